@@ -1,0 +1,90 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** The API base for the chosen environment, as an n8n expression over this credential's own fields. */
+const BASE_URL_EXPRESSION =
+	'$self["environment"] === "custom" ? String($self["customBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "sandbox" ? "https://api-sandbox.cardlytics.com" : "https://api.cardlytics.com"';
+
+export class CardlyticsOAuth2Api implements ICredentialType {
+	name = 'cardlyticsOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Cardlytics OAuth2 API';
+
+	documentationUrl = 'https://platform.cardlytics.com/docs/access-authorization';
+
+	icon: Icon = { light: 'file:../icons/cardlytics.svg', dark: 'file:../icons/cardlytics.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://api.cardlytics.com' },
+				{ name: 'Sandbox', value: 'sandbox', description: 'https://api-sandbox.cardlytics.com' },
+				{ name: 'Custom Base URL', value: 'custom', description: 'Another host, e.g. a local simulator' },
+			],
+			default: 'production',
+			description:
+				'Which Cardlytics environment to call. Production and Sandbox have separate client credentials, and both only answer from IP addresses Cardlytics has allow-listed.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://localhost:4010/cardlytics',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+			description: 'Base URL that /api/v1/... paths are appended to, without a trailing slash',
+		},
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'clientCredentials',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `={{ (${BASE_URL_EXPRESSION}) + "/api/v1/idp/oauth2/token" }}`,
+		},
+		{
+			displayName: 'Auth URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// Cardlytics reads client_id and client_secret from the form body (seed 003), not from Basic auth.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+
+	// Asking for yesterday's redemption file link proves the client id/secret get a token and the token
+	// is accepted; it changes nothing on the account.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ ${BASE_URL_EXPRESSION} }}`,
+			url: '/api/v1/partner/redemptions',
+			qs: { date: '={{ $now.minus({ days: 1 }).toFormat("yyyy-MM-dd") }}' },
+		},
+	};
+}

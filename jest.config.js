@@ -1,0 +1,9 @@
+// Engine tests run workflows through n8n-core against the provider simulator; each test file starts its
+// own simulator on a free port. End-to-end tests (a real n8n process) live in test/e2e.
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.js'],
+	testTimeout: 60_000,
+	maxWorkers: 1,
+};

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { routeItems } from '../shared/router';
+import { fieldProperties, operationProperties, resourceProperty, resources } from './actions';
+
+export class Cardlytics implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cardlytics',
+		name: 'cardlytics',
+		icon: { light: 'file:../../icons/cardlytics.svg', dark: 'file:../../icons/cardlytics.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage card-linked offers, merchants, reports and redemption files with the Cardlytics Partner API',
+		defaults: { name: 'Cardlytics' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cardlyticsOAuth2Api', required: true }],
+		properties: [resourceProperty, ...operationProperties, ...fieldProperties],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, resources);
+	}
+}

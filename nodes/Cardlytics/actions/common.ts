@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const merchantIdField: INodeProperties = {
+	displayName: 'External Merchant ID',
+	name: 'merchantId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'merchant-123',
+	description: 'Your own ID for the merchant; Cardlytics keys the merchant by it',
+};
+
+export const offerIdField: INodeProperties = {
+	displayName: 'External Offer ID',
+	name: 'offerId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'offer-2026-spring',
+	description: 'Your own ID for the offer, unique within the merchant',
+};
+
+export const redemptionDateField: INodeProperties = {
+	displayName: 'Date',
+	name: 'date',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description: 'The day whose redemption file to fetch (YYYY-MM-DD); it must be in the past',
+};

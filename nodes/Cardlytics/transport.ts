@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+
+export const CREDENTIAL_TYPE = 'cardlyticsOAuth2Api';
+
+const ENVIRONMENTS: Record<string, string> = {
+	production: 'https://api.cardlytics.com',
+	sandbox: 'https://api-sandbox.cardlytics.com',
+};
+
+/** Every Cardlytics path the node calls, in one place. */
+export const PATHS = {
+	merchant: (merchantId: string) => `/api/v1/partner/merchants/${encodeURIComponent(merchantId)}`,
+	offer: (merchantId: string, offerId: string) =>
+		`/api/v1/partner/merchants/${encodeURIComponent(merchantId)}/offers/${encodeURIComponent(offerId)}`,
+	reports: (merchantId: string) => `/api/v1/partner/merchants/${encodeURIComponent(merchantId)}/reports`,
+	redemptions: '/api/v1/partner/redemptions',
+};
+
+export const cardlytics: Provider = {
+	name: 'Cardlytics',
+	credentialType: CREDENTIAL_TYPE,
+	requestIdHeaders: ['x-cdlx-request-id'],
+	parseError(body) {
+		if (body && typeof body === 'object') {
+			const b = body as IDataObject;
+			const message = (b.message ?? b.error_description ?? b.error) as string | undefined;
+			return { message: message ? String(message) : undefined, code: b.error ? String(b.error) : undefined };
+		}
+		if (typeof body === 'string') {
+			const xml = /<Message>([^<]*)<\/Message>/.exec(body);
+			return { message: xml ? xml[1] : body.slice(0, 300) };
+		}
+		return {};
+	},
+	hints: {
+		403: 'Cardlytics refused access: it only answers from IP addresses it has allow-listed for your client, per environment. For a pre-signed redemption link, the link may have expired (they last 60 minutes): get a new one.',
+	},
+};
+
+const baseUrls = new WeakMap<object, Promise<string>>();
+
+/** The API base for this execution's credential, read once per execution (not per item). */
+export async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
+	let cached = baseUrls.get(ctx);
+	if (!cached) {
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
+			const environment = String(credentials.environment ?? 'production');
+			const base = environment === 'custom' ? String(credentials.customBaseUrl ?? '') : ENVIRONMENTS[environment];
+			return (base ?? ENVIRONMENTS.production).replace(/\/+$/, '');
+		});
+		baseUrls.set(ctx, cached);
+	}
+	return await cached;
+}
+
+export async function cardlyticsRequest<T = IDataObject>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
+): Promise<ApiResponse<T>> {
+	return await apiRequest<T>(ctx, cardlytics, {
+		method,
+		url: (await baseUrl(ctx)) + path,
+		itemIndex,
+		...options,
+	});
+}

@@ -1,0 +1,93 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What an operation may return for one input item. */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+
+/** One operation of one resource: its fields and how it runs for one input item. */
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+}
+
+export type ResourceMap = Record<string, Record<string, Operation>>;
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'json' in value &&
+		typeof (value as INodeExecutionData).json === 'object' &&
+		Object.keys(value).every((k) => ['json', 'binary', 'pairedItem', 'error'].includes(k))
+	);
+}
+
+/** Wraps an operation's result as output items, each paired with the input item it came from. */
+export function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const item: INodeExecutionData = isExecutionData(entry) ? entry : { json: entry as IDataObject };
+		return { ...item, pairedItem: { item: itemIndex } };
+	});
+}
+
+/** The error as output JSON for continueOnFail: what happened, without anything secret. */
+function errorJson(error: Error & { description?: string | null; httpCode?: string | null; errorResponse?: JsonObject }) {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	const requestId = error.errorResponse?.requestId;
+	if (requestId) json.requestId = requestId as string;
+	return json;
+}
+
+/**
+ * The node router every provider node uses: for each input item, resource → operation → execute, with
+ * paired items, continueOnFail on that item only, and errors that name the item.
+ */
+export async function routeItems(this: IExecuteFunctions, resources: ResourceMap): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const resource = this.getNodeParameter('resource', i) as string;
+			const operation = this.getNodeParameter('operation', i) as string;
+			const handler = resources[resource]?.[operation];
+			if (!handler) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for the resource "${resource}"`, {
+					itemIndex: i,
+				});
+			}
+			const result = await handler.execute.call(this, i);
+			for (const item of toItems(result, i)) out.push(item);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				out.push({ json: errorJson(error as Error), pairedItem: { item: i } });
+				continue;
+			}
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = i;
+			throw nodeError;
+		}
+	}
+	return [out];
+}
+
+/** displayOptions for fields of one resource's operations. */
+export function showFor(resource: string, operations: string[]): INodeProperties['displayOptions'] {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/** Applies `displayOptions` for one resource/operation to a list of fields that do not set their own. */
+export function fieldsFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => ({ ...field, displayOptions: field.displayOptions ?? showFor(resource, [operation]) }));
+}

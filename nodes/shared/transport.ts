@@ -1,0 +1,424 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+/** Any n8n context that can send an authenticated request. */
+export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+
+/** What a provider's error body (or success envelope) says went wrong. */
+export interface ProviderError {
+	message?: string;
+	code?: string;
+}
+
+/**
+ * Everything the shared request core needs to know about one provider. Each provider's transport.ts
+ * builds one of these; nothing provider-specific lives in this file.
+ */
+export interface Provider {
+	/** Shown to the user in every message, e.g. "Cardlytics". */
+	name: string;
+	/** Name of the credential type the node authenticates with. */
+	credentialType: string;
+	/** Response headers that carry the provider's request id, lower case. */
+	requestIdHeaders?: string[];
+	/** Reads the provider's error body; returns what it could find. */
+	parseError(body: unknown): ProviderError;
+	/** Providers that answer HTTP 200 with an error envelope: return the error, or undefined if all is well. */
+	envelopeError?(body: unknown): ProviderError | undefined;
+	/** What the user should do, by HTTP status. */
+	hints?: Partial<Record<number, string>>;
+	/** Retry policy override (tests and benchmarks keep the default). */
+	retry?: Partial<RetryPolicy>;
+}
+
+export interface RetryPolicy {
+	/** Attempts in all, the first included. */
+	maxAttempts: number;
+	/** First backoff delay when the server gives no Retry-After; doubles each time. */
+	baseDelayMs: number;
+	/** No single wait is longer than this, Retry-After included. */
+	maxDelayMs: number;
+	/** Give up rather than wait past this much time spent retrying one request. */
+	maxTotalMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 250,
+	maxDelayMs: 15_000,
+	maxTotalMs: 60_000,
+};
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	/** Absolute URL. */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | string;
+	headers?: Record<string, string>;
+	/** Send `body` as application/x-www-form-urlencoded instead of JSON. */
+	form?: boolean;
+	/** Return the body as a Buffer (file downloads). */
+	binary?: boolean;
+	/**
+	 * Whether sending the request twice has the same effect as once. Defaults to true for GET, HEAD, PUT and
+	 * DELETE. Only idempotent requests are retried after a 5xx or a broken connection; a 429 is always retried
+	 * because the provider refused it before doing anything.
+	 */
+	idempotent?: boolean;
+	/** Milliseconds before the request is abandoned. */
+	timeout?: number;
+	/** The input item this request serves, named in errors. */
+	itemIndex?: number;
+	/** Send without credentials (pre-signed URLs). */
+	unauthenticated?: boolean;
+}
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: T;
+	requestId?: string;
+	/** Attempts it took, 1 when the first one succeeded. */
+	attempts: number;
+}
+
+interface Failure {
+	status?: number;
+	headers: Record<string, string>;
+	body?: unknown;
+	/** Transport error code such as ECONNRESET. */
+	code?: string;
+	message: string;
+	credentialFailure?: boolean;
+}
+
+const TRANSIENT_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'UND_ERR_SOCKET',
+	'ERR_BAD_RESPONSE',
+]);
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return out;
+	const source =
+		typeof (headers as { toJSON?: () => unknown }).toJSON === 'function'
+			? ((headers as { toJSON: () => unknown }).toJSON() as Record<string, unknown>)
+			: (headers as Record<string, unknown>);
+	for (const [key, value] of Object.entries(source)) {
+		if (value === undefined || value === null) continue;
+		out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return out;
+}
+
+function decodeBody(data: unknown): unknown {
+	if (data === undefined || data === null) return data;
+	let text: string | undefined;
+	if (Buffer.isBuffer(data)) text = data.toString('utf8');
+	else if (data instanceof ArrayBuffer) text = Buffer.from(data).toString('utf8');
+	else if (typeof data === 'string') text = data;
+	if (text === undefined) return data;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/** Turns whatever n8n's request helpers threw into the facts that matter, without keeping the request. */
+function describeFailure(error: unknown): Failure {
+	let raw: unknown = error;
+	// n8n wraps errors of non-OAuth2 credentials in NodeApiError; the HTTP facts are on the cause.
+	if (raw instanceof NodeApiError || raw instanceof NodeOperationError) {
+		raw = (raw as Error).cause ?? raw;
+	}
+	const e = (raw ?? {}) as {
+		message?: string;
+		code?: string;
+		status?: number;
+		response?: { status?: number; headers?: unknown; data?: unknown };
+		cause?: { code?: string; message?: string; status?: number; body?: unknown };
+	};
+	const message = String(e.message ?? error ?? 'Unknown error');
+	if (/Failed to acquire OAuth2 access token/i.test(message)) {
+		return {
+			status: e.cause?.status,
+			headers: {},
+			body: e.cause?.body,
+			message,
+			credentialFailure: true,
+		};
+	}
+	if (e.response) {
+		return {
+			status: e.response.status,
+			headers: lowerCaseHeaders(e.response.headers),
+			body: decodeBody(e.response.data),
+			message,
+			code: e.code,
+		};
+	}
+	return { headers: {}, message, code: e.code ?? e.cause?.code };
+}
+
+function retryAfterMs(headers: Record<string, string>): number | undefined {
+	const value = headers['retry-after'];
+	if (value === undefined || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function isTransient(failure: Failure): boolean {
+	if (failure.code && TRANSIENT_CODES.has(failure.code)) return true;
+	return /socket hang up|timeout of \d+ms exceeded|aborted/i.test(failure.message);
+}
+
+function requestIdOf(provider: Provider, headers: Record<string, string>): string | undefined {
+	for (const name of provider.requestIdHeaders ?? []) {
+		if (headers[name]) return headers[name];
+	}
+	return undefined;
+}
+
+function describeWhere(spec: RequestSpec): string {
+	const path = spec.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+	return `${spec.method} ${path}`;
+}
+
+/**
+ * The one error mapper: turns a failed request into a NodeApiError that says what the provider said, the
+ * HTTP status, the provider's request id, which item, and what to do. It never copies the request (whose
+ * headers hold the token) into the error.
+ */
+export function toNodeApiError(
+	ctx: RequestContext,
+	provider: Provider,
+	spec: RequestSpec,
+	failure: Failure,
+	attempts: number,
+): NodeApiError {
+	const node = ctx.getNode();
+	const itemText = spec.itemIndex !== undefined ? ` (item ${spec.itemIndex})` : '';
+	const credentialName = node.credentials?.[provider.credentialType]?.name;
+	const credentialText = credentialName ? `the "${credentialName}" credential` : 'the credential';
+
+	if (failure.credentialFailure) {
+		const parsed = provider.parseError(failure.body);
+		const reason = parsed.code ?? parsed.message ?? 'the token endpoint refused the client';
+		return new NodeApiError(
+			node,
+			{ message: `Could not get an access token from ${provider.name}: ${reason}` } as JsonObject,
+			{
+				message: `${provider.name} refused the credential: could not get an access token (${reason})`,
+				description: `Check the Client ID, the Client Secret and the environment in ${credentialText}. The token endpoint answered${failure.status ? ` HTTP ${failure.status}` : ''}${parsed.message && parsed.message !== reason ? `: ${parsed.message}` : '.'}`,
+				httpCode: String(failure.status ?? 401),
+				itemIndex: spec.itemIndex,
+			},
+		);
+	}
+
+	const requestId = requestIdOf(provider, failure.headers);
+	const parsed = failure.body !== undefined ? provider.parseError(failure.body) : {};
+	const where = describeWhere(spec);
+	const idText = requestId ? ` [request ID ${requestId}]` : '';
+	const retried = attempts > 1 ? ` after ${attempts} attempts` : '';
+
+	if (failure.status === undefined) {
+		const what = failure.code ?? failure.message;
+		return new NodeApiError(
+			node,
+			{ message: failure.message, code: failure.code ?? null } as JsonObject,
+			{
+				message: `Could not reach ${provider.name}${itemText}${retried}: ${what}`,
+				description: `${where} failed before an answer arrived (${failure.message}). Check the base URL in ${credentialText} and the network. ${spec.idempotent === false ? `This write was not retried, because ${provider.name} offers no way to make it safe to repeat: check in ${provider.name} whether it took effect before running it again.` : ''}`.trim(),
+				itemIndex: spec.itemIndex,
+			},
+		);
+	}
+
+	const status = failure.status;
+	const providerMessage =
+		parsed.message ??
+		(typeof failure.body === 'string' && failure.body.length < 300 ? failure.body : undefined);
+	const codeText = parsed.code && parsed.code !== providerMessage ? ` (${parsed.code})` : '';
+	const headline = providerMessage
+		? `${provider.name} answered HTTP ${status}${itemText}: ${providerMessage}${codeText}${idText}`
+		: `${provider.name} answered HTTP ${status}${itemText}${retried}${idText}`;
+
+	const hints: string[] = [];
+	const hint = provider.hints?.[status] ?? defaultHint(status, provider.name, credentialText);
+	if (hint) hints.push(hint);
+	if (status >= 500 && spec.idempotent === false) {
+		hints.push(
+			`This write was not retried, because repeating it could apply it twice: check in ${provider.name} whether it took effect before running it again.`,
+		);
+	} else if (retried) {
+		hints.push(`Gave up${retried}.`);
+	}
+	hints.push(`Request: ${where}.`);
+	if (requestId) hints.push(`${provider.name} request ID: ${requestId} (quote it to their support).`);
+
+	return new NodeApiError(
+		node,
+		{
+			message: providerMessage ?? `HTTP ${status}`,
+			httpCode: String(status),
+			...(requestId ? { requestId } : {}),
+			...(parsed.code ? { providerCode: parsed.code } : {}),
+		} as JsonObject,
+		{
+			message: headline,
+			description: hints.join(' '),
+			httpCode: String(status),
+			itemIndex: spec.itemIndex,
+		},
+	);
+}
+
+function defaultHint(status: number, providerName: string, credentialText: string): string | undefined {
+	switch (status) {
+		case 400:
+		case 422:
+			return `${providerName} rejected the input: correct the field it names.`;
+		case 401:
+			return `${providerName} rejected the access token even after n8n fetched a new one: check ${credentialText} (client id, secret, environment).`;
+		case 403:
+			return `${providerName} refused access: the credential lacks a permission, or your IP address is not allow-listed.`;
+		case 404:
+			return `Nothing was found at this ID: check the ID, and that it belongs to this account.`;
+		case 409:
+			return `It already exists in ${providerName}.`;
+		case 429:
+			return `${providerName} kept answering "too many requests": lower the batch size or run the workflow later.`;
+		default:
+			return status >= 500 ? `${providerName} had a server error: try again later.` : undefined;
+	}
+}
+
+function isIdempotent(spec: RequestSpec): boolean {
+	if (spec.idempotent !== undefined) return spec.idempotent;
+	return ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].includes(spec.method);
+}
+
+function buildOptions(spec: RequestSpec): IHttpRequestOptions {
+	const headers: Record<string, string> = { Accept: 'application/json', ...(spec.headers ?? {}) };
+	const options: IHttpRequestOptions = {
+		method: spec.method,
+		url: spec.url,
+		headers,
+		returnFullResponse: true,
+		timeout: spec.timeout ?? 60_000,
+	};
+	if (spec.qs && Object.keys(spec.qs).length) options.qs = { ...spec.qs };
+	if (spec.binary) {
+		options.encoding = 'arraybuffer';
+		options.json = false;
+	} else {
+		options.json = true;
+	}
+	if (spec.body !== undefined) {
+		if (spec.form) {
+			headers['Content-Type'] = 'application/x-www-form-urlencoded';
+			options.body = new URLSearchParams(spec.body as Record<string, string>).toString();
+			options.json = false;
+		} else {
+			options.body = spec.body as IDataObject;
+		}
+	}
+	return options;
+}
+
+/**
+ * The shared request core every provider node uses: sends through n8n's credential machinery (so n8n
+ * fetches, stores and refreshes tokens), retries what is safe to retry with bounded backoff, honours
+ * Retry-After, unwraps a provider's success envelope errors, and maps every failure with toNodeApiError.
+ */
+export async function apiRequest<T = unknown>(
+	ctx: RequestContext,
+	provider: Provider,
+	spec: RequestSpec,
+): Promise<ApiResponse<T>> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(provider.retry ?? {}) };
+	const idempotent = isIdempotent(spec);
+	const effectiveSpec: RequestSpec = { ...spec, idempotent };
+	const started = Date.now();
+	let attempt = 0;
+
+	for (;;) {
+		attempt++;
+		let failure: Failure;
+		try {
+			const options = buildOptions(spec);
+			const response = (
+				spec.unauthenticated
+					? await ctx.helpers.httpRequest(options)
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options)
+			) as { statusCode: number; headers: unknown; body: unknown };
+			const headers = lowerCaseHeaders(response.headers);
+			const body = spec.binary ? response.body : decodeBody(response.body);
+			const envelope = provider.envelopeError?.(body);
+			if (envelope) {
+				throw new EnvelopeError(response.statusCode, headers, body);
+			}
+			return {
+				statusCode: response.statusCode,
+				headers,
+				body: body as T,
+				requestId: requestIdOf(provider, headers),
+				attempts: attempt,
+			};
+		} catch (error) {
+			if (error instanceof EnvelopeError) {
+				failure = { status: error.status, headers: error.headers, body: error.body, message: 'envelope' };
+				// An error envelope is the provider's considered answer: retrying would not change it.
+				throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
+			}
+			failure = describeFailure(error);
+		}
+
+		const retryable =
+			!failure.credentialFailure &&
+			(failure.status === 429 ||
+				(idempotent &&
+					((failure.status !== undefined && failure.status >= 500) ||
+						(failure.status === undefined && isTransient(failure)))));
+		if (!retryable || attempt >= policy.maxAttempts) {
+			throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
+		}
+		const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+		const jitter = Math.floor(Math.random() * (policy.baseDelayMs / 2));
+		const wait = Math.min(policy.maxDelayMs, retryAfterMs(failure.headers) ?? backoff + jitter);
+		if (Date.now() - started + wait > policy.maxTotalMs) {
+			throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
+		}
+		await sleep(wait);
+	}
+}
+
+class EnvelopeError extends Error {
+	constructor(
+		readonly status: number,
+		readonly headers: Record<string, string>,
+		readonly body: unknown,
+	) {
+		super('Provider answered with an error envelope');
+	}
+}

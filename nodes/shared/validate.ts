@@ -1,0 +1,103 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Input checks run before any request is sent, so a workflow builder learns which field of which item to
+ * fix instead of reading a provider's error (or, worse, having a half-applied write).
+ */
+export class Validator {
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly itemIndex: number,
+	) {}
+
+	/** Rejects the field with a message naming it and the item. */
+	fail(label: string, problem: string): never {
+		throw new NodeOperationError(this.ctx.getNode(), `${label} ${problem} (item ${this.itemIndex})`, {
+			itemIndex: this.itemIndex,
+			description: `Fix the "${label}" field of item ${this.itemIndex}; nothing was sent to the provider.`,
+		});
+	}
+
+	/** A required, non-blank string parameter, trimmed. */
+	string(name: string, label: string): string {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+			this.fail(label, 'is required but empty');
+		}
+		if (typeof value !== 'string' && typeof value !== 'number') this.fail(label, `must be text, got ${typeof value}`);
+		return String(value).trim();
+	}
+
+	/** An optional string parameter: undefined when blank. */
+	optionalString(name: string): string | undefined {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		if (value === undefined || value === null) return undefined;
+		const text = String(value).trim();
+		return text === '' ? undefined : text;
+	}
+
+	/** A string that must match a pattern. */
+	pattern(name: string, label: string, regex: RegExp, expected: string): string {
+		const value = this.string(name, label);
+		if (!regex.test(value)) this.fail(label, `must be ${expected}, got "${value}"`);
+		return value;
+	}
+
+	/** A calendar date; accepts YYYY-MM-DD or any ISO date-time n8n's date picker gives. Returns YYYY-MM-DD. */
+	date(name: string, label: string, { past }: { past?: boolean } = {}): string {
+		const raw = this.string(name, label);
+		const day = /^\d{4}-\d{2}-\d{2}/.exec(raw)?.[0];
+		const parsed = day ? new Date(`${day}T00:00:00Z`) : undefined;
+		if (!day || !parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+			this.fail(label, `must be a date as YYYY-MM-DD, got "${raw}"`);
+		}
+		if (past && day >= new Date().toISOString().slice(0, 10)) this.fail(label, `must be a day in the past, got ${day}`);
+		return day;
+	}
+
+	/** A list of strings from a comma-separated string or an array (as expressions often give). */
+	list(name: string, label: string): string[] {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		const list = (Array.isArray(value) ? value : String(value ?? '').split(','))
+			.map((v) => String(v).trim())
+			.filter(Boolean);
+		if (!list.length) this.fail(label, 'needs at least one value');
+		return list;
+	}
+
+	/** An email address. */
+	email(name: string, label: string): string {
+		return this.pattern(name, label, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an email address');
+	}
+
+	/** A number within bounds. */
+	number(name: string, label: string, { min, max, integer }: { min?: number; max?: number; integer?: boolean } = {}): number {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, undefined) as unknown;
+		const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof n !== 'number' || !Number.isFinite(n)) this.fail(label, `must be a number, got "${String(value)}"`);
+		if (integer && !Number.isInteger(n)) this.fail(label, `must be a whole number, got ${n}`);
+		if (min !== undefined && n < min) this.fail(label, `must be at least ${min}, got ${n}`);
+		if (max !== undefined && n > max) this.fail(label, `must be at most ${max}, got ${n}`);
+		return n;
+	}
+
+	/** A JSON object given as a JSON string or an object. */
+	json(name: string, label: string): Record<string, unknown> | undefined {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		if (value === undefined || value === null || value === '') return undefined;
+		if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+		try {
+			const parsed = JSON.parse(String(value));
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+		} catch {
+			// fall through to the message below: the user needs to know what to fix, not the parser's words
+		}
+		return this.fail(label, 'must be a JSON object, e.g. {"key": "value"}');
+	}
+
+	/** A URL (http or https). */
+	url(name: string, label: string): string {
+		return this.pattern(name, label, /^https?:\/\/\S+$/, 'an http(s) URL');
+	}
+}

@@ -1,0 +1,334 @@
+'use strict';
+// The provider simulator's core: one node:http server, a tiny router, request parsing, fault switches and
+// traffic counters. Each provider is one module in ./providers that registers its routes under its own
+// path prefix (/cardlytics, /loyaltylion, ...). Nothing here knows any provider.
+
+const http = require('node:http');
+const crypto = require('node:crypto');
+
+class HttpError extends Error {
+	/**
+	 * @param {number} status
+	 * @param {unknown} body   the exact body to answer with (provider-shaped)
+	 * @param {Record<string,string>} [headers]
+	 */
+	constructor(status, body, headers = {}) {
+		super(typeof body === 'string' ? body : JSON.stringify(body));
+		this.status = status;
+		this.body = body;
+		this.headers = headers;
+	}
+}
+
+function compilePath(pattern) {
+	const keys = [];
+	const source = pattern
+		.split('/')
+		.map((part) => {
+			if (part.startsWith(':')) {
+				keys.push(part.slice(1));
+				return '([^/]+)';
+			}
+			return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		})
+		.join('/');
+	return { regex: new RegExp(`^${source}/?$`), keys };
+}
+
+function parseBody(raw, contentType) {
+	if (!raw.length) return undefined;
+	const text = raw.toString('utf8');
+	if (/application\/x-www-form-urlencoded/.test(contentType)) {
+		return Object.fromEntries(new URLSearchParams(text));
+	}
+	if (/json/.test(contentType) || /^[[{]/.test(text.trim())) {
+		try {
+			return JSON.parse(text);
+		} catch {
+			throw new HttpError(400, { error: 'malformed_json', message: 'The request body is not valid JSON.' });
+		}
+	}
+	return text;
+}
+
+/** Parses an Authorization header into {scheme, value} or {user, password} for Basic. */
+function parseAuthorization(header) {
+	if (!header) return undefined;
+	const [scheme, ...rest] = header.split(' ');
+	const value = rest.join(' ').trim();
+	if (/^basic$/i.test(scheme)) {
+		const decoded = Buffer.from(value, 'base64').toString('utf8');
+		const at = decoded.indexOf(':');
+		return { scheme: 'basic', user: decoded.slice(0, at), password: decoded.slice(at + 1) };
+	}
+	return { scheme: scheme.toLowerCase(), value };
+}
+
+function randomId(prefix = '', bytes = 12) {
+	return prefix + crypto.randomBytes(bytes).toString('hex');
+}
+
+/**
+ * Fault switches, per provider. A fault applies to the next `count` requests that match (all of the
+ * provider's requests unless `path` is a substring to match, and never token requests unless `tokens`).
+ *  - { type: 'status', status: 429|500|502|503, count, retryAfter?, body? }
+ *  - { type: 'slow', delayMs, count }
+ *  - { type: 'reset', count }            destroys the socket mid-answer
+ *  - { type: 'malformed', count }        answers 200 with a body that is not JSON
+ */
+class Faults {
+	constructor() {
+		/** @type {Map<string, any[]>} */
+		this.byProvider = new Map();
+	}
+	add(provider, fault) {
+		const list = this.byProvider.get(provider) ?? [];
+		list.push({ count: 1, ...fault, seen: 0 });
+		this.byProvider.set(provider, list);
+	}
+	clear(provider) {
+		if (provider) this.byProvider.delete(provider);
+		else this.byProvider.clear();
+	}
+	/** Returns the fault to apply to this request, consuming one use of it. */
+	take(provider, path, isToken) {
+		const list = this.byProvider.get(provider);
+		if (!list) return undefined;
+		for (const fault of list) {
+			if (fault.count <= 0) continue;
+			if (isToken && !fault.tokens) continue;
+			if (fault.path && !path.includes(fault.path)) continue;
+			if (fault.skip && fault.seen < fault.skip) {
+				fault.seen++;
+				continue;
+			}
+			fault.count--;
+			return fault;
+		}
+		return undefined;
+	}
+}
+
+class Stats {
+	constructor() {
+		this.reset();
+	}
+	reset() {
+		/** requests per "provider METHOD /route/pattern" */
+		this.requests = {};
+		/** tokens issued per provider */
+		this.tokens = {};
+		/** every request seen, newest last (method, path, headers, body), capped */
+		this.log = [];
+	}
+	count(key) {
+		this.requests[key] = (this.requests[key] ?? 0) + 1;
+	}
+	token(provider) {
+		this.tokens[provider] = (this.tokens[provider] ?? 0) + 1;
+	}
+	total(provider) {
+		return Object.entries(this.requests)
+			.filter(([k]) => k.startsWith(provider + ' '))
+			.reduce((n, [, v]) => n + v, 0);
+	}
+	get(provider, method, pattern) {
+		return this.requests[`${provider} ${method} ${pattern}`] ?? 0;
+	}
+}
+
+function send(res, status, body, headers = {}) {
+	if (res.writableEnded) return;
+	let payload;
+	const outHeaders = { ...headers };
+	if (Buffer.isBuffer(body)) {
+		payload = body;
+	} else if (typeof body === 'string') {
+		payload = Buffer.from(body);
+		if (!Object.keys(outHeaders).some((h) => h.toLowerCase() === 'content-type'))
+			outHeaders['Content-Type'] = 'text/plain; charset=utf-8';
+	} else if (body === undefined) {
+		payload = Buffer.alloc(0);
+	} else {
+		payload = Buffer.from(JSON.stringify(body));
+		if (!Object.keys(outHeaders).some((h) => h.toLowerCase() === 'content-type'))
+			outHeaders['Content-Type'] = 'application/json; charset=utf-8';
+	}
+	outHeaders['Content-Length'] = String(payload.length);
+	res.writeHead(status, outHeaders);
+	res.end(payload);
+}
+
+/**
+ * Creates the simulator. `providers` is a list of provider modules; `options[name]` is passed to each
+ * module's `create(ctx, options)`. Returns { start(port), stop(), url, faults, stats, state, provider(name) }.
+ */
+function createSimulator(providerModules, options = {}) {
+	const faults = new Faults();
+	const stats = new Stats();
+	const routes = [];
+	const instances = {};
+	const sim = {
+		faults,
+		stats,
+		instances,
+		url: '',
+		/** Absolute base URL of a provider, e.g. http://127.0.0.1:4010/cardlytics */
+		baseUrl: (name) => `${sim.url}/${name}`,
+	};
+
+	for (const mod of providerModules) {
+		const routeApi = {
+			/** Register a handler: ({params, query, body, headers, req, rawBody}) => {status, body, headers} */
+			route(method, pattern, handler, meta = {}) {
+				const full = `/${mod.name}${pattern}`;
+				routes.push({ provider: mod.name, method, pattern, ...compilePath(full), handler, meta });
+			},
+			sim,
+			HttpError,
+			randomId,
+			parseAuthorization,
+		};
+		instances[mod.name] = mod.create(routeApi, options[mod.name] ?? {});
+	}
+
+	// The control API lets tests running in another process (a real n8n) switch faults and read counters.
+	const control = async (req, res, url, body) => {
+		if (url.pathname === '/__control/stats' && req.method === 'GET') {
+			return send(res, 200, { requests: stats.requests, tokens: stats.tokens });
+		}
+		if (url.pathname === '/__control/reset' && req.method === 'POST') {
+			stats.reset();
+			faults.clear();
+			return send(res, 200, { ok: true });
+		}
+		if (url.pathname === '/__control/faults' && req.method === 'POST') {
+			faults.add(body.provider, body.fault);
+			return send(res, 200, { ok: true });
+		}
+		const m = url.pathname.match(/^\/__control\/([^/]+)\/(.+)$/);
+		if (m && instances[m[1]]?.control?.[m[2]] && req.method === 'POST') {
+			return send(res, 200, (await instances[m[1]].control[m[2]](body ?? {})) ?? { ok: true });
+		}
+		return send(res, 404, { error: 'unknown control endpoint' });
+	};
+
+	const handle = async (req, res) => {
+		const url = new URL(req.url, 'http://sandbox.local');
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const rawBody = Buffer.concat(chunks);
+		let body;
+		try {
+			body = parseBody(rawBody, req.headers['content-type'] ?? '');
+		} catch (error) {
+			if (error instanceof HttpError) return send(res, error.status, error.body);
+			throw error;
+		}
+		if (url.pathname.startsWith('/__control/')) return control(req, res, url, body);
+		if (url.pathname === '/' || url.pathname === '/health') {
+			return send(res, 200, { ok: true, providers: Object.keys(instances) });
+		}
+
+		const candidates = routes.filter((r) => r.regex.test(url.pathname));
+		const route = candidates.find((r) => r.method === req.method);
+		if (!route) {
+			const provider = url.pathname.split('/')[1];
+			const inst = instances[provider];
+			if (candidates.length) return send(res, 405, { error: 'method_not_allowed' });
+			if (inst?.notFound) {
+				const out = inst.notFound({ path: url.pathname });
+				return send(res, out.status, out.body, out.headers);
+			}
+			return send(res, 404, { error: 'not_found', message: `No route ${req.method} ${url.pathname}` });
+		}
+		const provider = route.provider;
+		const inst = instances[provider];
+		stats.count(`${provider} ${route.method} ${route.pattern}`);
+		if (stats.log.length > 5000) stats.log.shift();
+		stats.log.push({
+			provider,
+			method: req.method,
+			path: url.pathname,
+			route: route.pattern,
+			query: Object.fromEntries(url.searchParams),
+			headers: { ...req.headers },
+			body,
+			rawBody: rawBody.toString('utf8'),
+		});
+
+		const values = route.regex.exec(url.pathname).slice(1).map(decodeURIComponent);
+		const params = Object.fromEntries(route.keys.map((k, i) => [k, values[i]]));
+		const ctx = {
+			req,
+			params,
+			query: url.searchParams,
+			body,
+			rawBody,
+			headers: req.headers,
+			url,
+			origin: `http://${req.headers.host}`,
+		};
+
+		// Headers every answer of this provider carries (e.g. a request id), computed once per request.
+		const common = inst.commonHeaders ? inst.commonHeaders(ctx) : {};
+		const fault = faults.take(provider, url.pathname, Boolean(route.meta.token));
+		if (fault) {
+			if (fault.type === 'slow') {
+				await new Promise((r) => setTimeout(r, fault.delayMs));
+			} else if (fault.type === 'reset') {
+				res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+				res.write('{"partial":');
+				setTimeout(() => req.socket.destroy(), 5);
+				return;
+			} else if (fault.type === 'malformed') {
+				return send(res, 200, '{"this is": not json', { ...common, 'Content-Type': 'application/json' });
+			} else if (fault.type === 'status') {
+				const headers = { ...common };
+				if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+				const errBody = fault.body ?? (inst.faultBody ? inst.faultBody(fault.status, ctx) : { error: `HTTP ${fault.status}` });
+				return send(res, fault.status, errBody, headers);
+			}
+		}
+
+		try {
+			const out = (await route.handler(ctx)) ?? { status: 204 };
+			send(res, out.status ?? 200, out.body, { ...common, ...(out.headers ?? {}) });
+		} catch (error) {
+			if (error instanceof HttpError) {
+				return send(res, error.status, error.body, { ...common, ...error.headers });
+			}
+			console.error('[sandbox] handler crashed', error);
+			send(res, 500, inst.faultBody ? inst.faultBody(500, ctx) : { error: 'internal' }, common);
+		}
+	};
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			console.error('[sandbox]', error);
+			send(res, 500, { error: 'internal' });
+		});
+	});
+	server.keepAliveTimeout = 5000;
+
+	sim.server = server;
+	sim.start = (port = 0, host = '127.0.0.1') =>
+		new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => {
+				const addr = server.address();
+				sim.port = addr.port;
+				sim.url = `http://${host}:${addr.port}`;
+				resolve(sim);
+			});
+		});
+	sim.stop = () =>
+		new Promise((resolve) => {
+			server.closeAllConnections?.();
+			server.close(() => resolve());
+		});
+	sim.requestsTo = (provider, method, pattern) => stats.get(provider, method, pattern);
+	return sim;
+}
+
+module.exports = { createSimulator, HttpError, randomId, parseAuthorization, send };

@@ -1,0 +1,169 @@
+'use strict';
+// Runs workflows through n8n-core's WorkflowExecute with the real `this.helpers`, real HTTP and n8n's own
+// credential machinery (OAuth2 token fetch/refresh in n8n-core, preAuthentication on 401), against the
+// provider simulator. Nodes and credentials are loaded from dist/, exactly what n8n loads.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+// n8n-core reads these when its services first build themselves: set them before requiring it.
+if (!process.env.N8N_USER_FOLDER) {
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-test-'));
+}
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
+process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+
+const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { Workflow, NodeHelpers } = require('n8n-workflow');
+const { InMemoryCredentialsHelper } = require('./credentials-helper');
+
+const ROOT = path.resolve(__dirname, '../..');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+const NODE_PREFIX = 'n8n-nodes-loyalty.';
+
+function loadClass(file) {
+	const mod = require(path.join(ROOT, file));
+	const Class = Object.values(mod).find((v) => typeof v === 'function');
+	return new Class();
+}
+
+/** Our dist nodes and credentials, plus the n8n-nodes-base pieces workflows and credentials build on. */
+function loadTypes() {
+	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	const nodes = {};
+	for (const file of PACKAGE.n8n.nodes) {
+		const node = loadClass(file);
+		nodes[NODE_PREFIX + node.description.name] = node;
+	}
+	for (const [type, file] of Object.entries({
+		'n8n-nodes-base.manualTrigger': 'n8n-nodes-base/dist/nodes/ManualTrigger/ManualTrigger.node.js',
+		'n8n-nodes-base.noOp': 'n8n-nodes-base/dist/nodes/NoOp/NoOp.node.js',
+	})) {
+		nodes[type] = loadClass(path.relative(ROOT, require.resolve(file)));
+	}
+	const credentials = {};
+	for (const file of PACKAGE.n8n.credentials) {
+		const credential = loadClass(file);
+		credentials[credential.name] = credential;
+	}
+	// The parent of every OAuth2 credential: n8n's own definition, not a look-alike.
+	credentials.oAuth2Api = loadClass(path.relative(ROOT, require.resolve('n8n-nodes-base/dist/credentials/OAuth2Api.credentials.js')));
+	return { nodes, credentials };
+}
+
+class NodeTypes {
+	constructor(nodes) {
+		this.nodes = nodes;
+	}
+	getByName(type) {
+		return this.nodes[type];
+	}
+	getByNameAndVersion(type, version) {
+		const node = this.nodes[type];
+		if (!node) throw new Error(`Unknown node type ${type}`);
+		return NodeHelpers.getVersionedNodeType(node, version);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+let types;
+let executionCounter = 0;
+
+/** One n8n "instance": node types, a credential store, and a way to run workflows. */
+class Engine {
+	constructor() {
+		types = types ?? loadTypes();
+		this.nodeTypes = new NodeTypes(types.nodes);
+		this.credentials = new InMemoryCredentialsHelper(types.credentials, this.nodeTypes);
+	}
+
+	/** Stores a credential; returns the reference a node's `credentials` field uses. */
+	addCredential(id, type, data, name) {
+		return { type, ref: this.credentials.add({ id, name: name ?? `${type} ${id}`, type, data }) };
+	}
+
+	additionalData(executionId, workflowData) {
+		const base = 'http://localhost:5678';
+		return {
+			credentialsHelper: this.credentials,
+			hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+			executeWorkflow: async () => {
+				throw new Error('Sub-workflows are not available in the test harness');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: `${base}/rest`,
+			instanceBaseUrl: base,
+			formBaseUrl: `${base}/form`,
+			formWaitingBaseUrl: `${base}/form-waiting`,
+			formTestBaseUrl: `${base}/form-test`,
+			webhookBaseUrl: `${base}/webhook`,
+			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+			webhookTestBaseUrl: `${base}/webhook-test`,
+			mcpBaseUrl: `${base}/mcp`,
+			mcpTestBaseUrl: `${base}/mcp-test`,
+			variables: {},
+			userId: 'test-user',
+			logAiEvent: () => {},
+		};
+	}
+
+	/**
+	 * Runs a workflow ({nodes, connections}) and returns the IRun. `pinData` pins a node's output, the way a
+	 * user pins test items on a trigger in the editor.
+	 */
+	async run(workflowData, { pinData } = {}) {
+		const executionId = String(++executionCounter);
+		const data = { id: 'wf-test', name: 'test', active: false, settings: {}, ...workflowData };
+		const workflow = new Workflow({
+			id: data.id,
+			name: data.name,
+			nodes: data.nodes,
+			connections: data.connections,
+			active: false,
+			nodeTypes: this.nodeTypes,
+			staticData: {},
+			settings: data.settings,
+		});
+		const execute = new WorkflowExecute(this.additionalData(executionId, data), 'manual');
+		return await execute.run({ workflow, pinData: pinData ?? data.pinData });
+	}
+
+	/**
+	 * Runs one of our nodes on `items` (JSON objects) behind a pinned Manual Trigger. Returns
+	 * { items, error, run } for that node.
+	 */
+	async runNode({ type, parameters, credentials, items = [{}], continueOnFail = false, name = 'Node' }) {
+		const node = {
+			id: 'node-under-test',
+			name,
+			type: type.includes('.') ? type : NODE_PREFIX + type,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters,
+			credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,
+			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		};
+		const trigger = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		const run = await this.run(
+			{ nodes: [trigger, node], connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } } },
+			{ pinData: { Start: items.map((json) => ({ json })) } },
+		);
+		return { ...resultOf(run, name), run };
+	}
+}
+
+/** The output items and error of one node in a run. */
+function resultOf(run, nodeName) {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: task?.error ?? (run.data.resultData.error?.node?.name === nodeName ? run.data.resultData.error : undefined) ?? run.data.resultData.error,
+	};
+}
+
+module.exports = { Engine, resultOf, NODE_PREFIX };
