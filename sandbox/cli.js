@@ -23,6 +23,8 @@ async function main() {
 	process.on('SIGTERM', stop);
 }
 
+module.exports.main = main;
+
 if (require.main === module) {
 	main().catch((error) => {
 		console.error(error.message);

@@ -264,6 +264,7 @@ function create(api, userOptions) {
 		/** Every answer carries X-CDLX-Request-Id: the caller's own if sent, else a new one. */
 		commonHeaders(ctx) {
 			ctx.requestId = ctx.headers['x-cdlx-request-id'] || randomId('cdlx-req-', 8);
+			state.lastRequestId = ctx.requestId;
 			return { 'X-CDLX-Request-Id': ctx.requestId };
 		},
 		faultBody(status, ctx) {

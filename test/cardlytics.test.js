@@ -1,0 +1,278 @@
+'use strict';
+const { Engine, useSandbox, allText } = require('./harness');
+
+const CLIENT_ID = 'cdlx-demo-client';
+const CLIENT_SECRET = 'cdlx-demo-secret';
+const box = useSandbox({ cardlytics: { tokenLifetimeSeconds: 3600 } });
+
+function setup(data = {}) {
+	const engine = new Engine();
+	const credentials = engine.addCredential('cdlx-1', 'cardlyticsOAuth2Api', {
+		environment: 'custom',
+		customBaseUrl: box.sim.baseUrl('cardlytics'),
+		clientId: CLIENT_ID,
+		clientSecret: CLIENT_SECRET,
+		...data,
+	});
+	const run = (parameters, options = {}) => engine.runNode({ type: 'cardlytics', credentials, parameters, ...options });
+	return { engine, credentials, run };
+}
+
+const merchant = (overrides = {}) => ({
+	resource: 'merchant',
+	operation: 'upsert',
+	merchantId: '={{ $json.id }}',
+	merchantName: '={{ $json.name }}',
+	merchantCategoryCode: '5814',
+	paymentChannels: ['online', 'instore'],
+	...overrides,
+});
+const items = (n) => Array.from({ length: n }, (_, i) => ({ id: `m-${i}`, name: `Merchant ${i}` }));
+const cardlytics = () => box.sim.instances.cardlytics;
+const PUT_MERCHANT = ['cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId'];
+
+describe('Cardlytics through the n8n engine', () => {
+	test('a 50-item run fetches one token, sends 50 requests and pairs every output item', async () => {
+		const { run, engine } = setup();
+		const { items: out, error } = await run(merchant(), { items: items(50) });
+		expect(error).toBeUndefined();
+		expect(box.sim.stats.tokens.cardlytics).toBe(1);
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(50);
+		expect(out).toHaveLength(50);
+		out.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toMatchObject({ merchantId: `m-${i}`, status: 202 });
+			expect(item.json.requestId).toMatch(/^cdlx-req-/);
+		});
+		expect(cardlytics().state.merchants.get('m-49')).toMatchObject({ merchantName: 'Merchant 49', paymentChannels: ['online', 'instore'] });
+		// The token was fetched with the client id/secret in the form body, as Cardlytics requires.
+		const tokenRequest = box.sim.stats.log.find((r) => r.route === '/api/v1/idp/oauth2/token');
+		expect(tokenRequest.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
+		expect(tokenRequest.body).toMatchObject({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+		// n8n stored the token; a second execution reuses it.
+		expect(engine.credentials.stored('cdlx-1').oauthTokenData.access_token).toMatch(/^cdlx_/);
+		await run(merchant(), { items: items(3) });
+		expect(box.sim.stats.tokens.cardlytics).toBe(1);
+	});
+
+	test('an expired token is refreshed once by n8n and the request retried', async () => {
+		const { run, engine } = setup();
+		await run(merchant(), { items: items(1) });
+		const firstToken = engine.credentials.stored('cdlx-1').oauthTokenData.access_token;
+		expect(cardlytics().tokens.expireAll()).toBeGreaterThanOrEqual(1);
+		box.sim.stats.reset();
+
+		const { items: out, error } = await run(merchant(), { items: items(3) });
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(3);
+		expect(box.sim.stats.tokens.cardlytics).toBe(1);
+		// 3 items + the one request that met the expired token.
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(4);
+		const auths = box.sim.stats.log.filter((r) => r.route.startsWith('/api/v1/partner')).map((r) => r.headers.authorization);
+		expect(auths[0]).toBe(`Bearer ${firstToken}`);
+		expect(new Set(auths.slice(1)).size).toBe(1);
+		expect(auths[1]).not.toBe(auths[0]);
+		expect(engine.credentials.stored('cdlx-1').oauthTokenData.access_token).not.toBe(firstToken);
+	});
+
+	test('a wrong client secret gives a clear credential error and sends nothing else', async () => {
+		const { run } = setup({ clientSecret: 'not-the-secret' });
+		const { error, items: out } = await run(merchant(), { items: items(2) });
+		expect(out).toHaveLength(0);
+		expect(error).toBeDefined();
+		expect(error.message).toMatch(/Cardlytics refused the credential/);
+		expect(error.message).toMatch(/invalid_client/);
+		expect(error.description).toMatch(/Client ID, the Client Secret and the environment/);
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
+		expect(allText(error)).not.toContain('not-the-secret');
+	});
+
+	test("a 400 answer surfaces the provider's message, the HTTP status and the request id", async () => {
+		const { run } = setup();
+		const { error } = await run(
+			merchant({ stores: { store: [{ storeId: 's1', countryCode: 'USA' }] } }),
+			{ items: items(1) },
+		);
+		expect(error).toBeDefined();
+		const requestId = cardlytics().state.lastRequestId;
+		expect(error.message).toContain('Cardlytics answered HTTP 400');
+		expect(error.message).toContain('countryCode must be ISO 3166-1 alpha-2');
+		expect(error.message).toContain(requestId);
+		expect(error.httpCode).toBe('400');
+		expect(error.description).toContain(requestId);
+		expect(error.context.itemIndex).toBe(0);
+	});
+
+	test('a burst of 429 without Retry-After is retried with backoff and nothing is lost', async () => {
+		const { run } = setup();
+		box.sim.faults.add('cardlytics', { type: 'status', status: 429, count: 3 });
+		const { items: out, error } = await run(merchant(), { items: items(5) });
+		expect(error).toBeUndefined();
+		expect(out.map((i) => i.json.merchantId)).toEqual(['m-0', 'm-1', 'm-2', 'm-3', 'm-4']);
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(8);
+		for (let i = 0; i < 5; i++) expect(cardlytics().state.merchants.has(`m-${i}`)).toBe(true);
+	});
+
+	test('Retry-After is honoured on a 429', async () => {
+		const { run } = setup();
+		box.sim.faults.add('cardlytics', { type: 'status', status: 429, count: 1, retryAfter: 1 });
+		const started = Date.now();
+		const { error } = await run(merchant(), { items: items(1) });
+		expect(error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+	});
+
+	test('a 500 burst on a report is retried; a 429 that never ends gives up after a bounded number of attempts', async () => {
+		const { run } = setup();
+		await run(merchant(), { items: items(1) });
+		box.sim.faults.add('cardlytics', { type: 'status', status: 500, count: 2, path: '/reports' });
+		const report = { resource: 'report', operation: 'getMerchantPerformance', merchantId: 'm-0', offerIds: 'o-1', from: '2026-01-01', to: '2026-01-02' };
+		const ok = await run(report);
+		expect(ok.error).toBeUndefined();
+		expect(ok.items).toHaveLength(2);
+
+		box.sim.stats.reset();
+		box.sim.faults.add('cardlytics', { type: 'status', status: 429, count: 100 });
+		const failed = await run(merchant(), { items: items(1) });
+		expect(failed.error.message).toContain('Cardlytics answered HTTP 429');
+		expect(failed.error.description).toMatch(/Gave up after 5 attempts/);
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(5);
+	});
+
+	test('continueOnFail marks only the failing item, whether the input or the provider was wrong', async () => {
+		const { run } = setup();
+		const input = [
+			{ id: 'm-a', name: 'A', mcc: '5814' },
+			{ id: 'm-b', name: 'B', mcc: '58' },
+			{ id: 'm-c', name: 'C', mcc: '5814' },
+		];
+		const { items: out, error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), { items: input, continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(3);
+		expect(out[0].json).toMatchObject({ merchantId: 'm-a', status: 202 });
+		expect(out[1].json.error).toMatch(/Merchant Category Code must be a 4-digit MCC such as 5814, got "58" \(item 1\)/);
+		expect(out[1].pairedItem).toEqual({ item: 1 });
+		expect(out[2].json).toMatchObject({ merchantId: 'm-c', status: 202 });
+		// The bad item never reached Cardlytics.
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(2);
+
+		const deletes = await run({ resource: 'merchant', operation: 'delete', merchantId: '={{ $json.id }}' }, {
+			items: [{ id: 'm-a' }, { id: 'unknown' }, { id: 'm-c' }],
+			continueOnFail: true,
+		});
+		expect(deletes.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
+		expect(deletes.items[1].json.error).toContain('HTTP 404');
+		expect(deletes.items[1].json.requestId).toMatch(/^cdlx-req-/);
+	});
+
+	test('without continueOnFail a bad field stops the run before anything is sent, naming field and item', async () => {
+		const { run } = setup();
+		// (An empty literal is refused by n8n itself before the run; an expression that resolves empty is not.)
+		const { error } = await run(merchant({ merchantName: '={{ $json.missing }}' }), { items: items(2) });
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe('Merchant Name is required but empty (item 0)');
+		expect(box.sim.stats.total('cardlytics')).toBe(0);
+	});
+
+	test('offers are created and deleted under their merchant', async () => {
+		const { run } = setup();
+		await run(merchant(), { items: items(1) });
+		const offer = {
+			resource: 'offer',
+			operation: 'upsert',
+			merchantId: 'm-0',
+			offerId: 'o-1',
+			offerName: '10% back',
+			logoUrl: 'https://example.com/logo.png',
+			largeRectangleUrl: 'https://example.com/banner.png',
+			additionalFields: '{"terms": "Once per customer"}',
+		};
+		const created = await run(offer);
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json).toMatchObject({ merchantId: 'm-0', offerId: 'o-1', status: 202 });
+		expect(cardlytics().state.offers.get('m-0/o-1')).toEqual({
+			offerId: 'o-1',
+			merchantId: 'm-0',
+			offerName: '10% back',
+			terms: 'Once per customer',
+			assets: { logo: { type: 'IMAGE', url: 'https://example.com/logo.png' }, largeRectangle: { type: 'IMAGE', url: 'https://example.com/banner.png' } },
+		});
+		const deleted = await run({ resource: 'offer', operation: 'delete', merchantId: 'm-0', offerId: 'o-1' });
+		expect(deleted.items[0].json).toMatchObject({ deleted: true, status: 202 });
+		expect(cardlytics().state.offers.has('m-0/o-1')).toBe(false);
+	});
+
+	test('the merchant performance report comes out as one item per row, keyed by field name', async () => {
+		const { run } = setup();
+		await run(merchant(), { items: items(1) });
+		const { items: out, error } = await run({
+			resource: 'report',
+			operation: 'getMerchantPerformance',
+			merchantId: 'm-0',
+			offerIds: 'o-1, o-2',
+			from: '2026-03-01T00:00:00',
+			to: '2026-03-03',
+		});
+		expect(error).toBeUndefined();
+		expect(out).toHaveLength(6);
+		const request = box.sim.stats.log.find((r) => r.route.endsWith('/reports'));
+		expect(request.body).toEqual({ cube: 'merchant_performance', offerIds: ['o-1', 'o-2'], timeRange: { from: '2026-03-01', to: '2026-03-03' } });
+		expect(Object.keys(out[0].json)).toEqual(['date', 'offerId', 'impressions', 'activations', 'redemptions', 'spend']);
+		expect(out.map((i) => `${i.json.date}/${i.json.offerId}`)).toEqual([
+			'2026-03-01/o-1', '2026-03-01/o-2', '2026-03-02/o-1', '2026-03-02/o-2', '2026-03-03/o-1', '2026-03-03/o-2',
+		]);
+		for (const item of out) {
+			expect(item.json.impressions).toBeGreaterThan(item.json.activations);
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+	});
+
+	test('the redemption file link is returned, and the file downloads as binary data without the bearer token', async () => {
+		const { run } = setup();
+		const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
+		expect(link.error).toBeUndefined();
+		expect(link.items[0].json.url).toMatch(/\/cardlytics\/files\/redemptions\/2026-01-15\.csv\?X-Expires=\d+&X-Signature=[0-9a-f]+$/);
+
+		const { items: out, error } = await run({ resource: 'redemption', operation: 'download', date: '2026-01-15', binaryPropertyName: 'file' });
+		expect(error).toBeUndefined();
+		const binary = out[0].binary.file;
+		expect(binary).toMatchObject({ mimeType: 'text/csv', fileName: 'cardlytics-redemptions-2026-01-15.csv' });
+		const csv = Buffer.from(binary.data, 'base64').toString('utf8');
+		expect(csv.split('\n')[0]).toBe('redemption_id,offer_id,merchant_id,amount,currency,redeemed_at');
+		expect(csv.trim().split('\n')).toHaveLength(26);
+		expect(out[0].json).toMatchObject({ date: '2026-01-15', fileSize: Buffer.byteLength(csv) });
+		const fileRequest = box.sim.stats.log.find((r) => r.route === '/files/redemptions/:file');
+		expect(fileRequest.headers.authorization).toBeUndefined();
+	});
+
+	test('an expired pre-signed link and a future date give clear errors', async () => {
+		const { run } = setup();
+		const before = cardlytics().state.options.presignTtlSeconds;
+		cardlytics().state.options.presignTtlSeconds = -5;
+		try {
+			const { error } = await run({ resource: 'redemption', operation: 'download', date: '2026-01-15', binaryPropertyName: 'data' });
+			expect(error.message).toMatch(/^Cardlytics answered HTTP 403 \(item 0\): Request has expired/);
+			expect(error.description).toMatch(/pre-signed redemption link/);
+		} finally {
+			cardlytics().state.options.presignTtlSeconds = before;
+		}
+		box.sim.stats.reset();
+		const future = await run({ resource: 'redemption', operation: 'getLink', date: '2999-01-01' });
+		expect(future.error.message).toBe('Date must be a day in the past, got 2999-01-01 (item 0)');
+		expect(box.sim.requestsTo('cardlytics', 'GET', '/api/v1/partner/redemptions')).toBe(0);
+	});
+
+	test('no output, error or stored run data carries the client secret or an access token', async () => {
+		const { run, engine } = setup();
+		const runs = [
+			await run(merchant(), { items: items(2) }),
+			await run(merchant({ merchantCategoryCode: 'x' }), { items: items(1), continueOnFail: true }),
+			await run({ resource: 'merchant', operation: 'delete', merchantId: 'nope' }),
+		];
+		const token = engine.credentials.stored('cdlx-1').oauthTokenData.access_token;
+		const text = runs.map((r) => allText(r.run.data) + allText(r.error)).join('\n');
+		expect(text).toContain('HTTP 404');
+		expect(text).not.toContain(CLIENT_SECRET);
+		expect(text).not.toContain(token);
+	});
+});
