@@ -20,7 +20,13 @@ function ensureDeps() {
 	const lock = fs.existsSync(path.join(ROOT, 'package-lock.json'));
 	const command = lock ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund';
 	console.log(`[setup] installing dev tooling (${command}); about a minute on a fresh clone`);
-	execSync(command, { cwd: ROOT, stdio: 'inherit' });
+	try {
+		execSync(command, { cwd: ROOT, stdio: 'inherit' });
+	} catch (error) {
+		if (!lock) throw error;
+		console.log('[setup] npm ci refused the lock file; falling back to npm install');
+		execSync('npm install --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
+	}
 }
 
 module.exports = { ensureDeps, ROOT };

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** One page as a provider answered it: its records and how to ask for the next page (undefined: none). */
+export interface Page<TCursor> {
+	records: IDataObject[];
+	next?: TCursor;
+}
+
+/**
+ * The pagination loop every list operation uses. It asks for pages until the provider says there are no
+ * more, or until exactly `limit` records are collected (the last page is cut, never over-fetched past the
+ * limit when the page size can be chosen). Each page request goes through the shared request core, so a
+ * failed page is retried with the same cursor: no record is lost or repeated. If a page cannot be fetched
+ * after the retries, the whole operation fails: a partial list is never returned as if it were whole.
+ */
+export async function paginate<TCursor>(
+	fetchPage: (cursor: TCursor | undefined, remaining: number | undefined) => Promise<Page<TCursor>>,
+	{ limit }: { limit?: number } = {},
+): Promise<IDataObject[]> {
+	const out: IDataObject[] = [];
+	let cursor: TCursor | undefined;
+	for (;;) {
+		const remaining = limit === undefined ? undefined : limit - out.length;
+		const page = await fetchPage(cursor, remaining);
+		for (const record of page.records) {
+			if (limit !== undefined && out.length >= limit) break;
+			out.push(record);
+		}
+		if (page.next === undefined || page.records.length === 0) break;
+		if (limit !== undefined && out.length >= limit) break;
+		cursor = page.next;
+	}
+	return out;
+}
+
+/** Reads Return All / Limit for an item: undefined means everything. */
+export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** The standard Return All and Limit fields, for one resource's list operation. */
+export function returnAllFields(resource: string, operation: string, maxLimit?: number): INodeProperties[] {
+	const show = { show: { resource: [resource], operation: [operation] } };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show.show, returnAll: [false] } },
+		},
+	];
+}
