@@ -17,16 +17,12 @@ function needsInstall() {
 
 function ensureDeps() {
 	if (!needsInstall()) return;
-	const lock = fs.existsSync(path.join(ROOT, 'package-lock.json'));
-	const command = lock ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund';
+	// npm install (not npm ci): it installs the versions pinned in package-lock.json, and unlike npm ci it does
+	// not refuse a lock file that lacks other platforms' optional bindings (an npm quirk seen with
+	// @unrs/resolver-binding-*).
+	const command = 'npm install --no-audit --no-fund';
 	console.log(`[setup] installing dev tooling (${command}); about a minute on a fresh clone`);
-	try {
-		execSync(command, { cwd: ROOT, stdio: 'inherit' });
-	} catch (error) {
-		if (!lock) throw error;
-		console.log('[setup] npm ci refused the lock file; falling back to npm install');
-		execSync('npm install --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
-	}
+	execSync(command, { cwd: ROOT, stdio: 'inherit' });
 }
 
 module.exports = { ensureDeps, ROOT };

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -90,4 +91,22 @@ export function showFor(resource: string, operations: string[]): INodeProperties
 /** Applies `displayOptions` for one resource/operation to a list of fields that do not set their own. */
 export function fieldsFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
 	return fields.map((field) => ({ ...field, displayOptions: field.displayOptions ?? showFor(resource, [operation]) }));
+}
+
+/** The Operation selector of one resource. */
+export function operationProperty(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultValue,
+	};
+}
+
+/** Every field of every operation, for a node's properties. */
+export function allFields(resources: ResourceMap): INodeProperties[] {
+	return Object.values(resources).flatMap((operations) => Object.values(operations).flatMap((operation) => operation.description));
 }

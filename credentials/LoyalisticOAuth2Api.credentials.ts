@@ -1,0 +1,74 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class LoyalisticOAuth2Api implements ICredentialType {
+	name = 'loyalisticOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Loyalistic OAuth2 API';
+
+	documentationUrl = 'https://help.loyalistic.com/help/using-loyalistic-api';
+
+	icon: Icon = { light: 'file:../icons/loyalistic.svg', dark: 'file:../icons/loyalistic.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: 'https://api.loyalistic.com/v1',
+			required: true,
+			description: 'Base of every API path, without a trailing slash. Change it only for another host (e.g. a local simulator).',
+		},
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'clientCredentials',
+		},
+		{
+			// The public guide leaves the token URL blank; /token on the API host is an assumption (ASP.NET
+			// OWIN default), so the field stays editable.
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'string',
+			default: 'https://api.loyalistic.com/token',
+			required: true,
+			description:
+				'Where client credentials are exchanged for a token. Assumed default: check it against the Swagger document at /v1/swagger of your Loyalistic API.',
+		},
+		{
+			displayName: 'Auth URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// Loyalistic wants the client id and secret as HTTP Basic on the token request (seed 000).
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'header',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',
+			url: '/contacts',
+			qs: { page: 1, pageSize: 1 },
+		},
+	};
+}

@@ -1,0 +1,14 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { loyalisticRequest, PATHS } from '../../transport';
+import { collectionBody, companyIdField, companyOptionalFields, idOf } from '../fields';
+
+export const description: INodeProperties[] = fieldsFor('company', 'update', [
+	companyIdField,
+	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: companyOptionalFields },
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = idOf(this, i, 'companyId', 'Company ID');
+	return (await loyalisticRequest(this, i, 'PUT', PATHS.company(id), { body: collectionBody(this, i, 'updateFields', 'Update Fields') })).body;
+}

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { paginate } from '../shared/pagination';
+import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+
+export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
+
+/**
+ * Every Loyalistic path the node calls, relative to the credential's API Base URL. ASSUMED: the public
+ * material gives only the base URL and the auth flow. If your Swagger document (/v1/swagger/docs/v1) names
+ * other paths, correct them here, in this one place.
+ */
+export const PATHS = {
+	contacts: '/contacts',
+	contact: (id: string | number) => `/contacts/${encodeURIComponent(String(id))}`,
+	contactActivities: (id: string | number) => `/contacts/${encodeURIComponent(String(id))}/activities`,
+	companies: '/companies',
+	company: (id: string | number) => `/companies/${encodeURIComponent(String(id))}`,
+	lists: '/lists',
+	listContacts: (id: string | number) => `/lists/${encodeURIComponent(String(id))}/contacts`,
+	listContact: (id: string | number, contactId: string | number) =>
+		`/lists/${encodeURIComponent(String(id))}/contacts/${encodeURIComponent(String(contactId))}`,
+	activities: '/activities',
+};
+
+/** Largest page the API serves (assumed). */
+export const MAX_PAGE_SIZE = 100;
+
+export const loyalistic: Provider = {
+	name: 'Loyalistic',
+	credentialType: CREDENTIAL_TYPE,
+	parseError(body) {
+		if (body && typeof body === 'object') {
+			const b = body as IDataObject;
+			const modelState = b.ModelState as Record<string, string[]> | undefined;
+			const details = modelState
+				? Object.entries(modelState)
+						.map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+						.join('; ')
+				: undefined;
+			const message = (b.Message ?? b.message ?? b.error_description ?? b.error) as string | undefined;
+			return {
+				message: [message, details].filter(Boolean).join(' ') || undefined,
+				code: typeof b.error === 'string' ? b.error : undefined,
+			};
+		}
+		return typeof body === 'string' && body ? { message: body.slice(0, 300) } : {};
+	},
+};
+
+const bases = new WeakMap<object, Promise<string>>();
+
+async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
+	let cached = bases.get(ctx);
+	if (!cached) {
+		cached = ctx
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((c) => String(c.apiBaseUrl ?? 'https://api.loyalistic.com/v1').replace(/\/+$/, ''));
+		bases.set(ctx, cached);
+	}
+	return await cached;
+}
+
+export async function loyalisticRequest<T = IDataObject>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject } = {},
+): Promise<ApiResponse<T>> {
+	return await apiRequest<T>(ctx, loyalistic, { method, url: (await baseUrl(ctx)) + path, itemIndex, ...options });
+}
+
+interface PagedAnswer {
+	items: IDataObject[];
+	page: number;
+	pageSize: number;
+	totalCount: number;
+}
+
+/**
+ * Page/pageSize paging with a total. The page size is fixed for the whole listing (changing it between pages
+ * would make page numbers skip or repeat records): the API maximum, or the limit when that is smaller.
+ */
+export async function loyalisticList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	qs: IDataObject,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+	return await paginate<number>(
+		async (page = 1) => {
+			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, 'GET', path, { qs: { ...qs, page, pageSize } });
+			const records = Array.isArray(body.items) ? body.items : [];
+			const more = page * pageSize < Number(body.totalCount ?? 0) && records.length > 0;
+			return { records, next: more ? page + 1 : undefined };
+		},
+		{ limit },
+	);
+}
