@@ -75,6 +75,8 @@ function randomId(prefix = '', bytes = 12) {
  *  - { type: 'slow', delayMs, count }
  *  - { type: 'reset', count }            destroys the socket mid-answer
  *  - { type: 'malformed', count }        answers 200 with a body that is not JSON
+ *  - { type: 'lost', status, count }     does the work, then answers `status` (default 502) as if the
+ *                                        answer were lost on the way: what idempotency keys are for
  */
 class Faults {
 	constructor() {
@@ -293,6 +295,9 @@ function createSimulator(providerModules, options = {}) {
 
 		try {
 			const out = (await route.handler(ctx)) ?? { status: 204 };
+			if (fault?.type === 'lost') {
+				return send(res, fault.status ?? 502, inst.faultBody ? inst.faultBody(fault.status ?? 502, ctx) : { error: 'bad gateway' }, common);
+			}
 			send(res, out.status ?? 200, out.body, { ...common, ...(out.headers ?? {}) });
 		} catch (error) {
 			if (error instanceof HttpError) {

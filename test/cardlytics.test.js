@@ -82,7 +82,7 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(error).toBeDefined();
 		expect(error.message).toMatch(/Cardlytics refused the credential/);
 		expect(error.message).toMatch(/invalid_client/);
-		expect(error.description).toMatch(/Client ID, the Client Secret and the environment/);
+		expect(error.description).toMatch(/client ID, the client secret and the base URL or environment/);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
 		expect(allText(error)).not.toContain('not-the-secret');
 	});

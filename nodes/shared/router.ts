@@ -11,10 +11,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 /** What an operation may return for one input item. */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
 
-/** One operation of one resource: its fields and how it runs for one input item. */
+/** One operation of one resource: its fields and how it runs. */
 export interface Operation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/** Runs for one input item. */
+	execute?(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/**
+	 * Runs once for every input item of this operation (batch endpoints). Returns output items already paired
+	 * with their inputs, and applies continueOnFail itself (with errorItem) to the items a failed batch held.
+	 */
+	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]>;
 }
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
@@ -38,6 +44,21 @@ export function toItems(result: OperationResult, itemIndex: number): INodeExecut
 	});
 }
 
+/** The error as an n8n node error that names the item (errors that already are one are kept as they are). */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
+	return nodeError;
+}
+
+/** The output item continueOnFail gives for a failed input item. */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	return { json: errorJson(error as Error), pairedItem: { item: itemIndex } };
+}
+
 /** The error as output JSON for continueOnFail: what happened, without anything secret. */
 function errorJson(error: Error & { description?: string | null; httpCode?: string | null; errorResponse?: JsonObject }) {
 	const json: IDataObject = { error: error.message };
@@ -55,6 +76,7 @@ function errorJson(error: Error & { description?: string | null; httpCode?: stri
 export async function routeItems(this: IExecuteFunctions, resources: ResourceMap): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const out: INodeExecutionData[] = [];
+	const batches = new Map<Operation, number[]>();
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const resource = this.getNodeParameter('resource', i) as string;
@@ -65,20 +87,22 @@ export async function routeItems(this: IExecuteFunctions, resources: ResourceMap
 					itemIndex: i,
 				});
 			}
-			const result = await handler.execute.call(this, i);
+			if (handler.executeBatch) {
+				batches.set(handler, [...(batches.get(handler) ?? []), i]);
+				continue;
+			}
+			const result = await handler.execute!.call(this, i);
 			for (const item of toItems(result, i)) out.push(item);
 		} catch (error) {
 			if (this.continueOnFail()) {
-				out.push({ json: errorJson(error as Error), pairedItem: { item: i } });
+				out.push(errorItem(error, i));
 				continue;
 			}
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = i;
-			throw nodeError;
+			throw asNodeError(this, error, i);
 		}
+	}
+	for (const [handler, indexes] of batches) {
+		for (const item of await handler.executeBatch!.call(this, indexes)) out.push(item);
 	}
 	return [out];
 }

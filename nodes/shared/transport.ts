@@ -9,6 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { isCredentialRefused } from './credential-error';
 
 /** Any n8n context that can send an authenticated request. */
 export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
@@ -100,6 +101,8 @@ interface Failure {
 	code?: string;
 	message: string;
 	credentialFailure?: boolean;
+	/** What the provider said when it refused a token, when a credential's preAuthentication knew it. */
+	credentialReason?: string;
 }
 
 const TRANSIENT_CODES = new Set([
@@ -156,6 +159,9 @@ function describeFailure(error: unknown): Failure {
 		cause?: { code?: string; message?: string; status?: number; body?: unknown };
 	};
 	const message = String(e.message ?? error ?? 'Unknown error');
+	if (isCredentialRefused(raw)) {
+		return { status: raw.httpStatus, headers: {}, message, credentialFailure: true, credentialReason: raw.reason };
+	}
 	if (/Failed to acquire OAuth2 access token/i.test(message)) {
 		return {
 			status: e.cause?.status,
@@ -222,13 +228,14 @@ export function toNodeApiError(
 
 	if (failure.credentialFailure) {
 		const parsed = provider.parseError(failure.body);
-		const reason = parsed.code ?? parsed.message ?? 'the token endpoint refused the client';
+		const reason = failure.credentialReason ?? parsed.code ?? parsed.message ?? 'the token endpoint refused the client';
+		const said = !failure.credentialReason && parsed.message && parsed.message !== reason ? `: ${parsed.message}` : '.';
 		return new NodeApiError(
 			node,
 			{ message: `Could not get an access token from ${provider.name}: ${reason}` } as JsonObject,
 			{
 				message: `${provider.name} refused the credential: could not get an access token (${reason})`,
-				description: `Check the Client ID, the Client Secret and the environment in ${credentialText}. The token endpoint answered${failure.status ? ` HTTP ${failure.status}` : ''}${parsed.message && parsed.message !== reason ? `: ${parsed.message}` : '.'}`,
+				description: `Check the client ID, the client secret and the base URL or environment in ${credentialText}. The token endpoint answered${failure.status ? ` HTTP ${failure.status}` : ''}${said}`,
 				httpCode: String(failure.status ?? 401),
 				itemIndex: spec.itemIndex,
 			},
@@ -259,11 +266,15 @@ export function toNodeApiError(
 		parsed.message ??
 		(typeof failure.body === 'string' && failure.body.length < 300 ? failure.body : undefined);
 	const codeText = parsed.code && parsed.code !== providerMessage ? ` (${parsed.code})` : '';
-	const headline = providerMessage
-		? `${provider.name} answered HTTP ${status}${itemText}: ${providerMessage}${codeText}${idText}`
-		: `${provider.name} answered HTTP ${status}${itemText}${retried}${idText}`;
+	const envelope = status >= 200 && status < 300;
+	const headline = envelope
+		? `${provider.name} reported an error${itemText}: ${providerMessage ?? 'no message'}${codeText}${idText}`
+		: providerMessage
+			? `${provider.name} answered HTTP ${status}${itemText}: ${providerMessage}${codeText}${idText}`
+			: `${provider.name} answered HTTP ${status}${itemText}${retried}${idText}`;
 
 	const hints: string[] = [];
+	if (envelope) hints.push(`The HTTP status was ${status}, but ${provider.name}'s answer says the operation failed.`);
 	const hint = provider.hints?.[status] ?? defaultHint(status, provider.name, credentialText);
 	if (hint) hints.push(hint);
 	if (status >= 500 && spec.idempotent === false) {

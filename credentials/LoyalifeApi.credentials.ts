@@ -1,0 +1,144 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { CredentialRefusedError } from '../nodes/shared/credential-error';
+
+/** Path of the token endpoint under the base URL (seed 002). */
+export const LOYALIFE_SIGN_IN_PATH = '/lbms-ingress/oauth/api/Auth/Token';
+
+interface TokenAnswer {
+	results?: { token?: string; tokenExpiresOn?: string; IsSucessful?: boolean; ErrorCode?: string | number; ExceptionMessage?: string };
+}
+
+export class LoyalifeApi implements ICredentialType {
+	name = 'loyalifeApi';
+
+	displayName = 'Loyalife API';
+
+	documentationUrl = 'https://help-loyalife.xoxoday.com/api-reference';
+
+	icon: Icon = { light: 'file:../icons/loyalife.svg', dark: 'file:../icons/loyalife.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			// Filled by preAuthentication and stored by n8n; n8n asks for a new one only when Loyalife answers 401.
+			displayName: 'Token',
+			name: 'token',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Expires On',
+			name: 'expiresOn',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://loyalife-api.xoxoday.in',
+			required: true,
+			description: 'API host of your program, without a trailing slash. Staging hosts are given per program by Xoxoday.',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From Loyalife Admin → Configurations → Program Settings → API',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Regenerating it in Loyalife Admin invalidates every token issued before',
+		},
+		{
+			displayName: 'Program ID',
+			name: 'programId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Numeric ID of your loyalty program (sent as pintProgramId)',
+		},
+		{
+			displayName: 'Member Relation Reference',
+			name: 'memberReference',
+			type: 'string',
+			default: '',
+			description:
+				'Optional. Binds the token to one member (scope ["LOGIN","&lt;reference&gt;"]): the node can then act only for that member. Leave empty for a program-wide token.',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const body: IDataObject = {
+			grant_type: 'client_credentials',
+			client_id: credentials.clientId,
+			client_secret: credentials.clientSecret,
+		};
+		const member = String(credentials.memberReference ?? '').trim();
+		if (member) body.scope = JSON.stringify(['LOGIN', member]);
+		let response: { statusCode: number; body: TokenAnswer };
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: base + LOYALIFE_SIGN_IN_PATH,
+				body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; body: TokenAnswer };
+		} catch (error) {
+			throw new CredentialRefusedError('Loyalife', `the token endpoint ${base + LOYALIFE_SIGN_IN_PATH} could not be reached (${(error as Error).message})`);
+		}
+		const results = response.body?.results;
+		if (!results?.token) {
+			const said = results?.ExceptionMessage ?? `HTTP ${response.statusCode} without a token`;
+			const code = results?.ErrorCode !== undefined && results?.ErrorCode !== null ? ` (ErrorCode ${results.ErrorCode})` : '';
+			throw new CredentialRefusedError('Loyalife', `${said}${code}`, response.statusCode);
+		}
+		return { token: results.token, expiresOn: results.tokenExpiresOn ?? '' };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=bearer {{$credentials.token}}' },
+		},
+	};
+
+	// Looks a member up: proves the token works for this program. "Not found" is still a pass; a program the
+	// client cannot access (ErrorCode 997) is not.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
+			url: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
+			qs: {
+				pintProgramId: '={{ $credentials.programId }}',
+				pstrAttributeName: 'RelationReference',
+				pstrAttributeValue: 'n8n-credential-test',
+			},
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'results.ErrorCode', value: '997', message: 'The client cannot access this Program ID' },
+			},
+		],
+	};
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { allFields, routeItems } from '../shared/router';
+import { operationProperties, resourceProperty, resources } from './actions';
+
+export class Loyalife implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Loyalife',
+		name: 'loyalife',
+		icon: { light: 'file:../../icons/loyalife.svg', dark: 'file:../../icons/loyalife.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage members, transactions and points in a Loyalife (Xoxoday) loyalty program',
+		defaults: { name: 'Loyalife' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'loyalifeApi', required: true }],
+		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, resources);
+	}
+}

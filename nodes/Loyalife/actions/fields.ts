@@ -1,0 +1,61 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const relationReferenceField: INodeProperties = {
+	displayName: 'Member Relation Reference',
+	name: 'relationReference',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'MEM0001',
+	description: "Your unique reference for the member (Loyalife's RelationReference)",
+};
+
+export const memberOptionalFields: INodeProperties[] = [
+	{ displayName: 'Date of Birth', name: 'dob', type: 'dateTime', default: '', description: 'Birth date (sent as YYYY-MM-DD)' },
+	{ displayName: 'Email', name: 'email_id', type: 'string', placeholder: 'name@email.com', default: '', description: 'Email address of the member' },
+	{ displayName: 'Full Name', name: 'full_name', type: 'string', default: '', description: 'Full name of the member' },
+	{
+		displayName: 'Gender',
+		name: 'gender',
+		type: 'options',
+		options: [
+			{ name: 'Female', value: 'F' },
+			{ name: 'Male', value: 'M' },
+			{ name: 'Other', value: 'O' },
+		],
+		default: 'F',
+	},
+	{ displayName: 'Mobile Number', name: 'mobile_number', type: 'string', default: '', placeholder: '+919876543210', description: '7 to 15 digits, optionally with a leading +' },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Active', value: 'Active' },
+			{ name: 'Inactive', value: 'Inactive' },
+		],
+		default: 'Active',
+	},
+];
+
+/** The fields of one transaction, shared by Create and Create Batch. */
+export function transactionFields(): INodeProperties[] {
+	return [
+		{ displayName: 'Transaction ID', name: 'transactionId', type: 'string', required: true, default: '', description: 'Your unique ID for the transaction; Loyalife rejects a repeated ID' },
+		{ ...relationReferenceField, name: 'memberRelationReference' },
+		{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Transaction amount, greater than 0' },
+		{ displayName: 'Transaction Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'When the transaction happened' },
+		{ displayName: 'Product Code', name: 'productCode', type: 'string', required: true, default: '', placeholder: 'CARD', description: 'Product code configured in your program' },
+		{ displayName: 'Sub Product Code', name: 'subProductCode', type: 'string', default: '', description: 'Optional sub product code' },
+		{
+			displayName: 'Transaction Type',
+			name: 'transactionType',
+			type: 'options',
+			options: [
+				{ name: 'Credit (CR)', value: 'CR', description: 'Earns points' },
+				{ name: 'Debit (DR)', value: 'DR', description: 'Reverses points, e.g. a refund' },
+			],
+			default: 'CR',
+		},
+	];
+}

@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { apiRequest, type ApiResponse, type Provider, type ProviderError } from '../shared/transport';
+
+export const CREDENTIAL_TYPE = 'loyalifeApi';
+
+/**
+ * Every Loyalife path the node calls. From the API reference: member create/get, transaction insert and
+ * batch insert, expiry schedule, redeem. ASSUMED (documented operations whose paths were not captured):
+ * member update, reversal and the paged transaction summary. Correct them here if your program's
+ * reference differs.
+ */
+export const PATHS = {
+	createMember: '/lbms-ingress/member/api/Member/CreateProfileWithAttributes',
+	getMember: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
+	updateMember: '/lbms-ingress/member/api/Member/UpdateProfile',
+	insertTransaction: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
+	insertTransactionBatch: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
+	transactionSummary: '/lbms-ingress/transaction-lm/API/Transaction/GetTransactionSummary',
+	expirySchedule: '/lbms-ingress/transaction-lm/API/Transaction/GetExpirySchedule',
+	redeemPoints: '/lbms-ingress/pg-lm/API/PG/RedeemPoints',
+	reverseRedemption: '/lbms-ingress/pg-lm/API/PG/ReverseRedemption',
+};
+
+/** Header carrying the client's idempotency key on batch inserts. */
+export const IDEMPOTENCY_HEADER = '_xoxo_api_client_idempotency';
+
+export interface Envelope<T = unknown> {
+	results: { IsSucessful: boolean; ErrorCode: string | null; ExceptionMessage: string | null; ReturnObject: T; Count?: number };
+}
+
+function envelopeProblem(body: unknown): ProviderError | undefined {
+	const results = (body as Envelope | undefined)?.results;
+	if (!results || typeof results !== 'object' || results.IsSucessful !== false) return undefined;
+	return {
+		message: results.ExceptionMessage ?? 'Loyalife reported a failure without a message',
+		code: results.ErrorCode !== null && results.ErrorCode !== undefined ? `ErrorCode ${results.ErrorCode}` : undefined,
+	};
+}
+
+const UNIVERSAL_CODES: Record<string, string> = {
+	'997': 'the token cannot act on this program or resource',
+	'998': 'a required parameter is missing',
+	'999': 'the request is invalid',
+};
+
+export const loyalife: Provider = {
+	name: 'Loyalife',
+	credentialType: CREDENTIAL_TYPE,
+	parseError(body) {
+		const problem = envelopeProblem(body);
+		if (problem) {
+			const code = problem.code?.replace('ErrorCode ', '') ?? '';
+			return UNIVERSAL_CODES[code] ? { ...problem, code: `${problem.code}: ${UNIVERSAL_CODES[code]}` } : problem;
+		}
+		if (typeof body === 'string' && body) return { message: body.slice(0, 300) };
+		return {};
+	},
+	// HTTP 200 with IsSucessful:false is an error too.
+	envelopeError: (body) => envelopeProblem(body),
+	hints: {
+		403: 'The credential holds a member-bound token (Member Relation Reference): it can only act for that member.',
+		409: 'It already exists in Loyalife: use Update instead, or Get to read it.',
+	},
+};
+
+interface Settings {
+	base: string;
+	programId: string;
+}
+const settings = new WeakMap<object, Promise<Settings>>();
+
+/** Base URL and program id of this execution's credential, read once per execution. */
+export async function settingsOf(ctx: IExecuteFunctions): Promise<Settings> {
+	let cached = settings.get(ctx);
+	if (!cached) {
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
+			base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
+			programId: String(c.programId ?? ''),
+		}));
+		settings.set(ctx, cached);
+	}
+	return await cached;
+}
+
+/** Sends a request and unwraps the envelope: returns ReturnObject (and Count), or throws the envelope error. */
+export async function loyalifeRequest<T = IDataObject>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject | IDataObject[]; qs?: IDataObject; program?: boolean; idempotent?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ data: T; count?: number; response: ApiResponse<Envelope<T>> }> {
+	const { base, programId } = await settingsOf(ctx);
+	const qs = { ...(options.program ? { pintProgramId: programId } : {}), ...(options.qs ?? {}) };
+	const response = await apiRequest<Envelope<T>>(ctx, loyalife, {
+		method,
+		url: base + path,
+		qs,
+		body: options.body,
+		headers: options.headers,
+		idempotent: options.idempotent,
+		itemIndex,
+	});
+	const results = response.body?.results;
+	return { data: results?.ReturnObject as T, count: results?.Count, response };
+}
