@@ -1,0 +1,170 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { CredentialRefusedError } from '../nodes/shared/credential-error';
+
+const HOSTS: Record<string, string> = {
+	production: 'https://api.hirefrederick.com',
+	staging: 'https://api.staging.hirefrederick.com',
+};
+
+/** The API host for the credential's environment. */
+export function frederickBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? 'production');
+	const base = environment === 'custom' ? String(credentials.customBaseUrl ?? '') : (HOSTS[environment] ?? HOSTS.production);
+	return base.replace(/\/+$/, '');
+}
+
+const BASE_URL_EXPRESSION =
+	'$credentials.environment === "custom" ? String($credentials.customBaseUrl).replace(/\\/+$/, "") : $credentials.environment === "staging" ? "https://api.staging.hirefrederick.com" : "https://api.hirefrederick.com"';
+
+async function post(helper: IHttpRequestHelper, url: string, apiKey: string, body: object, bearer?: string) {
+	return (await helper.helpers.httpRequest({
+		method: 'POST',
+		url,
+		headers: { 'x-api-key': apiKey, Accept: 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as { statusCode: number; body: { access_token?: string; error?: string; error_description?: string; errors?: Array<{ detail?: string }> } };
+}
+
+function refusal(step: string, response: { statusCode: number; body: Record<string, unknown> }): CredentialRefusedError {
+	const body = (response.body ?? {}) as { error?: string; error_description?: string; errors?: Array<{ detail?: string }> };
+	const said = body.error_description ?? body.errors?.[0]?.detail ?? body.error ?? `HTTP ${response.statusCode}`;
+	let fix = '';
+	if (response.statusCode === 403) fix = ': check the API Key';
+	else if (body.error === 'invalid_grant') fix = ': check the owner email and password';
+	else if (body.error === 'invalid_client') fix = ': check the Client ID and Client Secret';
+	return new CredentialRefusedError('Frederick', `the ${step} was refused (${said})${fix}`, response.statusCode);
+}
+
+export class FrederickApi implements ICredentialType {
+	name = 'frederickApi';
+
+	displayName = 'Frederick API';
+
+	documentationUrl = 'https://developers.hirefrederick.com/api-docs/authentication';
+
+	icon: Icon = { light: 'file:../icons/frederick.svg', dark: 'file:../icons/frederick.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			// The location access token, filled by preAuthentication. It does not expire, but if Frederick
+			// revokes it (401), n8n runs the token chain again. The user token is never stored.
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://api.hirefrederick.com' },
+				{ name: 'Staging', value: 'staging', description: 'https://api.staging.hirefrederick.com' },
+				{ name: 'Custom Base URL', value: 'custom', description: 'Another host, e.g. a local simulator' },
+			],
+			default: 'production',
+			description: 'Production and Staging have separate credentials',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'customBaseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'http://localhost:4010/frederick',
+			displayOptions: { show: { environment: ['custom'] } },
+			description: 'Host that API paths are appended to, without a trailing slash',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Sent as the x-api-key header on every request',
+		},
+		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true },
+		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Owner Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: "Email of the location's owner; the node acts as that owner",
+		},
+		{ displayName: 'Owner Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Data Source Name',
+			name: 'dataSourceName',
+			type: 'string',
+			default: '',
+			description: 'Issued by Frederick for syncing data from your management system (needed by the Sync operations)',
+		},
+		{
+			displayName: 'User Token Path',
+			name: 'userGrantPath',
+			type: 'string',
+			default: '/oauth/token',
+			description: 'Path that exchanges email, password, client ID and secret for a user token. Assumed default: confirm it with Frederick.',
+		},
+		{
+			displayName: 'Location Token Path',
+			name: 'locationGrantPath',
+			type: 'string',
+			default: '/oauth/location_token',
+			description: 'Path that exchanges the user token for a location token. Assumed default: confirm it with Frederick.',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const base = frederickBaseUrl(credentials);
+		const apiKey = String(credentials.apiKey ?? '');
+		const client = { client_id: credentials.clientId, client_secret: credentials.clientSecret };
+		let user;
+		let location;
+		try {
+			user = await post(this, base + String(credentials.userGrantPath), apiKey, { email: credentials.email, password: credentials.password, ...client });
+			if (!user.body?.access_token) throw refusal('user token request', user);
+			location = await post(this, base + String(credentials.locationGrantPath), apiKey, client, user.body.access_token);
+			if (!location.body?.access_token) throw refusal('location token request', location);
+		} catch (error) {
+			if (error instanceof CredentialRefusedError) throw error;
+			throw new CredentialRefusedError('Frederick', `the token endpoints at ${base} could not be reached (${(error as Error).message})`);
+		}
+		// Only the location token is kept; the user token stays in this function.
+		return { accessToken: location.body.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'x-api-key': '={{$credentials.apiKey}}',
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ ${BASE_URL_EXPRESSION} }}`,
+			url: '/v2/locations',
+			qs: { 'page[size]': 1 },
+		},
+	};
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { allFields, routeItems } from '../shared/router';
+import { operationProperties, resourceProperty, resources } from './actions';
+
+export class Frederick implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Frederick',
+		name: 'frederick',
+		icon: { light: 'file:../../icons/frederick.svg', dark: 'file:../../icons/frederick.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage contacts, campaigns and data sync in Frederick, marketing automation for appointment businesses',
+		defaults: { name: 'Frederick' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'frederickApi', required: true }],
+		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, resources);
+	}
+}

@@ -1,0 +1,13 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { frederickRequest, PATHS } from '../../transport';
+import { contactIdField } from '../fields';
+
+export const description: INodeProperties[] = fieldsFor('contact', 'delete', [contactIdField]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = new Validator(this, i).string('contactId', 'Contact ID');
+	await frederickRequest(this, i, 'DELETE', PATHS.contact(id));
+	return { id, deleted: true };
+}

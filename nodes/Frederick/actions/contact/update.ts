@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { frederickRequest, PATHS, shape } from '../../transport';
+import { contactAttributeFields, contactAttributes, contactIdField } from '../fields';
+
+export const description: INodeProperties[] = fieldsFor('contact', 'update', [
+	contactIdField,
+	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contactAttributeFields },
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const v = new Validator(this, i);
+	const id = v.string('contactId', 'Contact ID');
+	const attributes = contactAttributes(this, i, 'updateFields', 'Update Fields');
+	if (!Object.keys(attributes).length) v.fail('Update Fields', 'need at least one field to change');
+	const body = { data: { type: 'contacts', id, attributes } };
+	// PATCH sets the given fields: repeating it changes nothing more, so it is retried after a 5xx.
+	return shape(this, i, (await frederickRequest(this, i, 'PATCH', PATHS.contact(id), { body, idempotent: true })).body.data);
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { Validator } from '../../shared/validate';
+
+export const locationIdField: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'Frederick ID of the business location (Location → Get Many lists the ones the credential can reach)',
+};
+
+export const contactIdField: INodeProperties = {
+	displayName: 'Contact ID',
+	name: 'contactId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'Frederick ID of the contact',
+};
+
+export const contactAttributeFields: INodeProperties[] = [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'External ID', name: 'external_id', type: 'string', default: '', description: 'ID of the contact in your management system' },
+	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Phone number, e.g. +1 404 555 0100' },
+];
+
+/** Contact attributes from a collection, checked before sending. */
+export function contactAttributes(ctx: IExecuteFunctions, i: number, name: string, label: string): IDataObject {
+	const raw = ctx.getNodeParameter(name, i, {}) as IDataObject;
+	const v = new Validator(ctx, i);
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (value === '' || value === undefined || value === null) continue;
+		const text = String(value).trim();
+		if (key === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) v.fail(`${label} → Email`, `must be an email address, got "${text}"`);
+		out[key] = text;
+	}
+	return out;
+}

@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { asNodeError, errorItem, fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { frederickRequest, PATHS, type JsonApiResource } from '../../transport';
+import { locationIdField } from '../fields';
+
+/** The record kinds Frederick syncs in batches, and their endpoints under /locations/{id}/. */
+export const KINDS: Record<string, { path: string; type: string; name: string }> = {
+	appointments: { path: 'appointments/batch_sync_appointments', type: 'appointments', name: 'Appointments' },
+	contact_details: { path: 'contact_details/batch_create_or_update', type: 'contact_details', name: 'Contact Details' },
+	service_categories: { path: 'service_categories/batch_sync_service_categories', type: 'service_categories', name: 'Service Categories' },
+	services: { path: 'services/batch_sync_services', type: 'services', name: 'Services' },
+};
+
+export const MAX_BATCH = 100;
+
+export const description: INodeProperties[] = fieldsFor('sync', 'batchSync', [
+	locationIdField,
+	{
+		displayName: 'Kind',
+		name: 'kind',
+		type: 'options',
+		options: Object.entries(KINDS).map(([value, k]) => ({ name: k.name, value })),
+		default: 'services',
+		description: 'What the input items are',
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.external_id }}',
+		description: 'ID of the record in your management system; Frederick matches records by it (its own ID is never sent)',
+	},
+	{
+		displayName: 'Attributes (JSON)',
+		name: 'attributes',
+		type: 'json',
+		default: '={{ JSON.stringify($json) }}',
+		description: 'Fields of the record as a JSON object; by default the whole input item',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Batch Size', name: 'batchSize', type: 'number', default: 100, typeOptions: { minValue: 1, maxValue: MAX_BATCH }, description: 'Records per request (up to 100)' },
+			{ displayName: 'Poll Interval (Seconds)', name: 'pollInterval', type: 'number', default: 2, typeOptions: { minValue: 0, numberPrecision: 1 }, description: 'How often to ask whether a batch Frederick accepted for later (HTTP 202) is done' },
+			{ displayName: 'Timeout (Seconds)', name: 'timeout', type: 'number', default: 300, typeOptions: { minValue: 1 }, description: 'Give up waiting for a batch after this long' },
+		],
+	},
+]);
+
+interface SyncAnswer {
+	data: JsonApiResource;
+	links?: { self?: string };
+}
+
+/** Waits for a 202-accepted sync job to finish, polling its link. */
+async function waitForJob(ctx: IExecuteFunctions, i: number, link: string, intervalMs: number, timeoutMs: number): Promise<IDataObject> {
+	const started = Date.now();
+	for (;;) {
+		const { body } = await frederickRequest<SyncAnswer>(ctx, i, 'GET', link);
+		const attributes = body.data?.attributes ?? {};
+		if (attributes.status === 'complete') return { jobId: body.data.id, ...attributes };
+		if (attributes.status === 'failed') {
+			throw new NodeApiError(ctx.getNode(), { message: 'Sync job failed' }, { message: `Frederick could not finish sync job ${body.data.id}: ${String(attributes.error ?? 'no reason given')}`, itemIndex: i });
+		}
+		if (Date.now() - started + intervalMs > timeoutMs) {
+			throw new NodeApiError(ctx.getNode(), { message: 'Sync job timeout' }, {
+				message: `Frederick's sync job ${body.data.id} was still "${String(attributes.status)}" after ${Math.round(timeoutMs / 1000)} s`,
+				description: 'The batch was accepted and may still complete: raise Options → Timeout, or check the job later. Running the node again is safe: records are matched by external ID.',
+				itemIndex: i,
+			});
+		}
+		await sleep(intervalMs);
+	}
+}
+
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	const first = itemIndexes[0];
+	const locationId = new Validator(this, first).string('locationId', 'Location ID');
+	const kindName = this.getNodeParameter('kind', first) as string;
+	const kind = KINDS[kindName];
+	const options = this.getNodeParameter('options', first, {}) as IDataObject;
+	const size = Math.min(MAX_BATCH, Math.max(1, Number(options.batchSize ?? MAX_BATCH)));
+	const intervalMs = Math.max(0, Number(options.pollInterval ?? 2) * 1000);
+	const timeoutMs = Math.max(1000, Number(options.timeout ?? 300) * 1000);
+
+	const records: Array<{ index: number; attributes: IDataObject }> = [];
+	for (const index of itemIndexes) {
+		try {
+			const v = new Validator(this, index);
+			const external_id = v.string('externalId', 'External ID');
+			const attributes = { ...((v.json('attributes', 'Attributes (JSON)') ?? {}) as IDataObject) };
+			delete attributes.id; // Frederick matches by external_id; sending its own id as well is refused
+			records.push({ index, attributes: { ...attributes, external_id } });
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this, error, index);
+			out.push(errorItem(error, index));
+		}
+	}
+	for (let start = 0; start < records.length; start += size) {
+		const chunk = records.slice(start, start + size);
+		try {
+			const body = { data: chunk.map((r) => ({ type: kind.type, attributes: r.attributes })) };
+			// Sync matches by external_id, so sending a batch again updates the same records: safe to retry.
+			const response = await frederickRequest<SyncAnswer>(this, chunk[0].index, 'POST', PATHS.sync(locationId, kind.path), { body, idempotent: true });
+			const result =
+				response.statusCode === 202
+					? await waitForJob(this, chunk[0].index, response.body.links?.self ?? response.headers.location, intervalMs, timeoutMs)
+					: { ...(response.body.data?.attributes ?? {}) };
+			for (const { index, attributes } of chunk) {
+				out.push({ json: { external_id: attributes.external_id, kind: kindName, accepted: response.statusCode, batch: result }, pairedItem: { item: index } });
+			}
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this, error, chunk[0].index);
+			for (const { index } of chunk) out.push(errorItem(error, index));
+		}
+	}
+	return out;
+}

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
+import { paginate } from '../shared/pagination';
+import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+
+export const CREDENTIAL_TYPE = 'frederickApi';
+const JSONAPI = 'application/vnd.api+json';
+
+/** Every Frederick path the node calls (under the environment's host). */
+export const PATHS = {
+	locations: '/v2/locations',
+	location: (id: string) => `/v2/locations/${encodeURIComponent(id)}`,
+	contacts: '/v2/contacts',
+	contact: (id: string) => `/v2/contacts/${encodeURIComponent(id)}`,
+	contactLists: '/v2/contact_lists',
+	campaigns: '/v2/campaigns',
+	managementSystem: (locationId: string) => `/v2/locations/${encodeURIComponent(locationId)}/update_management_system`,
+	sync: (locationId: string, path: string) => `/v2/locations/${encodeURIComponent(locationId)}/${path}`,
+};
+
+/** Largest page (assumed). */
+export const MAX_PAGE_SIZE = 100;
+
+interface JsonApiError {
+	status?: string;
+	title?: string;
+	detail?: string;
+	source?: { pointer?: string };
+}
+
+export const frederick: Provider = {
+	name: 'Frederick',
+	credentialType: CREDENTIAL_TYPE,
+	parseError(body) {
+		if (body && typeof body === 'object') {
+			const b = body as { errors?: JsonApiError[]; error?: string; error_description?: string };
+			if (Array.isArray(b.errors) && b.errors.length) {
+				return {
+					message: b.errors
+						.map((e) => `${e.detail ?? e.title ?? 'error'}${e.source?.pointer ? ` (${e.source.pointer})` : ''}`)
+						.join('; '),
+				};
+			}
+			if (b.error) return { message: b.error_description ?? b.error, code: b.error };
+		}
+		return typeof body === 'string' && body ? { message: body.slice(0, 300) } : {};
+	},
+	hints: {
+		403: 'Frederick refused access: check the API Key, and that the location belongs to the owner in the credential.',
+		422: 'Frederick rejected a field: correct the attribute the message points to.',
+	},
+};
+
+const bases = new WeakMap<object, Promise<string>>();
+
+async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
+	let cached = bases.get(ctx);
+	if (!cached) {
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => frederickBaseUrl(c));
+		bases.set(ctx, cached);
+	}
+	return await cached;
+}
+
+export interface JsonApiResource {
+	id: string;
+	type: string;
+	attributes?: IDataObject;
+	relationships?: IDataObject;
+}
+
+export async function frederickRequest<T = { data: JsonApiResource }>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	method: IHttpRequestMethods,
+	pathOrUrl: string,
+	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
+): Promise<ApiResponse<T>> {
+	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : (await baseUrl(ctx)) + pathOrUrl;
+	return await apiRequest<T>(ctx, frederick, {
+		method,
+		url,
+		headers: { Accept: JSONAPI, ...(options.body ? { 'Content-Type': JSONAPI } : {}) },
+		qs: options.qs,
+		body: options.body,
+		idempotent: options.idempotent,
+		itemIndex,
+	});
+}
+
+/** A JSON:API resource as plain fields: {id, type, ...attributes}. */
+export function flatten(resource: JsonApiResource): IDataObject {
+	return { id: resource.id, type: resource.type, ...(resource.attributes ?? {}) };
+}
+
+/** Flattened or raw, as the Simplify option says. */
+export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResource): IDataObject {
+	return (ctx.getNodeParameter('simplify', i, true) as boolean) ? flatten(resource) : (resource as unknown as IDataObject);
+}
+
+/** Follows links.next from page to page; the first page asks for the page size the limit needs. */
+export async function frederickList(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	const size = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+	const records = await paginate<string>(
+		async (next) => {
+			const { body } = await frederickRequest<{ data: JsonApiResource[]; links?: { next?: string } }>(
+				ctx,
+				i,
+				'GET',
+				next ?? path,
+				next ? {} : { qs: { ...qs, 'page[number]': 1, 'page[size]': size } },
+			);
+			return { records: (body.data ?? []) as unknown as IDataObject[], next: body.links?.next || undefined };
+		},
+		{ limit },
+	);
+	return records.map((r) => shape(ctx, i, r as unknown as JsonApiResource));
+}
+
+/** The Simplify switch, for operations that output Frederick resources. */
+export function simplifyField(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return plain fields (ID, type and attributes side by side) instead of the raw JSON:API resource',
+		displayOptions: { show: { resource: [resource], operation: operations } },
+	};
+}

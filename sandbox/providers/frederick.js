@@ -1,0 +1,319 @@
+'use strict';
+// Frederick simulator. From ../../../shared/providers.md and seed 004: x-api-key on every request; a user
+// token from {email, password, client_id, client_secret}, then a location token from the user token; tokens
+// do not expire but can be revoked; JSON:API resources (application/vnd.api+json, {data:{type, attributes}},
+// page[number]/page[size]); data sync under /locations/{id}/ by external_id; long operations answer 202 and
+// are polled. ASSUMED: the two token paths, links.next/meta in list answers, the /v2 prefix on every resource,
+// and the sync job resource that a 202 points to.
+const { z } = require('zod');
+const { TokenStore, bearerOf } = require('../tokens');
+
+const NAME = 'frederick';
+const JSONAPI = 'application/vnd.api+json';
+
+const DEFAULTS = {
+	apiKey: 'fred-demo-api-key',
+	clients: [{ clientId: 'fred-demo-client', clientSecret: 'fred-demo-secret' }],
+	owners: [{ email: 'owner@salon.example', password: 'demo-password', locationId: 'loc_1' }],
+	contacts: 1050,
+	maxPageSize: 100,
+	/** a batch sync with more records than this answers 202 and runs as a job */
+	asyncThreshold: 5,
+	/** polls a job takes before it completes */
+	jobPolls: 2,
+	/** data source names Frederick issued to this integration */
+	dataSourceNames: ['n8n-demo'],
+};
+
+const SYNC_KINDS = {
+	service_categories: { path: 'service_categories/batch_sync_service_categories', type: 'service_categories' },
+	services: { path: 'services/batch_sync_services', type: 'services' },
+	appointments: { path: 'appointments/batch_sync_appointments', type: 'appointments' },
+	contact_details: { path: 'contact_details/batch_create_or_update', type: 'contact_details' },
+};
+
+function create(api, userOptions) {
+	const { route, HttpError, sim, randomId } = api;
+	const options = { ...DEFAULTS, ...userOptions };
+	const userTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fu_' });
+	const locationTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fl_' });
+	const state = {
+		options,
+		userTokens,
+		locationTokens,
+		apiKey: options.apiKey,
+		locations: new Map([
+			['loc_1', { id: 'loc_1', name: 'Downtown Salon', time_zone: 'America/New_York', business_category: 'salon', management_system: null }],
+			['loc_2', { id: 'loc_2', name: 'Uptown Spa', time_zone: 'America/Chicago', business_category: 'spa', management_system: null }],
+		]),
+		contacts: new Map(),
+		contactLists: [
+			{ id: 'cl_1', name: 'All clients', contact_count: options.contacts },
+			{ id: 'cl_2', name: 'Lapsed 90 days', contact_count: 120 },
+		],
+		campaigns: [],
+		/** synced records per location and kind, keyed by external_id */
+		synced: new Map(),
+		syncRuns: [],
+		jobs: new Map(),
+	};
+	let contactSeq = 1;
+	for (let i = 1; i <= options.contacts; i++) {
+		const id = `ct_${contactSeq++}`;
+		state.contacts.set(id, { id, first_name: `Client${i}`, last_name: 'Example', email: `client${i}@example.com`, phone: null, location_id: 'loc_1', created_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString() });
+	}
+
+	const err = (status, title, detail, pointer) =>
+		new HttpError(status, { errors: [{ status: String(status), title, detail, ...(pointer ? { source: { pointer } } : {}) }] }, { 'Content-Type': JSONAPI });
+	const json = (status, body) => ({ status, body, headers: { 'Content-Type': JSONAPI } });
+
+	const checkKey = (ctx) => {
+		if (ctx.headers['x-api-key'] !== state.apiKey) throw err(403, 'Forbidden', 'Missing or invalid API key (x-api-key)');
+	};
+	const authorize = (ctx) => {
+		checkKey(ctx);
+		const check = locationTokens.check(bearerOf(ctx.headers));
+		if (!check.ok) throw err(401, 'Unauthorized', check.reason === 'revoked' ? 'The access token has been revoked' : 'Invalid access token');
+		return check.subject;
+	};
+	const resource = (type, record) => {
+		const { id, ...attributes } = record;
+		return { type, id, attributes };
+	};
+	const attributesOf = (ctx, type) => {
+		const data = ctx.body?.data;
+		if (!data || typeof data !== 'object' || Array.isArray(data)) throw err(400, 'Bad Request', 'The body must be a JSON:API document {data:{type, attributes}}', '/data');
+		if (data.type !== type) throw err(409, 'Conflict', `data.type must be "${type}"`, '/data/type');
+		return data.attributes ?? {};
+	};
+	const validate = (schema, attributes) => {
+		const parsed = schema.safeParse(attributes);
+		if (parsed.success) return parsed.data;
+		const issues = parsed.error.issues;
+		throw new HttpError(
+			422,
+			{ errors: issues.map((i) => ({ status: '422', title: 'Invalid Attribute', detail: i.message, source: { pointer: `/data/attributes/${i.path.join('/')}` } })) },
+			{ 'Content-Type': JSONAPI },
+		);
+	};
+	const paged = (ctx, type, records, path) => {
+		const number = Number(ctx.query.get('page[number]') ?? 1);
+		const size = Number(ctx.query.get('page[size]') ?? 25);
+		if (!Number.isInteger(number) || number < 1) throw err(400, 'Bad Request', 'page[number] must be 1 or more', undefined);
+		if (!Number.isInteger(size) || size < 1 || size > options.maxPageSize) throw err(400, 'Bad Request', `page[size] must be between 1 and ${options.maxPageSize}`);
+		const pages = Math.max(1, Math.ceil(records.length / size));
+		const slice = records.slice((number - 1) * size, number * size);
+		const link = (n) => `${ctx.origin}/${NAME}${path}?page[number]=${n}&page[size]=${size}`;
+		return json(200, {
+			data: slice.map((r) => resource(type, r)),
+			links: { self: link(number), first: link(1), last: link(pages), ...(number < pages ? { next: link(number + 1) } : {}), ...(number > 1 ? { prev: link(number - 1) } : {}) },
+			meta: { total_count: records.length, total_pages: pages, current_page: number },
+		});
+	};
+
+	// Token chain (paths assumed).
+	route(
+		'POST',
+		'/oauth/token',
+		(ctx) => {
+			checkKey(ctx);
+			const b = ctx.body ?? {};
+			const client = options.clients.find((c) => c.clientId === b.client_id && c.clientSecret === b.client_secret);
+			if (!client) throw new HttpError(401, { error: 'invalid_client', error_description: 'Unknown client_id or wrong client_secret' });
+			const owner = options.owners.find((o) => o.email === b.email && o.password === b.password);
+			if (!owner) throw new HttpError(401, { error: 'invalid_grant', error_description: 'Wrong email or password' });
+			const issued = userTokens.issue({ email: owner.email, locationId: owner.locationId, clientId: client.clientId });
+			sim.stats.token(NAME);
+			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
+		},
+		{ token: true },
+	);
+	route(
+		'POST',
+		'/oauth/location_token',
+		(ctx) => {
+			checkKey(ctx);
+			const user = userTokens.check(bearerOf(ctx.headers));
+			if (!user.ok) throw new HttpError(401, { error: 'invalid_token', error_description: 'A valid user access token is required' });
+			const b = ctx.body ?? {};
+			if (b.client_id !== user.subject.clientId || !options.clients.some((c) => c.clientId === b.client_id && c.clientSecret === b.client_secret)) {
+				throw new HttpError(401, { error: 'invalid_client', error_description: 'Unknown client_id or wrong client_secret' });
+			}
+			const issued = locationTokens.issue({ locationId: user.subject.locationId, email: user.subject.email });
+			sim.stats.token(NAME);
+			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
+		},
+		{ token: true },
+	);
+
+	// Locations
+	route('GET', '/v2/locations', (ctx) => {
+		const subject = authorize(ctx);
+		return paged(ctx, 'locations', [...state.locations.values()].filter((l) => l.id === subject.locationId), '/v2/locations');
+	});
+	route('GET', '/v2/locations/:id', (ctx) => {
+		const subject = authorize(ctx);
+		const location = state.locations.get(ctx.params.id);
+		if (!location) throw err(404, 'Not Found', `Location ${ctx.params.id} not found`);
+		if (location.id !== subject.locationId) throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.id}`);
+		return json(200, { data: resource('locations', location) });
+	});
+
+	// Contacts
+	const contactSchema = z.object({
+		first_name: z.string().max(100).optional(),
+		last_name: z.string().max(100).optional(),
+		email: z.string().email('email is not a valid email address').optional(),
+		phone: z.string().regex(/^\+?[\d\s()-]{7,20}$/, 'phone is not a valid phone number').optional().nullable(),
+		external_id: z.string().optional(),
+	});
+	route('GET', '/v2/contacts', (ctx) => {
+		const subject = authorize(ctx);
+		let records = [...state.contacts.values()].filter((c) => c.location_id === subject.locationId);
+		const email = ctx.query.get('filter[email]');
+		if (email) records = records.filter((c) => c.email === email);
+		return paged(ctx, 'contacts', records, '/v2/contacts');
+	});
+	route('GET', '/v2/contacts/:id', (ctx) => {
+		authorize(ctx);
+		const contact = state.contacts.get(ctx.params.id);
+		if (!contact) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
+		return json(200, { data: resource('contacts', contact) });
+	});
+	route('POST', '/v2/contacts', (ctx) => {
+		const subject = authorize(ctx);
+		const attributes = validate(contactSchema.refine((a) => a.email || a.phone, 'a contact needs an email or a phone'), attributesOf(ctx, 'contacts'));
+		if (attributes.email && [...state.contacts.values()].some((c) => c.email === attributes.email)) {
+			throw err(422, 'Invalid Attribute', `email ${attributes.email} is already taken`, '/data/attributes/email');
+		}
+		const id = `ct_${contactSeq++}`;
+		const contact = { id, first_name: null, last_name: null, email: null, phone: null, ...attributes, location_id: subject.locationId, created_at: new Date().toISOString() };
+		state.contacts.set(id, contact);
+		return json(201, { data: resource('contacts', contact) });
+	});
+	route('PATCH', '/v2/contacts/:id', (ctx) => {
+		authorize(ctx);
+		const contact = state.contacts.get(ctx.params.id);
+		if (!contact) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
+		Object.assign(contact, validate(contactSchema, attributesOf(ctx, 'contacts')));
+		return json(200, { data: resource('contacts', contact) });
+	});
+	route('DELETE', '/v2/contacts/:id', (ctx) => {
+		authorize(ctx);
+		if (!state.contacts.delete(ctx.params.id)) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
+		return { status: 204 };
+	});
+
+	route('GET', '/v2/contact_lists', (ctx) => {
+		authorize(ctx);
+		return paged(ctx, 'contact_lists', state.contactLists, '/v2/contact_lists');
+	});
+
+	// Campaigns
+	route('GET', '/v2/campaigns', (ctx) => {
+		authorize(ctx);
+		return paged(ctx, 'campaigns', state.campaigns, '/v2/campaigns');
+	});
+	route('POST', '/v2/campaigns', (ctx) => {
+		const subject = authorize(ctx);
+		const attributes = validate(
+			z.object({
+				name: z.string().min(1, 'name is required'),
+				channel: z.enum(['email', 'sms'], { errorMap: () => ({ message: 'channel must be email or sms' }) }),
+				subject: z.string().optional(),
+				body: z.string().optional(),
+				contact_list_id: z.string().optional(),
+				send_at: z.string().datetime({ offset: true, message: 'send_at must be an ISO 8601 date-time' }).optional(),
+			}),
+			attributesOf(ctx, 'campaigns'),
+		);
+		if (attributes.contact_list_id && !state.contactLists.some((l) => l.id === attributes.contact_list_id)) {
+			throw err(422, 'Invalid Attribute', `contact list ${attributes.contact_list_id} does not exist`, '/data/attributes/contact_list_id');
+		}
+		const campaign = { id: randomId('cmp_', 6), status: attributes.send_at ? 'scheduled' : 'draft', ...attributes, location_id: subject.locationId, created_at: new Date().toISOString() };
+		state.campaigns.push(campaign);
+		return json(201, { data: resource('campaigns', campaign) });
+	});
+
+	// Data sync
+	const locationFor = (ctx, subject) => {
+		const location = state.locations.get(ctx.params.locationId);
+		if (!location) throw err(404, 'Not Found', `Location ${ctx.params.locationId} not found`);
+		if (location.id !== subject.locationId) throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.locationId}`);
+		return location;
+	};
+	route('POST', '/v2/locations/:locationId/update_management_system', (ctx) => {
+		const subject = authorize(ctx);
+		const location = locationFor(ctx, subject);
+		const attributes = validate(
+			z.object({ data_source_name: z.string().min(1, 'data_source_name is required'), sync_status: z.enum(['started', 'finished'], { errorMap: () => ({ message: 'sync_status must be started or finished' }) }) }),
+			attributesOf(ctx, 'management_systems'),
+		);
+		if (!options.dataSourceNames.includes(attributes.data_source_name)) {
+			throw err(422, 'Invalid Attribute', `Unknown data source name ${attributes.data_source_name}`, '/data/attributes/data_source_name');
+		}
+		location.management_system = { data_source_name: attributes.data_source_name, sync_status: attributes.sync_status, updated_at: new Date().toISOString() };
+		state.syncRuns.push({ location: location.id, ...attributes });
+		return json(200, { data: resource('locations', location) });
+	});
+
+	const applySync = (locationId, kind, records) => {
+		const key = `${locationId}/${kind}`;
+		const store = state.synced.get(key) ?? new Map();
+		state.synced.set(key, store);
+		let created = 0;
+		let updated = 0;
+		for (const r of records) {
+			if (store.has(r.external_id)) updated++;
+			else created++;
+			store.set(r.external_id, { ...store.get(r.external_id), ...r });
+		}
+		return { kind, received: records.length, created, updated };
+	};
+	for (const [kind, { path, type }] of Object.entries(SYNC_KINDS)) {
+		route('POST', `/v2/locations/:locationId/${path}`, (ctx) => {
+			const subject = authorize(ctx);
+			const location = locationFor(ctx, subject);
+			const data = ctx.body?.data;
+			if (!Array.isArray(data) || data.length === 0) throw err(400, 'Bad Request', 'data must be a non-empty array of resources', '/data');
+			if (data.length > 100) throw err(400, 'Bad Request', `at most 100 records per batch, got ${data.length}`, '/data');
+			const records = data.map((d, i) => {
+				if (d?.type !== type) throw err(409, 'Conflict', `data[${i}].type must be "${type}"`, `/data/${i}/type`);
+				const a = d.attributes ?? {};
+				if (!a.external_id) throw err(422, 'Invalid Attribute', `data[${i}] needs attributes.external_id`, `/data/${i}/attributes/external_id`);
+				if (d.id !== undefined || a.id !== undefined) throw err(422, 'Invalid Attribute', `data[${i}]: send external_id only, never Frederick's id as well`, `/data/${i}/id`);
+				return a;
+			});
+			if (records.length <= options.asyncThreshold) {
+				return json(200, { data: { type: 'sync_results', id: randomId('sr_', 6), attributes: { status: 'complete', ...applySync(location.id, kind, records) } } });
+			}
+			const id = randomId('job_', 6);
+			state.jobs.set(id, { id, status: 'pending', polls: 0, run: () => applySync(location.id, kind, records), result: null });
+			return { status: 202, body: { data: { type: 'sync_jobs', id, attributes: { status: 'pending' } }, links: { self: `${ctx.origin}/${NAME}/v2/sync_jobs/${id}` } }, headers: { 'Content-Type': JSONAPI, Location: `${ctx.origin}/${NAME}/v2/sync_jobs/${id}` } };
+		});
+	}
+	route('GET', '/v2/sync_jobs/:id', (ctx) => {
+		authorize(ctx);
+		const job = state.jobs.get(ctx.params.id);
+		if (!job) throw err(404, 'Not Found', `Sync job ${ctx.params.id} not found`);
+		job.polls++;
+		if (job.status !== 'complete') {
+			if (job.polls >= options.jobPolls) {
+				job.result = job.run();
+				job.status = 'complete';
+			} else job.status = 'processing';
+		}
+		return json(200, { data: { type: 'sync_jobs', id: job.id, attributes: { status: job.status, ...(job.result ?? {}) } } });
+	});
+
+	return {
+		state,
+		faultBody: (status) => ({ errors: [{ status: String(status), title: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }] }),
+		control: {
+			revokeLocationTokens: () => ({ revoked: locationTokens.revokeAll() }),
+			revokeAll: () => ({ revoked: locationTokens.revokeAll() + userTokens.revokeAll() }),
+		},
+	};
+}
+
+module.exports = { name: NAME, create, DEFAULTS, SYNC_KINDS };
