@@ -6,7 +6,7 @@
 const { createSimulator } = require('./core');
 
 /** Provider modules, one per provider. Adding a provider is adding its module here. */
-const PROVIDERS = [require('./providers/cardlytics'), require('./providers/loyalistic'), require('./providers/loyalife'), require('./providers/frederick')];
+const PROVIDERS = [require('./providers/cardlytics'), require('./providers/loyalistic'), require('./providers/loyalife'), require('./providers/frederick'), require('./providers/loyaltylion')];
 
 async function startSandbox(options = {}) {
 	const { port = 0, host = '127.0.0.1', ...perProvider } = options;

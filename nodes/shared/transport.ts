@@ -39,6 +39,8 @@ export interface Provider {
 	hints?: Partial<Record<number, string>>;
 	/** Retry policy override (tests and benchmarks keep the default). */
 	retry?: Partial<RetryPolicy>;
+	/** The provider's documented request rate, kept client-side so a run does not provoke 429s. */
+	rateLimit?: { requests: number; perMs: number };
 }
 
 export interface RetryPolicy {
@@ -82,6 +84,8 @@ export interface RequestSpec {
 	itemIndex?: number;
 	/** Send without credentials (pre-signed URLs). */
 	unauthenticated?: boolean;
+	/** Credential type to send with, when the node lets the user choose one (else the provider's). */
+	credentialType?: string;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -378,10 +382,12 @@ export async function apiRequest<T = unknown>(
 		let failure: Failure;
 		try {
 			const options = buildOptions(spec);
+			const credentialType = spec.credentialType ?? provider.credentialType;
+			if (provider.rateLimit) await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, provider.rateLimit);
 			const response = (
 				spec.unauthenticated
 					? await ctx.helpers.httpRequest(options)
-					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, provider.credentialType, options)
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)
 			) as { statusCode: number; headers: unknown; body: unknown };
 			const headers = lowerCaseHeaders(response.headers);
 			const body = spec.binary ? response.body : decodeBody(response.body);
@@ -421,6 +427,32 @@ export async function apiRequest<T = unknown>(
 			throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
 		}
 		await sleep(wait);
+	}
+}
+
+/** Which stored credential a request goes out with: rate limits are per credential. */
+function credentialKey(ctx: RequestContext, credentialType: string): string {
+	return ctx.getNode().credentials?.[credentialType]?.id ?? credentialType;
+}
+
+/** Send times of the last requests per key, to keep under a provider's documented rate. */
+const recentRequests = new Map<string, number[]>();
+
+/**
+ * Waits until one more request fits the rate (a sliding window). It only spaces requests out: correctness
+ * never depends on it, since a 429 is still retried if several workers share one credential.
+ */
+async function throttle(key: string, { requests, perMs }: { requests: number; perMs: number }): Promise<void> {
+	for (;;) {
+		const now = Date.now();
+		const window = (recentRequests.get(key) ?? []).filter((t) => now - t < perMs);
+		if (window.length < requests) {
+			window.push(now);
+			recentRequests.set(key, window);
+			return;
+		}
+		recentRequests.set(key, window);
+		await sleep(perMs - (now - window[0]) + 1);
 	}
 }
 

@@ -1,0 +1,54 @@
+import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class LoyaltyLionApi implements ICredentialType {
+	name = 'loyaltyLionApi';
+
+	displayName = 'LoyaltyLion API';
+
+	documentationUrl = 'https://developers.loyaltylion.com/docs/authentication';
+
+	icon: Icon = { light: 'file:../icons/loyaltylion.svg', dark: 'file:../icons/loyaltylion.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API token of your store (LoyaltyLion admin → Settings → API)',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API secret of your store; it also signs the webhooks LoyaltyLion sends',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: 'https://api.loyaltylion.com/v2',
+			description: 'Base of the API paths. Change it only to use a simulator.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.token}}', password: '={{$credentials.secret}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',
+			url: '/customers',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { allFields, routeItems } from '../shared/router';
+import { operationProperties, resourceProperty, resources } from './actions';
+import { authenticationProperty, credentialsDescription } from './transport';
+
+export class LoyaltyLion implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LoyaltyLion',
+		name: 'loyaltyLion',
+		icon: { light: 'file:../../icons/loyaltylion.svg', dark: 'file:../../icons/loyaltylion.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage customers, points, rewards, orders and activities of a LoyaltyLion loyalty program',
+		defaults: { name: 'LoyaltyLion' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsDescription,
+		properties: [authenticationProperty, resourceProperty, ...operationProperties, ...allFields(resources)],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, resources);
+	}
+}

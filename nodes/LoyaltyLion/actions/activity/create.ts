@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { loyaltyLionRequest, PATHS } from '../../transport';
+
+export const description: INodeProperties[] = fieldsFor('activity', 'create', [
+	{ displayName: 'Activity Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'clickthrough', description: 'Name of the rule in your program, e.g. clickthrough or $birthday' },
+	{ displayName: 'Customer Merchant ID', name: 'customerId', type: 'string', required: true, default: '' },
+	{ displayName: 'Customer Email', name: 'customerEmail', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Activity Merchant ID', name: 'merchant_id', type: 'string', default: '', description: 'Your own ID for this activity, to refer to it later' },
+			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When it happened' },
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const v = new Validator(this, i);
+	const body: IDataObject = { name: v.string('name', 'Activity Name'), customer_id: v.string('customerId', 'Customer Merchant ID'), customer_email: v.email('customerEmail', 'Customer Email') };
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	if (extra.merchant_id) body.merchant_id = extra.merchant_id;
+	if (extra.date) {
+		const date = new Date(String(extra.date));
+		if (Number.isNaN(date.getTime())) v.fail('Additional Fields → Date', `must be a date-time, got "${String(extra.date)}"`);
+		body.date = date.toISOString();
+	}
+	const { body: answer } = await loyaltyLionRequest(this, i, 'POST', PATHS.activities, { body });
+	return (answer?.activity as IDataObject | undefined) ?? body;
+}

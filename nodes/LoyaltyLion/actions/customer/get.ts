@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { loyaltyLionRequest, PATHS } from '../../transport';
+import { customerIdField } from '../fields';
+
+export const description: INodeProperties[] = fieldsFor('customer', 'get', [customerIdField]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = new Validator(this, i).string('merchantId', 'Customer Merchant ID');
+	return (await loyaltyLionRequest(this, i, 'GET', PATHS.customer(id))).body.customer as IDataObject;
+}

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { loyaltyLionRequest, PATHS } from '../../transport';
+import { customerIdField } from '../fields';
+
+export const description: INodeProperties[] = fieldsFor('customer', 'update', [
+	customerIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Birthday', name: 'birthday', type: 'dateTime', default: '', description: 'Birthday (sent as YYYY-MM-DD) for birthday rewards' },
+			{ displayName: 'Blocked', name: 'blocked', type: 'boolean', default: false, description: 'Whether the customer is blocked from earning and spending points' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const v = new Validator(this, i);
+	const id = v.string('merchantId', 'Customer Merchant ID');
+	const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const customer: IDataObject = {};
+	if (raw.email !== undefined && raw.email !== '') {
+		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(raw.email))) v.fail('Update Fields → Email', `must be an email address, got "${String(raw.email)}"`);
+		customer.email = raw.email;
+	}
+	if (raw.birthday) {
+		const day = /^\d{4}-\d{2}-\d{2}/.exec(String(raw.birthday))?.[0];
+		if (!day) v.fail('Update Fields → Birthday', `must be a date, got "${String(raw.birthday)}"`);
+		customer.birthday = day;
+	}
+	if (raw.blocked !== undefined) customer.blocked = raw.blocked;
+	if (!Object.keys(customer).length) v.fail('Update Fields', 'need at least one field to change');
+	return (await loyaltyLionRequest(this, i, 'PUT', PATHS.customer(id), { body: { customer } })).body.customer as IDataObject;
+}

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { Validator } from '../../../shared/validate';
+import { loyaltyLionRequest, PATHS } from '../../transport';
+
+/** Adds or removes points. Not retried after a 5xx: LoyaltyLion has no idempotency key for points. */
+export async function changePoints(ctx: IExecuteFunctions, i: number, direction: 'add' | 'remove'): Promise<IDataObject> {
+	const v = new Validator(ctx, i);
+	const merchantId = v.string('merchantId', 'Customer Merchant ID');
+	const points = v.number('points', 'Points', { min: 1, max: 1000000, integer: true });
+	const reason = v.optionalString('reason');
+	const body: IDataObject = { points, ...(reason ? { reason } : {}) };
+	const path = direction === 'add' ? PATHS.addPoints(merchantId) : PATHS.removePoints(merchantId);
+	const { statusCode } = await loyaltyLionRequest(ctx, i, 'POST', path, { body });
+	return { merchantId, points: direction === 'add' ? points : -points, reason: reason ?? null, status: statusCode };
+}

@@ -1,0 +1,10 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { pointsFields } from '../fields';
+import { changePoints } from './change';
+
+export const description: INodeProperties[] = fieldsFor('points', 'remove', pointsFields);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await changePoints(this, i, 'remove');
+}

@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
+import { loyaltyLionRequest, PATHS } from '../../transport';
+import { customerIdField } from '../fields';
+
+export const description: INodeProperties[] = fieldsFor('reward', 'refund', [
+	customerIdField,
+	{ displayName: 'Claimed Reward ID', name: 'claimedRewardId', type: 'string', required: true, default: '', description: 'ID returned by Claim' },
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const v = new Validator(this, i);
+	const id = v.string('merchantId', 'Customer Merchant ID');
+	const claimed = v.string('claimedRewardId', 'Claimed Reward ID');
+	// A refund can happen only once (a second is refused), so it is safe to retry.
+	const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.refundClaimedReward(id, claimed), { idempotent: true });
+	return { merchantId: id, ...(body.claimed_reward as IDataObject) };
+}

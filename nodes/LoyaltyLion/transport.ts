@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import { paginate } from '../shared/pagination';
+import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+
+export const SINGLE_STORE_TYPE = 'loyaltyLionApi';
+export const PARTNER_APP_TYPE = 'loyaltyLionOAuth2Api';
+
+/** Every LoyaltyLion path the node calls, relative to the API base (…/v2). */
+export const PATHS = {
+	customers: '/customers',
+	customer: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}`,
+	addPoints: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/points`,
+	removePoints: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/remove_points`,
+	availableRewards: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/available_rewards`,
+	claimedRewards: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/claimed_rewards`,
+	refundClaimedReward: (merchantId: string, id: string) =>
+		`/customers/${encodeURIComponent(merchantId)}/claimed_rewards/${encodeURIComponent(id)}/refund`,
+	orders: '/orders',
+	order: (merchantId: string) => `/orders/${encodeURIComponent(merchantId)}`,
+	cancelOrder: (merchantId: string) => `/orders/${encodeURIComponent(merchantId)}/cancel`,
+	refundOrder: (merchantId: string) => `/orders/${encodeURIComponent(merchantId)}/refund`,
+	activities: '/activities',
+	transactions: '/transactions',
+	webhooks: '/webhooks',
+	webhook: (id: string | number) => `/webhooks/${encodeURIComponent(String(id))}`,
+};
+
+/** Largest page LoyaltyLion serves. */
+export const MAX_PAGE_SIZE = 500;
+
+export const loyaltyLion: Provider = {
+	name: 'LoyaltyLion',
+	credentialType: SINGLE_STORE_TYPE,
+	rateLimit: { requests: 20, perMs: 1000 },
+	parseError(body) {
+		if (body && typeof body === 'object') {
+			const b = body as { error?: { message?: string; details?: IDataObject } | string; error_description?: string };
+			if (typeof b.error === 'object' && b.error) {
+				const details = b.error.details;
+				let extra = '';
+				if (details && typeof details === 'object') {
+					if (details.required_scope) extra = ` (missing scope: ${String(details.required_scope)})`;
+					else {
+						const parts = Object.entries(details)
+							.filter(([, v]) => Array.isArray(v))
+							.map(([k, v]) => `${k}: ${(v as string[]).join(', ')}`);
+						if (parts.length) extra = ` (${parts.join('; ')})`;
+					}
+				}
+				return { message: `${b.error.message ?? 'error'}${extra}` };
+			}
+			if (typeof b.error === 'string') return { message: b.error_description ?? b.error, code: b.error };
+		}
+		return typeof body === 'string' && body ? { message: body.slice(0, 300) } : {};
+	},
+	hints: {
+		401: 'LoyaltyLion rejected the credential: check the token and secret, or reconnect the OAuth2 credential (its token is permanent until the merchant uninstalls the app).',
+		403: 'The OAuth2 credential was not granted the scope this operation needs: add it under Scopes in the credential and reconnect.',
+		422: 'LoyaltyLion refused the change: the message says why.',
+	},
+};
+
+type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
+interface Settings {
+	credentialType: string;
+	base: string;
+}
+const settings = new WeakMap<object, Promise<Settings>>();
+
+/** Which credential the node uses (Authentication field) and its API base, read once per execution. */
+export async function settingsOf(ctx: Ctx): Promise<Settings> {
+	let cached = settings.get(ctx);
+	if (!cached) {
+		const authentication = ctx.getNodeParameter('authentication', 0, 'apiToken') as string;
+		const credentialType = authentication === 'oAuth2' ? PARTNER_APP_TYPE : SINGLE_STORE_TYPE;
+		cached = ctx.getCredentials(credentialType).then((c) => ({
+			credentialType,
+			base: String(c.apiBaseUrl ?? 'https://api.loyaltylion.com/v2').replace(/\/+$/, ''),
+		}));
+		settings.set(ctx, cached);
+	}
+	return await cached;
+}
+
+export async function loyaltyLionRequest<T = IDataObject>(
+	ctx: Ctx,
+	itemIndex: number | undefined,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
+): Promise<ApiResponse<T>> {
+	const { credentialType, base } = await settingsOf(ctx);
+	return await apiRequest<T>(ctx, loyaltyLion, { method, url: base + path, credentialType, itemIndex, ...options });
+}
+
+/**
+ * Cursor pagination as LoyaltyLion documents it: the first request carries the filters; later requests send
+ * only the cursor (the filters are baked into it) and a limit. The page size is the maximum (500), or just
+ * what is left to reach the limit.
+ */
+export async function loyaltyLionList(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	key: string,
+	filters: IDataObject,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	return await paginate<string>(
+		async (cursor, remaining) => {
+			const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));
+			const qs = cursor ? { cursor, limit: size } : { ...filters, limit: size };
+			const { body } = await loyaltyLionRequest<IDataObject>(ctx, i, 'GET', path, { qs });
+			const records = (body[key] as IDataObject[] | undefined) ?? [];
+			const next = (body.cursor as { next?: string | null } | undefined)?.next;
+			return { records, next: next || undefined };
+		},
+		{ limit },
+	);
+}
+
+/** The Authentication selector shared by the action and trigger nodes. */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Token and Secret (Single Store)', value: 'apiToken' },
+		{ name: 'OAuth2 (Partner App)', value: 'oAuth2' },
+	],
+	default: 'apiToken',
+};
+
+export const credentialsDescription = [
+	{ name: SINGLE_STORE_TYPE, required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
+	{ name: PARTNER_APP_TYPE, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];

@@ -1,0 +1,478 @@
+'use strict';
+// LoyaltyLion simulator. From ../../../shared/providers.md and seed 001: OAuth authorize (auto-approving)
+// and code exchange ({access_token, scope}, permanent, single-use codes), comma-separated scopes enforced
+// with 403 {"error":{"message","details"}}, token+secret over HTTP Basic with full access, customers with
+// cursor pagination (filters baked into the cursor, limit 1-500, newest first, since_id), points add/remove,
+// rewards, orders, activities, transactions, webhooks that really deliver signed events, 20 requests/second.
+// ASSUMED (third-party listings or not public): customer get/update by merchant_id, order update/cancel/refund
+// paths, activity and transaction listing paths and filters, claimed reward refund path.
+const crypto = require('node:crypto');
+const http = require('node:http');
+const { z } = require('zod');
+
+const NAME = 'loyaltylion';
+const SCOPES = ['read_customers', 'write_customers', 'read_unsubscribes', 'write_unsubscribes', 'read_orders', 'write_orders'];
+
+const DEFAULTS = {
+	oauthClients: [{ clientId: 'll-demo-client', clientSecret: 'll-demo-oauth-secret' }],
+	/** single-store credentials: token and secret (the secret also signs webhooks of this store) */
+	stores: [{ token: 'll-demo-token', secret: 'll-demo-site-secret', domain: 'demo-store.example' }],
+	customers: 5000,
+	rateLimitPerSecond: 20,
+};
+
+const REWARDS = [
+	{ id: 101, title: '$5 voucher', point_cost: 500, method: 'voucher' },
+	{ id: 102, title: '$10 voucher', point_cost: 900, method: 'voucher' },
+	{ id: 103, title: 'Free shipping', point_cost: 300, method: 'free_shipping' },
+	{ id: 104, title: 'Mystery gift', point_cost: 5000, method: 'product' },
+];
+
+const encodeCursor = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decodeCursor = (text) => {
+	try {
+		return JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+	} catch {
+		return undefined;
+	}
+};
+
+function create(api, userOptions) {
+	const { route, HttpError, parseAuthorization, sim, randomId } = api;
+	const options = { ...DEFAULTS, ...userOptions };
+	const state = {
+		options,
+		codes: new Map(),
+		/** OAuth tokens: token -> {clientId, scopes} */
+		tokens: new Map(),
+		customers: [],
+		byMerchantId: new Map(),
+		orders: new Map(),
+		activities: [],
+		transactions: [],
+		claimed: new Map(),
+		webhooks: new Map(),
+		deliveries: [],
+		authorizeRequests: [],
+		hits: new Map(),
+		/** deliveries the webhook receiver rejected (status != 2xx) */
+		failedDeliveries: [],
+	};
+	let seq = { customer: 1, transaction: 1, activity: 1, claimed: 1, webhook: 1, event: 1 };
+
+	const iso = (ms) => new Date(ms).toISOString();
+	const base = Date.UTC(2024, 0, 1);
+	const addCustomer = (merchantId, email, createdMs) => {
+		const id = seq.customer++;
+		const customer = {
+			id,
+			merchant_id: merchantId,
+			email,
+			points_approved: 0,
+			points_pending: 0,
+			points_spent: 0,
+			rewards_claimed: 0,
+			blocked: false,
+			guest: false,
+			enrolled: true,
+			loyalty_tier_membership: { tier: { id: 1, name: 'Bronze' } },
+			birthday: null,
+			referral_url: `https://demo-store.example/r/${id.toString(36)}`,
+			created_at: iso(createdMs),
+			updated_at: iso(createdMs),
+		};
+		state.customers.push(customer);
+		state.byMerchantId.set(merchantId, customer);
+		return customer;
+	};
+	const addTransaction = (customer, points, reason, kind) => {
+		const t = { id: seq.transaction++, customer_id: customer.id, merchant_id: customer.merchant_id, points, kind, reason: reason ?? null, created_at: new Date().toISOString() };
+		state.transactions.push(t);
+		return t;
+	};
+	for (let i = 1; i <= options.customers; i++) {
+		const c = addCustomer(`cust-${i}`, `shopper${i}@example.com`, base + i * 3600_000);
+		c.points_approved = (i * 37) % 2000;
+		if (i % 97 === 0) c.blocked = true;
+		if (i <= 200) addTransaction(c, c.points_approved, 'Seeded balance', 'add');
+	}
+
+	const apiError = (status, message, details) => new HttpError(status, { error: { message, ...(details ? { details } : {}) } });
+
+	/** Who is calling: {kind:'oauth', clientId, scopes} or {kind:'store', store}; enforces 20 req/s. */
+	const authenticate = (ctx) => {
+		const auth = parseAuthorization(ctx.headers.authorization);
+		let who;
+		if (auth?.scheme === 'basic') {
+			const store = options.stores.find((s) => s.token === auth.user && s.secret === auth.password);
+			if (!store) throw apiError(401, 'Invalid token or secret');
+			who = { kind: 'store', key: `store:${store.token}`, store, scopes: SCOPES };
+		} else if (auth?.scheme === 'bearer') {
+			const token = state.tokens.get(auth.value);
+			if (!token || token.revoked) throw apiError(401, 'Invalid or revoked access token');
+			who = { kind: 'oauth', key: `oauth:${auth.value}`, clientId: token.clientId, scopes: token.scopes };
+		} else {
+			throw apiError(401, 'Authentication required: a Bearer token or token:secret over HTTP Basic');
+		}
+		const now = Date.now();
+		const recent = (state.hits.get(who.key) ?? []).filter((t) => now - t < 1000);
+		if (recent.length >= options.rateLimitPerSecond) {
+			state.hits.set(who.key, recent);
+			throw apiError(429, `Rate limit exceeded: at most ${options.rateLimitPerSecond} requests per second`);
+		}
+		recent.push(now);
+		state.hits.set(who.key, recent);
+		return who;
+	};
+	const need = (ctx, scope) => {
+		const who = authenticate(ctx);
+		if (!who.scopes.includes(scope)) {
+			throw apiError(403, `This action requires the ${scope} scope, which the access token was not granted`, { required_scope: scope, granted_scopes: who.scopes });
+		}
+		return who;
+	};
+	const validate = (schema, body) => {
+		const parsed = schema.safeParse(body ?? {});
+		if (!parsed.success) {
+			const details = {};
+			for (const issue of parsed.error.issues) (details[issue.path.join('.') || 'body'] ??= []).push(issue.message);
+			throw apiError(400, 'Validation failed', details);
+		}
+		return parsed.data;
+	};
+	const customerOr404 = (merchantId) => {
+		const c = state.byMerchantId.get(merchantId);
+		if (!c) throw apiError(404, `Customer ${merchantId} not found`);
+		return c;
+	};
+
+	/**
+	 * Cursor pagination as documented: the first request's filters are baked into the cursor; on later pages
+	 * only `limit` is read. `records` must be newest first; `filter(record, f)` applies baked filters.
+	 */
+	const cursorPage = (ctx, records, filterNames, filter, key) => {
+		const limit = ctx.query.has('limit') ? Number(ctx.query.get('limit')) : 100;
+		if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw apiError(400, 'limit must be between 1 and 500', { limit: ['must be between 1 and 500'] });
+		let f;
+		let after;
+		if (ctx.query.get('cursor')) {
+			const c = decodeCursor(ctx.query.get('cursor'));
+			if (!c || c.k !== key) throw apiError(400, 'Invalid cursor');
+			f = c.f;
+			after = c.a;
+		} else {
+			f = {};
+			for (const n of filterNames) if (ctx.query.get(n) !== null) f[n] = ctx.query.get(n);
+			if (f.since_id !== undefined && !/^\d+$/.test(f.since_id)) throw apiError(400, 'since_id must be a number');
+		}
+		const matching = records.filter((r) => filter(r, f) && (f.since_id === undefined || r.id > Number(f.since_id)));
+		const start = after === undefined ? 0 : matching.findIndex((r) => r.id < after);
+		const page = start < 0 ? [] : matching.slice(start, start + limit);
+		const last = page[page.length - 1];
+		const hasMore = start >= 0 && start + limit < matching.length;
+		return {
+			page,
+			cursor: {
+				prev: after === undefined || !page.length ? null : encodeCursor({ k: key, f, b: page[0].id }),
+				next: hasMore ? encodeCursor({ k: key, f, a: last.id }) : null,
+			},
+		};
+	};
+
+	// ---- OAuth ----
+	route('GET', '/oauth/authorize', (ctx) => {
+		const q = Object.fromEntries(ctx.query);
+		state.authorizeRequests.push(q);
+		const client = options.oauthClients.find((c) => c.clientId === q.client_id);
+		if (!client) return { status: 400, body: 'Unknown client_id', headers: { 'Content-Type': 'text/plain' } };
+		if (!q.redirect_uri) return { status: 400, body: 'redirect_uri is required', headers: { 'Content-Type': 'text/plain' } };
+		const scopes = String(q.scope ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+		const unknown = scopes.filter((s) => !SCOPES.includes(s));
+		if (!scopes.length || unknown.length) {
+			return { status: 400, body: `scope must be a comma-separated list of ${SCOPES.join(', ')}; got "${q.scope ?? ''}"`, headers: { 'Content-Type': 'text/plain' } };
+		}
+		// The merchant approves at once (the simulator has no login page).
+		const code = randomId('', 8);
+		state.codes.set(code, { clientId: client.clientId, scopes, redirectUri: q.redirect_uri, used: false });
+		const target = new URL(q.redirect_uri);
+		target.searchParams.set('code', code);
+		if (q.state !== undefined) target.searchParams.set('state', q.state);
+		return { status: 302, body: '', headers: { Location: target.toString() } };
+	});
+	route(
+		'POST',
+		'/oauth/access-token',
+		(ctx) => {
+			const form = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
+			const basic = parseAuthorization(ctx.headers.authorization);
+			const clientId = form.client_id ?? (basic?.scheme === 'basic' ? basic.user : undefined);
+			const clientSecret = form.client_secret ?? (basic?.scheme === 'basic' ? basic.password : undefined);
+			const client = options.oauthClients.find((c) => c.clientId === clientId && c.clientSecret === clientSecret);
+			if (!client) throw new HttpError(401, { error: 'invalid_client', error_description: 'Unknown client or wrong client secret' });
+			const grant = state.codes.get(form.code);
+			if (!grant || grant.used || grant.clientId !== client.clientId) {
+				throw new HttpError(400, { error: 'invalid_grant', error_description: 'The code is invalid, was already used, or belongs to another client' });
+			}
+			grant.used = true;
+			const token = randomId('', 16);
+			state.tokens.set(token, { clientId: client.clientId, scopes: grant.scopes, revoked: false });
+			sim.stats.token(NAME);
+			return { status: 200, body: { access_token: token, scope: grant.scopes.join(',') } };
+		},
+		{ token: true },
+	);
+
+	// ---- Customers ----
+	const newestFirst = () => [...state.customers].reverse();
+	route('GET', '/v2/customers', (ctx) => {
+		need(ctx, 'read_customers');
+		const { page, cursor } = cursorPage(
+			ctx,
+			newestFirst(),
+			['since_id', 'email', 'updated_at_min', 'blocked'],
+			(c, f) => (f.email === undefined || c.email === f.email) && (f.updated_at_min === undefined || c.updated_at >= f.updated_at_min) && (f.blocked === undefined || String(c.blocked) === f.blocked),
+			'customers',
+		);
+		return { status: 200, body: { customers: page, cursor } };
+	});
+	route('GET', '/v2/customers/:merchantId', (ctx) => {
+		need(ctx, 'read_customers');
+		return { status: 200, body: { customer: customerOr404(ctx.params.merchantId) } };
+	});
+	route('PUT', '/v2/customers/:merchantId', (ctx) => {
+		need(ctx, 'write_customers');
+		const customer = customerOr404(ctx.params.merchantId);
+		const body = validate(
+			z.object({
+				customer: z.object({
+					email: z.string().email('must be an email address').optional(),
+					birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').nullable().optional(),
+					blocked: z.boolean().optional(),
+				}),
+			}),
+			ctx.body,
+		);
+		Object.assign(customer, body.customer, { updated_at: new Date().toISOString() });
+		deliverTopic('customers/update', { customer });
+		return { status: 200, body: { customer } };
+	});
+
+	// ---- Points ----
+	const pointsSchema = z.object({ points: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000000, 'must be at most 1000000'), reason: z.string().max(255).optional() });
+	route('POST', '/v2/customers/:merchantId/points', (ctx) => {
+		need(ctx, 'write_customers');
+		const customer = customerOr404(ctx.params.merchantId);
+		const body = validate(pointsSchema, ctx.body);
+		customer.points_approved += body.points;
+		customer.updated_at = new Date().toISOString();
+		addTransaction(customer, body.points, body.reason, 'add');
+		deliverTopic('program_events/customer.points_earned', { customer: { id: customer.id, merchant_id: customer.merchant_id, email: customer.email }, points: body.points, reason: body.reason ?? null });
+		return { status: 201 };
+	});
+	route('POST', '/v2/customers/:merchantId/remove_points', (ctx) => {
+		need(ctx, 'write_customers');
+		const customer = customerOr404(ctx.params.merchantId);
+		const body = validate(pointsSchema, ctx.body);
+		if (body.points > customer.points_approved) throw apiError(422, `The customer has ${customer.points_approved} approved points, fewer than ${body.points}`);
+		customer.points_approved -= body.points;
+		customer.updated_at = new Date().toISOString();
+		addTransaction(customer, -body.points, body.reason, 'remove');
+		return { status: 201 };
+	});
+
+	// ---- Rewards ----
+	route('GET', '/v2/customers/:merchantId/available_rewards', (ctx) => {
+		need(ctx, 'read_customers');
+		const customer = customerOr404(ctx.params.merchantId);
+		return { status: 200, body: { rewards: REWARDS.filter((r) => r.point_cost <= customer.points_approved) } };
+	});
+	route('POST', '/v2/customers/:merchantId/claimed_rewards', (ctx) => {
+		need(ctx, 'write_customers');
+		const customer = customerOr404(ctx.params.merchantId);
+		const body = validate(z.object({ reward_id: z.number().int(), multiplier: z.number().int().min(1).max(10).optional() }), ctx.body);
+		const reward = REWARDS.find((r) => r.id === body.reward_id);
+		if (!reward) throw apiError(404, `Reward ${body.reward_id} not found`);
+		const cost = reward.point_cost * (body.multiplier ?? 1);
+		if (cost > customer.points_approved) throw apiError(422, `The customer cannot afford this reward: it costs ${cost} points and they have ${customer.points_approved}`);
+		customer.points_approved -= cost;
+		customer.points_spent += cost;
+		customer.rewards_claimed++;
+		addTransaction(customer, -cost, `Claimed ${reward.title}`, 'claim');
+		const claimed = { id: seq.claimed++, reward_id: reward.id, customer_id: customer.id, point_cost: cost, refunded: false, redeemable: { code: randomId('LL-', 4).toUpperCase() }, created_at: new Date().toISOString() };
+		state.claimed.set(claimed.id, { ...claimed, merchantId: customer.merchant_id });
+		return { status: 201, body: { claimed_reward: claimed } };
+	});
+	route('POST', '/v2/customers/:merchantId/claimed_rewards/:id/refund', (ctx) => {
+		need(ctx, 'write_customers');
+		const customer = customerOr404(ctx.params.merchantId);
+		const claimed = state.claimed.get(Number(ctx.params.id));
+		if (!claimed || claimed.merchantId !== customer.merchant_id) throw apiError(404, `Claimed reward ${ctx.params.id} not found for this customer`);
+		if (claimed.refunded) throw apiError(422, `Claimed reward ${ctx.params.id} was already refunded`);
+		claimed.refunded = true;
+		customer.points_approved += claimed.point_cost;
+		customer.points_spent -= claimed.point_cost;
+		addTransaction(customer, claimed.point_cost, 'Refunded claimed reward', 'refund');
+		const { merchantId, ...view } = claimed;
+		return { status: 200, body: { claimed_reward: view } };
+	});
+
+	// ---- Orders ----
+	const orderSchema = z.object({
+		merchant_id: z.string().min(1),
+		customer_id: z.string().min(1).optional(),
+		customer_email: z.string().email('must be an email address'),
+		number: z.string().optional(),
+		total: z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal string such as "49.90"'),
+		total_shipping: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+		payment_status: z.enum(['paid', 'not_paid', 'partially_paid']).optional(),
+		date: z.string().optional(),
+	});
+	route('POST', '/v2/orders', (ctx) => {
+		need(ctx, 'write_orders');
+		const body = validate(orderSchema, ctx.body);
+		if (state.orders.has(body.merchant_id)) throw apiError(422, `An order with merchant_id ${body.merchant_id} already exists`);
+		const order = { ...body, payment_status: body.payment_status ?? 'paid', cancellation_status: 'not_cancelled', refund_status: 'not_refunded', total_refunded: '0', created_at: new Date().toISOString() };
+		state.orders.set(body.merchant_id, order);
+		const customer = body.customer_id ? state.byMerchantId.get(body.customer_id) : state.customers.find((c) => c.email === body.customer_email);
+		if (customer && order.payment_status === 'paid') {
+			const points = Math.floor(Number(body.total));
+			customer.points_approved += points;
+			addTransaction(customer, points, `Order ${body.number ?? body.merchant_id}`, 'order');
+		}
+		return { status: 201 };
+	});
+	route('PUT', '/v2/orders/:merchantId', (ctx) => {
+		need(ctx, 'write_orders');
+		const order = state.orders.get(ctx.params.merchantId);
+		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		Object.assign(order, validate(orderSchema.partial().omit({ merchant_id: true }), ctx.body));
+		return { status: 204 };
+	});
+	route('POST', '/v2/orders/:merchantId/cancel', (ctx) => {
+		need(ctx, 'write_orders');
+		const order = state.orders.get(ctx.params.merchantId);
+		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		order.cancellation_status = 'cancelled';
+		return { status: 204 };
+	});
+	route('POST', '/v2/orders/:merchantId/refund', (ctx) => {
+		need(ctx, 'write_orders');
+		const order = state.orders.get(ctx.params.merchantId);
+		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		const body = validate(z.object({ total_refunded: z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal string') }), ctx.body);
+		if (Number(body.total_refunded) > Number(order.total)) throw apiError(422, `total_refunded ${body.total_refunded} exceeds the order total ${order.total}`);
+		order.total_refunded = body.total_refunded;
+		order.refund_status = Number(body.total_refunded) === Number(order.total) ? 'refunded' : 'partially_refunded';
+		return { status: 204 };
+	});
+
+	// ---- Activities ----
+	route('POST', '/v2/activities', (ctx) => {
+		need(ctx, 'write_customers');
+		const body = validate(
+			z.object({ name: z.string().min(1), customer_id: z.string().min(1), customer_email: z.string().email('must be an email address'), merchant_id: z.string().optional(), date: z.string().optional() }),
+			ctx.body,
+		);
+		const activity = { id: seq.activity++, ...body, state: 'approved', created_at: new Date().toISOString() };
+		state.activities.push(activity);
+		return { status: 201, body: { activity } };
+	});
+	route('GET', '/v2/activities', (ctx) => {
+		need(ctx, 'read_customers');
+		const { page, cursor } = cursorPage(ctx, [...state.activities].reverse(), ['since_id', 'customer_id', 'name'], (a, f) => (f.customer_id === undefined || a.customer_id === f.customer_id) && (f.name === undefined || a.name === f.name), 'activities');
+		return { status: 200, body: { activities: page, cursor } };
+	});
+
+	// ---- Transactions ----
+	route('GET', '/v2/transactions', (ctx) => {
+		need(ctx, 'read_customers');
+		const { page, cursor } = cursorPage(ctx, [...state.transactions].reverse(), ['since_id', 'customer_id'], (t, f) => f.customer_id === undefined || t.merchant_id === f.customer_id, 'transactions');
+		return { status: 200, body: { transactions: page, cursor } };
+	});
+
+	// ---- Webhooks ----
+	const TOPIC = /^(customers\/update|loyalty_emails\/unsubscribe|rewards\/store_fulfilment|program_events\/customer\.[a-z_]+)$/;
+	route('POST', '/v2/webhooks', (ctx) => {
+		const who = authenticate(ctx);
+		const body = validate(z.object({ webhook: z.object({ topic: z.string().regex(TOPIC, 'is not a known topic'), address: z.string().url('must be a URL') }) }), ctx.body);
+		const readScope = body.webhook.topic === 'loyalty_emails/unsubscribe' ? 'read_unsubscribes' : 'read_customers';
+		if (!who.scopes.includes(readScope)) throw apiError(403, `Webhooks for ${body.webhook.topic} require the ${readScope} scope`, { required_scope: readScope });
+		const now = new Date().toISOString();
+		const secret = who.kind === 'oauth' ? options.oauthClients.find((c) => c.clientId === who.clientId).clientSecret : who.store.secret;
+		const webhook = { id: seq.webhook++, topic: body.webhook.topic, address: body.webhook.address, created_at: now, updated_at: now };
+		state.webhooks.set(webhook.id, { ...webhook, owner: who.key, secret });
+		return { status: 201, body: { webhook } };
+	});
+	route('GET', '/v2/webhooks', (ctx) => {
+		const who = authenticate(ctx);
+		const mine = [...state.webhooks.values()].filter((w) => w.owner === who.key).map(({ owner, secret, ...w }) => w);
+		return { status: 200, body: { webhooks: mine } };
+	});
+	route('DELETE', '/v2/webhooks/:id', (ctx) => {
+		const who = authenticate(ctx);
+		const webhook = state.webhooks.get(Number(ctx.params.id));
+		if (!webhook || webhook.owner !== who.key) throw apiError(404, `Webhook ${ctx.params.id} not found`);
+		state.webhooks.delete(webhook.id);
+		return { status: 204 };
+	});
+
+	/** POSTs one signed delivery; resolves with the receiver's status. */
+	const post = (webhook, body, headers) =>
+		new Promise((resolve) => {
+			const url = new URL(webhook.address);
+			const req = http.request(
+				{ method: 'POST', hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers } },
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode));
+				},
+			);
+			req.on('error', () => resolve(0));
+			req.setTimeout(5000, () => req.destroy());
+			req.end(body);
+		});
+	const sign = (secret, raw) => crypto.createHmac('sha256', secret).update(raw).digest('base64');
+
+	/**
+	 * Delivers an event to every webhook subscribed to its topic, signed as LoyaltyLion signs: base64
+	 * HMAC-SHA256 of the raw body keyed by the OAuth client secret or the site secret.
+	 * `tamper` lets tests send forged deliveries: {signature?, alterBody?, omitSignature?, secret?, event?}.
+	 */
+	async function deliver(topic, payload, tamper = {}) {
+		const event = tamper.event ?? { id: `evt_${seq.event++}`, topic, created_at: new Date().toISOString(), payload };
+		const results = [];
+		for (const webhook of state.webhooks.values()) {
+			if (webhook.topic !== topic) continue;
+			const raw = JSON.stringify(event);
+			const signature = tamper.signature ?? sign(tamper.secret ?? webhook.secret, raw);
+			const sent = tamper.alterBody ? raw.replace(/"payload":\{/, '"payload":{"injected":true,') : raw;
+			const headers = { 'x-loyaltylion-topic': topic, 'x-loyaltylion-site-domain': options.stores[0].domain };
+			if (!tamper.omitSignature) headers['x-loyaltylion-hmac-sha256'] = signature;
+			const status = await post(webhook, sent, headers);
+			const record = { webhookId: webhook.id, eventId: event.id, topic, status };
+			state.deliveries.push(record);
+			if (status < 200 || status >= 300) state.failedDeliveries.push(record);
+			results.push(record);
+		}
+		return { event, results };
+	}
+	function deliverTopic(topic, payload) {
+		if ([...state.webhooks.values()].some((w) => w.topic === topic)) deliver(topic, payload).catch(() => undefined);
+	}
+
+	return {
+		state,
+		deliver,
+		sign,
+		faultBody: (status) => ({ error: { message: status === 429 ? 'Rate limit exceeded' : 'Internal server error' } }),
+		control: {
+			deliver: ({ topic, payload, tamper }) => deliver(topic, payload, tamper),
+			revokeTokens: () => {
+				for (const t of state.tokens.values()) t.revoked = true;
+				return { ok: true };
+			},
+		},
+	};
+}
+
+module.exports = { name: NAME, create, DEFAULTS, SCOPES };
