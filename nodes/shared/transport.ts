@@ -383,12 +383,19 @@ export async function apiRequest<T = unknown>(
 		try {
 			const options = buildOptions(spec);
 			const credentialType = spec.credentialType ?? provider.credentialType;
-			if (provider.rateLimit) await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, provider.rateLimit);
-			const response = (
-				spec.unauthenticated
-					? await ctx.helpers.httpRequest(options)
-					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)
-			) as { statusCode: number; headers: unknown; body: unknown };
+			const answered = provider.rateLimit
+				? await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, provider.rateLimit)
+				: undefined;
+			let response: { statusCode: number; headers: unknown; body: unknown };
+			try {
+				response = (
+					spec.unauthenticated
+						? await ctx.helpers.httpRequest(options)
+						: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)
+				) as { statusCode: number; headers: unknown; body: unknown };
+			} finally {
+				answered?.();
+			}
 			const headers = lowerCaseHeaders(response.headers);
 			const body = spec.binary ? response.body : decodeBody(response.body);
 			const envelope = provider.envelopeError?.(body);
@@ -435,24 +442,32 @@ function credentialKey(ctx: RequestContext, credentialType: string): string {
 	return ctx.getNode().credentials?.[credentialType]?.id ?? credentialType;
 }
 
-/** Send times of the last requests per key, to keep under a provider's documented rate. */
+/** Times of the last requests per key, to keep under a provider's documented rate. */
 const recentRequests = new Map<string, number[]>();
 
 /**
- * Waits until one more request fits the rate (a sliding window). It only spaces requests out: correctness
- * never depends on it, since a 429 is still retried if several workers share one credential.
+ * Waits until one more request fits the rate (a sliding window), takes a slot, and returns a function that
+ * stamps the slot with the time the answer arrived. Counting from the answer, not from the send, keeps the
+ * window honest as the provider sees it: a request arrives before its answer does. It only spaces requests
+ * out: correctness never depends on it, since a 429 is still retried if several workers share a credential.
  */
-async function throttle(key: string, { requests, perMs }: { requests: number; perMs: number }): Promise<void> {
+async function throttle(key: string, { requests, perMs }: { requests: number; perMs: number }): Promise<() => void> {
 	for (;;) {
 		const now = Date.now();
 		const window = (recentRequests.get(key) ?? []).filter((t) => now - t < perMs);
 		if (window.length < requests) {
-			window.push(now);
+			// Infinity marks a slot whose answer has not arrived yet (it counts, and never ages out).
+			window.push(Infinity);
 			recentRequests.set(key, window);
-			return;
+			return () => {
+				const list = recentRequests.get(key) ?? [];
+				const index = list.indexOf(Infinity);
+				if (index >= 0) list[index] = Date.now();
+			};
 		}
 		recentRequests.set(key, window);
-		await sleep(perMs - (now - window[0]) + 1);
+		const oldest = Math.min(...window);
+		await sleep(Number.isFinite(oldest) ? perMs - (now - oldest) + 1 : 5);
 	}
 }
 

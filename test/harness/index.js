@@ -37,4 +37,7 @@ function allText(value, seen = new Set()) {
 		.join('\n');
 }
 
-module.exports = { Engine, resultOf, useSandbox, allText, NODE_PREFIX };
+const { connectOAuth2 } = require('./oauth2-connect');
+const { activateTrigger } = require('./webhooks');
+
+module.exports = { Engine, resultOf, useSandbox, allText, NODE_PREFIX, connectOAuth2, activateTrigger };

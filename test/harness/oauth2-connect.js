@@ -1,0 +1,49 @@
+'use strict';
+// What n8n's "Connect my account" button does for an authorization-code OAuth2 credential, done with n8n's
+// own OAuth2 client (@n8n/client-oauth2) the way packages/cli's OAuth2 credential controller does it: the
+// scope split on commas and joined with commas when it holds one, state checked, client id/secret in the
+// token request body when the credential's authentication is "body", the token data saved on the credential.
+const crypto = require('node:crypto');
+const { ClientOAuth2 } = require('@n8n/client-oauth2');
+
+const REDIRECT_URI = 'http://localhost:5678/rest/oauth2-credential/callback';
+
+/**
+ * Runs authorize → (the provider auto-approves and redirects with code and state) → token exchange, and
+ * stores oauthTokenData on the credential. Returns {authorizeUrl, callbackUrl, tokenData}.
+ */
+async function connectOAuth2(engine, credentialId) {
+	const entry = engine.credentials.store.get(credentialId);
+	const data = await engine.credentials.getDecrypted({}, { id: credentialId, name: entry.name }, entry.type, 'internal');
+	const scope = data.scope ?? '';
+	const state = Buffer.from(JSON.stringify({ token: crypto.randomBytes(8).toString('hex'), cid: credentialId })).toString('base64');
+	const options = {
+		clientId: data.clientId,
+		clientSecret: data.clientSecret,
+		accessTokenUri: data.accessTokenUrl,
+		authorizationUri: data.authUrl,
+		redirectUri: REDIRECT_URI,
+		scopes: scope.split(','),
+		scopesSeparator: scope.includes(',') ? ',' : ' ',
+		state,
+		authentication: data.authentication ?? 'header',
+	};
+	let tokenOptions = {};
+	if (data.authentication === 'body') {
+		tokenOptions = { body: { client_id: data.clientId, client_secret: data.clientSecret } };
+		delete options.clientSecret;
+	}
+	const client = new ClientOAuth2(options);
+	const authorizeUrl = client.code.getUri();
+	const answer = await fetch(authorizeUrl, { redirect: 'manual' });
+	const location = answer.headers.get('location');
+	if (answer.status !== 302 || !location) {
+		throw new Error(`Authorize page answered ${answer.status}: ${await answer.text()}`);
+	}
+	const callbackUrl = `${REDIRECT_URI}?${new URL(location).searchParams.toString()}`;
+	const token = await client.code.getToken(callbackUrl, tokenOptions);
+	entry.data = { ...entry.data, oauthTokenData: token.data };
+	return { authorizeUrl, callbackUrl, tokenData: token.data };
+}
+
+module.exports = { connectOAuth2, REDIRECT_URI };

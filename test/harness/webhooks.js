@@ -1,0 +1,112 @@
+'use strict';
+// Hosts a trigger node's webhook the way n8n does: activation runs the node's webhookMethods
+// (checkExists → create) through n8n-core's HookContext, deliveries to <base>/<webhookId>/<path> run its
+// webhook() through n8n-core's WebhookContext with the raw body kept (n8n's body parser sets req.rawBody),
+// and deactivation runs delete. Each workflow start is recorded instead of running the rest of a workflow.
+const http = require('node:http');
+const { HookContext, WebhookContext } = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
+const { NODE_PREFIX } = require('./engine');
+
+/** A minimal Express-like response over node:http, enough for webhook() to answer by itself. */
+function expressResponse(res) {
+	const wrapper = {
+		statusCode: 200,
+		headersSent: false,
+		status(code) {
+			wrapper.statusCode = code;
+			return wrapper;
+		},
+		setHeader(name, value) {
+			res.setHeader(name, value);
+			return wrapper;
+		},
+		json(body) {
+			return wrapper.send(JSON.stringify(body), 'application/json');
+		},
+		send(body, type = 'text/plain') {
+			if (!res.headersSent) res.writeHead(wrapper.statusCode, { 'Content-Type': type });
+			res.end(body);
+			wrapper.headersSent = true;
+			return wrapper;
+		},
+		end(body) {
+			return wrapper.send(body ?? '');
+		},
+	};
+	return wrapper;
+}
+
+async function activateTrigger(engine, { type, parameters, credentials, webhookId = 'wh-' + Date.now().toString(36) }) {
+	const node = {
+		id: 'trigger-under-test',
+		name: 'Trigger',
+		type: type.includes('.') ? type : NODE_PREFIX + type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		webhookId,
+		credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,
+	};
+	const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes: engine.nodeTypes, staticData: {} });
+	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
+	const description = nodeType.description.webhooks[0];
+	const starts = [];
+	const responses = [];
+
+	const server = http.createServer(async (req, res) => {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const rawBody = Buffer.concat(chunks);
+		let body = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		const url = new URL(req.url, 'http://localhost');
+		if (url.pathname !== `/webhook/${webhookId}/${description.path}` || req.method !== description.httpMethod) {
+			res.writeHead(404).end('not registered');
+			return;
+		}
+		const request = { headers: req.headers, body, rawBody, query: Object.fromEntries(url.searchParams), params: {}, method: req.method, url: req.url };
+		const response = expressResponse(res);
+		const additionalData = { ...engine.additionalData('webhook', { id: workflow.id }), httpRequest: request, httpResponse: response, webhookBaseUrl: base };
+		try {
+			const context = new WebhookContext(workflow, node, additionalData, 'webhook', { webhookDescription: description, node: node.name, path: description.path, httpMethod: description.httpMethod, workflowId: workflow.id, webhookId }, [], null);
+			const result = await nodeType.webhook.call(context);
+			if (result.workflowData) {
+				starts.push(result.workflowData[0].map((item) => item.json));
+				response.status(200).json({ message: 'Workflow was started' });
+			} else if (!result.noWebhookResponse) {
+				response.status(200).json({ message: 'Received' });
+			}
+			responses.push(response.statusCode);
+		} catch (error) {
+			responses.push(500);
+			if (!response.headersSent) response.status(500).json({ message: error.message });
+		}
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const base = `http://127.0.0.1:${server.address().port}/webhook`;
+	const hookData = () => ({ ...engine.additionalData('activate', { id: workflow.id }), webhookBaseUrl: base });
+	const hook = () => new HookContext(workflow, node, hookData(), 'trigger', 'activate');
+	const methods = nodeType.webhookMethods.default;
+	const existed = await methods.checkExists.call(hook());
+	if (!existed) await methods.create.call(hook());
+
+	return {
+		url: `${base}/${webhookId}/${description.path}`,
+		existed,
+		starts,
+		responses,
+		staticData: () => workflow.staticData,
+		checkExists: () => methods.checkExists.call(hook()),
+		async deactivate() {
+			await methods.delete.call(new HookContext(workflow, node, hookData(), 'trigger', 'deactivate'));
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+module.exports = { activateTrigger };

@@ -1,0 +1,227 @@
+'use strict';
+const { Engine, useSandbox, allText, connectOAuth2, activateTrigger } = require('./harness');
+
+const box = useSandbox({ loyaltylion: { customers: 5000 } });
+const sim = () => box.sim.instances.loyaltylion;
+const OAUTH = { clientId: 'll-demo-client', clientSecret: 'll-demo-oauth-secret' };
+const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
+
+function withToken(engine = new Engine()) {
+	const credentials = engine.addCredential('ll-store', 'loyaltyLionApi', { ...STORE, apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2` });
+	const run = (parameters, options = {}) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', ...parameters }, ...options });
+	return { engine, credentials, run };
+}
+
+async function withOAuth(scopes) {
+	const engine = new Engine();
+	const credentials = engine.addCredential('ll-oauth', 'loyaltyLionOAuth2Api', {
+		...OAUTH,
+		scopes,
+		oauthBaseUrl: box.sim.baseUrl('loyaltylion'),
+		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
+	});
+	const connected = await connectOAuth2(engine, 'll-oauth');
+	const run = (parameters, options = {}) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'oAuth2', ...parameters }, ...options });
+	return { engine, credentials, run, connected };
+}
+
+const CUSTOMERS = ['loyaltylion', 'GET', '/v2/customers'];
+
+describe('LoyaltyLion through the n8n engine', () => {
+	test('the authorization-code exchange: authorize with comma-joined scopes, single-use code, permanent bearer token', async () => {
+		const { connected, engine, run } = await withOAuth(['read_customers', 'write_customers', 'read_orders']);
+		const authorize = new URL(connected.authorizeUrl);
+		expect(authorize.pathname).toBe('/loyaltylion/oauth/authorize');
+		expect(authorize.searchParams.get('scope')).toBe('read_customers,write_customers,read_orders');
+		expect(authorize.search).toContain('scope=read_customers%2Cwrite_customers%2Cread_orders');
+		expect(sim().state.authorizeRequests.at(-1)).toMatchObject({ client_id: OAUTH.clientId, scope: 'read_customers,write_customers,read_orders', response_type: 'code' });
+		expect(authorize.searchParams.get('state')).toBe(new URL(connected.callbackUrl).searchParams.get('state'));
+		const exchange = box.sim.stats.log.find((r) => r.route === '/oauth/access-token');
+		expect(exchange.body).toMatchObject({ client_id: OAUTH.clientId, client_secret: OAUTH.clientSecret, code: expect.any(String), grant_type: 'authorization_code' });
+		expect(connected.tokenData).toMatchObject({ access_token: expect.any(String), scope: 'read_customers,write_customers,read_orders' });
+		// The code is single-use.
+		const replay = await fetch(`${box.sim.baseUrl('loyaltylion')}/oauth/access-token`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ client_id: OAUTH.clientId, client_secret: OAUTH.clientSecret, code: exchange.body.code }),
+		});
+		expect(replay.status).toBe(400);
+		expect((await replay.json()).error).toBe('invalid_grant');
+
+		const { items, error } = await run({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 3 });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual([5000, 4999, 4998]);
+		const call = box.sim.stats.log.find((r) => r.route === '/v2/customers');
+		expect(call.headers.authorization).toBe(`Bearer ${engine.credentials.stored('ll-oauth').oauthTokenData.access_token}`);
+		expect(box.sim.stats.tokens.loyaltylion).toBe(1);
+	});
+
+	test('an operation whose scope was not granted gets a 403 that names the scope', async () => {
+		const { run } = await withOAuth(['read_customers']);
+		const { error } = await run({ resource: 'points', operation: 'add', merchantId: 'cust-1', points: 10 });
+		expect(error.message).toBe(
+			'LoyaltyLion answered HTTP 403 (item 0): This action requires the write_customers scope, which the access token was not granted (missing scope: write_customers)',
+		);
+		expect(error.description).toMatch(/add it under Scopes in the credential and reconnect/);
+	});
+
+	test('token and secret go over HTTP Basic', async () => {
+		const { run } = withToken();
+		const { items } = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-42' });
+		expect(items[0].json).toMatchObject({ id: 42, merchant_id: 'cust-42', email: 'shopper42@example.com' });
+		const call = box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId');
+		expect(call.headers.authorization).toBe(`Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`);
+	});
+
+	test('Get Many follows the cursor over 5,000 customers, each once, newest first; later pages send only cursor and limit', async () => {
+		const { run } = withToken();
+		const { items, error } = await run({ resource: 'customer', operation: 'getMany', returnAll: true, filters: { since_id: 0 } });
+		expect(error).toBeUndefined();
+		const ids = items.map((i) => i.json.id);
+		expect(ids).toHaveLength(5000);
+		expect(new Set(ids).size).toBe(5000);
+		expect(ids[0]).toBe(5000);
+		expect(ids[4999]).toBe(1);
+		const pages = box.sim.stats.log.filter((r) => r.route === '/v2/customers');
+		expect(pages).toHaveLength(10);
+		expect(pages[0].query).toEqual({ limit: '500' });
+		for (const page of pages.slice(1)) expect(Object.keys(page.query).sort()).toEqual(['cursor', 'limit']);
+	});
+
+	test('a limit stops exactly at the limit; filters are kept by the cursor', async () => {
+		const { run } = withToken();
+		const some = await run({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1234 });
+		expect(some.items.map((i) => i.json.id)).toEqual(Array.from({ length: 1234 }, (_, i) => 5000 - i));
+		expect(box.sim.stats.log.filter((r) => r.route === '/v2/customers').map((r) => r.query.limit)).toEqual(['500', '500', '234']);
+		box.sim.stats.reset();
+		const since = await run({ resource: 'customer', operation: 'getMany', returnAll: true, filters: { since_id: 4200 } });
+		expect(since.items).toHaveLength(800);
+		expect(Math.min(...since.items.map((i) => i.json.id))).toBe(4201);
+		expect(box.sim.stats.log[0].query).toEqual({ since_id: '4200', limit: '500' });
+	});
+
+	test('a page answered 429 is retried with the same cursor: nothing repeated or dropped', async () => {
+		const { run } = withToken();
+		box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 2, skip: 2, path: '/v2/customers' });
+		box.sim.faults.add('loyaltylion', { type: 'status', status: 503, count: 1, skip: 6, path: '/v2/customers' });
+		const { items, error } = await run({ resource: 'customer', operation: 'getMany', returnAll: true });
+		expect(error).toBeUndefined();
+		const ids = items.map((i) => i.json.id);
+		expect(ids).toEqual(Array.from({ length: 5000 }, (_, i) => 5000 - i));
+		expect(box.sim.requestsTo(...CUSTOMERS)).toBe(13);
+	});
+
+	test('requests are kept under 20 per second: 30 point additions, none refused, none retried', async () => {
+		const { run } = withToken();
+		const started = Date.now();
+		const input = Array.from({ length: 30 }, (_, i) => ({ id: `cust-${i + 1}` }));
+		const before = sim().state.byMerchantId.get('cust-1').points_approved;
+		const { items, error } = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 25, reason: 'Welcome bonus' }, { items: input });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(30);
+		expect(items[0].json).toEqual({ merchantId: 'cust-1', points: 25, reason: 'Welcome bonus', status: 201 });
+		expect(box.sim.requestsTo('loyaltylion', 'POST', '/v2/customers/:merchantId/points')).toBe(30);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(sim().state.byMerchantId.get('cust-1').points_approved).toBe(before + 25);
+	});
+
+	test('points, rewards, orders, activities and transactions', async () => {
+		const { run } = withToken();
+		const removed = await run({ resource: 'points', operation: 'remove', merchantId: 'cust-3333', points: 1000000 });
+		expect(removed.error.message).toMatch(/^LoyaltyLion answered HTTP 422 \(item 0\): The customer has \d+ approved points, fewer than 1000000/);
+		await run({ resource: 'points', operation: 'add', merchantId: 'cust-3333', points: 2000 });
+		const available = await run({ resource: 'reward', operation: 'getAvailable', merchantId: 'cust-3333' });
+		expect(available.items.map((i) => i.json.id)).toEqual(expect.arrayContaining([101, 102, 103]));
+		const claimed = await run({ resource: 'reward', operation: 'claim', merchantId: 'cust-3333', rewardId: 101, multiplier: 1 });
+		expect(claimed.items[0].json).toMatchObject({ merchantId: 'cust-3333', reward_id: 101, point_cost: 500, redeemable: { code: expect.stringMatching(/^LL-/) } });
+		const refunded = await run({ resource: 'reward', operation: 'refund', merchantId: 'cust-3333', claimedRewardId: String(claimed.items[0].json.id) });
+		expect(refunded.items[0].json.refunded).toBe(true);
+
+		const order = await run({ resource: 'order', operation: 'create', orderId: 'ord-1', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com', total: '49.90', additionalFields: { number: '#1001' } });
+		expect(order.items[0].json).toMatchObject({ merchant_id: 'ord-1', total: '49.90', status: 201 });
+		expect((await run({ resource: 'order', operation: 'update', orderId: 'ord-1', updateFields: { total_shipping: '4.90' } })).items[0].json.status).toBe(204);
+		expect((await run({ resource: 'order', operation: 'refund', orderId: 'ord-1', totalRefunded: '10.00' })).items[0].json.status).toBe(204);
+		expect((await run({ resource: 'order', operation: 'cancel', orderId: 'ord-1' })).items[0].json).toMatchObject({ cancelled: true });
+		expect(sim().state.orders.get('ord-1')).toMatchObject({ total_shipping: '4.90', refund_status: 'partially_refunded', cancellation_status: 'cancelled' });
+		const badTotal = await run({ resource: 'order', operation: 'create', orderId: 'ord-2', customerEmail: 'a@example.com', total: '12,50' });
+		expect(badTotal.error.message).toBe('Total must be an amount such as 49.90, got "12,50" (item 0)');
+
+		await run({ resource: 'activity', operation: 'create', name: 'clickthrough', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com' });
+		const activities = await run({ resource: 'activity', operation: 'getMany', returnAll: true, filters: { customer_id: 'cust-3333' } });
+		expect(activities.items.map((i) => i.json.name)).toEqual(['clickthrough']);
+		const transactions = await run({ resource: 'transaction', operation: 'getMany', returnAll: true, filters: { customer_id: 'cust-3333' } });
+		expect(transactions.items.map((i) => i.json.kind)).toEqual(['order', 'refund', 'claim', 'add']);
+		const updated = await run({ resource: 'customer', operation: 'update', merchantId: 'cust-3333', updateFields: { birthday: '1990-05-17', blocked: false } });
+		expect(updated.items[0].json).toMatchObject({ birthday: '1990-05-17', blocked: false });
+	});
+
+	describe('trigger', () => {
+		test('activation subscribes through the API; genuine deliveries start the workflow, forged ones are refused; deactivation unsubscribes', async () => {
+			const { engine, credentials } = withToken();
+			const trigger = await activateTrigger(engine, {
+				type: 'loyaltyLionTrigger',
+				credentials,
+				parameters: { authentication: 'apiToken', topics: ['program_events/customer.points_earned', 'customers/update'], options: {} },
+			});
+			try {
+				expect(trigger.existed).toBe(false);
+				const hooks = [...sim().state.webhooks.values()];
+				expect(hooks.map((w) => w.topic).sort()).toEqual(['customers/update', 'program_events/customer.points_earned']);
+				expect(hooks.every((w) => w.address === trigger.url)).toBe(true);
+				expect(await trigger.checkExists()).toBe(true);
+
+				const genuine = await sim().deliver('program_events/customer.points_earned', { customer: { merchant_id: 'cust-9' }, points: 5 });
+				expect(genuine.results.map((r) => r.status)).toEqual([200]);
+				expect(trigger.starts).toHaveLength(1);
+				expect(trigger.starts[0][0]).toMatchObject({ id: genuine.event.id, topic: 'program_events/customer.points_earned', payload: { points: 5 }, siteDomain: 'demo-store.example' });
+
+				for (const tamper of [{ signature: 'Zm9yZ2Vk' }, { alterBody: true }, { omitSignature: true }, { secret: 'someone-elses-secret' }]) {
+					const forged = await sim().deliver('program_events/customer.points_earned', { points: 1000000 }, tamper);
+					expect(forged.results.map((r) => r.status)).toEqual([401]);
+				}
+				expect(trigger.starts).toHaveLength(1);
+
+				const again = await sim().deliver('program_events/customer.points_earned', null, { event: genuine.event });
+				expect(again.results.map((r) => r.status)).toEqual([200]);
+				expect(trigger.starts).toHaveLength(1);
+
+				// A real API change delivers a real event.
+				await withToken(engine).run({ resource: 'customer', operation: 'update', merchantId: 'cust-9', updateFields: { blocked: true } });
+				for (let i = 0; i < 50 && trigger.starts.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+				expect(trigger.starts[1][0]).toMatchObject({ topic: 'customers/update', payload: { customer: { merchant_id: 'cust-9', blocked: true } } });
+			} finally {
+				await trigger.deactivate();
+			}
+			expect(sim().state.webhooks.size).toBe(0);
+		});
+
+		test('OAuth-created subscriptions are verified with the client secret', async () => {
+			const { engine, credentials } = await withOAuth(['read_customers', 'write_customers']);
+			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'oAuth2', topics: ['customers/update'], options: {} } });
+			try {
+				const ok = await sim().deliver('customers/update', { customer: { id: 1 } });
+				expect(ok.results.map((r) => r.status)).toEqual([200]);
+				const signedWithSiteSecret = await sim().deliver('customers/update', { customer: { id: 1 } }, { secret: STORE.secret });
+				expect(signedWithSiteSecret.results.map((r) => r.status)).toEqual([401]);
+				expect(trigger.starts).toHaveLength(1);
+			} finally {
+				await trigger.deactivate();
+			}
+		});
+	});
+
+	test('no output or error carries the token, the secret or the OAuth token', async () => {
+		const { run } = withToken();
+		const { run: oauthRun, engine } = await withOAuth(['read_customers']);
+		const results = [
+			await run({ resource: 'customer', operation: 'get', merchantId: 'nope' }),
+			await run({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 5 }),
+			await oauthRun({ resource: 'points', operation: 'add', merchantId: 'cust-1', points: 1 }),
+		];
+		const text = results.map((r) => allText(r.run.data) + allText(r.error)).join('\n');
+		expect(text).toContain('Customer nope not found');
+		for (const secret of [STORE.token, STORE.secret, OAUTH.clientSecret, engine.credentials.stored('ll-oauth').oauthTokenData.access_token]) {
+			expect(text).not.toContain(secret);
+		}
+	});
+});
