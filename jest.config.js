@@ -4,6 +4,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	testTimeout: 60_000,
 	maxWorkers: 1,
 };

@@ -1,0 +1,176 @@
+'use strict';
+// Drives a real n8n process the way a user's n8n runs: the pack installed as a community package from its
+// npm tarball into <user folder>/.n8n/nodes, credentials and workflows imported with n8n's CLI, workflows
+// executed with `n8n execute`, or `n8n start` for the editor. Offline settings from ../shared/design.md.
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Packs the built pack with npm, as it would be published. Returns the tarball path. */
+function packTarball(destination) {
+	fs.mkdirSync(destination, { recursive: true });
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT }).toString().trim().split('\n').pop();
+	return path.join(destination, out);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+class N8nInstance {
+	/**
+	 * @param {object} o
+	 * @param {{node: string, n8n: string}} o.runtime   from scripts/n8n-runtime.js
+	 * @param {string} o.userFolder                     N8N_USER_FOLDER (n8n keeps its data in <it>/.n8n)
+	 * @param {Record<string,string>} [o.env]           extra environment
+	 */
+	constructor({ runtime, userFolder, env = {} }) {
+		this.runtime = runtime;
+		this.userFolder = userFolder;
+		this.extraEnv = env;
+		fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
+	}
+
+	env(extra = {}) {
+		return {
+			...process.env,
+			PATH: `${path.dirname(this.runtime.node)}${path.delimiter}${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'n8n-nodes-loyalty-local-key-0001',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_LOG_LEVEL: 'info',
+			DB_SQLITE_POOL_SIZE: '2',
+			...this.extraEnv,
+			...extra,
+		};
+	}
+
+	/** Installs the pack from its tarball as n8n installs community packages. */
+	installPack(tarball) {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		fs.mkdirSync(nodesDir, { recursive: true });
+		const manifest = path.join(nodesDir, 'package.json');
+		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		execFileSync('npm', ['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: nodesDir, stdio: 'pipe' });
+	}
+
+	/** Runs an n8n CLI command; resolves {code, stdout, stderr}. */
+	cli(args, { env = {}, timeoutMs = 180_000 } = {}) {
+		return new Promise((resolve) => {
+			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], { env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (c) => (stdout += c));
+			child.stderr.on('data', (c) => (stderr += c));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolve({ code, stdout, stderr });
+			});
+		});
+	}
+
+	async importCredentials(credentials) {
+		const file = path.join(this.userFolder, 'credentials.json');
+		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+		const result = await this.cli(['import:credentials', `--input=${file}`]);
+		fs.rmSync(file);
+		if (result.code !== 0) throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
+		return result;
+	}
+
+	async importWorkflow(file) {
+		const result = await this.cli(['import:workflow', `--input=${file}`]);
+		if (result.code !== 0) throw new Error(`import:workflow ${path.basename(file)} failed: ${result.stderr || result.stdout}`);
+		return result;
+	}
+
+	/**
+	 * Executes an imported workflow with `n8n execute --id … --rawOutput` and returns {code, run, stdout,
+	 * stderr}: `run` is the parsed result JSON (printed after the log lines, from the first line that is
+	 * exactly "{" to the last "}").
+	 */
+	async execute(id, { env = {} } = {}) {
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env } });
+		const lines = result.stdout.split('\n');
+		const start = lines.findIndex((l) => l === '{');
+		let end = -1;
+		for (let i = lines.length - 1; i >= 0; i--) if (lines[i] === '}') {
+			end = i;
+			break;
+		}
+		let run;
+		if (start >= 0 && end >= start) {
+			try {
+				run = JSON.parse(lines.slice(start, end + 1).join('\n'));
+			} catch {
+				run = undefined;
+			}
+		}
+		return { ...result, run };
+	}
+
+	/** `n8n start`; resolves when /healthz/readiness answers 200. */
+	async start({ port, env = {}, onLine } = {}) {
+		this.port = port ?? (await freePort());
+		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
+			env: this.env({ N8N_PORT: String(this.port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.log = '';
+		const collect = (chunk) => {
+			this.log += chunk;
+			if (onLine) for (const line of chunk.toString().split('\n')) if (line.trim()) onLine(line);
+		};
+		this.process.stdout.on('data', collect);
+		this.process.stderr.on('data', collect);
+		const exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+		const deadline = Date.now() + 120_000;
+		for (;;) {
+			const state = await Promise.race([exited.then((code) => ({ exited: code })), new Promise((r) => setTimeout(() => r({}), 500))]);
+			if (state.exited !== undefined) throw new Error(`n8n exited with code ${state.exited} before it was ready:\n${this.log.slice(-3000)}`);
+			try {
+				const answer = await fetch(`${this.url}/healthz/readiness`);
+				if (answer.ok) return this;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error(`n8n was not ready after 120 s:\n${this.log.slice(-3000)}`);
+		}
+	}
+
+	get url() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	async stop() {
+		if (!this.process || this.process.exitCode !== null) return;
+		const done = new Promise((resolve) => this.process.once('exit', resolve));
+		this.process.kill('SIGTERM');
+		const timer = setTimeout(() => this.process.kill('SIGKILL'), 15_000);
+		await done;
+		clearTimeout(timer);
+	}
+}
+
+module.exports = { N8nInstance, packTarball, freePort };

@@ -1,0 +1,114 @@
+'use strict';
+// End to end in a real n8n process: the packed tarball installed as a community package into a fresh n8n
+// user folder, the simulator's credentials imported with `n8n import:credentials`, every example workflow
+// imported and executed with the n8n CLI, outputs checked against what the simulator holds, and n8n's own
+// token storage observed across executions.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureRuntime } = require('../../scripts/n8n-runtime');
+const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+const { startSandbox } = require('../../sandbox');
+const { demoCredentials } = require('../../sandbox/demo-credentials');
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLES = path.join(ROOT, 'examples');
+let sim;
+let n8n;
+
+/** The output items of one node in the result of `n8n execute --rawOutput`. */
+function output(run, nodeName) {
+	const task = run?.data?.resultData?.runData?.[nodeName]?.[0];
+	return { items: (task?.data?.main ?? []).flat().filter(Boolean), error: task?.error };
+}
+
+async function executeExample(file) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+	const result = await n8n.execute(workflow.id);
+	if (result.code !== 0 || !result.run) {
+		throw new Error(`n8n execute ${file} exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`);
+	}
+	expect(result.run.data.resultData.error).toBeUndefined();
+	return result.run;
+}
+
+beforeAll(async () => {
+	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	sim = await startSandbox({ port: 0 });
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-e2e-'));
+	n8n = new N8nInstance({ runtime, userFolder: home });
+	n8n.installPack(packTarball(path.join(home, 'pack')));
+	expect(fs.existsSync(path.join(home, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-loyalty', 'dist', 'nodes', 'Cardlytics', 'Cardlytics.node.js'))).toBe(true);
+	// Installed as users install it: no runtime dependencies came along.
+	expect(fs.existsSync(path.join(home, '.n8n', 'nodes', 'node_modules', 'n8n-workflow'))).toBe(false);
+	await n8n.importCredentials(demoCredentials(sim.baseUrl));
+	for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) await n8n.importWorkflow(path.join(EXAMPLES, file));
+}, 900_000);
+
+afterAll(async () => {
+	await sim?.stop();
+});
+
+beforeEach(() => sim.stats.reset());
+
+describe('example workflows in a real n8n (CLI)', () => {
+	test('Cardlytics: publish an offer, report rows; a second execution reuses the token n8n stored', async () => {
+		const run = await executeExample('cardlytics-offer-report.json');
+		const rows = output(run, 'Performance report').items;
+		expect(rows).toHaveLength(7);
+		expect(Object.keys(rows[0].json)).toEqual(['date', 'offerId', 'impressions', 'activations', 'redemptions', 'spend']);
+		expect(sim.instances.cardlytics.state.offers.has('blue-bottle/spring-10')).toBe(true);
+		expect(sim.stats.tokens.cardlytics).toBe(1);
+		await executeExample('cardlytics-offer-report.json');
+		expect(sim.stats.tokens.cardlytics).toBe(1);
+		expect(sim.requestsTo('cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId')).toBe(2);
+	});
+
+	test('LoyaltyLion: nightly sync shapes all 5,000 customers as rows', async () => {
+		const run = await executeExample('loyaltylion-customer-sync.json');
+		const rows = output(run, 'Rows for the sheet').items;
+		expect(rows).toHaveLength(5000);
+		expect(rows[0].json).toEqual({ email: 'shopper5000@example.com', points: expect.any(Number), tier: 'Bronze', blocked: false });
+		expect(sim.requestsTo('loyaltylion', 'GET', '/v2/customers')).toBe(10);
+	});
+
+	test('LoyaltyLion: a paid order earns points and a bonus', async () => {
+		const before = sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved;
+		const run = await executeExample('loyaltylion-points-for-order.json');
+		expect(output(run, 'Bonus points').items[0].json).toEqual({ merchantId: 'cust-42', points: 50, reason: 'Thanks for your order', status: 201 });
+		expect(sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved).toBe(before + 64 + 50);
+	});
+
+	test('Loyalife: upsert a member then record a purchase; the stored token serves the second execution', async () => {
+		const run = await executeExample('loyalife-member-upsert-transaction.json');
+		expect(output(run, 'Create member').items[0].json).toMatchObject({ RelationReference: 'SHOP-0001', FullName: 'Asha Rao' });
+		expect(output(run, 'Record purchase').items[0].json).toMatchObject({ TransactionId: 'POS-77001', Points: 125 });
+		expect(sim.stats.tokens.loyalife).toBe(1);
+		const second = await n8n.execute('ExXlUpsertTx0001');
+		// The member now exists (no create), and the same transaction id is refused by Loyalife: the run fails
+		// on that item with Loyalife's own message, and no new token was needed.
+		expect(output(second.run, 'Create member').items).toHaveLength(0);
+		expect(output(second.run, 'Record purchase').error.message).toMatch(/Loyalife reported an error \(item 0\): Transaction POS-77001 was already recorded \(ErrorCode DUPLICATE_TRANSACTION\)/);
+		expect(sim.stats.tokens.loyalife).toBe(1);
+	});
+
+	test('Loyalistic: contacts onto a list, with activities; one token across two executions', async () => {
+		const run = await executeExample('loyalistic-contacts-to-list.json');
+		expect(output(run, 'Record activity').items).toHaveLength(5);
+		expect(sim.instances.loyalistic.state.lists.get(1).contactIds.size).toBe(5);
+		await executeExample('loyalistic-contacts-to-list.json');
+		expect(sim.stats.tokens.loyalistic).toBe(1);
+		const tokenCall = sim.stats.log.find((r) => r.route === '/token');
+		expect(tokenCall.headers.authorization).toMatch(/^Basic /);
+	});
+
+	test('Frederick: a sync run with a batch answered 202 and polled to completion', async () => {
+		const run = await executeExample('frederick-sync-services.json');
+		const synced = output(run, 'Batch sync services').items;
+		expect(synced).toHaveLength(8);
+		expect(synced[0].json).toMatchObject({ external_id: 'svc-0', accepted: 202, batch: { status: 'complete', created: 8 } });
+		expect(output(run, 'Finish sync run').items).toHaveLength(1);
+		expect(sim.instances.frederick.state.syncRuns.map((r) => r.sync_status)).toEqual(['started', 'finished']);
+		expect(sim.stats.log.every((r) => r.headers['x-api-key'] === 'fred-demo-api-key')).toBe(true);
+	});
+});
