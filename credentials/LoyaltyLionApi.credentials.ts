@@ -29,6 +29,14 @@ export class LoyaltyLionApi implements ICredentialType {
 			description: 'The API secret of your store; it also signs the webhooks LoyaltyLion sends',
 		},
 		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 20,
+			typeOptions: { minValue: 1 },
+			description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',

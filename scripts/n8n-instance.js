@@ -46,6 +46,7 @@ class N8nInstance {
 		return {
 			...process.env,
 			PATH: `${path.dirname(this.runtime.node)}${path.delimiter}${process.env.PATH}`,
+			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-loyalty-local-key-0001',
 			N8N_DIAGNOSTICS_ENABLED: 'false',

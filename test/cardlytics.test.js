@@ -162,7 +162,10 @@ describe('Cardlytics through the n8n engine', () => {
 		});
 		expect(deletes.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(deletes.items[1].json.error).toContain('HTTP 404');
-		expect(deletes.items[1].json.requestId).toMatch(/^cdlx-req-/);
+		// n8n keeps {error: message} as the item's JSON and the whole error (description, HTTP code) beside it.
+		expect(deletes.items[1].json.error).toMatch(/\[request ID cdlx-req-[0-9a-f]+\]$/);
+		expect(deletes.items[1].error).toMatchObject({ name: 'NodeApiError', httpCode: '404', context: { itemIndex: 1 } });
+		expect(deletes.items[1].error.description).toMatch(/Cardlytics request ID: cdlx-req-/);
 	});
 
 	test('without continueOnFail a bad field stops the run before anything is sent, naming field and item', async () => {

@@ -65,6 +65,7 @@ type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 interface Settings {
 	credentialType: string;
 	base: string;
+	rateLimit: { requests: number; perMs: number };
 }
 const settings = new WeakMap<object, Promise<Settings>>();
 
@@ -77,6 +78,7 @@ export async function settingsOf(ctx: Ctx): Promise<Settings> {
 		cached = ctx.getCredentials(credentialType).then((c) => ({
 			credentialType,
 			base: String(c.apiBaseUrl ?? 'https://api.loyaltylion.com/v2').replace(/\/+$/, ''),
+			rateLimit: { requests: Math.max(1, Number(c.requestsPerSecond ?? 20) || 20), perMs: 1000 },
 		}));
 		settings.set(ctx, cached);
 	}
@@ -90,8 +92,8 @@ export async function loyaltyLionRequest<T = IDataObject>(
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
 ): Promise<ApiResponse<T>> {
-	const { credentialType, base } = await settingsOf(ctx);
-	return await apiRequest<T>(ctx, loyaltyLion, { method, url: base + path, credentialType, itemIndex, ...options });
+	const { credentialType, base, rateLimit } = await settingsOf(ctx);
+	return await apiRequest<T>(ctx, loyaltyLion, { method, url: base + path, credentialType, rateLimit, itemIndex, ...options });
 }
 
 /**

@@ -54,9 +54,13 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	return nodeError;
 }
 
-/** The output item continueOnFail gives for a failed input item. */
-export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	return { json: errorJson(error as Error), pairedItem: { item: itemIndex } };
+/**
+ * The output item continueOnFail gives for a failed input item. `error` is set as well as the JSON: n8n's
+ * "continue (using error output)" setting routes an item to the error output by it.
+ */
+export function errorItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	const nodeError = asNodeError(ctx, error, itemIndex);
+	return { json: errorJson(nodeError), error: nodeError, pairedItem: { item: itemIndex } };
 }
 
 /** The error as output JSON for continueOnFail: what happened, without anything secret. */
@@ -95,7 +99,7 @@ export async function routeItems(this: IExecuteFunctions, resources: ResourceMap
 			for (const item of toItems(result, i)) out.push(item);
 		} catch (error) {
 			if (this.continueOnFail()) {
-				out.push(errorItem(error, i));
+				out.push(errorItem(this, error, i));
 				continue;
 			}
 			throw asNodeError(this, error, i);

@@ -86,6 +86,8 @@ export interface RequestSpec {
 	unauthenticated?: boolean;
 	/** Credential type to send with, when the node lets the user choose one (else the provider's). */
 	credentialType?: string;
+	/** Rate to keep for this credential, when the user can set it (else the provider's documented one). */
+	rateLimit?: { requests: number; perMs: number };
 }
 
 export interface ApiResponse<T = unknown> {
@@ -383,9 +385,8 @@ export async function apiRequest<T = unknown>(
 		try {
 			const options = buildOptions(spec);
 			const credentialType = spec.credentialType ?? provider.credentialType;
-			const answered = provider.rateLimit
-				? await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, provider.rateLimit)
-				: undefined;
+			const rate = spec.rateLimit ?? provider.rateLimit;
+			const answered = rate ? await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, rate) : undefined;
 			let response: { statusCode: number; headers: unknown; body: unknown };
 			try {
 				response = (

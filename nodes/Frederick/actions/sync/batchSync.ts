@@ -101,7 +101,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			records.push({ index, attributes: { ...attributes, external_id } });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, index);
-			out.push(errorItem(error, index));
+			out.push(errorItem(this, error, index));
 		}
 	}
 	for (let start = 0; start < records.length; start += size) {
@@ -119,7 +119,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, chunk[0].index);
-			for (const { index } of chunk) out.push(errorItem(error, index));
+			for (const { index } of chunk) out.push(errorItem(this, error, index));
 		}
 	}
 	return out;

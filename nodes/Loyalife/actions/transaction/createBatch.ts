@@ -38,7 +38,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			valid.push({ index, body: transactionBody(this, index) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, index);
-			out.push(errorItem(error, index));
+			out.push(errorItem(this, error, index));
 		}
 	}
 	const size = Math.min(MAX_BATCH, Math.max(1, (this.getNodeParameter('batchSize', itemIndexes[0], MAX_BATCH) as number) || MAX_BATCH));
@@ -69,7 +69,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			}
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, chunk[0].index);
-			for (const { index } of chunk) out.push(errorItem(error, index));
+			for (const { index } of chunk) out.push(errorItem(this, error, index));
 		}
 	}
 	return out;
