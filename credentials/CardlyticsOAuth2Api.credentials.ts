@@ -76,6 +76,13 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
+		{
+			// Cardlytics' token request takes no extra fields: keep the generic OAuth2 option out of the form.
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
 	];
 
 	// Asking for yesterday's redemption file link proves the client id/secret get a token and the token

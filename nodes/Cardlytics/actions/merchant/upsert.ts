@@ -64,7 +64,7 @@ export const description: INodeProperties[] = fieldsFor('merchant', 'upsert', [
 		displayName: 'Additional Body Fields (JSON)',
 		name: 'additionalFields',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description: 'Other merchant fields your Cardlytics contract defines, merged into the request body as they are',
 	},
 ]);

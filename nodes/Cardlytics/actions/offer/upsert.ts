@@ -37,7 +37,7 @@ export const description: INodeProperties[] = fieldsFor('offer', 'upsert', [
 		displayName: 'Additional Body Fields (JSON)',
 		name: 'additionalFields',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description: 'Other offer fields your Cardlytics contract defines (reward, dates, terms), merged into the body as they are',
 	},
 ]);

@@ -1,0 +1,121 @@
+'use strict';
+// The n8n editor in a real browser (Debian's Chromium, headless, driven by playwright-core): the packed pack
+// installed into a fresh n8n, an owner account set up, every node searched in the node panel, added to the
+// canvas, opened with its fields, and its credential form opened. Screenshots (JPEG, so `n8n-node build`,
+// which copies PNG files, never ships them) go to test-artifacts/editor/.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { ensureRuntime } = require('../../scripts/n8n-runtime');
+const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor');
+const OWNER = { email: 'editor-test@n8n-nodes-loyalty.local', firstName: 'Editor', lastName: 'Test', password: 'Editor-test-password-1' };
+
+/** Each node: how a user finds it, the action they pick, a field its form must show, its credential form's fields. */
+const NODES = [
+	{ file: 'cardlytics', search: 'Cardlytics', action: 'Create or update a merchant', label: 'External Merchant ID', credential: 'Cardlytics OAuth2 API', credentialFields: ['clientId', 'clientSecret', 'environment'] },
+	{ file: 'loyaltylion', search: 'LoyaltyLion', action: 'Add points to a customer', label: 'Customer Merchant ID', credential: 'LoyaltyLion API', credentialFields: ['token', 'secret', 'apiBaseUrl', 'requestsPerSecond'] },
+	{ file: 'loyaltylion-trigger', search: 'LoyaltyLion', action: 'On new LoyaltyLion event', label: 'Topics', credential: 'LoyaltyLion API', credentialFields: ['token', 'secret'] },
+	{ file: 'loyalife', search: 'Loyalife', action: 'Create a member', label: 'Member Relation Reference', credential: 'Loyalife API', credentialFields: ['baseUrl', 'clientId', 'clientSecret', 'programId', 'memberReference'] },
+	{ file: 'loyalistic', search: 'Loyalistic', action: 'Create a contact', label: 'Email', credential: 'Loyalistic OAuth2 API', credentialFields: ['apiBaseUrl', 'accessTokenUrl', 'clientId', 'clientSecret'] },
+	{ file: 'frederick', search: 'Frederick', action: 'Create a contact', label: 'Contact Fields', credential: 'Frederick API', credentialFields: ['environment', 'apiKey', 'clientId', 'clientSecret', 'email', 'password', 'dataSourceName', 'userGrantPath', 'locationGrantPath'] },
+];
+
+let n8n;
+let browser;
+let cookie;
+
+beforeAll(async () => {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-editor-'));
+	n8n = new N8nInstance({ runtime, userFolder: home });
+	n8n.installPack(packTarball(path.join(home, 'pack')));
+	await n8n.start();
+	const setup = await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+	expect(setup.status).toBe(200);
+	cookie = setup.headers.get('set-cookie').split(';')[0];
+	browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+	});
+}, 900_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.stop();
+});
+
+test('n8n lists every node (and its AI tool variant) and every credential, each with an icon it serves', async () => {
+	const nodes = await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json();
+	const ours = nodes.filter((n) => n.name.startsWith('n8n-nodes-loyalty.'));
+	const names = ours.map((n) => n.displayName).sort();
+	expect(names).toEqual(
+		['Cardlytics', 'Cardlytics Tool', 'Frederick', 'Frederick Tool', 'Loyalife', 'Loyalife Tool', 'Loyalistic', 'Loyalistic Tool', 'LoyaltyLion', 'LoyaltyLion Tool', 'LoyaltyLion Trigger'].sort(),
+	);
+	const credentials = await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json();
+	const ourCredentials = credentials.filter((c) => ['cardlyticsOAuth2Api', 'loyaltyLionApi', 'loyaltyLionOAuth2Api', 'loyalifeApi', 'loyalisticOAuth2Api', 'frederickApi'].includes(c.name));
+	expect(ourCredentials).toHaveLength(6);
+	for (const item of [...ours, ...ourCredentials]) {
+		for (const variant of ['light', 'dark']) {
+			const url = item.iconUrl?.[variant];
+			expect(url).toMatch(/^icons\/n8n-nodes-loyalty\/dist\/icons\/[a-z]+(\.dark)?\.svg$/);
+			const icon = await fetch(`${n8n.url}/${url}`, { headers: { cookie } });
+			expect(icon.status).toBe(200);
+			expect(await icon.text()).toMatch(/^<svg /);
+		}
+	}
+});
+
+describe('in the editor', () => {
+	for (const spec of NODES) {
+		test(`${spec.file}: found in the node panel with its icon, opened with its fields and its credential form`, async () => {
+			const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+			const [name, value] = cookie.split('=');
+			await context.addCookies([{ name, value, url: n8n.url }]);
+			const page = await context.newPage();
+			const shot = (step) => page.screenshot({ path: path.join(ARTIFACTS, `${spec.file}-${step}.${process.env.E2E_PNG ? 'png' : 'jpg'}`), type: process.env.E2E_PNG ? 'png' : 'jpeg', ...(process.env.E2E_PNG ? {} : { quality: 70 }) });
+			try {
+				await page.goto(`${n8n.url}/workflow/new`);
+				await page.click('[data-test-id=canvas-add-button]');
+				await page.fill('[data-test-id=node-creator-search-bar]', spec.search);
+				const item = page.locator('[data-test-id=node-creator-item-name]', { hasText: new RegExp(`^${spec.search}$`) }).first();
+				await item.waitFor();
+				// The icon is the image of the nearest element around the name that holds one.
+				const icon = item.locator('xpath=ancestor::*[.//img][1]').locator('img').first();
+				await expect(icon.getAttribute('src')).resolves.toMatch(/n8n-nodes-loyalty\/dist\/icons\//);
+				await expect(icon.evaluate((img) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+				await shot('1-node-panel');
+				await item.click();
+				// The node's page in the panel lists its triggers and actions; a long action list starts folded.
+				const action = page.getByText(spec.action, { exact: true }).first();
+				await page.waitForTimeout(500);
+				if (!(await action.isVisible())) await page.getByText(/^Actions \(\d+\)$/).first().click();
+				await action.click();
+
+				const ndv = page.locator('[data-test-id=ndv]');
+				await ndv.waitFor();
+				await ndv.getByText(spec.label, { exact: true }).first().waitFor();
+				await expect(ndv.locator('[data-test-id=node-credentials-slot] img').first().evaluate((img) => img.naturalWidth > 0)).resolves.toBe(true);
+				await shot('2-node-fields');
+
+				await page.locator('[data-test-id=node-credentials-slot] button').first().click();
+				const dialog = page.locator('[data-test-id=credential-edit-dialog]');
+				await dialog.waitFor();
+				const modal = page.locator('[data-test-id=editCredential-modal]');
+				await modal.getByText(spec.credential, { exact: true }).first().waitFor();
+				for (const field of spec.credentialFields) await dialog.locator(`[data-test-id=parameter-input-${field}]`).first().waitFor();
+				await expect(modal.locator('img').first().evaluate((img) => img.naturalWidth > 0)).resolves.toBe(true);
+				await shot('3-credential-form');
+			} catch (error) {
+				await shot('failure');
+				throw error;
+			} finally {
+				await context.close();
+			}
+		});
+	}
+});
