@@ -160,11 +160,29 @@ class N8nInstance {
 		}
 	}
 
+	/** Starts another n8n process on the same user folder (e.g. `worker` in queue mode); resolves the child. */
+	async launch(args, { env = {}, onLine } = {}) {
+		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.log = '';
+		const collect = (chunk) => {
+			child.log += chunk;
+			if (onLine) for (const line of chunk.toString().split('\n')) if (line.trim()) onLine(line);
+		};
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
+		(this.children ??= []).push(child);
+		return child;
+	}
+
 	get url() {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
 	async stop() {
+		for (const child of this.children ?? []) if (child.exitCode === null) child.kill('SIGTERM');
 		if (!this.process || this.process.exitCode !== null) return;
 		const done = new Promise((resolve) => this.process.once('exit', resolve));
 		this.process.kill('SIGTERM');
