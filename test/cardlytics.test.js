@@ -177,6 +177,15 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(box.sim.stats.total('cardlytics')).toBe(0);
 	});
 
+	test('when an item fails and the run stops, the error says which items succeeded and which were never sent', async () => {
+		const { run } = setup();
+		const input = items(5).map((item, i) => ({ ...item, mcc: i === 2 ? '58' : '5814' }));
+		const { error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), { items: input });
+		expect(error.message).toBe('Merchant Category Code must be a 4-digit MCC such as 5814, got "58" (item 2)');
+		expect(error.description).toMatch(/The run stopped at item 2\. Items 0-1 had already succeeded\. Items 3-4 were not sent\.$/);
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(2);
+	});
+
 	test('offers are created and deleted under their merchant', async () => {
 		const { run } = setup();
 		await run(merchant(), { items: items(1) });

@@ -125,6 +125,32 @@ describe('LoyaltyLion through the n8n engine', () => {
 		expect(sim().state.byMerchantId.get('cust-1').points_approved).toBe(before + 25);
 	});
 
+	test('items go five at a time, yet come out in input order; a failure stops new items and says what was applied', async () => {
+		const { run } = withToken();
+		const input = Array.from({ length: 40 }, (_, i) => ({ id: `cust-${i + 100}` }));
+		const ok = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: input });
+		expect(ok.items.map((i) => i.json.merchantId)).toEqual(input.map((i) => i.id));
+		expect(ok.items.map((i) => i.pairedItem.item)).toEqual(input.map((_, i) => i));
+		const withBad = input.map((item, i) => (i === 12 ? { id: 'no-such-customer' } : item));
+		box.sim.stats.reset();
+		const failed = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: withBad });
+		expect(failed.error.message).toBe('LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found');
+		// The description must tell the truth about every item, checked against what the provider received.
+		const expand = (text) => text.split(', ').flatMap((r) => {
+			const [a, b = a] = r.split('-').map(Number);
+			return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+		});
+		const m = /The run stopped at item 12\. Items ([\d, -]+) had already succeeded\. Items ([\d, -]+) were not sent\./.exec(failed.error.description);
+		expect(m).not.toBeNull();
+		const succeeded = expand(m[1]);
+		const notSent = expand(m[2]);
+		const received = box.sim.stats.log.filter((r) => r.route === '/v2/customers/:merchantId/points').map((r) => r.path.split('/')[4]);
+		expect(received.filter((id) => id !== 'no-such-customer').sort()).toEqual(succeeded.map((i) => withBad[i].id).sort());
+		expect(notSent.every((i) => !received.includes(withBad[i].id))).toBe(true);
+		expect(succeeded.length + notSent.length).toBe(39);
+		expect(succeeded).toEqual(expect.arrayContaining(Array.from({ length: 12 }, (_, i) => i)));
+	});
+
 	test('points, rewards, orders, activities and transactions', async () => {
 		const { run } = withToken();
 		const removed = await run({ resource: 'points', operation: 'remove', merchantId: 'cust-3333', points: 1000000 });

@@ -22,6 +22,7 @@ export class LoyaltyLion implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, resources);
+		// Items go up to 5 at a time: the transport keeps the credential's requests per second either way.
+		return await routeItems.call(this, resources, { concurrency: 5 });
 	}
 }

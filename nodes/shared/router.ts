@@ -73,15 +73,54 @@ function errorJson(error: Error & { description?: string | null; httpCode?: stri
 	return json;
 }
 
+/** Where each input item got to, to tell the user exactly what was applied when a run stops. */
+type ItemState = 'done' | 'failed' | 'not sent';
+
+function ranges(indexes: number[]): string {
+	const parts: string[] = [];
+	for (let k = 0; k < indexes.length; k++) {
+		let end = k;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		parts.push(end > k ? `${indexes[k]}-${indexes[end]}` : String(indexes[k]));
+		k = end;
+	}
+	return parts.join(', ');
+}
+
+/** Adds to a stopping error which items were already applied and which were never sent. */
+function explainStop(error: NodeApiError | NodeOperationError, states: ItemState[], failed: number): void {
+	const done = states.flatMap((s, i) => (s === 'done' ? [i] : []));
+	const notSent = states.flatMap((s, i) => (s === 'not sent' ? [i] : []));
+	if (!done.length && !notSent.length) return;
+	const parts = [`The run stopped at item ${failed}.`];
+	if (done.length) parts.push(`Items ${ranges(done)} had already succeeded.`);
+	if (notSent.length) parts.push(`Items ${ranges(notSent)} were not sent.`);
+	error.description = [error.description, parts.join(' ')].filter(Boolean).join(' ');
+}
+
 /**
  * The node router every provider node uses: for each input item, resource → operation → execute, with
  * paired items, continueOnFail on that item only, and errors that name the item.
+ *
+ * `concurrency` lets up to that many items be in flight at once, for providers whose rate limit the
+ * transport keeps (the transport spaces the requests): output order is input order all the same. When an
+ * item fails and the run stops, no new item is started, those in flight finish, the error of the first
+ * failed item is thrown, and its description says which items had succeeded and which were not sent.
  */
-export async function routeItems(this: IExecuteFunctions, resources: ResourceMap): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	this: IExecuteFunctions,
+	resources: ResourceMap,
+	{ concurrency = 1 }: { concurrency?: number } = {},
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const states: ItemState[] = new Array(items.length).fill('not sent');
 	const batches = new Map<Operation, number[]>();
-	for (let i = 0; i < items.length; i++) {
+	const continueOnFail = this.continueOnFail();
+	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
+	let next = 0;
+
+	const runItem = async (i: number): Promise<void> => {
 		try {
 			const resource = this.getNodeParameter('resource', i) as string;
 			const operation = this.getNodeParameter('operation', i) as string;
@@ -93,18 +132,33 @@ export async function routeItems(this: IExecuteFunctions, resources: ResourceMap
 			}
 			if (handler.executeBatch) {
 				batches.set(handler, [...(batches.get(handler) ?? []), i]);
-				continue;
+				results[i] = [];
+				states[i] = 'done';
+				return;
 			}
-			const result = await handler.execute!.call(this, i);
-			for (const item of toItems(result, i)) out.push(item);
+			results[i] = toItems(await handler.execute!.call(this, i), i);
+			states[i] = 'done';
 		} catch (error) {
-			if (this.continueOnFail()) {
-				out.push(errorItem(this, error, i));
-				continue;
+			states[i] = 'failed';
+			if (continueOnFail) {
+				results[i] = [errorItem(this, error, i)];
+				return;
 			}
-			throw asNodeError(this, error, i);
+			const nodeError = asNodeError(this, error, i);
+			if (!firstFailure || i < firstFailure.index) firstFailure = { index: i, error: nodeError };
 		}
+	};
+	const lane = async (): Promise<void> => {
+		while (next < items.length && !firstFailure) await runItem(next++);
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
+	if (firstFailure) {
+		explainStop(firstFailure.error, states, firstFailure.index);
+		throw firstFailure.error;
 	}
+
+	const out: INodeExecutionData[] = [];
+	for (const list of results) if (list) for (const item of list) out.push(item);
 	for (const [handler, indexes] of batches) {
 		for (const item of await handler.executeBatch!.call(this, indexes)) out.push(item);
 	}

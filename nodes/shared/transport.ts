@@ -143,6 +143,7 @@ function decodeBody(data: unknown): unknown {
 	else if (data instanceof ArrayBuffer) text = Buffer.from(data).toString('utf8');
 	else if (typeof data === 'string') text = data;
 	if (text === undefined) return data;
+	if (text === '') return undefined; // an empty answer (201, 204): nothing to parse
 	try {
 		return JSON.parse(text);
 	} catch {

@@ -27,6 +27,12 @@ function loadClass(file) {
 	return new Class();
 }
 
+/** n8n-nodes-base nodes a test or benchmark may ask for by type, beside the ones always loaded. */
+const OPTIONAL_BASE_NODES = {
+	'n8n-nodes-base.httpRequest': 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
+	'n8n-nodes-base.splitOut': 'n8n-nodes-base/dist/nodes/Transform/SplitOut/SplitOut.node.js',
+};
+
 /** Our dist nodes and credentials, plus the n8n-nodes-base pieces workflows and credentials build on. */
 function loadTypes() {
 	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -55,11 +61,17 @@ class NodeTypes {
 	constructor(nodes) {
 		this.nodes = nodes;
 	}
-	getByName(type) {
+	load(type) {
+		if (!this.nodes[type] && OPTIONAL_BASE_NODES[type]) {
+			this.nodes[type] = loadClass(path.relative(ROOT, require.resolve(OPTIONAL_BASE_NODES[type])));
+		}
 		return this.nodes[type];
 	}
+	getByName(type) {
+		return this.load(type);
+	}
 	getByNameAndVersion(type, version) {
-		const node = this.nodes[type];
+		const node = this.load(type);
 		if (!node) throw new Error(`Unknown node type ${type}`);
 		return NodeHelpers.getVersionedNodeType(node, version);
 	}

@@ -1,0 +1,153 @@
+'use strict';
+// `npm run bench`: the benchmarks of issue 9, all in one run against the simulator on localhost, each figure
+// the median of several runs, printed as ratios to a baseline measured in the same run, and written to
+// bench/RESULTS.md with the machine and the date.
+//   (a) LoyaltyLion Get Many of 50,000 customers: our node in the n8n engine, n8n's HTTP Request node with
+//       cursor pagination (+ Split Out), and a bare undici loop (the baseline).
+//   (b) 10,000 items through an action node (LoyaltyLion Points → Add) vs the bare loop.
+//   (c) tokens requested, per credential type, over a run of 2,000 items and over three executions in a row.
+// The simulator's LoyaltyLion rate limit (20/s) is lifted for (a) and (b), so that what is measured is the
+// client, not the provider's limit; the credential's Requests per Second is raised to match.
+const { execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startSandbox } = require('../sandbox');
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const CUSTOMERS = 50_000;
+const POINTS_ITEMS = Number(process.env.BENCH_POINTS_ITEMS || 10_000);
+const TOKEN_ITEMS = 2_000;
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+};
+
+async function measure(sim, name, extra = {}) {
+	const runs = [];
+	for (let i = 0; i < RUNS; i++) {
+		sim.stats.reset();
+		// Asynchronously: the simulator answers from this process's event loop.
+		const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', path.join(__dirname, 'scenario.js'), JSON.stringify({ name, base: sim.baseUrl('loyaltylion'), ...extra })], {
+			env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+			maxBuffer: 1 << 20,
+		});
+		const result = JSON.parse(stdout.toString().trim().split('\n').pop());
+		result.requests = sim.stats.total('loyaltylion');
+		result.tokens = Object.values(sim.stats.tokens).reduce((a, b) => a + b, 0);
+		runs.push(result);
+	}
+	return {
+		name,
+		wallMs: median(runs.map((r) => r.wallMs)),
+		peakRssMb: median(runs.map((r) => r.peakRssMb)),
+		peakHeapMb: median(runs.map((r) => r.peakHeapMb)),
+		items: runs[0].items,
+		requests: runs[0].requests,
+		tokens: runs[0].tokens,
+		all: runs.map((r) => Math.round(r.wallMs)),
+	};
+}
+
+/** (c) tokens per credential type, counted by the simulator, through the n8n engine. */
+async function tokenCounts(sim) {
+	process.env.N8N_LOG_LEVEL = 'silent';
+	const { Engine } = require('../test/harness/engine');
+	const { connectOAuth2 } = require('../test/harness/oauth2-connect');
+	const { demoCredentials } = require('../sandbox/demo-credentials');
+	const creds = Object.fromEntries(demoCredentials(sim.baseUrl).map((c) => [c.type, c]));
+	const items = (n, make) => Array.from({ length: n }, (_, i) => make(i));
+	const cases = [
+		{ label: 'Cardlytics OAuth2 API (client credentials, form body)', provider: 'cardlytics', type: 'cardlyticsOAuth2Api', node: 'cardlytics', parameters: { resource: 'merchant', operation: 'upsert', merchantId: '={{ $json.id }}', merchantName: 'Bench', merchantCategoryCode: '5814', paymentChannels: ['online'] }, item: (i) => ({ id: `m-${i % 50}` }) },
+		{ label: 'Loyalistic OAuth2 API (client credentials, Basic)', provider: 'loyalistic', type: 'loyalisticOAuth2Api', node: 'loyalistic', parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, item: (i) => ({ id: String((i % 1000) + 1) }) },
+		{ label: 'Loyalife API (preAuthentication, expirable token)', provider: 'loyalife', type: 'loyalifeApi', node: 'loyalife', parameters: { resource: 'member', operation: 'get', attributeName: 'RelationReference', attributeValue: '={{ $json.ref }}' }, item: (i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }) },
+		{ label: 'Frederick API (API key + user token → location token)', provider: 'frederick', type: 'frederickApi', node: 'frederick', parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, item: (i) => ({ id: `ct_${(i % 1000) + 1}` }) },
+		{ label: 'LoyaltyLion API (token + secret, Basic)', provider: 'loyaltylion', type: 'loyaltyLionApi', node: 'loyaltyLion', parameters: { authentication: 'apiToken', resource: 'customer', operation: 'get', merchantId: '={{ $json.id }}' }, item: (i) => ({ id: `cust-${(i % 1000) + 1}` }) },
+		{ label: 'LoyaltyLion OAuth2 API (authorization code, permanent token)', provider: 'loyaltylion', type: 'loyaltyLionOAuth2Api', node: 'loyaltyLion', oauthConnect: true, parameters: { authentication: 'oAuth2', resource: 'customer', operation: 'get', merchantId: '={{ $json.id }}' }, item: (i) => ({ id: `cust-${(i % 1000) + 1}` }) },
+	];
+	const rows = [];
+	for (const c of cases) {
+		const engine = new Engine();
+		const data = { ...creds[c.type].data, ...(c.provider === 'loyaltylion' ? { requestsPerSecond: 1_000_000 } : {}) };
+		const credentials = engine.addCredential(creds[c.type].id, c.type, data, creds[c.type].name);
+		sim.stats.reset();
+		let connectTokens = 0;
+		if (c.oauthConnect) {
+			await connectOAuth2(engine, creds[c.type].id);
+			connectTokens = sim.stats.tokens[c.provider] ?? 0;
+			sim.stats.reset();
+		}
+		const big = await engine.runNode({ type: c.node, credentials, parameters: c.parameters, items: items(TOKEN_ITEMS, c.item) });
+		if (big.error) throw new Error(`${c.label}: ${big.error.message}`);
+		const afterRun = sim.stats.tokens[c.provider] ?? 0;
+		for (let k = 0; k < 3; k++) {
+			const small = await engine.runNode({ type: c.node, credentials, parameters: c.parameters, items: items(10, c.item) });
+			if (small.error) throw new Error(`${c.label}: ${small.error.message}`);
+		}
+		rows.push({ label: c.label, connectTokens, run: afterRun, threeMore: (sim.stats.tokens[c.provider] ?? 0) - afterRun, requests: sim.stats.total(c.provider) });
+	}
+	return rows;
+}
+
+function machine() {
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}`;
+}
+
+(async () => {
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+	const sim = await startSandbox({ port: 0, loyaltylion: { customers: CUSTOMERS, rateLimitPerSecond: 1e9 } });
+	try {
+		console.log(`Benchmarks, ${RUNS} runs each (median), on ${machine()}\n`);
+		const bareList = await measure(sim, 'bare-list');
+		const nodeList = await measure(sim, 'node-list');
+		const httpList = await measure(sim, 'http-node-list');
+		const barePoints = await measure(sim, 'bare-points', { count: POINTS_ITEMS });
+		const nodePoints = await measure(sim, 'node-points', { count: POINTS_ITEMS });
+		const tokens = await tokenCounts(sim);
+
+		const r = (x, base) => (x / base).toFixed(2) + '×';
+		const fmt = (m, base) => `| ${m.label} | ${Math.round(m.wallMs)} ms | ${r(m.wallMs, base.wallMs)} | ${m.requests} | ${m.items} | ${m.peakHeapMb} MB | ${m.peakRssMb} MB | ${m.all.join(', ')} |`;
+		const head = '| | wall time (median) | vs bare loop | requests | items out | peak heap above baseline | peak RSS above baseline | runs (ms) |\n|---|---|---|---|---|---|---|---|';
+		bareList.label = 'bare undici loop (baseline)';
+		nodeList.label = 'LoyaltyLion node, Customer → Get Many, Return All';
+		httpList.label = "n8n HTTP Request node, cursor pagination, + Split Out";
+		barePoints.label = 'bare undici loop (baseline)';
+		nodePoints.label = 'LoyaltyLion node, Points → Add';
+		const lines = [
+			`## (a) Get Many of ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers (500 per page)`,
+			'',
+			head,
+			fmt(bareList, bareList),
+			fmt(nodeList, bareList),
+			fmt(httpList, bareList),
+			'',
+			`## (b) ${POINTS_ITEMS.toLocaleString('en')} items through an action node (add points), sequential`,
+			'',
+			head,
+			fmt(barePoints, barePoints),
+			fmt(nodePoints, barePoints),
+			'',
+			`Tokens requested in (b): ${nodePoints.tokens} (token and secret over HTTP Basic need none).`,
+			'',
+			`## (c) Tokens requested per credential type: a run of ${TOKEN_ITEMS.toLocaleString('en')} items, then three executions in a row`,
+			'',
+			'| credential | tokens at connect | tokens in the 2,000-item run | tokens in the next three executions | requests |',
+			'|---|---|---|---|---|',
+			...tokens.map((t) => `| ${t.label} | ${t.connectTokens} | ${t.run} | ${t.threeMore} | ${t.requests} |`),
+		];
+		const report = lines.join('\n');
+		console.log(report);
+		const results = `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}.\nEach figure is the median of ${RUNS} runs, each run in a fresh process; memory is the peak above the process's baseline after loading n8n-core. The simulator runs on localhost in the benchmark's own process, with LoyaltyLion's 20 requests/second limit lifted for (a) and (b) so that the client is measured, not the provider's limit.\n\n${report}\n`;
+		fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), results);
+		console.log('\nWritten to bench/RESULTS.md');
+	} finally {
+		await sim.stop();
+	}
+})().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

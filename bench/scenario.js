@@ -1,0 +1,138 @@
+'use strict';
+// One benchmark scenario, in a process of its own so that its peak memory is its own. Prints one JSON line:
+// {wallMs, peakRssMb, peakHeapMb, items}. Usage: node bench/scenario.js '<json>' with
+// {name, base (the simulator's LoyaltyLion base URL), count}.
+const { request, Agent } = require('undici');
+
+const config = JSON.parse(process.argv[2]);
+const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
+const BASIC = `Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`;
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+	const m = process.memoryUsage();
+	peakRss = Math.max(peakRss, m.rss);
+	peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+
+function engineWithStore() {
+	const { Engine } = require('../test/harness/engine');
+	const engine = new Engine();
+	// The simulator's rate limit is lifted for the benchmark; the credential says so too.
+	const credentials = engine.addCredential('bench', 'loyaltyLionApi', { ...STORE, apiBaseUrl: `${config.base}/v2`, requestsPerSecond: 1_000_000 });
+	return { engine, credentials };
+}
+
+const scenarios = {
+	/** (a) our node: Customer → Get Many, Return All. */
+	async 'node-list'() {
+		const { engine, credentials } = engineWithStore();
+		const { items, error } = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', returnAll: true } });
+		if (error) throw new Error(error.message);
+		return items.length;
+	},
+	/** (a) n8n's HTTP Request node with cursor pagination, then Split Out to get one item per customer. */
+	async 'http-node-list'() {
+		const { engine, credentials } = engineWithStore();
+		const http = {
+			id: 'http',
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [200, 0],
+			credentials: { loyaltyLionApi: credentials.ref },
+			parameters: {
+				method: 'GET',
+				url: `${config.base}/v2/customers`,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'loyaltyLionApi',
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'limit', value: '500' }] },
+				options: {
+					pagination: {
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: { parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body.cursor.next }}' }] },
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ !$response.body.cursor.next }}',
+							limitPagesFetched: false,
+						},
+					},
+				},
+			},
+		};
+		const split = { id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'customers', options: {} } };
+		const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		const run = await engine.run(
+			{ nodes: [start, http, split], connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] }, 'HTTP Request': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] } } },
+			{ pinData: { Start: [{ json: {} }] } },
+		);
+		if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
+		return run.data.resultData.runData['Split Out'][0].data.main[0].length;
+	},
+	/** (a) the floor: a bare undici loop following the same cursor. */
+	async 'bare-list'() {
+		const agent = new Agent({ keepAliveTimeout: 10_000 });
+		const out = [];
+		let cursor;
+		do {
+			const qs = cursor ? `cursor=${cursor}&limit=500` : 'limit=500';
+			const res = await request(`${config.base}/v2/customers?${qs}`, { headers: { authorization: BASIC, accept: 'application/json' }, dispatcher: agent });
+			if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+			const body = await res.body.json();
+			for (const customer of body.customers) out.push(customer);
+			cursor = body.cursor.next;
+		} while (cursor);
+		await agent.close();
+		return out.length;
+	},
+	/** (b) our node: Points → Add for every input item. */
+	async 'node-points'() {
+		const { engine, credentials } = engineWithStore();
+		const items = Array.from({ length: config.count }, (_, i) => ({ id: `cust-${(i % 5000) + 1}` }));
+		const result = await engine.runNode({ type: 'loyaltyLion', credentials, items, parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1, reason: 'bench' } });
+		if (result.error) throw new Error(result.error.message);
+		return result.items.length;
+	},
+	/** (b) the floor: the same POSTs, one after the other, from a bare undici loop. */
+	async 'bare-points'() {
+		const agent = new Agent({ keepAliveTimeout: 10_000 });
+		let done = 0;
+		for (let i = 0; i < config.count; i++) {
+			const res = await request(`${config.base}/v2/customers/cust-${(i % 5000) + 1}/points`, {
+				method: 'POST',
+				headers: { authorization: BASIC, 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify({ points: 1, reason: 'bench' }),
+				dispatcher: agent,
+			});
+			await res.body.dump();
+			if (res.statusCode !== 201) throw new Error(`HTTP ${res.statusCode}`);
+			done++;
+		}
+		await agent.close();
+		return done;
+	},
+};
+
+(async () => {
+	// A real n8n has n8n-core loaded already: load it (for the scenarios that use it) before the clock starts,
+	// and report memory as the peak above this baseline.
+	if (!config.name.startsWith('bare')) require('../test/harness/engine');
+	global.gc?.();
+	const baseline = process.memoryUsage();
+	peakRss = baseline.rss;
+	peakHeap = baseline.heapUsed;
+	const timer = setInterval(sample, 10);
+	const started = process.hrtime.bigint();
+	const items = await scenarios[config.name]();
+	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	sample();
+	clearInterval(timer);
+	const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
+	process.stdout.write(JSON.stringify({ wallMs, peakRssMb: mb(peakRss - baseline.rss), peakHeapMb: mb(peakHeap - baseline.heapUsed), items }) + '\n');
+	process.exit(0);
+})().catch((error) => {
+	process.stderr.write(`${error.stack}\n`);
+	process.exit(1);
+});
