@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { CredentialRefusedError } from '../nodes/shared/credential-error';
@@ -150,15 +150,16 @@ export class FrederickApi implements ICredentialType {
 		return { accessToken: location.body.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-api-key': '={{$credentials.apiKey}}',
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// x-api-key on every request, and the location token as Bearer. A function rather than a `generic` block:
+	// n8n calls it directly instead of evaluating two expressions for every request.
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...(requestOptions.headers ?? {}),
+			'x-api-key': String(credentials.apiKey ?? ''),
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

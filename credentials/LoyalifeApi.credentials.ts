@@ -1,11 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { CredentialRefusedError } from '../nodes/shared/credential-error';
@@ -115,12 +115,12 @@ export class LoyalifeApi implements ICredentialType {
 		return { token: results.token, expiresOn: results.tokenExpiresOn ?? '' };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=bearer {{$credentials.token}}' },
-		},
-	};
+	// A function rather than a `generic` block: n8n calls it directly instead of evaluating an expression for
+	// every request.
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: `bearer ${String(credentials.token ?? '')}` };
+		return requestOptions;
+	}
 
 	// Looks a member up: proves the token works for this program. "Not found" is still a pass; a program the
 	// client cannot access (ErrorCode 997) is not.

@@ -20,6 +20,7 @@ export const PATHS = {
 export const cardlytics: Provider = {
 	name: 'Cardlytics',
 	credentialType: CREDENTIAL_TYPE,
+	oauth2: true,
 	requestIdHeaders: ['x-cdlx-request-id'],
 	parseError(body) {
 		if (body && typeof body === 'object') {

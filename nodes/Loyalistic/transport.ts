@@ -28,6 +28,7 @@ export const MAX_PAGE_SIZE = 100;
 export const loyalistic: Provider = {
 	name: 'Loyalistic',
 	credentialType: CREDENTIAL_TYPE,
+	oauth2: true,
 	parseError(body) {
 		if (body && typeof body === 'object') {
 			const b = body as IDataObject;

@@ -93,7 +93,15 @@ export async function loyaltyLionRequest<T = IDataObject>(
 	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
 ): Promise<ApiResponse<T>> {
 	const { credentialType, base, rateLimit } = await settingsOf(ctx);
-	return await apiRequest<T>(ctx, loyaltyLion, { method, url: base + path, credentialType, rateLimit, itemIndex, ...options });
+	return await apiRequest<T>(ctx, loyaltyLion, {
+		method,
+		url: base + path,
+		credentialType,
+		oauth2: credentialType === PARTNER_APP_TYPE,
+		rateLimit,
+		itemIndex,
+		...options,
+	});
 }
 
 /**

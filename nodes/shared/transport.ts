@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -39,6 +40,8 @@ export interface Provider {
 	hints?: Partial<Record<number, string>>;
 	/** Retry policy override (tests and benchmarks keep the default). */
 	retry?: Partial<RetryPolicy>;
+	/** Its credential type extends oAuth2Api (n8n then reads the credential itself on every request). */
+	oauth2?: boolean;
 	/** The provider's documented request rate, kept client-side so a run does not provoke 429s. */
 	rateLimit?: { requests: number; perMs: number };
 }
@@ -88,6 +91,8 @@ export interface RequestSpec {
 	credentialType?: string;
 	/** Rate to keep for this credential, when the user can set it (else the provider's documented one). */
 	rateLimit?: { requests: number; perMs: number };
+	/** The credential type extends oAuth2Api: n8n reads it itself on every request. */
+	oauth2?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -390,10 +395,11 @@ export async function apiRequest<T = unknown>(
 			const answered = rate ? await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, rate) : undefined;
 			let response: { statusCode: number; headers: unknown; body: unknown };
 			try {
+				const credentialsDecrypted = spec.unauthenticated || (spec.oauth2 ?? provider.oauth2) ? undefined : await decryptedOnce(ctx, credentialType);
 				response = (
 					spec.unauthenticated
 						? await ctx.helpers.httpRequest(options)
-						: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)
+						: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, credentialsDecrypted ? { credentialsDecrypted } : undefined)
 				) as { statusCode: number; headers: unknown; body: unknown };
 			} finally {
 				answered?.();
@@ -439,9 +445,47 @@ export async function apiRequest<T = unknown>(
 	}
 }
 
-/** Which stored credential a request goes out with: rate limits are per credential. */
+/**
+ * Credentials decrypted once per execution, for credential types that are not OAuth2 (n8n's OAuth2 path always
+ * reads them itself). Passing them to httpRequestWithAuthentication saves decrypting them for every request;
+ * when n8n renews an expirable token (preAuthentication after a 401) it writes the new token into this same
+ * object, so later requests of the execution use it.
+ */
+const decrypted = new WeakMap<object, Map<string, Promise<ICredentialsDecrypted | undefined>>>();
+
+async function decryptedOnce(ctx: RequestContext, credentialType: string): Promise<ICredentialsDecrypted | undefined> {
+	let perType = decrypted.get(ctx);
+	if (!perType) {
+		perType = new Map();
+		decrypted.set(ctx, perType);
+	}
+	let cached = perType.get(credentialType);
+	if (!cached) {
+		const reference = ctx.getNode().credentials?.[credentialType];
+		cached = reference?.id
+			? ctx.getCredentials(credentialType).then((data) => ({ id: reference.id!, name: reference.name, type: credentialType, data }))
+			: Promise.resolve(undefined);
+		perType.set(credentialType, cached);
+	}
+	return await cached;
+}
+
+const credentialKeys = new WeakMap<object, Map<string, string>>();
+
+/** Which stored credential a request goes out with: rate limits are per credential. Read once per execution
+ * (getNode() copies the whole node each time). */
 function credentialKey(ctx: RequestContext, credentialType: string): string {
-	return ctx.getNode().credentials?.[credentialType]?.id ?? credentialType;
+	let perType = credentialKeys.get(ctx);
+	if (!perType) {
+		perType = new Map();
+		credentialKeys.set(ctx, perType);
+	}
+	let key = perType.get(credentialType);
+	if (key === undefined) {
+		key = ctx.getNode().credentials?.[credentialType]?.id ?? credentialType;
+		perType.set(credentialType, key);
+	}
+	return key;
 }
 
 /** Times of the last requests per key, to keep under a provider's documented rate. */
