@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
-import { paginate } from '../shared/pagination';
+import { pageRecords, paginate } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'frederickApi';
@@ -116,7 +116,7 @@ export async function frederickList(
 				next ?? path,
 				next ? {} : { qs: { ...qs, 'page[number]': 1, 'page[size]': size } },
 			);
-			return { records: (body.data ?? []) as unknown as IDataObject[], next: body.links?.next || undefined };
+			return { records: pageRecords(ctx, i, 'Frederick', body, 'data'), next: body.links?.next || undefined };
 		},
 		{ limit },
 	);

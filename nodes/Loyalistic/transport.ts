@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { paginate } from '../shared/pagination';
+import { pageRecords, paginate } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
@@ -93,7 +93,7 @@ export async function loyalisticList(
 	return await paginate<number>(
 		async (page = 1) => {
 			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, 'GET', path, { qs: { ...qs, page, pageSize } });
-			const records = Array.isArray(body.items) ? body.items : [];
+			const records = pageRecords(ctx, itemIndex, 'Loyalistic', body, 'items');
 			const more = page * pageSize < Number(body.totalCount ?? 0) && records.length > 0;
 			return { records, next: more ? page + 1 : undefined };
 		},

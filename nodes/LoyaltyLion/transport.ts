@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
-import { paginate } from '../shared/pagination';
+import { pageRecords, paginate } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const SINGLE_STORE_TYPE = 'loyaltyLionApi';
@@ -122,7 +122,7 @@ export async function loyaltyLionList(
 			const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));
 			const qs = cursor ? { cursor, limit: size } : { ...filters, limit: size };
 			const { body } = await loyaltyLionRequest<IDataObject>(ctx, i, 'GET', path, { qs });
-			const records = (body[key] as IDataObject[] | undefined) ?? [];
+			const records = pageRecords(ctx, i, 'LoyaltyLion', body, key);
 			const next = (body.cursor as { next?: string | null } | undefined)?.next;
 			return { records, next: next || undefined };
 		},

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 /** One page as a provider answered it: its records and how to ask for the next page (undefined: none). */
 export interface Page<TCursor> {
@@ -31,6 +32,22 @@ export async function paginate<TCursor>(
 		cursor = page.next;
 	}
 	return out;
+}
+
+/**
+ * The records of a page, which must be an array: a page without one is an error, never an empty last page
+ * (that would end the listing early and pass a partial list off as whole).
+ */
+export function pageRecords(ctx: IExecuteFunctions, itemIndex: number, providerName: string, body: unknown, key?: string): IDataObject[] {
+	const records = key === undefined ? body : (body as IDataObject | undefined)?.[key];
+	if (!Array.isArray(records)) {
+		throw new NodeApiError(ctx.getNode(), { message: 'Unexpected page' } as JsonObject, {
+			message: `${providerName} answered a page without ${key ? `a "${key}" list` : 'a list'} (item ${itemIndex})`,
+			description: 'The listing stopped rather than return a partial list. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
+			itemIndex,
+		});
+	}
+	return records as IDataObject[];
 }
 
 /** Reads Return All / Limit for an item: undefined means everything. */

@@ -40,6 +40,8 @@ export interface Provider {
 	hints?: Partial<Record<number, string>>;
 	/** Retry policy override (tests and benchmarks keep the default). */
 	retry?: Partial<RetryPolicy>;
+	/** Milliseconds before a request is abandoned (and, if safe, retried); 60 s unless set. */
+	timeoutMs?: number;
 	/** Its credential type extends oAuth2Api (n8n then reads the credential itself on every request). */
 	oauth2?: boolean;
 	/** The provider's documented request rate, kept client-side so a run does not provoke 429s. */
@@ -117,6 +119,7 @@ interface Failure {
 }
 
 const TRANSIENT_CODES = new Set([
+	'MALFORMED_JSON',
 	'ECONNRESET',
 	'ECONNABORTED',
 	'ETIMEDOUT',
@@ -182,6 +185,10 @@ function describeFailure(error: unknown): Failure {
 			message,
 			credentialFailure: true,
 		};
+	}
+	if (e.response && e.response.status !== undefined && e.response.status >= 200 && e.response.status < 300) {
+		// The answer started well, then the connection broke before its end (reset, cut body).
+		return { headers: lowerCaseHeaders(e.response.headers), message, code: e.code && e.code !== 'ERR_BAD_RESPONSE' ? e.code : 'ECONNRESET' };
 	}
 	if (e.response) {
 		return {
@@ -261,12 +268,23 @@ export function toNodeApiError(
 	const retried = attempts > 1 ? ` after ${attempts} attempts` : '';
 
 	if (failure.status === undefined) {
-		const what = failure.code ?? failure.message;
+		const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT' || /timeout/i.test(failure.message);
+		const seconds = (spec.timeout ?? provider.timeoutMs ?? 60_000) / 1000;
+		const what =
+			failure.code === 'MALFORMED_JSON'
+				? failure.message
+				: timedOut
+					? `no answer within ${seconds} s`
+					: failure.code === 'ECONNRESET'
+						? 'the connection was reset before the answer was complete'
+						: (failure.code ?? failure.message);
+		const headlineStart = failure.code === 'MALFORMED_JSON' ? `Unreadable answer from ${provider.name}` : `Could not reach ${provider.name}`;
+		// The transport code goes under another key: n8n would replace the message with a generic one for it.
 		return new NodeApiError(
 			node,
-			{ message: failure.message, code: failure.code ?? null } as JsonObject,
+			{ message: failure.message, transportCode: failure.code ?? null } as JsonObject,
 			{
-				message: `Could not reach ${provider.name}${itemText}${retried}: ${what}`,
+				message: `${headlineStart}${itemText}${retried}: ${what}`,
 				description: `${where} failed before an answer arrived (${failure.message}). Check the base URL in ${credentialText} and the network. ${spec.idempotent === false ? `This write was not retried, because ${provider.name} offers no way to make it safe to repeat: check in ${provider.name} whether it took effect before running it again.` : ''}`.trim(),
 				itemIndex: spec.itemIndex,
 			},
@@ -341,14 +359,14 @@ function isIdempotent(spec: RequestSpec): boolean {
 	return ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].includes(spec.method);
 }
 
-function buildOptions(spec: RequestSpec): IHttpRequestOptions {
+function buildOptions(spec: RequestSpec, provider: Provider): IHttpRequestOptions {
 	const headers: Record<string, string> = { Accept: 'application/json', ...(spec.headers ?? {}) };
 	const options: IHttpRequestOptions = {
 		method: spec.method,
 		url: spec.url,
 		headers,
 		returnFullResponse: true,
-		timeout: spec.timeout ?? 60_000,
+		timeout: spec.timeout ?? provider.timeoutMs ?? 60_000,
 	};
 	if (spec.qs && Object.keys(spec.qs).length) options.qs = { ...spec.qs };
 	if (spec.binary) {
@@ -389,7 +407,7 @@ export async function apiRequest<T = unknown>(
 		attempt++;
 		let failure: Failure;
 		try {
-			const options = buildOptions(spec);
+			const options = buildOptions(spec, provider);
 			const credentialType = spec.credentialType ?? provider.credentialType;
 			const rate = spec.rateLimit ?? provider.rateLimit;
 			const answered = rate ? await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, rate) : undefined;
@@ -406,6 +424,10 @@ export async function apiRequest<T = unknown>(
 			}
 			const headers = lowerCaseHeaders(response.headers);
 			const body = spec.binary ? response.body : decodeBody(response.body);
+			if (!spec.binary && typeof body === 'string' && /json/.test(headers['content-type'] ?? '')) {
+				// The answer says JSON but does not parse: a cut or garbled answer. Never read it as data.
+				throw new MalformedAnswerError(response.statusCode, headers, body);
+			}
 			const envelope = provider.envelopeError?.(body);
 			if (envelope) {
 				throw new EnvelopeError(response.statusCode, headers, body);
@@ -418,12 +440,20 @@ export async function apiRequest<T = unknown>(
 				attempts: attempt,
 			};
 		} catch (error) {
-			if (error instanceof EnvelopeError) {
+			if (error instanceof MalformedAnswerError) {
+				failure = {
+					status: undefined,
+					headers: error.headers,
+					message: `${provider.name} answered HTTP ${error.status} with malformed JSON (${error.body.length} characters, starting ${JSON.stringify(error.body.slice(0, 40))})`,
+					code: 'MALFORMED_JSON',
+				};
+			} else if (error instanceof EnvelopeError) {
 				failure = { status: error.status, headers: error.headers, body: error.body, message: 'envelope' };
 				// An error envelope is the provider's considered answer: retrying would not change it.
 				throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
+			} else {
+				failure = describeFailure(error);
 			}
-			failure = describeFailure(error);
 		}
 
 		const retryable =
@@ -514,6 +544,16 @@ async function throttle(key: string, { requests, perMs }: { requests: number; pe
 		recentRequests.set(key, window);
 		const oldest = Math.min(...window);
 		await sleep(Number.isFinite(oldest) ? perMs - (now - oldest) + 1 : 5);
+	}
+}
+
+class MalformedAnswerError extends Error {
+	constructor(
+		readonly status: number,
+		readonly headers: Record<string, string>,
+		readonly body: string,
+	) {
+		super('Malformed JSON answer');
 	}
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { limitOf, paginate, returnAllFields } from '../../../shared/pagination';
+import { limitOf, pageRecords, paginate, returnAllFields } from '../../../shared/pagination';
 import { fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
 import { loyalifeRequest, PATHS } from '../../transport';
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			if (member) body.member_relation_reference = member;
 			// A read sent as POST: safe to retry.
 			const { data, count } = await loyalifeRequest<IDataObject[]>(this, i, 'POST', PATHS.transactionSummary, { body, program: true, idempotent: true });
-			const page = Array.isArray(data) ? data : [];
+			const page = pageRecords(this, i, 'Loyalife', data);
 			total = count ?? total;
 			const next = start + page.length;
 			return { records: page, next: total !== undefined && next < total && page.length > 0 ? next : undefined };

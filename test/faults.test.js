@@ -1,0 +1,194 @@
+'use strict';
+// The fault matrix: for every provider's list operation and one write operation, each fault the simulator can
+// inject. A run either completes with every record exactly once, or fails with an error that says what
+// happened and which item; writes are retried only where that is safe (idempotent, or with an idempotency
+// key), and retries are bounded in count and time.
+const path = require('node:path');
+const { Engine, useSandbox } = require('./harness');
+const { demoCredentials } = require('../sandbox/demo-credentials');
+
+const box = useSandbox({
+	loyaltylion: { customers: 1200 },
+	loyalistic: { contacts: 450 },
+	frederick: { contacts: 350 },
+});
+const ROOT = path.resolve(__dirname, '..');
+/** The providers' transport profiles, as loaded by the engine: a shorter timeout keeps the timeout cases short. */
+const TIMEOUT_MS = 700;
+for (const [file, name] of [['Cardlytics', 'cardlytics'], ['LoyaltyLion', 'loyaltyLion'], ['Loyalife', 'loyalife'], ['Loyalistic', 'loyalistic'], ['Frederick', 'frederick']]) {
+	require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name].timeoutMs = TIMEOUT_MS;
+}
+
+function setup(provider) {
+	const engine = new Engine();
+	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === provider.credential);
+	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+	return (parameters, options = {}) => engine.runNode({ type: provider.node, credentials, parameters, ...options });
+}
+
+const sim = (name) => box.sim.instances[name];
+
+/** Each provider: its list operation (route, expected records, record key), a write, and how to revoke its token. */
+const PROVIDERS = [
+	{
+		name: 'loyaltylion',
+		credential: 'loyaltyLionApi',
+		node: 'loyaltyLion',
+		list: { parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', returnAll: true }, path: '/v2/customers', expected: 1200, key: (j) => j.id },
+		write: { parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: 'cust-7', points: 3 }, path: '/points', idempotent: false, applied: () => sim('loyaltylion').state.transactions.filter((t) => t.merchant_id === 'cust-7' && t.points === 3).length },
+	},
+	{
+		name: 'loyalistic',
+		credential: 'loyalisticOAuth2Api',
+		node: 'loyalistic',
+		list: { parameters: { resource: 'contact', operation: 'getMany', returnAll: true }, path: '/v1/contacts', expected: 450, key: (j) => j.id },
+		write: { parameters: { resource: 'contact', operation: 'update', contactId: '9', updateFields: { title: 'Fault tester' } }, path: '/v1/contacts/', idempotent: true, applied: () => (sim('loyalistic').state.contacts.get(9).title === 'Fault tester' ? 1 : 0) },
+		revoke: () => sim('loyalistic').tokens.revokeAll(),
+	},
+	{
+		name: 'loyalife',
+		credential: 'loyalifeApi',
+		node: 'loyalife',
+		list: { parameters: { resource: 'transaction', operation: 'getSummary', fromDate: '2025-01-01', toDate: '2025-12-31', returnAll: true }, path: 'GetTransactionSummary', expected: 275, key: (j) => j.TransactionId },
+		write: { parameters: { resource: 'points', operation: 'redeem', relationReference: 'MEM0011', points: 7 }, path: 'RedeemPoints', idempotent: false, applied: () => [...sim('loyalife').state.redemptions.values()].filter((r) => r.RelationReference === 'MEM0011' && r.Points === 7).length },
+		revoke: () => sim('loyalife').tokens.expireAll(),
+	},
+	{
+		name: 'frederick',
+		credential: 'frederickApi',
+		node: 'frederick',
+		list: { parameters: { resource: 'contact', operation: 'getMany', returnAll: true }, path: '/v2/contacts', expected: 350, key: (j) => j.id },
+		write: { parameters: { resource: 'campaign', operation: 'create', name: 'Fault campaign', channel: 'email' }, path: '/v2/campaigns', idempotent: false, applied: () => sim('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign').length },
+		revoke: () => sim('frederick').control.revokeLocationTokens(),
+	},
+	{
+		name: 'cardlytics',
+		credential: 'cardlyticsOAuth2Api',
+		node: 'cardlytics',
+		// Cardlytics has no paged list: its report (a read sent as POST) stands in for it.
+		list: { parameters: { resource: 'report', operation: 'getMerchantPerformance', merchantId: 'fault-merchant', offerIds: 'o-1, o-2', from: '2026-01-01', to: '2026-01-31' }, path: '/reports', expected: 62, key: (j) => `${j.date}/${j.offerId}`, revokeAt: 1, skip: 0 },
+		write: { parameters: { resource: 'merchant', operation: 'upsert', merchantId: 'fault-merchant', merchantName: 'Fault Merchant', merchantCategoryCode: '5814', paymentChannels: ['online'] }, path: '/merchants/fault-merchant', idempotent: true, applied: () => (sim('cardlytics').state.merchants.has('fault-merchant') ? 1 : 0) },
+		revoke: () => sim('cardlytics').tokens.expireAll(),
+	},
+];
+
+/** Faults on the list: each must end with every record exactly once. `skip` lets the first pages through. */
+const LIST_FAULTS = [
+	['429 without Retry-After', { type: 'status', status: 429, count: 2, skip: 1 }],
+	['429 with Retry-After: 1', { type: 'status', status: 429, count: 1, skip: 1, retryAfter: 1 }],
+	['a burst of 500, 502, 503', [{ type: 'status', status: 500, count: 1, skip: 1 }, { type: 'status', status: 502, count: 1 }, { type: 'status', status: 503, count: 1 }]],
+	['a connection reset mid-answer', { type: 'reset', count: 1, skip: 1 }],
+	['a slow answer past the timeout', { type: 'slow', delayMs: TIMEOUT_MS + 800, count: 1, skip: 1 }],
+	['malformed JSON', { type: 'malformed', count: 1, skip: 1 }],
+];
+
+async function runList(provider) {
+	const run = setup(provider);
+	if (provider.name === 'cardlytics') await run(provider.write.parameters);
+	return run;
+}
+
+for (const provider of PROVIDERS) {
+	describe(`${provider.name}: list under faults`, () => {
+		for (const [label, fault] of LIST_FAULTS) {
+			test(`${label}: every record exactly once`, async () => {
+				const run = await runList(provider);
+				const faults = [fault].flat().map((f) => ({ path: provider.list.path, ...f, skip: f.skip === undefined ? undefined : (provider.list.skip ?? f.skip) }));
+				for (const f of faults) box.sim.faults.add(provider.name, f);
+				const started = Date.now();
+				const { items, error } = await run(provider.list.parameters);
+				expect(error).toBeUndefined();
+				const keys = items.map((i) => provider.list.key(i.json));
+				expect(keys).toHaveLength(provider.list.expected);
+				expect(new Set(keys).size).toBe(provider.list.expected);
+				if (fault.retryAfter) expect(Date.now() - started).toBeGreaterThanOrEqual(fault.retryAfter * 1000 - 50);
+				// The fault really happened (a test whose fault never fired would prove nothing).
+				expect(box.sim.faults.byProvider.get(provider.name).every((f) => f.count === 0)).toBe(true);
+			});
+		}
+
+		if (provider.revoke) {
+			test('the token revoked or expired in the middle: renewed once, every record exactly once', async () => {
+				const run = await runList(provider);
+				await run(provider.list.parameters);
+				box.sim.stats.reset();
+				// Revoke after the second page of this run has been answered.
+				let pages = 0;
+				const original = box.sim.server.listeners('request')[0];
+				box.sim.server.removeAllListeners('request');
+				box.sim.server.on('request', (req, res) => {
+					if (req.url.includes(provider.list.path) && ++pages === (provider.list.revokeAt ?? 3)) provider.revoke();
+					original(req, res);
+				});
+				try {
+					const { items, error } = await run(provider.list.parameters);
+					expect(error).toBeUndefined();
+					expect(new Set(items.map((i) => provider.list.key(i.json))).size).toBe(provider.list.expected);
+					expect(items).toHaveLength(provider.list.expected);
+					expect(box.sim.stats.tokens[provider.name]).toBe(provider.name === 'frederick' ? 2 : 1);
+				} finally {
+					box.sim.server.removeAllListeners('request');
+					box.sim.server.on('request', original);
+				}
+			});
+		}
+
+		test('a fault that never ends: bounded retries, then an error naming what happened and the item', async () => {
+			const run = await runList(provider);
+			box.sim.faults.add(provider.name, { type: 'status', status: 503, count: 1000, skip: provider.list.skip ?? 1, path: provider.list.path });
+			const started = Date.now();
+			const { items, error } = await run(provider.list.parameters);
+			expect(items).toHaveLength(0);
+			expect(error.message).toMatch(/answered HTTP 503 \(item 0\)/);
+			expect(error.description).toMatch(/Gave up after 5 attempts/);
+			expect(Date.now() - started).toBeLessThan(15_000);
+		});
+	});
+
+	describe(`${provider.name}: a write under faults`, () => {
+		test('429: refused before anything happened, so retried, and applied exactly once', async () => {
+			const run = setup(provider);
+			const before = provider.write.applied();
+			box.sim.faults.add(provider.name, { type: 'status', status: 429, count: 2, path: provider.write.path });
+			const { error } = await run(provider.write.parameters);
+			expect(error).toBeUndefined();
+			if (provider.write.idempotent) expect(provider.write.applied()).toBe(1);
+			else expect(provider.write.applied() - before).toBe(1);
+		});
+
+		test(`an answer lost after the write was applied: ${provider.write.idempotent ? 'retried, as the write is idempotent' : 'not retried blindly, and the error says to check'}`, async () => {
+			const run = setup(provider);
+			const before = provider.write.applied();
+			box.sim.faults.add(provider.name, { type: 'lost', status: 502, count: 1, path: provider.write.path });
+			const { error } = await run(provider.write.parameters);
+			if (provider.write.idempotent) {
+				expect(error).toBeUndefined();
+				expect(provider.write.applied()).toBeGreaterThanOrEqual(1);
+			} else {
+				expect(error.message).toMatch(/answered HTTP 502 \(item 0\)/);
+				expect(error.description).toMatch(/This write was not retried, because repeating it could apply it twice: check in \w+ whether it took effect/);
+				expect(provider.write.applied() - before).toBe(1);
+			}
+		});
+
+		test('a slow answer past the timeout on a write: bounded, and the error says what happened', async () => {
+			const run = setup(provider);
+			box.sim.faults.add(provider.name, { type: 'slow', delayMs: TIMEOUT_MS + 800, count: 1, path: provider.write.path });
+			const { error } = await run(provider.write.parameters);
+			if (provider.write.idempotent) {
+				expect(error).toBeUndefined();
+			} else {
+				expect(error.message).toMatch(new RegExp(`^Could not reach \\w+ \\(item 0\\): no answer within ${TIMEOUT_MS / 1000} s$`));
+				expect(error.description).toMatch(/This write was not retried/);
+			}
+		});
+	});
+}
+
+test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the provider message, list or write', async () => {
+	const run = setup(PROVIDERS.find((p) => p.name === 'loyalife'));
+	box.sim.faults.add('loyalife', { type: 'status', status: 200, count: 1, skip: 1, path: 'GetTransactionSummary', body: { results: { IsSucessful: false, ErrorCode: '999', ExceptionMessage: 'Temporary ledger lock', ReturnObject: null } } });
+	const { items, error } = await run(PROVIDERS.find((p) => p.name === 'loyalife').list.parameters);
+	expect(items).toHaveLength(0);
+	expect(error.message).toBe('Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the request is invalid)');
+});
