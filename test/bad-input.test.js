@@ -1,0 +1,92 @@
+'use strict';
+// The bad-input matrix, generated from the nodes' own descriptions so that no operation is forgotten: for every
+// operation of every node, each required field left empty (by an expression, as data from a previous node
+// would), and each email, date and number field given a wrong value, must stop the item with a
+// NodeOperationError that names the field and the item, before any request is sent.
+const path = require('node:path');
+const { Engine, useSandbox } = require('./harness');
+const { demoCredentials } = require('../sandbox/demo-credentials');
+
+const box = useSandbox();
+const ROOT = path.resolve(__dirname, '..');
+const NODES = [
+	{ file: 'Cardlytics/Cardlytics', credential: 'cardlyticsOAuth2Api' },
+	{ file: 'LoyaltyLion/LoyaltyLion', credential: 'loyaltyLionApi', base: { authentication: 'apiToken' } },
+	{ file: 'Loyalife/Loyalife', credential: 'loyalifeApi' },
+	{ file: 'Loyalistic/Loyalistic', credential: 'loyalisticOAuth2Api' },
+	{ file: 'Frederick/Frederick', credential: 'frederickApi' },
+];
+
+/** A valid value for a field, by its name and type, so that only the field under test is wrong. */
+function validValue(field) {
+	const n = field.name.toLowerCase();
+	if (field.type === 'dateTime') return n.includes('to') && !n.includes('date') ? '2026-01-31' : '2026-01-01';
+	if (field.type === 'number') return 5;
+	if (n.includes('email')) return 'someone@example.com';
+	if (n.includes('categorycode')) return '5814';
+	if (n.includes('url')) return 'https://example.com/logo.png';
+	if (n === 'total' || n === 'totalrefunded') return '10.00';
+	if (['contactid', 'companyid', 'listid'].includes(n) || n === 'contactids') return '12';
+	return 'value-1';
+}
+
+function operationsOf(description) {
+	const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+	const out = [];
+	for (const resource of resources) {
+		const operationProperty = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+		for (const { value: operation } of operationProperty.options) {
+			const fields = description.properties.filter(
+				(p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation) && !p.displayOptions?.show?.returnAll,
+			);
+			out.push({ resource, operation, fields });
+		}
+	}
+	return out;
+}
+
+const cases = [];
+for (const spec of NODES) {
+	const description = new (Object.values(require(path.join(ROOT, 'dist', 'nodes', `${spec.file}.node.js`)))[0])().description;
+	for (const { resource, operation, fields } of operationsOf(description)) {
+		const valid = { ...(spec.base ?? {}), resource, operation };
+		for (const f of fields) if (f.required && ['string', 'number', 'dateTime'].includes(f.type)) valid[f.name] = validValue(f);
+		for (const f of fields) {
+			if (!f.required || !['string', 'number', 'dateTime'].includes(f.type) || f.name === 'binaryPropertyName') continue;
+			cases.push({ spec, description, label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`, parameters: { ...valid, [f.name]: '={{ "" }}' }, field: f.displayName });
+		}
+		for (const f of fields) {
+			if (f.type !== 'string' && f.type !== 'dateTime' && f.type !== 'number') continue;
+			let bad;
+			if (f.name.toLowerCase().includes('email') && f.type === 'string') bad = 'not-an-email';
+			else if (f.type === 'dateTime' && f.required) bad = '2026-13-45';
+			else if (f.type === 'number' && f.required) bad = 'twelve';
+			if (bad === undefined) continue;
+			cases.push({ spec, description, label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" = ${JSON.stringify(bad)}`, parameters: { ...valid, [f.name]: `={{ ${JSON.stringify(bad)} }}` }, field: f.displayName });
+		}
+	}
+}
+
+describe('bad input is stopped before any request, naming the field and the item', () => {
+	test('the matrix covers every operation of every node', () => {
+		const operations = new Set(cases.map((c) => `${c.description.displayName}/${c.parameters.resource}/${c.parameters.operation}`));
+		// Operations with no required text, number or date field (e.g. Get Many) have nothing to leave empty.
+		expect(operations.size).toBeGreaterThanOrEqual(45);
+		expect(cases.length).toBeGreaterThanOrEqual(90);
+	});
+
+	test.each(cases.map((c) => [c.label, c]))('%s', async (_label, c) => {
+		const engine = new Engine();
+		const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === c.spec.credential);
+		const credentials = engine.addCredential(credential.id, credential.type, credential.data, credential.name);
+		const type = c.description.name;
+		const { error } = await engine.runNode({ type, credentials, parameters: c.parameters, items: [{ x: 1 }, { x: 2 }] });
+		expect(error).toBeDefined();
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toContain(c.field);
+		expect(error.message).toMatch(/\(item 0\)/);
+		// Nothing reached the provider (a token request may have, for credentials that fetch one first).
+		const apiCalls = box.sim.stats.log.filter((r) => !/token|oauth|Auth\/Token/i.test(r.route));
+		expect(apiCalls).toHaveLength(0);
+	});
+});
