@@ -7,4 +7,5 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	testTimeout: 60_000,
 	maxWorkers: 1,
+	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.js'],
 };

@@ -166,6 +166,7 @@ function send(res, status, body, headers = {}) {
  * module's `create(ctx, options)`. Returns { start(port), stop(), url, faults, stats, state, provider(name) }.
  */
 function createSimulator(providerModules, options = {}) {
+	const { onSecret = () => {}, ...providerOptions } = options;
 	const faults = new Faults();
 	const stats = new Stats();
 	const routes = [];
@@ -190,8 +191,10 @@ function createSimulator(providerModules, options = {}) {
 			HttpError,
 			randomId,
 			parseAuthorization,
+			/** Report a token the simulator issued (tests scan outputs for every such secret). */
+			secret: (value) => onSecret(value),
 		};
-		instances[mod.name] = mod.create(routeApi, options[mod.name] ?? {});
+		instances[mod.name] = mod.create(routeApi, providerOptions[mod.name] ?? {});
 	}
 
 	// The control API lets tests running in another process (a real n8n) switch faults and read counters.

@@ -8,7 +8,8 @@ class TokenStore {
 	 * @param {number} o.lifetimeSeconds  how long a new token lives
 	 * @param {string} [o.prefix]         token prefix, to tell providers apart in logs
 	 */
-	constructor({ lifetimeSeconds, prefix = 'tok_' }) {
+	constructor({ lifetimeSeconds, prefix = 'tok_', onIssue = () => {} }) {
+		this.onIssue = onIssue;
 		this.lifetimeSeconds = lifetimeSeconds;
 		this.prefix = prefix;
 		/** @type {Map<string, {subject: any, expiresAt: number, revoked: boolean}>} */
@@ -20,6 +21,7 @@ class TokenStore {
 		const expiresAt = lifetimeSeconds > 0 ? Date.now() + lifetimeSeconds * 1000 : Infinity;
 		this.tokens.set(token, { subject, expiresAt, revoked: false });
 		this.issued++;
+		this.onIssue(token);
 		return { token, expiresAt, expiresIn: lifetimeSeconds };
 	}
 	/** Returns the subject of a live token, or a reason it is not live. */

@@ -221,6 +221,26 @@ describe('LoyaltyLion through the n8n engine', () => {
 			expect(sim().state.webhooks.size).toBe(0);
 		});
 
+		test('a replayed old delivery is refused under the maximum event age, even with a valid signature', async () => {
+			const { engine, credentials } = withToken();
+			const trigger = await activateTrigger(engine, {
+				type: 'loyaltyLionTrigger',
+				credentials,
+				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: { maxAgeMinutes: 60 } },
+			});
+			try {
+				const old = { id: 'evt_old_1', topic: 'customers/update', created_at: new Date(Date.now() - 3 * 3600_000).toISOString(), payload: { customer: { id: 5 } } };
+				const replay = await sim().deliver('customers/update', null, { event: old });
+				expect(replay.results.map((r) => r.status)).toEqual([400]);
+				const fresh = await sim().deliver('customers/update', { customer: { id: 5 } });
+				expect(fresh.results.map((r) => r.status)).toEqual([200]);
+				expect(trigger.starts).toHaveLength(1);
+				expect(trigger.starts[0][0].id).toBe(fresh.event.id);
+			} finally {
+				await trigger.deactivate();
+			}
+		});
+
 		test('OAuth-created subscriptions are verified with the client secret', async () => {
 			const { engine, credentials } = await withOAuth(['read_customers', 'write_customers']);
 			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'oAuth2', topics: ['customers/update'], options: {} } });

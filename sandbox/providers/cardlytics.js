@@ -76,7 +76,7 @@ function seeded(text, max) {
 function create(api, userOptions) {
 	const { route, HttpError, randomId, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'cdlx_' });
+	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'cdlx_', onIssue: api.secret });
 	const signingKey = crypto.randomBytes(32);
 	const state = {
 		options,

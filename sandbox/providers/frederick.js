@@ -35,8 +35,8 @@ const SYNC_KINDS = {
 function create(api, userOptions) {
 	const { route, HttpError, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const userTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fu_' });
-	const locationTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fl_' });
+	const userTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fu_', onIssue: api.secret });
+	const locationTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fl_', onIssue: api.secret });
 	const state = {
 		options,
 		userTokens,

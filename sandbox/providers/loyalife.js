@@ -51,7 +51,7 @@ const transactionSchema = z.object({
 function create(api, userOptions) {
 	const { route, HttpError, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: '' });
+	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: '', onIssue: api.secret });
 	const state = {
 		options,
 		tokens,
@@ -158,6 +158,7 @@ function create(api, userOptions) {
 			const payload = { sub: client.clientId, program: client.programId, scope: member ? ['LOGIN', member] : [], exp: Math.floor(expiresAt / 1000), jti: randomId('', 8) };
 			const token = `${b64url({ alg: 'HS512', typ: 'JWT' })}.${b64url(payload)}.${crypto.randomBytes(32).toString('base64url')}`;
 			tokens.tokens.set(token, { subject: { clientId: client.clientId, programId: client.programId, member }, expiresAt, revoked: false });
+			api.secret(token);
 			tokens.issued++;
 			state.issuedScopes.push(member ?? null);
 			sim.stats.token(NAME);

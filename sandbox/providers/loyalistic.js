@@ -46,7 +46,7 @@ const activitySchema = z.object({
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'lyl_' });
+	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'lyl_', onIssue: api.secret });
 	const state = {
 		options,
 		tokens,

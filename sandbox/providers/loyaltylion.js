@@ -193,6 +193,7 @@ function create(api, userOptions) {
 		}
 		// The merchant approves at once (the simulator has no login page).
 		const code = randomId('', 8);
+		api.secret(code);
 		state.codes.set(code, { clientId: client.clientId, scopes, redirectUri: q.redirect_uri, used: false });
 		const target = new URL(q.redirect_uri);
 		target.searchParams.set('code', code);
@@ -216,6 +217,7 @@ function create(api, userOptions) {
 			grant.used = true;
 			const token = randomId('', 16);
 			state.tokens.set(token, { clientId: client.clientId, scopes: grant.scopes, revoked: false });
+			api.secret(token);
 			sim.stats.token(NAME);
 			return { status: 200, body: { access_token: token, scope: grant.scopes.join(',') } };
 		},

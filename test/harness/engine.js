@@ -16,6 +16,7 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { InMemoryCredentialsHelper } = require('./credentials-helper');
+const { registerSecret, scan } = require('./secrets');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -93,6 +94,10 @@ class Engine {
 
 	/** Stores a credential; returns the reference a node's `credentials` field uses. */
 	addCredential(id, type, data, name) {
+		// Every password-typed field of the credential is a secret the suite must never see in an output.
+		for (const property of this.credentials.getCredentialsProperties(type)) {
+			if (property.typeOptions?.password) registerSecret(data[property.name]);
+		}
 		return { type, ref: this.credentials.add({ id, name: name ?? `${type} ${id}`, type, data }) };
 	}
 
@@ -142,7 +147,11 @@ class Engine {
 			settings: data.settings,
 		});
 		const execute = new WorkflowExecute(this.additionalData(executionId, data), 'manual');
-		return await execute.run({ workflow, pinData: pinData ?? data.pinData });
+		const run = await execute.run({ workflow, pinData: pinData ?? data.pinData });
+		// Secret hygiene: nothing secret in any node's output or error, whether the run failed or not.
+		const { allText } = require('./text');
+		scan(`execution ${executionId} (${data.nodes.map((n) => n.type.split('.').pop()).join(' → ')})`, allText(run.data));
+		return run;
 	}
 
 	/**
