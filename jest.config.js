@@ -4,7 +4,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/logs/'],
 	testTimeout: 60_000,
 	maxWorkers: 1,
 	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.js'],

@@ -30,6 +30,7 @@ try {
 	run('build', 'npm run build --silent');
 	run('lint', 'npm run lint --silent');
 	run('engine tests', 'npx jest --ci');
+	run('secrets in n8n logs (own process)', 'npx jest --ci --config jest.logs.config.js');
 	if (!engineOnly) {
 		ensureChromium();
 		run('end-to-end tests (real n8n, real browser)', 'npx jest --ci --config jest.e2e.config.js');

@@ -4,15 +4,27 @@
 // No secret, token or password may appear in the captured log, nor in any output or error (the harness scans
 // those for every run of the suite).
 process.env.N8N_LOG_LEVEL = 'debug';
-const { Engine, useSandbox, allText, activateTrigger } = require('./harness');
-const { registry } = require('./harness/secrets');
-const { demoCredentials } = require('../sandbox/demo-credentials');
+const { Engine, useSandbox, allText, activateTrigger } = require('../harness');
+const { registry } = require('../harness/secrets');
+const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const box = useSandbox();
 const captured = [];
 let restore;
 
 beforeAll(() => {
+	// n8n's logger is a process-wide singleton (created by whichever test file ran first, maybe at a silent
+	// level): wrap its methods so that every message n8n logs is captured, whatever the level.
+	const { Container } = require('@n8n/di');
+	const { Logger } = require('@n8n/backend-common');
+	const logger = Container.get(Logger);
+	const wrapped = ['error', 'warn', 'info', 'debug'].map((level) => [level, logger[level]]);
+	for (const [level, original] of wrapped) {
+		logger[level] = function (message, meta) {
+			captured.push(`${level}: ${message} ${allText(meta)}\n`);
+			return original.call(this, message, meta);
+		};
+	}
 	const write = process.stdout.write.bind(process.stdout);
 	const writeErr = process.stderr.write.bind(process.stderr);
 	const methods = ['log', 'info', 'warn', 'error', 'debug'];
@@ -21,6 +33,7 @@ beforeAll(() => {
 	process.stderr.write = (chunk, ...rest) => (captured.push(String(chunk)), true);
 	for (const m of methods) console[m] = (...args) => captured.push(args.map((a) => (typeof a === 'string' ? a : allText(a))).join(' '));
 	restore = () => {
+		for (const [level, original] of wrapped) logger[level] = original;
 		process.stdout.write = write;
 		process.stderr.write = writeErr;
 		for (const m of methods) console[m] = originals[m];
