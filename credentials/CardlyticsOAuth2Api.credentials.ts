@@ -1,4 +1,5 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { clientCredentialsHiddenFields } from './clientCredentialsFields';
 
 /** The API base for the chosen environment, as an n8n expression over this credential's own fields. */
 const BASE_URL_EXPRESSION =
@@ -40,42 +41,13 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			description: 'Base URL that /api/v1/... paths are appended to, without a trailing slash',
 		},
 		{
-			displayName: 'Grant Type',
-			name: 'grantType',
-			type: 'hidden',
-			default: 'clientCredentials',
-		},
-		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
 			default: `={{ (${BASE_URL_EXPRESSION}) + "/api/v1/idp/oauth2/token" }}`,
 		},
-		{
-			displayName: 'Auth URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Scope',
-			name: 'scope',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			// Cardlytics reads client_id and client_secret from the form body (seed 003), not from Basic auth.
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'body',
-		},
+		// Cardlytics reads client_id and client_secret from the form body (seed 003), not from Basic auth.
+		...clientCredentialsHiddenFields('body'),
 		{
 			// Cardlytics' token request takes no extra fields: keep the generic OAuth2 option out of the form.
 			displayName: 'Send Additional Body Properties',

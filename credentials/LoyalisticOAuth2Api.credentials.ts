@@ -1,4 +1,5 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { clientCredentialsHiddenFields } from './clientCredentialsFields';
 
 export class LoyalisticOAuth2Api implements ICredentialType {
 	name = 'loyalisticOAuth2Api';
@@ -21,12 +22,6 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 			description: 'Base of every API path, without a trailing slash. Change it only for another host (e.g. a local simulator).',
 		},
 		{
-			displayName: 'Grant Type',
-			name: 'grantType',
-			type: 'hidden',
-			default: 'clientCredentials',
-		},
-		{
 			// The public guide leaves the token URL blank; /token on the API host is an assumption (ASP.NET
 			// OWIN default), so the field stays editable.
 			displayName: 'Access Token URL',
@@ -37,31 +32,8 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 			description:
 				'Where client credentials are exchanged for a token. Assumed default: check it against the Swagger document at /v1/swagger of your Loyalistic API.',
 		},
-		{
-			displayName: 'Auth URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Scope',
-			name: 'scope',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			default: '',
-		},
-		{
-			// Loyalistic wants the client id and secret as HTTP Basic on the token request (seed 000).
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'header',
-		},
+		// Loyalistic wants the client id and secret as HTTP Basic on the token request (seed 000).
+		...clientCredentialsHiddenFields('header'),
 	];
 
 	test: ICredentialTestRequest = {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { routeItems } from '../shared/router';
-import { fieldProperties, operationProperties, resourceProperty, resources } from './actions';
+import { allFields, routeItems } from '../shared/router';
+import { operationProperties, resourceProperty, resources } from './actions';
 
 export class Cardlytics implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +17,7 @@ export class Cardlytics implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cardlyticsOAuth2Api', required: true }],
-		properties: [resourceProperty, ...operationProperties, ...fieldProperties],
+		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

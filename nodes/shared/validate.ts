@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /**
  * Input checks run before any request is sent, so a workflow builder learns which field of which item to
  * fix instead of reading a provider's error (or, worse, having a half-applied write).
@@ -68,7 +70,14 @@ export class Validator {
 
 	/** An email address. */
 	email(name: string, label: string): string {
-		return this.pattern(name, label, /^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an email address');
+		return this.emailValue(this.string(name, label), label);
+	}
+
+	/** Checks a value already read (e.g. from a collection) is an email address. */
+	emailValue(value: unknown, label: string): string {
+		const text = String(value ?? '').trim();
+		if (!EMAIL.test(text)) this.fail(label, `must be an email address, got "${text}"`);
+		return text;
 	}
 
 	/** A number within bounds. */

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { ResourceMap } from '../../shared/router';
+import { operationProperty, type ResourceMap } from '../../shared/router';
 import * as merchantDelete from './merchant/delete';
 import * as merchantUpsert from './merchant/upsert';
 import * as offerDelete from './offer/delete';
@@ -30,47 +30,25 @@ export const resourceProperty: INodeProperties = {
 };
 
 export const operationProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['merchant'] } },
-		options: [
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Create or update a merchant',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-			},
+	operationProperty(
+		'merchant',
+		[
+			{ name: 'Create or Update', value: 'upsert', action: 'Create or update a merchant', description: 'Create a new record, or update the current one if it already exists (upsert)' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a merchant', description: 'Delete a merchant and its offers' },
 		],
-		default: 'upsert',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['offer'] } },
-		options: [
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Create or update an offer',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-			},
+		'upsert',
+	),
+	operationProperty(
+		'offer',
+		[
+			{ name: 'Create or Update', value: 'upsert', action: 'Create or update an offer', description: 'Create a new record, or update the current one if it already exists (upsert)' },
 			{ name: 'Delete', value: 'delete', action: 'Delete an offer', description: 'Delete an offer of a merchant' },
 		],
-		default: 'upsert',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['report'] } },
-		options: [
+		'upsert',
+	),
+	operationProperty(
+		'report',
+		[
 			{
 				name: 'Get Merchant Performance',
 				value: 'getMerchantPerformance',
@@ -78,32 +56,14 @@ export const operationProperties: INodeProperties[] = [
 				description: 'Impressions, activations, redemptions and spend per day and offer, one item per row',
 			},
 		],
-		default: 'getMerchantPerformance',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['redemption'] } },
-		options: [
-			{
-				name: 'Download File',
-				value: 'download',
-				action: 'Download a redemption file',
-				description: "Download one day's redemption file as binary data",
-			},
-			{
-				name: 'Get File Link',
-				value: 'getLink',
-				action: 'Get a redemption file link',
-				description: "Get the pre-signed link (valid 60 minutes) to one day's redemption file",
-			},
+		'getMerchantPerformance',
+	),
+	operationProperty(
+		'redemption',
+		[
+			{ name: 'Download File', value: 'download', action: 'Download a redemption file', description: "Download one day's redemption file as binary data" },
+			{ name: 'Get File Link', value: 'getLink', action: 'Get a redemption file link', description: "Get the pre-signed link (valid 60 minutes) to one day's redemption file" },
 		],
-		default: 'getLink',
-	},
+		'getLink',
+	),
 ];
-
-export const fieldProperties: INodeProperties[] = Object.values(resources).flatMap((operations) =>
-	Object.values(operations).flatMap((operation) => operation.description),
-);

@@ -35,7 +35,7 @@ export function contactAttributes(ctx: IExecuteFunctions, i: number, name: strin
 	for (const [key, value] of Object.entries(raw)) {
 		if (value === '' || value === undefined || value === null) continue;
 		const text = String(value).trim();
-		if (key === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) v.fail(`${label} → Email`, `must be an email address, got "${text}"`);
+		if (key === 'email') v.emailValue(text, `${label} → Email`);
 		out[key] = text;
 	}
 	return out;

@@ -69,7 +69,7 @@ export function collectionBody(ctx: IExecuteFunctions, i: number, name: string, 
 			if (Object.keys(parsed as object).length) body.customFields = parsed as IDataObject;
 			continue;
 		}
-		if (key === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value))) v.fail(`${label} → Email`, `must be an email address, got "${String(value)}"`);
+		if (key === 'email') v.emailValue(value, `${label} → Email`);
 		if ((key === 'companyId' || key === 'employees') && (typeof value !== 'number' || value < 0 || !Number.isInteger(value))) {
 			v.fail(`${label} → ${key}`, 'must be a whole number');
 		}

@@ -9,7 +9,7 @@ export function memberBody(ctx: IExecuteFunctions, i: number, name: string, labe
 	for (const [key, value] of Object.entries(raw)) {
 		if (value === '' || value === undefined || value === null) continue;
 		const text = String(value).trim();
-		if (key === 'email_id' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) v.fail(`${label} → Email`, `must be an email address, got "${text}"`);
+		if (key === 'email_id') v.emailValue(text, `${label} → Email`);
 		if (key === 'mobile_number' && !/^\+?\d{7,15}$/.test(text)) v.fail(`${label} → Mobile Number`, `must be 7 to 15 digits, got "${text}"`);
 		if (key === 'dob') {
 			const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];

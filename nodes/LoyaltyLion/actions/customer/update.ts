@@ -26,8 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const customer: IDataObject = {};
 	if (raw.email !== undefined && raw.email !== '') {
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(raw.email))) v.fail('Update Fields → Email', `must be an email address, got "${String(raw.email)}"`);
-		customer.email = raw.email;
+		customer.email = v.emailValue(raw.email, 'Update Fields → Email');
 	}
 	if (raw.birthday) {
 		const day = /^\d{4}-\d{2}-\d{2}/.exec(String(raw.birthday))?.[0];
