@@ -1,9 +1,12 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { clientCredentialsHiddenFields } from './clientCredentialsFields';
 
-/** The API base for the chosen environment, as an n8n expression over this credential's own fields. */
-const BASE_URL_EXPRESSION =
-	'$self["environment"] === "custom" ? String($self["customBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "sandbox" ? "https://api-sandbox.cardlytics.com" : "https://api.cardlytics.com"';
+/**
+ * The API base for the chosen environment, as an n8n expression. Inside the credential's own fields the
+ * credential is `$self`; in its test request it is `$credentials`.
+ */
+const baseUrlExpression = (of: '$self' | '$credentials') =>
+	`${of}["environment"] === "custom" ? String(${of}["customBaseUrl"]).replace(/\\/+$/, "") : ${of}["environment"] === "sandbox" ? "https://api-sandbox.cardlytics.com" : "https://api.cardlytics.com"`;
 
 export class CardlyticsOAuth2Api implements ICredentialType {
 	name = 'cardlyticsOAuth2Api';
@@ -44,7 +47,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{ (${BASE_URL_EXPRESSION}) + "/api/v1/idp/oauth2/token" }}`,
+			default: `={{ (${baseUrlExpression('$self')}) + "/api/v1/idp/oauth2/token" }}`,
 		},
 		// Cardlytics reads client_id and client_secret from the form body (seed 003), not from Basic auth.
 		...clientCredentialsHiddenFields('body'),
@@ -61,7 +64,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 	// is accepted; it changes nothing on the account.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ${BASE_URL_EXPRESSION} }}`,
+			baseURL: `={{ ${baseUrlExpression('$credentials')} }}`,
 			url: '/api/v1/partner/redemptions',
 			qs: { date: '={{ $now.minus({ days: 1 }).toFormat("yyyy-MM-dd") }}' },
 		},

@@ -9,6 +9,8 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
 const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+const { startSandbox } = require('../../sandbox');
+const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor');
@@ -27,6 +29,7 @@ const NODES = [
 let n8n;
 let browser;
 let cookie;
+let sim;
 
 beforeAll(async () => {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -34,6 +37,7 @@ beforeAll(async () => {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-editor-'));
 	n8n = new N8nInstance({ runtime, userFolder: home });
 	n8n.installPack(packTarball(path.join(home, 'pack')));
+	sim = await startSandbox({ port: 0 });
 	await n8n.start();
 	const setup = await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
 	expect(setup.status).toBe(200);
@@ -47,7 +51,10 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await n8n?.stop();
+	await sim?.stop();
 });
+
+
 
 test('n8n lists every node (and its AI tool variant) and every credential, each with an icon it serves', async () => {
 	const nodes = await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json();
@@ -118,4 +125,32 @@ describe('in the editor', () => {
 			}
 		});
 	}
+});
+
+test("each credential's Test button (n8n's credential test) passes with good secrets and explains bad ones", async () => {
+	// Saved now (not before), so the editor tests above saw a fresh instance with no credential yet.
+	await n8n.importCredentials(demoCredentials(sim.baseUrl));
+	const results = {};
+	for (const credential of demoCredentials(sim.baseUrl)) {
+		// The OAuth2 authorization-code credential can only be tested once connected (n8n's rule).
+		if (credential.type === 'loyaltyLionOAuth2Api') continue;
+		for (const variant of ['good', 'bad']) {
+			const data = { ...credential.data };
+			if (variant === 'bad') for (const key of ['clientSecret', 'secret', 'password']) if (data[key]) data[key] = `wrong-${key}`;
+			const answer = await fetch(`${n8n.url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', cookie },
+				body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: credential.type, data } }),
+			});
+			results[`${credential.type} ${variant}`] = (await answer.json()).data;
+		}
+	}
+	for (const [key, result] of Object.entries(results)) {
+		if (key.endsWith('good')) expect([key, result]).toEqual([key, { status: 'OK', message: 'Connection successful!' }]);
+		else expect([key, result.status]).toEqual([key, 'Error']);
+	}
+	expect(results['loyalifeApi bad'].message).toMatch(/Loyalife refused the credential: Invalid client_id or client_secret/);
+	expect(results['frederickApi bad'].message).toMatch(/Frederick refused the credential/);
+	expect(results['cardlyticsOAuth2Api bad'].message).toMatch(/Failed to acquire OAuth2 access token/);
+	expect(results['loyaltyLionApi bad'].message).toMatch(/Unauthorized/);
 });
