@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { CredentialRefusedError } from '../nodes/shared/credential-error';
+import { joinOnOrigin } from '../nodes/shared/path';
 
 const HOSTS: Record<string, string> = {
 	production: 'https://api.hirefrederick.com',
@@ -138,9 +139,9 @@ export class FrederickApi implements ICredentialType {
 		let user;
 		let location;
 		try {
-			user = await post(this, base + String(credentials.userGrantPath), apiKey, { email: credentials.email, password: credentials.password, ...client });
+			user = await post(this, joinOnOrigin(base, String(credentials.userGrantPath)), apiKey, { email: credentials.email, password: credentials.password, ...client });
 			if (!user.body?.access_token) throw refusal('user token request', user);
-			location = await post(this, base + String(credentials.locationGrantPath), apiKey, client, user.body.access_token);
+			location = await post(this, joinOnOrigin(base, String(credentials.locationGrantPath)), apiKey, client, user.body.access_token);
 			if (!location.body?.access_token) throw refusal('location token request', location);
 		} catch (error) {
 			if (error instanceof CredentialRefusedError) throw error;

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'cardlyticsOAuth2Api';
@@ -10,10 +11,13 @@ const ENVIRONMENTS: Record<string, string> = {
 
 /** Every Cardlytics path the node calls, in one place. */
 export const PATHS = {
-	merchant: (merchantId: string) => `/api/v1/partner/merchants/${encodeURIComponent(merchantId)}`,
+	merchant: (merchantId: string) => buildPath('/api/v1/partner/merchants/{external_merchant_id}', { external_merchant_id: merchantId }),
 	offer: (merchantId: string, offerId: string) =>
-		`/api/v1/partner/merchants/${encodeURIComponent(merchantId)}/offers/${encodeURIComponent(offerId)}`,
-	reports: (merchantId: string) => `/api/v1/partner/merchants/${encodeURIComponent(merchantId)}/reports`,
+		buildPath('/api/v1/partner/merchants/{external_merchant_id}/offers/{external_offer_id}', {
+			external_merchant_id: merchantId,
+			external_offer_id: offerId,
+		}),
+	reports: (merchantId: string) => buildPath('/api/v1/partner/merchants/{external_merchant_id}/reports', { external_merchant_id: merchantId }),
 	redemptions: '/api/v1/partner/redemptions',
 };
 

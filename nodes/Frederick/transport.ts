@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
 import { pageRecords, paginate } from '../shared/pagination';
+import { buildPath, followOnOrigin, ForeignOriginError } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'frederickApi';
@@ -9,13 +11,13 @@ const JSONAPI = 'application/vnd.api+json';
 /** Every Frederick path the node calls (under the environment's host). */
 export const PATHS = {
 	locations: '/v2/locations',
-	location: (id: string) => `/v2/locations/${encodeURIComponent(id)}`,
+	location: (id: string) => buildPath('/v2/locations/{id}', { id }),
 	contacts: '/v2/contacts',
-	contact: (id: string) => `/v2/contacts/${encodeURIComponent(id)}`,
+	contact: (id: string) => buildPath('/v2/contacts/{id}', { id }),
 	contactLists: '/v2/contact_lists',
 	campaigns: '/v2/campaigns',
-	managementSystem: (locationId: string) => `/v2/locations/${encodeURIComponent(locationId)}/update_management_system`,
-	sync: (locationId: string, path: string) => `/v2/locations/${encodeURIComponent(locationId)}/${path}`,
+	managementSystem: (locationId: string) => buildPath('/v2/locations/{location_id}/update_management_system', { location_id: locationId }),
+	sync: (locationId: string, path: string) => buildPath(`/v2/locations/{location_id}/${path}`, { location_id: locationId }),
 };
 
 /** Largest page (assumed). */
@@ -76,7 +78,22 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 	pathOrUrl: string,
 	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
 ): Promise<ApiResponse<T>> {
-	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : (await baseUrl(ctx)) + pathOrUrl;
+	const base = await baseUrl(ctx);
+	let url = base + pathOrUrl;
+	if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(pathOrUrl)) {
+		// An address Frederick named (links.next, a sync job's links.self or Location): followed only on the
+		// credential's own origin, since the API key and token go with it.
+		try {
+			url = followOnOrigin(base, pathOrUrl);
+		} catch (error) {
+			if (!(error instanceof ForeignOriginError)) throw error;
+			throw new NodeApiError(ctx.getNode(), { message: error.message }, {
+				message: `Frederick named a follow-up address on another host (${error.foundOrigin}); not followed (item ${itemIndex})`,
+				description: `Frederick's answer pointed to an address outside ${error.expectedOrigin}, the host in the Frederick API credential. The API key and token are only sent to that host, so the request was not made. If Frederick really moved, change the environment or base URL in the credential.`,
+				itemIndex,
+			});
+		}
+	}
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,

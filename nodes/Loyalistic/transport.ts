@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
+import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
@@ -11,14 +12,13 @@ export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
  */
 export const PATHS = {
 	contacts: '/contacts',
-	contact: (id: string | number) => `/contacts/${encodeURIComponent(String(id))}`,
-	contactActivities: (id: string | number) => `/contacts/${encodeURIComponent(String(id))}/activities`,
+	contact: (id: string | number) => buildPath('/contacts/{id}', { id }),
+	contactActivities: (id: string | number) => buildPath('/contacts/{id}/activities', { id }),
 	companies: '/companies',
-	company: (id: string | number) => `/companies/${encodeURIComponent(String(id))}`,
+	company: (id: string | number) => buildPath('/companies/{id}', { id }),
 	lists: '/lists',
-	listContacts: (id: string | number) => `/lists/${encodeURIComponent(String(id))}/contacts`,
-	listContact: (id: string | number, contactId: string | number) =>
-		`/lists/${encodeURIComponent(String(id))}/contacts/${encodeURIComponent(String(contactId))}`,
+	listContacts: (id: string | number) => buildPath('/lists/{id}/contacts', { id }),
+	listContact: (id: string | number, contactId: string | number) => buildPath('/lists/{id}/contacts/{contactId}', { id, contactId }),
 	activities: '/activities',
 };
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
+import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const SINGLE_STORE_TYPE = 'loyaltyLionApi';
@@ -8,21 +9,21 @@ export const PARTNER_APP_TYPE = 'loyaltyLionOAuth2Api';
 /** Every LoyaltyLion path the node calls, relative to the API base (…/v2). */
 export const PATHS = {
 	customers: '/customers',
-	customer: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}`,
-	addPoints: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/points`,
-	removePoints: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/remove_points`,
-	availableRewards: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/available_rewards`,
-	claimedRewards: (merchantId: string) => `/customers/${encodeURIComponent(merchantId)}/claimed_rewards`,
+	customer: (merchantId: string) => buildPath('/customers/{merchant_id}', { merchant_id: merchantId }),
+	addPoints: (merchantId: string) => buildPath('/customers/{merchant_id}/points', { merchant_id: merchantId }),
+	removePoints: (merchantId: string) => buildPath('/customers/{merchant_id}/remove_points', { merchant_id: merchantId }),
+	availableRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/available_rewards', { merchant_id: merchantId }),
+	claimedRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/claimed_rewards', { merchant_id: merchantId }),
 	refundClaimedReward: (merchantId: string, id: string) =>
-		`/customers/${encodeURIComponent(merchantId)}/claimed_rewards/${encodeURIComponent(id)}/refund`,
+		buildPath('/customers/{merchant_id}/claimed_rewards/{id}/refund', { merchant_id: merchantId, id }),
 	orders: '/orders',
-	order: (merchantId: string) => `/orders/${encodeURIComponent(merchantId)}`,
-	cancelOrder: (merchantId: string) => `/orders/${encodeURIComponent(merchantId)}/cancel`,
-	refundOrder: (merchantId: string) => `/orders/${encodeURIComponent(merchantId)}/refund`,
+	order: (merchantId: string) => buildPath('/orders/{merchant_id}', { merchant_id: merchantId }),
+	cancelOrder: (merchantId: string) => buildPath('/orders/{merchant_id}/cancel', { merchant_id: merchantId }),
+	refundOrder: (merchantId: string) => buildPath('/orders/{merchant_id}/refund', { merchant_id: merchantId }),
 	activities: '/activities',
 	transactions: '/transactions',
 	webhooks: '/webhooks',
-	webhook: (id: string | number) => `/webhooks/${encodeURIComponent(String(id))}`,
+	webhook: (id: string | number) => buildPath('/webhooks/{id}', { id }),
 };
 
 /** Largest page LoyaltyLion serves. */

@@ -7,6 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { PathSegmentError } from './path';
 
 /** What an operation may return for one input item. */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
@@ -49,7 +50,12 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
-			: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			: error instanceof PathSegmentError
+				? new NodeOperationError(ctx.getNode(), `${error.message} (item ${itemIndex})`, {
+						itemIndex,
+						description: 'An ID used in the request path is not a valid ID; nothing was sent. Check the ID field of this item, or the expression that fills it.',
+					})
+				: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
 	return nodeError;
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { segmentProblem } from './path';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -29,6 +30,22 @@ export class Validator {
 		}
 		if (typeof value !== 'string' && typeof value !== 'number') this.fail(label, `must be text, got ${typeof value}`);
 		return String(value).trim();
+	}
+
+	/**
+	 * A record ID that goes into a request path: required, and refused when it could change the path (".",
+	 * "..") or is not an ID at all (an object, thousands of characters). The path builder refuses the same
+	 * values again; reading through here names the field.
+	 */
+	id(name: string, label: string): string {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		if (typeof value === 'string' || typeof value === 'number') {
+			const text = String(value).trim();
+			const problem = segmentProblem(text);
+			if (problem) this.fail(label, problem === 'is empty' ? 'is required but empty' : problem);
+			return text;
+		}
+		return this.fail(label, value === undefined || value === null ? 'is required but empty' : `must be an ID (text or a number), got ${Array.isArray(value) ? 'a list' : typeof value}`);
 	}
 
 	/** An optional string parameter: undefined when blank. */

@@ -96,6 +96,7 @@ function create(api, userOptions) {
 			{ 'Content-Type': JSONAPI },
 		);
 	};
+	let linkOrigin;
 	const paged = (ctx, type, records, path) => {
 		const number = Number(ctx.query.get('page[number]') ?? 1);
 		const size = Number(ctx.query.get('page[size]') ?? 25);
@@ -103,7 +104,7 @@ function create(api, userOptions) {
 		if (!Number.isInteger(size) || size < 1 || size > options.maxPageSize) throw err(400, 'Bad Request', `page[size] must be between 1 and ${options.maxPageSize}`);
 		const pages = Math.max(1, Math.ceil(records.length / size));
 		const slice = records.slice((number - 1) * size, number * size);
-		const link = (n) => `${ctx.origin}/${NAME}${path}?page[number]=${n}&page[size]=${size}`;
+		const link = (n) => `${linkOrigin ?? ctx.origin}/${NAME}${path}?page[number]=${n}&page[size]=${size}`;
 		return json(200, {
 			data: slice.map((r) => resource(type, r)),
 			links: { self: link(number), first: link(1), last: link(pages), ...(number < pages ? { next: link(number + 1) } : {}), ...(number > 1 ? { prev: link(number - 1) } : {}) },
@@ -289,7 +290,7 @@ function create(api, userOptions) {
 			}
 			const id = randomId('job_', 6);
 			state.jobs.set(id, { id, status: 'pending', polls: 0, run: () => applySync(location.id, kind, records), result: null });
-			return { status: 202, body: { data: { type: 'sync_jobs', id, attributes: { status: 'pending' } }, links: { self: `${ctx.origin}/${NAME}/v2/sync_jobs/${id}` } }, headers: { 'Content-Type': JSONAPI, Location: `${ctx.origin}/${NAME}/v2/sync_jobs/${id}` } };
+			return { status: 202, body: { data: { type: 'sync_jobs', id, attributes: { status: 'pending' } }, links: { self: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}` } }, headers: { 'Content-Type': JSONAPI, Location: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}` } };
 		});
 	}
 	route('GET', '/v2/sync_jobs/:id', (ctx) => {
@@ -311,6 +312,11 @@ function create(api, userOptions) {
 		faultBody: (status) => ({ errors: [{ status: String(status), title: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }] }),
 		control: {
 			revokeLocationTokens: () => ({ revoked: locationTokens.revokeAll() }),
+			// A hostile or misconfigured API: links.next, links.self and Location name another origin.
+			setLinkOrigin: ({ origin } = {}) => {
+				linkOrigin = origin || undefined;
+				return { linkOrigin: linkOrigin ?? null };
+			},
 			revokeAll: () => ({ revoked: locationTokens.revokeAll() + userTokens.revokeAll() }),
 		},
 	};

@@ -90,7 +90,7 @@ function safeJson(text: string): unknown {
 /** A numeric id from a string field. */
 export function idOf(ctx: IExecuteFunctions, i: number, name: string, label: string): number {
 	const v = new Validator(ctx, i);
-	const text = v.string(name, label);
+	const text = v.id(name, label);
 	if (!/^\d+$/.test(text)) v.fail(label, `must be a numeric ID, got "${text}"`);
 	return Number(text);
 }

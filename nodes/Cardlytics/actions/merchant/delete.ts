@@ -7,7 +7,7 @@ import { merchantIdField } from '../common';
 export const description: INodeProperties[] = fieldsFor('merchant', 'delete', [merchantIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const merchantId = new Validator(this, i).string('merchantId', 'External Merchant ID');
+	const merchantId = new Validator(this, i).id('merchantId', 'External Merchant ID');
 	const response = await cardlyticsRequest(this, i, 'DELETE', PATHS.merchant(merchantId));
 	return {
 		merchantId,

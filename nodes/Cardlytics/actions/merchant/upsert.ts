@@ -71,7 +71,7 @@ export const description: INodeProperties[] = fieldsFor('merchant', 'upsert', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const merchantId = v.string('merchantId', 'External Merchant ID');
+	const merchantId = v.id('merchantId', 'External Merchant ID');
 	const merchantName = v.string('merchantName', 'Merchant Name');
 	const merchantCategoryCode = v.pattern('merchantCategoryCode', 'Merchant Category Code', /^\d{4}$/, 'a 4-digit MCC such as 5814');
 	const paymentChannels = this.getNodeParameter('paymentChannels', i, []) as string[];

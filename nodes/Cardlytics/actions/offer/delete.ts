@@ -8,8 +8,8 @@ export const description: INodeProperties[] = fieldsFor('offer', 'delete', [merc
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const merchantId = v.string('merchantId', 'External Merchant ID');
-	const offerId = v.string('offerId', 'External Offer ID');
+	const merchantId = v.id('merchantId', 'External Merchant ID');
+	const offerId = v.id('offerId', 'External Offer ID');
 	const response = await cardlyticsRequest(this, i, 'DELETE', PATHS.offer(merchantId, offerId));
 	return {
 		merchantId,

@@ -44,8 +44,8 @@ export const description: INodeProperties[] = fieldsFor('offer', 'upsert', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const merchantId = v.string('merchantId', 'External Merchant ID');
-	const offerId = v.string('offerId', 'External Offer ID');
+	const merchantId = v.id('merchantId', 'External Merchant ID');
+	const offerId = v.id('offerId', 'External Offer ID');
 	const offerName = v.string('offerName', 'Offer Name');
 	const logo = v.url('logoUrl', 'Logo Image URL');
 	const largeRectangle = v.optionalString('largeRectangleUrl') ? v.url('largeRectangleUrl', 'Large Rectangle Image URL') : undefined;

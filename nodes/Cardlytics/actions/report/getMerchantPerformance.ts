@@ -53,7 +53,7 @@ export function rowsToObjects(report: TabularReport): IDataObject[] {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const v = new Validator(this, i);
-	const merchantId = v.string('merchantId', 'External Merchant ID');
+	const merchantId = v.id('merchantId', 'External Merchant ID');
 	const offerIds = v.list('offerIds', 'Offer IDs');
 	const from = v.date('from', 'From');
 	const to = v.date('to', 'To');

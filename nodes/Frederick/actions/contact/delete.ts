@@ -7,7 +7,7 @@ import { contactIdField } from '../fields';
 export const description: INodeProperties[] = fieldsFor('contact', 'delete', [contactIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).string('contactId', 'Contact ID');
+	const id = new Validator(this, i).id('contactId', 'Contact ID');
 	await frederickRequest(this, i, 'DELETE', PATHS.contact(id));
 	return { id, deleted: true };
 }

@@ -7,6 +7,6 @@ import { contactIdField } from '../fields';
 export const description: INodeProperties[] = fieldsFor('contact', 'get', [contactIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).string('contactId', 'Contact ID');
+	const id = new Validator(this, i).id('contactId', 'Contact ID');
 	return shape(this, i, (await frederickRequest(this, i, 'GET', PATHS.contact(id))).body.data);
 }

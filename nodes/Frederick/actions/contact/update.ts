@@ -11,7 +11,7 @@ export const description: INodeProperties[] = fieldsFor('contact', 'update', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.string('contactId', 'Contact ID');
+	const id = v.id('contactId', 'Contact ID');
 	const attributes = contactAttributes(this, i, 'updateFields', 'Update Fields');
 	if (!Object.keys(attributes).length) v.fail('Update Fields', 'need at least one field to change');
 	const body = { data: { type: 'contacts', id, attributes } };

@@ -7,6 +7,6 @@ import { locationIdField } from '../fields';
 export const description: INodeProperties[] = fieldsFor('location', 'get', [locationIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).string('locationId', 'Location ID');
+	const id = new Validator(this, i).id('locationId', 'Location ID');
 	return shape(this, i, (await frederickRequest(this, i, 'GET', PATHS.location(id))).body.data);
 }

@@ -83,7 +83,7 @@ async function waitForJob(ctx: IExecuteFunctions, i: number, link: string, inter
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	const first = itemIndexes[0];
-	const locationId = new Validator(this, first).string('locationId', 'Location ID');
+	const locationId = new Validator(this, first).id('locationId', 'Location ID');
 	const kindName = this.getNodeParameter('kind', first) as string;
 	const kind = KINDS[kindName];
 	const options = this.getNodeParameter('options', first, {}) as IDataObject;

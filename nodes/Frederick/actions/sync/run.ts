@@ -10,7 +10,7 @@ export const finishDescription: INodeProperties[] = fieldsFor('sync', 'finish', 
 /** Tells Frederick a sync run from the credential's data source starts or finishes. */
 export async function markSync(ctx: IExecuteFunctions, i: number, status: 'started' | 'finished'): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
-	const locationId = v.string('locationId', 'Location ID');
+	const locationId = v.id('locationId', 'Location ID');
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const dataSourceName = String(credentials.dataSourceName ?? '').trim();
 	if (!dataSourceName) v.fail('Data Source Name (in the Frederick API credential)', 'is required for syncing: enter the name Frederick issued');

@@ -7,6 +7,6 @@ import { customerIdField } from '../fields';
 export const description: INodeProperties[] = fieldsFor('customer', 'get', [customerIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).string('merchantId', 'Customer Merchant ID');
+	const id = new Validator(this, i).id('merchantId', 'Customer Merchant ID');
 	return (await loyaltyLionRequest(this, i, 'GET', PATHS.customer(id))).body.customer as IDataObject;
 }

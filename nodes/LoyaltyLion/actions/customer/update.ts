@@ -22,7 +22,7 @@ export const description: INodeProperties[] = fieldsFor('customer', 'update', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.string('merchantId', 'Customer Merchant ID');
+	const id = v.id('merchantId', 'Customer Merchant ID');
 	const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const customer: IDataObject = {};
 	if (raw.email !== undefined && raw.email !== '') {

@@ -7,7 +7,7 @@ import { orderIdField } from './fields';
 export const description: INodeProperties[] = fieldsFor('order', 'cancel', [orderIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).string('orderId', 'Order Merchant ID');
+	const id = new Validator(this, i).id('orderId', 'Order Merchant ID');
 	// Cancelling a cancelled order changes nothing: safe to retry.
 	const { statusCode } = await loyaltyLionRequest(this, i, 'POST', PATHS.cancelOrder(id), { idempotent: true });
 	return { merchant_id: id, cancelled: true, status: statusCode };

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = fieldsFor('order', 'create', [
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
 	const body: IDataObject = {
-		merchant_id: v.string('orderId', 'Order Merchant ID'),
+		merchant_id: v.id('orderId', 'Order Merchant ID'),
 		customer_email: v.email('customerEmail', 'Customer Email'),
 		total: v.pattern('total', 'Total', /^\d+(\.\d{1,2})?$/, 'an amount such as 49.90'),
 		...orderBody(this, i, 'additionalFields', 'Additional Fields'),

@@ -11,7 +11,7 @@ export const description: INodeProperties[] = fieldsFor('order', 'refund', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.string('orderId', 'Order Merchant ID');
+	const id = v.id('orderId', 'Order Merchant ID');
 	const total_refunded = v.pattern('totalRefunded', 'Total Refunded', /^\d+(\.\d{1,2})?$/, 'an amount such as 49.90');
 	// The field is the running total, so sending it twice has the same effect: safe to retry.
 	const { statusCode } = await loyaltyLionRequest(this, i, 'POST', PATHS.refundOrder(id), { body: { total_refunded }, idempotent: true });

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = fieldsFor('order', 'update', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.string('orderId', 'Order Merchant ID');
+	const id = v.id('orderId', 'Order Merchant ID');
 	const body = orderBody(this, i, 'updateFields', 'Update Fields');
 	if (!Object.keys(body).length) v.fail('Update Fields', 'need at least one field to change');
 	const { statusCode } = await loyaltyLionRequest(this, i, 'PUT', PATHS.order(id), { body });

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = fieldsFor('reward', 'claim', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.string('merchantId', 'Customer Merchant ID');
+	const id = v.id('merchantId', 'Customer Merchant ID');
 	const reward_id = v.number('rewardId', 'Reward ID', { min: 1, integer: true });
 	const multiplier = v.number('multiplier', 'Multiplier', { min: 1, max: 10, integer: true });
 	const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.claimedRewards(id), { body: { reward_id, ...(multiplier > 1 ? { multiplier } : {}) } });

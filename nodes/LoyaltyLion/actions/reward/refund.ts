@@ -11,8 +11,8 @@ export const description: INodeProperties[] = fieldsFor('reward', 'refund', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.string('merchantId', 'Customer Merchant ID');
-	const claimed = v.string('claimedRewardId', 'Claimed Reward ID');
+	const id = v.id('merchantId', 'Customer Merchant ID');
+	const claimed = v.id('claimedRewardId', 'Claimed Reward ID');
 	// A refund can happen only once (a second is refused), so it is safe to retry.
 	const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.refundClaimedReward(id, claimed), { idempotent: true });
 	return { merchantId: id, ...(body.claimed_reward as IDataObject) };
