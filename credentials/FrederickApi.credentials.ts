@@ -138,10 +138,15 @@ export class FrederickApi implements ICredentialType {
 		const client = { client_id: credentials.clientId, client_secret: credentials.clientSecret };
 		let user;
 		let location;
+		const userGrant = joinOnOrigin(base, String(credentials.userGrantPath));
+		const locationGrant = joinOnOrigin(base, String(credentials.locationGrantPath));
+		for (const grant of [userGrant, locationGrant]) {
+			if (!grant.url) throw new CredentialRefusedError('Frederick', `a token path leads to another host (${grant.foundOrigin}): token paths must start with "/"`);
+		}
 		try {
-			user = await post(this, joinOnOrigin(base, String(credentials.userGrantPath)), apiKey, { email: credentials.email, password: credentials.password, ...client });
+			user = await post(this, userGrant.url!, apiKey, { email: credentials.email, password: credentials.password, ...client });
 			if (!user.body?.access_token) throw refusal('user token request', user);
-			location = await post(this, joinOnOrigin(base, String(credentials.locationGrantPath)), apiKey, client, user.body.access_token);
+			location = await post(this, locationGrant.url!, apiKey, client, user.body.access_token);
 			if (!location.body?.access_token) throw refusal('location token request', location);
 		} catch (error) {
 			if (error instanceof CredentialRefusedError) throw error;

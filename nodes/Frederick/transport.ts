@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperti
 import { NodeApiError } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
 import { pageRecords, paginate } from '../shared/pagination';
-import { buildPath, followOnOrigin, ForeignOriginError } from '../shared/path';
+import { buildPath, followOnOrigin } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'frederickApi';
@@ -83,16 +83,15 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 	if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(pathOrUrl)) {
 		// An address Frederick named (links.next, a sync job's links.self or Location): followed only on the
 		// credential's own origin, since the API key and token go with it.
-		try {
-			url = followOnOrigin(base, pathOrUrl);
-		} catch (error) {
-			if (!(error instanceof ForeignOriginError)) throw error;
-			throw new NodeApiError(ctx.getNode(), { message: error.message }, {
-				message: `Frederick named a follow-up address on another host (${error.foundOrigin}); not followed (item ${itemIndex})`,
-				description: `Frederick's answer pointed to an address outside ${error.expectedOrigin}, the host in the Frederick API credential. The API key and token are only sent to that host, so the request was not made. If Frederick really moved, change the environment or base URL in the credential.`,
+		const check = followOnOrigin(base, pathOrUrl);
+		if (!check.url) {
+			throw new NodeApiError(ctx.getNode(), { message: `Follow-up address on another host: ${check.foundOrigin}` }, {
+				message: `Frederick named a follow-up address on another host (${check.foundOrigin}); not followed (item ${itemIndex})`,
+				description: `Frederick's answer pointed to an address outside ${check.expectedOrigin}, the host in the Frederick API credential. The API key and token are only sent to that host, so the request was not made. If Frederick really moved, change the environment or base URL in the credential.`,
 				itemIndex,
 			});
 		}
+		url = check.url;
 	}
 	return await apiRequest<T>(ctx, frederick, {
 		method,

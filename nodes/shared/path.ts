@@ -50,54 +50,41 @@ export function buildPath(template: string, values: Record<string, string | numb
 	});
 }
 
-/** A URL a provider named (a next page, a job to poll) that points away from the credential's own origin. */
-export class ForeignOriginError extends Error {
-	readonly foundOrigin: string;
-
-	constructor(
-		readonly url: string,
-		readonly expectedOrigin: string,
-	) {
-		super(`The address is on another host (${safeOrigin(url)}), not ${expectedOrigin}`);
-		this.name = 'ForeignOriginError';
-		this.foundOrigin = safeOrigin(url);
-	}
-}
-
-function safeOrigin(url: string): string {
+function originOf(url: string): string | undefined {
 	try {
 		return new URL(url).origin;
 	} catch {
-		return JSON.stringify(url.slice(0, 60));
+		return undefined;
 	}
+}
+
+/** Where a URL leads: `url` when it is on the expected origin, else only the origin it names. */
+export interface OriginCheck {
+	url?: string;
+	foundOrigin: string;
+	expectedOrigin: string;
 }
 
 /**
- * Resolves a URL the provider gave (absolute, or relative to the base) and returns it only if it is on the
- * base's own origin: credentials are only ever sent to the credential's own host.
+ * Resolves a URL the provider gave (absolute, or relative to the base's origin) and keeps it only if it is on
+ * the base's own origin: credentials are only ever sent to the credential's own host. The caller turns a
+ * refusal into a node error.
  */
-export function followOnOrigin(base: string, url: string): string {
-	const expected = new URL(base).origin;
-	let resolved: URL;
+export function followOnOrigin(base: string, url: string): OriginCheck {
+	const expectedOrigin = new URL(base).origin;
+	let resolved: URL | undefined;
 	try {
-		resolved = new URL(url, `${expected}/`);
+		resolved = new URL(url, `${expectedOrigin}/`);
 	} catch {
-		throw new ForeignOriginError(url, expected);
+		resolved = undefined;
 	}
-	if (resolved.origin !== expected) throw new ForeignOriginError(url, expected);
-	return resolved.toString();
+	const foundOrigin = resolved?.origin ?? JSON.stringify(url.slice(0, 60));
+	return { url: resolved && foundOrigin === expectedOrigin ? resolved.toString() : undefined, foundOrigin, expectedOrigin };
 }
 
-/** base + path, refused when the result is not on the base's origin (a path such as "@other.host/x"). */
-export function joinOnOrigin(base: string, path: string): string {
-	const url = base + path;
-	let origin: string | undefined;
-	try {
-		origin = new URL(url).origin;
-	} catch {
-		origin = undefined;
-	}
-	const expected = new URL(base).origin;
-	if (origin !== expected) throw new ForeignOriginError(url, expected);
-	return url;
+/** base + path when the result stays on the base's origin (a path such as "@other.host/x" does not). */
+export function joinOnOrigin(base: string, path: string): OriginCheck {
+	const expectedOrigin = new URL(base).origin;
+	const foundOrigin = originOf(base + path) ?? JSON.stringify((base + path).slice(0, 60));
+	return { url: foundOrigin === expectedOrigin ? base + path : undefined, foundOrigin, expectedOrigin };
 }
