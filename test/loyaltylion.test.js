@@ -163,22 +163,47 @@ describe('LoyaltyLion through the n8n engine', () => {
 		const refunded = await run({ resource: 'reward', operation: 'refund', merchantId: 'cust-3333', claimedRewardId: String(claimed.items[0].json.id) });
 		expect(refunded.items[0].json.refunded).toBe(true);
 
-		const order = await run({ resource: 'order', operation: 'create', orderId: 'ord-1', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com', total: '49.90', additionalFields: { number: '#1001' } });
+		const wire = (route) => box.sim.stats.log.filter((r) => r.route === route).map((r) => ({ method: r.method, path: r.path.replace(/^\/loyaltylion/, ''), query: r.query, body: r.body }));
+		box.sim.stats.reset();
+		const order = await run({ resource: 'order', operation: 'create', orderId: 'ord-1', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com', total: '49.90', totalShipping: '4.90', paymentStatus: 'paid', additionalFields: { merchant_number: '#1001', site_id: '7' } });
 		expect(order.items[0].json).toMatchObject({ merchant_id: 'ord-1', total: '49.90', status: 201 });
-		expect((await run({ resource: 'order', operation: 'update', orderId: 'ord-1', updateFields: { total_shipping: '4.90' } })).items[0].json.status).toBe(204);
-		expect((await run({ resource: 'order', operation: 'refund', orderId: 'ord-1', totalRefunded: '10.00' })).items[0].json.status).toBe(204);
-		expect((await run({ resource: 'order', operation: 'cancel', orderId: 'ord-1' })).items[0].json).toMatchObject({ cancelled: true });
+		// orders/create-order: the six required fields, the optional site_id as a query parameter.
+		expect(wire('/v2/orders')).toEqual([
+			{ method: 'POST', path: '/v2/orders', query: { site_id: '7' }, body: { merchant_id: 'ord-1', customer_id: 'cust-3333', customer_email: 'shopper3333@example.com', total: '49.90', total_shipping: '4.90', payment_status: 'paid', merchant_number: '#1001' } },
+		]);
+		const full = { orderId: 'ord-1', paymentStatus: 'paid', totalPaid: '49.90' };
+		expect((await run({ resource: 'order', operation: 'update', ...full, refundStatus: 'not_refunded', cancellationStatus: 'not_cancelled', totalRefunded: '0' })).items[0].json.status).toBe(204);
+		expect((await run({ resource: 'order', operation: 'refund', ...full, cancellationStatus: 'not_cancelled', totalRefunded: '10.00' })).items[0].json).toMatchObject({ refund_status: 'partially_refunded', status: 204 });
+		expect((await run({ resource: 'order', operation: 'cancel', ...full, refundStatus: 'partially_refunded', totalRefunded: '10.00' })).items[0].json).toMatchObject({ cancellation_status: 'cancelled', status: 204 });
+		// orders/update-order: every change is the same full PUT; there is no /cancel or /refund path.
+		expect(wire('/v2/orders/:merchantId')).toEqual([
+			{ method: 'PUT', path: '/v2/orders/ord-1', query: {}, body: { payment_status: 'paid', refund_status: 'not_refunded', cancellation_status: 'not_cancelled', total_paid: '49.90', total_refunded: '0' } },
+			{ method: 'PUT', path: '/v2/orders/ord-1', query: {}, body: { payment_status: 'paid', refund_status: 'partially_refunded', cancellation_status: 'not_cancelled', total_paid: '49.90', total_refunded: '10.00' } },
+			{ method: 'PUT', path: '/v2/orders/ord-1', query: {}, body: { payment_status: 'paid', refund_status: 'partially_refunded', cancellation_status: 'cancelled', total_paid: '49.90', total_refunded: '10.00' } },
+		]);
 		expect(sim().state.orders.get('ord-1')).toMatchObject({ total_shipping: '4.90', refund_status: 'partially_refunded', cancellation_status: 'cancelled' });
-		const badTotal = await run({ resource: 'order', operation: 'create', orderId: 'ord-2', customerEmail: 'a@example.com', total: '12,50' });
+		const badTotal = await run({ resource: 'order', operation: 'create', orderId: 'ord-2', customerId: 'c', customerEmail: 'a@example.com', total: '12,50', totalShipping: '0', paymentStatus: 'paid' });
 		expect(badTotal.error.message).toBe('Total must be an amount such as 49.90, got "12,50" (item 0)');
+		const overRefund = await run({ resource: 'order', operation: 'refund', ...full, cancellationStatus: 'not_cancelled', totalRefunded: '60.00' });
+		expect(overRefund.error.message).toBe('Total Refunded cannot be more than the Total Paid (49.90), got 60.00 (item 0)');
 
 		await run({ resource: 'activity', operation: 'create', name: 'clickthrough', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com' });
 		const activities = await run({ resource: 'activity', operation: 'getMany', returnAll: true, filters: { customer_id: 'cust-3333' } });
 		expect(activities.items.map((i) => i.json.name)).toEqual(['clickthrough']);
-		const transactions = await run({ resource: 'transaction', operation: 'getMany', returnAll: true, filters: { customer_id: 'cust-3333' } });
+		// transactions/list-transactions: customer_id is LoyaltyLion's numeric customer id, not the store's.
+		const numericId = sim().state.byMerchantId.get('cust-3333').id;
+		box.sim.stats.reset();
+		const transactions = await run({ resource: 'transaction', operation: 'getMany', returnAll: true, filters: { customer_id: numericId } });
 		expect(transactions.items.map((i) => i.json.kind)).toEqual(['order', 'refund', 'claim', 'add']);
+		expect(wire('/v2/transactions')[0]).toMatchObject({ method: 'GET', query: { customer_id: String(numericId), limit: '500' } });
+		box.sim.stats.reset();
 		const updated = await run({ resource: 'customer', operation: 'update', merchantId: 'cust-3333', updateFields: { birthday: '1990-05-17', blocked: false } });
 		expect(updated.items[0].json).toMatchObject({ birthday: '1990-05-17', blocked: false });
+		// customers/update-customer: PATCH with {customer: {birthday, blocked}}.
+		expect(wire('/v2/customers/:merchantId')).toEqual([{ method: 'PATCH', path: '/v2/customers/cust-3333', query: {}, body: { customer: { birthday: '1990-05-17', blocked: false } } }]);
+		// The tier where the reference puts it.
+		const customer = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333' });
+		expect(customer.items[0].json.loyalty_tier_membership.loyalty_tier.name).toBe('Bronze');
 	});
 
 	describe('trigger', () => {

@@ -6,23 +6,38 @@ import { apiRequest, type ApiResponse, type Provider } from '../shared/transport
 export const SINGLE_STORE_TYPE = 'loyaltyLionApi';
 export const PARTNER_APP_TYPE = 'loyaltyLionOAuth2Api';
 
-/** Every LoyaltyLion path the node calls, relative to the API base (…/v2). */
+
+/**
+ * Every LoyaltyLion path the node calls, relative to the API base (…/v2), each with the reference page it
+ * comes from (REF = developers.loyaltylion.com/api-reference/v2/resources), or "assumed: not public".
+ */
 export const PATHS = {
+	/** GET: REF/customers/list-customers */
 	customers: '/customers',
+	/** GET (assumed: not public, a third-party listing); PATCH: REF/customers/update-customer */
 	customer: (merchantId: string) => buildPath('/customers/{merchant_id}', { merchant_id: merchantId }),
+	/** POST: REF/customers/add-points */
 	addPoints: (merchantId: string) => buildPath('/customers/{merchant_id}/points', { merchant_id: merchantId }),
+	/** POST: assumed: not public (a third-party listing) */
 	removePoints: (merchantId: string) => buildPath('/customers/{merchant_id}/remove_points', { merchant_id: merchantId }),
+	/** GET: assumed: not public (a third-party listing) */
 	availableRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/available_rewards', { merchant_id: merchantId }),
+	/** POST: assumed: not public (a third-party listing) */
 	claimedRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/claimed_rewards', { merchant_id: merchantId }),
+	/** POST: assumed: not public */
 	refundClaimedReward: (merchantId: string, id: string) =>
 		buildPath('/customers/{merchant_id}/claimed_rewards/{id}/refund', { merchant_id: merchantId, id }),
+	/** POST: REF/orders/create-order */
 	orders: '/orders',
+	/** GET: REF/orders/get-order; PUT (full update, also cancels and refunds): REF/orders/update-order */
 	order: (merchantId: string) => buildPath('/orders/{merchant_id}', { merchant_id: merchantId }),
-	cancelOrder: (merchantId: string) => buildPath('/orders/{merchant_id}/cancel', { merchant_id: merchantId }),
-	refundOrder: (merchantId: string) => buildPath('/orders/{merchant_id}/refund', { merchant_id: merchantId }),
+	/** POST: REF/activities/create-activity; GET listing: assumed */
 	activities: '/activities',
+	/** GET: REF/transactions/list-transactions */
 	transactions: '/transactions',
+	/** POST, GET: REF/webhooks/create-webhook, list-webhooks */
 	webhooks: '/webhooks',
+	/** DELETE: REF/webhooks/delete-webhook */
 	webhook: (id: string | number) => buildPath('/webhooks/{id}', { id }),
 };
 

@@ -4,8 +4,10 @@
 // with 403 {"error":{"message","details"}}, token+secret over HTTP Basic with full access, customers with
 // cursor pagination (filters baked into the cursor, limit 1-500, newest first, since_id), points add/remove,
 // rewards, orders, activities, transactions, webhooks that really deliver signed events, 20 requests/second.
-// ASSUMED (third-party listings or not public): customer get/update by merchant_id, order update/cancel/refund
-// paths, activity and transaction listing paths and filters, claimed reward refund path.
+// Each route names the reference page it was written from (developers.loyaltylion.com/api-reference/v2/
+// resources/..., the official OpenAPI per operation) and validates as that page does; routes marked ASSUMED
+// have no public page (third-party listings): remove_points, available_rewards, claimed_rewards and their
+// refund, the activity listing and its filters.
 const crypto = require('node:crypto');
 const http = require('node:http');
 const { z } = require('zod');
@@ -75,7 +77,8 @@ function create(api, userOptions) {
 			blocked: false,
 			guest: false,
 			enrolled: true,
-			loyalty_tier_membership: { tier: { id: 1, name: 'Bronze' } },
+			// customers/list-customers: the tier sits at loyalty_tier_membership.loyalty_tier
+			loyalty_tier_membership: { loyalty_tier: { id: 1, name: 'Bronze', number: 1 }, started_at: iso(createdMs), expires_at: null, manual: false },
 			birthday: null,
 			referral_url: `https://demo-store.example/r/${id.toString(36)}`,
 			created_at: iso(createdMs),
@@ -241,17 +244,22 @@ function create(api, userOptions) {
 		need(ctx, 'read_customers');
 		return { status: 200, body: { customer: customerOr404(ctx.params.merchantId) } };
 	});
-	route('PUT', '/v2/customers/:merchantId', (ctx) => {
+	// customers/update-customer: PATCH /v2/customers/{merchant_id}, body {customer: {birthday, blocked}} and
+	// nothing else (no email).
+	route('PATCH', '/v2/customers/:merchantId', (ctx) => {
 		need(ctx, 'write_customers');
 		const customer = customerOr404(ctx.params.merchantId);
 		const body = validate(
-			z.object({
-				customer: z.object({
-					email: z.string().email('must be an email address').optional(),
-					birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').nullable().optional(),
-					blocked: z.boolean().optional(),
-				}),
-			}),
+			z
+				.object({
+					customer: z
+						.object({
+							birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').nullable().optional(),
+							blocked: z.boolean().optional(),
+						})
+						.strict(),
+				})
+				.strict(),
 			ctx.body,
 		);
 		Object.assign(customer, body.customer, { updated_at: new Date().toISOString() });
@@ -319,52 +327,70 @@ function create(api, userOptions) {
 	});
 
 	// ---- Orders ----
-	const orderSchema = z.object({
-		merchant_id: z.string().min(1),
-		customer_id: z.string().min(1).optional(),
-		customer_email: z.string().email('must be an email address'),
-		number: z.string().optional(),
-		total: z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal string such as "49.90"'),
-		total_shipping: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
-		payment_status: z.enum(['paid', 'not_paid', 'partially_paid']).optional(),
-		date: z.string().optional(),
-	});
+	const money = z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal string such as "49.90"');
+	const PAYMENT = ['not_paid', 'partially_paid', 'paid'];
+	// orders/create-order: POST /v2/orders (optional query site_id); these six fields are required.
+	const orderSchema = z
+		.object({
+			merchant_id: z.string().min(1),
+			customer_id: z.string().min(1),
+			customer_email: z.string().email('must be an email address'),
+			total: money,
+			total_shipping: money,
+			payment_status: z.enum(PAYMENT),
+			total_paid: money.optional(),
+			merchant_number: z.string().optional(),
+			discount_codes: z.array(z.object({ code: z.string(), amount: money })).optional(),
+			claimed_reward_ids: z.array(z.number().int()).optional(),
+			date: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+			ip_address: z.string().optional(),
+			user_agent: z.string().optional(),
+			referral_id: z.string().optional(),
+			tracking_id: z.string().optional(),
+			guest: z.boolean().optional(),
+		})
+		.strict();
 	route('POST', '/v2/orders', (ctx) => {
 		need(ctx, 'write_orders');
 		const body = validate(orderSchema, ctx.body);
 		if (state.orders.has(body.merchant_id)) throw apiError(422, `An order with merchant_id ${body.merchant_id} already exists`);
-		const order = { ...body, payment_status: body.payment_status ?? 'paid', cancellation_status: 'not_cancelled', refund_status: 'not_refunded', total_refunded: '0', created_at: new Date().toISOString() };
+		const order = { ...body, cancellation_status: 'not_cancelled', refund_status: 'not_refunded', total_refunded: '0', created_at: new Date().toISOString() };
 		state.orders.set(body.merchant_id, order);
-		const customer = body.customer_id ? state.byMerchantId.get(body.customer_id) : state.customers.find((c) => c.email === body.customer_email);
+		const customer = state.byMerchantId.get(body.customer_id);
 		if (customer && order.payment_status === 'paid') {
 			const points = Math.floor(Number(body.total));
 			customer.points_approved += points;
-			addTransaction(customer, points, `Order ${body.number ?? body.merchant_id}`, 'order');
+			addTransaction(customer, points, `Order ${body.merchant_number ?? body.merchant_id}`, 'order');
 		}
 		return { status: 201 };
 	});
+	// orders/get-order
+	route('GET', '/v2/orders/:merchantId', (ctx) => {
+		need(ctx, 'read_orders');
+		const order = state.orders.get(ctx.params.merchantId);
+		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		return { status: 200, body: { order } };
+	});
+	// orders/update-order: PUT /v2/orders/{merchant_id}, a FULL update: the three statuses and both totals,
+	// always. Cancelling and refunding are this call (there is no /cancel or /refund sub-path). Answers 204.
 	route('PUT', '/v2/orders/:merchantId', (ctx) => {
 		need(ctx, 'write_orders');
 		const order = state.orders.get(ctx.params.merchantId);
 		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
-		Object.assign(order, validate(orderSchema.partial().omit({ merchant_id: true }), ctx.body));
-		return { status: 204 };
-	});
-	route('POST', '/v2/orders/:merchantId/cancel', (ctx) => {
-		need(ctx, 'write_orders');
-		const order = state.orders.get(ctx.params.merchantId);
-		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
-		order.cancellation_status = 'cancelled';
-		return { status: 204 };
-	});
-	route('POST', '/v2/orders/:merchantId/refund', (ctx) => {
-		need(ctx, 'write_orders');
-		const order = state.orders.get(ctx.params.merchantId);
-		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
-		const body = validate(z.object({ total_refunded: z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal string') }), ctx.body);
+		const body = validate(
+			z
+				.object({
+					payment_status: z.enum(PAYMENT),
+					refund_status: z.enum(['not_refunded', 'partially_refunded', 'refunded']),
+					cancellation_status: z.enum(['cancelled', 'not_cancelled']),
+					total_paid: money,
+					total_refunded: money,
+				})
+				.strict(),
+			ctx.body,
+		);
 		if (Number(body.total_refunded) > Number(order.total)) throw apiError(422, `total_refunded ${body.total_refunded} exceeds the order total ${order.total}`);
-		order.total_refunded = body.total_refunded;
-		order.refund_status = Number(body.total_refunded) === Number(order.total) ? 'refunded' : 'partially_refunded';
+		Object.assign(order, body, { updated_at: new Date().toISOString() });
 		return { status: 204 };
 	});
 
@@ -386,9 +412,12 @@ function create(api, userOptions) {
 	});
 
 	// ---- Transactions ----
+	// transactions/list-transactions: customer_id is the NUMERIC LoyaltyLion customer id (a customer's `id`).
 	route('GET', '/v2/transactions', (ctx) => {
 		need(ctx, 'read_customers');
-		const { page, cursor } = cursorPage(ctx, [...state.transactions].reverse(), ['since_id', 'customer_id'], (t, f) => f.customer_id === undefined || t.merchant_id === f.customer_id, 'transactions');
+		const given = ctx.query.get('customer_id');
+		if (given !== null && !/^\d+$/.test(given)) throw apiError(400, 'Validation failed', { customer_id: ['must be the numeric LoyaltyLion customer id'] });
+		const { page, cursor } = cursorPage(ctx, [...state.transactions].reverse(), ['since_id', 'customer_id'], (t, f) => f.customer_id === undefined || String(t.customer_id) === f.customer_id, 'transactions');
 		return { status: 200, body: { transactions: page, cursor } };
 	});
 

@@ -47,7 +47,7 @@ export const operationProperties: INodeProperties[] = [
 		[
 			{ name: 'Get', value: 'get', action: 'Get a customer', description: 'Get a customer by their ID in your store' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many customers', description: 'List customers, newest first, following the cursor' },
-			{ name: 'Update', value: 'update', action: 'Update a customer', description: 'Change email, birthday or blocked status' },
+			{ name: 'Update', value: 'update', action: 'Update a customer', description: 'Change birthday or blocked status' },
 		],
 		'getMany',
 	),
@@ -71,10 +71,10 @@ export const operationProperties: INodeProperties[] = [
 	operationProperty(
 		'order',
 		[
-			{ name: 'Cancel', value: 'cancel', action: 'Cancel an order', description: 'Mark an order cancelled (its points are taken back)' },
+			{ name: 'Cancel', value: 'cancel', action: 'Cancel an order', description: 'Mark an order cancelled (its points are taken back); a full update with its current payment and refund state' },
 			{ name: 'Create', value: 'create', action: 'Create an order', description: 'Send an order so the customer earns points' },
-			{ name: 'Refund', value: 'refund', action: 'Refund an order', description: 'Record a full or partial refund' },
-			{ name: 'Update', value: 'update', action: 'Update an order', description: 'Change fields of an order' },
+			{ name: 'Refund', value: 'refund', action: 'Refund an order', description: 'Record a full or partial refund; a full update with its current payment and cancellation state' },
+			{ name: 'Update', value: 'update', action: 'Update an order', description: 'Send the order\'s current payment, refund and cancellation state (a full update)' },
 		],
 		'create',
 	),

@@ -15,7 +15,6 @@ export const description: INodeProperties[] = fieldsFor('customer', 'update', [
 		options: [
 			{ displayName: 'Birthday', name: 'birthday', type: 'dateTime', default: '', description: 'Birthday (sent as YYYY-MM-DD) for birthday rewards' },
 			{ displayName: 'Blocked', name: 'blocked', type: 'boolean', default: false, description: 'Whether the customer is blocked from earning and spending points' },
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 		],
 	},
 ]);
@@ -25,9 +24,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const id = v.id('merchantId', 'Customer Merchant ID');
 	const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const customer: IDataObject = {};
-	if (raw.email !== undefined && raw.email !== '') {
-		customer.email = v.emailValue(raw.email, 'Update Fields → Email');
-	}
 	if (raw.birthday) {
 		const day = /^\d{4}-\d{2}-\d{2}/.exec(String(raw.birthday))?.[0];
 		if (!day) v.fail('Update Fields → Birthday', `must be a date, got "${String(raw.birthday)}"`);
@@ -35,5 +31,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	if (raw.blocked !== undefined) customer.blocked = raw.blocked;
 	if (!Object.keys(customer).length) v.fail('Update Fields', 'need at least one field to change');
-	return (await loyaltyLionRequest(this, i, 'PUT', PATHS.customer(id), { body: { customer } })).body.customer as IDataObject;
+	// developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer: PATCH, {customer:
+	// {birthday, blocked}}; email is not a field of this call. Setting the same values twice changes nothing.
+	const { body } = await loyaltyLionRequest<IDataObject>(this, i, 'PATCH', PATHS.customer(id), { body: { customer }, idempotent: true });
+	return (body?.customer as IDataObject | undefined) ?? { merchant_id: id, ...customer };
 }

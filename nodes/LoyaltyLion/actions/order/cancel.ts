@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
-import { loyaltyLionRequest, PATHS } from '../../transport';
-import { orderIdField } from './fields';
+import { fullUpdate, fullUpdateFields } from './fields';
 
-export const description: INodeProperties[] = fieldsFor('order', 'cancel', [orderIdField]);
+// Cancelling is the full update (orders/update-order) with cancellation_status "cancelled"; LoyaltyLion
+// documents no /cancel path. The update still carries the order's current payment and refund state.
+export const description: INodeProperties[] = fieldsFor('order', 'cancel', fullUpdateFields(['cancellationStatus']));
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).id('orderId', 'Order Merchant ID');
-	// Cancelling a cancelled order changes nothing: safe to retry.
-	const { statusCode } = await loyaltyLionRequest(this, i, 'POST', PATHS.cancelOrder(id), { idempotent: true });
-	return { merchant_id: id, cancelled: true, status: statusCode };
+	return await fullUpdate(this, i, { cancellation_status: 'cancelled' });
 }

@@ -1,19 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
-import { loyaltyLionRequest, PATHS } from '../../transport';
-import { orderIdField } from './fields';
+import { fullUpdate, fullUpdateFields, money } from './fields';
 
-export const description: INodeProperties[] = fieldsFor('order', 'refund', [
-	orderIdField,
-	{ displayName: 'Total Refunded', name: 'totalRefunded', type: 'string', required: true, default: '', placeholder: '49.90', description: 'The total refunded so far (not this refund alone); equal to the order total for a full refund' },
-]);
+// Refunding is the full update (orders/update-order) with refund_status and total_refunded; LoyaltyLion
+// documents no /refund path. Full or partial is read from the totals: refunded when all that was paid is.
+export const description: INodeProperties[] = fieldsFor('order', 'refund', fullUpdateFields(['refundStatus']));
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.id('orderId', 'Order Merchant ID');
-	const total_refunded = v.pattern('totalRefunded', 'Total Refunded', /^\d+(\.\d{1,2})?$/, 'an amount such as 49.90');
-	// The field is the running total, so sending it twice has the same effect: safe to retry.
-	const { statusCode } = await loyaltyLionRequest(this, i, 'POST', PATHS.refundOrder(id), { body: { total_refunded }, idempotent: true });
-	return { merchant_id: id, total_refunded, status: statusCode };
+	const paid = money(v, 'totalPaid', 'Total Paid');
+	const refunded = money(v, 'totalRefunded', 'Total Refunded');
+	if (Number(refunded) <= 0) v.fail('Total Refunded', 'must be more than 0 for a refund');
+	if (Number(refunded) > Number(paid)) v.fail('Total Refunded', `cannot be more than the Total Paid (${paid}), got ${refunded}`);
+	return await fullUpdate(this, i, { refund_status: Number(refunded) === Number(paid) ? 'refunded' : 'partially_refunded' });
 }
