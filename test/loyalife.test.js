@@ -21,7 +21,7 @@ function setup(data = {}) {
 
 const TOKEN_ROUTE = '/lbms-ingress/oauth/api/Auth/Token';
 const GET_MEMBER = ['loyalife', 'GET', '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute'];
-const getMember = { resource: 'member', operation: 'get', attributeName: 'RelationReference', attributeValue: '={{ $json.ref }}' };
+const getMember = { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: '={{ $json.ref }}' };
 const refs = (n) => Array.from({ length: n }, (_, i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }));
 const decode = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
 
@@ -92,7 +92,7 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 	test('an HTTP 200 carrying IsSucessful:false is an error, and continueOnFail keeps it on its item', async () => {
 		const { run } = setup();
 		const { error } = await run(getMember, { items: [{ ref: 'NOPE' }] });
-		expect(error.message).toBe('Loyalife reported an error (item 0): No member with RelationReference NOPE (ErrorCode MEMBER_NOT_FOUND)');
+		expect(error.message).toBe('Loyalife reported an error (item 0): No member with relation_reference NOPE (ErrorCode MEMBER_NOT_FOUND)');
 		expect(error.description).toMatch(/HTTP status was 200/);
 		const mixed = await run(getMember, { items: [{ ref: 'MEM0001' }, { ref: 'NOPE' }, { ref: 'MEM0002' }], continueOnFail: true });
 		expect(mixed.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
@@ -128,32 +128,67 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		amount: '={{ $json.amount }}',
 		transactionDate: '2026-02-01',
 		productCode: 'CARD',
-		transactionType: 'CR',
+		transactionType: 'DR',
 		batchSize: 100,
 	};
 
-	test('a batch is sent 100 at a time with an idempotency key; a replayed batch creates nothing twice', async () => {
+	test('a purchase is sent as DR (earns points), the program id and the idempotency key with it; the item is an object', async () => {
+		const { run } = setup();
+		const balance = sim().pointsOf('MEM0003');
+		const { items, error } = await run({ ...batchParams, operation: 'create' }, { items: [tx(9002)] });
+		expect(error).toBeUndefined();
+		const sent = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionData'));
+		// transactions/insert-transaction: one object; DR = debit = a purchase that earns points.
+		expect(sent).toHaveLength(1);
+		expect(sent[0].query).toEqual({ pintProgramId: '1001' });
+		expect(sent[0].body).toEqual({
+			_xoxo_api_client_idempotency: expect.stringMatching(/^n8n-[0-9a-f]{40}$/),
+			transaction_id: 'B-9002',
+			amount: 9102,
+			transaction_date: '2026-02-01',
+			product_code: 'CARD',
+			member_relation_reference: 'MEM0003',
+			transaction_type: 'DR',
+		});
+		expect(sim().pointsOf('MEM0003')).toBe(balance + 910);
+		// What a later node can map: what was sent, and Loyalife's answer.
+		expect(items[0].json).toMatchObject({ transaction_id: 'B-9002', transaction_type: 'DR', accepted: true, errorCode: '000', message: 'Success' });
+		// A reversal takes points back.
+		await run({ ...batchParams, operation: 'create', transactionType: 'CR', transactionId: 'B-9002-refund' }, { items: [tx(9002)] });
+		expect(sim().pointsOf('MEM0003')).toBe(balance);
+	});
+
+	test('a batch is sent 100 at a time, each transaction with its idempotency key inside it; a replayed batch creates nothing twice', async () => {
 		const { run } = setup();
 		const input = Array.from({ length: 150 }, (_, i) => tx(i));
 		const before = sim().state.transactions.length;
 		const first = await run(batchParams, { items: input });
 		expect(first.error).toBeUndefined();
 		expect(first.items).toHaveLength(150);
-		expect(first.items.every((i) => i.json.status === 'accepted' && !i.json.replayed)).toBe(true);
+		expect(first.items[0].json).toMatchObject({ status: 'queued', request_id: expect.stringMatching(/^req_/) });
+		expect(first.items.every((i) => i.json.status === 'queued' && /^req_/.test(i.json.request_id))).toBe(true);
 		expect(first.items[149].pairedItem).toEqual({ item: 149 });
 		const batches = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionDataV2'));
 		expect(batches.map((r) => r.body.length)).toEqual([100, 50]);
-		expect(batches.every((r) => /^n8n-[0-9a-f]{40}$/.test(r.headers._xoxo_api_client_idempotency))).toBe(true);
+		// transactions/insert-transaction-v2: the key is a field of each transaction, not a header; type dr/cr.
+		expect(batches.every((r) => r.headers._xoxo_api_client_idempotency === undefined)).toBe(true);
+		const keys = batches.flatMap((r) => r.body.map((t) => t._xoxo_api_client_idempotency));
+		expect(new Set(keys).size).toBe(150);
+		expect(keys.every((k) => /^n8n-[0-9a-f]{40}$/.test(k))).toBe(true);
+		expect(batches[0].body[0]).toMatchObject({ transaction_id: 'B-0', transaction_type: 'dr' });
 		expect(sim().state.transactions.length).toBe(before + 150);
 
 		const replay = await run(batchParams, { items: input });
 		expect(replay.error).toBeUndefined();
-		expect(replay.items.every((i) => i.json.replayed === true)).toBe(true);
-		expect(replay.items[0].json.batch_id).toBe(first.items[0].json.batch_id);
+		expect(replay.items.map((i) => i.json.request_id)).toEqual(first.items.map((i) => i.json.request_id));
 		expect(sim().state.transactions.length).toBe(before + 150);
+		// A key the user chose (e.g. the invoice number) goes as it is.
+		box.sim.stats.reset();
+		await run({ ...batchParams, idempotencyKey: '={{ "inv-" + $json.id }}' }, { items: [tx(7000)] });
+		expect(box.sim.stats.log.find((r) => r.route.endsWith('InsertTransactionDataV2')).body[0]._xoxo_api_client_idempotency).toBe('inv-B-7000');
 	});
 
-	test('a batch whose answer is lost is retried with the same key and counted once', async () => {
+	test('a batch whose answer is lost is retried with the same keys and counted once', async () => {
 		const { run } = setup();
 		const input = Array.from({ length: 30 }, (_, i) => tx(1000 + i));
 		const before = sim().state.transactions.length;
@@ -161,18 +196,20 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		const { items, error } = await run(batchParams, { items: input });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(30);
-		expect(box.sim.requestsTo('loyalife', 'POST', '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2')).toBe(2);
-		expect(items[0].json.replayed).toBe(true);
+		const sent = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionDataV2'));
+		expect(sent).toHaveLength(2);
+		expect(sent[1].body).toEqual(sent[0].body);
 		expect(sim().state.transactions.length).toBe(before + 30);
 	});
 
-	test('a single insert whose answer is lost is not retried blindly, and the error says so', async () => {
+	test('a batch that keeps failing says exactly which items were applied, which failed and which were never sent', async () => {
 		const { run } = setup();
-		box.sim.faults.add('loyalife', { type: 'lost', status: 502, count: 1, path: 'InsertTransactionData' });
-		const { error } = await run({ ...batchParams, operation: 'create' }, { items: [tx(5000)] });
-		expect(error.message).toBe('Loyalife answered HTTP 502 (item 0): Internal server error (ErrorCode 502)');
-		expect(error.description).toMatch(/not retried, because repeating it could apply it twice/);
-		expect(box.sim.requestsTo('loyalife', 'POST', '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData')).toBe(1);
+		const input = Array.from({ length: 5 }, (_, i) => tx(3000 + i));
+		// The first batch (items 0-1) goes through; every try of the second fails.
+		box.sim.faults.add('loyalife', { type: 'status', status: 500, count: 50, path: 'InsertTransactionDataV2', skip: 1 });
+		const { error } = await run({ ...batchParams, batchSize: 2 }, { items: input });
+		expect(error.message).toMatch(/^Loyalife answered HTTP 500 \(item 2\)/);
+		expect(error.description).toMatch(/The run stopped at item 2\. Items 0-1 had already been applied\. Items 2-3 failed: not confirmed as applied\. Item 4 was never sent\.$/);
 	});
 
 	const summary = { resource: 'transaction', operation: 'getSummary', fromDate: '2025-01-01', toDate: '2025-12-31' };

@@ -9,20 +9,47 @@ export const CREDENTIAL_TYPE = 'loyalifeApi';
  * member update, reversal and the paged transaction summary. Correct them here if your program's
  * reference differs.
  */
+/**
+ * Every Loyalife path the node calls, each with its page under help-loyalife.xoxoday.com/api-reference, or
+ * "assumed" where the page was not captured.
+ */
 export const PATHS = {
+	/** members/create-member */
 	createMember: '/lbms-ingress/member/api/Member/CreateProfileWithAttributes',
+	/** members/get-member-details (query parameter names assumed: MEMBER_LOOKUP) */
 	getMember: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
+	/** assumed: update member is documented, its path was not captured */
 	updateMember: '/lbms-ingress/member/api/Member/UpdateProfile',
+	/** transactions/insert-transaction (program id: where the page does not say; sent as pintProgramId, assumed) */
 	insertTransaction: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
+	/** transactions/insert-transaction-v2 */
 	insertTransactionBatch: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
+	/** assumed: transaction summary is documented, its path was not captured */
 	transactionSummary: '/lbms-ingress/transaction-lm/API/Transaction/GetTransactionSummary',
+	/** points expiry schedule (method and parameters assumed) */
 	expirySchedule: '/lbms-ingress/transaction-lm/API/Transaction/GetExpirySchedule',
+	/** redeem points (body field names assumed) */
 	redeemPoints: '/lbms-ingress/pg-lm/API/PG/RedeemPoints',
+	/** assumed: reversal is documented, its path was not captured */
 	reverseRedemption: '/lbms-ingress/pg-lm/API/PG/ReverseRedemption',
 };
 
-/** Header carrying the client's idempotency key on batch inserts. */
-export const IDEMPOTENCY_HEADER = '_xoxo_api_client_idempotency';
+/**
+ * The retry key Loyalife reads from inside each transaction object (concepts/idempotency,
+ * transactions/insert-transaction-v2): not a header.
+ */
+export const IDEMPOTENCY_FIELD = '_xoxo_api_client_idempotency';
+
+/**
+ * Member lookup by a unique attribute. The attribute is named by the program's attribute key (documented
+ * examples email_id, mobile_number, relation_reference). ASSUMED: the two query parameter names, which the
+ * public reference does not show; they live here only.
+ */
+export const MEMBER_LOOKUP = {
+	nameParameter: 'pstrAttributeName',
+	valueParameter: 'pstrAttributeValue',
+	attributes: { email: 'email_id', mobile: 'mobile_number', relationReference: 'relation_reference' },
+};
 
 export interface Envelope<T = unknown> {
 	results: { IsSucessful: boolean; ErrorCode: string | null; ExceptionMessage: string | null; ReturnObject: T; Count?: number };

@@ -93,15 +93,43 @@ function ranges(indexes: number[]): string {
 	return parts.join(', ');
 }
 
-/** Adds to a stopping error which items were already applied and which were never sent. */
+/** The stop report: exactly which items were applied, which failed and which were never sent. */
+function stopReport(applied: number[], failed: number[], notSent: number[], stoppedAt: number, verb = 'succeeded'): string {
+	const list = (indexes: number[]) => `${indexes.length === 1 ? 'Item' : 'Items'} ${ranges(indexes)}`;
+	const parts = [`The run stopped at item ${stoppedAt}.`];
+	parts.push(applied.length ? `${list(applied)} had already ${verb}.` : `No item had ${verb}.`);
+	if (failed.length) parts.push(`${list(failed)} failed: not confirmed as applied.`);
+	if (notSent.length) parts.push(`${list(notSent)} ${notSent.length === 1 ? 'was' : 'were'} never sent.`);
+	return parts.join(' ');
+}
+
+function appendDescription(error: NodeApiError | NodeOperationError, text: string): void {
+	error.description = [error.description, text].filter(Boolean).join(' ');
+}
+
+/** Adds to a stopping error of the per-item router what was applied, what failed and what was never sent. */
 function explainStop(error: NodeApiError | NodeOperationError, states: ItemState[], failed: number): void {
-	const done = states.flatMap((s, i) => (s === 'done' ? [i] : []));
-	const notSent = states.flatMap((s, i) => (s === 'not sent' ? [i] : []));
-	if (!done.length && !notSent.length) return;
-	const parts = [`The run stopped at item ${failed}.`];
-	if (done.length) parts.push(`Items ${ranges(done)} had already succeeded.`);
-	if (notSent.length) parts.push(`Items ${ranges(notSent)} were not sent.`);
-	error.description = [error.description, parts.join(' ')].filter(Boolean).join(' ');
+	const of = (state: ItemState) => states.flatMap((s, i) => (s === state ? [i] : []));
+	if (states.length <= 1) return;
+	appendDescription(error, stopReport(of('done'), of('failed'), of('not sent'), failed));
+}
+
+/**
+ * The error that stops a batch operation (items sent `size` at a time, in order), with the stop report: the
+ * items of earlier batches were applied, those of the failed batch were not, later ones were never sent.
+ */
+export function explainBatchStop(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	failedBatch: Array<{ index: number }>,
+	all: Array<{ index: number }>,
+	start: number,
+	size: number,
+): NodeApiError | NodeOperationError {
+	const nodeError = asNodeError(ctx, error, failedBatch[0].index);
+	const indexes = (list: Array<{ index: number }>) => list.map((x) => x.index);
+	appendDescription(nodeError, stopReport(indexes(all.slice(0, start)), indexes(failedBatch), indexes(all.slice(start + size)), failedBatch[0].index, 'been applied'));
+	return nodeError;
 }
 
 /**

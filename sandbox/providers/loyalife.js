@@ -4,8 +4,11 @@
 // regenerated credentials invalidate every token, the {results:{IsSucessful, ErrorCode, ExceptionMessage,
 // ReturnObject, Count}} envelope on every answer (HTTP 200 may carry IsSucessful:false), members, transactions,
 // batch insert (<=100) with the _xoxo_api_client_idempotency key, expiry schedule, redeem and reversal.
-// ASSUMED (documented but paths not captured): member update, reversal and the paged transaction summary
-// paths and parameter names below.
+// Routes name the page of help-loyalife.xoxoday.com/api-reference they follow. ASSUMED (documented but not
+// captured): member update, reversal and the paged transaction summary paths and parameter names; the query
+// parameter names of the member lookup (pstrAttributeName / pstrAttributeValue); where Insert Transaction
+// takes the program id (its page lists "Your loyalty program ID" without saying where: the query parameter
+// pintProgramId, as the member endpoints take it).
 const crypto = require('node:crypto');
 const { z } = require('zod');
 const { TokenStore, bearerOf } = require('../tokens');
@@ -17,6 +20,8 @@ const DEFAULTS = {
 	clients: [{ clientId: 'loyalife-demo-client', clientSecret: 'loyalife-demo-secret', programId: '1001' }],
 	tokenLifetimeSeconds: 1800,
 	members: 25,
+	/** The reference recommends batches of at most 100 and says the limit may be enforced. */
+	maxBatch: 100,
 	transactionsPerMember: 11,
 };
 
@@ -38,15 +43,28 @@ const memberSchema = z.object({
 	dob: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dob must be YYYY-MM-DD').optional(),
 	status: z.enum(['Active', 'Inactive']).optional(),
 });
-const transactionSchema = z.object({
+// transactions/insert-transaction: transaction_type is DR = debit = a purchase that EARNS points, CR = credit =
+// a reversal that takes them back. transaction_id is not unique server-side; the optional
+// _xoxo_api_client_idempotency field is the retry key (concepts/idempotency).
+const transactionFields = {
+	_xoxo_api_client_idempotency: z.string().min(1).max(200).optional(),
 	transaction_id: z.string().min(1, 'transaction_id is required'),
 	amount: z.number().positive('amount must be greater than 0'),
 	transaction_date: z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/, 'transaction_date must be YYYY-MM-DD or an ISO date-time'),
 	product_code: z.string().min(1, 'product_code is required'),
 	sub_product_code: z.string().optional(),
 	member_relation_reference: z.string().min(1, 'member_relation_reference is required'),
-	transaction_type: z.enum(['DR', 'CR'], { errorMap: () => ({ message: 'transaction_type must be DR or CR' }) }),
-});
+};
+const transactionSchema = z.object({
+	...transactionFields,
+	transaction_type: z.enum(['DR', 'CR'], { errorMap: () => ({ message: 'transaction_type must be DR (purchase, earns) or CR (reversal)' }) }),
+}).strict();
+// transactions/insert-transaction-v2: the same fields per transaction, the type written dr / cr, and the
+// idempotency key inside each transaction object (not a header).
+const batchTransactionSchema = z.object({
+	...transactionFields,
+	transaction_type: z.enum(['dr', 'cr'], { errorMap: () => ({ message: 'transaction_type must be dr (purchase, earns) or cr (reversal)' }) }),
+}).strict();
 
 function create(api, userOptions) {
 	const { route, HttpError, sim, randomId } = api;
@@ -61,8 +79,8 @@ function create(api, userOptions) {
 		/** transactions in insertion order; ids unique */
 		transactions: [],
 		transactionIds: new Set(),
-		/** idempotency key -> batch answer */
-		batches: new Map(),
+		/** _xoxo_api_client_idempotency -> the transaction it recorded (never recorded twice) */
+		idempotency: new Map(),
 		redemptions: new Map(),
 		/** scopes of issued tokens, for tests */
 		issuedScopes: [],
@@ -76,7 +94,7 @@ function create(api, userOptions) {
 	};
 	const addTransaction = (t) => {
 		const points = Math.floor(t.amount / 10);
-		const record = { TransactionId: t.transaction_id, RelationReference: t.member_relation_reference, Amount: t.amount, TransactionDate: t.transaction_date.slice(0, 10), ProductCode: t.product_code, SubProductCode: t.sub_product_code ?? null, TransactionType: t.transaction_type, Points: t.transaction_type === 'CR' ? points : -points };
+		const record = { TransactionId: t.transaction_id, RelationReference: t.member_relation_reference, Amount: t.amount, TransactionDate: t.transaction_date.slice(0, 10), ProductCode: t.product_code, SubProductCode: t.sub_product_code ?? null, TransactionType: t.transaction_type.toUpperCase(), Points: t.transaction_type.toUpperCase() === 'DR' ? points : -points };
 		state.transactions.push(record);
 		state.transactionIds.add(t.transaction_id);
 		return record;
@@ -94,7 +112,7 @@ function create(api, userOptions) {
 		addMember({ relation_reference: `MEM${String(i).padStart(4, '0')}`, full_name: `Member ${i}`, email_id: `member${i}@example.com` });
 		for (let k = 0; k < options.transactionsPerMember; k++) {
 			const day = new Date(Date.UTC(2025, 0, 1) + ((i * 7 + k * 29) % 360) * 86400000).toISOString().slice(0, 10);
-			addTransaction({ transaction_id: `SEED-${i}-${k}`, amount: 100 + ((i * k * 13) % 900), transaction_date: day, product_code: 'CARD', member_relation_reference: `MEM${String(i).padStart(4, '0')}`, transaction_type: k % 5 === 4 ? 'DR' : 'CR' });
+			addTransaction({ transaction_id: `SEED-${i}-${k}`, amount: 100 + ((i * k * 13) % 900), transaction_date: day, product_code: 'CARD', member_relation_reference: `MEM${String(i).padStart(4, '0')}`, transaction_type: k % 5 === 4 ? 'CR' : 'DR' });
 		}
 	}
 
@@ -181,12 +199,14 @@ function create(api, userOptions) {
 	route('GET', `${P}/member/api/Member/GetMemberDetailsByUniqueAttribute`, (ctx) => {
 		const subject = authorize(ctx);
 		programOf(ctx, subject);
-		const name = ctx.query.get('pstrAttributeName') ?? 'RelationReference';
+		// The attribute is named by the program's attribute key (email_id, mobile_number, relation_reference),
+		// never by a display name such as "Email".
+		const name = ctx.query.get('pstrAttributeName');
 		const value = ctx.query.get('pstrAttributeValue');
+		const KEYS = { email_id: 'Email', mobile_number: 'Mobile', relation_reference: 'RelationReference' };
+		if (!name || !KEYS[name]) return { status: 200, body: failure(999, `pstrAttributeName must be an attribute key of the program (email_id, mobile_number, relation_reference), got ${name ?? 'nothing'}`) };
 		if (!value) return { status: 200, body: failure(998, 'pstrAttributeValue is required') };
-		const member = [...state.members.values()].find((m) =>
-			name === 'Email' ? m.Email === value : name === 'Mobile' ? m.Mobile === value : m.RelationReference === value,
-		);
+		const member = [...state.members.values()].find((m) => m[KEYS[name]] === value);
 		if (!member) return { status: 200, body: failure('MEMBER_NOT_FOUND', `No member with ${name} ${value}`) };
 		checkMember(subject, member.RelationReference);
 		return { status: 200, body: envelope(memberView(member)) };
@@ -203,46 +223,54 @@ function create(api, userOptions) {
 		return { status: 200, body: envelope(memberView(member)) };
 	});
 
+	// transactions/insert-transaction: synchronous; success ReturnObject is the boolean true.
 	route('POST', `${P}/transaction-lm/API/Transaction/InsertTransactionData`, (ctx) => {
 		const subject = authorize(ctx);
+		programOf(ctx, subject);
 		const body = validate(transactionSchema, ctx.body);
 		checkMember(subject, body.member_relation_reference);
-		requireMember(body.member_relation_reference);
-		if (state.transactionIds.has(body.transaction_id)) {
-			return { status: 200, body: failure('DUPLICATE_TRANSACTION', `Transaction ${body.transaction_id} was already recorded`) };
+		if (!state.members.has(body.member_relation_reference)) return { status: 200, body: failure('103', 'Member does not exist') };
+		const key = body._xoxo_api_client_idempotency;
+		if (!(key && state.idempotency.has(key))) {
+			const record = addTransaction(body);
+			if (key) state.idempotency.set(key, record);
 		}
-		const record = addTransaction(body);
-		return { status: 200, body: envelope({ ...record, Balance: pointsOf(record.RelationReference) }) };
+		return { status: 200, body: { results: { IsSucessful: true, ErrorCode: '000', ExceptionMessage: 'Success', ReturnObject: true } } };
 	});
 
+	// transactions/insert-transaction-v2: an array, queued; 202 with ErrorCode 001 and one entry per transaction.
 	route('POST', `${P}/transaction-lm/API/Transaction/InsertTransactionDataV2`, (ctx) => {
 		const subject = authorize(ctx);
-		const key = ctx.headers._xoxo_api_client_idempotency;
-		if (key && state.batches.has(key)) {
-			const previous = state.batches.get(key);
-			return { status: 202, body: envelope({ ...previous, replayed: true }) };
+		if (ctx.headers._xoxo_api_client_idempotency !== undefined) {
+			return { status: 400, body: failure(999, '_xoxo_api_client_idempotency is a field of each transaction object, not a header') };
 		}
 		if (!Array.isArray(ctx.body) || ctx.body.length === 0) return { status: 400, body: failure(999, 'The body must be a non-empty array of transactions') };
-		if (ctx.body.length > 100) return { status: 400, body: failure(999, `A batch holds at most 100 transactions, got ${ctx.body.length}`) };
+		if (ctx.body.length > options.maxBatch) return { status: 400, body: failure(999, `A batch holds at most ${options.maxBatch} transactions, got ${ctx.body.length}`) };
 		const rows = ctx.body.map((t, i) => {
-			const parsed = transactionSchema.safeParse(t);
-			if (!parsed.success) throw new HttpError(400, failure(999, `[${i}] ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`));
+			const parsed = batchTransactionSchema.safeParse(t);
+			if (!parsed.success) throw new HttpError(400, failure(999, `[${i}] ${parsed.error.issues.map((x) => `${x.path.join('.') || 'transaction'}: ${x.message}`).join('; ')}`));
 			checkMember(subject, parsed.data.member_relation_reference);
 			return parsed.data;
 		});
-		let inserted = 0;
-		const skipped = [];
-		for (const t of rows) {
-			if (state.transactionIds.has(t.transaction_id) || !state.members.has(t.member_relation_reference)) {
-				skipped.push(t.transaction_id);
-				continue;
+		const batchId = randomId('batch-', 8);
+		const transactions = rows.map((t) => {
+			const key = t._xoxo_api_client_idempotency;
+			if (key && state.idempotency.has(key)) {
+				// Already processed (by this endpoint or the single insert): the same queued entry, nothing recorded.
+				const seen = state.idempotency.get(key);
+				seen.queued ??= { member_relation_reference: t.member_relation_reference, transaction_id: t.transaction_id, transaction_type: t.transaction_type, request_id: randomId('req_', 8) };
+				return { ...seen.queued };
 			}
-			addTransaction(t);
-			inserted++;
-		}
-		const answer = { batch_id: randomId('batch-', 8), received: rows.length, inserted, skipped };
-		if (key) state.batches.set(key, answer);
-		return { status: 202, body: envelope(answer) };
+			const queued = { member_relation_reference: t.member_relation_reference, transaction_id: t.transaction_id, transaction_type: t.transaction_type, request_id: randomId('req_', 8) };
+			// Processed in the background by the Rule Engine: a member that does not exist records nothing.
+			const record = state.members.has(t.member_relation_reference) ? addTransaction(t) : {};
+			if (key) state.idempotency.set(key, Object.assign(record, { queued }));
+			return queued;
+		});
+		return {
+			status: 202,
+			body: { results: { IsSucessful: true, ErrorCode: '001', ExceptionMessage: 'Success', ReturnObject: { batch_id: batchId, message: 'Transactions queued successfully', total_transactions: rows.length, transactions }, Count: 0 } },
+		};
 	});
 
 	route('POST', `${P}/transaction-lm/API/Transaction/GetTransactionSummary`, (ctx) => {

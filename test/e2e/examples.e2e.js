@@ -82,13 +82,17 @@ describe('example workflows in a real n8n (CLI)', () => {
 	test('Loyalife: upsert a member then record a purchase; the stored token serves the second execution', async () => {
 		const run = await executeExample('loyalife-member-upsert-transaction.json');
 		expect(output(run, 'Create member').items[0].json).toMatchObject({ RelationReference: 'SHOP-0001', FullName: 'Asha Rao' });
-		expect(output(run, 'Record purchase').items[0].json).toMatchObject({ TransactionId: 'POS-77001', Points: 125 });
+		// A purchase is DR (it earns points); the item is an object a later node can map.
+		expect(output(run, 'Record purchase').items[0].json).toMatchObject({ transaction_id: 'POS-77001', transaction_type: 'DR', accepted: true, message: 'Success' });
+		const earned = sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001');
+		expect(earned).toEqual([expect.objectContaining({ TransactionType: 'DR', Points: 125 })]);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 		const second = await n8n.execute('ExXlUpsertTx0001');
-		// The member now exists (no create), and the same transaction id is refused by Loyalife: the run fails
-		// on that item with Loyalife's own message, and no new token was needed.
+		// The member now exists (no create); the same purchase sent again carries the same idempotency key, so
+		// Loyalife does not count it twice; and no new token was needed.
 		expect(output(second.run, 'Create member').items).toHaveLength(0);
-		expect(output(second.run, 'Record purchase').error.message).toMatch(/Loyalife reported an error \(item 0\): Transaction POS-77001 was already recorded \(ErrorCode DUPLICATE_TRANSACTION\)/);
+		expect(output(second.run, 'Record purchase').items[0].json).toMatchObject({ transaction_id: 'POS-77001', accepted: true });
+		expect(sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001')).toHaveLength(1);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 	});
 

@@ -41,21 +41,30 @@ export const memberOptionalFields: INodeProperties[] = [
 /** The fields of one transaction, shared by Create and Create Batch. */
 export function transactionFields(): INodeProperties[] {
 	return [
-		{ displayName: 'Transaction ID', name: 'transactionId', type: 'string', required: true, default: '', description: 'Your unique ID for the transaction; Loyalife rejects a repeated ID' },
+		{ displayName: 'Transaction ID', name: 'transactionId', type: 'string', required: true, default: '', placeholder: 'TXN-2026-001', description: 'Your reference for the transaction. Loyalife does not refuse a repeated ID: the idempotency key (below) is what keeps a retry from counting twice.' },
 		{ ...relationReferenceField, name: 'memberRelationReference' },
 		{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Transaction amount, greater than 0' },
 		{ displayName: 'Transaction Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'When the transaction happened' },
 		{ displayName: 'Product Code', name: 'productCode', type: 'string', required: true, default: '', placeholder: 'CARD', description: 'Product code configured in your program' },
 		{ displayName: 'Sub Product Code', name: 'subProductCode', type: 'string', default: '', description: 'Optional sub product code' },
 		{
+			// transactions/insert-transaction: "DR for debit (purchase/earn), CR for credit (reversal)".
 			displayName: 'Transaction Type',
 			name: 'transactionType',
 			type: 'options',
 			options: [
-				{ name: 'Credit (CR)', value: 'CR', description: 'Earns points' },
-				{ name: 'Debit (DR)', value: 'DR', description: 'Reverses points, e.g. a refund' },
+				{ name: 'Purchase (Earns Points)', value: 'DR', description: 'A purchase: the member earns points by your program rules (Loyalife type DR, debit)' },
+				{ name: 'Reversal (Takes Points Back)', value: 'CR', description: 'A refund or reversal: points are taken back (Loyalife type CR, credit)' },
 			],
-			default: 'CR',
+			default: 'DR',
+		},
+		{
+			displayName: 'Idempotency Key',
+			name: 'idempotencyKey',
+			type: 'string',
+			default: '',
+			placeholder: 'order-inv-2026-001',
+			description: 'Loyalife\'s retry key (_xoxo_api_client_idempotency): the same key is never processed twice, if your program enforces it. Use an ID of the business event, such as the invoice number. Empty: derived from the transaction\'s fields, so the same transaction sent again gets the same key.',
 		},
 	];
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { asNodeError, errorItem, fieldsFor } from '../../../shared/router';
+import { asNodeError, errorItem, explainBatchStop, fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
 import { frederickRequest, PATHS, type JsonApiResource } from '../../transport';
 import { locationIdField } from '../fields';
@@ -118,7 +118,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				out.push({ json: { external_id: attributes.external_id, kind: kindName, accepted: response.statusCode, batch: result }, pairedItem: { item: index } });
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, chunk[0].index);
+			if (!this.continueOnFail()) throw explainBatchStop(this, error, chunk, records, start, size);
 			for (const { index } of chunk) out.push(errorItem(this, error, index));
 		}
 	}

@@ -1,26 +1,30 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
-import { loyalifeRequest, PATHS } from '../../transport';
+import { loyalifeRequest, MEMBER_LOOKUP, PATHS } from '../../transport';
 
 export const description: INodeProperties[] = fieldsFor('member', 'get', [
 	{
 		displayName: 'Find By',
 		name: 'attributeName',
 		type: 'options',
+		// The program's attribute keys, as the reference names them (never display names such as "Email").
 		options: [
-			{ name: 'Email', value: 'Email' },
-			{ name: 'Mobile Number', value: 'Mobile' },
-			{ name: 'Relation Reference', value: 'RelationReference' },
+			{ name: 'Email', value: MEMBER_LOOKUP.attributes.email },
+			{ name: 'Mobile Number', value: MEMBER_LOOKUP.attributes.mobile },
+			{ name: 'Relation Reference', value: MEMBER_LOOKUP.attributes.relationReference },
 		],
-		default: 'RelationReference',
+		default: MEMBER_LOOKUP.attributes.relationReference,
 		description: 'Which unique attribute identifies the member',
 	},
-	{ displayName: 'Value', name: 'attributeValue', type: 'string', required: true, default: '', description: 'Value of that attribute' },
+	{ displayName: 'Value', name: 'attributeValue', type: 'string', required: true, default: '', placeholder: 'MEM0001', description: 'Value of that attribute' },
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const qs = { pstrAttributeName: this.getNodeParameter('attributeName', i) as string, pstrAttributeValue: v.string('attributeValue', 'Value') };
+	const qs = {
+		[MEMBER_LOOKUP.nameParameter]: v.string('attributeName', 'Find By'),
+		[MEMBER_LOOKUP.valueParameter]: v.string('attributeValue', 'Value'),
+	};
 	return (await loyalifeRequest(this, i, 'GET', PATHS.getMember, { qs, program: true })).data;
 }

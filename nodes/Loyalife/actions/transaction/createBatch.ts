@@ -1,7 +1,6 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { asNodeError, errorItem, fieldsFor } from '../../../shared/router';
-import { IDEMPOTENCY_HEADER, loyalifeRequest, PATHS, settingsOf } from '../../transport';
+import { asNodeError, errorItem, explainBatchStop, fieldsFor } from '../../../shared/router';
+import { loyalifeRequest, PATHS, settingsOf } from '../../transport';
 import { transactionFields } from '../fields';
 import { transactionBody } from './body';
 
@@ -9,7 +8,7 @@ export const MAX_BATCH = 100;
 
 export const description: INodeProperties[] = fieldsFor('transaction', 'createBatch', [
 	{
-		displayName: 'Every input item becomes one transaction; they are sent in batches of up to 100, each with an idempotency key, so a batch retried or replayed is never counted twice.',
+		displayName: 'Every input item becomes one transaction; they are sent in batches of up to 100, each transaction with its idempotency key, so a batch retried or replayed is not counted twice where your program enforces the key.',
 		name: 'batchNotice',
 		type: 'notice',
 		default: '',
@@ -25,50 +24,52 @@ export const description: INodeProperties[] = fieldsFor('transaction', 'createBa
 	},
 ]);
 
-/** The idempotency key of a batch: the same transactions always give the same key. */
-export function batchKey(programId: string, transactions: IDataObject[]): string {
-	return 'n8n-' + createHash('sha256').update(programId).update(JSON.stringify(transactions)).digest('hex').slice(0, 40);
+interface BatchAnswer {
+	batch_id?: string;
+	message?: string;
+	total_transactions?: number;
+	transactions?: Array<{ transaction_id?: string; request_id?: string; transaction_type?: string }>;
 }
 
+// transactions/insert-transaction-v2: an array of transactions, each carrying its own
+// _xoxo_api_client_idempotency; answered 202 with a batch_id and one queued entry per transaction.
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	const valid: Array<{ index: number; body: IDataObject }> = [];
+	const { programId } = await settingsOf(this);
 	for (const index of itemIndexes) {
 		try {
-			valid.push({ index, body: transactionBody(this, index) });
+			valid.push({ index, body: transactionBody(this, index, programId, { batch: true }) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, index);
 			out.push(errorItem(this, error, index));
 		}
 	}
 	const size = Math.min(MAX_BATCH, Math.max(1, (this.getNodeParameter('batchSize', itemIndexes[0], MAX_BATCH) as number) || MAX_BATCH));
-	const { programId } = await settingsOf(this);
 	for (let start = 0; start < valid.length; start += size) {
 		const chunk = valid.slice(start, start + size);
-		const transactions = chunk.map((c) => c.body);
-		const key = batchKey(programId, transactions);
 		try {
-			const { data } = await loyalifeRequest<IDataObject>(this, chunk[0].index, 'POST', PATHS.insertTransactionBatch, {
-				body: transactions,
-				headers: { [IDEMPOTENCY_HEADER]: key },
-				// The idempotency key makes a repeated batch harmless, so a 5xx or a broken connection is retried.
+			const { data } = await loyalifeRequest<BatchAnswer>(this, chunk[0].index, 'POST', PATHS.insertTransactionBatch, {
+				body: chunk.map((c) => c.body),
+				// Each transaction's idempotency key makes a repeated batch harmless where the program enforces it,
+				// so a 5xx or a broken connection is retried with the very same keys.
 				idempotent: true,
 			});
-			const skipped = new Set((data.skipped as string[] | undefined) ?? []);
-			for (const { index, body } of chunk) {
+			const queued = data?.transactions ?? [];
+			chunk.forEach(({ index, body }, k) => {
 				out.push({
 					json: {
-						transaction_id: body.transaction_id,
-						batch_id: data.batch_id,
-						status: skipped.has(String(body.transaction_id)) ? 'skipped' : 'accepted',
-						replayed: Boolean(data.replayed),
-						idempotencyKey: key,
+						...body,
+						batch_id: data?.batch_id ?? null,
+						request_id: queued[k]?.request_id ?? null,
+						status: 'queued',
+						message: data?.message ?? null,
 					},
 					pairedItem: { item: index },
 				});
-			}
+			});
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, chunk[0].index);
+			if (!this.continueOnFail()) throw explainBatchStop(this, error, chunk, valid, start, size);
 			for (const { index } of chunk) out.push(errorItem(this, error, index));
 		}
 	}
