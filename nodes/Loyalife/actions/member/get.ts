@@ -14,7 +14,7 @@ export const description: INodeProperties[] = fieldsFor('member', 'get', [
 			{ name: 'Mobile Number', value: MEMBER_LOOKUP.attributes.mobile },
 			{ name: 'Relation Reference', value: MEMBER_LOOKUP.attributes.relationReference },
 		],
-		default: MEMBER_LOOKUP.attributes.relationReference,
+		default: 'relation_reference', // MEMBER_LOOKUP.attributes.relationReference (lint needs a literal)
 		description: 'Which unique attribute identifies the member',
 	},
 	{ displayName: 'Value', name: 'attributeValue', type: 'string', required: true, default: '', placeholder: 'MEM0001', description: 'Value of that attribute' },
