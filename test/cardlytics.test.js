@@ -182,7 +182,7 @@ describe('Cardlytics through the n8n engine', () => {
 		const input = items(5).map((item, i) => ({ ...item, mcc: i === 2 ? '58' : '5814' }));
 		const { error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), { items: input });
 		expect(error.message).toBe('Merchant Category Code must be a 4-digit MCC such as 5814, got "58" (item 2)');
-		expect(error.description).toMatch(/The run stopped at item 2\. Items 0-1 had already succeeded\. Items 3-4 were not sent\.$/);
+		expect(error.description).toMatch(/The run stopped at item 2\. Items 0-1 had already succeeded\. Item 2 failed\. Items 3-4 were never sent\.$/);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(2);
 	});
 
@@ -207,8 +207,20 @@ describe('Cardlytics through the n8n engine', () => {
 			merchantId: 'm-0',
 			offerName: '10% back',
 			terms: 'Once per customer',
-			assets: { logo: { type: 'IMAGE', url: 'https://example.com/logo.png' }, largeRectangle: { type: 'IMAGE', url: 'https://example.com/banner.png' } },
+			// api-offer-ingestion: value.large.url, both assets present.
+			assets: {
+				logo: { type: 'IMAGE', value: { large: { url: 'https://example.com/logo.png' } } },
+				largeRectangle: { type: 'IMAGE', value: { large: { url: 'https://example.com/banner.png' } } },
+			},
 		});
+		const sent = box.sim.stats.log.filter((r) => r.route === '/api/v1/partner/merchants/:merchantId/offers/:offerId');
+		expect(sent.map((r) => [r.method, r.path.replace(/^\/cardlytics/, '')])).toEqual([['PUT', '/api/v1/partner/merchants/m-0/offers/o-1']]);
+		// An image given as a data URL goes as value.large.content.
+		const png = 'data:image/png;base64,iVBORw0KGgo=';
+		await run({ ...offer, offerId: 'o-2', logoUrl: png });
+		expect(cardlytics().state.offers.get('m-0/o-2').assets.logo).toEqual({ type: 'IMAGE', value: { large: { content: png } } });
+		const noBanner = await run({ ...offer, offerId: 'o-3', largeRectangleUrl: '={{ "" }}' });
+		expect(noBanner.error.message).toBe('Large Rectangle Image is required but empty (item 0)');
 		const deleted = await run({ resource: 'offer', operation: 'delete', merchantId: 'm-0', offerId: 'o-1' });
 		expect(deleted.items[0].json).toMatchObject({ deleted: true, status: 202 });
 		expect(cardlytics().state.offers.has('m-0/o-1')).toBe(false);

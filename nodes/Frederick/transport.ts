@@ -8,7 +8,14 @@ import { apiRequest, type ApiResponse, type Provider } from '../shared/transport
 export const CREDENTIAL_TYPE = 'frederickApi';
 const JSONAPI = 'application/vnd.api+json';
 
-/** Every Frederick path the node calls (under the environment's host). */
+/**
+ * Every Frederick path the node calls (under the environment's host).
+ * - Sync methods: developers.hirefrederick.com/api-docs/syncing-data, which writes them as
+ *   /locations/{location_id}/... with no /v2: documented, and followed as written.
+ * - Resources (locations, contacts, contact lists, campaigns): ASSUMED. Frederick's public pages do not list
+ *   them; their /v2 JSON:API shape comes from Frederick's own client (github.com/HireFrederick/frederick_api_gem,
+ *   "Frederick's V2 APIs"), which says V2 is not yet released for general use.
+ */
 export const PATHS = {
 	locations: '/v2/locations',
 	location: (id: string) => buildPath('/v2/locations/{id}', { id }),
@@ -16,8 +23,8 @@ export const PATHS = {
 	contact: (id: string) => buildPath('/v2/contacts/{id}', { id }),
 	contactLists: '/v2/contact_lists',
 	campaigns: '/v2/campaigns',
-	managementSystem: (locationId: string) => buildPath('/v2/locations/{location_id}/update_management_system', { location_id: locationId }),
-	sync: (locationId: string, path: string) => buildPath(`/v2/locations/{location_id}/${path}`, { location_id: locationId }),
+	managementSystem: (locationId: string) => buildPath('/locations/{location_id}/update_management_system', { location_id: locationId }),
+	sync: (locationId: string, path: string) => buildPath(`/locations/{location_id}/${path}`, { location_id: locationId }),
 };
 
 /** Largest page (assumed). */

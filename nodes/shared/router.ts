@@ -94,11 +94,12 @@ function ranges(indexes: number[]): string {
 }
 
 /** The stop report: exactly which items were applied, which failed and which were never sent. */
-function stopReport(applied: number[], failed: number[], notSent: number[], stoppedAt: number, verb = 'succeeded'): string {
+function stopReport(applied: number[], failed: number[], notSent: number[], stoppedAt: number, batch = false): string {
+	const verb = batch ? 'been applied' : 'succeeded';
 	const list = (indexes: number[]) => `${indexes.length === 1 ? 'Item' : 'Items'} ${ranges(indexes)}`;
 	const parts = [`The run stopped at item ${stoppedAt}.`];
 	parts.push(applied.length ? `${list(applied)} had already ${verb}.` : `No item had ${verb}.`);
-	if (failed.length) parts.push(`${list(failed)} failed: not confirmed as applied.`);
+	if (failed.length) parts.push(`${list(failed)} failed${batch ? ': not confirmed as applied' : ''}.`);
 	if (notSent.length) parts.push(`${list(notSent)} ${notSent.length === 1 ? 'was' : 'were'} never sent.`);
 	return parts.join(' ');
 }
@@ -128,7 +129,7 @@ export function explainBatchStop(
 ): NodeApiError | NodeOperationError {
 	const nodeError = asNodeError(ctx, error, failedBatch[0].index);
 	const indexes = (list: Array<{ index: number }>) => list.map((x) => x.index);
-	appendDescription(nodeError, stopReport(indexes(all.slice(0, start)), indexes(failedBatch), indexes(all.slice(start + size)), failedBatch[0].index, 'been applied'));
+	appendDescription(nodeError, stopReport(indexes(all.slice(0, start)), indexes(failedBatch), indexes(all.slice(start + size)), failedBatch[0].index, true));
 	return nodeError;
 }
 

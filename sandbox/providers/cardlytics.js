@@ -15,16 +15,27 @@ const DEFAULTS = {
 	presignTtlSeconds: 3600,
 };
 
+// platform.cardlytics.com/advertisers/docs/api-offer-ingestion: an image asset is {type: "IMAGE", value:
+// {large: {url}}} or value.large.content as a data URL; logo and largeRectangle are both required.
 const imageAsset = z
 	.object({
 		type: z.literal('IMAGE'),
-		url: z.string().url().optional(),
-		content: z
-			.string()
-			.regex(/^data:image\/(png|jpeg|gif|svg\+xml);base64,/, 'content must be a data URL of an image')
-			.optional(),
+		value: z
+			.object({
+				large: z
+					.object({
+						url: z.string().url().optional(),
+						content: z
+							.string()
+							.regex(/^data:image\/(png|jpeg|gif|svg\+xml);base64,/, 'content must be a data URL of an image')
+							.optional(),
+					})
+					.strict()
+					.refine((l) => Boolean(l.url) !== Boolean(l.content), 'value.large needs exactly one of url or content'),
+			})
+			.strict(),
 	})
-	.refine((a) => Boolean(a.url) !== Boolean(a.content), 'an IMAGE asset needs exactly one of url or content');
+	.strict();
 
 const merchantSchema = z.object({
 	merchantId: z.string().min(1),
@@ -51,7 +62,7 @@ const offerSchema = z
 		offerId: z.string().min(1),
 		merchantId: z.string().min(1),
 		offerName: z.string().min(1).max(120),
-		assets: z.object({ logo: imageAsset, largeRectangle: imageAsset.optional() }),
+		assets: z.object({ logo: imageAsset, largeRectangle: imageAsset }),
 	})
 	.passthrough();
 

@@ -3,7 +3,7 @@
 // token from {email, password, client_id, client_secret}, then a location token from the user token; tokens
 // do not expire but can be revoked; JSON:API resources (application/vnd.api+json, {data:{type, attributes}},
 // page[number]/page[size]); data sync under /locations/{id}/ by external_id; long operations answer 202 and
-// are polled. ASSUMED: the two token paths, links.next/meta in list answers, the /v2 prefix on every resource,
+// are polled. ASSUMED: the two token paths, links.next/meta in list answers, the /v2 prefix on every resource (sync methods have none: api-docs/syncing-data),
 // and the sync job resource that a 202 points to.
 const { z } = require('zod');
 const { TokenStore, bearerOf } = require('../tokens');
@@ -243,7 +243,9 @@ function create(api, userOptions) {
 		if (location.id !== subject.locationId) throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.locationId}`);
 		return location;
 	};
-	route('POST', '/v2/locations/:locationId/update_management_system', (ctx) => {
+	// developers.hirefrederick.com/api-docs/syncing-data: the sync methods live under /locations/{location_id}/
+	// with no /v2 (the page's own paths); a /v2 sync path is not a route here, so it answers 404.
+	route('POST', '/locations/:locationId/update_management_system', (ctx) => {
 		const subject = authorize(ctx);
 		const location = locationFor(ctx, subject);
 		const attributes = validate(
@@ -272,7 +274,7 @@ function create(api, userOptions) {
 		return { kind, received: records.length, created, updated };
 	};
 	for (const [kind, { path, type }] of Object.entries(SYNC_KINDS)) {
-		route('POST', `/v2/locations/:locationId/${path}`, (ctx) => {
+		route('POST', `/locations/:locationId/${path}`, (ctx) => {
 			const subject = authorize(ctx);
 			const location = locationFor(ctx, subject);
 			const data = ctx.body?.data;

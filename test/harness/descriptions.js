@@ -9,7 +9,7 @@ function validValue(field) {
 	if (n.includes('email')) return 'someone@example.com';
 	if (n.includes('categorycode')) return '5814';
 	if (n.includes('url')) return 'https://example.com/logo.png';
-	if (n === 'total' || n === 'totalrefunded') return '10.00';
+	if (['total', 'totalrefunded', 'totalpaid', 'totalshipping'].includes(n)) return '10.00';
 	if (['contactid', 'companyid', 'listid'].includes(n) || n === 'contactids') return '12';
 	return 'value-1';
 }

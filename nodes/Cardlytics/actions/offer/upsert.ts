@@ -17,21 +17,22 @@ export const description: INodeProperties[] = fieldsFor('offer', 'upsert', [
 		description: 'Name of the offer shown to cardholders (up to 120 characters)',
 	},
 	{
-		displayName: 'Logo Image URL',
+		displayName: 'Logo Image',
 		name: 'logoUrl',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'https://example.com/logo.png',
-		description: 'Public URL of the merchant logo, sent as an IMAGE asset',
+		description: 'The merchant logo: a public image URL, or the image itself as a data URL (data:image/png;base64,…)',
 	},
 	{
-		displayName: 'Large Rectangle Image URL',
+		displayName: 'Large Rectangle Image',
 		name: 'largeRectangleUrl',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'https://example.com/banner.png',
-		description: 'Public URL of the large rectangle banner image (optional)',
+		description: 'The large rectangle (hero) image, required by Cardlytics: a public image URL, or a data URL',
 	},
 	{
 		displayName: 'Additional Body Fields (JSON)',
@@ -47,11 +48,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const merchantId = v.id('merchantId', 'External Merchant ID');
 	const offerId = v.id('offerId', 'External Offer ID');
 	const offerName = v.string('offerName', 'Offer Name');
-	const logo = v.url('logoUrl', 'Logo Image URL');
-	const largeRectangle = v.optionalString('largeRectangleUrl') ? v.url('largeRectangleUrl', 'Large Rectangle Image URL') : undefined;
 	const extra = v.json('additionalFields', 'Additional Body Fields (JSON)') ?? {};
-	const assets: IDataObject = { logo: { type: 'IMAGE', url: logo } };
-	if (largeRectangle) assets.largeRectangle = { type: 'IMAGE', url: largeRectangle };
+	// platform.cardlytics.com/advertisers/docs/api-offer-ingestion: both assets required, each
+	// {type: "IMAGE", value: {large: {url}}} or value.large.content (a data URL).
+	const assets: IDataObject = { logo: imageAsset(v, 'logoUrl', 'Logo Image'), largeRectangle: imageAsset(v, 'largeRectangleUrl', 'Large Rectangle Image') };
 	const body: IDataObject = { ...(extra as IDataObject), offerId, merchantId, offerName, assets };
 	const response = await cardlyticsRequest(this, i, 'PUT', PATHS.offer(merchantId, offerId), { body });
 	return {
@@ -62,4 +62,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		traceId: response.body.trace_id,
 		requestId: response.requestId,
 	};
+}
+
+/** An IMAGE asset from a URL or a data URL. */
+function imageAsset(v: Validator, name: string, label: string): IDataObject {
+	const given = v.string(name, label);
+	if (/^data:image\/(png|jpeg|gif|svg\+xml);base64,/.test(given)) return { type: 'IMAGE', value: { large: { content: given } } };
+	if (!/^https?:\/\/\S+$/.test(given)) v.fail(label, 'must be an http(s) URL or an image data URL (data:image/png;base64,…)');
+	return { type: 'IMAGE', value: { large: { url: given } } };
 }

@@ -9,6 +9,7 @@ export const description: INodeProperties[] = fieldsFor('order', 'refund', fullU
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
+	v.id('orderId', 'Order ID in Your Store');
 	const paid = money(v, 'totalPaid', 'Total Paid');
 	const refunded = money(v, 'totalRefunded', 'Total Refunded');
 	if (Number(refunded) <= 0) v.fail('Total Refunded', 'must be more than 0 for a refund');
