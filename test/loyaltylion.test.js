@@ -266,6 +266,60 @@ describe('LoyaltyLion through the n8n engine', () => {
 			}
 		});
 
+		test('the signature is checked over the raw bytes whatever the Content-Type; non-events get 400; duplicates, sequential or concurrent, 200 without a run', async () => {
+			const { engine, credentials } = withToken();
+			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} } });
+			const post = async (bytes, contentType, secret = STORE.secret) => {
+				const signature = require('node:crypto').createHmac('sha256', secret).update(bytes).digest('base64');
+				const res = await fetch(trigger.url, { method: 'POST', headers: { 'Content-Type': contentType, 'x-loyaltylion-hmac-sha256': signature }, body: bytes });
+				return { status: res.status, body: await res.json().catch(() => null) };
+			};
+			const event = (id) => Buffer.from(JSON.stringify({ id, topic: 'customers/update', created_at: new Date().toISOString(), payload: { customer: { id: 7 } } }));
+			try {
+				// A genuine event, whatever the Content-Type it came with, is read from its bytes: one run, right data.
+				for (const [k, type] of ['application/json', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'].entries()) {
+					const answer = await post(event(`evt_ct_${k}`), type);
+					expect([type, answer.status, answer.body]).toEqual([type, 200, { received: true }]);
+					expect(trigger.starts.at(-1)[0]).toMatchObject({ id: `evt_ct_${k}`, topic: 'customers/update', payload: { customer: { id: 7 } } });
+				}
+				expect(trigger.starts).toHaveLength(4);
+				// Signed, but not an event: 400, no run.
+				for (const [bytes, type] of [[Buffer.from('a=b&c=d'), 'application/x-www-form-urlencoded'], [Buffer.from('hello'), 'text/plain'], [Buffer.from([0, 1, 2, 255]), 'application/octet-stream'], [Buffer.from('[1,2]'), 'application/json'], [Buffer.from('{"topic":"customers/update"}'), 'application/json']]) {
+					const answer = await post(bytes, type);
+					expect(answer.status).toBe(400);
+					expect(answer.body.error).toMatch(/^Not a LoyaltyLion event: /);
+				}
+				// A replay under another Content-Type is still the same event: 200, no run.
+				const replay = await post(event('evt_ct_0'), 'text/plain');
+				expect(replay).toEqual({ status: 200, body: { received: true, duplicate: true } });
+				// Six concurrent copies of one event: exactly one run.
+				const copies = await Promise.all(Array.from({ length: 6 }, () => post(event('evt_concurrent'), 'application/json')));
+				expect(copies.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 200]);
+				expect(copies.filter((c) => c.body.duplicate).length).toBe(5);
+				expect(trigger.starts.filter((s) => s[0].id === 'evt_concurrent')).toHaveLength(1);
+				// The ids are in the static data as n8n saves it, for after a restart.
+				expect(trigger.staticData()['node:Trigger'].seen).toEqual(expect.arrayContaining(['evt_ct_0', 'evt_concurrent']));
+				// Wrong secret: 401 whatever the type.
+				expect((await post(event('evt_x'), 'text/plain', 'not-the-secret')).status).toBe(401);
+				expect(trigger.starts).toHaveLength(5);
+			} finally {
+				await trigger.deactivate();
+			}
+		});
+
+		test('events older than the default maximum age (72 hours) are refused', async () => {
+			const { engine, credentials } = withToken();
+			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} } });
+			try {
+				const at = (hours) => ({ id: `evt_age_${hours}`, topic: 'customers/update', created_at: new Date(Date.now() - hours * 3600_000).toISOString(), payload: {} });
+				expect((await sim().deliver('customers/update', null, { event: at(73) })).results.map((r) => r.status)).toEqual([400]);
+				expect((await sim().deliver('customers/update', null, { event: at(71) })).results.map((r) => r.status)).toEqual([200]);
+				expect(trigger.starts.map((s) => s[0].id)).toEqual(['evt_age_71']);
+			} finally {
+				await trigger.deactivate();
+			}
+		});
+
 		test('OAuth-created subscriptions are verified with the client secret', async () => {
 			const { engine, credentials } = await withOAuth(['read_customers', 'write_customers']);
 			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'oAuth2', topics: ['customers/update'], options: {} } });

@@ -28,12 +28,63 @@ export const TOPICS = [
 	'program_events/customer.moved_to_at_risk_segment',
 ];
 
-/** Event ids remembered to drop duplicate deliveries (LoyaltyLion retries failed deliveries). */
+/** Event ids kept in the workflow's static data (persisted by n8n after each webhook call). */
 const SEEN_LIMIT = 1000;
+/** Event ids kept in this n8n process, per trigger node: catches concurrent copies of one event. */
+const MEMORY_LIMIT = 10_000;
+/**
+ * Default maximum event age. ASSUMED: LoyaltyLion documents that failed deliveries are retried with backoff
+ * but not for how long; 72 hours covers a weekend outage of the receiving n8n.
+ */
+export const DEFAULT_MAX_AGE_MINUTES = 72 * 60;
 
 interface StaticData {
 	webhookIds?: Record<string, number | string>;
 	seen?: string[];
+}
+
+/**
+ * Event ids this process has accepted, per workflow and trigger node. The check and the claim are one
+ * synchronous step, so of several concurrent deliveries of one event exactly one starts the workflow; static
+ * data (read from the database at each call) could not tell them apart.
+ */
+const claimed = new Map<string, Set<string>>();
+
+function claim(key: string, id: string): boolean {
+	let ids = claimed.get(key);
+	if (!ids) {
+		ids = new Set();
+		claimed.set(key, ids);
+	}
+	if (ids.has(id)) return false;
+	ids.add(id);
+	if (ids.size > MEMORY_LIMIT) ids.delete(ids.values().next().value as string);
+	return true;
+}
+
+/** A LoyaltyLion delivery body: {id, topic, created_at, payload}. */
+interface LoyaltyLionEvent {
+	id: string | number;
+	topic: string;
+	created_at: string;
+	payload?: IDataObject;
+	[key: string]: unknown;
+}
+
+/** The event in a raw body, or why it is not one. JSON whatever the Content-Type said. */
+export function parseEvent(raw: Buffer): LoyaltyLionEvent | string {
+	let body: unknown;
+	try {
+		body = JSON.parse(raw.toString('utf8'));
+	} catch {
+		return 'the body is not JSON';
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
+	const event = body as Partial<LoyaltyLionEvent>;
+	if ((typeof event.id !== 'string' && typeof event.id !== 'number') || String(event.id) === '') return 'the event has no id';
+	if (typeof event.topic !== 'string' || !event.topic) return 'the event has no topic';
+	if (typeof event.created_at !== 'string' || Number.isNaN(Date.parse(event.created_at))) return 'the event has no valid created_at';
+	return event as LoyaltyLionEvent;
 }
 
 interface WebhookRecord {
@@ -105,9 +156,9 @@ export class LoyaltyLionTrigger implements INodeType {
 						displayName: 'Max Event Age (Minutes)',
 						name: 'maxAgeMinutes',
 						type: 'number',
-						default: 0,
+						default: DEFAULT_MAX_AGE_MINUTES,
 						typeOptions: { minValue: 0 },
-						description: 'Refuse events created longer ago than this (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous.',
+						description: 'Refuse events created longer ago than this, so a captured delivery cannot be replayed later (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours.',
 					},
 				],
 			},
@@ -172,44 +223,48 @@ export class LoyaltyLionTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
-		const reject = (status: number, message: string): IWebhookResponseData => {
-			res.status(status).json({ error: message });
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			res.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
 
-		const raw = (req as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(req.body ?? {}));
+		// The signature covers the raw bytes, whatever the Content-Type said; n8n keeps them as rawBody for
+		// every type it reads (all but multipart, which LoyaltyLion never sends).
+		const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
+		if (!raw || !Buffer.isBuffer(raw)) return answer(400, { error: 'Not a LoyaltyLion event: no body' });
 		const header = this.getHeaderData()['x-loyaltylion-hmac-sha256'] as string | undefined;
 		if (!verifySignature(await signingSecret(this), raw, header)) {
-			return reject(401, header ? 'Invalid signature' : 'Missing x-loyaltylion-hmac-sha256 header');
+			return answer(401, { error: header ? 'Invalid signature' : 'Missing x-loyaltylion-hmac-sha256 header' });
 		}
+		const event = parseEvent(raw);
+		if (typeof event === 'string') return answer(400, { error: `Not a LoyaltyLion event: ${event}` });
 
-		const event = this.getBodyData() as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const maxAge = Number(options.maxAgeMinutes ?? 0);
-		if (maxAge > 0) {
-			const created = Date.parse(String(event.created_at ?? ''));
-			if (Number.isNaN(created) || Date.now() - created > maxAge * 60_000) {
-				return reject(400, `Event is older than ${maxAge} minutes`);
-			}
+		const maxAge = Number(options.maxAgeMinutes ?? DEFAULT_MAX_AGE_MINUTES);
+		if (maxAge > 0 && Date.now() - Date.parse(event.created_at) > maxAge * 60_000) {
+			return answer(400, { error: `Event is older than ${maxAge} minutes` });
 		}
-		if (options.dropDuplicates !== false && event.id !== undefined) {
+		if (options.dropDuplicates !== false) {
+			const id = String(event.id);
 			const data = this.getWorkflowStaticData('node') as StaticData;
-			const seen = data.seen ?? [];
-			if (seen.includes(String(event.id))) {
-				res.status(200).json({ received: true, duplicate: true });
-				return { noWebhookResponse: true };
+			// Synchronous from here to the claim: no other delivery can interleave.
+			const persisted = Array.isArray(data.seen) && data.seen.includes(id);
+			if (persisted || !claim(`${this.getWorkflow().id ?? ''}:${this.getNode().name}`, id)) {
+				return answer(200, { received: true, duplicate: true });
 			}
-			seen.push(String(event.id));
-			data.seen = seen.slice(-SEEN_LIMIT);
+			data.seen = [...(Array.isArray(data.seen) ? data.seen : []), id].slice(-SEEN_LIMIT);
 		}
 		const headers = this.getHeaderData();
+		// LoyaltyLion needs a 200 within 5 s and reads nothing from the body: answer now, then run.
+		res.status(200).json({ received: true });
 		return {
+			noWebhookResponse: true,
 			workflowData: [
 				this.helpers.returnJsonArray({
 					...event,
 					topic: event.topic ?? headers['x-loyaltylion-topic'],
 					siteDomain: headers['x-loyaltylion-site-domain'] ?? null,
-				}),
+				} as IDataObject),
 			],
 		};
 	}
