@@ -192,3 +192,63 @@ test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the p
 	expect(items).toHaveLength(0);
 	expect(error.message).toBe('Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the request is invalid)');
 });
+
+describe('what the README promises about retries and paging (issue 14, item 5)', () => {
+	const loyaltylion = () => PROVIDERS.find((p) => p.name === 'loyaltylion');
+	const transport = (file, name) => require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name];
+
+	test('a page slower than the timeout is retried within the default budget (the timeout of every attempt plus a minute of waits): three timeouts in a row, then the list completes', async () => {
+		const run = setup(loyaltylion());
+		box.sim.faults.add('loyaltylion', { type: 'slow', delayMs: TIMEOUT_MS + 500, count: 3, skip: 1, path: '/v2/customers' });
+		const started = Date.now();
+		const { items, error } = await run(loyaltylion().list.parameters);
+		expect(error).toBeUndefined();
+		expect(new Set(items.map((i) => i.json.id)).size).toBe(1200);
+		expect(Date.now() - started).toBeLessThan(5 * TIMEOUT_MS + 5000);
+	});
+
+	test('a Retry-After is waited for exactly as asked, not cut to our own backoff cap', async () => {
+		const provider = transport('LoyaltyLion', 'loyaltyLion');
+		provider.retry = { maxDelayMs: 200 };
+		try {
+			const run = setup(loyaltylion());
+			box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 1, skip: 1, retryAfter: 1, path: '/v2/customers' });
+			const started = Date.now();
+			const { error } = await run(loyaltylion().list.parameters);
+			expect(error).toBeUndefined();
+			expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		} finally {
+			delete provider.retry;
+		}
+	});
+
+	test('a Retry-After longer than 60 s fails at once, saying how long the provider asked to wait', async () => {
+		const run = setup(loyaltylion());
+		box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 1, retryAfter: 90, path: '/points' });
+		const started = Date.now();
+		const { error } = await run(loyaltylion().write.parameters);
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(error.message).toBe('LoyaltyLion answered HTTP 429 (item 0): Rate limit exceeded');
+		expect(error.description).toMatch(/^LoyaltyLion asked to wait 90 s before trying again \(Retry-After\), longer than the 60 s this node waits: nothing more was sent\. Run the workflow again after that time\./);
+		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(1);
+	});
+
+	test('Loyalistic: a page that contradicts the paging (no totalCount, or fewer records than the total says) fails the listing', async () => {
+		const loyalistic = PROVIDERS.find((p) => p.name === 'loyalistic');
+		const run = setup(loyalistic);
+		box.sim.faults.add('loyalistic', { type: 'status', status: 200, count: 1, skip: 2, path: '/v1/contacts', body: { items: [], page: 3, pageSize: 100 } });
+		const missing = await run(loyalistic.list.parameters);
+		expect(missing.items ?? []).toHaveLength(0);
+		expect(missing.error.message).toBe('Loyalistic answered page 3 with 0 records and no totalCount (item 0)');
+		box.sim.faults.add('loyalistic', { type: 'status', status: 200, count: 1, skip: 1, path: '/v1/contacts', body: { items: [{ id: 1 }], page: 2, pageSize: 100, totalCount: 450 } });
+		const short = await run(loyalistic.list.parameters);
+		expect(short.error.message).toBe('Loyalistic answered page 2 with 1 records where its totalCount of 450 means 100 (item 0)');
+	});
+
+	test('an object given as a text field (a points Reason) is refused, never sent as "[object Object]"', async () => {
+		const run = setup(loyaltylion());
+		const { error } = await run({ ...loyaltylion().write.parameters, reason: '={{ { "a": 1 } }}' });
+		expect(error.message).toBe('Reason must be text, got an object: map one of its fields instead (item 0)');
+		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(0);
+	});
+});

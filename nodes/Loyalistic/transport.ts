@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
 import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
@@ -94,8 +95,18 @@ export async function loyalisticList(
 		async (page = 1) => {
 			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, 'GET', path, { qs: { ...qs, page, pageSize } });
 			const records = pageRecords(ctx, itemIndex, 'Loyalistic', body, 'items');
-			const more = page * pageSize < Number(body.totalCount ?? 0) && records.length > 0;
-			return { records, next: more ? page + 1 : undefined };
+			const total = body.totalCount;
+			// A page must agree with the paging: a total, and as many records as the total says this page holds.
+			// Otherwise the listing stops with an error rather than pass a partial list off as whole.
+			const expected = typeof total === 'number' && Number.isInteger(total) && total >= 0 ? Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize)) : undefined;
+			if (expected === undefined || records.length !== expected) {
+				throw new NodeApiError(ctx.getNode(), { message: 'Page contradicts the paging' } as JsonObject, {
+					message: `Loyalistic answered page ${page} with ${records.length} records ${expected === undefined ? 'and no totalCount' : `where its totalCount of ${String(total)} means ${expected}`} (item ${itemIndex})`,
+					description: 'The listing stopped rather than return a partial list as if it were whole. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
+					itemIndex,
+				});
+			}
+			return { records, next: page * pageSize < total! ? page + 1 : undefined };
 		},
 		{ limit },
 	);

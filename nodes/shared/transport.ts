@@ -53,18 +53,32 @@ export interface RetryPolicy {
 	maxAttempts: number;
 	/** First backoff delay when the server gives no Retry-After; doubles each time. */
 	baseDelayMs: number;
-	/** No single wait is longer than this, Retry-After included. */
+	/** No backoff of ours is longer than this. */
 	maxDelayMs: number;
-	/** Give up rather than wait past this much time spent retrying one request. */
-	maxTotalMs: number;
+	/**
+	 * The longest Retry-After waited for, exactly as asked. A provider asking for longer makes the request fail
+	 * at once with an error that says how long it asked to wait (a workflow should not hang for minutes).
+	 */
+	maxRetryAfterMs: number;
+	/**
+	 * The time one request may take in all, attempts and waits included. Unset: every attempt may use its whole
+	 * timeout, plus one minute of waiting between attempts (6 minutes at the defaults), so a request that timed
+	 * out is still retried.
+	 */
+	maxTotalMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
 	maxAttempts: 5,
 	baseDelayMs: 250,
 	maxDelayMs: 15_000,
-	maxTotalMs: 60_000,
+	maxRetryAfterMs: 60_000,
 };
+
+/** Attempts and waits of one request, in all: the policy's, or each attempt's timeout plus a minute of waits. */
+export function retryBudgetMs(policy: RetryPolicy, timeoutMs: number): number {
+	return policy.maxTotalMs ?? policy.maxAttempts * timeoutMs + 60_000;
+}
 
 export interface RequestSpec {
 	method: IHttpRequestMethods;
@@ -465,10 +479,17 @@ export async function apiRequest<T = unknown>(
 		if (!retryable || attempt >= policy.maxAttempts) {
 			throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
 		}
+		const asked = retryAfterMs(failure.headers);
+		if (asked !== undefined && asked > policy.maxRetryAfterMs) {
+			// Waited for exactly as asked, or not at all: never a shorter wait that would only provoke another 429.
+			const error = toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
+			error.description = `${provider.name} asked to wait ${Math.ceil(asked / 1000)} s before trying again (Retry-After), longer than the ${policy.maxRetryAfterMs / 1000} s this node waits: nothing more was sent. Run the workflow again after that time. ${error.description ?? ''}`.trim();
+			throw error;
+		}
 		const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 		const jitter = Math.floor(Math.random() * (policy.baseDelayMs / 2));
-		const wait = Math.min(policy.maxDelayMs, retryAfterMs(failure.headers) ?? backoff + jitter);
-		if (Date.now() - started + wait > policy.maxTotalMs) {
+		const wait = asked ?? backoff + jitter;
+		if (Date.now() - started + wait > retryBudgetMs(policy, spec.timeout ?? provider.timeoutMs ?? 60_000)) {
 			throw toNodeApiError(ctx, provider, effectiveSpec, failure, attempt);
 		}
 		await sleep(wait);

@@ -48,10 +48,11 @@ export class Validator {
 		return this.fail(label, value === undefined || value === null ? 'is required but empty' : `must be an ID (text or a number), got ${Array.isArray(value) ? 'a list' : typeof value}`);
 	}
 
-	/** An optional string parameter: undefined when blank. */
-	optionalString(name: string): string | undefined {
+	/** An optional text parameter: undefined when blank; an object or a list is refused, never sent as "[object Object]". */
+	optionalString(name: string, label = name): string | undefined {
 		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
 		if (value === undefined || value === null) return undefined;
+		if (typeof value === 'object') this.fail(label, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: map one of its fields instead`);
 		const text = String(value).trim();
 		return text === '' ? undefined : text;
 	}

@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		member_relation_reference: v.string('relationReference', 'Member Relation Reference'),
 		points: v.number('points', 'Points', { min: 1, integer: true }),
 	};
-	const text = v.optionalString('description');
+	const text = v.optionalString('description', 'Description');
 	if (text) body.description = text;
 	// Not retried after a 5xx: a repeated redemption would take the points twice. The answer's
 	// ExternalReference is what Reverse needs.

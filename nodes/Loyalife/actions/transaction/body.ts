@@ -20,9 +20,9 @@ export function transactionBody(ctx: IExecuteFunctions, i: number, programId: st
 		member_relation_reference: v.string('memberRelationReference', 'Member Relation Reference'),
 		transaction_type: batch ? type.toLowerCase() : type,
 	};
-	const sub = v.optionalString('subProductCode');
+	const sub = v.optionalString('subProductCode', 'Sub Product Code');
 	if (sub) body.sub_product_code = sub;
-	const key = v.optionalString('idempotencyKey') ?? derivedKey(programId, { ...body, transaction_type: type });
+	const key = v.optionalString('idempotencyKey', 'Idempotency Key') ?? derivedKey(programId, { ...body, transaction_type: type });
 	return { [IDEMPOTENCY_FIELD]: key, ...body };
 }
 

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const from_date = v.date('fromDate', 'From Date');
 	const to_date = v.date('toDate', 'To Date');
 	if (from_date > to_date) v.fail('To Date', `must be on or after From Date (${from_date}), got ${to_date}`);
-	const member = v.optionalString('memberRelationReference');
+	const member = v.optionalString('memberRelationReference', 'Member Relation Reference');
 	const limit = limitOf(this, i);
 	const recordCount = limit === undefined ? MAX_RECORDS : Math.min(MAX_RECORDS, limit);
 	let total: number | undefined;

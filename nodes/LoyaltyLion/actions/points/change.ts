@@ -7,7 +7,7 @@ export async function changePoints(ctx: IExecuteFunctions, i: number, direction:
 	const v = new Validator(ctx, i);
 	const merchantId = v.id('merchantId', 'Customer Merchant ID');
 	const points = v.number('points', 'Points', { min: 1, max: 1000000, integer: true });
-	const reason = v.optionalString('reason');
+	const reason = v.optionalString('reason', 'Reason');
 	const body: IDataObject = { points, ...(reason ? { reason } : {}) };
 	const path = direction === 'add' ? PATHS.addPoints(merchantId) : PATHS.removePoints(merchantId);
 	const { statusCode } = await loyaltyLionRequest(ctx, i, 'POST', path, { body });
