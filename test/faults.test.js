@@ -252,3 +252,16 @@ describe('what the README promises about retries and paging (issue 14, item 5)',
 		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(0);
 	});
 });
+
+test('a 429 that never ends on concurrent writes: the stop report names every item that failed in flight and every item never sent', async () => {
+	const run = setup(PROVIDERS.find((p) => p.name === 'loyaltylion'));
+	const input = Array.from({ length: 12 }, (_, i) => ({ id: `cust-${i + 300}` }));
+	box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 10_000, path: '/points' });
+	const { error } = await run({ authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: input });
+	const sent = new Set(box.sim.stats.log.filter((r) => r.route.endsWith('/points')).map((r) => r.path.split('/')[4]));
+	const inFlight = input.flatMap((item, i) => (sent.has(item.id) ? [i] : []));
+	// Five go at once (the LoyaltyLion router's concurrency); none succeeded; the rest were never sent.
+	expect(inFlight).toEqual([0, 1, 2, 3, 4]);
+	expect(error.message).toMatch(/^LoyaltyLion answered HTTP 429 \(item 0\)/);
+	expect(error.description).toMatch(/The run stopped at item 0\. No item had succeeded\. Items 0-4 failed\. Items 5-11 were never sent\.$/);
+});
