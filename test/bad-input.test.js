@@ -3,24 +3,14 @@
 // operation of every node, each required field left empty (by an expression, as data from a previous node
 // would), and each email, date and number field given a wrong value, must stop the item with a
 // NodeOperationError that names the field and the item, before any request is sent.
-const path = require('node:path');
-const { Engine, useSandbox } = require('./harness');
-const { demoCredentials } = require('../sandbox/demo-credentials');
-const { validValue, operationsOf } = require('./harness/descriptions');
+const { useSandbox } = require('./harness');
+const { validValue, operationsOf, NODES, descriptionOf, runAction } = require('./harness/descriptions');
 
 const box = useSandbox();
-const ROOT = path.resolve(__dirname, '..');
-const NODES = [
-	{ file: 'Cardlytics/Cardlytics', credential: 'cardlyticsOAuth2Api' },
-	{ file: 'LoyaltyLion/LoyaltyLion', credential: 'loyaltyLionApi', base: { authentication: 'apiToken' } },
-	{ file: 'Loyalife/Loyalife', credential: 'loyalifeApi' },
-	{ file: 'Loyalistic/Loyalistic', credential: 'loyalisticOAuth2Api' },
-	{ file: 'Frederick/Frederick', credential: 'frederickApi' },
-];
 
 const cases = [];
 for (const spec of NODES) {
-	const description = new (Object.values(require(path.join(ROOT, 'dist', 'nodes', `${spec.file}.node.js`)))[0])().description;
+	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
 		for (const f of fields) if (f.required && ['string', 'number', 'dateTime'].includes(f.type)) valid[f.name] = validValue(f);
@@ -49,11 +39,7 @@ describe('bad input is stopped before any request, naming the field and the item
 	});
 
 	test.each(cases.map((c) => [c.label, c]))('%s', async (_label, c) => {
-		const engine = new Engine();
-		const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === c.spec.credential);
-		const credentials = engine.addCredential(credential.id, credential.type, credential.data, credential.name);
-		const type = c.description.name;
-		const { error } = await engine.runNode({ type, credentials, parameters: c.parameters, items: [{ x: 1 }, { x: 2 }] });
+		const { error } = await runAction(box.sim, c, [{ x: 1 }, { x: 2 }]);
 		expect(error).toBeDefined();
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toContain(c.field);

@@ -1,5 +1,32 @@
 'use strict';
 // Reading the nodes' own descriptions, for test matrices generated from them (bad input, path IDs).
+const path = require('node:path');
+const { Engine } = require('./engine');
+const { demoCredentials } = require('../../sandbox/demo-credentials');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The action nodes, with the credential their matrix cases run with. */
+const NODES = [
+	{ file: 'Cardlytics/Cardlytics', credential: 'cardlyticsOAuth2Api' },
+	{ file: 'LoyaltyLion/LoyaltyLion', credential: 'loyaltyLionApi', base: { authentication: 'apiToken' } },
+	{ file: 'Loyalife/Loyalife', credential: 'loyalifeApi' },
+	{ file: 'Loyalistic/Loyalistic', credential: 'loyalisticOAuth2Api' },
+	{ file: 'Frederick/Frederick', credential: 'frederickApi' },
+];
+
+/** A node's description, as n8n loads it from dist/. */
+function descriptionOf(spec) {
+	return new (Object.values(require(path.join(ROOT, 'dist', 'nodes', `${spec.file}.node.js`)))[0])().description;
+}
+
+/** Runs one matrix case on a fresh engine with the demo credential, over two items or one. */
+async function runAction(sim, c, items = [{ x: 1 }]) {
+	const engine = new Engine();
+	const credential = demoCredentials(sim.baseUrl).find((x) => x.type === c.spec.credential);
+	const credentials = engine.addCredential(credential.id, credential.type, credential.data, credential.name);
+	return await engine.runNode({ type: c.description.name, credentials, parameters: c.parameters, items });
+}
 
 /** A valid value for a field, by its name and type, so that only the field under test is wrong. */
 function validValue(field) {
@@ -29,4 +56,4 @@ function operationsOf(description) {
 	return out;
 }
 
-module.exports = { validValue, operationsOf };
+module.exports = { validValue, operationsOf, NODES, descriptionOf, runAction };
