@@ -1,12 +1,11 @@
-'use strict';
 // Frederick simulator. From ../../../shared/providers.md and seed 004: x-api-key on every request; a user
 // token from {email, password, client_id, client_secret}, then a location token from the user token; tokens
 // do not expire but can be revoked; JSON:API resources (application/vnd.api+json, {data:{type, attributes}},
 // page[number]/page[size]); data sync under /locations/{id}/ by external_id; long operations answer 202 and
 // are polled. ASSUMED: the two token paths, links.next/meta in list answers, the /v2 prefix on every resource (sync methods have none: api-docs/syncing-data),
 // and the sync job resource that a 202 points to.
-const { z } = require('zod');
-const { TokenStore, bearerOf } = require('../tokens');
+import { z } from 'zod';
+import { TokenStore, bearerOf } from '../tokens';
 
 const NAME = 'frederick';
 const JSONAPI = 'application/vnd.api+json';
@@ -37,7 +36,7 @@ function create(api, userOptions) {
 	const options = { ...DEFAULTS, ...userOptions };
 	const userTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fu_', onIssue: api.secret });
 	const locationTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fl_', onIssue: api.secret });
-	const state = {
+	const state: any = {
 		options,
 		userTokens,
 		locationTokens,
@@ -51,10 +50,10 @@ function create(api, userOptions) {
 			{ id: 'cl_1', name: 'All clients', contact_count: options.contacts },
 			{ id: 'cl_2', name: 'Lapsed 90 days', contact_count: 120 },
 		],
-		campaigns: [],
+		campaigns: [] as any[],
 		/** synced records per location and kind, keyed by external_id */
 		synced: new Map(),
-		syncRuns: [],
+		syncRuns: [] as any[],
 		jobs: new Map(),
 	};
 	let contactSeq = 1;
@@ -63,7 +62,7 @@ function create(api, userOptions) {
 		state.contacts.set(id, { id, first_name: `Client${i}`, last_name: 'Example', email: `client${i}@example.com`, phone: null, location_id: 'loc_1', created_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString() });
 	}
 
-	const err = (status, title, detail, pointer) =>
+	const err = (status, title, detail, pointer?) =>
 		new HttpError(status, { errors: [{ status: String(status), title, detail, ...(pointer ? { source: { pointer } } : {}) }] }, { 'Content-Type': JSONAPI });
 	const json = (status, body) => ({ status, body, headers: { 'Content-Type': JSONAPI } });
 
@@ -315,7 +314,7 @@ function create(api, userOptions) {
 		control: {
 			revokeLocationTokens: () => ({ revoked: locationTokens.revokeAll() }),
 			// A hostile or misconfigured API: links.next, links.self and Location name another origin.
-			setLinkOrigin: ({ origin } = {}) => {
+			setLinkOrigin: ({ origin }: { origin?: string } = {}) => {
 				linkOrigin = origin || undefined;
 				return { linkOrigin: linkOrigin ?? null };
 			},
@@ -324,4 +323,4 @@ function create(api, userOptions) {
 	};
 }
 
-module.exports = { name: NAME, create, DEFAULTS, SYNC_KINDS };
+export { NAME as name, create, DEFAULTS, SYNC_KINDS };

@@ -1,4 +1,3 @@
-'use strict';
 // Loyalife (Xoxoday) simulator. From ../../../shared/providers.md and seed 002: JSON token endpoint answering
 // {results:{token, tokenExpiresOn}} (JWT, 30 minutes), optional member-bound scope ["LOGIN","<ref>"],
 // regenerated credentials invalidate every token, the {results:{IsSucessful, ErrorCode, ExceptionMessage,
@@ -9,9 +8,9 @@
 // parameter names of the member lookup (pstrAttributeName / pstrAttributeValue); where Insert Transaction
 // takes the program id (its page lists "Your loyalty program ID" without saying where: the query parameter
 // pintProgramId, as the member endpoints take it).
-const crypto = require('node:crypto');
-const { z } = require('zod');
-const { TokenStore, bearerOf } = require('../tokens');
+import * as crypto from 'node:crypto';
+import { z } from 'zod';
+import { TokenStore, bearerOf } from '../tokens';
 
 const NAME = 'loyalife';
 const P = '/lbms-ingress';
@@ -25,7 +24,7 @@ const DEFAULTS = {
 	transactionsPerMember: 11,
 };
 
-const envelope = (ReturnObject, extra = {}) => ({
+const envelope = (ReturnObject, extra: any = {}) => ({
 	results: { IsSucessful: true, ErrorCode: null, ExceptionMessage: null, ReturnObject, ...extra },
 });
 const failure = (ErrorCode, ExceptionMessage) => ({
@@ -70,20 +69,20 @@ function create(api, userOptions) {
 	const { route, HttpError, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };
 	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: '', onIssue: api.secret });
-	const state = {
+	const state: any = {
 		options,
 		tokens,
 		clients: options.clients.map((c) => ({ ...c })),
 		/** members by relation reference */
 		members: new Map(),
 		/** transactions in insertion order; ids unique */
-		transactions: [],
+		transactions: [] as any[],
 		transactionIds: new Set(),
 		/** _xoxo_api_client_idempotency -> the transaction it recorded (never recorded twice) */
 		idempotency: new Map(),
 		redemptions: new Map(),
 		/** scopes of issued tokens, for tests */
-		issuedScopes: [],
+		issuedScopes: [] as any[],
 	};
 	let memberSeq = 1;
 
@@ -302,7 +301,7 @@ function create(api, userOptions) {
 		checkMember(subject, ref);
 		requireMember(ref);
 		const balance = Math.max(0, pointsOf(ref));
-		const schedule = [];
+		const schedule: any[] = [];
 		let left = balance;
 		for (let q = 1; left > 0 && q <= 4; q++) {
 			const points = q === 4 ? left : Math.ceil(balance / 4);
@@ -355,4 +354,4 @@ function create(api, userOptions) {
 	};
 }
 
-module.exports = { name: NAME, create, DEFAULTS };
+export { NAME as name, create, DEFAULTS };

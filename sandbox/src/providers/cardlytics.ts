@@ -1,11 +1,10 @@
-'use strict';
 // Cardlytics Partner API simulator. Behaviour from ../../../shared/providers.md (Cardlytics part) and seed
 // 003: form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
 // {message, trace_id}, the merchant performance report (tabular), redemptions answering a pre-signed URL
 // valid 60 minutes, X-CDLX-Request-Id echoed, no pagination, 429 without Retry-After.
-const crypto = require('node:crypto');
-const { z } = require('zod');
-const { TokenStore, bearerOf } = require('../tokens');
+import * as crypto from 'node:crypto';
+import { z } from 'zod';
+import { TokenStore, bearerOf } from '../tokens';
 
 const NAME = 'cardlytics';
 
@@ -89,7 +88,7 @@ function create(api, userOptions) {
 	const options = { ...DEFAULTS, ...userOptions };
 	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'cdlx_', onIssue: api.secret });
 	const signingKey = crypto.randomBytes(32);
-	const state = {
+	const state: any = {
 		options,
 		tokens,
 		clients: options.clients.map((c) => ({ ...c })),
@@ -98,7 +97,7 @@ function create(api, userOptions) {
 		offers: new Map(),
 	};
 
-	const fail = (ctx, status, message, extra = {}) =>
+	const fail = (ctx, status, message, extra: any = {}) =>
 		new HttpError(status, { status, message, requestId: ctx.requestId, ...extra });
 
 	const authorize = (ctx) => {
@@ -195,9 +194,9 @@ function create(api, userOptions) {
 		if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from > to) {
 			throw fail(ctx, 400, 'timeRange.from must be a valid date on or before timeRange.to');
 		}
-		const days = Math.round((to - from) / 86400000) + 1;
+		const days = Math.round((Number(to) - Number(from)) / 86400000) + 1;
 		if (days > 366) throw fail(ctx, 400, 'timeRange may span at most 366 days');
-		const rows = [];
+		const rows: any[] = [];
 		for (let d = 0; d < days; d++) {
 			const date = new Date(from.getTime() + d * 86400000).toISOString().slice(0, 10);
 			for (const offerId of body.offerIds) {
@@ -292,4 +291,4 @@ function create(api, userOptions) {
 	};
 }
 
-module.exports = { name: NAME, create, DEFAULTS };
+export { NAME as name, create, DEFAULTS };

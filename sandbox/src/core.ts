@@ -1,18 +1,21 @@
-'use strict';
 // The provider simulator's core: one node:http server, a tiny router, request parsing, fault switches and
 // traffic counters. Each provider is one module in ./providers that registers its routes under its own
 // path prefix (/cardlytics, /loyaltylion, ...). Nothing here knows any provider.
 
-const http = require('node:http');
-const crypto = require('node:crypto');
+import * as http from 'node:http';
+import * as crypto from 'node:crypto';
 
 class HttpError extends Error {
+	status: number;
+	body: unknown;
+	headers: Record<string, string>;
+
 	/**
 	 * @param {number} status
 	 * @param {unknown} body   the exact body to answer with (provider-shaped)
 	 * @param {Record<string,string>} [headers]
 	 */
-	constructor(status, body, headers = {}) {
+	constructor(status, body, headers: any = {}) {
 		super(typeof body === 'string' ? body : JSON.stringify(body));
 		this.status = status;
 		this.body = body;
@@ -21,7 +24,7 @@ class HttpError extends Error {
 }
 
 function compilePath(pattern) {
-	const keys = [];
+	const keys: any[] = [];
 	const source = pattern
 		.split('/')
 		.map((part) => {
@@ -79,6 +82,8 @@ function randomId(prefix = '', bytes = 12) {
  *                                        answer were lost on the way: what idempotency keys are for
  */
 class Faults {
+	byProvider!: Map<string, any[]>;
+
 	constructor() {
 		/** @type {Map<string, any[]>} */
 		this.byProvider = new Map();
@@ -88,7 +93,7 @@ class Faults {
 		list.push({ count: 1, ...fault, seen: 0 });
 		this.byProvider.set(provider, list);
 	}
-	clear(provider) {
+	clear(provider?: string) {
 		if (provider) this.byProvider.delete(provider);
 		else this.byProvider.clear();
 	}
@@ -112,6 +117,10 @@ class Faults {
 }
 
 class Stats {
+	requests!: Record<string, number>;
+	tokens!: Record<string, number>;
+	log!: any[];
+
 	constructor() {
 		this.reset();
 	}
@@ -139,7 +148,7 @@ class Stats {
 	}
 }
 
-function send(res, status, body, headers = {}) {
+function send(res, status, body, headers: any = {}) {
 	if (res.writableEnded) return;
 	let payload;
 	const outHeaders = { ...headers };
@@ -165,13 +174,13 @@ function send(res, status, body, headers = {}) {
  * Creates the simulator. `providers` is a list of provider modules; `options[name]` is passed to each
  * module's `create(ctx, options)`. Returns { start(port), stop(), url, faults, stats, state, provider(name) }.
  */
-function createSimulator(providerModules, options = {}) {
+function createSimulator(providerModules, options: any = {}) {
 	const { onSecret = () => {}, ...providerOptions } = options;
 	const faults = new Faults();
 	const stats = new Stats();
-	const routes = [];
+	const routes: any[] = [];
 	const instances = {};
-	const sim = {
+	const sim: any = {
 		faults,
 		stats,
 		instances,
@@ -183,7 +192,7 @@ function createSimulator(providerModules, options = {}) {
 	for (const mod of providerModules) {
 		const routeApi = {
 			/** Register a handler: ({params, query, body, headers, req, rawBody}) => {status, body, headers} */
-			route(method, pattern, handler, meta = {}) {
+			route(method, pattern, handler, meta: any = {}) {
 				const full = `/${mod.name}${pattern}`;
 				routes.push({ provider: mod.name, method, pattern, ...compilePath(full), handler, meta });
 			},
@@ -220,7 +229,7 @@ function createSimulator(providerModules, options = {}) {
 
 	const handle = async (req, res) => {
 		const url = new URL(req.url, 'http://sandbox.local');
-		const chunks = [];
+		const chunks: any[] = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const rawBody = Buffer.concat(chunks);
 		let body;
@@ -324,14 +333,14 @@ function createSimulator(providerModules, options = {}) {
 		new Promise((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(port, host, () => {
-				const addr = server.address();
+				const addr = server.address() as import("node:net").AddressInfo;
 				sim.port = addr.port;
 				sim.url = `http://${host}:${addr.port}`;
 				resolve(sim);
 			});
 		});
 	sim.stop = () =>
-		new Promise((resolve) => {
+		new Promise<void>((resolve) => {
 			server.closeAllConnections?.();
 			server.close(() => resolve());
 		});
@@ -339,4 +348,4 @@ function createSimulator(providerModules, options = {}) {
 	return sim;
 }
 
-module.exports = { createSimulator, HttpError, randomId, parseAuthorization, send };
+export { createSimulator, HttpError, randomId, parseAuthorization, send };

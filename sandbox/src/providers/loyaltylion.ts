@@ -1,4 +1,3 @@
-'use strict';
 // LoyaltyLion simulator. From ../../../shared/providers.md and seed 001: OAuth authorize (auto-approving)
 // and code exchange ({access_token, scope}, permanent, single-use codes), comma-separated scopes enforced
 // with 403 {"error":{"message","details"}}, token+secret over HTTP Basic with full access, customers with
@@ -8,9 +7,9 @@
 // resources/..., the official OpenAPI per operation) and validates as that page does; routes marked ASSUMED
 // have no public page (third-party listings): remove_points, available_rewards, claimed_rewards and their
 // refund, the activity listing and its filters.
-const crypto = require('node:crypto');
-const http = require('node:http');
-const { z } = require('zod');
+import * as crypto from 'node:crypto';
+import * as http from 'node:http';
+import { z } from 'zod';
 
 const NAME = 'loyaltylion';
 const SCOPES = ['read_customers', 'write_customers', 'read_unsubscribes', 'write_unsubscribes', 'read_orders', 'write_orders'];
@@ -42,23 +41,23 @@ const decodeCursor = (text) => {
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const state = {
+	const state: any = {
 		options,
 		codes: new Map(),
 		/** OAuth tokens: token -> {clientId, scopes} */
 		tokens: new Map(),
-		customers: [],
+		customers: [] as any[],
 		byMerchantId: new Map(),
 		orders: new Map(),
-		activities: [],
-		transactions: [],
+		activities: [] as any[],
+		transactions: [] as any[],
 		claimed: new Map(),
 		webhooks: new Map(),
-		deliveries: [],
-		authorizeRequests: [],
+		deliveries: [] as any[],
+		authorizeRequests: [] as any[],
 		hits: new Map(),
 		/** deliveries the webhook receiver rejected (status != 2xx) */
-		failedDeliveries: [],
+		failedDeliveries: [] as any[],
 	};
 	let seq = { customer: 1, transaction: 1, activity: 1, claimed: 1, webhook: 1, event: 1 };
 
@@ -100,7 +99,7 @@ function create(api, userOptions) {
 		if (i <= 200) addTransaction(c, c.points_approved, 'Seeded balance', 'add');
 	}
 
-	const apiError = (status, message, details) => new HttpError(status, { error: { message, ...(details ? { details } : {}) } });
+	const apiError = (status, message, details?) => new HttpError(status, { error: { message, ...(details ? { details } : {}) } });
 
 	/** Who is calling: {kind:'oauth', clientId, scopes} or {kind:'store', store}; enforces 20 req/s. */
 	const authenticate = (ctx) => {
@@ -328,7 +327,7 @@ function create(api, userOptions) {
 
 	// ---- Orders ----
 	const money = z.string().regex(/^\d+(\.\d{1,2})?$/, 'must be a decimal string such as "49.90"');
-	const PAYMENT = ['not_paid', 'partially_paid', 'paid'];
+	const PAYMENT = ['not_paid', 'partially_paid', 'paid'] as const;
 	// orders/create-order: POST /v2/orders (optional query site_id); these six fields are required.
 	const orderSchema = z
 		.object({
@@ -449,13 +448,13 @@ function create(api, userOptions) {
 
 	/** POSTs one signed delivery; resolves with the receiver's status. */
 	const post = (webhook, body, headers) =>
-		new Promise((resolve) => {
+		new Promise<number>((resolve) => {
 			const url = new URL(webhook.address);
 			const req = http.request(
 				{ method: 'POST', hostname: url.hostname, port: url.port, path: url.pathname + url.search, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers } },
 				(res) => {
 					res.resume();
-					res.on('end', () => resolve(res.statusCode));
+					res.on('end', () => resolve(res.statusCode ?? 0));
 				},
 			);
 			req.on('error', () => resolve(0));
@@ -469,9 +468,9 @@ function create(api, userOptions) {
 	 * HMAC-SHA256 of the raw body keyed by the OAuth client secret or the site secret.
 	 * `tamper` lets tests send forged deliveries: {signature?, alterBody?, omitSignature?, secret?, event?}.
 	 */
-	async function deliver(topic, payload, tamper = {}) {
+	async function deliver(topic, payload, tamper: any = {}) {
 		const event = tamper.event ?? { id: `evt_${seq.event++}`, topic, created_at: new Date().toISOString(), payload };
-		const results = [];
+		const results: any[] = [];
 		for (const webhook of state.webhooks.values()) {
 			if (webhook.topic !== topic) continue;
 			const raw = JSON.stringify(event);
@@ -506,4 +505,4 @@ function create(api, userOptions) {
 	};
 }
 
-module.exports = { name: NAME, create, DEFAULTS, SCOPES };
+export { NAME as name, create, DEFAULTS, SCOPES };

@@ -1,14 +1,19 @@
-'use strict';
 // Bearer tokens that really expire and can be revoked; shared by every provider module that issues tokens.
-const { randomId } = require('./core');
+import { randomId } from './core';
 
 class TokenStore {
+	onIssue: (token: string) => void;
+	lifetimeSeconds: number;
+	prefix: string;
+	tokens: Map<string, { subject: any; expiresAt: number; revoked: boolean }>;
+	issued: number;
+
 	/**
 	 * @param {object} o
 	 * @param {number} o.lifetimeSeconds  how long a new token lives
 	 * @param {string} [o.prefix]         token prefix, to tell providers apart in logs
 	 */
-	constructor({ lifetimeSeconds, prefix = 'tok_', onIssue = () => {} }) {
+	constructor({ lifetimeSeconds, prefix = 'tok_', onIssue = (_token: string) => {} }: { lifetimeSeconds: number; prefix?: string; onIssue?: (token: string) => void }) {
 		this.onIssue = onIssue;
 		this.lifetimeSeconds = lifetimeSeconds;
 		this.prefix = prefix;
@@ -33,7 +38,7 @@ class TokenStore {
 		return { ok: true, subject: entry.subject };
 	}
 	/** Makes every live token expire now (or only those matching `filter(subject)`). */
-	expireAll(filter = () => true) {
+	expireAll(filter: (subject: any) => boolean = () => true) {
 		let n = 0;
 		for (const entry of this.tokens.values()) {
 			if (filter(entry.subject) && entry.expiresAt > Date.now()) {
@@ -43,7 +48,7 @@ class TokenStore {
 		}
 		return n;
 	}
-	revokeAll(filter = () => true) {
+	revokeAll(filter: (subject: any) => boolean = () => true) {
 		let n = 0;
 		for (const entry of this.tokens.values()) {
 			if (filter(entry.subject) && !entry.revoked) {
@@ -63,4 +68,4 @@ function bearerOf(headers) {
 	return m ? m[1].trim() : undefined;
 }
 
-module.exports = { TokenStore, bearerOf };
+export { TokenStore, bearerOf };

@@ -1,11 +1,10 @@
-'use strict';
 // Loyalistic API simulator. The token flow is as seed 000 describes: POST with HTTP Basic (client id :
 // secret) and the form field grant_type=client_credentials, answer {access_token, token_type:"bearer",
 // expires_in}, tokens living about 10 minutes. The token URL (/token) and every resource path below are
 // ASSUMED (the public material does not give them): an ASP.NET Web API 2 style API with page/pageSize paging
 // and {Message, ModelState} error bodies. The node keeps each path in one place so it can be corrected.
-const { z } = require('zod');
-const { TokenStore, bearerOf } = require('../tokens');
+import { z } from 'zod';
+import { TokenStore, bearerOf } from '../tokens';
 
 const NAME = 'loyalistic';
 
@@ -47,17 +46,17 @@ function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };
 	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'lyl_', onIssue: api.secret });
-	const state = {
+	const state: any = {
 		options,
 		tokens,
 		clients: options.clients.map((c) => ({ ...c })),
 		contacts: new Map(),
 		companies: new Map(),
 		lists: new Map(),
-		activities: [],
+		activities: [] as any[],
 		nextId: { contact: 1, company: 1, activity: 1 },
 		/** issue/expiry times of every token, in order: for tests of "one token per lifetime" */
-		tokenLog: [],
+		tokenLog: [] as any[],
 	};
 	const now = () => new Date().toISOString();
 
@@ -268,4 +267,4 @@ function create(api, userOptions) {
 	};
 }
 
-module.exports = { name: NAME, create, DEFAULTS };
+export { NAME as name, create, DEFAULTS };

@@ -1,0 +1,74 @@
+// Ready credentials for every provider, pointing at a running simulator: what `npm start` imports into n8n
+// and what the end-to-end tests use. Ids and names match the credentials referenced by examples/*.json.
+import * as cardlytics from './providers/cardlytics';
+import * as loyalistic from './providers/loyalistic';
+import * as loyalife from './providers/loyalife';
+import * as frederick from './providers/frederick';
+import * as loyaltylion from './providers/loyaltylion';
+
+/** @param {(provider: string) => string} baseUrl  e.g. sim.baseUrl */
+function demoCredentials(baseUrl) {
+	const c = cardlytics.DEFAULTS.clients[0];
+	const ly = loyalistic.DEFAULTS.clients[0];
+	const xl = loyalife.DEFAULTS.clients[0];
+	const fr = frederick.DEFAULTS;
+	const ll = loyaltylion.DEFAULTS;
+	return [
+		{
+			id: 'CdlxSandbox00001',
+			name: 'Cardlytics (simulator)',
+			type: 'cardlyticsOAuth2Api',
+			data: { environment: 'custom', customBaseUrl: baseUrl('cardlytics'), clientId: c.clientId, clientSecret: c.clientSecret, grantType: 'clientCredentials', authentication: 'body' },
+		},
+		{
+			id: 'LlStoreSandbox01',
+			name: 'LoyaltyLion store (simulator)',
+			type: 'loyaltyLionApi',
+			data: { token: ll.stores[0].token, secret: ll.stores[0].secret, apiBaseUrl: `${baseUrl('loyaltylion')}/v2` },
+		},
+		{
+			id: 'LlPartnerSandbx1',
+			name: 'LoyaltyLion partner app (simulator)',
+			type: 'loyaltyLionOAuth2Api',
+			data: {
+				clientId: ll.oauthClients[0].clientId,
+				clientSecret: ll.oauthClients[0].clientSecret,
+				scopes: ['read_customers', 'write_customers', 'read_orders', 'write_orders'],
+				oauthBaseUrl: baseUrl('loyaltylion'),
+				apiBaseUrl: `${baseUrl('loyaltylion')}/v2`,
+			},
+		},
+		{
+			id: 'XlSandboxCred001',
+			name: 'Loyalife (simulator)',
+			type: 'loyalifeApi',
+			data: { baseUrl: baseUrl('loyalife'), clientId: xl.clientId, clientSecret: xl.clientSecret, programId: xl.programId, memberReference: '', token: '' },
+		},
+		{
+			id: 'LylSandboxCred01',
+			name: 'Loyalistic (simulator)',
+			type: 'loyalisticOAuth2Api',
+			data: { apiBaseUrl: `${baseUrl('loyalistic')}/v1`, accessTokenUrl: `${baseUrl('loyalistic')}/token`, clientId: ly.clientId, clientSecret: ly.clientSecret, grantType: 'clientCredentials', authentication: 'header' },
+		},
+		{
+			id: 'FredSandboxCred1',
+			name: 'Frederick (simulator)',
+			type: 'frederickApi',
+			data: {
+				environment: 'custom',
+				customBaseUrl: baseUrl('frederick'),
+				apiKey: fr.apiKey,
+				clientId: fr.clients[0].clientId,
+				clientSecret: fr.clients[0].clientSecret,
+				email: fr.owners[0].email,
+				password: fr.owners[0].password,
+				dataSourceName: fr.dataSourceNames[0],
+				userGrantPath: '/oauth/token',
+				locationGrantPath: '/oauth/location_token',
+				accessToken: '',
+			},
+		},
+	];
+}
+
+export { demoCredentials };

@@ -1,0 +1,23 @@
+// The provider simulator: every provider module behind one local HTTP server.
+//   const { startSandbox } = require('./sandbox');
+//   const sim = await startSandbox({ port: 0, cardlytics: { tokenLifetimeSeconds: 5 } });
+//   sim.baseUrl('cardlytics')  ->  http://127.0.0.1:<port>/cardlytics
+import { createSimulator } from './core';
+
+/** Provider modules, one per provider. Adding a provider is adding its module here. */
+import * as cardlytics from './providers/cardlytics';
+import * as frederick from './providers/frederick';
+import * as loyalife from './providers/loyalife';
+import * as loyalistic from './providers/loyalistic';
+import * as loyaltylion from './providers/loyaltylion';
+
+const PROVIDERS = [cardlytics, loyalistic, loyalife, frederick, loyaltylion];
+
+async function startSandbox(options: Record<string, any> = {}) {
+	const { port = 0, host = '127.0.0.1', ...perProvider } = options;
+	const sim = createSimulator(PROVIDERS, perProvider);
+	await sim.start(port, host);
+	return sim;
+}
+
+export { startSandbox, PROVIDERS };
