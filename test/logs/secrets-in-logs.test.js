@@ -60,7 +60,7 @@ test('debug logs of failures and token renewals across all providers hold no sec
 	const wrongLoyalistic = new Engine();
 	runs.push(await wrongLoyalistic.runNode({ type: 'loyalistic', credentials: credential(wrongLoyalistic, 'loyalisticOAuth2Api', { clientSecret: 'wrong-loyalistic-secret' }), parameters: { resource: 'contact', operation: 'get', contactId: '1' } }));
 	const wrongLoyalife = new Engine();
-	runs.push(await wrongLoyalife.runNode({ type: 'loyalife', credentials: credential(wrongLoyalife, 'loyalifeApi', { clientSecret: 'wrong-loyalife-secret' }), parameters: { resource: 'member', operation: 'get', attributeName: 'RelationReference', attributeValue: 'MEM0001' } }));
+	runs.push(await wrongLoyalife.runNode({ type: 'loyalife', credentials: credential(wrongLoyalife, 'loyalifeApi', { clientSecret: 'wrong-loyalife-secret' }), parameters: { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: 'MEM0001' } }));
 	const wrongFrederick = new Engine();
 	runs.push(await wrongFrederick.runNode({ type: 'frederick', credentials: credential(wrongFrederick, 'frederickApi', { password: 'wrong-frederick-password' }), parameters: { resource: 'location', operation: 'getMany', returnAll: true } }));
 	const wrongLion = new Engine();
@@ -72,9 +72,9 @@ test('debug logs of failures and token renewals across all providers hold no sec
 	box.sim.instances.cardlytics.tokens.expireAll();
 	await run('cardlytics', cdlx, { resource: 'redemption', operation: 'getLink', date: '2026-01-03' });
 	const xl = credential(engine, 'loyalifeApi');
-	await run('loyalife', xl, { resource: 'member', operation: 'get', attributeName: 'RelationReference', attributeValue: 'MEM0002' });
+	await run('loyalife', xl, { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: 'MEM0002' });
 	box.sim.instances.loyalife.tokens.expireAll();
-	await run('loyalife', xl, { resource: 'member', operation: 'get', attributeName: 'RelationReference', attributeValue: 'NOPE' });
+	await run('loyalife', xl, { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: 'NOPE' });
 	const fr = credential(engine, 'frederickApi');
 	await run('frederick', fr, { resource: 'contact', operation: 'get', contactId: 'ct_1' });
 	box.sim.instances.frederick.control.revokeLocationTokens();
