@@ -28,6 +28,23 @@ async function call(method, url, { headers = {}, body, form } = {}) {
 	return { status: res.status, body: json, text };
 }
 
+test('every route the simulator serves names its source: a reference page, a seed document, or "assumed: why"', async () => {
+	const routes = await (await fetch(`${box.sim.url}/__control/routes`)).json();
+	expect(routes.length).toBeGreaterThanOrEqual(60);
+	const pages = { loyaltylion: 'developers.loyaltylion.com', loyalife: 'help-loyalife.xoxoday.com', cardlytics: 'platform.cardlytics.com', frederick: 'developers.hirefrederick.com', loyalistic: 'loyalistic.com' };
+	for (const r of routes) {
+		const ok = r.source.startsWith(`https://${pages[r.provider]}`) || /^assumed: \S/.test(r.source) || /^seed \d{3}/.test(r.source);
+		expect([r.provider, r.method, r.pattern, ok]).toEqual([r.provider, r.method, r.pattern, true]);
+	}
+	// The routes issue 13 corrected cite their pages.
+	const source = (provider, method, pattern) => routes.find((r) => r.provider === provider && r.method === method && r.pattern === pattern)?.source;
+	expect(source('loyaltylion', 'PATCH', '/v2/customers/:merchantId')).toBe('https://developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer');
+	expect(source('loyaltylion', 'PUT', '/v2/orders/:merchantId')).toBe('https://developers.loyaltylion.com/api-reference/v2/resources/orders/update-order');
+	expect(source('loyalife', 'POST', '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2')).toBe('https://help-loyalife.xoxoday.com/api-reference/transactions/insert-transaction-v2');
+	expect(source('cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId/offers/:offerId')).toBe('https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion');
+	expect(source('frederick', 'POST', '/locations/:locationId/services/batch_sync_services')).toBe('https://developers.hirefrederick.com/api-docs/syncing-data');
+});
+
 describe('LoyaltyLion (developers.loyaltylion.com/api-reference/v2/resources/...)', () => {
 	const auth = () => {
 		const c = cred('loyaltyLionApi');

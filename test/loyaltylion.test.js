@@ -159,9 +159,9 @@ describe('LoyaltyLion through the n8n engine', () => {
 		const available = await run({ resource: 'reward', operation: 'getAvailable', merchantId: 'cust-3333' });
 		expect(available.items.map((i) => i.json.id)).toEqual(expect.arrayContaining([101, 102, 103]));
 		const claimed = await run({ resource: 'reward', operation: 'claim', merchantId: 'cust-3333', rewardId: 101, multiplier: 1 });
-		expect(claimed.items[0].json).toMatchObject({ merchantId: 'cust-3333', reward_id: 101, point_cost: 500, redeemable: { code: expect.stringMatching(/^LL-/) } });
+		expect(claimed.items[0].json).toMatchObject({ merchantId: 'cust-3333', reward: { id: 101 }, point_cost: 500, state: 'approved', redeemable: { code: expect.stringMatching(/^LL-/) } });
 		const refunded = await run({ resource: 'reward', operation: 'refund', merchantId: 'cust-3333', claimedRewardId: String(claimed.items[0].json.id) });
-		expect(refunded.items[0].json.refunded).toBe(true);
+		expect(refunded.items[0].json).toMatchObject({ state: 'void', remoteResourceDeleted: false });
 
 		const wire = (route) => box.sim.stats.log.filter((r) => r.route === route).map((r) => ({ method: r.method, path: r.path.replace(/^\/loyaltylion/, ''), query: r.query, body: r.body }));
 		box.sim.stats.reset();

@@ -18,13 +18,13 @@ export const PATHS = {
 	customer: (merchantId: string) => buildPath('/customers/{merchant_id}', { merchant_id: merchantId }),
 	/** POST: REF/customers/add-points */
 	addPoints: (merchantId: string) => buildPath('/customers/{merchant_id}/points', { merchant_id: merchantId }),
-	/** POST: assumed: not public (a third-party listing) */
+	/** POST: REF/customers/remove-points */
 	removePoints: (merchantId: string) => buildPath('/customers/{merchant_id}/remove_points', { merchant_id: merchantId }),
 	/** GET: assumed: not public (a third-party listing) */
 	availableRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/available_rewards', { merchant_id: merchantId }),
-	/** POST: assumed: not public (a third-party listing) */
+	/** POST: REF/customers/rewards/redeem-reward */
 	claimedRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/claimed_rewards', { merchant_id: merchantId }),
-	/** POST: assumed: not public */
+	/** POST: REF/customers/rewards/refund-reward */
 	refundClaimedReward: (merchantId: string, id: string) =>
 		buildPath('/customers/{merchant_id}/claimed_rewards/{id}/refund', { merchant_id: merchantId, id }),
 	/** POST: REF/orders/create-order */

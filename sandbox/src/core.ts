@@ -193,8 +193,11 @@ function createSimulator(providerModules, options: any = {}) {
 		const routeApi = {
 			/** Register a handler: ({params, query, body, headers, req, rawBody}) => {status, body, headers} */
 			route(method, pattern, handler, meta: any = {}) {
+				// Every route names its source (a reference page, a seed document, or "assumed: why").
+				const source = mod.SOURCES?.[`${method} ${pattern}`];
+				if (!source) throw new Error(`The ${mod.name} simulator route ${method} ${pattern} names no source: add it to SOURCES in its module`);
 				const full = `/${mod.name}${pattern}`;
-				routes.push({ provider: mod.name, method, pattern, ...compilePath(full), handler, meta });
+				routes.push({ provider: mod.name, method, pattern, ...compilePath(full), handler, meta: { ...meta, source } });
 			},
 			sim,
 			HttpError,
@@ -210,6 +213,9 @@ function createSimulator(providerModules, options: any = {}) {
 	const control = async (req, res, url, body) => {
 		if (url.pathname === '/__control/stats' && req.method === 'GET') {
 			return send(res, 200, { requests: stats.requests, tokens: stats.tokens });
+		}
+		if (url.pathname === '/__control/routes' && req.method === 'GET') {
+			return send(res, 200, routes.map((r) => ({ provider: r.provider, method: r.method, pattern: r.pattern, source: r.meta.source })));
 		}
 		if (url.pathname === '/__control/reset' && req.method === 'POST') {
 			stats.reset();

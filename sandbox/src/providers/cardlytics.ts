@@ -83,6 +83,21 @@ function seeded(text, max) {
 	return crypto.createHash('sha256').update(text).digest().readUInt32BE(0) % max;
 }
 
+/**
+ * Where each route comes from: the provider's reference page it was written from and validates as, a seed
+ * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
+ */
+export const SOURCES: Record<string, string> = {
+	"POST /api/v1/idp/oauth2/token": "seed 003 and shared/providers.md: form client credentials, expires_in 3600",
+	"PUT /api/v1/partner/merchants/:merchantId": "https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion",
+	"DELETE /api/v1/partner/merchants/:merchantId": "https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion",
+	"PUT /api/v1/partner/merchants/:merchantId/offers/:offerId": "https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion",
+	"DELETE /api/v1/partner/merchants/:merchantId/offers/:offerId": "https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion",
+	"POST /api/v1/partner/merchants/:merchantId/reports": "https://platform.cardlytics.com/advertisers/docs/api-aggregate-reporting",
+	"GET /api/v1/partner/redemptions": "https://platform.cardlytics.com/advertisers/docs/api-redemption-feed",
+	"GET /files/redemptions/:file": "assumed: stands in for the pre-signed storage URL the redemption feed answers with",
+};
+
 function create(api, userOptions) {
 	const { route, HttpError, randomId, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };

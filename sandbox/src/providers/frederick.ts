@@ -31,6 +31,31 @@ const SYNC_KINDS = {
 	contact_details: { path: 'contact_details/batch_create_or_update', type: 'contact_details' },
 };
 
+/**
+ * Where each route comes from: the provider's reference page it was written from and validates as, a seed
+ * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
+ */
+export const SOURCES: Record<string, string> = {
+	"POST /oauth/token": "assumed: the user token path is not public (seed 004 gives the flow, not the path); an editable credential field",
+	"POST /oauth/location_token": "assumed: the location token path is not public (seed 004 gives the flow, not the path); an editable credential field",
+	"GET /v2/locations": "assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem), V2 not yet public",
+	"GET /v2/locations/:id": "assumed: Frederick's own client, V2 not yet public",
+	"GET /v2/contacts": "assumed: Frederick's own client, V2 not yet public",
+	"GET /v2/contacts/:id": "assumed: Frederick's own client, V2 not yet public",
+	"POST /v2/contacts": "assumed: Frederick's own client, V2 not yet public",
+	"PATCH /v2/contacts/:id": "assumed: Frederick's own client, V2 not yet public",
+	"DELETE /v2/contacts/:id": "assumed: Frederick's own client, V2 not yet public",
+	"GET /v2/contact_lists": "assumed: Frederick's own client, V2 not yet public",
+	"GET /v2/campaigns": "assumed: Frederick's own client, V2 not yet public",
+	"POST /v2/campaigns": "assumed: Frederick's own client, V2 not yet public",
+	"POST /locations/:locationId/update_management_system": "https://developers.hirefrederick.com/api-docs/syncing-data",
+	"POST /locations/:locationId/service_categories/batch_sync_service_categories": "https://developers.hirefrederick.com/api-docs/syncing-data",
+	"POST /locations/:locationId/services/batch_sync_services": "https://developers.hirefrederick.com/api-docs/syncing-data",
+	"POST /locations/:locationId/appointments/batch_sync_appointments": "https://developers.hirefrederick.com/api-docs/syncing-data",
+	"POST /locations/:locationId/contact_details/batch_create_or_update": "https://developers.hirefrederick.com/api-docs/syncing-data",
+	"GET /v2/sync_jobs/:id": "assumed: the resource a 202 sync answer points to is not public",
+};
+
 function create(api, userOptions) {
 	const { route, HttpError, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };

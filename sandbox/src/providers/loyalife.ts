@@ -65,6 +65,23 @@ const batchTransactionSchema = z.object({
 	transaction_type: z.enum(['dr', 'cr'], { errorMap: () => ({ message: 'transaction_type must be dr (purchase, earns) or cr (reversal)' }) }),
 }).strict();
 
+/**
+ * Where each route comes from: the provider's reference page it was written from and validates as, a seed
+ * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
+ */
+export const SOURCES: Record<string, string> = {
+	"POST /lbms-ingress/oauth/api/Auth/Token": "https://help-loyalife.xoxoday.com/api-reference/authentication/generate-auth-token",
+	"POST /lbms-ingress/member/api/Member/CreateProfileWithAttributes": "https://help-loyalife.xoxoday.com/api-reference/members/create-member",
+	"GET /lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute": "https://help-loyalife.xoxoday.com/api-reference/members/get-member-details (attribute keys documented; query parameter names assumed)",
+	"POST /lbms-ingress/member/api/Member/UpdateProfile": "assumed: update member is documented, its path was not captured",
+	"POST /lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData": "https://help-loyalife.xoxoday.com/api-reference/transactions/insert-transaction (program id location assumed: pintProgramId)",
+	"POST /lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2": "https://help-loyalife.xoxoday.com/api-reference/transactions/insert-transaction-v2",
+	"POST /lbms-ingress/transaction-lm/API/Transaction/GetTransactionSummary": "assumed: the transaction summary is documented, its path and parameters were not captured",
+	"GET /lbms-ingress/transaction-lm/API/Transaction/GetExpirySchedule": "assumed: the expiry schedule is documented, its method and parameters were not captured",
+	"POST /lbms-ingress/pg-lm/API/PG/RedeemPoints": "seed 002 and shared/providers.md: redeem returns ExternalReference (body field names assumed)",
+	"POST /lbms-ingress/pg-lm/API/PG/ReverseRedemption": "assumed: reversal is documented, its path was not captured",
+};
+
 function create(api, userOptions) {
 	const { route, HttpError, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };

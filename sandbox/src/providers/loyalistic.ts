@@ -42,6 +42,28 @@ const activitySchema = z.object({
 	properties: z.record(z.any()).optional(),
 });
 
+/**
+ * Where each route comes from: the provider's reference page it was written from and validates as, a seed
+ * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
+ */
+export const SOURCES: Record<string, string> = {
+	"POST /token": "seed 000 and help.loyalistic.com/help/using-loyalistic-api (token flow over HTTP Basic)",
+	"GET /v1/contacts": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"GET /v1/contacts/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"POST /v1/contacts": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"PUT /v1/contacts/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"DELETE /v1/contacts/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"GET /v1/companies": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"GET /v1/companies/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"POST /v1/companies": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"PUT /v1/companies/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"GET /v1/lists": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"POST /v1/lists/:id/contacts": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"DELETE /v1/lists/:id/contacts/:contactId": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"POST /v1/contacts/:id/activities": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	"GET /v1/activities": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+};
+
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };

@@ -38,6 +38,32 @@ const decodeCursor = (text) => {
 	}
 };
 
+/**
+ * Where each route comes from: the provider's reference page it was written from and validates as, a seed
+ * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
+ */
+export const SOURCES: Record<string, string> = {
+	"GET /oauth/authorize": "seed 001 and shared/providers.md: partner OAuth2, authorize with comma-separated scopes",
+	"POST /oauth/access-token": "seed 001 and shared/providers.md: code exchange, form client_id, client_secret, code",
+	"GET /v2/customers": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/list-customers",
+	"GET /v2/customers/:merchantId": "assumed: a customer by merchant_id is not on a public page we could read (third-party listing)",
+	"PATCH /v2/customers/:merchantId": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer",
+	"POST /v2/customers/:merchantId/points": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/add-points",
+	"POST /v2/customers/:merchantId/remove_points": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/remove-points",
+	"GET /v2/customers/:merchantId/available_rewards": "assumed: third-party listing, no public page found",
+	"POST /v2/customers/:merchantId/claimed_rewards": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/redeem-reward",
+	"POST /v2/customers/:merchantId/claimed_rewards/:id/refund": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/refund-reward",
+	"POST /v2/orders": "https://developers.loyaltylion.com/api-reference/v2/resources/orders/create-order",
+	"GET /v2/orders/:merchantId": "https://developers.loyaltylion.com/api-reference/v2/resources/orders/get-order",
+	"PUT /v2/orders/:merchantId": "https://developers.loyaltylion.com/api-reference/v2/resources/orders/update-order",
+	"POST /v2/activities": "https://developers.loyaltylion.com/api-reference/v2/resources/activities/create-activity",
+	"GET /v2/activities": "assumed: the activity listing and its filters are not on a public page we could read",
+	"GET /v2/transactions": "https://developers.loyaltylion.com/api-reference/v2/resources/transactions/list-transactions",
+	"POST /v2/webhooks": "https://developers.loyaltylion.com/api-reference/v2/resources/webhooks/create-webhook",
+	"GET /v2/webhooks": "https://developers.loyaltylion.com/api-reference/v2/resources/webhooks/list-webhooks",
+	"DELETE /v2/webhooks/:id": "https://developers.loyaltylion.com/api-reference/v2/resources/webhooks/delete-webhook",
+};
+
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim, randomId } = api;
 	const options = { ...DEFAULTS, ...userOptions };
@@ -267,7 +293,10 @@ function create(api, userOptions) {
 	});
 
 	// ---- Points ----
-	const pointsSchema = z.object({ points: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000000, 'must be at most 1000000'), reason: z.string().max(255).optional() });
+	// customers/add-points: points a whole number 1..1,000,000, reason optional (shown to the shopper); 201.
+	const pointsSchema = z.object({ points: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000000, 'must be at most 1000000'), reason: z.string().nullable().optional() }).strict();
+	// customers/remove-points: points a whole number of at least 1; 204.
+	const removePointsSchema = z.object({ points: z.number().int('must be a whole number').min(1, 'must be at least 1'), reason: z.string().nullable().optional() }).strict();
 	route('POST', '/v2/customers/:merchantId/points', (ctx) => {
 		need(ctx, 'write_customers');
 		const customer = customerOr404(ctx.params.merchantId);
@@ -281,12 +310,12 @@ function create(api, userOptions) {
 	route('POST', '/v2/customers/:merchantId/remove_points', (ctx) => {
 		need(ctx, 'write_customers');
 		const customer = customerOr404(ctx.params.merchantId);
-		const body = validate(pointsSchema, ctx.body);
+		const body = validate(removePointsSchema, ctx.body);
 		if (body.points > customer.points_approved) throw apiError(422, `The customer has ${customer.points_approved} approved points, fewer than ${body.points}`);
 		customer.points_approved -= body.points;
 		customer.updated_at = new Date().toISOString();
 		addTransaction(customer, -body.points, body.reason, 'remove');
-		return { status: 201 };
+		return { status: 204 };
 	});
 
 	// ---- Rewards ----
@@ -298,7 +327,8 @@ function create(api, userOptions) {
 	route('POST', '/v2/customers/:merchantId/claimed_rewards', (ctx) => {
 		need(ctx, 'write_customers');
 		const customer = customerOr404(ctx.params.merchantId);
-		const body = validate(z.object({ reward_id: z.number().int(), multiplier: z.number().int().min(1).max(10).optional() }), ctx.body);
+		// customers/rewards/redeem-reward: reward_id, multiplier (custom rewards), variant_id (product rewards).
+		const body = validate(z.object({ reward_id: z.number().int(), multiplier: z.number().int().min(1).optional(), variant_id: z.string().optional() }).strict(), ctx.body);
 		const reward = REWARDS.find((r) => r.id === body.reward_id);
 		if (!reward) throw apiError(404, `Reward ${body.reward_id} not found`);
 		const cost = reward.point_cost * (body.multiplier ?? 1);
@@ -307,7 +337,14 @@ function create(api, userOptions) {
 		customer.points_spent += cost;
 		customer.rewards_claimed++;
 		addTransaction(customer, -cost, `Claimed ${reward.title}`, 'claim');
-		const claimed = { id: seq.claimed++, reward_id: reward.id, customer_id: customer.id, point_cost: cost, refunded: false, redeemable: { code: randomId('LL-', 4).toUpperCase() }, created_at: new Date().toISOString() };
+		const claimed = {
+			id: seq.claimed++,
+			claimed_at: new Date().toISOString(),
+			point_cost: cost,
+			redeemable: { redeemable_type: 'voucher', code: randomId('LL-', 4).toUpperCase() },
+			reward: { id: reward.id, title: reward.title, point_cost: reward.point_cost, method: reward.method },
+			state: 'approved',
+		};
 		state.claimed.set(claimed.id, { ...claimed, merchantId: customer.merchant_id });
 		return { status: 201, body: { claimed_reward: claimed } };
 	});
@@ -316,13 +353,14 @@ function create(api, userOptions) {
 		const customer = customerOr404(ctx.params.merchantId);
 		const claimed = state.claimed.get(Number(ctx.params.id));
 		if (!claimed || claimed.merchantId !== customer.merchant_id) throw apiError(404, `Claimed reward ${ctx.params.id} not found for this customer`);
-		if (claimed.refunded) throw apiError(422, `Claimed reward ${ctx.params.id} was already refunded`);
-		claimed.refunded = true;
+		if (claimed.state === 'void') throw apiError(422, `Claimed reward ${ctx.params.id} was already refunded`);
+		claimed.state = 'void';
 		customer.points_approved += claimed.point_cost;
 		customer.points_spent -= claimed.point_cost;
 		addTransaction(customer, claimed.point_cost, 'Refunded claimed reward', 'refund');
+		// customers/rewards/refund-reward: 200 {claimed_reward, remote_resource_deleted}.
 		const { merchantId, ...view } = claimed;
-		return { status: 200, body: { claimed_reward: view } };
+		return { status: 200, body: { claimed_reward: view, remote_resource_deleted: false } };
 	});
 
 	// ---- Orders ----

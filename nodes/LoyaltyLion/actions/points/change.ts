@@ -6,7 +6,8 @@ import { loyaltyLionRequest, PATHS } from '../../transport';
 export async function changePoints(ctx: IExecuteFunctions, i: number, direction: 'add' | 'remove'): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
 	const merchantId = v.id('merchantId', 'Customer Merchant ID');
-	const points = v.number('points', 'Points', { min: 1, max: 1000000, integer: true });
+	// customers/add-points: 1 to 1,000,000; customers/remove-points: at least 1.
+	const points = v.number('points', 'Points', { min: 1, max: direction === 'add' ? 1000000 : undefined, integer: true });
 	const reason = v.optionalString('reason', 'Reason');
 	const body: IDataObject = { points, ...(reason ? { reason } : {}) };
 	const path = direction === 'add' ? PATHS.addPoints(merchantId) : PATHS.removePoints(merchantId);

@@ -15,5 +15,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const claimed = v.id('claimedRewardId', 'Claimed Reward ID');
 	// A refund can happen only once (a second is refused), so it is safe to retry.
 	const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.refundClaimedReward(id, claimed), { idempotent: true });
-	return { merchantId: id, ...(body.claimed_reward as IDataObject) };
+	// developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/refund-reward
+	return { merchantId: id, ...(body.claimed_reward as IDataObject), remoteResourceDeleted: body.remote_resource_deleted ?? null };
 }
