@@ -19,7 +19,7 @@ function newest(dir) {
 }
 
 function ensureBuilt() {
-	const marker = path.join(BUILD, 'index.js');
+	const marker = path.join(BUILD, 'index.cjs');
 	if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newest(SRC)) return;
 	const tsc = require.resolve('typescript/bin/tsc');
 	execFileSync(process.execPath, [tsc, '-p', path.join(__dirname, 'tsconfig.json')], { stdio: 'inherit' });
@@ -29,7 +29,7 @@ function ensureBuilt() {
 /** The compiled module `name` of the simulator. */
 function load(name) {
 	ensureBuilt();
-	return require(path.join(BUILD, name));
+	return require(path.join(BUILD, `${name}.cjs`));
 }
 
 module.exports = { load, ensureBuilt };

@@ -1,10 +1,10 @@
 // Ready credentials for every provider, pointing at a running simulator: what `npm start` imports into n8n
 // and what the end-to-end tests use. Ids and names match the credentials referenced by examples/*.json.
-import * as cardlytics from './providers/cardlytics';
-import * as loyalistic from './providers/loyalistic';
-import * as loyalife from './providers/loyalife';
-import * as frederick from './providers/frederick';
-import * as loyaltylion from './providers/loyaltylion';
+import * as cardlytics from './providers/cardlytics.cjs';
+import * as loyalistic from './providers/loyalistic.cjs';
+import * as loyalife from './providers/loyalife.cjs';
+import * as frederick from './providers/frederick.cjs';
+import * as loyaltylion from './providers/loyaltylion.cjs';
 
 /** @param {(provider: string) => string} baseUrl  e.g. sim.baseUrl */
 function demoCredentials(baseUrl) {

@@ -5,7 +5,7 @@
 // are polled. ASSUMED: the two token paths, links.next/meta in list answers, the /v2 prefix on every resource (sync methods have none: api-docs/syncing-data),
 // and the sync job resource that a 202 points to.
 import { z } from 'zod';
-import { TokenStore, bearerOf } from '../tokens';
+import { TokenStore, bearerOf } from '../tokens.cjs';
 
 const NAME = 'frederick';
 const JSONAPI = 'application/vnd.api+json';

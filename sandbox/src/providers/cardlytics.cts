@@ -4,7 +4,7 @@
 // valid 60 minutes, X-CDLX-Request-Id echoed, no pagination, 429 without Retry-After.
 import * as crypto from 'node:crypto';
 import { z } from 'zod';
-import { TokenStore, bearerOf } from '../tokens';
+import { TokenStore, bearerOf } from '../tokens.cjs';
 
 const NAME = 'cardlytics';
 

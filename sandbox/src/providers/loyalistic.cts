@@ -4,7 +4,7 @@
 // ASSUMED (the public material does not give them): an ASP.NET Web API 2 style API with page/pageSize paging
 // and {Message, ModelState} error bodies. The node keeps each path in one place so it can be corrected.
 import { z } from 'zod';
-import { TokenStore, bearerOf } from '../tokens';
+import { TokenStore, bearerOf } from '../tokens.cjs';
 
 const NAME = 'loyalistic';
 

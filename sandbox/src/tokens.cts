@@ -1,5 +1,5 @@
 // Bearer tokens that really expire and can be revoked; shared by every provider module that issues tokens.
-import { randomId } from './core';
+import { randomId } from './core.cjs';
 
 class TokenStore {
 	onIssue: (token: string) => void;

@@ -2,14 +2,14 @@
 //   const { startSandbox } = require('./sandbox');
 //   const sim = await startSandbox({ port: 0, cardlytics: { tokenLifetimeSeconds: 5 } });
 //   sim.baseUrl('cardlytics')  ->  http://127.0.0.1:<port>/cardlytics
-import { createSimulator } from './core';
+import { createSimulator } from './core.cjs';
 
 /** Provider modules, one per provider. Adding a provider is adding its module here. */
-import * as cardlytics from './providers/cardlytics';
-import * as frederick from './providers/frederick';
-import * as loyalife from './providers/loyalife';
-import * as loyalistic from './providers/loyalistic';
-import * as loyaltylion from './providers/loyaltylion';
+import * as cardlytics from './providers/cardlytics.cjs';
+import * as frederick from './providers/frederick.cjs';
+import * as loyalife from './providers/loyalife.cjs';
+import * as loyalistic from './providers/loyalistic.cjs';
+import * as loyaltylion from './providers/loyaltylion.cjs';
 
 const PROVIDERS = [cardlytics, loyalistic, loyalife, frederick, loyaltylion];
 

@@ -1,5 +1,5 @@
 // Starts the provider simulator from the command line:  node sandbox/cli.js [--port 4010] [--host 127.0.0.1]
-import { startSandbox, PROVIDERS } from './index';
+import { startSandbox, PROVIDERS } from './index.cjs';
 
 function arg(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);

@@ -10,7 +10,7 @@
 // pintProgramId, as the member endpoints take it).
 import * as crypto from 'node:crypto';
 import { z } from 'zod';
-import { TokenStore, bearerOf } from '../tokens';
+import { TokenStore, bearerOf } from '../tokens.cjs';
 
 const NAME = 'loyalife';
 const P = '/lbms-ingress';
