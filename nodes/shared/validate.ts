@@ -123,6 +123,12 @@ export class Validator {
 		return this.fail(label, 'must be a JSON object, e.g. {"key": "value"}');
 	}
 
+	/** The fields of an update: at least one, or nothing is sent (an empty update changes nothing but still costs a request). */
+	changes<T extends object>(fields: T, label = 'Update Fields'): T {
+		if (!Object.keys(fields).length) this.fail(label, 'need at least one field to change');
+		return fields;
+	}
+
 	/** A URL (http or https). */
 	url(name: string, label: string): string {
 		return this.pattern(name, label, /^https?:\/\/\S+$/, 'an http(s) URL');

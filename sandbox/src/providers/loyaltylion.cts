@@ -260,7 +260,7 @@ function create(api, userOptions) {
 			ctx,
 			newestFirst(),
 			['since_id', 'email', 'updated_at_min', 'blocked'],
-			(c, f) => (f.email === undefined || c.email === f.email) && (f.updated_at_min === undefined || c.updated_at >= f.updated_at_min) && (f.blocked === undefined || String(c.blocked) === f.blocked),
+			(c, f) => (f.email === undefined || c.email.includes(f.email)) && (f.updated_at_min === undefined || c.updated_at >= f.updated_at_min) && (f.blocked === undefined || String(c.blocked) === f.blocked),
 			'customers',
 		);
 		return { status: 200, body: { customers: page, cursor } };

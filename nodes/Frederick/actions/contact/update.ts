@@ -13,7 +13,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const v = new Validator(this, i);
 	const id = v.id('contactId', 'Contact ID');
 	const attributes = contactAttributes(this, i, 'updateFields', 'Update Fields');
-	if (!Object.keys(attributes).length) v.fail('Update Fields', 'need at least one field to change');
+	v.changes(attributes);
 	const body = { data: { type: 'contacts', id, attributes } };
 	// PATCH sets the given fields: repeating it changes nothing more, so it is retried after a 5xx.
 	return shape(this, i, (await frederickRequest(this, i, 'PATCH', PATHS.contact(id), { body, idempotent: true })).body.data);

@@ -13,8 +13,7 @@ export const description: INodeProperties[] = fieldsFor('member', 'update', [
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
 	const relation_reference = v.string('relationReference', 'Member Relation Reference');
-	const changes = memberBody(this, i, 'updateFields', 'Update Fields');
-	if (!Object.keys(changes).length) v.fail('Update Fields', 'needs at least one field to change');
+	const changes = v.changes(memberBody(this, i, 'updateFields', 'Update Fields'));
 	// Setting fields to given values: repeating it has the same effect, so it is safe to retry.
 	return (await loyalifeRequest(this, i, 'POST', PATHS.updateMember, { body: { relation_reference, ...changes }, program: true, idempotent: true })).data;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
 import { loyalisticRequest, PATHS } from '../../transport';
 import { collectionBody, companyIdField, companyOptionalFields, idOf } from '../fields';
 
@@ -10,5 +11,5 @@ export const description: INodeProperties[] = fieldsFor('company', 'update', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = idOf(this, i, 'companyId', 'Company ID');
-	return (await loyalisticRequest(this, i, 'PUT', PATHS.company(id), { body: collectionBody(this, i, 'updateFields', 'Update Fields') })).body;
+	return (await loyalisticRequest(this, i, 'PUT', PATHS.company(id), { body: new Validator(this, i).changes(collectionBody(this, i, 'updateFields', 'Update Fields')) })).body;
 }

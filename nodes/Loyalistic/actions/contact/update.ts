@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fieldsFor } from '../../../shared/router';
+import { Validator } from '../../../shared/validate';
 import { loyalisticRequest, PATHS } from '../../transport';
 import { collectionBody, contactIdField, contactOptionalFields, idOf } from '../fields';
 
@@ -10,6 +11,6 @@ export const description: INodeProperties[] = fieldsFor('contact', 'update', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = idOf(this, i, 'contactId', 'Contact ID');
-	const body = collectionBody(this, i, 'updateFields', 'Update Fields');
+	const body = new Validator(this, i).changes(collectionBody(this, i, 'updateFields', 'Update Fields'));
 	return (await loyalisticRequest(this, i, 'PUT', PATHS.contact(id), { body })).body;
 }

@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		customer.birthday = day;
 	}
 	if (raw.blocked !== undefined) customer.blocked = raw.blocked;
-	if (!Object.keys(customer).length) v.fail('Update Fields', 'need at least one field to change');
+	v.changes(customer);
 	// developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer: PATCH, {customer:
 	// {birthday, blocked}}; email is not a field of this call. Setting the same values twice changes nothing.
 	const { body } = await loyaltyLionRequest<IDataObject>(this, i, 'PATCH', PATHS.customer(id), { body: { customer }, idempotent: true });
