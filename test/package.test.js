@@ -1,0 +1,91 @@
+'use strict';
+// Ready to publish (issue 17): the release workflows are valid and do what the README says, the package ships
+// only what n8n loads, the icons are drawn as paths, and the package metadata is consistent.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+
+const ROOT = path.resolve(__dirname, '..');
+const pkg = require(path.join(ROOT, 'package.json'));
+const workflow = (name) => {
+	const text = fs.readFileSync(path.join(ROOT, '.github', 'workflows', name), 'utf8');
+	const doc = YAML.parseDocument(text);
+	expect(doc.errors).toEqual([]);
+	return doc.toJS();
+};
+const runs = (job) => job.steps.filter((s) => s.run).map((s) => s.run);
+
+describe('GitHub Actions workflows', () => {
+	test('ci.yml: on pushes to main and pull requests, runs the README test command (engine, then end-to-end)', () => {
+		const ci = workflow('ci.yml');
+		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+		expect(ci.on.push.branches).toEqual(['main']);
+		expect(runs(ci.jobs.test)).toContain('npm test -- --engine');
+		expect(runs(ci.jobs.e2e)).toContain('npm test');
+		expect(ci.jobs.e2e.needs).toBe('test');
+		for (const job of Object.values(ci.jobs)) {
+			expect(job['runs-on']).toBe('ubuntu-latest');
+			for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
+			for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^actions\/[a-z-]+@v\d+$/);
+		}
+	});
+
+	test('publish.yml: on version tags, tests then publishes with npm provenance (id-token: write)', () => {
+		const publish = workflow('publish.yml');
+		expect(publish.on.push.tags).toEqual(['*.*.*']);
+		const job = publish.jobs.publish;
+		expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+		const commands = runs(job);
+		expect(commands[0]).toBe('npm test -- --engine');
+		expect(commands[1]).toMatch(/npm run release/);
+		const release = job.steps.find((s) => s.run && s.run.includes('npm run release'));
+		expect(release.env.NPM_CONFIG_PROVENANCE).toBe('true');
+		expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node')).with['registry-url']).toBe('https://registry.npmjs.org');
+	});
+
+	test('package.json: release through n8n-node (plain npm publish is refused), repository, homepage and author agree', () => {
+		expect(pkg.scripts.release).toBe('n8n-node release');
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
+		const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+		expect(pkg.homepage.startsWith(repo)).toBe(true);
+		expect(pkg.author.name).toBeTruthy();
+		expect(pkg.author.email).toMatch(/@/);
+		expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
+		expect(Object.keys(pkg.peerDependencies)).toEqual(['n8n-workflow']);
+		for (const file of ['CHANGELOG.md', 'SECURITY.md', 'LICENSE.md']) expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+	});
+});
+
+describe('the published package', () => {
+	const files = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString())[0].files.map((f) => f.path);
+
+	test('ships only what n8n loads: compiled nodes and credentials, codex files, icons, and the docs', () => {
+		for (const file of files) {
+			expect([file, /^dist\/(credentials|nodes)\/.+\.js$|^dist\/nodes\/.+\.node\.json$|^dist\/icons\/[a-z]+(\.dark)?\.svg$|^(index\.js|package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|SECURITY\.md)$/.test(file)]).toEqual([file, true]);
+		}
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
+		expect(files.some((f) => /tsbuildinfo|\.map$|\.d\.ts$|test|sandbox|bench|examples/.test(f))).toBe(false);
+	});
+
+	test('icons are vector paths, light and dark, for every node and credential; no <text> (fonts differ between machines)', () => {
+		const icons = files.filter((f) => f.startsWith('dist/icons/'));
+		expect(icons).toHaveLength(10);
+		for (const icon of icons) {
+			const svg = fs.readFileSync(path.join(ROOT, icon), 'utf8');
+			expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 60 60"/);
+			expect(svg).not.toMatch(/<text|font-family/);
+			expect(svg).toMatch(/<path d="M[^"]+"/);
+		}
+		// Every icon a node or credential names exists in the package, light and dark.
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			const mod = require(path.join(ROOT, entry));
+			const instance = new (Object.values(mod).find((v) => typeof v === 'function'))();
+			const icon = (instance.description ?? instance).icon;
+			for (const ref of [icon.light, icon.dark]) {
+				const resolved = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, entry)), ref.replace(/^file:/, '')));
+				expect([entry, files.includes(resolved)]).toEqual([entry, true]);
+			}
+		}
+	});
+});
