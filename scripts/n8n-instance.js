@@ -75,6 +75,23 @@ class N8nInstance {
 		execFileSync('npm', ['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: nodesDir, stdio: 'pipe' });
 	}
 
+	/**
+	 * Puts a working copy's build into n8n's community-package folder: package.json and dist/ copied (not
+	 * linked: n8n's hot reload watches that folder and clears the module cache by its path, which a symlink
+	 * would defeat). Call it again after each build; with N8N_DEV_RELOAD n8n reloads the nodes.
+	 */
+	syncPack(root) {
+		const name = require(path.join(root, 'package.json')).name;
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		const target = path.join(nodesDir, 'node_modules', name);
+		fs.mkdirSync(target, { recursive: true });
+		const manifest = path.join(nodesDir, 'package.json');
+		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: `file:${root}` } }, null, 2));
+		fs.copyFileSync(path.join(root, 'package.json'), path.join(target, 'package.json'));
+		fs.rmSync(path.join(target, 'dist'), { recursive: true, force: true });
+		fs.cpSync(path.join(root, 'dist'), path.join(target, 'dist'), { recursive: true });
+	}
+
 	/** Runs an n8n CLI command; resolves {code, stdout, stderr}. */
 	cli(args, { env = {}, timeoutMs = 180_000 } = {}) {
 		return new Promise((resolve) => {

@@ -3,6 +3,11 @@
 // Installs what it needs (dev tooling, then n8n once), builds and packs the pack, installs it into n8n as a
 // community package, imports ready credentials and the example workflows, starts n8n, prints what to try.
 // Ctrl-C stops everything it started.
+//
+// `npm run dev` (start.js --dev) is the same for node developers: every edit under nodes/, credentials/ or
+// icons/ rebuilds dist/ and copies it into n8n's community-package folder (node types keep their published
+// names), and n8n reloads the nodes (N8N_DEV_RELOAD): refresh the editor to see them. Offline, with the
+// pinned n8n the tests use.
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -26,11 +31,18 @@ async function main() {
 	const sim = await startSandbox({ port: SANDBOX_PORT });
 	console.log(`[start] provider simulator on ${sim.url}`);
 
-	const userFolder = path.join(ROOT, '.n8n-local');
-	const n8n = new N8nInstance({ runtime, userFolder });
-	const tarball = packTarball(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-pack-')));
-	console.log(`[start] installing ${path.basename(tarball)} into n8n as a community package`);
-	n8n.installPack(tarball);
+	const dev = process.argv.includes('--dev');
+	const userFolder = path.join(ROOT, dev ? '.n8n-dev' : '.n8n-local');
+	const n8n = new N8nInstance({ runtime, userFolder, env: dev ? { N8N_DEV_RELOAD: 'true' } : {} });
+	if (dev) {
+		n8n.syncPack(ROOT);
+		console.log('[dev] edits under nodes/, credentials/ and icons/ rebuild the pack; n8n reloads it');
+		watchAndRebuild(() => n8n.syncPack(ROOT));
+	} else {
+		const tarball = packTarball(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-pack-')));
+		console.log(`[start] installing ${path.basename(tarball)} into n8n as a community package`);
+		n8n.installPack(tarball);
+	}
 	console.log('[start] importing credentials (pointing at the simulator) and example workflows');
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
 	const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
@@ -72,6 +84,34 @@ async function main() {
 
   Ctrl-C stops n8n and the simulator.
 `);
+}
+
+/** Rebuilds dist/ (debounced) when a source file of the pack changes. */
+function watchAndRebuild(afterBuild) {
+	let timer;
+	let building = false;
+	const rebuild = () => {
+		if (building) {
+			timer = setTimeout(rebuild, 300);
+			return;
+		}
+		building = true;
+		try {
+			execSync('npm run build --silent', { cwd: ROOT, stdio: 'ignore' });
+			afterBuild();
+			console.log(`[dev] rebuilt dist/ at ${new Date().toLocaleTimeString()}`);
+		} catch (error) {
+			console.error(`[dev] build failed: ${error.message.split('\n')[0]} (run npm run build to see why)`);
+		} finally {
+			building = false;
+		}
+	};
+	for (const dir of ['nodes', 'credentials', 'icons']) {
+		fs.watch(path.join(ROOT, dir), { recursive: true }, () => {
+			clearTimeout(timer);
+			timer = setTimeout(rebuild, 300);
+		});
+	}
 }
 
 main().catch((error) => {
