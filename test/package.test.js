@@ -89,3 +89,11 @@ describe('the published package', () => {
 		}
 	});
 });
+
+test("n8n's verification scanner (@n8n/scan-community-package, through its API) finds no error and no warning in the tarball or the sources", () => {
+	const report = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }).toString());
+	expect(report.tarball.files).toBeGreaterThan(100);
+	expect(report.source.files).toBeGreaterThan(100);
+	expect([report.tarball.messages, report.source.messages]).toEqual([[], []]);
+	expect([report.tarball.errors, report.tarball.warnings, report.source.errors, report.source.warnings]).toEqual([0, 0, 0, 0]);
+});
