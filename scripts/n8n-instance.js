@@ -4,6 +4,7 @@
 // executed with `n8n execute`, or `n8n start` for the editor. Offline settings from ../shared/design.md.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -56,7 +57,12 @@ class N8nInstance {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			// n8n 2.x calls n8n's servers from this module; n8n 1.x has no such module and refuses the name.
+			...(String(this.runtime.version ?? '').startsWith('1.')
+				? // n8n 1.123's default "vm" expression engine needs isolated-vm 6, which needs Node >= 22: on Node 20
+					// (the 1.x users this run stands for) n8n runs its legacy engine.
+					{ N8N_EXPRESSION_ENGINE: 'legacy' }
+				: { N8N_DISABLED_MODULES: 'mcp-registry' }),
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_LOG_LEVEL: 'info',
@@ -92,17 +98,24 @@ class N8nInstance {
 		fs.cpSync(path.join(root, 'dist'), path.join(target, 'dist'), { recursive: true });
 	}
 
-	/** Runs an n8n CLI command; resolves {code, stdout, stderr}. */
+	/**
+	 * Runs an n8n CLI command; resolves {code, stdout, stderr}. stdout goes to a file, not a pipe: n8n calls
+	 * process.exit() right after printing a large result, which cuts a pipe's pending output short (seen with
+	 * n8n 1.x and 5,000 items); a file receives every byte.
+	 */
 	cli(args, { env = {}, timeoutMs = 180_000 } = {}) {
 		return new Promise((resolve) => {
-			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], { env: this.env(env), stdio: ['ignore', 'pipe', 'pipe'] });
-			let stdout = '';
+			const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-')), 'stdout');
+			const out = fs.openSync(outFile, 'w');
+			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], { env: this.env(env), stdio: ['ignore', out, 'pipe'] });
 			let stderr = '';
-			child.stdout.on('data', (c) => (stdout += c));
 			child.stderr.on('data', (c) => (stderr += c));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
+				fs.closeSync(out);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(path.dirname(outFile), { recursive: true, force: true });
 				resolve({ code, stdout, stderr });
 			});
 		});
@@ -168,13 +181,22 @@ class N8nInstance {
 			const state = await Promise.race([exited.then((code) => ({ exited: code })), new Promise((r) => setTimeout(() => r({}), 500))]);
 			if (state.exited !== undefined) throw new Error(`n8n exited with code ${state.exited} before it was ready:\n${this.log.slice(-3000)}`);
 			try {
+				// Ready means the REST API answers too: n8n 1.x reports readiness before it registers its routes.
 				const answer = await fetch(`${this.url}/healthz/readiness`);
-				if (answer.ok) return this;
+				if (answer.ok && (await fetch(`${this.url}/rest/settings`)).ok) return this;
 			} catch {
 				// not listening yet
 			}
 			if (Date.now() > deadline) throw new Error(`n8n was not ready after 120 s:\n${this.log.slice(-3000)}`);
 		}
+	}
+
+	/** Activates (publishes) an imported workflow: `publish:workflow` in n8n 2.x, `update:workflow --active` in 1.x. */
+	async activate(id) {
+		const args = String(this.runtime.version ?? '').startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`${args[0]} ${id} failed: ${result.stderr || result.stdout}`);
+		return result;
 	}
 
 	/** Starts another n8n process on the same user folder (e.g. `worker` in queue mode); resolves the child. */

@@ -26,6 +26,7 @@ function paths(dir = runtimeDir()) {
 		node: path.join(nodeDir, 'bin', 'node'),
 		n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		marker: path.join(dir, '.ready'),
+		version: N8N_VERSION,
 	};
 }
 
@@ -77,14 +78,16 @@ async function ensureRuntime({ log = console.log } = {}) {
 	fs.writeFileSync(path.join(p.dir, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
 	log(`[n8n] installing n8n ${N8N_VERSION} and Node.js ${NODE_VERSION} into ${p.dir} (first time only: about 4 minutes, about 3 GB)`);
 	await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: p.dir, env: process.env, label: 'npm install n8n', log });
-	log(`[n8n] building sqlite3 and isolated-vm for Node.js ${NODE_VERSION}`);
+	log(`[n8n] building native modules for Node.js ${NODE_VERSION}`);
 	const env = {
 		...process.env,
 		PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,
 		npm_config_nodedir: p.nodeDir,
 		npm_config_ignore_scripts: 'false',
 	};
-	await run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--loglevel=error'], { cwd: p.dir, env, label: 'npm rebuild', log });
+	// isolated-vm is used by n8n 2.x's expression engine (and only builds on Node 24); n8n 1.x does not use it.
+	const natives = N8N_VERSION.startsWith('1.') ? ['sqlite3'] : ['sqlite3', 'isolated-vm'];
+	await run('npm', ['rebuild', ...natives, '--loglevel=error'], { cwd: p.dir, env, label: 'npm rebuild', log });
 	const version = execFileSync(p.node, [p.n8n, '--version'], { env: { ...process.env, N8N_USER_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-')) } })
 		.toString()
 		.trim()

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
+const { ensureRuntime, N8N_VERSION } = require('../../scripts/n8n-runtime');
 const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
@@ -106,10 +106,18 @@ describe('in the editor', () => {
 				const ndv = page.locator('[data-test-id=ndv]');
 				await ndv.waitFor();
 				await ndv.getByText(spec.label, { exact: true }).first().waitFor();
-				await expect(ndv.locator('[data-test-id=node-credentials-slot] img').first().evaluate((img) => img.naturalWidth > 0)).resolves.toBe(true);
+				// n8n 2.x shows the credential's icon in the node's credential slot; n8n 1.x shows none there (its
+				// credential form, below, still does).
+				if (!N8N_VERSION.startsWith('1.')) await expect(ndv.locator('[data-test-id=node-credentials-slot] img').first().evaluate((img) => img.naturalWidth > 0)).resolves.toBe(true);
 				await shot('2-node-fields');
 
-				await page.locator('[data-test-id=node-credentials-slot] button').first().click();
+				if (N8N_VERSION.startsWith('1.')) {
+					// n8n 1.x: the slot is a select whose first option creates a credential.
+					await page.locator('[data-test-id=node-credentials-select]').first().click();
+					await page.locator('[data-test-id=node-credentials-select-item-new]').first().click();
+				} else {
+					await page.locator('[data-test-id=node-credentials-slot] button').first().click();
+				}
 				const dialog = page.locator('[data-test-id=credential-edit-dialog]');
 				await dialog.waitFor();
 				const modal = page.locator('[data-test-id=editCredential-modal]');
@@ -134,7 +142,8 @@ test("each credential's Test button (n8n's credential test) passes with good sec
 	for (const credential of demoCredentials(sim.baseUrl)) {
 		// The OAuth2 authorization-code credential can only be tested once connected (n8n's rule).
 		if (credential.type === 'loyaltyLionOAuth2Api') continue;
-		for (const variant of ['good', 'bad']) {
+		// The wrong secret first: n8n 1.x tests an OAuth2 credential with a token it stored from an earlier test.
+		for (const variant of ['bad', 'good']) {
 			const data = { ...credential.data };
 			if (variant === 'bad') for (const key of ['clientSecret', 'secret', 'password']) if (data[key]) data[key] = `wrong-${key}`;
 			const answer = await fetch(`${n8n.url}/rest/credentials/test`, {
@@ -145,12 +154,17 @@ test("each credential's Test button (n8n's credential test) passes with good sec
 			results[`${credential.type} ${variant}`] = (await answer.json()).data;
 		}
 	}
+	// n8n 1.x tests a saved OAuth2 client-credentials credential with the secret it has stored, not the one
+	// typed in the form (seen: the token request carried the stored secret), so a wrong secret typed there
+	// cannot fail the test on 1.x; n8n 2.x uses what was typed.
+	const oauth1x = (key) => N8N_VERSION.startsWith('1.') && /^(cardlytics|loyalistic)OAuth2Api bad$/.test(key);
 	for (const [key, result] of Object.entries(results)) {
-		if (key.endsWith('good')) expect([key, result]).toEqual([key, { status: 'OK', message: 'Connection successful!' }]);
+		if (key.endsWith('good') || oauth1x(key)) expect([key, result]).toEqual([key, { status: 'OK', message: 'Connection successful!' }]);
 		else expect([key, result.status]).toEqual([key, 'Error']);
 	}
 	expect(results['loyalifeApi bad'].message).toMatch(/Loyalife refused the credential: Invalid client_id or client_secret/);
 	expect(results['frederickApi bad'].message).toMatch(/Frederick refused the credential/);
-	expect(results['cardlyticsOAuth2Api bad'].message).toMatch(/Failed to acquire OAuth2 access token/);
-	expect(results['loyaltyLionApi bad'].message).toMatch(/Unauthorized/);
+	if (!N8N_VERSION.startsWith('1.')) expect(results['cardlyticsOAuth2Api bad'].message).toMatch(/Failed to acquire OAuth2 access token/);
+	// n8n's own wording for a 401 to a credential test (2.x: "Unauthorized", 1.x: "Authorization failed - please check your credentials").
+	expect(results['loyaltyLionApi bad'].message).toMatch(/Unauthorized|Authorization failed - please check your credentials/);
 });

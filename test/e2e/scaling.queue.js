@@ -51,8 +51,7 @@ beforeAll(async () => {
 	main.installPack(packTarball(path.join(home, 'pack')));
 	await main.importCredentials(demoCredentials(sim.baseUrl));
 	await main.importWorkflow(WORKFLOW);
-	const published = await main.cli(['publish:workflow', '--id=ExXlPurchaseHook']);
-	expect(published.code).toBe(0);
+	await main.activate('ExXlPurchaseHook');
 	await main.start();
 	for (let i = 0; i < 2; i++) {
 		const worker = await main.launch(['worker', '--concurrency=1'], { env: { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) } });

@@ -101,8 +101,7 @@ beforeAll(async () => {
 	const file = path.join(home, 'workflow.json');
 	fs.writeFileSync(file, JSON.stringify(workflow));
 	await n8n.importWorkflow(file);
-	const published = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	expect(published.code).toBe(0);
+	await n8n.activate(WORKFLOW_ID);
 	port = await freePort();
 	await startN8n();
 	await waitFor(() => sim.instances.loyaltylion.state.webhooks.size > 0, 'the trigger to subscribe in LoyaltyLion');
