@@ -24,6 +24,11 @@ describe('GitHub Actions workflows', () => {
 		expect(runs(ci.jobs.test)).toContain('npm test -- --engine');
 		expect(runs(ci.jobs.e2e)).toContain('npm test');
 		expect(ci.jobs.e2e.needs).toBe('test');
+		// Both versions of the README's compatibility table.
+		expect(ci.jobs.e2e.strategy.matrix.n8n).toEqual(['2.41.1', '1.123.81']);
+		expect(ci.jobs.e2e.env.N8N_E2E_VERSION).toBe('${{ matrix.n8n }}');
+		const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+		for (const version of ci.jobs.e2e.strategy.matrix.n8n) expect(readme).toMatch(new RegExp(`\\| ${version.replace(/\./g, '\\.')} \\| [\\d.]+ \\| passed`));
 		for (const job of Object.values(ci.jobs)) {
 			expect(job['runs-on']).toBe('ubuntu-latest');
 			for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
