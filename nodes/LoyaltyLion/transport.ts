@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
 import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
@@ -27,7 +27,7 @@ export const PATHS = {
 	/** POST: REF/customers/rewards/refund-reward */
 	refundClaimedReward: (merchantId: string, id: string) =>
 		buildPath('/customers/{merchant_id}/claimed_rewards/{id}/refund', { merchant_id: merchantId, id }),
-	/** POST: REF/orders/create-order */
+	/** POST: REF/orders/create-order; GET (list, updated_at_min): developers.loyaltylion.com/api/resources/orders */
 	orders: '/orders',
 	/** GET: REF/orders/get-order; PUT (full update, also cancels and refunds): REF/orders/update-order */
 	order: (merchantId: string) => buildPath('/orders/{merchant_id}', { merchant_id: merchantId }),
@@ -76,7 +76,7 @@ export const loyaltyLion: Provider = {
 	},
 };
 
-type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 interface Settings {
 	credentialType: string;
@@ -126,7 +126,7 @@ export async function loyaltyLionRequest<T = IDataObject>(
  * what is left to reach the limit.
  */
 export async function loyaltyLionList(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
 	path: string,
 	key: string,

@@ -38,7 +38,7 @@ export async function paginate<TCursor>(
  * The records of a page, which must be an array: a page without one is an error, never an empty last page
  * (that would end the listing early and pass a partial list off as whole).
  */
-export function pageRecords(ctx: IExecuteFunctions, itemIndex: number, providerName: string, body: unknown, key?: string): IDataObject[] {
+export function pageRecords(ctx: Pick<IExecuteFunctions, 'getNode'>, itemIndex: number, providerName: string, body: unknown, key?: string): IDataObject[] {
 	const records = key === undefined ? body : (body as IDataObject | undefined)?.[key];
 	if (!Array.isArray(records)) {
 		throw new NodeApiError(ctx.getNode(), { message: 'Unexpected page' } as JsonObject, {

@@ -5,6 +5,7 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	IPollFunctions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 	JsonObject,
@@ -13,7 +14,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { isCredentialRefused } from './credential-error';
 
 /** Any n8n context that can send an authenticated request. */
-export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions | IPollFunctions;
 
 /** What a provider's error body (or success envelope) says went wrong. */
 export interface ProviderError {

@@ -54,6 +54,7 @@ export const SOURCES: Record<string, string> = {
 	"POST /v2/customers/:merchantId/claimed_rewards": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/redeem-reward",
 	"POST /v2/customers/:merchantId/claimed_rewards/:id/refund": "https://developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/refund-reward",
 	"POST /v2/orders": "https://developers.loyaltylion.com/api-reference/v2/resources/orders/create-order",
+	"GET /v2/orders": "https://developers.loyaltylion.com/api/resources/orders",
 	"GET /v2/orders/:merchantId": "https://developers.loyaltylion.com/api-reference/v2/resources/orders/get-order",
 	"PUT /v2/orders/:merchantId": "https://developers.loyaltylion.com/api-reference/v2/resources/orders/update-order",
 	"POST /v2/activities": "https://developers.loyaltylion.com/api-reference/v2/resources/activities/create-activity",
@@ -85,7 +86,7 @@ function create(api, userOptions) {
 		/** deliveries the webhook receiver rejected (status != 2xx) */
 		failedDeliveries: [] as any[],
 	};
-	let seq = { customer: 1, transaction: 1, activity: 1, claimed: 1, webhook: 1, event: 1 };
+	let seq = { customer: 1, transaction: 1, activity: 1, claimed: 1, webhook: 1, event: 1, order: 1 };
 
 	const iso = (ms) => new Date(ms).toISOString();
 	const base = Date.UTC(2024, 0, 1);
@@ -391,7 +392,8 @@ function create(api, userOptions) {
 		need(ctx, 'write_orders');
 		const body = validate(orderSchema, ctx.body);
 		if (state.orders.has(body.merchant_id)) throw apiError(422, `An order with merchant_id ${body.merchant_id} already exists`);
-		const order = { ...body, cancellation_status: 'not_cancelled', refund_status: 'not_refunded', total_refunded: '0', created_at: new Date().toISOString() };
+		const now = new Date().toISOString();
+		const order = { id: seq.order++, ...body, cancellation_status: 'not_cancelled', refund_status: 'not_refunded', total_refunded: '0', created_at: now, updated_at: now };
 		state.orders.set(body.merchant_id, order);
 		const customer = state.byMerchantId.get(body.customer_id);
 		if (customer && order.payment_status === 'paid') {
@@ -400,6 +402,23 @@ function create(api, userOptions) {
 			addTransaction(customer, points, `Order ${body.merchant_number ?? body.merchant_id}`, 'order');
 		}
 		return { status: 201 };
+	});
+	// developers.loyaltylion.com/api/resources/orders: GET /v2/orders, newest first, cursor paging; filters
+	// since_id, created_at_min/max, updated_at_min/max.
+	route('GET', '/v2/orders', (ctx) => {
+		need(ctx, 'read_orders');
+		const { page, cursor } = cursorPage(
+			ctx,
+			[...state.orders.values()].reverse(),
+			['since_id', 'created_at_min', 'created_at_max', 'updated_at_min', 'updated_at_max'],
+			(o, f) =>
+				(f.created_at_min === undefined || o.created_at >= f.created_at_min) &&
+				(f.created_at_max === undefined || o.created_at <= f.created_at_max) &&
+				(f.updated_at_min === undefined || (o.updated_at ?? o.created_at) >= f.updated_at_min) &&
+				(f.updated_at_max === undefined || (o.updated_at ?? o.created_at) <= f.updated_at_max),
+			'orders',
+		);
+		return { status: 200, body: { orders: page, cursor } };
 	});
 	// orders/get-order
 	route('GET', '/v2/orders/:merchantId', (ctx) => {

@@ -1,0 +1,79 @@
+import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Exactly-once polling for providers that send no webhooks. The node's static data (which n8n saves after each
+ * poll of an active workflow) keeps a high-water mark, the newest record time delivered, and the IDs of the
+ * records delivered within the overlap window below it. Each poll asks the provider for everything changed
+ * since `mark - overlap`, drops what it already delivered, emits the rest oldest first, and only then moves
+ * the mark: a poll that fails moves nothing, so the next one asks again and nothing is lost; records that
+ * share the mark's timestamp, or that show up late inside the window, are neither lost nor repeated.
+ */
+export interface PollState {
+	/** ISO time of the newest record delivered (or of activation, before the first record). */
+	mark?: string;
+	/** IDs delivered whose time is within the overlap window below the mark. */
+	seen?: string[];
+}
+
+export interface PollSource {
+	/** Every record changed at or after `since` (all pages; throw on any failure, never return a partial list). */
+	fetchSince(since: Date): Promise<IDataObject[]>;
+	/** The latest few records, for a manual test ("Fetch Test Event"). */
+	fetchLatest(count: number): Promise<IDataObject[]>;
+	/** The record's change time (ISO string or anything Date parses). */
+	timeOf(record: IDataObject): string;
+	/** A stable identity for the record and its change, e.g. `${id}@${updated_at}`. */
+	keyOf(record: IDataObject): string;
+	/** How far below the mark each poll looks again (late or same-instant records). */
+	overlapMs: number;
+}
+
+/** The poll option every polling trigger shares: where a newly activated workflow starts from. */
+export const startFromOption: INodeProperties = {
+	displayName: 'Start From',
+	name: 'startFrom',
+	type: 'dateTime',
+	default: '',
+	description: 'Deliver records changed since this time on the first poll after activation. Empty: start from the moment the workflow is activated (no history).',
+};
+
+function time(source: PollSource, record: IDataObject): number {
+	const t = Date.parse(source.timeOf(record));
+	return Number.isNaN(t) ? 0 : t;
+}
+
+/** One poll: the records to emit (null when there are none), with the state moved only on success. */
+export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startFrom = '' }: { startFrom?: string } = {}): Promise<INodeExecutionData[][] | null> {
+	if (ctx.getMode() === 'manual') {
+		// A manual test shows the latest records and leaves the mark where it is.
+		const latest = await source.fetchLatest(5);
+		return latest.length ? [ctx.helpers.returnJsonArray(latest)] : null;
+	}
+	const state = ctx.getWorkflowStaticData('node') as PollState;
+	if (!state.mark) {
+		startFrom = String(startFrom ?? '').trim();
+		if (!startFrom) {
+			state.mark = new Date().toISOString();
+			state.seen = [];
+			return null;
+		}
+		const start = Date.parse(startFrom);
+		if (Number.isNaN(start)) throw new NodeOperationError(ctx.getNode(), `Start From must be a date-time, got "${startFrom}"`);
+		state.mark = new Date(start - 1).toISOString();
+		state.seen = [];
+	}
+	const mark = Date.parse(state.mark);
+	const seen = new Set(state.seen ?? []);
+	const records = await source.fetchSince(new Date(mark - source.overlapMs));
+	const fresh = records
+		.filter((r) => time(source, r) >= mark - source.overlapMs && !seen.has(source.keyOf(r)))
+		.sort((a, b) => time(source, a) - time(source, b));
+	// Only now, with every page fetched, does the state move. Every record at or above the new window was in
+	// this answer (it asked from below the old window), so the kept keys are exactly those.
+	const newMark = fresh.reduce((m, r) => Math.max(m, time(source, r)), mark);
+	const window = newMark - source.overlapMs;
+	state.seen = records.filter((r) => time(source, r) >= window).map((r) => source.keyOf(r));
+	state.mark = new Date(newMark).toISOString();
+	return fresh.length ? [ctx.helpers.returnJsonArray(fresh)] : null;
+}

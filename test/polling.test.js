@@ -1,0 +1,122 @@
+'use strict';
+// Polling triggers (issue 16), through n8n-core's PollContext with static data saved and reloaded between
+// polls as n8n does: exactly once across polls, the boundary instant, late records, a failed page, a burst.
+const { Engine, useSandbox } = require('./harness');
+const { pollingTrigger } = require('./harness/polling');
+const { demoCredentials } = require('../sandbox/demo-credentials');
+
+const box = useSandbox({ loyaltylion: { customers: 12_000 } });
+const lion = () => box.sim.instances.loyaltylion;
+
+function trigger(parameters) {
+	const engine = new Engine();
+	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
+	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+	return pollingTrigger(engine, { type: 'loyaltyLionPollingTrigger', credentials, parameters: { authentication: 'apiToken', event: 'customerUpdated', options: {}, ...parameters } });
+}
+/** Marks customers as updated at `at` (ISO), as a change in LoyaltyLion would; undone after each test. */
+const originals = new Map();
+function touch(ids, at) {
+	for (const id of ids) {
+		const customer = lion().state.byMerchantId.get(`cust-${id}`);
+		if (!originals.has(customer)) originals.set(customer, customer.updated_at);
+		customer.updated_at = at;
+	}
+}
+afterEach(() => {
+	for (const [customer, updatedAt] of originals) customer.updated_at = updatedAt;
+	originals.clear();
+});
+const iso = (msFromNow) => new Date(Date.now() + msFromNow).toISOString();
+const lists = () => box.sim.stats.log.filter((r) => r.route === '/v2/customers');
+
+describe('LoyaltyLion Polling Trigger', () => {
+	test('first poll starts from now (no history); each change is delivered once, oldest first; a quiet poll delivers nothing', async () => {
+		const t = trigger();
+		expect(await t.poll()).toEqual([]);
+		const mark = Date.parse(t.state().mark);
+		expect(Math.abs(mark - Date.now())).toBeLessThan(5_000);
+		touch([11], iso(1_000));
+		touch([12], iso(2_000));
+		touch([10], iso(3_000));
+		const first = await t.poll();
+		expect(first.map((c) => c.merchant_id)).toEqual(['cust-11', 'cust-12', 'cust-10']);
+		// The request asked from the mark minus the overlap window, with the filter LoyaltyLion documents.
+		const asked = lists().at(-1).query;
+		expect(Date.parse(asked.updated_at_min)).toBe(mark - 60_000);
+		expect(await t.poll()).toEqual([]);
+		touch([12], iso(4_000));
+		expect((await t.poll()).map((c) => c.merchant_id)).toEqual(['cust-12']);
+	});
+
+	test('records at the mark instant, and late ones inside the overlap window, are delivered once and never again', async () => {
+		const t = trigger();
+		await t.poll();
+		const at = iso(1_000);
+		touch([21], at);
+		expect((await t.poll()).map((c) => c.merchant_id)).toEqual(['cust-21']);
+		// Another record changed at the very same instant shows up only now.
+		touch([22], at);
+		expect((await t.poll()).map((c) => c.merchant_id)).toEqual(['cust-22']);
+		// And one stamped 30 s before the mark (clock skew, slow replication), still inside the window.
+		touch([23], new Date(Date.parse(at) - 30_000).toISOString());
+		expect((await t.poll()).map((c) => c.merchant_id)).toEqual(['cust-23']);
+		expect(await t.poll()).toEqual([]);
+	});
+
+	test('a page that fails mid-poll moves nothing; the next poll delivers every record exactly once', async () => {
+		const t = trigger();
+		await t.poll();
+		const ids = Array.from({ length: 1_800 }, (_, k) => 3_000 + k);
+		ids.forEach((id, k) => touch([id], iso(1_000 + k)));
+		const before = t.state();
+		box.sim.faults.add('loyaltylion', { type: 'status', status: 500, count: 50, skip: 2, path: '/v2/customers' });
+		await expect(t.poll()).rejects.toThrow(/LoyaltyLion answered HTTP 500/);
+		expect(t.state()).toEqual(before);
+		box.sim.faults.clear();
+		const delivered = await t.poll();
+		expect(delivered).toHaveLength(1_800);
+		expect(delivered.map((c) => c.merchant_id)).toEqual(ids.map((id) => `cust-${id}`));
+		expect(await t.poll()).toEqual([]);
+	});
+
+	test('a burst of 10,000 changes: one poll pages through all of them (20 pages of 500) and emits them in order', async () => {
+		const t = trigger();
+		await t.poll();
+		const ids = Array.from({ length: 10_000 }, (_, k) => 1_000 + k);
+		ids.forEach((id, k) => touch([id], iso(1_000 + Math.floor(k / 10))));
+		box.sim.stats.reset();
+		const delivered = await t.poll();
+		expect(delivered).toHaveLength(10_000);
+		expect(new Set(delivered.map((c) => c.id)).size).toBe(10_000);
+		const times = delivered.map((c) => Date.parse(c.updated_at));
+		expect(times.every((v, k) => k === 0 || v >= times[k - 1])).toBe(true);
+		expect(lists()).toHaveLength(20);
+		expect(await t.poll()).toEqual([]);
+	});
+
+	test('Start From delivers the changes since then on the first poll; a manual test shows the latest without moving the mark', async () => {
+		touch([50, 51], iso(-3_600_000));
+		const t = trigger({ options: { startFrom: iso(-7_200_000) } });
+		const manual = await t.poll('manual');
+		expect(manual.length).toBeGreaterThan(0);
+		expect(manual.length).toBeLessThanOrEqual(5);
+		expect(t.state()).toBeUndefined();
+		const first = await t.poll();
+		expect(first.map((c) => c.merchant_id)).toEqual(expect.arrayContaining(['cust-50', 'cust-51']));
+		expect(await t.poll()).toEqual([]);
+	});
+
+	test('orders: created and updated orders are delivered once', async () => {
+		const t = trigger({ event: 'orderUpdated' });
+		await t.poll();
+		await new Promise((r) => setTimeout(r, 5));
+		const engine = new Engine();
+		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
+		const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+		const order = { authentication: 'apiToken', resource: 'order', operation: 'create', orderId: 'poll-1', customerId: 'cust-1', customerEmail: 'shopper1@example.com', total: '10.00', totalShipping: '0', paymentStatus: 'paid' };
+		expect((await engine.runNode({ type: 'loyaltyLion', credentials, parameters: order })).error).toBeUndefined();
+		expect((await t.poll()).map((o) => o.merchant_id)).toEqual(['poll-1']);
+		expect(await t.poll()).toEqual([]);
+	});
+});
