@@ -120,3 +120,69 @@ describe('LoyaltyLion Polling Trigger', () => {
 		expect(await t.poll()).toEqual([]);
 	});
 });
+
+function poller(type, credentialType, parameters = {}) {
+	const engine = new Engine();
+	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === credentialType);
+	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+	return { engine, credentials, trigger: pollingTrigger(engine, { type, credentials, parameters: { options: {}, ...parameters } }) };
+}
+
+describe('Loyalistic Trigger', () => {
+	const contacts = () => box.sim.instances.loyalistic.state.contacts;
+	const saved = new Map();
+	const touchContact = (id, at) => {
+		const contact = contacts().get(id);
+		if (!saved.has(contact)) saved.set(contact, contact.updatedAt);
+		contact.updatedAt = at;
+	};
+	afterEach(() => {
+		for (const [contact, at] of saved) contact.updatedAt = at;
+		saved.clear();
+	});
+
+	test('new or updated contacts once each, oldest first; a failed page moves nothing', async () => {
+		const { trigger: t } = poller('loyalisticTrigger', 'loyalisticOAuth2Api');
+		expect(await t.poll()).toEqual([]);
+		touchContact(7, iso(2_000));
+		touchContact(5, iso(1_000));
+		expect((await t.poll()).map((c) => c.id)).toEqual([5, 7]);
+		const asked = box.sim.stats.log.filter((r) => r.route === '/v1/contacts').at(-1).query;
+		expect(asked.updatedSince).toBeDefined();
+		expect(await t.poll()).toEqual([]);
+		for (let id = 100; id < 350; id++) touchContact(id, iso(3_000 + id));
+		const before = t.state();
+		box.sim.faults.add('loyalistic', { type: 'status', status: 503, count: 50, skip: 1, path: '/v1/contacts' });
+		await expect(t.poll()).rejects.toThrow(/Loyalistic answered HTTP 503/);
+		expect(t.state()).toEqual(before);
+		box.sim.faults.clear();
+		const delivered = await t.poll();
+		expect(delivered.map((c) => c.id)).toEqual(Array.from({ length: 250 }, (_, k) => 100 + k));
+		expect(await t.poll()).toEqual([]);
+	});
+});
+
+describe('Loyalife Trigger', () => {
+	const today = () => new Date().toISOString().slice(0, 10);
+	const record = async (engine, credentials, ids) => {
+		const parameters = { resource: 'transaction', operation: 'create', transactionId: '={{ $json.id }}', memberRelationReference: 'MEM0004', amount: 120, transactionDate: today(), productCode: 'CARD', transactionType: 'DR' };
+		const { error } = await engine.runNode({ type: 'loyalife', credentials, parameters, items: ids.map((id) => ({ id })) });
+		expect(error).toBeUndefined();
+	};
+
+	test("new transactions once each; today's transactions from before activation are not delivered", async () => {
+		const { engine, credentials, trigger: t } = poller('loyalifeTrigger', 'loyalifeApi');
+		await record(engine, credentials, ['PRE-1']);
+		expect(await t.poll()).toEqual([]);
+		expect(t.state().seen).toContain('PRE-1');
+		await record(engine, credentials, ['POLL-1', 'POLL-2', 'POLL-3']);
+		expect((await t.poll()).map((r) => r.TransactionId)).toEqual(['POLL-1', 'POLL-2', 'POLL-3']);
+		expect(await t.poll()).toEqual([]);
+		await record(engine, credentials, ['POLL-4']);
+		expect((await t.poll()).map((r) => r.TransactionId)).toEqual(['POLL-4']);
+		// The summary was asked for from two days before the newest day to today.
+		const asked = box.sim.stats.log.filter((r) => r.route.endsWith('GetTransactionSummary')).at(-1).body;
+		expect(asked.to_date).toBe(today());
+		expect(asked.from_date).toBe(new Date(Date.parse(`${today()}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10));
+	});
+});

@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { pageRecords, paginate } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type Provider, type ProviderError } from '../shared/transport';
 
 export const CREDENTIAL_TYPE = 'loyalifeApi';
@@ -97,7 +99,7 @@ interface Settings {
 const settings = new WeakMap<object, Promise<Settings>>();
 
 /** Base URL and program id of this execution's credential, read once per execution. */
-export async function settingsOf(ctx: IExecuteFunctions): Promise<Settings> {
+export async function settingsOf(ctx: IExecuteFunctions | IPollFunctions): Promise<Settings> {
 	let cached = settings.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
@@ -111,7 +113,7 @@ export async function settingsOf(ctx: IExecuteFunctions): Promise<Settings> {
 
 /** Sends a request and unwraps the envelope: returns ReturnObject (and Count), or throws the envelope error. */
 export async function loyalifeRequest<T = IDataObject>(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IPollFunctions,
 	itemIndex: number,
 	method: IHttpRequestMethods,
 	path: string,
@@ -130,4 +132,44 @@ export async function loyalifeRequest<T = IDataObject>(
 	});
 	const results = response.body?.results;
 	return { data: results?.ReturnObject as T, count: results?.Count, response };
+}
+
+/** Largest record count per page of the transaction summary (assumed). */
+export const MAX_SUMMARY_RECORDS = 100;
+
+/**
+ * The paged transaction summary (0-based start index; results.Count is the total), every page through the
+ * shared pagination loop; fewer records than the total promised is an error, never a partial list.
+ * Path and parameters assumed (see PATHS).
+ */
+export async function loyalifeSummary(
+	ctx: IExecuteFunctions | IPollFunctions,
+	itemIndex: number,
+	filter: { from_date: string; to_date: string; member?: string },
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	const recordCount = limit === undefined ? MAX_SUMMARY_RECORDS : Math.min(MAX_SUMMARY_RECORDS, limit);
+	let total: number | undefined;
+	const records = await paginate<number>(
+		async (start = 0) => {
+			const body: IDataObject = { from_date: filter.from_date, to_date: filter.to_date, start_index: start, record_count: recordCount };
+			if (filter.member) body.member_relation_reference = filter.member;
+			// A read sent as POST: safe to retry.
+			const { data, count } = await loyalifeRequest<IDataObject[]>(ctx, itemIndex, 'POST', PATHS.transactionSummary, { body, program: true, idempotent: true });
+			const page = pageRecords(ctx, itemIndex, 'Loyalife', data);
+			total = count ?? total;
+			const next = start + page.length;
+			return { records: page, next: total !== undefined && next < total && page.length > 0 ? next : undefined };
+		},
+		{ limit },
+	);
+	const expected = limit === undefined ? total : Math.min(limit, total ?? limit);
+	if (expected !== undefined && records.length < expected) {
+		throw new NodeApiError(ctx.getNode(), { message: 'Incomplete transaction summary' }, {
+			message: `Loyalife returned ${records.length} of ${expected} transactions (item ${itemIndex})`,
+			description: 'The pages ended before the total the API reported (Count). Run the node again; if it repeats, the program data changed during the listing.',
+			itemIndex,
+		});
+	}
+	return records;
 }

@@ -54,8 +54,12 @@ export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startF
 	if (!state.mark) {
 		startFrom = String(startFrom ?? '').trim();
 		if (!startFrom) {
-			state.mark = new Date().toISOString();
-			state.seen = [];
+			// Start from now: what already exists inside the overlap window is marked seen, so that providers
+			// with coarse times (a transaction's day) do not deliver today's history on the next poll.
+			const now = Date.now();
+			const existing = await source.fetchSince(new Date(now - source.overlapMs));
+			state.seen = existing.filter((r) => time(source, r) >= now - source.overlapMs).map((r) => source.keyOf(r));
+			state.mark = new Date(now).toISOString();
 			return null;
 		}
 		const start = Date.parse(startFrom);

@@ -1,0 +1,56 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { pollOnce, startFromOption } from '../shared/polling';
+import { CREDENTIAL_TYPE, loyalisticList, PATHS } from './transport';
+
+/**
+ * Loyalistic sends no webhooks: this trigger polls its contacts by update time (`updatedSince`, assumed like
+ * every Loyalistic path, see transport.ts) and delivers each created or updated contact once.
+ */
+export class LoyalisticTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Loyalistic Trigger',
+		name: 'loyalisticTrigger',
+		icon: { light: 'file:../../icons/loyalistic.svg', dark: 'file:../../icons/loyalistic.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Contact created or updated',
+		description: 'Starts the workflow when Loyalistic contacts are created or updated (checked at the interval you set)',
+		defaults: { name: 'Loyalistic Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Contact Created or Updated', value: 'contactUpdated' }],
+				default: 'contactUpdated',
+				description: 'What starts the workflow. Each contact change is delivered once, oldest first.',
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [startFromOption] },
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		return await pollOnce(
+			this,
+			{
+				fetchSince: async (since) => await loyalisticList(this, 0, PATHS.contacts, { updatedSince: since.toISOString() }, undefined),
+				// The latest changes of the last 30 days, newest first (the list has no documented sort).
+				fetchLatest: async (count) =>
+					(await loyalisticList(this, 0, PATHS.contacts, { updatedSince: new Date(Date.now() - 30 * 86_400_000).toISOString() }, undefined))
+						.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))
+						.slice(0, count),
+				timeOf: (r) => String(r.updatedAt ?? r.createdAt ?? ''),
+				keyOf: (r) => `${String(r.id)}@${String(r.updatedAt ?? r.createdAt ?? '')}`,
+				overlapMs: 60_000,
+			},
+			{ startFrom: options.startFrom as string | undefined },
+		);
+	}
+}
