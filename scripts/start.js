@@ -47,6 +47,9 @@ async function main() {
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
 	const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
 	for (const file of examples) await n8n.importWorkflow(path.join(ROOT, 'examples', file));
+	// One polling trigger runs from the start: record a purchase (the Loyalife examples do) and within a minute
+	// "Loyalife: every new transaction" starts once for it (Executions shows it).
+	await n8n.activate('ExXlNewTransact1');
 
 	console.log(`[start] starting n8n on port ${N8N_PORT}`);
 	await n8n.start({ port: N8N_PORT });
@@ -80,6 +83,8 @@ async function main() {
       and press "Execute workflow": each runs against the simulator with a ready credential.
     • Add a node: search "LoyaltyLion", "Loyalife", "Cardlytics", "Loyalistic" or "Frederick".
     • Credentials: the "(simulator)" ones point at ${sim.url}; real ones use the providers' own hosts.
+    • "Loyalife: every new transaction" is active: run a Loyalife example that records a purchase, and
+      within a minute it starts once for that transaction (see Executions).
     • The simulator's counters: ${sim.url}/__control/stats
 
   Ctrl-C stops n8n and the simulator.

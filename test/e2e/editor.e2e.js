@@ -61,7 +61,22 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 	const ours = nodes.filter((n) => n.name.startsWith('n8n-nodes-loyalty.'));
 	const names = ours.map((n) => n.displayName).sort();
 	expect(names).toEqual(
-		['Cardlytics', 'Cardlytics Tool', 'Frederick', 'Frederick Tool', 'Loyalife', 'Loyalife Tool', 'Loyalistic', 'Loyalistic Tool', 'LoyaltyLion', 'LoyaltyLion Tool', 'LoyaltyLion Trigger'].sort(),
+		[
+			'Cardlytics',
+			'Cardlytics Tool',
+			'Frederick',
+			'Frederick Tool',
+			'Loyalife',
+			'Loyalife Tool',
+			'Loyalife Trigger',
+			'Loyalistic',
+			'Loyalistic Tool',
+			'Loyalistic Trigger',
+			'LoyaltyLion',
+			'LoyaltyLion Tool',
+			'LoyaltyLion Trigger',
+			'LoyaltyLion Polling Trigger',
+		].sort(),
 	);
 	const credentials = await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json();
 	const ourCredentials = credentials.filter((c) => ['cardlyticsOAuth2Api', 'loyaltyLionApi', 'loyaltyLionOAuth2Api', 'loyalifeApi', 'loyalisticOAuth2Api', 'frederickApi'].includes(c.name));
