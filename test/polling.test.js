@@ -186,3 +186,40 @@ describe('Loyalife Trigger', () => {
 		expect(asked.from_date).toBe(new Date(Date.parse(`${today()}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10));
 	});
 });
+
+describe('Cardlytics Trigger', () => {
+	const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+	const redemptionCalls = () => box.sim.stats.log.filter((r) => r.route === '/api/v1/partner/redemptions').map((r) => r.query.date);
+
+	test("each past day's redemption file once; days already delivered are not asked for again", async () => {
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { download: false });
+		// Activation starts from now: the next file is today's, once the day is over; until then nothing is asked.
+		expect(await t.poll()).toEqual([]);
+		expect(await t.poll()).toEqual([]);
+		expect(redemptionCalls()).toEqual([]);
+		// A day later (the saved mark moved back a day stands in for the clock moving on), the first poll
+		// delivers the day that ended, and only that one.
+		t.setState((state) => ({ ...state, mark: new Date(Date.parse(state.mark) - 86_400_000).toISOString() }));
+		const delivered = await t.poll();
+		expect(delivered.map((r) => r.date)).toEqual([dayOf(Date.now() - 86_400_000)]);
+		expect(delivered[0].url).toMatch(/\/files\/redemptions\//);
+		expect(await t.poll()).toEqual([]);
+		expect(redemptionCalls()).toEqual([dayOf(Date.now() - 86_400_000)]);
+	});
+
+	test('Start From three days ago: three files, oldest first, with their links; the file itself when asked', async () => {
+		const start = new Date(Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - 3 * 86_400_000).toISOString();
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { download: true, binaryPropertyName: 'file', options: { startFrom: start } });
+		const items = await t.poll('trigger', { raw: true });
+		const days = [3, 2, 1].map((n) => dayOf(Date.now() - n * 86_400_000));
+		expect(items.map((i) => i.json.date)).toEqual(days);
+		expect(items.every((i) => i.binary.file.fileName === `cardlytics-redemptions-${i.json.date}.csv`)).toBe(true);
+		// The pre-signed file is fetched without the bearer token.
+		const downloads = box.sim.stats.log.filter((r) => r.route === '/files/redemptions/:file');
+		expect(downloads).toHaveLength(3);
+		expect(downloads.every((r) => r.headers.authorization === undefined)).toBe(true);
+		box.sim.stats.reset();
+		expect(await t.poll()).toEqual([]);
+		expect(redemptionCalls()).toEqual([]);
+	});
+});

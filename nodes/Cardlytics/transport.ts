@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
 import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
 
@@ -46,7 +46,7 @@ export const cardlytics: Provider = {
 const baseUrls = new WeakMap<object, Promise<string>>();
 
 /** The API base for this execution's credential, read once per execution (not per item). */
-export async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
+export async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<string> {
 	let cached = baseUrls.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
@@ -60,7 +60,7 @@ export async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
 }
 
 export async function cardlyticsRequest<T = IDataObject>(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IPollFunctions,
 	itemIndex: number,
 	method: IHttpRequestMethods,
 	path: string,

@@ -17,8 +17,12 @@ export interface PollState {
 }
 
 export interface PollSource {
-	/** Every record changed at or after `since` (all pages; throw on any failure, never return a partial list). */
-	fetchSince(since: Date): Promise<IDataObject[]>;
+	/**
+	 * Every record changed at or after `since` (all pages; throw on any failure, never return a partial list).
+	 * `seen` holds the keys already delivered: a source may answer those with a stub carrying only what
+	 * timeOf and keyOf read, instead of asking the provider again.
+	 */
+	fetchSince(since: Date, seen: ReadonlySet<string>): Promise<IDataObject[]>;
 	/** The latest few records, for a manual test ("Fetch Test Event"). */
 	fetchLatest(count: number): Promise<IDataObject[]>;
 	/** The record's change time (ISO string or anything Date parses). */
@@ -27,6 +31,8 @@ export interface PollSource {
 	keyOf(record: IDataObject): string;
 	/** How far below the mark each poll looks again (late or same-instant records). */
 	overlapMs: number;
+	/** Turns the records to deliver into output items (e.g. with a file attached); JSON items if absent. */
+	toItems?(records: IDataObject[]): Promise<INodeExecutionData[]>;
 }
 
 /** The poll option every polling trigger shares: where a newly activated workflow starts from. */
@@ -51,33 +57,38 @@ export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startF
 		return latest.length ? [ctx.helpers.returnJsonArray(latest)] : null;
 	}
 	const state = ctx.getWorkflowStaticData('node') as PollState;
+	let floor: number | undefined;
 	if (!state.mark) {
 		startFrom = String(startFrom ?? '').trim();
 		if (!startFrom) {
 			// Start from now: what already exists inside the overlap window is marked seen, so that providers
 			// with coarse times (a transaction's day) do not deliver today's history on the next poll.
 			const now = Date.now();
-			const existing = await source.fetchSince(new Date(now - source.overlapMs));
+			const existing = await source.fetchSince(new Date(now - source.overlapMs), new Set());
 			state.seen = existing.filter((r) => time(source, r) >= now - source.overlapMs).map((r) => source.keyOf(r));
 			state.mark = new Date(now).toISOString();
 			return null;
 		}
 		const start = Date.parse(startFrom);
 		if (Number.isNaN(start)) throw new NodeOperationError(ctx.getNode(), `Start From must be a date-time, got "${startFrom}"`);
-		state.mark = new Date(start - 1).toISOString();
+		state.mark = new Date(start).toISOString();
 		state.seen = [];
+		// The first poll after Start From delivers what changed since then, not the overlap before it.
+		floor = start;
 	}
 	const mark = Date.parse(state.mark);
+	floor ??= mark - source.overlapMs;
 	const seen = new Set(state.seen ?? []);
-	const records = await source.fetchSince(new Date(mark - source.overlapMs));
+	const records = await source.fetchSince(new Date(floor), seen);
 	const fresh = records
-		.filter((r) => time(source, r) >= mark - source.overlapMs && !seen.has(source.keyOf(r)))
+		.filter((r) => time(source, r) >= floor! && !seen.has(source.keyOf(r)))
 		.sort((a, b) => time(source, a) - time(source, b));
-	// Only now, with every page fetched, does the state move. Every record at or above the new window was in
+	const items = fresh.length ? (source.toItems ? await source.toItems(fresh) : ctx.helpers.returnJsonArray(fresh)) : [];
+	// Only now, with every page fetched (and every file downloaded), does the state move. Every record at or above the new window was in
 	// this answer (it asked from below the old window), so the kept keys are exactly those.
 	const newMark = fresh.reduce((m, r) => Math.max(m, time(source, r)), mark);
 	const window = newMark - source.overlapMs;
 	state.seen = records.filter((r) => time(source, r) >= window).map((r) => source.keyOf(r));
 	state.mark = new Date(newMark).toISOString();
-	return fresh.length ? [ctx.helpers.returnJsonArray(fresh)] : null;
+	return items.length ? [items] : null;
 }

@@ -21,15 +21,21 @@ function pollingTrigger(engine, { type, parameters, credentials }) {
 	let persisted = '{}';
 	return {
 		/** One poll in `mode` ('trigger' as an active workflow polls, 'manual' for Fetch Test Event). */
-		async poll(mode = 'trigger') {
+		async poll(mode = 'trigger', { raw = false } = {}) {
 			const workflow = new Workflow({ id: 'wf-poll', name: 'poll', nodes: [node], connections: {}, active: mode !== 'manual', nodeTypes: engine.nodeTypes, staticData: JSON.parse(persisted) });
 			const context = new PollContext(workflow, node, engine.additionalData(mode, { id: workflow.id }), mode, 'activate');
 			const result = await nodeType.poll.call(context);
 			if (workflow.staticData.__dataChanged === true) persisted = JSON.stringify(workflow.staticData);
-			return (result?.[0] ?? []).map((item) => item.json);
+			return raw ? (result?.[0] ?? []) : (result?.[0] ?? []).map((item) => item.json);
 		},
 		/** The node's static data as n8n would have saved it. */
 		state: () => JSON.parse(persisted)['node:Trigger'],
+		/** Rewrites the saved state (e.g. to stand for time having passed since the last poll). */
+		setState(change) {
+			const data = JSON.parse(persisted);
+			data['node:Trigger'] = change(data['node:Trigger']);
+			persisted = JSON.stringify(data);
+		},
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { apiRequest } from '../../../shared/transport';
 import { fieldsFor } from '../../../shared/router';
 import { cardlytics } from '../../transport';
@@ -21,8 +21,18 @@ export const description: INodeProperties[] = fieldsFor('redemption', 'download'
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData> {
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;
 	const link = await getRedemptionLink(this, i);
+	return await downloadRedemptionFile(this, i, link, binaryPropertyName);
+}
+
+/** Downloads a day's redemption file from its pre-signed link, as an item with the file as binary data. */
+export async function downloadRedemptionFile(
+	ctx: IExecuteFunctions | IPollFunctions,
+	i: number,
+	link: { date: string; url: string; requestId?: string },
+	binaryPropertyName: string,
+): Promise<INodeExecutionData> {
 	// The link is pre-signed: its signature is the authorisation, so no bearer token is sent with it.
-	const file = await apiRequest<Buffer>(this, cardlytics, {
+	const file = await apiRequest<Buffer>(ctx, cardlytics, {
 		method: 'GET',
 		url: link.url,
 		binary: true,
@@ -31,9 +41,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	const mimeType = (file.headers['content-type'] ?? 'text/csv').split(';')[0];
 	const fileName = `cardlytics-redemptions-${link.date}.csv`;
-	const binary = await this.helpers.prepareBinaryData(Buffer.from(file.body), fileName, mimeType);
+	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(file.body), fileName, mimeType);
 	return {
-		json: { date: link.date, fileName, mimeType, fileSize: file.body.length, requestId: link.requestId },
+		json: { date: link.date, fileName, mimeType, fileSize: file.body.length, requestId: link.requestId ?? null },
 		binary: { [binaryPropertyName]: binary },
 	};
 }
