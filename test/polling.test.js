@@ -223,3 +223,30 @@ describe('Cardlytics Trigger', () => {
 		expect(redemptionCalls()).toEqual([]);
 	});
 });
+
+describe('Frederick Trigger', () => {
+	test('contacts created or updated, and campaigns created, once each', async () => {
+		const { engine, credentials, trigger: t } = poller('frederickTrigger', 'frederickApi', { event: 'contactUpdated', simplify: true });
+		expect(await t.poll()).toEqual([]);
+		const run = async (parameters) => {
+			const { items, error } = await engine.runNode({ type: 'frederick', credentials, parameters });
+			expect(error).toBeUndefined();
+			return items[0].json;
+		};
+		const created = await run({ resource: 'contact', operation: 'create', contactFields: { email: 'poll@example.com', first_name: 'Poll' } });
+		const first = await t.poll();
+		expect(first.map((c) => c.email)).toEqual(['poll@example.com']);
+		expect(await t.poll()).toEqual([]);
+		await new Promise((r) => setTimeout(r, 5));
+		await run({ resource: 'contact', operation: 'update', contactId: created.id, updateFields: { first_name: 'Polled' } });
+		expect((await t.poll()).map((c) => [c.id, c.first_name])).toEqual([[created.id, 'Polled']]);
+		expect(await t.poll()).toEqual([]);
+
+		const { engine: e2, credentials: c2, trigger: campaigns } = poller('frederickTrigger', 'frederickApi', { event: 'campaignCreated', simplify: true });
+		expect(await campaigns.poll()).toEqual([]);
+		const { error } = await e2.runNode({ type: 'frederick', credentials: c2, parameters: { resource: 'campaign', operation: 'create', name: 'Polled promo', channel: 'email' } });
+		expect(error).toBeUndefined();
+		expect((await campaigns.poll()).map((c) => c.name)).toEqual(['Polled promo']);
+		expect(await campaigns.poll()).toEqual([]);
+	});
+});

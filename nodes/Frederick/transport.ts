@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
 import { pageRecords, paginate } from '../shared/pagination';
@@ -62,7 +62,7 @@ export const frederick: Provider = {
 
 const bases = new WeakMap<object, Promise<string>>();
 
-async function baseUrl(ctx: IExecuteFunctions): Promise<string> {
+async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<string> {
 	let cached = bases.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => frederickBaseUrl(c));
@@ -79,7 +79,7 @@ export interface JsonApiResource {
 }
 
 export async function frederickRequest<T = { data: JsonApiResource }>(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IPollFunctions,
 	itemIndex: number,
 	method: IHttpRequestMethods,
 	pathOrUrl: string,
@@ -117,13 +117,13 @@ export function flatten(resource: JsonApiResource): IDataObject {
 }
 
 /** Flattened or raw, as the Simplify option says. */
-export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResource): IDataObject {
+export function shape(ctx: IExecuteFunctions | IPollFunctions, i: number, resource: JsonApiResource): IDataObject {
 	return (ctx.getNodeParameter('simplify', i, true) as boolean) ? flatten(resource) : (resource as unknown as IDataObject);
 }
 
 /** Follows links.next from page to page; the first page asks for the page size the limit needs. */
 export async function frederickList(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
 	path: string,
 	qs: IDataObject,

@@ -64,8 +64,10 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 		[
 			'Cardlytics',
 			'Cardlytics Tool',
+			'Cardlytics Trigger',
 			'Frederick',
 			'Frederick Tool',
+			'Frederick Trigger',
 			'Loyalife',
 			'Loyalife Tool',
 			'Loyalife Trigger',

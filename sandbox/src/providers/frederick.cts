@@ -84,7 +84,7 @@ function create(api, userOptions) {
 	let contactSeq = 1;
 	for (let i = 1; i <= options.contacts; i++) {
 		const id = `ct_${contactSeq++}`;
-		state.contacts.set(id, { id, first_name: `Client${i}`, last_name: 'Example', email: `client${i}@example.com`, phone: null, location_id: 'loc_1', created_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString() });
+		state.contacts.set(id, { id, first_name: `Client${i}`, last_name: 'Example', email: `client${i}@example.com`, phone: null, location_id: 'loc_1', created_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString(), updated_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString() });
 	}
 
 	const err = (status, title, detail, pointer?) =>
@@ -212,7 +212,8 @@ function create(api, userOptions) {
 			throw err(422, 'Invalid Attribute', `email ${attributes.email} is already taken`, '/data/attributes/email');
 		}
 		const id = `ct_${contactSeq++}`;
-		const contact = { id, first_name: null, last_name: null, email: null, phone: null, ...attributes, location_id: subject.locationId, created_at: new Date().toISOString() };
+		const now = new Date().toISOString();
+		const contact = { id, first_name: null, last_name: null, email: null, phone: null, ...attributes, location_id: subject.locationId, created_at: now, updated_at: now };
 		state.contacts.set(id, contact);
 		return json(201, { data: resource('contacts', contact) });
 	});
@@ -220,7 +221,7 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const contact = state.contacts.get(ctx.params.id);
 		if (!contact) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
-		Object.assign(contact, validate(contactSchema, attributesOf(ctx, 'contacts')));
+		Object.assign(contact, validate(contactSchema, attributesOf(ctx, 'contacts')), { updated_at: new Date().toISOString() });
 		return json(200, { data: resource('contacts', contact) });
 	});
 	route('DELETE', '/v2/contacts/:id', (ctx) => {
