@@ -111,7 +111,8 @@ describe('in the editor', () => {
 				// The icon is the image of the nearest element around the name that holds one.
 				const icon = item.locator('xpath=ancestor::*[.//img][1]').locator('img').first();
 				await expect(icon.getAttribute('src')).resolves.toMatch(/n8n-nodes-loyalty\/dist\/icons\//);
-				await expect(icon.evaluate((img) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+				// Wait for the icon to finish loading (the first panel of a fresh editor may still be fetching it).
+				await expect(icon.evaluate((img) => (img.complete ? img.naturalWidth > 0 : new Promise((resolve) => { img.addEventListener('load', () => resolve(img.naturalWidth > 0)); img.addEventListener('error', () => resolve(false)); })))).resolves.toBe(true);
 				await shot('1-node-panel');
 				await item.click();
 				// The node's page in the panel lists its triggers and actions; a long action list starts folded.
