@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollOnce, startFromOption } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
 import { downloadRedemptionFile } from './actions/redemption/download';
 import { cardlyticsRequest, CREDENTIAL_TYPE, PATHS } from './transport';
 
@@ -29,15 +29,7 @@ export class CardlyticsTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'New Redemption File', value: 'redemptionFile' }],
-				default: 'redemptionFile',
-				description: "What starts the workflow: each past day's redemption file, once",
-			},
+			eventProperty([{ name: 'New Redemption File', value: 'redemptionFile' }], 'redemptionFile', "past day's redemption file"),
 			{
 				displayName: 'Download File',
 				name: 'download',
@@ -53,7 +45,7 @@ export class CardlyticsTrigger implements INodeType {
 				displayOptions: { show: { download: [true] } },
 				description: 'Name of the binary field the redemption file is written to',
 			},
-			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [startFromOption] },
+			pollOptionsProperty(),
 		],
 	};
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollOnce, startFromOption } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
 import { CREDENTIAL_TYPE, frederickList, PATHS } from './transport';
 
 const EVENTS: Record<string, { path: string; label: string; time: (r: IDataObject) => string }> = {
@@ -28,15 +28,7 @@ export class FrederickTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })),
-				default: 'contactUpdated',
-				description: 'What starts the workflow. Each change is delivered once, oldest first.',
-			},
+			eventProperty(Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })), 'contactUpdated', 'change'),
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
@@ -44,7 +36,7 @@ export class FrederickTrigger implements INodeType {
 				default: true,
 				description: 'Whether to return plain fields (ID, type and attributes side by side) instead of the raw JSON:API resource',
 			},
-			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [startFromOption] },
+			pollOptionsProperty(),
 		],
 	};
 

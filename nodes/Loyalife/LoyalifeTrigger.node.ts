@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollOnce, startFromOption } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
 import { CREDENTIAL_TYPE, loyalifeSummary } from './transport';
 
 const day = (time: Date) => time.toISOString().slice(0, 10);
@@ -25,26 +25,8 @@ export class LoyalifeTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'New Transaction', value: 'newTransaction' }],
-				default: 'newTransaction',
-				description: 'What starts the workflow. Each transaction is delivered once, oldest day first.',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					startFromOption,
-					{ displayName: 'Member Relation Reference', name: 'member', type: 'string', default: '', placeholder: 'MEM0001', description: "Only this member's transactions" },
-				],
-			},
+			eventProperty([{ name: 'New Transaction', value: 'newTransaction' }], 'newTransaction', 'transaction'),
+			pollOptionsProperty([{ displayName: 'Member Relation Reference', name: 'member', type: 'string', default: '', placeholder: 'MEM0001', description: "Only this member's transactions" }]),
 		],
 	};
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollOnce, startFromOption } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
 import { CREDENTIAL_TYPE, loyalisticList, PATHS } from './transport';
 
 /**
@@ -22,16 +22,8 @@ export class LoyalisticTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Contact Created or Updated', value: 'contactUpdated' }],
-				default: 'contactUpdated',
-				description: 'What starts the workflow. Each contact change is delivered once, oldest first.',
-			},
-			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [startFromOption] },
+			eventProperty([{ name: 'Contact Created or Updated', value: 'contactUpdated' }], 'contactUpdated', 'contact change'),
+			pollOptionsProperty(),
 		],
 	};
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { pollOnce, startFromOption, type PollSource } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty, type PollSource } from '../shared/polling';
 import { authenticationProperty, credentialsDescription, loyaltyLionList, MAX_PAGE_SIZE, PATHS } from './transport';
 
 /**
@@ -28,23 +28,8 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 		credentials: credentialsDescription,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })),
-				default: 'customerUpdated',
-				description: 'What starts the workflow. Each record change is delivered once, oldest first.',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [startFromOption],
-			},
+			eventProperty(Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })), 'customerUpdated', 'record change'),
+			pollOptionsProperty(),
 		],
 	};
 

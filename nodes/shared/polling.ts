@@ -44,6 +44,24 @@ export const startFromOption: INodeProperties = {
 	description: 'Deliver records changed since this time on the first poll after activation. Empty: start from the moment the workflow is activated (no history).',
 };
 
+/** The Event selector of a polling trigger. */
+export function eventProperty(events: Array<{ name: string; value: string }>, defaultValue: string, what: string): INodeProperties {
+	return {
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: events,
+		default: defaultValue,
+		description: `What starts the workflow. Each ${what} is delivered once, oldest first.`,
+	};
+}
+
+/** The Options collection of a polling trigger: Start From, and any trigger-specific options. */
+export function pollOptionsProperty(extra: INodeProperties[] = []): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [startFromOption, ...extra] };
+}
+
 function time(source: PollSource, record: IDataObject): number {
 	const t = Date.parse(source.timeOf(record));
 	return Number.isNaN(t) ? 0 : t;

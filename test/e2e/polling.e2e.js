@@ -4,11 +4,8 @@
 // restart, because n8n persists the trigger's mark in the workflow's static data. Each delivered customer gets
 // an activity recorded through the LoyaltyLion node (which, unlike points, does not itself change the
 // customer), so the simulator's activity log counts deliveries. Waiting is bounded (a few poll intervals).
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball, freePort } = require('../../scripts/n8n-instance');
+const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
@@ -38,10 +35,6 @@ const awarded = () => {
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-polling-'));
-	n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
-	await n8n.importCredentials(demoCredentials(sim.baseUrl));
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
 	const creds = { loyaltyLionApi: { id: credential.id, name: credential.name } };
 	const workflow = {
@@ -71,10 +64,7 @@ beforeAll(async () => {
 		settings: {},
 		active: false,
 	};
-	const file = path.join(home, 'workflow.json');
-	fs.writeFileSync(file, JSON.stringify(workflow));
-	await n8n.importWorkflow(file);
-	await n8n.activate(WORKFLOW_ID);
+	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'polling', workflow });
 	port = await freePort();
 }, 900_000);
 

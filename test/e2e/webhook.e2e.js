@@ -4,11 +4,8 @@
 // other Content-Types, a body that is not an event; then n8n is restarted and the replay tried again. Every
 // case is counted in n8n's own executions (its REST API), not in our node's memory.
 const crypto = require('node:crypto');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball, freePort } = require('../../scripts/n8n-instance');
+const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
@@ -73,10 +70,6 @@ async function startN8n() {
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-webhook-'));
-	n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
-	await n8n.importCredentials(demoCredentials(sim.baseUrl));
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
 	const workflow = {
 		id: WORKFLOW_ID,
@@ -98,10 +91,7 @@ beforeAll(async () => {
 		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
 		active: false,
 	};
-	const file = path.join(home, 'workflow.json');
-	fs.writeFileSync(file, JSON.stringify(workflow));
-	await n8n.importWorkflow(file);
-	await n8n.activate(WORKFLOW_ID);
+	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook', workflow });
 	port = await freePort();
 	await startN8n();
 	await waitFor(() => sim.instances.loyaltylion.state.webhooks.size > 0, 'the trigger to subscribe in LoyaltyLion');
