@@ -233,18 +233,18 @@ class N8nInstance {
 
 /**
  * A real n8n, not started, with the packed pack installed, the simulator's demo credentials imported and,
- * if given, one workflow imported and activated: what the end-to-end tests of triggers start from.
+ * if given, workflows imported and activated: what the end-to-end tests of triggers start from.
  */
-async function preparedInstance({ runtime, sim, demoCredentials, name, workflow }) {
+async function preparedInstance({ runtime, sim, demoCredentials, name, workflow, workflows = workflow ? [workflow] : [] }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`));
 	const n8n = new N8nInstance({ runtime, userFolder });
 	n8n.installPack(packTarball(path.join(userFolder, 'pack')));
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
-	if (workflow) {
-		const file = path.join(userFolder, 'workflow.json');
-		fs.writeFileSync(file, JSON.stringify(workflow));
+	for (const wf of workflows) {
+		const file = path.join(userFolder, `workflow-${wf.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(wf));
 		await n8n.importWorkflow(file);
-		await n8n.activate(workflow.id);
+		await n8n.activate(wf.id);
 	}
 	return n8n;
 }

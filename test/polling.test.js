@@ -250,3 +250,13 @@ describe('Frederick Trigger', () => {
 		expect(await campaigns.poll()).toEqual([]);
 	});
 });
+
+test('Loyalife Trigger: Start From during a day delivers that day\'s transactions (they carry a day, not a time)', async () => {
+	const { engine, credentials, trigger: t } = poller('loyalifeTrigger', 'loyalifeApi', { options: { startFrom: new Date(Date.now() - 60_000).toISOString() } });
+	const parameters = { resource: 'transaction', operation: 'create', transactionId: 'DAY-1', memberRelationReference: 'MEM0004', amount: 50, transactionDate: new Date().toISOString().slice(0, 10), productCode: 'CARD', transactionType: 'DR' };
+	expect((await engine.runNode({ type: 'loyalife', credentials, parameters })).error).toBeUndefined();
+	const first = (await t.poll()).map((r) => r.TransactionId);
+	expect(first).toContain('DAY-1');
+	expect(new Set(first).size).toBe(first.length);
+	expect(await t.poll()).toEqual([]);
+});

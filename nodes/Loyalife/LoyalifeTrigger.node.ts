@@ -43,7 +43,8 @@ export class LoyalifeTrigger implements INodeType {
 				keyOf: (r) => String(r.TransactionId),
 				overlapMs: 2 * 86_400_000,
 			},
-			{ startFrom: options.startFrom as string | undefined },
+			// Transactions carry a day: Start From counts from the start of its day.
+			{ startFrom: options.startFrom ? `${day(new Date(String(options.startFrom)))}T00:00:00Z` : undefined },
 		);
 	}
 }

@@ -185,6 +185,8 @@ function createSimulator(providerModules, options: any = {}) {
 		stats,
 		instances,
 		url: '',
+		/** Bodies posted to /__control/record, in arrival order. */
+		recorded: [] as any[],
 		/** Absolute base URL of a provider, e.g. http://127.0.0.1:4010/cardlytics */
 		baseUrl: (name) => `${sim.url}/${name}`,
 	};
@@ -213,6 +215,11 @@ function createSimulator(providerModules, options: any = {}) {
 	const control = async (req, res, url, body) => {
 		if (url.pathname === '/__control/stats' && req.method === 'GET') {
 			return send(res, 200, { requests: stats.requests, tokens: stats.tokens });
+		}
+		// A sink a workflow under test can post what it received to (e2e tests count deliveries with it).
+		if (url.pathname === '/__control/record' && req.method === 'POST') {
+			sim.recorded.push(body);
+			return send(res, 200, { ok: true });
 		}
 		if (url.pathname === '/__control/routes' && req.method === 'GET') {
 			return send(res, 200, routes.map((r) => ({ provider: r.provider, method: r.method, pattern: r.pattern, source: r.meta.source })));
