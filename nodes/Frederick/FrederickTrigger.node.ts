@@ -45,7 +45,7 @@ export class FrederickTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const timeOf = (r: IDataObject) => event.time((simplify ? r : ((r.attributes as IDataObject) ?? {})) as IDataObject);
-		const all = async () => await frederickList(this, 0, event.path, {}, undefined);
+		const all = async () => await frederickList(this, 0, event.path, {}, undefined, simplify);
 		return await pollOnce(
 			this,
 			{

@@ -116,18 +116,23 @@ export function flatten(resource: JsonApiResource): IDataObject {
 	return { id: resource.id, type: resource.type, ...(resource.attributes ?? {}) };
 }
 
-/** Flattened or raw, as the Simplify option says. */
-export function shape(ctx: IExecuteFunctions | IPollFunctions, i: number, resource: JsonApiResource): IDataObject {
+/** Flattened or raw, as the Simplify option of an action says. */
+export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResource): IDataObject {
 	return (ctx.getNodeParameter('simplify', i, true) as boolean) ? flatten(resource) : (resource as unknown as IDataObject);
 }
 
-/** Follows links.next from page to page; the first page asks for the page size the limit needs. */
+/**
+ * Follows links.next from page to page; the first page asks for the page size the limit needs. Records are
+ * shaped as the action's Simplify option says, or as `simplify` says when given (triggers, whose context reads
+ * parameters without an item index).
+ */
 export async function frederickList(
 	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
 	path: string,
 	qs: IDataObject,
 	limit: number | undefined,
+	simplify?: boolean,
 ): Promise<IDataObject[]> {
 	const size = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	const records = await paginate<string>(
@@ -143,7 +148,8 @@ export async function frederickList(
 		},
 		{ limit },
 	);
-	return records.map((r) => shape(ctx, i, r as unknown as JsonApiResource));
+	const flat = simplify ?? ((ctx as IExecuteFunctions).getNodeParameter('simplify', i, true) as boolean);
+	return records.map((r) => (flat ? flatten(r as unknown as JsonApiResource) : r));
 }
 
 /** The Simplify switch, for operations that output Frederick resources. */

@@ -190,4 +190,18 @@ function resultOf(run, nodeName) {
 	};
 }
 
-module.exports = { Engine, resultOf, NODE_PREFIX };
+/** The trigger node a harness activates: named "Trigger", our type prefix added when missing. */
+function triggerNode({ id, type, parameters, credentials, ...extra }) {
+	return {
+		id,
+		name: 'Trigger',
+		type: type.includes('.') ? type : NODE_PREFIX + type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		...extra,
+		credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,
+	};
+}
+
+module.exports = { Engine, resultOf, NODE_PREFIX, triggerNode };

@@ -5,18 +5,10 @@
 // with the saved data, which every poll already is.
 const { PollContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
-const { NODE_PREFIX } = require('./engine');
+const { triggerNode } = require('./engine');
 
 function pollingTrigger(engine, { type, parameters, credentials }) {
-	const node = {
-		id: 'poller-under-test',
-		name: 'Trigger',
-		type: type.includes('.') ? type : NODE_PREFIX + type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,
-	};
+	const node = triggerNode({ id: 'poller-under-test', type, parameters, credentials });
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
 	let persisted = '{}';
 	return {

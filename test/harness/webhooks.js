@@ -9,7 +9,7 @@
 const http = require('node:http');
 const { HookContext, WebhookContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
-const { NODE_PREFIX } = require('./engine');
+const { triggerNode } = require('./engine');
 
 /** A minimal Express-like response over node:http, enough for webhook() to answer by itself. */
 function expressResponse(res) {
@@ -41,16 +41,7 @@ function expressResponse(res) {
 }
 
 async function activateTrigger(engine, { type, parameters, credentials, webhookId = 'wh-' + Date.now().toString(36) }) {
-	const node = {
-		id: 'trigger-under-test',
-		name: 'Trigger',
-		type: type.includes('.') ? type : NODE_PREFIX + type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		webhookId,
-		credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,
-	};
+	const node = triggerNode({ id: 'trigger-under-test', type, parameters, credentials, webhookId });
 	// The workflow's static data as the database holds it.
 	let persisted = '{}';
 	const load = () => new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes: engine.nodeTypes, staticData: JSON.parse(persisted) });
