@@ -75,8 +75,12 @@ export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startF
 		return latest.length ? [ctx.helpers.returnJsonArray(latest)] : null;
 	}
 	const state = ctx.getWorkflowStaticData('node') as PollState;
-	let floor: number | undefined;
-	if (!state.mark) {
+	let mark: number;
+	let floor: number;
+	if (state.mark) {
+		mark = Date.parse(state.mark);
+		floor = mark - source.overlapMs;
+	} else {
 		startFrom = String(startFrom ?? '').trim();
 		if (!startFrom) {
 			// Start from now: what already exists inside the overlap window is marked seen, so that providers
@@ -87,23 +91,20 @@ export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startF
 			state.mark = new Date(now).toISOString();
 			return null;
 		}
-		const start = Date.parse(startFrom);
-		if (Number.isNaN(start)) throw new NodeOperationError(ctx.getNode(), `Start From must be a date-time, got "${startFrom}"`);
-		state.mark = new Date(start).toISOString();
-		state.seen = [];
+		mark = Date.parse(startFrom);
+		if (Number.isNaN(mark)) throw new NodeOperationError(ctx.getNode(), `Start From must be a date-time, got "${startFrom}"`);
 		// The first poll after Start From delivers what changed since then, not the overlap before it.
-		floor = start;
+		floor = mark;
 	}
-	const mark = Date.parse(state.mark);
-	floor ??= mark - source.overlapMs;
-	const seen = new Set(state.seen ?? []);
+	const seen = new Set(state.mark ? (state.seen ?? []) : []);
 	const records = await source.fetchSince(new Date(floor), seen);
 	const fresh = records
-		.filter((r) => time(source, r) >= floor! && !seen.has(source.keyOf(r)))
+		.filter((r) => time(source, r) >= floor && !seen.has(source.keyOf(r)))
 		.sort((a, b) => time(source, a) - time(source, b));
 	const items = fresh.length ? (source.toItems ? await source.toItems(fresh) : ctx.helpers.returnJsonArray(fresh)) : [];
-	// Only now, with every page fetched (and every file downloaded), does the state move. Every record at or above the new window was in
-	// this answer (it asked from below the old window), so the kept keys are exactly those.
+	// Only now, with every page fetched (and every file downloaded), does the state move; a poll that threw
+	// above left it untouched. Every record at or above the new window was in this answer (it asked from below
+	// the old window), so the kept keys are exactly those.
 	const newMark = fresh.reduce((m, r) => Math.max(m, time(source, r)), mark);
 	const window = newMark - source.overlapMs;
 	state.seen = records.filter((r) => time(source, r) >= window).map((r) => source.keyOf(r));
