@@ -1,5 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { clientCredentialsHiddenFields } from './clientCredentialsFields';
+import { maxRequestsPerSecondField } from './maxRateField';
 
 /**
  * The API base for the chosen environment, as an n8n expression. Inside the credential's own fields the
@@ -50,6 +51,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			default: `={{ (${baseUrlExpression('$self')}) + "/api/v1/idp/oauth2/token" }}`,
 		},
 		// Cardlytics reads client_id and client_secret from the form body (seed 003), not from Basic auth.
+		maxRequestsPerSecondField,
 		...clientCredentialsHiddenFields('body'),
 		{
 			// Cardlytics' token request takes no extra fields: keep the generic OAuth2 option out of the form.

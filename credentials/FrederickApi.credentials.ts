@@ -7,6 +7,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { maxRequestsPerSecondField } from './maxRateField';
 import { CredentialRefusedError } from '../nodes/shared/credential-error';
 import { joinOnOrigin } from '../nodes/shared/path';
 
@@ -130,6 +131,7 @@ export class FrederickApi implements ICredentialType {
 			default: '/oauth/location_token',
 			description: 'Path that exchanges the user token for a location token. Assumed default: confirm it with Frederick.',
 		},
+		maxRequestsPerSecondField,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

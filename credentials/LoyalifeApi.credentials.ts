@@ -8,6 +8,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { maxRequestsPerSecondField } from './maxRateField';
 import { CredentialRefusedError } from '../nodes/shared/credential-error';
 
 /** Path of the token endpoint under the base URL (seed 002). */
@@ -82,6 +83,7 @@ export class LoyalifeApi implements ICredentialType {
 			description:
 				'Optional. Binds the token to one member (scope ["LOGIN","&lt;reference&gt;"]): the node can then act only for that member. Leave empty for a program-wide token.',
 		},
+		maxRequestsPerSecondField,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

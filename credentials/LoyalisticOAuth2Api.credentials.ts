@@ -1,5 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { clientCredentialsHiddenFields } from './clientCredentialsFields';
+import { maxRequestsPerSecondField } from './maxRateField';
 
 export class LoyalisticOAuth2Api implements ICredentialType {
 	name = 'loyalisticOAuth2Api';
@@ -33,6 +34,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 				'Where client credentials are exchanged for a token. Assumed default: check it against the Swagger document at /v1/swagger of your Loyalistic API.',
 		},
 		// Loyalistic wants the client id and secret as HTTP Basic on the token request (seed 000).
+		maxRequestsPerSecondField,
 		...clientCredentialsHiddenFields('header'),
 	];
 

@@ -260,8 +260,8 @@ test('a 429 that never ends on concurrent writes: the stop report names every it
 	const { error } = await run({ authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: input });
 	const sent = new Set(box.sim.stats.log.filter((r) => r.route.endsWith('/points')).map((r) => r.path.split('/')[4]));
 	const inFlight = input.flatMap((item, i) => (sent.has(item.id) ? [i] : []));
-	// Five go at once (the LoyaltyLion router's concurrency); none succeeded; the rest were never sent.
-	expect(inFlight).toEqual([0, 1, 2, 3, 4]);
+	// Eight go at once (the router's concurrency); none succeeded; the rest were never sent.
+	expect(inFlight).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 	expect(error.message).toMatch(/^LoyaltyLion answered HTTP 429 \(item 0\)/);
-	expect(error.description).toMatch(/The run stopped at item 0\. No item had succeeded\. Items 0-4 failed\. Items 5-11 were never sent\.$/);
+	expect(error.description).toMatch(/The run stopped at item 0\. No item had succeeded\. Items 0-7 failed\. Items 8-11 were never sent\.$/);
 });

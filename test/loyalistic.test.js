@@ -45,9 +45,10 @@ describe('Loyalistic through the n8n engine', () => {
 	test('a run that outlives several short tokens keeps working: one token per lifetime, no failed item', async () => {
 		setLifetime(1);
 		const { run } = setup();
-		// Each request answers after 250 ms: 14 items take about 3.5 s, i.e. three to four 1-second tokens.
-		box.sim.faults.add('loyalistic', { type: 'slow', delayMs: 250, count: 100 });
-		const input = Array.from({ length: 14 }, (_, i) => ({ id: String(i + 1) }));
+		// Each request answers after 250 ms, eight items in flight: 100 items take about 3.2 s, i.e. three to four
+		// 1-second tokens.
+		box.sim.faults.add('loyalistic', { type: 'slow', delayMs: 250, count: 1000 });
+		const input = Array.from({ length: 100 }, (_, i) => ({ id: String(i + 1) }));
 		const started = Date.now();
 		const { items, error } = await run({ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, { items: input });
 		const seconds = (Date.now() - started) / 1000;
@@ -58,8 +59,11 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(log.length).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
 		// Each new token was fetched only after the one before it had expired: one token per lifetime.
 		for (let k = 1; k < log.length; k++) expect(log[k].issuedAt).toBeGreaterThanOrEqual(log[k - 1].expiresAt);
-		// Every expiry cost exactly one rejected request, retried with the new token.
-		expect(box.sim.requestsTo('loyalistic', 'GET', '/v1/contacts/:id')).toBe(14 + log.length - 1);
+		// Every expiry cost the requests in flight with the old token (at most one per item in flight), each
+		// retried with the new token.
+		const sent = box.sim.requestsTo('loyalistic', 'GET', '/v1/contacts/:id');
+		expect(sent).toBeGreaterThanOrEqual(100 + log.length - 1);
+		expect(sent).toBeLessThanOrEqual(100 + (log.length - 1) * 8);
 	});
 
 	test('Get Many with Return All pages through every contact exactly once', async () => {

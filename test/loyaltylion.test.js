@@ -125,7 +125,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 		expect(sim().state.byMerchantId.get('cust-1').points_approved).toBe(before + 25);
 	});
 
-	test('items go five at a time, yet come out in input order; a failure stops new items and says what was applied', async () => {
+	test('items go several at a time, yet come out in input order; a failure stops new items and says what was applied', async () => {
 		const { run } = withToken();
 		const input = Array.from({ length: 40 }, (_, i) => ({ id: `cust-${i + 100}` }));
 		const ok = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: input });

@@ -22,7 +22,7 @@ export class LoyaltyLion implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// Items go up to 5 at a time: the transport keeps the credential's requests per second either way.
-		return await routeItems.call(this, resources, { concurrency: 5 });
+		// Items go several at a time (shared/router.ts); the transport keeps the credential's requests per second.
+		return await routeItems.call(this, resources);
 	}
 }

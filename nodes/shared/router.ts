@@ -22,7 +22,17 @@ export interface Operation {
 	 * with their inputs, and applies continueOnFail itself (with errorItem) to the items a failed batch held.
 	 */
 	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]>;
+	/**
+	 * Parameters that name the records this operation changes. Items run several at a time; two items naming the
+	 * same record (by any of these parameters' values) run one after the other, in input order, so that "add
+	 * points, then redeem" or "update, then delete" apply as listed.
+	 */
+	orderedBy?: string[];
 }
+
+/** Items in flight at once in the per-item router, unless a node says otherwise. Each credential's flow
+ * (shared/flow.ts) decides how fast their requests go; this only bounds the requests waiting for an answer. */
+export const DEFAULT_CONCURRENCY = 8;
 
 export type ResourceMap = Record<string, Record<string, Operation>>;
 
@@ -137,15 +147,16 @@ export function explainBatchStop(
  * The node router every provider node uses: for each input item, resource → operation → execute, with
  * paired items, continueOnFail on that item only, and errors that name the item.
  *
- * `concurrency` lets up to that many items be in flight at once, for providers whose rate limit the
- * transport keeps (the transport spaces the requests): output order is input order all the same. When an
- * item fails and the run stops, no new item is started, those in flight finish, the error of the first
- * failed item is thrown, and its description says which items had succeeded and which were not sent.
+ * `concurrency` lets up to that many items be in flight at once (each credential's flow in the transport
+ * paces their requests): output order is input order all the same, and items that change the same record
+ * (the operation's `orderedBy`) run in input order. When an item fails and the run stops, no new item is
+ * started, those in flight finish, the error of the first failed item is thrown, and its description says
+ * which items had succeeded and which were not sent.
  */
 export async function routeItems(
 	this: IExecuteFunctions,
 	resources: ResourceMap,
-	{ concurrency = 1 }: { concurrency?: number } = {},
+	{ concurrency = DEFAULT_CONCURRENCY }: { concurrency?: number } = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[][] = new Array(items.length);
@@ -154,8 +165,11 @@ export async function routeItems(
 	const continueOnFail = this.continueOnFail();
 	let firstFailure: { index: number; error: NodeApiError | NodeOperationError } | undefined;
 	let next = 0;
+	/** The last item picked that names a record, by record: a later item naming it waits for it. */
+	const lastFor = new Map<string, Promise<void>>();
 
 	const runItem = async (i: number): Promise<void> => {
+		let finished: (() => void) | undefined;
 		try {
 			const resource = this.getNodeParameter('resource', i) as string;
 			const operation = this.getNodeParameter('operation', i) as string;
@@ -164,6 +178,18 @@ export async function routeItems(
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for the resource "${resource}"`, {
 					itemIndex: i,
 				});
+			}
+			if (handler.orderedBy?.length && concurrency > 1) {
+				// Claimed before the first await: items are picked in input order, so an earlier item naming the same
+				// record has claimed it already, and this one waits for it.
+				const own = new Promise<void>((resolve) => (finished = resolve));
+				const earlier: Array<Promise<void> | undefined> = [];
+				for (const key of new Set(recordKeys(this, handler.orderedBy, i))) {
+					earlier.push(lastFor.get(key));
+					lastFor.set(key, own);
+				}
+				await Promise.all(earlier);
+				if (firstFailure) return; // the run is stopping: this item is left unsent, as the report says
 			}
 			if (handler.executeBatch) {
 				batches.set(handler, [...(batches.get(handler) ?? []), i]);
@@ -181,6 +207,8 @@ export async function routeItems(
 			}
 			const nodeError = asNodeError(this, error, i);
 			if (!firstFailure || i < firstFailure.index) firstFailure = { index: i, error: nodeError };
+		} finally {
+			finished?.();
 		}
 	};
 	const lane = async (): Promise<void> => {
@@ -198,6 +226,21 @@ export async function routeItems(
 		for (const item of await handler.executeBatch!.call(this, indexes)) out.push(item);
 	}
 	return [out];
+}
+
+/** The records an item names, by the values of the parameters listed (resource locators by their value). */
+function recordKeys(ctx: IExecuteFunctions, names: string[], i: number): string[] {
+	const keys: string[] = [];
+	for (const name of names) {
+		let value: unknown;
+		try {
+			value = ctx.getNodeParameter(name, i, '', { extractValue: true });
+		} catch {
+			continue; // not a parameter of this item's operation: the operation itself will say what is wrong
+		}
+		if (value !== '' && value !== undefined && value !== null && typeof value !== 'object') keys.push(String(value));
+	}
+	return keys;
 }
 
 /** displayOptions for fields of one resource's operations. */

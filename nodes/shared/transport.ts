@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { isCredentialRefused } from './credential-error';
+import { flowFor } from './flow';
 
 /** Any n8n context that can send an authenticated request. */
 export type RequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions | IPollFunctions;
@@ -425,17 +426,33 @@ export async function apiRequest<T = unknown>(
 			const options = buildOptions(spec, provider);
 			const credentialType = spec.credentialType ?? provider.credentialType;
 			const rate = spec.rateLimit ?? provider.rateLimit;
-			const answered = rate ? await throttle(`${provider.name}:${credentialKey(ctx, credentialType)}`, rate) : undefined;
+			// The first request of an execution goes alone: it is the one that makes n8n fetch a token, and the
+			// items running beside it would each fetch one too.
+			const release = spec.unauthenticated ? undefined : await firstRequestGate(ctx, credentialType);
+			// Every request of a stored credential goes through its flow: a documented rate kept exactly, an
+			// undisclosed one found adaptively (shared/flow.ts). Pre-signed URLs are another host's, unpaced.
+			const ticket = spec.unauthenticated
+				? undefined
+				: await flowFor(`${provider.name}:${credentialKey(ctx, credentialType)}`, rate ? { documented: rate } : { maxPerSecond: await maxRateOf(ctx, credentialType) }).acquire();
 			let response: { statusCode: number; headers: unknown; body: unknown };
 			try {
 				const credentialsDecrypted = spec.unauthenticated || (spec.oauth2 ?? provider.oauth2) ? undefined : await decryptedOnce(ctx, credentialType);
-				response = (
+				const sent = (
 					spec.unauthenticated
-						? await ctx.helpers.httpRequest(options)
-						: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, credentialsDecrypted ? { credentialsDecrypted } : undefined)
-				) as { statusCode: number; headers: unknown; body: unknown };
+						? ctx.helpers.httpRequest(options)
+						: ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options, credentialsDecrypted ? { credentialsDecrypted } : undefined)
+				) as Promise<{ statusCode: number; headers: unknown; body: unknown }>;
+				// The flow learns how the request went: a clean answer, or a 429 (and its Retry-After).
+				sent.then(
+					() => ticket?.done('ok'),
+					(error: unknown) => {
+						const failed = describeFailure(error);
+						ticket?.done(failed.status === 429 ? 'throttled' : 'other', failed.status === 429 ? retryAfterMs(failed.headers) : undefined);
+					},
+				);
+				response = await sent;
 			} finally {
-				answered?.();
+				release?.();
 			}
 			const headers = lowerCaseHeaders(response.headers);
 			const body = spec.binary ? response.body : decodeBody(response.body);
@@ -522,6 +539,51 @@ async function decryptedOnce(ctx: RequestContext, credentialType: string): Promi
 	return await cached;
 }
 
+const firstRequests = new WeakMap<object, Map<string, Promise<void>>>();
+
+/**
+ * Lets the first request of an execution per credential type through at once, and holds the others until it is
+ * answered. Returns the function that ends the hold (for the first request), or undefined.
+ */
+async function firstRequestGate(ctx: RequestContext, credentialType: string): Promise<(() => void) | undefined> {
+	let perType = firstRequests.get(ctx);
+	if (!perType) {
+		perType = new Map();
+		firstRequests.set(ctx, perType);
+	}
+	const first = perType.get(credentialType);
+	if (first) {
+		await first;
+		return undefined;
+	}
+	let release!: () => void;
+	perType.set(credentialType, new Promise<void>((resolve) => (release = resolve)));
+	return release;
+}
+
+const maxRates = new WeakMap<object, Map<string, Promise<number | undefined>>>();
+
+/** The credential's Max Requests per Second (the ceiling of an adaptive flow), read once per execution. */
+async function maxRateOf(ctx: RequestContext, credentialType: string): Promise<number | undefined> {
+	let perType = maxRates.get(ctx);
+	if (!perType) {
+		perType = new Map();
+		maxRates.set(ctx, perType);
+	}
+	let cached = perType.get(credentialType);
+	if (!cached) {
+		cached = ctx.getCredentials(credentialType).then(
+			(data) => {
+				const value = Number(data.maxRequestsPerSecond);
+				return Number.isFinite(value) && value > 0 ? value : undefined;
+			},
+			() => undefined, // no stored credential (a test request): the default ceiling
+		);
+		perType.set(credentialType, cached);
+	}
+	return await cached;
+}
+
 const credentialKeys = new WeakMap<object, Map<string, string>>();
 
 /** Which stored credential a request goes out with: rate limits are per credential. Read once per execution
@@ -538,35 +600,6 @@ function credentialKey(ctx: RequestContext, credentialType: string): string {
 		perType.set(credentialType, key);
 	}
 	return key;
-}
-
-/** Times of the last requests per key, to keep under a provider's documented rate. */
-const recentRequests = new Map<string, number[]>();
-
-/**
- * Waits until one more request fits the rate (a sliding window), takes a slot, and returns a function that
- * stamps the slot with the time the answer arrived. Counting from the answer, not from the send, keeps the
- * window honest as the provider sees it: a request arrives before its answer does. It only spaces requests
- * out: correctness never depends on it, since a 429 is still retried if several workers share a credential.
- */
-async function throttle(key: string, { requests, perMs }: { requests: number; perMs: number }): Promise<() => void> {
-	for (;;) {
-		const now = Date.now();
-		const window = (recentRequests.get(key) ?? []).filter((t) => now - t < perMs);
-		if (window.length < requests) {
-			// Infinity marks a slot whose answer has not arrived yet (it counts, and never ages out).
-			window.push(Infinity);
-			recentRequests.set(key, window);
-			return () => {
-				const list = recentRequests.get(key) ?? [];
-				const index = list.indexOf(Infinity);
-				if (index >= 0) list[index] = Date.now();
-			};
-		}
-		recentRequests.set(key, window);
-		const oldest = Math.min(...window);
-		await sleep(Number.isFinite(oldest) ? perMs - (now - oldest) + 1 : 5);
-	}
 }
 
 class MalformedAnswerError extends Error {

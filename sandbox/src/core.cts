@@ -119,6 +119,8 @@ class Faults {
 class Stats {
 	requests!: Record<string, number>;
 	tokens!: Record<string, number>;
+	/** answers per provider and HTTP status, e.g. statuses.loyalistic['429'] */
+	statuses!: Record<string, Record<string, number>>;
 	log!: any[];
 
 	constructor() {
@@ -129,6 +131,7 @@ class Stats {
 		this.requests = {};
 		/** tokens issued per provider */
 		this.tokens = {};
+		this.statuses = {};
 		/** every request seen, newest last (method, path, headers, body), capped */
 		this.log = [];
 	}
@@ -137,6 +140,14 @@ class Stats {
 	}
 	token(provider) {
 		this.tokens[provider] = (this.tokens[provider] ?? 0) + 1;
+	}
+	answered(provider, status) {
+		const byStatus = (this.statuses[provider] ??= {});
+		byStatus[status] = (byStatus[status] ?? 0) + 1;
+	}
+	/** Answers of one provider with one status (429 for the rate limits). */
+	status(provider, status) {
+		return this.statuses[provider]?.[status] ?? 0;
 	}
 	total(provider) {
 		return Object.entries(this.requests)
@@ -171,11 +182,53 @@ function send(res, status, body, headers: any = {}) {
 }
 
 /**
+ * The network between the nodes and the providers: a latency per request (half on the way there, half on the
+ * way back), and rate limits per provider and caller that the provider does not publish (answered 429 with
+ * no Retry-After, before the request does anything). LoyaltyLion's published limit lives in its module.
+ */
+class Network {
+	latencyMs = 0;
+	/** provider → requests per second per caller */
+	rateLimits: Record<string, number> = {};
+	private hits = new Map<string, number[]>();
+
+	set({ latencyMs, rateLimits }: { latencyMs?: number; rateLimits?: Record<string, number> } = {}) {
+		if (latencyMs !== undefined) this.latencyMs = Math.max(0, Number(latencyMs) || 0);
+		if (rateLimits !== undefined) this.rateLimits = { ...rateLimits };
+		this.hits.clear();
+	}
+	/** Forgets the requests counted so far (every rate window starts empty). */
+	clearWindows() {
+		this.hits.clear();
+	}
+	async delay() {
+		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs / 2));
+	}
+	/** True when this request goes over the caller's hidden limit (it is then not counted as accepted). */
+	overLimit(provider: string, caller: string): boolean {
+		const limit = this.rateLimits[provider];
+		if (!limit) return false;
+		const key = `${provider} ${caller}`;
+		const now = Date.now();
+		const recent = (this.hits.get(key) ?? []).filter((t) => now - t < 1000);
+		if (recent.length >= limit) {
+			this.hits.set(key, recent);
+			return true;
+		}
+		recent.push(now);
+		this.hits.set(key, recent);
+		return false;
+	}
+}
+
+/**
  * Creates the simulator. `providers` is a list of provider modules; `options[name]` is passed to each
  * module's `create(ctx, options)`. Returns { start(port), stop(), url, faults, stats, state, provider(name) }.
  */
 function createSimulator(providerModules, options: any = {}) {
-	const { onSecret = () => {}, ...providerOptions } = options;
+	const { onSecret = () => {}, network: networkOptions, ...providerOptions } = options;
+	const network = new Network();
+	network.set(networkOptions);
 	const faults = new Faults();
 	const stats = new Stats();
 	const routes: any[] = [];
@@ -183,10 +236,16 @@ function createSimulator(providerModules, options: any = {}) {
 	const sim: any = {
 		faults,
 		stats,
+		network,
 		instances,
 		url: '',
 		/** Bodies posted to /__control/record, in arrival order. */
 		recorded: [] as any[],
+		/** Empties every rate window: the core's undisclosed limits and each provider's published one. */
+		resetRateWindows: () => {
+			network.clearWindows();
+			for (const inst of Object.values(instances) as any[]) inst.resetRateWindow?.();
+		},
 		/** Absolute base URL of a provider, e.g. http://127.0.0.1:4010/cardlytics */
 		baseUrl: (name) => `${sim.url}/${name}`,
 	};
@@ -214,7 +273,7 @@ function createSimulator(providerModules, options: any = {}) {
 	// The control API lets tests running in another process (a real n8n) switch faults and read counters.
 	const control = async (req, res, url, body) => {
 		if (url.pathname === '/__control/stats' && req.method === 'GET') {
-			return send(res, 200, { requests: stats.requests, tokens: stats.tokens });
+			return send(res, 200, { requests: stats.requests, tokens: stats.tokens, statuses: stats.statuses });
 		}
 		// A sink a workflow under test can post what it received to (e2e tests count deliveries with it).
 		if (url.pathname === '/__control/record' && req.method === 'POST') {
@@ -228,6 +287,11 @@ function createSimulator(providerModules, options: any = {}) {
 			stats.reset();
 			faults.clear();
 			return send(res, 200, { ok: true });
+		}
+		// Latency and undisclosed rate limits: {latencyMs, rateLimits: {provider: perSecond}}.
+		if (url.pathname === '/__control/network' && req.method === 'POST') {
+			network.set(body ?? {});
+			return send(res, 200, { latencyMs: network.latencyMs, rateLimits: network.rateLimits });
 		}
 		if (url.pathname === '/__control/faults' && req.method === 'POST') {
 			faults.add(body.provider, body.fault);
@@ -271,6 +335,13 @@ function createSimulator(providerModules, options: any = {}) {
 		}
 		const provider = route.provider;
 		const inst = instances[provider];
+		await network.delay();
+		// Every answer of a provider route: counted by status, and half the latency on its way back.
+		const reply = async (status, payload, headers: any = {}) => {
+			stats.answered(provider, status);
+			await network.delay();
+			send(res, status, payload, headers);
+		};
 		stats.count(`${provider} ${route.method} ${route.pattern}`);
 		if (stats.log.length > 5000) stats.log.shift();
 		stats.log.push({
@@ -278,6 +349,8 @@ function createSimulator(providerModules, options: any = {}) {
 			method: req.method,
 			path: url.pathname,
 			route: route.pattern,
+			/** when it arrived, ms since the epoch */
+			at: Date.now(),
 			query: Object.fromEntries(url.searchParams),
 			headers: { ...req.headers },
 			body,
@@ -299,6 +372,9 @@ function createSimulator(providerModules, options: any = {}) {
 
 		// Headers every answer of this provider carries (e.g. a request id), computed once per request.
 		const common = inst.commonHeaders ? inst.commonHeaders(ctx) : {};
+		if (!route.meta.token && network.overLimit(provider, String(req.headers['x-api-key'] ?? req.headers.authorization ?? 'anonymous'))) {
+			return await reply(429, inst.faultBody ? inst.faultBody(429, ctx) : { error: 'HTTP 429' }, common);
+		}
 		const fault = faults.take(provider, url.pathname, Boolean(route.meta.token));
 		if (fault) {
 			if (fault.type === 'slow') {
@@ -309,27 +385,27 @@ function createSimulator(providerModules, options: any = {}) {
 				setTimeout(() => req.socket.destroy(), 5);
 				return;
 			} else if (fault.type === 'malformed') {
-				return send(res, 200, '{"this is": not json', { ...common, 'Content-Type': 'application/json' });
+				return await reply(200, '{"this is": not json', { ...common, 'Content-Type': 'application/json' });
 			} else if (fault.type === 'status') {
 				const headers = { ...common };
 				if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
 				const errBody = fault.body ?? (inst.faultBody ? inst.faultBody(fault.status, ctx) : { error: `HTTP ${fault.status}` });
-				return send(res, fault.status, errBody, headers);
+				return await reply(fault.status, errBody, headers);
 			}
 		}
 
 		try {
 			const out = (await route.handler(ctx)) ?? { status: 204 };
 			if (fault?.type === 'lost') {
-				return send(res, fault.status ?? 502, inst.faultBody ? inst.faultBody(fault.status ?? 502, ctx) : { error: 'bad gateway' }, common);
+				return await reply(fault.status ?? 502, inst.faultBody ? inst.faultBody(fault.status ?? 502, ctx) : { error: 'bad gateway' }, common);
 			}
-			send(res, out.status ?? 200, out.body, { ...common, ...(out.headers ?? {}) });
+			await reply(out.status ?? 200, out.body, { ...common, ...(out.headers ?? {}) });
 		} catch (error) {
 			if (error instanceof HttpError) {
-				return send(res, error.status, error.body, { ...common, ...error.headers });
+				return await reply(error.status, error.body, { ...common, ...error.headers });
 			}
 			console.error('[sandbox] handler crashed', error);
-			send(res, 500, inst.faultBody ? inst.faultBody(500, ctx) : { error: 'internal' }, common);
+			await reply(500, inst.faultBody ? inst.faultBody(500, ctx) : { error: 'internal' }, common);
 		}
 	};
 

@@ -3,6 +3,7 @@
 const { Engine, resultOf, NODE_PREFIX } = require('./engine');
 const { startSandbox } = require('../../sandbox');
 const { registerSecret } = require('./secrets');
+const { resetFlows } = require('../../dist/nodes/shared/flow');
 
 /**
  * Starts the simulator for this test file (beforeAll/afterAll). `options` are per-provider simulator
@@ -20,6 +21,9 @@ function useSandbox(options = {}) {
 	beforeEach(() => {
 		handle.sim.stats.reset();
 		handle.sim.faults.clear();
+		// Each test starts as a fresh n8n process would, against a provider that has counted no request yet.
+		resetFlows();
+		handle.sim.resetRateWindows();
 	});
 	return handle;
 }

@@ -551,6 +551,8 @@ function create(api, userOptions) {
 		state,
 		deliver,
 		sign,
+		/** Forgets the requests counted toward the 20 per second. */
+		resetRateWindow: () => state.hits.clear(),
 		faultBody: (status) => ({ error: { message: status === 429 ? 'Rate limit exceeded' : 'Internal server error' } }),
 		control: {
 			deliver: ({ topic, payload, tamper }) => deliver(topic, payload, tamper),

@@ -18,3 +18,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		requestId: response.requestId,
 	};
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['merchantId'];

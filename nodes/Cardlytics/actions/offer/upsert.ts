@@ -71,3 +71,6 @@ function imageAsset(v: Validator, name: string, label: string): IDataObject {
 	if (!/^https?:\/\/\S+$/.test(given)) v.fail(label, 'must be an http(s) URL or an image data URL (data:image/png;base64,…)');
 	return { type: 'IMAGE', value: { large: { url: given } } };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['offerId'];

@@ -18,3 +18,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// PATCH sets the given fields: repeating it changes nothing more, so it is retried after a 5xx.
 	return shape(this, i, (await frederickRequest(this, i, 'PATCH', PATHS.contact(id), { body, idempotent: true })).body.data);
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['contactId'];

@@ -27,3 +27,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	return (await loyalifeRequest(this, i, 'POST', PATHS.createMember, { body, program: true })).data;
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['relationReference'];

@@ -17,3 +17,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Setting fields to given values: repeating it has the same effect, so it is safe to retry.
 	return (await loyalifeRequest(this, i, 'POST', PATHS.updateMember, { body: { relation_reference, ...changes }, program: true, idempotent: true })).data;
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['relationReference'];

@@ -22,3 +22,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// ExternalReference is what Reverse needs.
 	return (await loyalifeRequest(this, i, 'POST', PATHS.redeemPoints, { body })).data;
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['relationReference'];

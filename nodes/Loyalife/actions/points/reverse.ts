@@ -20,3 +20,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// A reversal can happen only once (a second one is refused), so retrying it is safe.
 	return (await loyalifeRequest(this, i, 'POST', PATHS.reverseRedemption, { body: { external_reference }, idempotent: true })).data;
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['externalReference'];

@@ -16,3 +16,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// An item that a later node can map: what was sent, and what Loyalife said.
 	return { ...body, accepted: results.ReturnObject === true, errorCode: results.ErrorCode, message: results.ExceptionMessage };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['memberRelationReference', 'transactionId'];

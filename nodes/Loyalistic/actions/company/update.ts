@@ -13,3 +13,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const id = idOf(this, i, 'companyId', 'Company ID');
 	return (await loyalisticRequest(this, i, 'PUT', PATHS.company(id), { body: new Validator(this, i).changes(collectionBody(this, i, 'updateFields', 'Update Fields')) })).body;
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['companyId'];

@@ -14,3 +14,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body = new Validator(this, i).changes(collectionBody(this, i, 'updateFields', 'Update Fields'));
 	return (await loyalisticRequest(this, i, 'PUT', PATHS.contact(id), { body })).body;
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['contactId'];

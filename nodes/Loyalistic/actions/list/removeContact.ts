@@ -11,3 +11,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	await loyalisticRequest(this, i, 'DELETE', PATHS.listContact(listId, contactId));
 	return { listId, contactId, removed: true };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['contactId'];

@@ -36,3 +36,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { body } = await loyaltyLionRequest<IDataObject>(this, i, 'PATCH', PATHS.customer(id), { body: { customer }, idempotent: true });
 	return (body?.customer as IDataObject | undefined) ?? { merchant_id: id, ...customer };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['merchantId'];

@@ -9,3 +9,6 @@ export const description: INodeProperties[] = fieldsFor('order', 'cancel', fullU
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await fullUpdate(this, i, { cancellation_status: 'cancelled' });
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['orderId'];

@@ -60,3 +60,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { statusCode } = await loyaltyLionRequest(this, i, 'POST', PATHS.orders, { body, qs });
 	return { ...body, status: statusCode };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['orderId'];

@@ -16,3 +16,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (Number(refunded) > Number(paid)) v.fail('Total Refunded', `cannot be more than the Total Paid (${paid}), got ${refunded}`);
 	return await fullUpdate(this, i, { refund_status: Number(refunded) === Number(paid) ? 'refunded' : 'partially_refunded' });
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['orderId'];

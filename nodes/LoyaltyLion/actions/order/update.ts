@@ -8,3 +8,6 @@ export const description: INodeProperties[] = fieldsFor('order', 'update', fullU
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await fullUpdate(this, i);
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['orderId'];

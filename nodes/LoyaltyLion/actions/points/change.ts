@@ -14,3 +14,6 @@ export async function changePoints(ctx: IExecuteFunctions, i: number, direction:
 	const { statusCode } = await loyaltyLionRequest(ctx, i, 'POST', path, { body });
 	return { merchantId, points: direction === 'add' ? points : -points, reason: reason ?? null, status: statusCode };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['merchantId'];

@@ -18,3 +18,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.claimedRewards(id), { body: { reward_id, ...(multiplier > 1 ? { multiplier } : {}) } });
 	return { merchantId: id, ...(body.claimed_reward as IDataObject) };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['merchantId'];

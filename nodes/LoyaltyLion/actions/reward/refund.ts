@@ -18,3 +18,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/refund-reward
 	return { merchantId: id, ...(body.claimed_reward as IDataObject), remoteResourceDeleted: body.remote_resource_deleted ?? null };
 }
+
+/** Items naming the same record run one after the other, in input order (shared/router.ts). */
+export const orderedBy = ['merchantId'];
