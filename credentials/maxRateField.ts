@@ -8,7 +8,7 @@ export const maxRequestsPerSecondField: INodeProperties = {
 	displayName: 'Max Requests per Second',
 	name: 'maxRequestsPerSecond',
 	type: 'number',
-	default: 50,
+	default: 100,
 	typeOptions: { minValue: 1 },
 	description:
 		'The most requests per second the nodes send with this credential. Below it they find the provider\'s limit themselves: they start at 5 per second, speed up while answers are clean, and slow down when the provider answers "too many requests". Lower it to leave room for other systems that use the same account.',

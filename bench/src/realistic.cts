@@ -188,6 +188,10 @@ async function runOurs(sim, s: WriteScenario): Promise<{ row: Row; captured: Ent
 	const result = await engine.runNode({ type: s.node, credentials, parameters: s.parameters, items });
 	const ms = performance.now() - started;
 	const seen = writesSeen(sim, s);
+	if (process.env.BENCH_TRACE && seen.length) {
+		// When the 429s came, in seconds from the first write: tuning the flow starts here.
+		console.log('429 at', seen.filter((e: any) => e.status === 429).map((e: any) => ((e.at - (seen[0] as any).at) / 1000).toFixed(2)).join(' '));
+	}
 	const requests = Math.ceil(WRITES / (s.perRequest ?? 1));
 	const row: Row = {
 		label: `${s.label}: our node`,

@@ -13,7 +13,7 @@ import { sleep } from 'n8n-workflow';
  *   it: from then on requests are spaced evenly, the rate grows by half a request per second each second of
  *   clean answers, and each 429 cuts it to 85% of what the provider accepted in the last second (at most once
  *   a second: the answers already on their way carry the same news). The rate never exceeds the ceiling the
- *   user set on the credential (Max Requests per Second, 50 unless set).
+ *   user set on the credential (Max Requests per Second, 100 unless set).
  *
  * It only paces: correctness never depends on it. A 429 is still retried by the request core (the provider
  * refused the request before doing anything), and a Retry-After holds every request of the credential.
@@ -22,7 +22,7 @@ import { sleep } from 'n8n-workflow';
 /** Requests per second an adaptive flow starts at. */
 export const START_RATE = 10;
 /** The ceiling when the credential sets none, requests per second. */
-export const DEFAULT_MAX_RATE = 50;
+export const DEFAULT_MAX_RATE = 100;
 /** The floor an adaptive flow never goes under, requests per second. */
 const MIN_RATE = 1;
 /** After a 429, the new rate is this share of what the provider accepted in the last second. */
@@ -87,14 +87,15 @@ class DocumentedFlow implements Flow {
 export class AdaptiveFlow implements Flow {
 	/** Requests per second granted now. */
 	rate: number;
-	/** False until the first 429 (slow start): up to `rate` requests in any second, bursts allowed. */
+	/** False until the first 429 (slow start): up to `rate` requests in any second, bursts allowed. After it,
+	 * requests are also spaced evenly. */
 	private congested = false;
-	/** Once congested: when the next request may go. Sends are then spaced evenly, first come first served. */
+	/** Once congested: when the next request may go. */
 	private nextAt = 0;
 	/** A Retry-After holds every request until then. */
 	private holdUntil = 0;
 	private lastDecreaseAt = 0;
-	/** Answer times of the last second, Infinity for a request not answered yet (slow start). */
+	/** Requests of the last second: answer times in slow start (Infinity until answered), send times after. */
 	private sent: number[] = [];
 	/** Times of the clean answers of the last second: what the provider accepts. */
 	private accepted: number[] = [];
@@ -112,31 +113,36 @@ export class AdaptiveFlow implements Flow {
 				await sleep(this.holdUntil - now);
 				continue;
 			}
-			if (this.congested) {
-				const at = Math.max(now, this.nextAt);
-				this.nextAt = at + 1000 / this.rate;
-				if (at > now) await sleep(at - now);
-				break;
-			}
+			// At most `rate` requests in any second. After a 429 this window still holds what the provider
+			// counted in the last second, so sending resumes only as the provider's own window empties.
 			this.sent = this.sent.filter((t) => now - t < 1000);
-			if (this.sent.length < this.rate) {
-				// Stamped when its answer comes (Infinity until then): the provider counts the request's arrival,
-				// which is between the send and the answer, so a window of answers never undercounts.
-				this.sent.push(Infinity);
-				this.stats.sent++;
-				return {
-					done: (outcome, retryAfterMs) => {
-						const index = this.sent.indexOf(Infinity);
-						if (index >= 0) this.sent[index] = Date.now();
-						this.report(outcome, retryAfterMs);
-					},
-				};
+			if (this.sent.length >= this.rate) {
+				const oldest = Math.min(...this.sent);
+				await sleep(Number.isFinite(oldest) ? Math.max(1, 1000 - (now - oldest) + 1) : 5);
+				continue;
 			}
-			const oldest = Math.min(...this.sent);
-			await sleep(Number.isFinite(oldest) ? Math.max(1, 1000 - (now - oldest) + 1) : 5);
+			if (this.congested && now < this.nextAt) {
+				await sleep(this.nextAt - now);
+				continue;
+			}
+			this.stats.sent++;
+			if (this.congested) {
+				// Evenly spaced: stamped when sent (the spacing already keeps the provider's window).
+				this.nextAt = now + 1000 / this.rate;
+				this.sent.push(now);
+				return { done: (outcome, retryAfterMs) => this.report(outcome, retryAfterMs) };
+			}
+			// Slow start, bursts allowed: stamped when its answer comes (Infinity until then). The provider counts
+			// the request's arrival, between the send and the answer, so a window of answers never undercounts.
+			this.sent.push(Infinity);
+			return {
+				done: (outcome, retryAfterMs) => {
+					const index = this.sent.indexOf(Infinity);
+					if (index >= 0) this.sent[index] = Date.now();
+					this.report(outcome, retryAfterMs);
+				},
+			};
 		}
-		this.stats.sent++;
-		return { done: (outcome, retryAfterMs) => this.report(outcome, retryAfterMs) };
 	}
 
 	private report(outcome: Outcome, retryAfterMs?: number): void {

@@ -339,12 +339,13 @@ function createSimulator(providerModules, options: any = {}) {
 		// Every answer of a provider route: counted by status, and half the latency on its way back.
 		const reply = async (status, payload, headers: any = {}) => {
 			stats.answered(provider, status);
+			entry.status = status;
 			await network.delay();
 			send(res, status, payload, headers);
 		};
 		stats.count(`${provider} ${route.method} ${route.pattern}`);
 		if (stats.log.length > 5000) stats.log.shift();
-		stats.log.push({
+		const entry: any = {
 			provider,
 			method: req.method,
 			path: url.pathname,
@@ -355,7 +356,8 @@ function createSimulator(providerModules, options: any = {}) {
 			headers: { ...req.headers },
 			body,
 			rawBody: rawBody.toString('utf8'),
-		});
+		};
+		stats.log.push(entry);
 
 		const values = route.regex.exec(url.pathname).slice(1).map(decodeURIComponent);
 		const params = Object.fromEntries(route.keys.map((k, i) => [k, values[i]]));
