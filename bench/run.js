@@ -132,7 +132,7 @@ function machine() {
 		nodeList.label = 'LoyaltyLion node, Customer → Get Many, Return All';
 		httpList.label = "n8n HTTP Request node, cursor pagination, + Split Out";
 		barePoints.label = 'bare undici loop (baseline)';
-		nodePoints.label = 'LoyaltyLion node, Points → Add (5 in flight, order kept)';
+		nodePoints.label = 'LoyaltyLion node, Points → Add (8 in flight, output in input order)';
 		httpPoints.label = "n8n HTTP Request node, one POST per item";
 		const lines = [
 			`## (a) Get Many of ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers (500 per page)`,

@@ -11,5 +11,5 @@ export const maxRequestsPerSecondField: INodeProperties = {
 	default: 100,
 	typeOptions: { minValue: 1 },
 	description:
-		'The most requests per second the nodes send with this credential. Below it they find the provider\'s limit themselves: they start at 5 per second, speed up while answers are clean, and slow down when the provider answers "too many requests". Lower it to leave room for other systems that use the same account.',
+		'The most requests per second the nodes send with this credential. Below it they find the provider\'s limit themselves: they start at 10 per second, speed up while answers are clean, and slow down when the provider answers "too many requests". Lower it to leave room for other systems that use the same account.',
 };

@@ -4,7 +4,7 @@
 // would), and each email, date and number field given a wrong value, must stop the item with a
 // NodeOperationError that names the field and the item, before any request is sent.
 const { useSandbox } = require('./harness');
-const { validValue, operationsOf, NODES, descriptionOf, runAction } = require('./harness/descriptions');
+const { validValue, operationsOf, NODES, descriptionOf, runAction, FILLABLE, asParameter } = require('./harness/descriptions');
 
 const box = useSandbox();
 
@@ -13,10 +13,10 @@ for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
-		for (const f of fields) if (f.required && ['string', 'number', 'dateTime'].includes(f.type)) valid[f.name] = validValue(f);
+		for (const f of fields) if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
 		for (const f of fields) {
-			if (!f.required || !['string', 'number', 'dateTime'].includes(f.type) || f.name === 'binaryPropertyName') continue;
-			cases.push({ spec, description, label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`, parameters: { ...valid, [f.name]: '={{ "" }}' }, field: f.displayName });
+			if (!f.required || !FILLABLE.includes(f.type) || f.name === 'binaryPropertyName') continue;
+			cases.push({ spec, description, label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`, parameters: { ...valid, [f.name]: asParameter(f, '={{ "" }}') }, field: f.displayName });
 		}
 		for (const f of fields) {
 			if (f.type !== 'string' && f.type !== 'dateTime' && f.type !== 'number') continue;

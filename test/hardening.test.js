@@ -6,7 +6,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { Engine, useSandbox, allText } = require('./harness');
 const { demoCredentials } = require('../sandbox/demo-credentials');
-const { validValue, operationsOf, NODES: ALL_NODES, descriptionOf, runAction } = require('./harness/descriptions');
+const { validValue, operationsOf, NODES: ALL_NODES, descriptionOf, runAction, FILLABLE, asParameter } = require('./harness/descriptions');
 
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
 const ROOT = path.resolve(__dirname, '..');
@@ -21,7 +21,7 @@ for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
-		for (const f of fields) if (f.required && ['string', 'number', 'dateTime'].includes(f.type)) valid[f.name] = validValue(f);
+		for (const f of fields) if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
 		for (const f of fields.filter((x) => PATH_ID_FIELDS.has(x.name) && x.required)) {
 			for (const bad of ['..', '.', ' .. ', 'x'.repeat(100_000)]) {
 				cases.push({
@@ -29,7 +29,7 @@ for (const spec of NODES) {
 					description,
 					field: f.displayName,
 					label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" = ${bad.length > 10 ? `${bad.length} characters` : JSON.stringify(bad)}`,
-					parameters: { ...valid, [f.name]: `={{ ${JSON.stringify(bad)} }}` },
+					parameters: { ...valid, [f.name]: asParameter(f, `={{ ${JSON.stringify(bad)} }}`) },
 				});
 			}
 		}

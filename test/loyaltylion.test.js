@@ -202,8 +202,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 		// customers/update-customer: PATCH with {customer: {birthday, blocked}}.
 		expect(wire('/v2/customers/:merchantId')).toEqual([{ method: 'PATCH', path: '/v2/customers/cust-3333', query: {}, body: { customer: { birthday: '1990-05-17', blocked: false } } }]);
 		// The tier where the reference puts it.
-		const customer = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333' });
+		const customer = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333', simplify: false });
 		expect(customer.items[0].json.loyalty_tier_membership.loyalty_tier.name).toBe('Bronze');
+		// Simplified (the default): the fields a workflow maps, the tier by name.
+		const simple = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333' });
+		expect(Object.keys(simple.items[0].json).sort()).toEqual(['blocked', 'email', 'enrolled', 'id', 'merchant_id', 'points_approved', 'points_pending', 'points_spent', 'tier', 'updated_at']);
+		expect(simple.items[0].json.tier).toBe('Bronze');
 	});
 
 	describe('trigger', () => {

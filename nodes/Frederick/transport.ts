@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
 import { pageRecords, paginate } from '../shared/pagination';
@@ -62,7 +62,7 @@ export const frederick: Provider = {
 
 const bases = new WeakMap<object, Promise<string>>();
 
-async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<string> {
+async function baseUrl(ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions): Promise<string> {
 	let cached = bases.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => frederickBaseUrl(c));
@@ -79,8 +79,8 @@ export interface JsonApiResource {
 }
 
 export async function frederickRequest<T = { data: JsonApiResource }>(
-	ctx: IExecuteFunctions | IPollFunctions,
-	itemIndex: number,
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	pathOrUrl: string,
 	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
@@ -127,7 +127,7 @@ export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResour
  * parameters without an item index).
  */
 export async function frederickList(
-	ctx: IExecuteFunctions | IPollFunctions,
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 	i: number,
 	path: string,
 	qs: IDataObject,

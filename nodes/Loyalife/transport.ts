@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
 import { apiRequest, type ApiResponse, type Provider, type ProviderError } from '../shared/transport';
@@ -99,7 +99,7 @@ interface Settings {
 const settings = new WeakMap<object, Promise<Settings>>();
 
 /** Base URL and program id of this execution's credential, read once per execution. */
-export async function settingsOf(ctx: IExecuteFunctions | IPollFunctions): Promise<Settings> {
+export async function settingsOf(ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions): Promise<Settings> {
 	let cached = settings.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
@@ -113,8 +113,8 @@ export async function settingsOf(ctx: IExecuteFunctions | IPollFunctions): Promi
 
 /** Sends a request and unwraps the envelope: returns ReturnObject (and Count), or throws the envelope error. */
 export async function loyalifeRequest<T = IDataObject>(
-	ctx: IExecuteFunctions | IPollFunctions,
-	itemIndex: number,
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	path: string,
 	options: { body?: IDataObject | IDataObject[]; qs?: IDataObject; program?: boolean; idempotent?: boolean; headers?: Record<string, string> } = {},

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { allFields, routeItems } from '../shared/router';
 import { operationProperties, resourceProperty, resources } from './actions';
+import { listSearch } from './search';
 
 export class Loyalistic implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,6 +20,8 @@ export class Loyalistic implements INodeType {
 		credentials: [{ name: 'loyalisticOAuth2Api', required: true }],
 		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems.call(this, resources);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestMethods, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
 import { buildPath } from '../shared/path';
@@ -51,7 +51,7 @@ export const loyalistic: Provider = {
 
 const bases = new WeakMap<object, Promise<string>>();
 
-async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<string> {
+async function baseUrl(ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions): Promise<string> {
 	let cached = bases.get(ctx);
 	if (!cached) {
 		cached = ctx
@@ -63,8 +63,8 @@ async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<string>
 }
 
 export async function loyalisticRequest<T = IDataObject>(
-	ctx: IExecuteFunctions | IPollFunctions,
-	itemIndex: number,
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	path: string,
 	options: { body?: IDataObject; qs?: IDataObject } = {},
@@ -84,7 +84,7 @@ interface PagedAnswer {
  * would make page numbers skip or repeat records): the API maximum, or the limit when that is smaller.
  */
 export async function loyalisticList(
-	ctx: IExecuteFunctions | IPollFunctions,
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
 	path: string,
 	qs: IDataObject,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { allFields, routeItems } from '../shared/router';
 import { operationProperties, resourceProperty, resources } from './actions';
+import { listSearch } from './search';
 import { authenticationProperty, credentialsDescription } from './transport';
 
 export class LoyaltyLion implements INodeType {
@@ -20,6 +21,8 @@ export class LoyaltyLion implements INodeType {
 		credentials: credentialsDescription,
 		properties: [authenticationProperty, resourceProperty, ...operationProperties, ...allFields(resources)],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Items go several at a time (shared/router.ts); the transport keeps the credential's requests per second.

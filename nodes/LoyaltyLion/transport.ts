@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/pagination';
 import { buildPath } from '../shared/path';
 import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
@@ -76,7 +76,7 @@ export const loyaltyLion: Provider = {
 	},
 };
 
-type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
+type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 interface Settings {
 	credentialType: string;
@@ -126,7 +126,7 @@ export async function loyaltyLionRequest<T = IDataObject>(
  * what is left to reach the limit.
  */
 export async function loyaltyLionList(
-	ctx: IExecuteFunctions | IPollFunctions,
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 	i: number,
 	path: string,
 	key: string,

@@ -24,7 +24,7 @@ export class Validator {
 
 	/** A required, non-blank string parameter, trimmed. */
 	string(name: string, label: string): string {
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '', { extractValue: true }) as unknown;
 		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 			this.fail(label, 'is required but empty');
 		}
@@ -38,7 +38,8 @@ export class Validator {
 	 * values again; reading through here names the field.
 	 */
 	id(name: string, label: string): string {
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
+		// A resource locator gives its value (By URL: the ID taken from the URL); a plain field its text.
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '', { extractValue: true }) as unknown;
 		if (typeof value === 'string' || typeof value === 'number') {
 			const text = String(value).trim();
 			const problem = segmentProblem(text);

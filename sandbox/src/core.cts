@@ -374,7 +374,9 @@ function createSimulator(providerModules, options: any = {}) {
 
 		// Headers every answer of this provider carries (e.g. a request id), computed once per request.
 		const common = inst.commonHeaders ? inst.commonHeaders(ctx) : {};
-		if (!route.meta.token && network.overLimit(provider, String(req.headers['x-api-key'] ?? req.headers.authorization ?? 'anonymous'))) {
+		// Limits count per client (a provider module names it from the token), else per API key or header.
+		const caller = inst.callerOf?.(ctx) ?? req.headers['x-api-key'] ?? req.headers.authorization ?? 'anonymous';
+		if (!route.meta.token && network.overLimit(provider, String(caller))) {
 			return await reply(429, inst.faultBody ? inst.faultBody(429, ctx) : { error: 'HTTP 429' }, common);
 		}
 		const fault = faults.take(provider, url.pathname, Boolean(route.meta.token));

@@ -19,7 +19,7 @@ const OWNER = { email: 'editor-test@n8n-nodes-loyalty.local', firstName: 'Editor
 /** Each node: how a user finds it, the action they pick, a field its form must show, its credential form's fields. */
 const NODES = [
 	{ file: 'cardlytics', search: 'Cardlytics', action: 'Create or update a merchant', label: 'External Merchant ID', credential: 'Cardlytics OAuth2 API', credentialFields: ['clientId', 'clientSecret', 'environment'] },
-	{ file: 'loyaltylion', search: 'LoyaltyLion', action: 'Add points to a customer', label: 'Customer Merchant ID', credential: 'LoyaltyLion API', credentialFields: ['token', 'secret', 'apiBaseUrl', 'requestsPerSecond'] },
+	{ file: 'loyaltylion', search: 'LoyaltyLion', action: 'Add points to a customer', label: 'Customer', credential: 'LoyaltyLion API', credentialFields: ['token', 'secret', 'apiBaseUrl', 'requestsPerSecond'] },
 	{ file: 'loyaltylion-trigger', search: 'LoyaltyLion', action: 'On new LoyaltyLion event', label: 'Topics', credential: 'LoyaltyLion API', credentialFields: ['token', 'secret'] },
 	{ file: 'loyalife', search: 'Loyalife', action: 'Create a member', label: 'Member Relation Reference', credential: 'Loyalife API', credentialFields: ['baseUrl', 'clientId', 'clientSecret', 'programId', 'memberReference'] },
 	{ file: 'loyalistic', search: 'Loyalistic', action: 'Create a contact', label: 'Email', credential: 'Loyalistic OAuth2 API', credentialFields: ['apiBaseUrl', 'accessTokenUrl', 'clientId', 'clientSecret'] },
@@ -185,4 +185,106 @@ test("each credential's Test button (n8n's credential test) passes with good sec
 	if (!N8N_VERSION.startsWith('1.')) expect(results['cardlyticsOAuth2Api bad'].message).toMatch(/Failed to acquire OAuth2 access token/);
 	// n8n's own wording for a 401 to a credential test (2.x: "Unauthorized", 1.x: "Authorization failed - please check your credentials").
 	expect(results['loyaltyLionApi bad'].message).toMatch(/Unauthorized|Authorization failed - please check your credentials/);
+});
+
+/**
+ * A record picked From List in the real editor: the node opened in a saved workflow with the demo credential,
+ * the resource locator's list opened, a search typed, the record picked, the node executed from the editor;
+ * the simulator must then have received the picked record's ID. Cardlytics lists none of its records (its
+ * IDs are the partner's own): its fields are By ID only.
+ */
+const LOCATORS = [
+	{
+		file: 'loyaltylion',
+		node: { type: 'n8n-nodes-loyalty.loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', points: 5 } },
+		field: 'merchantId',
+		search: 'shopper7@example.com',
+		pick: 'shopper7@example.com (cust-7)',
+		request: (r) => r.provider === 'loyaltylion' && r.method === 'POST' && r.path.endsWith('/customers/cust-7/points'),
+	},
+	{
+		file: 'loyalistic',
+		node: { type: 'n8n-nodes-loyalty.loyalistic', credential: 'loyalisticOAuth2Api', parameters: { resource: 'list', operation: 'addContacts', contactIds: '3' } },
+		field: 'listId',
+		search: 'newsl',
+		pick: 'Newsletter',
+		request: (r) => r.provider === 'loyalistic' && r.method === 'POST' && r.path.endsWith('/lists/1/contacts'),
+	},
+	{
+		file: 'frederick',
+		node: { type: 'n8n-nodes-loyalty.frederick', credential: 'frederickApi', parameters: { resource: 'contact', operation: 'get' } },
+		field: 'contactId',
+		search: 'client5@example.com',
+		pick: 'Client5 Example <client5@example.com>',
+		request: (r) => r.provider === 'frederick' && r.method === 'GET' && r.path.endsWith('/v2/contacts/ct_5'),
+	},
+	{
+		file: 'loyalife',
+		node: { type: 'n8n-nodes-loyalty.loyalife', credential: 'loyalifeApi', parameters: { resource: 'points', operation: 'getExpirySchedule' } },
+		field: 'relationReference',
+		search: 'member3@example.com',
+		pick: 'Member 3 · member3@example.com (MEM0003)',
+		request: (r) => r.provider === 'loyalife' && r.path.includes('GetExpirySchedule') && r.query.pstrRelationReference === 'MEM0003',
+	},
+];
+
+describe('a record picked From List in the editor is the one the node sends', () => {
+	for (const spec of LOCATORS) {
+		test(`${spec.file}: search, pick, execute`, async () => {
+			const credential = demoCredentials(sim.baseUrl).find((c) => c.type === spec.node.credential);
+			const workflow = {
+				name: `Pick from list: ${spec.file}`,
+				nodes: [
+					{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'node',
+						name: 'Node',
+						type: spec.node.type,
+						typeVersion: 1,
+						position: [240, 0],
+						parameters: { ...spec.node.parameters, [spec.field]: { __rl: true, mode: 'list', value: '' } },
+						credentials: { [spec.node.credential]: { id: credential.id, name: credential.name } },
+					},
+				],
+				connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+				settings: {},
+			};
+			const created = await fetch(`${n8n.url}/rest/workflows`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify(workflow) });
+			expect(created.status).toBe(200);
+			const { id } = (await created.json()).data;
+			const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+			const [name, value] = cookie.split('=');
+			await context.addCookies([{ name, value, url: n8n.url }]);
+			const page = await context.newPage();
+			const shot = (step) => page.screenshot({ path: path.join(ARTIFACTS, `${spec.file}-locator-${step}.jpg`), type: 'jpeg', quality: 70 });
+			try {
+				await page.goto(`${n8n.url}/workflow/${id}`);
+				await page.locator('[data-test-id=canvas-node]', { hasText: 'Node' }).first().dblclick();
+				const ndv = page.locator('[data-test-id=ndv]');
+				await ndv.waitFor();
+				const locator = ndv.locator(`[data-test-id=resource-locator-${spec.field}]`);
+				await locator.locator('[data-test-id=rlc-input]').first().click();
+				const dropdown = page.locator('[data-test-id=resource-locator-dropdown]').filter({ visible: true });
+				await dropdown.locator('[data-test-id=rlc-search]').first().waitFor();
+				await dropdown.locator('[data-test-id=rlc-search] input').first().fill(spec.search);
+				const item = dropdown.locator('[data-test-id=rlc-item]', { hasText: spec.pick }).first();
+				await item.waitFor({ timeout: 20_000 });
+				await shot('1-open-list');
+				sim.stats.reset();
+				await item.click();
+				await shot('2-picked');
+				await ndv.locator('[data-test-id=node-execute-button]').first().click();
+				// The request the node sent, as the simulator received it.
+				const deadline = Date.now() + 30_000;
+				while (!sim.stats.log.some(spec.request) && Date.now() < deadline) await page.waitForTimeout(250);
+				await shot('3-executed');
+				expect(sim.stats.log.filter(spec.request).length).toBeGreaterThanOrEqual(1);
+			} catch (error) {
+				await shot('failure');
+				throw error;
+			} finally {
+				await context.close();
+			}
+		}, 120_000);
+	}
 });

@@ -37,8 +37,16 @@ function validValue(field) {
 	if (n.includes('categorycode')) return '5814';
 	if (n.includes('url')) return 'https://example.com/logo.png';
 	if (['total', 'totalrefunded', 'totalpaid', 'totalshipping'].includes(n)) return '10.00';
-	if (['contactid', 'companyid', 'listid'].includes(n) || n === 'contactids') return '12';
+	if (['contactid', 'companyid', 'listid', 'rewardid'].includes(n) || n === 'contactids') return '12';
 	return 'value-1';
+}
+
+/** Field types a matrix fills in: text, numbers, dates, and resource locators (filled By ID). */
+const FILLABLE = ['string', 'number', 'dateTime', 'resourceLocator'];
+
+/** A value (or expression) as the field takes it: a resource locator gets it as its By ID value. */
+function asParameter(field, value) {
+	return field.type === 'resourceLocator' ? { __rl: true, mode: 'id', value } : value;
 }
 
 function operationsOf(description) {
@@ -56,4 +64,4 @@ function operationsOf(description) {
 	return out;
 }
 
-module.exports = { validValue, operationsOf, NODES, descriptionOf, runAction };
+module.exports = { validValue, operationsOf, NODES, descriptionOf, runAction, FILLABLE, asParameter };

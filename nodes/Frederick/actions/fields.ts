@@ -1,23 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/locator';
 import { Validator } from '../../shared/validate';
 
-export const locationIdField: INodeProperties = {
-	displayName: 'Location ID',
+export const locationIdField: INodeProperties = recordLocator({
+	displayName: 'Location',
 	name: 'locationId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'Frederick ID of the business location (Location → Get Many lists the ones the credential can reach)',
-};
+	description: 'The business location: pick it from the list of those the credential can reach, or give its Frederick ID',
+	searchMethod: 'searchLocations',
+	searchPlaceholder: 'Search by name...',
+	idPlaceholder: 'e.g. loc_1',
+});
 
-export const contactIdField: INodeProperties = {
-	displayName: 'Contact ID',
+export const contactIdField: INodeProperties = recordLocator({
+	displayName: 'Contact',
 	name: 'contactId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'Frederick ID of the contact',
-};
+	description: 'The contact: pick them from the list (search by email or name), or give their Frederick ID',
+	searchMethod: 'searchContacts',
+	searchPlaceholder: 'Search by email or name...',
+	idPlaceholder: 'e.g. ct_1042',
+});
 
 export const contactAttributeFields: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },

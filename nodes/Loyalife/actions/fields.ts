@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/locator';
 
 export const relationReferenceField: INodeProperties = {
 	displayName: 'Member Relation Reference',
@@ -9,6 +10,17 @@ export const relationReferenceField: INodeProperties = {
 	placeholder: 'MEM0001',
 	description: "Your unique reference for the member (Loyalife's RelationReference)",
 };
+
+/** An existing member, for operations that act on one: picked by a lookup, or given by relation reference. */
+export const memberLocator = (name = 'relationReference'): INodeProperties =>
+	recordLocator({
+		displayName: 'Member',
+		name,
+		description: "The member: look them up by email, mobile number or relation reference, or give their relation reference (Loyalife's RelationReference)",
+		searchMethod: 'searchMembers',
+		searchPlaceholder: 'Type an email, mobile number or relation reference...',
+		idPlaceholder: 'e.g. MEM0001 (the relation reference)',
+	});
 
 export const memberOptionalFields: INodeProperties[] = [
 	{ displayName: 'Date of Birth', name: 'dob', type: 'dateTime', default: '', description: 'Birth date (sent as YYYY-MM-DD)' },
@@ -42,7 +54,7 @@ export const memberOptionalFields: INodeProperties[] = [
 export function transactionFields(): INodeProperties[] {
 	return [
 		{ displayName: 'Transaction ID', name: 'transactionId', type: 'string', required: true, default: '', placeholder: 'TXN-2026-001', description: 'Your reference for the transaction. Loyalife does not refuse a repeated ID: the idempotency key (below) is what keeps a retry from counting twice.' },
-		{ ...relationReferenceField, name: 'memberRelationReference' },
+		memberLocator('memberRelationReference'),
 		{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Transaction amount, greater than 0' },
 		{ displayName: 'Transaction Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'When the transaction happened' },
 		{ displayName: 'Product Code', name: 'productCode', type: 'string', required: true, default: '', placeholder: 'CARD', description: 'Product code configured in your program' },

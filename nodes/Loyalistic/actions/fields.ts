@@ -1,32 +1,39 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/locator';
+import type { FieldPick } from '../../shared/simplify';
 import { Validator } from '../../shared/validate';
 
-export const contactIdField: INodeProperties = {
-	displayName: 'Contact ID',
+const NUMERIC_ID = { regex: '^\\s*[0-9]+\\s*$', message: 'A Loyalistic ID is a number' };
+
+export const contactIdField: INodeProperties = recordLocator({
+	displayName: 'Contact',
 	name: 'contactId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'Loyalistic ID of the contact',
-};
+	description: 'The contact: pick it from the list (search by email or name), or give its Loyalistic ID',
+	searchMethod: 'searchContacts',
+	searchPlaceholder: 'Search by email or name...',
+	idPlaceholder: 'e.g. 1042',
+	idPattern: NUMERIC_ID,
+});
 
-export const companyIdField: INodeProperties = {
-	displayName: 'Company ID',
+export const companyIdField: INodeProperties = recordLocator({
+	displayName: 'Company',
 	name: 'companyId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'Loyalistic ID of the company',
-};
+	description: 'The company: pick it from the list (search by name), or give its Loyalistic ID',
+	searchMethod: 'searchCompanies',
+	searchPlaceholder: 'Search by name...',
+	idPlaceholder: 'e.g. 17',
+	idPattern: NUMERIC_ID,
+});
 
-export const listIdField: INodeProperties = {
-	displayName: 'List ID',
+export const listIdField: INodeProperties = recordLocator({
+	displayName: 'List',
 	name: 'listId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'Loyalistic ID of the list (segments are computed and cannot be changed by hand)',
-};
+	description: 'The list: pick it from the list, or give its Loyalistic ID. Segments are computed and cannot be changed by hand.',
+	searchMethod: 'searchLists',
+	searchPlaceholder: 'Search by name...',
+	idPlaceholder: 'e.g. 3',
+	idPattern: NUMERIC_ID,
+});
 
 /** Contact fields shared by create (as Additional Fields) and update (as Update Fields). */
 export const contactOptionalFields: INodeProperties[] = [
@@ -94,3 +101,6 @@ export function idOf(ctx: IExecuteFunctions, i: number, name: string, label: str
 	if (!/^\d+$/.test(text)) v.fail(label, `must be a numeric ID, got "${text}"`);
 	return Number(text);
 }
+
+/** What Simplify keeps of a contact: the fields a workflow usually maps. */
+export const CONTACT_SIMPLE: FieldPick[] = ['id', 'email', 'firstName', 'lastName', 'phone', 'title', 'companyId', 'score', 'updatedAt'];

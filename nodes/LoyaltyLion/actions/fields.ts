@@ -1,17 +1,32 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../shared/locator';
+import type { FieldPick } from '../../shared/simplify';
 
-export const customerIdField: INodeProperties = {
-	displayName: 'Customer Merchant ID',
+export const customerIdField: INodeProperties = recordLocator({
+	displayName: 'Customer',
 	name: 'merchantId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'cust-123',
-	description: "The customer's ID in your store (LoyaltyLion's merchant_id)",
-};
+	description: "The customer: pick them from the list (search by email), or give their ID in your store (LoyaltyLion's merchant_id)",
+	searchMethod: 'searchCustomers',
+	searchPlaceholder: 'Search by email...',
+	idPlaceholder: 'e.g. cust-123 (the customer ID in your store)',
+});
 
 export const pointsFields: INodeProperties[] = [
 	customerIdField,
 	{ displayName: 'Points', name: 'points', type: 'number', required: true, default: 1, typeOptions: { minValue: 1, maxValue: 1000000 }, description: 'Whole number from 1 to 1,000,000' },
 	{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Shown to the customer in their points history' },
+];
+
+/** What Simplify keeps of a customer: the fields a workflow usually maps, the tier by name. */
+export const CUSTOMER_SIMPLE: FieldPick[] = [
+	'id',
+	'merchant_id',
+	'email',
+	'points_approved',
+	'points_pending',
+	'points_spent',
+	['tier', 'loyalty_tier_membership.loyalty_tier.name'],
+	'blocked',
+	'enrolled',
+	'updated_at',
 ];

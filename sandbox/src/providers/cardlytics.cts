@@ -284,6 +284,8 @@ function create(api, userOptions) {
 	});
 
 	return {
+		/** The client a request comes from, whichever of its tokens it carries: rate limits count per client. */
+		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
 		state,
 		tokens,
 		/** Every answer carries X-CDLX-Request-Id: the caller's own if sent, else a new one. */

@@ -280,6 +280,8 @@ function create(api, userOptions) {
 	});
 
 	return {
+		/** The client a request comes from, whichever of its tokens it carries: rate limits count per client. */
+		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
 		state,
 		tokens,
 		faultBody: (status) => ({ Message: status === 429 ? 'Too many requests.' : 'An error has occurred.' }),

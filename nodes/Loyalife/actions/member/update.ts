@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
 import { loyalifeRequest, PATHS } from '../../transport';
-import { memberOptionalFields, relationReferenceField } from '../fields';
+import { memberLocator, memberOptionalFields } from '../fields';
 import { memberBody } from './body';
 
 export const description: INodeProperties[] = fieldsFor('member', 'update', [
-	relationReferenceField,
+	memberLocator(),
 	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: memberOptionalFields },
 ]);
 

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
 import { loyalifeRequest, PATHS } from '../../transport';
-import { relationReferenceField } from '../fields';
+import { memberLocator } from '../fields';
 
-export const description: INodeProperties[] = fieldsFor('points', 'getExpirySchedule', [relationReferenceField]);
+export const description: INodeProperties[] = fieldsFor('points', 'getExpirySchedule', [memberLocator()]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const ref = new Validator(this, i).string('relationReference', 'Member Relation Reference');

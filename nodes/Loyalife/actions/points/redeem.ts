@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsFor } from '../../../shared/router';
 import { Validator } from '../../../shared/validate';
 import { loyalifeRequest, PATHS } from '../../transport';
-import { relationReferenceField } from '../fields';
+import { memberLocator } from '../fields';
 
 export const description: INodeProperties[] = fieldsFor('points', 'redeem', [
-	relationReferenceField,
+	memberLocator(),
 	{ displayName: 'Points', name: 'points', type: 'number', required: true, default: 0, typeOptions: { minValue: 1 }, description: 'Whole number of points to redeem' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Why the points are redeemed (shown in the statement)' },
 ]);

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/pagination';
 import { fieldsFor } from '../../../shared/router';
+import { simplified, simplifyProperty } from '../../../shared/simplify';
 import { Validator } from '../../../shared/validate';
 import { loyalisticList, PATHS } from '../../transport';
+import { CONTACT_SIMPLE } from '../fields';
 
 export const description: INodeProperties[] = [
 	...returnAllFields('contact', 'getMany'),
@@ -18,6 +20,7 @@ export const description: INodeProperties[] = [
 			],
 		},
 	]),
+	simplifyProperty('contact', ['getMany']),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
@@ -28,5 +31,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (Number.isNaN(date.getTime())) new Validator(this, i).fail('Filters → Updated Since', `must be a date-time, got "${String(filters.updatedSince)}"`);
 		qs.updatedSince = date.toISOString();
 	}
-	return await loyalisticList(this, i, PATHS.contacts, qs, limitOf(this, i));
+	return simplified(this, i, await loyalisticList(this, i, PATHS.contacts, qs, limitOf(this, i)), CONTACT_SIMPLE);
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/pagination';
 import { fieldsFor } from '../../../shared/router';
+import { simplified, simplifyProperty } from '../../../shared/simplify';
 import { Validator } from '../../../shared/validate';
 import { loyaltyLionList, PATHS } from '../../transport';
+import { CUSTOMER_SIMPLE } from '../fields';
 
 export const description: INodeProperties[] = [
 	...returnAllFields('customer', 'getMany'),
@@ -26,6 +28,7 @@ export const description: INodeProperties[] = [
 			default: '',
 		},
 	]),
+	simplifyProperty('customer', ['getMany']),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
@@ -38,5 +41,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (Number.isNaN(date.getTime())) new Validator(this, i).fail('Filters → Updated After', `must be a date-time, got "${String(raw.updated_at_min)}"`);
 		filters.updated_at_min = date.toISOString();
 	}
-	return await loyaltyLionList(this, i, PATHS.customers, 'customers', filters, limitOf(this, i));
+	return simplified(this, i, await loyaltyLionList(this, i, PATHS.customers, 'customers', filters, limitOf(this, i)), CUSTOMER_SIMPLE);
 }

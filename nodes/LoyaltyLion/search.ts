@@ -1,0 +1,39 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { matches, searchPage } from '../shared/locator';
+import { loyaltyLionRequest, PATHS } from './transport';
+
+/** Customers per page of the list (the API serves up to 500; a list in the editor needs fewer). */
+const PAGE = 100;
+
+/**
+ * The listSearch methods of the LoyaltyLion node. Customers are searched by the API itself
+ * (list-customers' `email` filter), so a store with 50,000 customers answers in one request per page.
+ * https://developers.loyaltylion.com/api-reference/v2/resources/customers/list-customers
+ */
+export const listSearch = {
+	async searchCustomers(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+		const email = filter?.trim();
+		const qs: IDataObject = token ? { cursor: token, limit: PAGE } : { limit: PAGE, ...(email ? { email } : {}) };
+		const { body } = await loyaltyLionRequest<{ customers?: IDataObject[]; cursor?: { next?: string | null } }>(this, undefined, 'GET', PATHS.customers, { qs });
+		const results = (body.customers ?? []).map((c) => ({ name: `${String(c.email ?? '(no email)')} (${String(c.merchant_id)})`, value: String(c.merchant_id) }));
+		return searchPage(results, body.cursor?.next || undefined);
+	},
+	/**
+	 * The rewards the chosen customer can claim now (customers/rewards: available rewards), so the list shows
+	 * only what a claim would accept.
+	 */
+	async searchAvailableRewards(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const customer = String(this.getNodeParameter('merchantId', '', { extractValue: true }) ?? '').trim();
+		if (!customer || customer.startsWith('=')) {
+			throw new NodeOperationError(this.getNode(), 'Choose the customer first', {
+				description: 'The list shows the rewards that customer can claim now. With a customer set by an expression, give the reward ID instead.',
+			});
+		}
+		const { body } = await loyaltyLionRequest<{ rewards?: IDataObject[] }>(this, undefined, 'GET', PATHS.availableRewards(customer));
+		const results = (body.rewards ?? [])
+			.filter((r) => matches(filter, r.title, r.id))
+			.map((r) => ({ name: `${String(r.title ?? r.id)} (${String(r.point_cost ?? '?')} points)`, value: String(r.id) }));
+		return { results };
+	},
+};

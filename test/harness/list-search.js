@@ -1,0 +1,29 @@
+'use strict';
+// A node's listSearch method run as the n8n editor runs it (n8n 2.41, cli services/dynamic-node-parameters:
+// getResourceLocatorResults): a one-node workflow of the current parameters and credentials, a
+// LoadOptionsContext on it, the method called with (filter, paginationToken); a number token becomes a string.
+const { LoadOptionsContext } = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
+const { NODE_PREFIX } = require('./engine');
+
+async function listSearch(engine, { type, method, parameters = {}, credentials, filter, token, path = 'parameters.id' }) {
+	const node = {
+		parameters,
+		id: 'uuid-1234',
+		name: 'Temp-Node',
+		type: NODE_PREFIX + type,
+		typeVersion: 1,
+		position: [0, 0],
+		...(credentials ? { credentials: { [credentials.type]: credentials.ref } } : {}),
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: engine.nodeTypes });
+	const context = new LoadOptionsContext(workflow, workflow.nodes['Temp-Node'], engine.additionalData('load-options', { id: 'wf-load-options' }), path);
+	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
+	const fn = nodeType.methods?.listSearch?.[method];
+	if (!fn) throw new Error(`${type} has no listSearch method ${method}`);
+	const result = await fn.call(context, filter, token);
+	const next = result?.paginationToken;
+	return typeof next === 'number' ? { ...result, paginationToken: String(next) } : result;
+}
+
+module.exports = { listSearch };

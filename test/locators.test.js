@@ -1,0 +1,200 @@
+'use strict';
+// Resource locators: each listSearch method run as the n8n editor runs it (a LoadOptionsContext over the
+// node's current parameters, with n8n's credential handling, over real HTTP against the simulator): paging,
+// the search filter, an empty result, a provider error; and a picked record used by the node.
+const { Engine, useSandbox } = require('./harness');
+const { listSearch } = require('./harness/list-search');
+
+const box = useSandbox({ loyalistic: { contacts: 250, companies: 30 }, loyaltylion: { customers: 260 } });
+
+function loyalistic() {
+	const engine = new Engine();
+	const credentials = engine.addCredential('lyl-loc', 'loyalisticOAuth2Api', {
+		apiBaseUrl: `${box.sim.baseUrl('loyalistic')}/v1`,
+		accessTokenUrl: `${box.sim.baseUrl('loyalistic')}/token`,
+		clientId: 'loyalistic-demo-client',
+		clientSecret: 'loyalistic-demo-secret',
+	});
+	return { engine, credentials, search: (method, filter, token) => listSearch(engine, { type: 'loyalistic', method, credentials, filter, token }) };
+}
+
+function loyaltyLion() {
+	const engine = new Engine();
+	const credentials = engine.addCredential('ll-loc', 'loyaltyLionApi', { token: 'll-demo-token', secret: 'll-demo-site-secret', apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2` });
+	return {
+		engine,
+		credentials,
+		search: (method, filter, token) => listSearch(engine, { type: 'loyaltyLion', method, credentials, filter, token, parameters: { authentication: 'apiToken' } }),
+	};
+}
+
+const rl = (value, mode = 'list') => ({ __rl: true, mode, value });
+
+describe('Loyalistic: contacts, companies and lists from a list', () => {
+	test('contacts page through the whole account, 100 at a time, each page asked for once', async () => {
+		const { search } = loyalistic();
+		const seen = [];
+		let token;
+		let pages = 0;
+		do {
+			const page = await search('searchContacts', '', token);
+			seen.push(...page.results.map((r) => r.value));
+			token = page.paginationToken;
+			pages++;
+		} while (token);
+		expect(pages).toBe(3);
+		expect(seen).toEqual(Array.from({ length: 250 }, (_, i) => String(i + 1)));
+		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query.page)).toEqual(['1', '2', '3']);
+	});
+
+	test('an email is searched by the API itself: one request, the one contact', async () => {
+		const { search } = loyalistic();
+		const email = box.sim.instances.loyalistic.state.contacts.get(42).email;
+		const page = await search('searchContacts', email.toUpperCase());
+		expect(page.results).toEqual([{ name: expect.stringContaining(`<${email}>`), value: '42' }]);
+		expect(page.paginationToken).toBeUndefined();
+		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query.email)).toEqual([email]);
+	});
+
+	test('a name matches within each page; nothing found is an empty list, not an error', async () => {
+		const { search } = loyalistic();
+		const contact = box.sim.instances.loyalistic.state.contacts.get(7);
+		const page = await search('searchContacts', contact.lastName.toLowerCase());
+		expect(page.results.length).toBeGreaterThan(0);
+		expect(page.results.every((r) => r.name.toLowerCase().includes(contact.lastName.toLowerCase()))).toBe(true);
+		expect(await search('searchContacts', 'nobody@nowhere.example')).toEqual({ results: [] });
+		expect((await search('searchCompanies', 'no such company')).results).toEqual([]);
+	});
+
+	test('companies and lists: names, and segments marked read-only', async () => {
+		const { search } = loyalistic();
+		const companies = await search('searchCompanies', 'company 2');
+		expect(companies.results.map((r) => r.name)).toEqual(['Company 2', 'Company 20', 'Company 21', 'Company 22', 'Company 23', 'Company 24', 'Company 25', 'Company 26', 'Company 27', 'Company 28', 'Company 29']);
+		const lists = await search('searchLists', '');
+		expect(lists.results).toContainEqual({ name: 'Churn risk (segment, read-only)', value: '5' });
+		expect(lists.results).toContainEqual({ name: 'Newsletter', value: '1' });
+	});
+
+	test('a provider error reaches the dropdown as an error that says what happened, not a crash', async () => {
+		const { search } = loyalistic();
+		box.sim.faults.add('loyalistic', { type: 'status', status: 403, count: 1, path: '/v1/lists' });
+		await expect(search('searchLists', '')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Loyalistic answered HTTP 403/) });
+	});
+
+	test('a contact picked from the list is the one the node sends; By ID and an ID mapped as text work too', async () => {
+		const { engine, credentials } = loyalistic();
+		const run = (contactId) => engine.runNode({ type: 'loyalistic', credentials, parameters: { resource: 'contact', operation: 'get', contactId } });
+		for (const value of [rl('42'), rl('43', 'id'), '44', rl('={{ 40 + 5 }}', 'id')]) {
+			const { error } = await run(value);
+			expect(error).toBeUndefined();
+		}
+		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts/:id').map((r) => r.path.split('/').pop())).toEqual(['42', '43', '44', '45']);
+		// Typed By ID, a value that is not an ID never starts the run (n8n checks the mode's pattern); mapped by an
+		// expression, the node refuses it before sending.
+		await expect(run(rl('..', 'id'))).rejects.toThrow(/A Loyalistic ID is a number/);
+		const bad = await run(rl('={{ ".." }}', 'id'));
+		expect(bad.error.message).toMatch(/^Contact ID .*\(item 0\)$/);
+	});
+});
+
+describe('LoyaltyLion: customers from a list', () => {
+	test('the API searches by email; pages follow its cursor', async () => {
+		const { search } = loyaltyLion();
+		const first = await search('searchCustomers', '');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toEqual(expect.any(String));
+		const second = await search('searchCustomers', '', first.paginationToken);
+		expect(second.results).toHaveLength(100);
+		expect(new Set([...first.results, ...second.results].map((r) => r.value)).size).toBe(200);
+		const one = await search('searchCustomers', 'shopper7@example.com');
+		expect(one.results).toEqual([{ name: 'shopper7@example.com (cust-7)', value: 'cust-7' }]);
+		expect(one.paginationToken).toBeUndefined();
+		expect(box.sim.stats.log.filter((r) => r.route === '/v2/customers').map((r) => r.query.email ?? null)).toEqual([null, null, 'shopper7@example.com']);
+		expect(await search('searchCustomers', 'nobody@nowhere.example')).toEqual({ results: [] });
+	});
+
+	test('a customer picked from the list gets the points', async () => {
+		const { engine, credentials } = loyaltyLion();
+		const before = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved;
+		const { error } = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: rl('cust-9'), points: 5 } });
+		expect(error).toBeUndefined();
+		expect(box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved).toBe(before + 5);
+	});
+});
+
+describe('LoyaltyLion: rewards the chosen customer can claim', () => {
+	test('listed for the customer in the Customer field, searchable by title; without a customer, a clear error', async () => {
+		const { engine, credentials } = loyaltyLion();
+		const customer = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-11');
+		customer.points_approved = 1000;
+		const search = (merchantId, filter) => listSearch(engine, { type: 'loyaltyLion', method: 'searchAvailableRewards', credentials, filter, parameters: { authentication: 'apiToken', resource: 'reward', operation: 'claim', merchantId } });
+		const all = await search(rl('cust-11'), '');
+		expect(all.results).toEqual([
+			{ name: '$5 voucher (500 points)', value: '101' },
+			{ name: '$10 voucher (900 points)', value: '102' },
+			{ name: 'Free shipping (300 points)', value: '103' },
+		]);
+		expect((await search(rl('cust-11'), 'ship')).results.map((r) => r.value)).toEqual(['103']);
+		expect((await search(rl('cust-11'), 'no such reward')).results).toEqual([]);
+		await expect(search(rl(''), '')).rejects.toMatchObject({ message: 'Choose the customer first' });
+		const { error } = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'reward', operation: 'claim', merchantId: rl('cust-11'), rewardId: rl('103') } });
+		expect(error).toBeUndefined();
+		expect(box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId/claimed_rewards').body).toEqual({ reward_id: 103 });
+	});
+});
+
+function frederick() {
+	const { demoCredentials } = require('../sandbox/demo-credentials');
+	const engine = new Engine();
+	const demo = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'frederickApi');
+	const credentials = engine.addCredential(demo.id, demo.type, demo.data, demo.name);
+	return { engine, credentials, search: (method, filter, token) => listSearch(engine, { type: 'frederick', method, credentials, filter, token }) };
+}
+
+describe('Frederick: locations and contacts from a list', () => {
+	test('contacts follow links.next page by page; an email is searched by the API; a name page by page', async () => {
+		const { search } = frederick();
+		const first = await search('searchContacts', '');
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toMatch(/page\[number\]=2/);
+		const second = await search('searchContacts', '', first.paginationToken);
+		expect(second.results[0].value).toBe('ct_101');
+		const one = await search('searchContacts', 'client5@example.com');
+		expect(one.results).toEqual([{ name: 'Client5 Example <client5@example.com>', value: 'ct_5' }]);
+		expect(box.sim.stats.log.filter((r) => r.route === '/v2/contacts').map((r) => r.query['filter[email]'] ?? null)).toEqual([null, null, 'client5@example.com']);
+		const byName = await search('searchContacts', 'client12');
+		expect(byName.results.map((r) => r.value)).toEqual(['ct_12']);
+		expect(await search('searchContacts', 'nobody@nowhere.example')).toEqual({ results: [] });
+	});
+
+	test('locations are the ones the credential reaches; an error names the provider and status', async () => {
+		const { search } = frederick();
+		const locations = await search('searchLocations', '');
+		expect(locations.results.length).toBeGreaterThan(0);
+		expect(locations.results[0].value).toBe('loc_1');
+		box.sim.faults.add('frederick', { type: 'status', status: 403, count: 1, path: '/v2/locations' });
+		await expect(search('searchLocations', '')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Frederick answered HTTP 403/) });
+	});
+});
+
+describe('Loyalife: a member by lookup', () => {
+	function loyalife() {
+		const { demoCredentials } = require('../sandbox/demo-credentials');
+		const engine = new Engine();
+		const demo = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyalifeApi');
+		const credentials = engine.addCredential(demo.id, demo.type, demo.data, demo.name);
+		return { engine, credentials, search: (filter) => listSearch(engine, { type: 'loyalife', method: 'searchMembers', credentials, filter }) };
+	}
+
+	test('by email or relation reference; nothing typed or no such member is an empty list; an HTTP error is an error', async () => {
+		const { search } = loyalife();
+		expect(await search('member3@example.com')).toEqual({ results: [{ name: 'Member 3 · member3@example.com (MEM0003)', value: 'MEM0003' }] });
+		expect((await search('MEM0004')).results.map((r) => r.value)).toEqual(['MEM0004']);
+		const lookups = box.sim.stats.log.filter((r) => r.path.includes('GetMemberDetailsByUniqueAttribute')).map((r) => r.query.pstrAttributeName);
+		expect(lookups).toEqual(['email_id', 'relation_reference']);
+		expect(await search('')).toEqual({ results: [] });
+		expect(await search('nobody@nowhere.example')).toEqual({ results: [] });
+		box.sim.faults.add('loyalife', { type: 'status', status: 403, count: 1, path: 'GetMemberDetails' });
+		await expect(search('member3@example.com')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Loyalife answered HTTP 403/) });
+	});
+});
