@@ -229,6 +229,11 @@ const LOCATORS = [
 ];
 
 describe('a record picked From List in the editor is the one the node sends', () => {
+	// The demo credentials, saved (again: importing the same IDs replaces them) for these tests to run alone too.
+	beforeAll(async () => {
+		await n8n.importCredentials(demoCredentials(sim.baseUrl));
+	}, 120_000);
+
 	for (const spec of LOCATORS) {
 		test(`${spec.file}: search, pick, execute`, async () => {
 			const credential = demoCredentials(sim.baseUrl).find((c) => c.type === spec.node.credential);
@@ -256,7 +261,8 @@ describe('a record picked From List in the editor is the one the node sends', ()
 			const [name, value] = cookie.split('=');
 			await context.addCookies([{ name, value, url: n8n.url }]);
 			const page = await context.newPage();
-			const shot = (step) => page.screenshot({ path: path.join(ARTIFACTS, `${spec.file}-locator-${step}.jpg`), type: 'jpeg', quality: 70 });
+			const png = Boolean(process.env.E2E_PNG);
+			const shot = (step) => page.screenshot({ path: path.join(ARTIFACTS, `${spec.file}-locator-${step}.${png ? 'png' : 'jpg'}`), type: png ? 'png' : 'jpeg', ...(png ? {} : { quality: 70 }) });
 			try {
 				await page.goto(`${n8n.url}/workflow/${id}`);
 				await page.locator('[data-test-id=canvas-node]', { hasText: 'Node' }).first().dblclick();
@@ -264,10 +270,11 @@ describe('a record picked From List in the editor is the one the node sends', ()
 				await ndv.waitFor();
 				const locator = ndv.locator(`[data-test-id=resource-locator-${spec.field}]`);
 				await locator.locator('[data-test-id=rlc-input]').first().click();
-				const dropdown = page.locator('[data-test-id=resource-locator-dropdown]').filter({ visible: true });
-				await dropdown.locator('[data-test-id=rlc-search]').first().waitFor();
-				await dropdown.locator('[data-test-id=rlc-search] input').first().fill(spec.search);
-				const item = dropdown.locator('[data-test-id=rlc-item]', { hasText: spec.pick }).first();
+				// The open list: a search box over the records the node's listSearch method returned.
+				const search = page.getByPlaceholder('Search...').filter({ visible: true }).first();
+				await search.waitFor();
+				await search.fill(spec.search);
+				const item = page.locator('[data-test-id=rlc-item]', { hasText: spec.pick }).filter({ visible: true }).first();
 				await item.waitFor({ timeout: 20_000 });
 				await shot('1-open-list');
 				sim.stats.reset();
