@@ -7,14 +7,15 @@ const path = require('node:path');
 
 const ROOT = __dirname;
 const SOURCES = ['nodes', 'credentials'];
-const PATTERN = /(\.node\.json|\.svg|\.png)$/;
+// Output schemas (__schema__/v1.0.0/<resource>/<operation>.json) let the editor map a node's fields before it ran.
+const PATTERN = /(\.node\.json|\.svg|\.png|\/__schema__\/.+\.json)$/;
 
 function walk(dir, out) {
 	if (!fs.existsSync(dir)) return out;
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) walk(full, out);
-		else if (PATTERN.test(entry.name)) out.push(full);
+		else if (PATTERN.test(full.split(path.sep).join('/'))) out.push(full);
 	}
 	return out;
 }

@@ -65,11 +65,13 @@ describe('GitHub Actions workflows', () => {
 describe('the published package', () => {
 	const files = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString())[0].files.map((f) => f.path);
 
-	test('ships only what n8n loads: compiled nodes and credentials, codex files, icons, and the docs', () => {
+	test('ships only what n8n loads: compiled nodes and credentials, codex files, output schemas, icons, and the docs', () => {
 		for (const file of files) {
-			expect([file, /^dist\/(credentials|nodes)\/.+\.js$|^dist\/nodes\/.+\.node\.json$|^dist\/icons\/[a-z]+(\.dark)?\.svg$|^(index\.js|package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|SECURITY\.md)$/.test(file)]).toEqual([file, true]);
+			expect([file, /^dist\/(credentials|nodes)\/.+\.js$|^dist\/nodes\/.+\.node\.json$|^dist\/nodes\/[A-Za-z]+\/__schema__\/v1\.0\.0\/[a-zA-Z]+\/[a-zA-Z]+\.json$|^dist\/icons\/[a-z]+(\.dark)?\.svg$|^(index\.js|package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|SECURITY\.md)$/.test(file)]).toEqual([file, true]);
 		}
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
+		// One output schema per operation of the five action nodes (test/output-schemas.test.js keeps them true).
+		expect(files.filter((f) => f.includes('/__schema__/'))).toHaveLength(59);
 		expect(files.some((f) => /tsbuildinfo|\.map$|\.d\.ts$|test|sandbox|bench|examples/.test(f))).toBe(false);
 	});
 

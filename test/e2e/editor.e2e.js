@@ -80,6 +80,14 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 			'LoyaltyLion Polling Trigger',
 		].sort(),
 	);
+	// The output schemas the editor previews before a node ran (n8n 2.x serves them from the package).
+	if (!N8N_VERSION.startsWith('1.')) {
+		const schema = await fetch(`${n8n.url}/schemas/n8n-nodes-loyalty.loyaltyLion/1/customer/getMany.json`, { headers: { cookie } });
+		expect(schema.status).toBe(200);
+		expect(Object.keys((await schema.json()).properties)).toEqual(expect.arrayContaining(['email', 'merchant_id', 'points_approved', 'tier']));
+		const none = await fetch(`${n8n.url}/schemas/n8n-nodes-loyalty.loyaltyLion/1/customer/nothing.json`, { headers: { cookie } });
+		expect(none.status).toBe(404);
+	}
 	const credentials = await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json();
 	const ourCredentials = credentials.filter((c) => ['cardlyticsOAuth2Api', 'loyaltyLionApi', 'loyaltyLionOAuth2Api', 'loyalifeApi', 'loyalisticOAuth2Api', 'frederickApi'].includes(c.name));
 	expect(ourCredentials).toHaveLength(6);
