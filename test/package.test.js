@@ -97,6 +97,23 @@ describe('the published package', () => {
 	});
 });
 
+test('every text field of every node shows a placeholder (an example of what goes there)', () => {
+	const missing = [];
+	const walk = (node, properties, where) => {
+		for (const p of properties ?? []) {
+			if (p.type === 'string' && !p.placeholder && !p.typeOptions?.password) missing.push(`${node}: ${where}${p.displayName}`);
+			if (p.type === 'collection') walk(node, p.options, `${where}${p.displayName} → `);
+			if (p.type === 'fixedCollection') for (const o of p.options ?? []) walk(node, o.values, `${where}${p.displayName} → `);
+		}
+	};
+	for (const entry of pkg.n8n.nodes) {
+		const NodeType = Object.values(require(path.join(ROOT, entry))).find((v) => typeof v === 'function');
+		const { displayName, properties } = new NodeType().description;
+		walk(displayName, properties, '');
+	}
+	expect(missing).toEqual([]);
+});
+
 test("n8n's verification scanner (@n8n/scan-community-package, through its API) finds no error and no warning in the tarball or the sources", () => {
 	// Without jest's NODE_ENV=test: eslint-plugin-n8n-nodes-base reads it and then checks files as if they
 	// were its own test fixtures (every node "should be named Trigger").

@@ -41,6 +41,7 @@ export class CardlyticsTrigger implements INodeType {
 				displayName: 'Put Output File in Field',
 				name: 'binaryPropertyName',
 				type: 'string',
+				placeholder: 'e.g. data',
 				default: 'data',
 				displayOptions: { show: { download: [true] } },
 				description: 'Name of the binary field the redemption file is written to',

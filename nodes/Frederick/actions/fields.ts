@@ -22,10 +22,10 @@ export const contactIdField: INodeProperties = recordLocator({
 
 export const contactAttributeFields: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'External ID', name: 'external_id', type: 'string', default: '', description: 'ID of the contact in your management system' },
-	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Phone number, e.g. +1 404 555 0100' },
+	{ displayName: 'External ID', name: 'external_id', type: 'string', placeholder: 'e.g. client-4821', default: '', description: 'ID of the contact in your management system' },
+	{ displayName: 'First Name', name: 'first_name', type: 'string', placeholder: 'e.g. Ada', default: '' },
+	{ displayName: 'Last Name', name: 'last_name', type: 'string', placeholder: 'e.g. Lovelace', default: '' },
+	{ displayName: 'Phone', name: 'phone', type: 'string', placeholder: 'e.g. +1 404 555 0100', default: '', description: 'Phone number, e.g. +1 404 555 0100' },
 ];
 
 /** Contact attributes from a collection, checked before sending. */

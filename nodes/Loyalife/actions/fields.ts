@@ -25,7 +25,7 @@ export const memberLocator = (name = 'relationReference'): INodeProperties =>
 export const memberOptionalFields: INodeProperties[] = [
 	{ displayName: 'Date of Birth', name: 'dob', type: 'dateTime', default: '', description: 'Birth date (sent as YYYY-MM-DD)' },
 	{ displayName: 'Email', name: 'email_id', type: 'string', placeholder: 'name@email.com', default: '', description: 'Email address of the member' },
-	{ displayName: 'Full Name', name: 'full_name', type: 'string', default: '', description: 'Full name of the member' },
+	{ displayName: 'Full Name', name: 'full_name', type: 'string', placeholder: 'e.g. Ada Lovelace', default: '', description: 'Full name of the member' },
 	{
 		displayName: 'Gender',
 		name: 'gender',
@@ -58,7 +58,7 @@ export function transactionFields(): INodeProperties[] {
 		{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, typeOptions: { minValue: 0, numberPrecision: 2 }, description: 'Transaction amount, greater than 0' },
 		{ displayName: 'Transaction Date', name: 'transactionDate', type: 'dateTime', required: true, default: '', description: 'When the transaction happened' },
 		{ displayName: 'Product Code', name: 'productCode', type: 'string', required: true, default: '', placeholder: 'CARD', description: 'Product code configured in your program' },
-		{ displayName: 'Sub Product Code', name: 'subProductCode', type: 'string', default: '', description: 'Optional sub product code' },
+		{ displayName: 'Sub Product Code', name: 'subProductCode', type: 'string', placeholder: 'e.g. GOLD', default: '', description: 'Optional sub product code' },
 		{
 			// transactions/insert-transaction: "DR for debit (purchase/earn), CR for credit (reversal)".
 			displayName: 'Transaction Type',

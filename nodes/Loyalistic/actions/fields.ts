@@ -46,18 +46,18 @@ export const contactOptionalFields: INodeProperties[] = [
 		description: 'Custom contact fields defined in your Loyalistic account, as a JSON object',
 	},
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Email address (unique per contact)' },
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Phone number, preferably in E.164 form' },
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Job title' },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', placeholder: 'e.g. Ada', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', placeholder: 'e.g. Lovelace', default: '' },
+	{ displayName: 'Phone', name: 'phone', type: 'string', placeholder: 'e.g. +1 404 555 0100', default: '', description: 'Phone number, preferably in E.164 form' },
+	{ displayName: 'Title', name: 'title', type: 'string', placeholder: 'e.g. Head of Marketing', default: '', description: 'Job title' },
 ];
 
 export const companyOptionalFields: INodeProperties[] = [
-	{ displayName: 'Country', name: 'country', type: 'string', default: '', description: 'Two-letter country code' },
+	{ displayName: 'Country', name: 'country', type: 'string', placeholder: 'e.g. FI', default: '', description: 'Two-letter country code' },
 	{ displayName: 'Domain', name: 'domain', type: 'string', default: '', placeholder: 'example.com', description: 'Web domain of the company' },
 	{ displayName: 'Employees', name: 'employees', type: 'number', default: 0, description: 'Number of employees' },
-	{ displayName: 'Industry', name: 'industry', type: 'string', default: '' },
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Company name' },
+	{ displayName: 'Industry', name: 'industry', type: 'string', placeholder: 'e.g. Software', default: '' },
+	{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. Acme Oy', default: '', description: 'Company name' },
 ];
 
 /**

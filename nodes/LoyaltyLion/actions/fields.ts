@@ -14,7 +14,7 @@ export const customerIdField: INodeProperties = recordLocator({
 export const pointsFields: INodeProperties[] = [
 	customerIdField,
 	{ displayName: 'Points', name: 'points', type: 'number', required: true, default: 1, typeOptions: { minValue: 1, maxValue: 1000000 }, description: 'Whole number from 1 to 1,000,000' },
-	{ displayName: 'Reason', name: 'reason', type: 'string', default: '', description: 'Shown to the customer in their points history' },
+	{ displayName: 'Reason', name: 'reason', type: 'string', placeholder: 'e.g. Thanks for your review', default: '', description: 'Shown to the customer in their points history' },
 ];
 
 /** What Simplify keeps of a customer: the fields a workflow usually maps, the tier by name. */

@@ -11,6 +11,7 @@ export const description: INodeProperties[] = fieldsFor('redemption', 'download'
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
 		type: 'string',
+		placeholder: 'e.g. data',
 		required: true,
 		default: 'data',
 		hint: 'The name of the output binary field to put the file in',

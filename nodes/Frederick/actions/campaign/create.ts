@@ -4,7 +4,7 @@ import { Validator } from '../../../shared/validate';
 import { frederickRequest, PATHS, shape } from '../../transport';
 
 export const description: INodeProperties[] = fieldsFor('campaign', 'create', [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Internal name of the campaign' },
+	{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. Spring offer', required: true, default: '', description: 'Internal name of the campaign' },
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -22,10 +22,10 @@ export const description: INodeProperties[] = fieldsFor('campaign', 'create', [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Message text' },
-			{ displayName: 'Contact List ID', name: 'contact_list_id', type: 'string', default: '', description: 'Who receives it' },
+			{ displayName: 'Body', name: 'body', type: 'string', placeholder: 'e.g. Spring is here: book your next visit', typeOptions: { rows: 4 }, default: '', description: 'Message text' },
+			{ displayName: 'Contact List ID', name: 'contact_list_id', type: 'string', placeholder: 'e.g. cl_1', default: '', description: 'Who receives it' },
 			{ displayName: 'Send At', name: 'send_at', type: 'dateTime', default: '', description: 'Schedule it (leave empty for a draft)' },
-			{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'Email subject' },
+			{ displayName: 'Subject', name: 'subject', type: 'string', placeholder: 'e.g. Spring is here', default: '', description: 'Email subject' },
 		],
 	},
 ]);

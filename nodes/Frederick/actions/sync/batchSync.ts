@@ -29,6 +29,7 @@ export const description: INodeProperties[] = fieldsFor('sync', 'batchSync', [
 		displayName: 'External ID',
 		name: 'externalId',
 		type: 'string',
+		placeholder: 'e.g. svc-101',
 		required: true,
 		default: '={{ $json.external_id }}',
 		description: 'ID of the record in your management system; Frederick matches records by it (its own ID is never sent)',

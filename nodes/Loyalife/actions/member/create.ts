@@ -7,7 +7,7 @@ import { memberBody } from './body';
 
 export const description: INodeProperties[] = fieldsFor('member', 'create', [
 	relationReferenceField,
-	{ displayName: 'Full Name', name: 'fullName', type: 'string', required: true, default: '', description: 'Full name of the member' },
+	{ displayName: 'Full Name', name: 'fullName', type: 'string', placeholder: 'e.g. Ada Lovelace', required: true, default: '', description: 'Full name of the member' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -7,7 +7,7 @@ import { memberLocator } from '../fields';
 export const description: INodeProperties[] = fieldsFor('points', 'redeem', [
 	memberLocator(),
 	{ displayName: 'Points', name: 'points', type: 'number', required: true, default: 0, typeOptions: { minValue: 1 }, description: 'Whole number of points to redeem' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Why the points are redeemed (shown in the statement)' },
+	{ displayName: 'Description', name: 'description', type: 'string', placeholder: 'e.g. Coffee at the airport lounge', default: '', description: 'Why the points are redeemed (shown in the statement)' },
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

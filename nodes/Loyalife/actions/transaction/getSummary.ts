@@ -15,6 +15,7 @@ export const description: INodeProperties[] = [
 			displayName: 'Member Relation Reference',
 			name: 'memberRelationReference',
 			type: 'string',
+			placeholder: 'e.g. MEM0001',
 			default: '',
 			description: "Only this member's transactions (leave empty for the whole program)",
 		},

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = fieldsFor('activity', 'create', [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Description', name: 'description', type: 'string', placeholder: 'e.g. Attended the spring webinar', default: '' },
 			{ displayName: 'Occurred At', name: 'occurredAt', type: 'dateTime', default: '', description: 'When it happened (defaults to now)' },
 			{ displayName: 'Properties (JSON)', name: 'properties', type: 'json', default: '{}', description: 'Extra details as a JSON object' },
 		],

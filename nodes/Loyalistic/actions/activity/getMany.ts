@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{ displayName: 'Activity Type', name: 'type', type: 'string', default: '', description: 'Only activities of this type' },
-				{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '', description: 'Only activities of this contact' },
+				{ displayName: 'Activity Type', name: 'type', type: 'string', placeholder: 'e.g. webinar_attended', default: '', description: 'Only activities of this type' },
+				{ displayName: 'Contact ID', name: 'contactId', type: 'string', placeholder: 'e.g. 1042', default: '', description: 'Only activities of this contact' },
 			],
 		},
 	]),

@@ -5,7 +5,7 @@ import { loyalisticRequest, PATHS } from '../../transport';
 import { collectionBody, companyOptionalFields } from '../fields';
 
 export const description: INodeProperties[] = fieldsFor('company', 'create', [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Company name' },
+	{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. Acme Oy', required: true, default: '', description: 'Company name' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

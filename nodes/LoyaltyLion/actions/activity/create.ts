@@ -5,7 +5,7 @@ import { loyaltyLionRequest, PATHS } from '../../transport';
 
 export const description: INodeProperties[] = fieldsFor('activity', 'create', [
 	{ displayName: 'Activity Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'clickthrough', description: 'Name of the rule in your program, e.g. clickthrough or $birthday' },
-	{ displayName: 'Customer Merchant ID', name: 'customerId', type: 'string', required: true, default: '' },
+	{ displayName: 'Customer ID in Your Store', name: 'customerId', type: 'string', required: true, default: '', placeholder: 'e.g. cust-123', description: "The customer's ID in your store (LoyaltyLion's merchant_id)" },
 	{ displayName: 'Customer Email', name: 'customerEmail', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
 	{
 		displayName: 'Additional Fields',
@@ -14,7 +14,7 @@ export const description: INodeProperties[] = fieldsFor('activity', 'create', [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Activity Merchant ID', name: 'merchant_id', type: 'string', default: '', description: 'Your own ID for this activity, to refer to it later' },
+			{ displayName: 'Activity Merchant ID', name: 'merchant_id', type: 'string', placeholder: 'e.g. review-981', default: '', description: 'Your own ID for this activity, to refer to it later' },
 			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When it happened' },
 		],
 	},
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = fieldsFor('activity', 'create', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const body: IDataObject = { name: v.string('name', 'Activity Name'), customer_id: v.string('customerId', 'Customer Merchant ID'), customer_email: v.email('customerEmail', 'Customer Email') };
+	const body: IDataObject = { name: v.string('name', 'Activity Name'), customer_id: v.string('customerId', 'Customer ID in Your Store'), customer_email: v.email('customerEmail', 'Customer Email') };
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	if (extra.merchant_id) body.merchant_id = extra.merchant_id;
 	if (extra.date) {

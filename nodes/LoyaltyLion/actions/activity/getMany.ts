@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{ displayName: 'Activity Name', name: 'name', type: 'string', default: '' },
-				{ displayName: 'Customer Merchant ID', name: 'customer_id', type: 'string', default: '' },
+				{ displayName: 'Activity Name', name: 'name', type: 'string', placeholder: 'e.g. $review', default: '' },
+				{ displayName: 'Customer ID in Your Store', name: 'customer_id', type: 'string', placeholder: 'e.g. cust-123', default: '' },
 			],
 		},
 	]),

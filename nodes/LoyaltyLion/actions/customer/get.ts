@@ -8,7 +8,7 @@ import { CUSTOMER_SIMPLE, customerIdField } from '../fields';
 export const description: INodeProperties[] = [...fieldsFor('customer', 'get', [customerIdField]), simplifyProperty('customer', ['get'])];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).id('merchantId', 'Customer Merchant ID');
+	const id = new Validator(this, i).id('merchantId', 'Customer ID in Your Store');
 	const customer = (await loyaltyLionRequest(this, i, 'GET', PATHS.customer(id))).body.customer as IDataObject;
 	return simplified(this, i, [customer], CUSTOMER_SIMPLE)[0];
 }

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = fieldsFor('customer', 'update', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.id('merchantId', 'Customer Merchant ID');
+	const id = v.id('merchantId', 'Customer ID in Your Store');
 	const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const customer: IDataObject = {};
 	if (raw.birthday) {

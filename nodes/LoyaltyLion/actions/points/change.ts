@@ -5,7 +5,7 @@ import { loyaltyLionRequest, PATHS } from '../../transport';
 /** Adds or removes points. Not retried after a 5xx: LoyaltyLion has no idempotency key for points. */
 export async function changePoints(ctx: IExecuteFunctions, i: number, direction: 'add' | 'remove'): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
-	const merchantId = v.id('merchantId', 'Customer Merchant ID');
+	const merchantId = v.id('merchantId', 'Customer ID in Your Store');
 	// customers/add-points: 1 to 1,000,000; customers/remove-points: at least 1.
 	const points = v.number('points', 'Points', { min: 1, max: direction === 'add' ? 1000000 : undefined, integer: true });
 	const reason = v.optionalString('reason', 'Reason');

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = fieldsFor('reward', 'claim', [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.id('merchantId', 'Customer Merchant ID');
+	const id = v.id('merchantId', 'Customer ID in Your Store');
 	const reward = v.id('rewardId', 'Reward ID');
 	if (!/^[1-9]\d*$/.test(reward)) v.fail('Reward ID', `must be a whole number of at least 1, got "${reward}"`);
 	const reward_id = Number(reward);

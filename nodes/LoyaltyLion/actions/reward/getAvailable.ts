@@ -7,7 +7,7 @@ import { customerIdField } from '../fields';
 export const description: INodeProperties[] = fieldsFor('reward', 'getAvailable', [customerIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = new Validator(this, i).id('merchantId', 'Customer Merchant ID');
+	const id = new Validator(this, i).id('merchantId', 'Customer ID in Your Store');
 	const { body } = await loyaltyLionRequest(this, i, 'GET', PATHS.availableRewards(id));
 	return ((body.rewards as IDataObject[] | undefined) ?? []).map((reward) => ({ merchantId: id, ...reward }));
 }

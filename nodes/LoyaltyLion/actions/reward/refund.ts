@@ -6,12 +6,12 @@ import { customerIdField } from '../fields';
 
 export const description: INodeProperties[] = fieldsFor('reward', 'refund', [
 	customerIdField,
-	{ displayName: 'Claimed Reward ID', name: 'claimedRewardId', type: 'string', required: true, default: '', description: 'ID returned by Claim' },
+	{ displayName: 'Claimed Reward ID', name: 'claimedRewardId', type: 'string', placeholder: 'e.g. 5012', required: true, default: '', description: 'ID returned by Claim' },
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const v = new Validator(this, i);
-	const id = v.id('merchantId', 'Customer Merchant ID');
+	const id = v.id('merchantId', 'Customer ID in Your Store');
 	const claimed = v.id('claimedRewardId', 'Claimed Reward ID');
 	// A refund can happen only once (a second is refused), so it is safe to retry.
 	const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.refundClaimedReward(id, claimed), { idempotent: true });
