@@ -55,6 +55,18 @@ interface WriteScenario {
 
 const members = (i: number) => `MEM${String((i % 25) + 1).padStart(4, '0')}`;
 const LISTS: Record<string, number> = { ours: 1, httpd: 2, httpb: 3 };
+/** A Loyalife purchase per item, by the single or the batch endpoint; its ID is also its idempotency key. */
+const transaction = (operation: string) => ({
+	resource: 'transaction',
+	operation,
+	transactionId: '={{ $json.tx }}',
+	memberRelationReference: '={{ $json.member }}',
+	amount: 120,
+	transactionDate: '2026-11-01',
+	productCode: 'CARD',
+	transactionType: 'DR',
+	idempotencyKey: '={{ $json.tx }}',
+});
 
 const SCENARIOS: WriteScenario[] = [
 	{
@@ -73,17 +85,7 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'loyalifeApi',
 		node: 'loyalife',
 		route: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
-		parameters: {
-			resource: 'transaction',
-			operation: 'create',
-			transactionId: '={{ $json.tx }}',
-			memberRelationReference: '={{ $json.member }}',
-			amount: 120,
-			transactionDate: '2026-11-01',
-			productCode: 'CARD',
-			transactionType: 'DR',
-			idempotencyKey: '={{ $json.tx }}',
-		},
+		parameters: transaction('create'),
 		item: (i, tag) => ({ tx: `${tag}-${i}`, member: members(i) }),
 		applied: (state, tag) => state.transactions.filter((t) => String(t.TransactionId).startsWith(`${tag}-`)).length,
 	},
@@ -93,17 +95,7 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'loyalifeApi',
 		node: 'loyalife',
 		route: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
-		parameters: {
-			resource: 'transaction',
-			operation: 'createBatch',
-			transactionId: '={{ $json.tx }}',
-			memberRelationReference: '={{ $json.member }}',
-			amount: 120,
-			transactionDate: '2026-11-01',
-			productCode: 'CARD',
-			transactionType: 'DR',
-			idempotencyKey: '={{ $json.tx }}',
-		},
+		parameters: transaction('createBatch'),
 		item: (i, tag) => ({ tx: `${tag}-b${i}`, member: members(i) }),
 		applied: (state, tag) => state.transactions.filter((t) => String(t.TransactionId).startsWith(`${tag}-b`)).length,
 		perRequest: 100,

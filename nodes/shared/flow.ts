@@ -52,34 +52,68 @@ interface Flow {
 	acquire(): Promise<Ticket>;
 }
 
-/** A documented rate: a sliding window of answer times (Infinity marks a request whose answer has not come). */
-class DocumentedFlow implements Flow {
-	private window: number[] = [];
+/**
+ * The requests of the last `perMs` milliseconds, and a hold (a Retry-After) on all of them: what both kinds of
+ * flow keep. A request is stamped when its answer comes (Infinity until then): the provider counts its
+ * arrival, which is between the send and the answer, so a window of answers never undercounts.
+ */
+class RequestWindow {
+	private stamps: number[] = [];
 	private holdUntil = 0;
 
-	constructor(private readonly rate: { requests: number; perMs: number }) {}
+	constructor(private readonly perMs: number) {}
 
-	async acquire(): Promise<Ticket> {
+	/** Waits until the hold is over and fewer than `limit` requests are in the window. */
+	async room(limit: () => number): Promise<void> {
 		for (;;) {
 			const now = Date.now();
 			if (now < this.holdUntil) {
 				await sleep(this.holdUntil - now);
 				continue;
 			}
-			this.window = this.window.filter((t) => now - t < this.rate.perMs);
-			if (this.window.length < this.rate.requests) {
-				this.window.push(Infinity);
-				return {
-					done: (outcome, retryAfterMs) => {
-						const index = this.window.indexOf(Infinity);
-						if (index >= 0) this.window[index] = Date.now();
-						if (outcome === 'throttled' && retryAfterMs) this.holdUntil = Math.max(this.holdUntil, Date.now() + retryAfterMs);
-					},
-				};
-			}
-			const oldest = Math.min(...this.window);
-			await sleep(Number.isFinite(oldest) ? this.rate.perMs - (now - oldest) + 1 : 5);
+			this.stamps = this.stamps.filter((t) => now - t < this.perMs);
+			if (this.stamps.length < limit()) return;
+			const oldest = Math.min(...this.stamps);
+			await sleep(Number.isFinite(oldest) ? Math.max(1, this.perMs - (now - oldest) + 1) : 5);
 		}
+	}
+
+	/** Counts a request from its answer on; returns what to call when the answer came. */
+	untilAnswered(): () => void {
+		this.stamps.push(Infinity);
+		return () => {
+			const index = this.stamps.indexOf(Infinity);
+			if (index >= 0) this.stamps[index] = Date.now();
+		};
+	}
+
+	/** Counts a request from now (requests already spaced evenly). */
+	sentNow(): void {
+		this.stamps.push(Date.now());
+	}
+
+	hold(ms: number): void {
+		this.holdUntil = Math.max(this.holdUntil, Date.now() + ms);
+	}
+}
+
+/** A documented rate, kept exactly. */
+class DocumentedFlow implements Flow {
+	private readonly window: RequestWindow;
+
+	constructor(private readonly rate: { requests: number; perMs: number }) {
+		this.window = new RequestWindow(rate.perMs);
+	}
+
+	async acquire(): Promise<Ticket> {
+		await this.window.room(() => this.rate.requests);
+		const answered = this.window.untilAnswered();
+		return {
+			done: (outcome, retryAfterMs) => {
+				answered();
+				if (outcome === 'throttled' && retryAfterMs) this.window.hold(retryAfterMs);
+			},
+		};
 	}
 }
 
@@ -92,11 +126,10 @@ export class AdaptiveFlow implements Flow {
 	private congested = false;
 	/** Once congested: when the next request may go. */
 	private nextAt = 0;
-	/** A Retry-After holds every request until then. */
-	private holdUntil = 0;
 	private lastDecreaseAt = 0;
-	/** Requests of the last second: answer times in slow start (Infinity until answered), send times after. */
-	private sent: number[] = [];
+	/** At most `rate` requests in any second. After a 429 this window still holds what the provider counted in
+	 * the last second, so sending resumes only as the provider's own window empties. */
+	private readonly window = new RequestWindow(1000);
 	/** Times of the clean answers of the last second: what the provider accepts. */
 	private accepted: number[] = [];
 	/** Counters, for tests and benchmarks. */
@@ -108,41 +141,28 @@ export class AdaptiveFlow implements Flow {
 
 	async acquire(): Promise<Ticket> {
 		for (;;) {
+			await this.window.room(() => this.rate);
 			const now = Date.now();
-			if (now < this.holdUntil) {
-				await sleep(this.holdUntil - now);
-				continue;
-			}
-			// At most `rate` requests in any second. After a 429 this window still holds what the provider
-			// counted in the last second, so sending resumes only as the provider's own window empties.
-			this.sent = this.sent.filter((t) => now - t < 1000);
-			if (this.sent.length >= this.rate) {
-				const oldest = Math.min(...this.sent);
-				await sleep(Number.isFinite(oldest) ? Math.max(1, 1000 - (now - oldest) + 1) : 5);
-				continue;
-			}
 			if (this.congested && now < this.nextAt) {
 				await sleep(this.nextAt - now);
 				continue;
 			}
-			this.stats.sent++;
-			if (this.congested) {
-				// Evenly spaced: stamped when sent (the spacing already keeps the provider's window).
-				this.nextAt = now + 1000 / this.rate;
-				this.sent.push(now);
-				return { done: (outcome, retryAfterMs) => this.report(outcome, retryAfterMs) };
-			}
-			// Slow start, bursts allowed: stamped when its answer comes (Infinity until then). The provider counts
-			// the request's arrival, between the send and the answer, so a window of answers never undercounts.
-			this.sent.push(Infinity);
-			return {
-				done: (outcome, retryAfterMs) => {
-					const index = this.sent.indexOf(Infinity);
-					if (index >= 0) this.sent[index] = Date.now();
-					this.report(outcome, retryAfterMs);
-				},
-			};
+			break;
 		}
+		this.stats.sent++;
+		if (this.congested) {
+			// Evenly spaced: counted from the send (the spacing already keeps the provider's window).
+			this.nextAt = Date.now() + 1000 / this.rate;
+			this.window.sentNow();
+			return { done: (outcome, retryAfterMs) => this.report(outcome, retryAfterMs) };
+		}
+		const answered = this.window.untilAnswered();
+		return {
+			done: (outcome, retryAfterMs) => {
+				answered();
+				this.report(outcome, retryAfterMs);
+			},
+		};
 	}
 
 	private report(outcome: Outcome, retryAfterMs?: number): void {
@@ -156,7 +176,7 @@ export class AdaptiveFlow implements Flow {
 		}
 		if (outcome !== 'throttled') return;
 		this.stats.throttled++;
-		if (retryAfterMs) this.holdUntil = Math.max(this.holdUntil, now + retryAfterMs);
+		if (retryAfterMs) this.window.hold(retryAfterMs);
 		if (now - this.lastDecreaseAt < DECREASE_GUARD_MS) return;
 		this.lastDecreaseAt = now;
 		this.stats.decreases++;

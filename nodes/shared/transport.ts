@@ -520,68 +520,63 @@ export async function apiRequest<T = unknown>(
  * when n8n renews an expirable token (preAuthentication after a 401) it writes the new token into this same
  * object, so later requests of the execution use it.
  */
+/**
+ * One value per execution (an n8n context object) and credential type, made on first use: what the request
+ * core reads once per execution rather than once per request.
+ */
+function perExecution<T>(store: WeakMap<object, Map<string, T>>, ctx: RequestContext, credentialType: string, make: () => T): T {
+	let perType = store.get(ctx);
+	if (!perType) {
+		perType = new Map();
+		store.set(ctx, perType);
+	}
+	if (!perType.has(credentialType)) perType.set(credentialType, make());
+	return perType.get(credentialType) as T;
+}
+
 const decrypted = new WeakMap<object, Map<string, Promise<ICredentialsDecrypted | undefined>>>();
 
 async function decryptedOnce(ctx: RequestContext, credentialType: string): Promise<ICredentialsDecrypted | undefined> {
-	let perType = decrypted.get(ctx);
-	if (!perType) {
-		perType = new Map();
-		decrypted.set(ctx, perType);
-	}
-	let cached = perType.get(credentialType);
-	if (!cached) {
+	return await perExecution(decrypted, ctx, credentialType, () => {
 		const reference = ctx.getNode().credentials?.[credentialType];
-		cached = reference?.id
+		return reference?.id
 			? ctx.getCredentials(credentialType).then((data) => ({ id: reference.id!, name: reference.name, type: credentialType, data }))
 			: Promise.resolve(undefined);
-		perType.set(credentialType, cached);
-	}
-	return await cached;
+	});
 }
 
-const firstRequests = new WeakMap<object, Map<string, Promise<void>>>();
+const firstRequests = new WeakMap<object, Map<string, { answered: Promise<void>; release?: () => void }>>();
 
 /**
  * Lets the first request of an execution per credential type through at once, and holds the others until it is
  * answered. Returns the function that ends the hold (for the first request), or undefined.
  */
 async function firstRequestGate(ctx: RequestContext, credentialType: string): Promise<(() => void) | undefined> {
-	let perType = firstRequests.get(ctx);
-	if (!perType) {
-		perType = new Map();
-		firstRequests.set(ctx, perType);
-	}
-	const first = perType.get(credentialType);
-	if (first) {
-		await first;
-		return undefined;
-	}
-	let release!: () => void;
-	perType.set(credentialType, new Promise<void>((resolve) => (release = resolve)));
-	return release;
+	let first = false;
+	const gate = perExecution(firstRequests, ctx, credentialType, () => {
+		first = true;
+		const made: { answered: Promise<void>; release?: () => void } = { answered: Promise.resolve() };
+		made.answered = new Promise<void>((resolve) => (made.release = resolve));
+		return made;
+	});
+	if (first) return gate.release;
+	await gate.answered;
+	return undefined;
 }
 
 const maxRates = new WeakMap<object, Map<string, Promise<number | undefined>>>();
 
 /** The credential's Max Requests per Second (the ceiling of an adaptive flow), read once per execution. */
 async function maxRateOf(ctx: RequestContext, credentialType: string): Promise<number | undefined> {
-	let perType = maxRates.get(ctx);
-	if (!perType) {
-		perType = new Map();
-		maxRates.set(ctx, perType);
-	}
-	let cached = perType.get(credentialType);
-	if (!cached) {
-		cached = ctx.getCredentials(credentialType).then(
+	return await perExecution(maxRates, ctx, credentialType, () =>
+		ctx.getCredentials(credentialType).then(
 			(data) => {
 				const value = Number(data.maxRequestsPerSecond);
 				return Number.isFinite(value) && value > 0 ? value : undefined;
 			},
 			() => undefined, // no stored credential (a test request): the default ceiling
-		);
-		perType.set(credentialType, cached);
-	}
-	return await cached;
+		),
+	);
 }
 
 const credentialKeys = new WeakMap<object, Map<string, string>>();
@@ -589,17 +584,7 @@ const credentialKeys = new WeakMap<object, Map<string, string>>();
 /** Which stored credential a request goes out with: rate limits are per credential. Read once per execution
  * (getNode() copies the whole node each time). */
 function credentialKey(ctx: RequestContext, credentialType: string): string {
-	let perType = credentialKeys.get(ctx);
-	if (!perType) {
-		perType = new Map();
-		credentialKeys.set(ctx, perType);
-	}
-	let key = perType.get(credentialType);
-	if (key === undefined) {
-		key = ctx.getNode().credentials?.[credentialType]?.id ?? credentialType;
-		perType.set(credentialType, key);
-	}
-	return key;
+	return perExecution(credentialKeys, ctx, credentialType, () => ctx.getNode().credentials?.[credentialType]?.id ?? credentialType);
 }
 
 class MalformedAnswerError extends Error {
