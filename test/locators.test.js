@@ -198,3 +198,22 @@ describe('Loyalife: a member by lookup', () => {
 		await expect(search('member3@example.com')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Loyalife answered HTTP 403/) });
 	});
 });
+
+describe('LoyaltyLion: orders from a list', () => {
+	test('orders LoyaltyLion holds, newest first, matched by number or email; an update goes to the one picked', async () => {
+		const { engine, credentials, search } = loyaltyLion();
+		const run = (parameters) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', ...parameters } });
+		for (const [id, customer] of [['loc-ord-1', 'cust-21'], ['loc-ord-2', 'cust-22']]) {
+			const { error } = await run({ resource: 'order', operation: 'create', orderId: id, customerId: customer, customerEmail: `shopper${customer.slice(5)}@example.com`, total: '20.00', totalShipping: '0', paymentStatus: 'paid', additionalFields: { merchant_number: `#${id}` } });
+			expect(error).toBeUndefined();
+		}
+		const all = await search('searchOrders', '');
+		expect(all.results.map((r) => r.value)).toEqual(expect.arrayContaining(['loc-ord-1', 'loc-ord-2']));
+		expect(all.results.find((r) => r.value === 'loc-ord-2').name).toBe('#loc-ord-2 · shopper22@example.com · 20.00');
+		expect((await search('searchOrders', 'shopper21@')).results.map((r) => r.value)).toEqual(['loc-ord-1']);
+		expect((await search('searchOrders', 'no such order')).results).toEqual([]);
+		const { error } = await run({ resource: 'order', operation: 'update', orderId: rl('loc-ord-2'), paymentStatus: 'paid', refundStatus: 'not_refunded', cancellationStatus: 'not_cancelled', totalPaid: '20.00', totalRefunded: '0' });
+		expect(error).toBeUndefined();
+		expect(box.sim.stats.log.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual(['/loyaltylion/v2/orders/loc-ord-2']);
+	});
+});

@@ -36,4 +36,20 @@ export const listSearch = {
 			.map((r) => ({ name: `${String(r.title ?? r.id)} (${String(r.point_cost ?? '?')} points)`, value: String(r.id) }));
 		return { results };
 	},
+	/**
+	 * Orders LoyaltyLion holds, newest first, a page of 100 at a time along the cursor (orders/list-orders has no
+	 * search filter: what the user types is matched against each page's order numbers, IDs and emails).
+	 * https://developers.loyaltylion.com/api-reference/v2/resources/orders/list-orders
+	 */
+	async searchOrders(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+		const qs: IDataObject = token ? { cursor: token, limit: PAGE } : { limit: PAGE };
+		const { body } = await loyaltyLionRequest<{ orders?: IDataObject[]; cursor?: { next?: string | null } }>(this, undefined, 'GET', PATHS.orders, { qs });
+		const results = (body.orders ?? [])
+			.filter((o) => matches(filter, o.merchant_id, o.merchant_number, (o.customer as IDataObject | undefined)?.email))
+			.map((o) => {
+				const customer = (o.customer as IDataObject | undefined)?.email;
+				return { name: `${String(o.merchant_number ?? o.merchant_id)}${customer ? ` · ${String(customer)}` : ''} · ${String(o.total ?? '')}`, value: String(o.merchant_id) };
+			});
+		return searchPage(results, body.cursor?.next || undefined);
+	},
 };

@@ -418,7 +418,12 @@ function create(api, userOptions) {
 				(f.updated_at_max === undefined || (o.updated_at ?? o.created_at) <= f.updated_at_max),
 			'orders',
 		);
-		return { status: 200, body: { orders: page, cursor } };
+		// orders/list-orders: each order carries its customer (id, merchant_id, email, points).
+		const withCustomer = page.map((o) => {
+			const c = state.byMerchantId.get(o.customer_id);
+			return c ? { ...o, customer: { id: c.id, merchant_id: c.merchant_id, email: c.email, points_pending: c.points_pending, points_approved: c.points_approved, points_spent: c.points_spent } } : o;
+		});
+		return { status: 200, body: { orders: withCustomer, cursor } };
 	});
 	// orders/get-order
 	route('GET', '/v2/orders/:merchantId', (ctx) => {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../../../shared/locator';
 import { Validator } from '../../../shared/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
 
@@ -80,9 +81,19 @@ const totalRefundedField: INodeProperties = {
 	description: 'The total refunded so far (all refunds together, not this one alone), as a decimal; 0 when nothing was refunded',
 };
 
+/** An order LoyaltyLion already holds (update, cancel, refund): picked from its orders, or by your ID. */
+export const existingOrderField: INodeProperties = recordLocator({
+	displayName: 'Order',
+	name: 'orderId',
+	description: "The order: pick it from LoyaltyLion's orders (search by order number, ID or customer email), or give its ID in your store (LoyaltyLion's merchant_id)",
+	searchMethod: 'searchOrders',
+	searchPlaceholder: 'Search by order number or email...',
+	idPlaceholder: 'e.g. 1001 (the order ID in your store)',
+});
+
 /** The fields of a full order update, less the ones an operation fixes itself (Cancel, Refund). */
 export function fullUpdateFields(fixed: string[]): INodeProperties[] {
-	return [orderIdField, paymentStatusField, refundStatusField, cancellationStatusField, totalPaidField, totalRefundedField].filter((f) => !fixed.includes(f.name));
+	return [existingOrderField, paymentStatusField, refundStatusField, cancellationStatusField, totalPaidField, totalRefundedField].filter((f) => !fixed.includes(f.name));
 }
 
 /** A decimal amount field. */
