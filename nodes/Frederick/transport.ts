@@ -93,7 +93,7 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 		const check = followOnOrigin(base, pathOrUrl);
 		if (!check.url) {
 			throw new NodeApiError(ctx.getNode(), { message: `Follow-up address on another host: ${check.foundOrigin}` }, {
-				message: `Frederick named a follow-up address on another host (${check.foundOrigin}); not followed (item ${itemIndex})`,
+				message: `Frederick named a follow-up address on another host (${check.foundOrigin}); not followed${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
 				description: `Frederick's answer pointed to an address outside ${check.expectedOrigin}, the host in the Frederick API credential. The API key and token are only sent to that host, so the request was not made. If Frederick really moved, change the environment or base URL in the credential.`,
 				itemIndex,
 			});
