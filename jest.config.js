@@ -3,7 +3,9 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
-	testMatch: ['**/*.test.js'],
+	testMatch: ['**/*.test.js', '**/*.test.ts'],
+	// Unit tests of the shared core import the TypeScript sources directly.
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/logs/'],
 	testTimeout: 60_000,
 	maxWorkers: 1,

@@ -32,10 +32,18 @@ async function measure(sim, name, extra = {}) {
 		// Asynchronously: the simulator answers from this process's event loop. The child warms up, says READY,
 		// and starts the timed run when told: the counters are reset in between, so they count the run alone.
 		const stdout = await new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'scenario.js'), JSON.stringify({ name, base: sim.baseUrl('loyaltylion'), ...extra })], {
-				env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
-				stdio: ['pipe', 'pipe', 'pipe'],
-			});
+			const child = spawn(
+				process.execPath,
+				[
+					'--expose-gc',
+					path.join(__dirname, 'scenario.js'),
+					JSON.stringify({ name, base: sim.baseUrl('loyaltylion'), ...extra }),
+				],
+				{
+					env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+					stdio: ['pipe', 'pipe', 'pipe'],
+				},
+			);
 			let out = '';
 			let err = '';
 			child.stdout.on('data', (chunk) => {
@@ -47,7 +55,9 @@ async function measure(sim, name, extra = {}) {
 				}
 			});
 			child.stderr.on('data', (chunk) => (err += chunk));
-			child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${name} failed: ${err}`))));
+			child.on('close', (code) =>
+				code === 0 ? resolve(out) : reject(new Error(`${name} failed: ${err}`)),
+			);
 		});
 		const result = JSON.parse(stdout.trim().split('\n').pop());
 		result.requests = sim.stats.total('loyaltylion');
@@ -75,18 +85,88 @@ async function tokenCounts(sim) {
 	const creds = Object.fromEntries(demoCredentials(sim.baseUrl).map((c) => [c.type, c]));
 	const items = (n, make) => Array.from({ length: n }, (_, i) => make(i));
 	const cases = [
-		{ label: 'Cardlytics OAuth2 API (client credentials, form body)', provider: 'cardlytics', type: 'cardlyticsOAuth2Api', node: 'cardlytics', parameters: { resource: 'merchant', operation: 'upsert', merchantId: '={{ $json.id }}', merchantName: 'Bench', merchantCategoryCode: '5814', paymentChannels: ['online'] }, item: (i) => ({ id: `m-${i % 50}` }) },
-		{ label: 'Loyalistic OAuth2 API (client credentials, Basic)', provider: 'loyalistic', type: 'loyalisticOAuth2Api', node: 'loyalistic', parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, item: (i) => ({ id: String((i % 1000) + 1) }) },
-		{ label: 'Loyalife API (preAuthentication, expirable token)', provider: 'loyalife', type: 'loyalifeApi', node: 'loyalife', parameters: { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: '={{ $json.ref }}' }, item: (i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }) },
-		{ label: 'Frederick API (API key + user token → location token)', provider: 'frederick', type: 'frederickApi', node: 'frederick', parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, item: (i) => ({ id: `ct_${(i % 1000) + 1}` }) },
-		{ label: 'LoyaltyLion API (token + secret, Basic)', provider: 'loyaltylion', type: 'loyaltyLionApi', node: 'loyaltyLion', parameters: { authentication: 'apiToken', resource: 'customer', operation: 'get', merchantId: '={{ $json.id }}' }, item: (i) => ({ id: `cust-${(i % 1000) + 1}` }) },
-		{ label: 'LoyaltyLion OAuth2 API (authorization code, permanent token)', provider: 'loyaltylion', type: 'loyaltyLionOAuth2Api', node: 'loyaltyLion', oauthConnect: true, parameters: { authentication: 'oAuth2', resource: 'customer', operation: 'get', merchantId: '={{ $json.id }}' }, item: (i) => ({ id: `cust-${(i % 1000) + 1}` }) },
+		{
+			label: 'Cardlytics OAuth2 API (client credentials, form body)',
+			provider: 'cardlytics',
+			type: 'cardlyticsOAuth2Api',
+			node: 'cardlytics',
+			parameters: {
+				resource: 'merchant',
+				operation: 'upsert',
+				merchantId: '={{ $json.id }}',
+				merchantName: 'Bench',
+				merchantCategoryCode: '5814',
+				paymentChannels: ['online'],
+			},
+			item: (i) => ({ id: `m-${i % 50}` }),
+		},
+		{
+			label: 'Loyalistic OAuth2 API (client credentials, Basic)',
+			provider: 'loyalistic',
+			type: 'loyalisticOAuth2Api',
+			node: 'loyalistic',
+			parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
+			item: (i) => ({ id: String((i % 1000) + 1) }),
+		},
+		{
+			label: 'Loyalife API (preAuthentication, expirable token)',
+			provider: 'loyalife',
+			type: 'loyalifeApi',
+			node: 'loyalife',
+			parameters: {
+				resource: 'member',
+				operation: 'get',
+				attributeName: 'relation_reference',
+				attributeValue: '={{ $json.ref }}',
+			},
+			item: (i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }),
+		},
+		{
+			label: 'Frederick API (API key + user token → location token)',
+			provider: 'frederick',
+			type: 'frederickApi',
+			node: 'frederick',
+			parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
+			item: (i) => ({ id: `ct_${(i % 1000) + 1}` }),
+		},
+		{
+			label: 'LoyaltyLion API (token + secret, Basic)',
+			provider: 'loyaltylion',
+			type: 'loyaltyLionApi',
+			node: 'loyaltyLion',
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'customer',
+				operation: 'get',
+				merchantId: '={{ $json.id }}',
+			},
+			item: (i) => ({ id: `cust-${(i % 1000) + 1}` }),
+		},
+		{
+			label: 'LoyaltyLion OAuth2 API (authorization code, permanent token)',
+			provider: 'loyaltylion',
+			type: 'loyaltyLionOAuth2Api',
+			node: 'loyaltyLion',
+			oauthConnect: true,
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'customer',
+				operation: 'get',
+				merchantId: '={{ $json.id }}',
+			},
+			item: (i) => ({ id: `cust-${(i % 1000) + 1}` }),
+		},
 	];
 	const rows = [];
 	for (const c of cases) {
 		const engine = new Engine({ scanSecrets: false });
 		// The client is measured, not a provider's limit: LoyaltyLion's rate and the others' ceiling are lifted.
-		const data = { ...creds[c.type].data, ...(c.provider === 'loyaltylion' ? { requestsPerSecond: 1_000_000 } : { maxRequestsPerSecond: 1_000_000 }) };
+		const data = {
+			...creds[c.type].data,
+			...(c.provider === 'loyaltylion'
+				? { requestsPerSecond: 1_000_000 }
+				: { maxRequestsPerSecond: 1_000_000 }),
+		};
 		const credentials = engine.addCredential(creds[c.type].id, c.type, data, creds[c.type].name);
 		sim.stats.reset();
 		let connectTokens = 0;
@@ -95,14 +175,30 @@ async function tokenCounts(sim) {
 			connectTokens = sim.stats.tokens[c.provider] ?? 0;
 			sim.stats.reset();
 		}
-		const big = await engine.runNode({ type: c.node, credentials, parameters: c.parameters, items: items(TOKEN_ITEMS, c.item) });
+		const big = await engine.runNode({
+			type: c.node,
+			credentials,
+			parameters: c.parameters,
+			items: items(TOKEN_ITEMS, c.item),
+		});
 		if (big.error) throw new Error(`${c.label}: ${big.error.message}`);
 		const afterRun = sim.stats.tokens[c.provider] ?? 0;
 		for (let k = 0; k < 3; k++) {
-			const small = await engine.runNode({ type: c.node, credentials, parameters: c.parameters, items: items(10, c.item) });
+			const small = await engine.runNode({
+				type: c.node,
+				credentials,
+				parameters: c.parameters,
+				items: items(10, c.item),
+			});
 			if (small.error) throw new Error(`${c.label}: ${small.error.message}`);
 		}
-		rows.push({ label: c.label, connectTokens, run: afterRun, threeMore: (sim.stats.tokens[c.provider] ?? 0) - afterRun, requests: sim.stats.total(c.provider) });
+		rows.push({
+			label: c.label,
+			connectTokens,
+			run: afterRun,
+			threeMore: (sim.stats.tokens[c.provider] ?? 0) - afterRun,
+			requests: sim.stats.total(c.provider),
+		});
 	}
 	return rows;
 }
@@ -114,7 +210,10 @@ function machine() {
 
 (async () => {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-	const sim = await startSandbox({ port: 0, loyaltylion: { customers: CUSTOMERS, rateLimitPerSecond: 1e9 } });
+	const sim = await startSandbox({
+		port: 0,
+		loyaltylion: { customers: CUSTOMERS, rateLimitPerSecond: 1e9 },
+	});
 	try {
 		console.log(`Benchmarks, ${RUNS} runs each (median), on ${machine()}\n`);
 		const bareList = await measure(sim, 'bare-list');
@@ -126,14 +225,16 @@ function machine() {
 		const tokens = await tokenCounts(sim);
 
 		const r = (x, base) => (x / base).toFixed(2) + '×';
-		const fmt = (m, base) => `| ${m.label} | ${Math.round(m.wallMs)} ms | ${r(m.wallMs, base.wallMs)} | ${m.requests} | ${m.items} | ${m.peakHeapMb} MB | ${m.peakRssMb} MB | ${m.all.join(', ')} |`;
-		const head = '| | wall time (median) | vs bare loop | requests | items out | peak heap above baseline | peak RSS above baseline | runs (ms) |\n|---|---|---|---|---|---|---|---|';
+		const fmt = (m, base) =>
+			`| ${m.label} | ${Math.round(m.wallMs)} ms | ${r(m.wallMs, base.wallMs)} | ${m.requests} | ${m.items} | ${m.peakHeapMb} MB | ${m.peakRssMb} MB | ${m.all.join(', ')} |`;
+		const head =
+			'| | wall time (median) | vs bare loop | requests | items out | peak heap above baseline | peak RSS above baseline | runs (ms) |\n|---|---|---|---|---|---|---|---|';
 		bareList.label = 'bare undici loop (baseline)';
 		nodeList.label = 'LoyaltyLion node, Customer → Get Many, Return All';
-		httpList.label = "n8n HTTP Request node, cursor pagination, + Split Out";
+		httpList.label = 'n8n HTTP Request node, cursor pagination, + Split Out';
 		barePoints.label = 'bare undici loop (baseline)';
 		nodePoints.label = 'LoyaltyLion node, Points → Add (8 in flight, output in input order)';
-		httpPoints.label = "n8n HTTP Request node, one POST per item";
+		httpPoints.label = 'n8n HTTP Request node, one POST per item';
 		const lines = [
 			`## (a) Get Many of ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers (500 per page)`,
 			'',
@@ -155,14 +256,18 @@ function machine() {
 			'',
 			'| credential | tokens at connect | tokens in the 2,000-item run | tokens in the next three executions | requests |',
 			'|---|---|---|---|---|',
-			...tokens.map((t) => `| ${t.label} | ${t.connectTokens} | ${t.run} | ${t.threeMore} | ${t.requests} |`),
+			...tokens.map(
+				(t) => `| ${t.label} | ${t.connectTokens} | ${t.run} | ${t.threeMore} | ${t.requests} |`,
+			),
 		];
 		const report = lines.join('\n');
 		console.log(report);
 		const results = `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}.\nEach figure is the median of ${RUNS} runs, each run in a fresh process; memory is the peak above the process's baseline after loading n8n-core. The simulator runs on localhost in the benchmark's own process, with LoyaltyLion's 20 requests/second limit lifted for (a) and (b) so that the client is measured, not the provider's limit.\n\n${report}\n`;
 		// The realistic benchmarks (bench/src/realistic.cts, run next) keep their section between markers.
 		const file = path.join(__dirname, 'RESULTS.md');
-		const realistic = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').match(/<!-- realistic:start -->[\s\S]*<!-- realistic:end -->/) : null;
+		const realistic = fs.existsSync(file)
+			? fs.readFileSync(file, 'utf8').match(/<!-- realistic:start -->[\s\S]*<!-- realistic:end -->/)
+			: null;
 		fs.writeFileSync(file, realistic ? `${results}\n${realistic[0]}\n` : results);
 		console.log('\nWritten to bench/RESULTS.md');
 	} finally {

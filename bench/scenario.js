@@ -21,7 +21,11 @@ function engineWithStore() {
 	// Without the test suite's secret scan of every run's output: that is test tooling, not the node.
 	const engine = new Engine({ scanSecrets: false });
 	// The simulator's rate limit is lifted for the benchmark; the credential says so too.
-	const credentials = engine.addCredential('bench', 'loyaltyLionApi', { ...STORE, apiBaseUrl: `${config.base}/v2`, requestsPerSecond: 1_000_000 });
+	const credentials = engine.addCredential('bench', 'loyaltyLionApi', {
+		...STORE,
+		apiBaseUrl: `${config.base}/v2`,
+		requestsPerSecond: 1_000_000,
+	});
 	return { engine, credentials };
 }
 
@@ -30,7 +34,16 @@ const scenarios = {
 	async 'node-list'(warm) {
 		const { engine, credentials } = engineWithStore();
 		const scope = warm ? { returnAll: false, limit: 1 } : { returnAll: true };
-		const { items, error } = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', ...scope } });
+		const { items, error } = await engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'customer',
+				operation: 'getMany',
+				...scope,
+			},
+		});
 		if (error) throw new Error(error.message);
 		return items.length;
 	},
@@ -55,7 +68,11 @@ const scenarios = {
 					pagination: {
 						pagination: {
 							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body.cursor.next }}' }] },
+							parameters: {
+								parameters: [
+									{ type: 'qs', name: 'cursor', value: '={{ $response.body.cursor.next }}' },
+								],
+							},
 							paginationCompleteWhen: 'other',
 							completeExpression: '={{ !$response.body.cursor.next }}',
 							limitPagesFetched: Boolean(warm),
@@ -65,10 +82,30 @@ const scenarios = {
 				},
 			},
 		};
-		const split = { id: 'split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'customers', options: {} } };
-		const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		const split = {
+			id: 'split',
+			name: 'Split Out',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'customers', options: {} },
+		};
+		const start = {
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		const run = await engine.run(
-			{ nodes: [start, http, split], connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] }, 'HTTP Request': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] } } },
+			{
+				nodes: [start, http, split],
+				connections: {
+					Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] },
+					'HTTP Request': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+				},
+			},
 			{ pinData: { Start: [{ json: {} }] } },
 		);
 		if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
@@ -81,7 +118,10 @@ const scenarios = {
 		let cursor;
 		do {
 			const qs = cursor ? `cursor=${cursor}&limit=500` : 'limit=500';
-			const res = await request(`${config.base}/v2/customers?${qs}`, { headers: { authorization: BASIC, accept: 'application/json' }, dispatcher: agent });
+			const res = await request(`${config.base}/v2/customers?${qs}`, {
+				headers: { authorization: BASIC, accept: 'application/json' },
+				dispatcher: agent,
+			});
 			if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
 			const body = await res.body.json();
 			for (const customer of body.customers) out.push(customer);
@@ -93,15 +133,31 @@ const scenarios = {
 	/** (b) our node: Points → Add for every input item. */
 	async 'node-points'(warm) {
 		const { engine, credentials } = engineWithStore();
-		const items = Array.from({ length: warm ? 1 : config.count }, (_, i) => ({ id: `cust-${(i % 5000) + 1}` }));
-		const result = await engine.runNode({ type: 'loyaltyLion', credentials, items, parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1, reason: 'bench' } });
+		const items = Array.from({ length: warm ? 1 : config.count }, (_, i) => ({
+			id: `cust-${(i % 5000) + 1}`,
+		}));
+		const result = await engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			items,
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'points',
+				operation: 'add',
+				merchantId: '={{ $json.id }}',
+				points: 1,
+				reason: 'bench',
+			},
+		});
 		if (result.error) throw new Error(result.error.message);
 		return result.items.length;
 	},
 	/** (b) n8n's HTTP Request node sending the same POST for every item. */
 	async 'http-node-points'(warm) {
 		const { engine, credentials } = engineWithStore();
-		const items = Array.from({ length: warm ? 1 : config.count }, (_, i) => ({ id: `cust-${(i % 5000) + 1}` }));
+		const items = Array.from({ length: warm ? 1 : config.count }, (_, i) => ({
+			id: `cust-${(i % 5000) + 1}`,
+		}));
 		const http = {
 			id: 'http',
 			name: 'HTTP Request',
@@ -120,8 +176,21 @@ const scenarios = {
 				options: {},
 			},
 		};
-		const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-		const run = await engine.run({ nodes: [start, http], connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } } }, { pinData: { Start: items.map((json) => ({ json })) } });
+		const start = {
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const run = await engine.run(
+			{
+				nodes: [start, http],
+				connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+			},
+			{ pinData: { Start: items.map((json) => ({ json })) } },
+		);
 		if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
 		return run.data.resultData.runData['HTTP Request'][0].data.main[0].length;
 	},
@@ -132,7 +201,11 @@ const scenarios = {
 		for (let i = 0; i < (warm ? 1 : config.count); i++) {
 			const res = await request(`${config.base}/v2/customers/cust-${(i % 5000) + 1}/points`, {
 				method: 'POST',
-				headers: { authorization: BASIC, 'content-type': 'application/json', accept: 'application/json' },
+				headers: {
+					authorization: BASIC,
+					'content-type': 'application/json',
+					accept: 'application/json',
+				},
 				body: JSON.stringify({ points: 1, reason: 'bench' }),
 				dispatcher: agent,
 			});
@@ -164,7 +237,14 @@ const scenarios = {
 	sample();
 	clearInterval(timer);
 	const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
-	process.stdout.write(JSON.stringify({ wallMs, peakRssMb: mb(peakRss - baseline.rss), peakHeapMb: mb(peakHeap - baseline.heapUsed), items }) + '\n');
+	process.stdout.write(
+		JSON.stringify({
+			wallMs,
+			peakRssMb: mb(peakRss - baseline.rss),
+			peakHeapMb: mb(peakHeap - baseline.heapUsed),
+			items,
+		}) + '\n',
+	);
 	process.exit(0);
 })().catch((error) => {
 	process.stderr.write(`${error.stack}\n`);

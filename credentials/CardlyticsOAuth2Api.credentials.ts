@@ -28,7 +28,11 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			options: [
 				{ name: 'Production', value: 'production', description: 'https://api.cardlytics.com' },
 				{ name: 'Sandbox', value: 'sandbox', description: 'https://api-sandbox.cardlytics.com' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'Another host, e.g. a local simulator' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'Another host, e.g. a local simulator',
+				},
 			],
 			default: 'production',
 			description:

@@ -8,8 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { maxRequestsPerSecondField } from './maxRateField';
-import { CredentialRefusedError } from '../nodes/shared/credential-error';
-import { joinOnOrigin } from '../nodes/shared/path';
+import { CredentialRefusedError } from '../nodes/shared/http/credential-error';
+import { joinOnOrigin } from '../nodes/shared/http/path';
 
 const HOSTS: Record<string, string> = {
 	production: 'https://api.hirefrederick.com',
@@ -19,33 +19,69 @@ const HOSTS: Record<string, string> = {
 /** The API host for the credential's environment. */
 export function frederickBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	const base = environment === 'custom' ? String(credentials.customBaseUrl ?? '') : (HOSTS[environment] ?? HOSTS.production);
+	const base =
+		environment === 'custom'
+			? String(credentials.customBaseUrl ?? '')
+			: (HOSTS[environment] ?? HOSTS.production);
 	return base.replace(/\/+$/, '');
 }
 
 const BASE_URL_EXPRESSION =
 	'$credentials.environment === "custom" ? String($credentials.customBaseUrl).replace(/\\/+$/, "") : $credentials.environment === "staging" ? "https://api.staging.hirefrederick.com" : "https://api.hirefrederick.com"';
 
-async function post(helper: IHttpRequestHelper, url: string, apiKey: string, body: object, bearer?: string) {
+async function post(
+	helper: IHttpRequestHelper,
+	url: string,
+	apiKey: string,
+	body: object,
+	bearer?: string,
+) {
 	return (await helper.helpers.httpRequest({
 		method: 'POST',
 		url,
-		headers: { 'x-api-key': apiKey, Accept: 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+		headers: {
+			'x-api-key': apiKey,
+			Accept: 'application/json',
+			...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+		},
 		body,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: { access_token?: string; error?: string; error_description?: string; errors?: Array<{ detail?: string }> } };
+	})) as {
+		statusCode: number;
+		body: {
+			access_token?: string;
+			error?: string;
+			error_description?: string;
+			errors?: Array<{ detail?: string }>;
+		};
+	};
 }
 
-function refusal(step: string, response: { statusCode: number; body: Record<string, unknown> }): CredentialRefusedError {
-	const body = (response.body ?? {}) as { error?: string; error_description?: string; errors?: Array<{ detail?: string }> };
-	const said = body.error_description ?? body.errors?.[0]?.detail ?? body.error ?? `HTTP ${response.statusCode}`;
+function refusal(
+	step: string,
+	response: { statusCode: number; body: Record<string, unknown> },
+): CredentialRefusedError {
+	const body = (response.body ?? {}) as {
+		error?: string;
+		error_description?: string;
+		errors?: Array<{ detail?: string }>;
+	};
+	const said =
+		body.error_description ??
+		body.errors?.[0]?.detail ??
+		body.error ??
+		`HTTP ${response.statusCode}`;
 	let fix = '';
 	if (response.statusCode === 403) fix = ': check the API Key';
 	else if (body.error === 'invalid_grant') fix = ': check the owner email and password';
 	else if (body.error === 'invalid_client') fix = ': check the Client ID and Client Secret';
-	return new CredentialRefusedError('Frederick', `the ${step} was refused (${said})${fix}`, response.statusCode);
+	return new CredentialRefusedError(
+		'Frederick',
+		`the ${step} was refused (${said})${fix}`,
+		response.statusCode,
+	);
 }
 
 export class FrederickApi implements ICredentialType {
@@ -74,7 +110,11 @@ export class FrederickApi implements ICredentialType {
 			options: [
 				{ name: 'Production', value: 'production', description: 'https://api.hirefrederick.com' },
 				{ name: 'Staging', value: 'staging', description: 'https://api.staging.hirefrederick.com' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'Another host, e.g. a local simulator' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'Another host, e.g. a local simulator',
+				},
 			],
 			default: 'production',
 			description: 'Production and Staging have separate credentials',
@@ -99,7 +139,14 @@ export class FrederickApi implements ICredentialType {
 			description: 'Sent as the x-api-key header on every request',
 		},
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true },
-		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
 		{
 			displayName: 'Owner Email',
 			name: 'email',
@@ -109,27 +156,37 @@ export class FrederickApi implements ICredentialType {
 			required: true,
 			description: "Email of the location's owner; the node acts as that owner",
 		},
-		{ displayName: 'Owner Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Owner Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
 		{
 			displayName: 'Data Source Name',
 			name: 'dataSourceName',
 			type: 'string',
 			default: '',
-			description: 'Issued by Frederick for syncing data from your management system (needed by the Sync operations)',
+			description:
+				'Issued by Frederick for syncing data from your management system (needed by the Sync operations)',
 		},
 		{
 			displayName: 'User Token Path',
 			name: 'userGrantPath',
 			type: 'string',
 			default: '/oauth/token',
-			description: 'Path that exchanges email, password, client ID and secret for a user token. Assumed default: confirm it with Frederick.',
+			description:
+				'Path that exchanges email, password, client ID and secret for a user token. Assumed default: confirm it with Frederick.',
 		},
 		{
 			displayName: 'Location Token Path',
 			name: 'locationGrantPath',
 			type: 'string',
 			default: '/oauth/location_token',
-			description: 'Path that exchanges the user token for a location token. Assumed default: confirm it with Frederick.',
+			description:
+				'Path that exchanges the user token for a location token. Assumed default: confirm it with Frederick.',
 		},
 		maxRequestsPerSecondField,
 	];
@@ -143,16 +200,27 @@ export class FrederickApi implements ICredentialType {
 		const userGrant = joinOnOrigin(base, String(credentials.userGrantPath));
 		const locationGrant = joinOnOrigin(base, String(credentials.locationGrantPath));
 		for (const grant of [userGrant, locationGrant]) {
-			if (!grant.url) throw new CredentialRefusedError('Frederick', `a token path leads to another host (${grant.foundOrigin}): token paths must start with "/"`);
+			if (!grant.url)
+				throw new CredentialRefusedError(
+					'Frederick',
+					`a token path leads to another host (${grant.foundOrigin}): token paths must start with "/"`,
+				);
 		}
 		try {
-			user = await post(this, userGrant.url!, apiKey, { email: credentials.email, password: credentials.password, ...client });
+			user = await post(this, userGrant.url!, apiKey, {
+				email: credentials.email,
+				password: credentials.password,
+				...client,
+			});
 			if (!user.body?.access_token) throw refusal('user token request', user);
 			location = await post(this, locationGrant.url!, apiKey, client, user.body.access_token);
 			if (!location.body?.access_token) throw refusal('location token request', location);
 		} catch (error) {
 			if (error instanceof CredentialRefusedError) throw error;
-			throw new CredentialRefusedError('Frederick', `the token endpoints at ${base} could not be reached (${(error as Error).message})`);
+			throw new CredentialRefusedError(
+				'Frederick',
+				`the token endpoints at ${base} could not be reached (${(error as Error).message})`,
+			);
 		}
 		// Only the location token is kept; the user token stays in this function.
 		return { accessToken: location.body.access_token };
@@ -160,7 +228,10 @@ export class FrederickApi implements ICredentialType {
 
 	// x-api-key on every request, and the location token as Bearer. A function rather than a `generic` block:
 	// n8n calls it directly instead of evaluating two expressions for every request.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		requestOptions.headers = {
 			...(requestOptions.headers ?? {}),
 			'x-api-key': String(credentials.apiKey ?? ''),

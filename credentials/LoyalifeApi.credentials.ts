@@ -9,13 +9,19 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { maxRequestsPerSecondField } from './maxRateField';
-import { CredentialRefusedError } from '../nodes/shared/credential-error';
+import { CredentialRefusedError } from '../nodes/shared/http/credential-error';
 
 /** Path of the token endpoint under the base URL (seed 002). */
 export const LOYALIFE_SIGN_IN_PATH = '/lbms-ingress/oauth/api/Auth/Token';
 
 interface TokenAnswer {
-	results?: { token?: string; tokenExpiresOn?: string; IsSucessful?: boolean; ErrorCode?: string | number; ExceptionMessage?: string };
+	results?: {
+		token?: string;
+		tokenExpiresOn?: string;
+		IsSucessful?: boolean;
+		ErrorCode?: string | number;
+		ExceptionMessage?: string;
+	};
 }
 
 export class LoyalifeApi implements ICredentialType {
@@ -48,7 +54,8 @@ export class LoyalifeApi implements ICredentialType {
 			type: 'string',
 			default: 'https://loyalife-api.xoxoday.in',
 			required: true,
-			description: 'API host of your program, without a trailing slash. Staging hosts are given per program by Xoxoday.',
+			description:
+				'API host of your program, without a trailing slash. Staging hosts are given per program by Xoxoday.',
 		},
 		{
 			displayName: 'Client ID',
@@ -106,12 +113,18 @@ export class LoyalifeApi implements ICredentialType {
 				ignoreHttpStatusErrors: true,
 			})) as { statusCode: number; body: TokenAnswer };
 		} catch (error) {
-			throw new CredentialRefusedError('Loyalife', `the token endpoint ${base + LOYALIFE_SIGN_IN_PATH} could not be reached (${(error as Error).message})`);
+			throw new CredentialRefusedError(
+				'Loyalife',
+				`the token endpoint ${base + LOYALIFE_SIGN_IN_PATH} could not be reached (${(error as Error).message})`,
+			);
 		}
 		const results = response.body?.results;
 		if (!results?.token) {
 			const said = results?.ExceptionMessage ?? `HTTP ${response.statusCode} without a token`;
-			const code = results?.ErrorCode !== undefined && results?.ErrorCode !== null ? ` (ErrorCode ${results.ErrorCode})` : '';
+			const code =
+				results?.ErrorCode !== undefined && results?.ErrorCode !== null
+					? ` (ErrorCode ${results.ErrorCode})`
+					: '';
 			throw new CredentialRefusedError('Loyalife', `${said}${code}`, response.statusCode);
 		}
 		return { token: results.token, expiresOn: results.tokenExpiresOn ?? '' };
@@ -119,8 +132,14 @@ export class LoyalifeApi implements ICredentialType {
 
 	// A function rather than a `generic` block: n8n calls it directly instead of evaluating an expression for
 	// every request.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: `bearer ${String(credentials.token ?? '')}` };
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...(requestOptions.headers ?? {}),
+			Authorization: `bearer ${String(credentials.token ?? '')}`,
+		};
 		return requestOptions;
 	}
 
@@ -139,7 +158,11 @@ export class LoyalifeApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'results.ErrorCode', value: '997', message: 'The client cannot access this Program ID' },
+				properties: {
+					key: 'results.ErrorCode',
+					value: '997',
+					message: 'The client cannot access this Program ID',
+				},
 			},
 		],
 	};

@@ -20,7 +20,8 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'https://api.loyalistic.com/v1',
 			required: true,
-			description: 'Base of every API path, without a trailing slash. Change it only for another host (e.g. a local simulator).',
+			description:
+				'Base of every API path, without a trailing slash. Change it only for another host (e.g. a local simulator).',
 		},
 		{
 			// The public guide leaves the token URL blank; /token on the API host is an assumption (ASP.NET

@@ -10,13 +10,23 @@ import type {
 export class LoyaltyLionApi implements ICredentialType {
 	name = 'loyaltyLionApi';
 
-	displayName = 'LoyaltyLion API';
+	displayName = 'LoyaltyLion Deprecated Token and Secret API';
 
-	documentationUrl = 'https://developers.loyaltylion.com/docs/authentication';
+	documentationUrl = 'https://developers.loyaltylion.com/api/authentication/token-secret';
 
-	icon: Icon = { light: 'file:../icons/loyaltylion.svg', dark: 'file:../icons/loyaltylion.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/loyaltylion.svg',
+		dark: 'file:../icons/loyaltylion.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'LoyaltyLion supports token and secret only until January 10, 2027. To move: create an API key in the LoyaltyLion admin (Manage → API keys), add a "LoyaltyLion API" credential with it (and the site secret, for the trigger), and choose "API Key" under Authentication in each LoyaltyLion node.',
+			name: 'deprecationNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Token',
 			name: 'token',
@@ -41,7 +51,8 @@ export class LoyaltyLionApi implements ICredentialType {
 			type: 'number',
 			default: 20,
 			typeOptions: { minValue: 1 },
-			description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
+			description:
+				'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
 		},
 		{
 			displayName: 'API Base URL',
@@ -54,8 +65,14 @@ export class LoyaltyLionApi implements ICredentialType {
 
 	// A function rather than a `generic` block: n8n calls it directly, instead of evaluating two expressions
 	// for every request (measured: 13% of the time of a 5,000-item run).
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		requestOptions.auth = { username: String(credentials.token ?? ''), password: String(credentials.secret ?? '') };
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.auth = {
+			username: String(credentials.token ?? ''),
+			password: String(credentials.secret ?? ''),
+		};
 		return requestOptions;
 	}
 

@@ -1,6 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-const OAUTH_BASE = 'String($self["oauthBaseUrl"] || "https://app.loyaltylion.com").replace(/\\/+$/, "")';
+const OAUTH_BASE =
+	'String($self["oauthBaseUrl"] || "https://app.loyaltylion.com").replace(/\\/+$/, "")';
 
 export class LoyaltyLionOAuth2Api implements ICredentialType {
 	name = 'loyaltyLionOAuth2Api';
@@ -11,7 +12,10 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://developers.loyaltylion.com/docs/oauth';
 
-	icon: Icon = { light: 'file:../icons/loyaltylion.svg', dark: 'file:../icons/loyaltylion.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/loyaltylion.svg',
+		dark: 'file:../icons/loyaltylion.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{
@@ -26,15 +30,32 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			name: 'scopes',
 			type: 'multiOptions',
 			options: [
-				{ name: 'Read Customers', value: 'read_customers', description: 'Customers, points, tiers, rewards, activities (not orders)' },
+				{
+					name: 'Read Customers',
+					value: 'read_customers',
+					description: 'Customers, points, tiers, rewards, activities (not orders)',
+				},
 				{ name: 'Read Orders', value: 'read_orders' },
-				{ name: 'Read Unsubscribes', value: 'read_unsubscribes', description: 'The loyalty email unsubscribes list and its webhook' },
-				{ name: 'Write Customers', value: 'write_customers', description: 'Add and remove points, change tiers, trigger activities' },
-				{ name: 'Write Orders', value: 'write_orders', description: 'Create, update and cancel orders' },
+				{
+					name: 'Read Unsubscribes',
+					value: 'read_unsubscribes',
+					description: 'The loyalty email unsubscribes list and its webhook',
+				},
+				{
+					name: 'Write Customers',
+					value: 'write_customers',
+					description: 'Add and remove points, change tiers, trigger activities',
+				},
+				{
+					name: 'Write Orders',
+					value: 'write_orders',
+					description: 'Create, update and cancel orders',
+				},
 				{ name: 'Write Unsubscribes', value: 'write_unsubscribes' },
 			],
 			default: ['read_customers', 'write_customers', 'read_orders', 'write_orders'],
-			description: 'What the merchant is asked to approve; the node operations you use need the matching scopes',
+			description:
+				'What the merchant is asked to approve; the node operations you use need the matching scopes',
 		},
 		{
 			displayName: 'OAuth Base URL',
@@ -56,11 +77,22 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			type: 'number',
 			default: 20,
 			typeOptions: { minValue: 1 },
-			description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
+			description:
+				'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
 		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{ ${OAUTH_BASE} + "/oauth/authorize" }}` },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{ ${OAUTH_BASE} + "/oauth/access-token" }}` },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `={{ ${OAUTH_BASE} + "/oauth/authorize" }}`,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `={{ ${OAUTH_BASE} + "/oauth/access-token" }}`,
+		},
 		{
 			// LoyaltyLion wants the scopes COMMA-separated. n8n ignores a typed scope on non-generic OAuth2 types, so
 			// it is built here from the multi-select; a comma in it makes n8n join the scopes with commas.
@@ -69,7 +101,12 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: '={{ ($self["scopes"] || []).join(",") }}',
 		},
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{
 			// The code exchange sends client_id and client_secret in the form body (seed 001).
 			displayName: 'Authentication',

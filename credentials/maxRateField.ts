@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * The ceiling of the adaptive request rate, for providers that publish no rate limit (nodes/shared/flow.ts).
+ * The ceiling of the adaptive request rate, for providers that publish no rate limit (nodes/shared/flow/flow.ts).
  * Its default is DEFAULT_MAX_RATE there.
  */
 export const maxRequestsPerSecondField: INodeProperties = {

@@ -13,7 +13,13 @@ const ROOT = path.resolve(__dirname, '..');
 /** Packs the built pack with npm, as it would be published. Returns the tarball path. */
 function packTarball(destination) {
 	fs.mkdirSync(destination, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT }).toString().trim().split('\n').pop();
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+		cwd: ROOT,
+	})
+		.toString()
+		.trim()
+		.split('\n')
+		.pop();
 	return path.join(destination, out);
 }
 
@@ -77,8 +83,24 @@ class N8nInstance {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		fs.mkdirSync(nodesDir, { recursive: true });
 		const manifest = path.join(nodesDir, 'package.json');
-		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
-		execFileSync('npm', ['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: nodesDir, stdio: 'pipe' });
+		if (!fs.existsSync(manifest))
+			fs.writeFileSync(
+				manifest,
+				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+			);
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--omit=peer',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				tarball,
+			],
+			{ cwd: nodesDir, stdio: 'pipe' },
+		);
 	}
 
 	/**
@@ -92,7 +114,15 @@ class N8nInstance {
 		const target = path.join(nodesDir, 'node_modules', name);
 		fs.mkdirSync(target, { recursive: true });
 		const manifest = path.join(nodesDir, 'package.json');
-		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: `file:${root}` } }, null, 2));
+		if (!fs.existsSync(manifest))
+			fs.writeFileSync(
+				manifest,
+				JSON.stringify(
+					{ name: 'installed-nodes', private: true, dependencies: { [name]: `file:${root}` } },
+					null,
+					2,
+				),
+			);
 		fs.copyFileSync(path.join(root, 'package.json'), path.join(target, 'package.json'));
 		fs.rmSync(path.join(target, 'dist'), { recursive: true, force: true });
 		fs.cpSync(path.join(root, 'dist'), path.join(target, 'dist'), { recursive: true });
@@ -107,7 +137,10 @@ class N8nInstance {
 		return new Promise((resolve) => {
 			const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-')), 'stdout');
 			const out = fs.openSync(outFile, 'w');
-			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], { env: this.env(env), stdio: ['ignore', out, 'pipe'] });
+			const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
+				env: this.env(env),
+				stdio: ['ignore', out, 'pipe'],
+			});
 			let stderr = '';
 			child.stderr.on('data', (c) => (stderr += c));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -126,13 +159,17 @@ class N8nInstance {
 		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 		const result = await this.cli(['import:credentials', `--input=${file}`]);
 		fs.rmSync(file);
-		if (result.code !== 0) throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
+		if (result.code !== 0)
+			throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
 		return result;
 	}
 
 	async importWorkflow(file) {
 		const result = await this.cli(['import:workflow', `--input=${file}`]);
-		if (result.code !== 0) throw new Error(`import:workflow ${path.basename(file)} failed: ${result.stderr || result.stdout}`);
+		if (result.code !== 0)
+			throw new Error(
+				`import:workflow ${path.basename(file)} failed: ${result.stderr || result.stdout}`,
+			);
 		return result;
 	}
 
@@ -142,14 +179,17 @@ class N8nInstance {
 	 * exactly "{" to the last "}").
 	 */
 	async execute(id, { env = {} } = {}) {
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env } });
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
+		});
 		const lines = result.stdout.split('\n');
 		const start = lines.findIndex((l) => l === '{');
 		let end = -1;
-		for (let i = lines.length - 1; i >= 0; i--) if (lines[i] === '}') {
-			end = i;
-			break;
-		}
+		for (let i = lines.length - 1; i >= 0; i--)
+			if (lines[i] === '}') {
+				end = i;
+				break;
+			}
 		let run;
 		if (start >= 0 && end >= start) {
 			try {
@@ -165,7 +205,11 @@ class N8nInstance {
 	async start({ port, env = {}, onLine } = {}) {
 		this.port = port ?? (await freePort());
 		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
-			env: this.env({ N8N_PORT: String(this.port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
+			env: this.env({
+				N8N_PORT: String(this.port),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				...env,
+			}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.log = '';
@@ -178,8 +222,14 @@ class N8nInstance {
 		const exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
 		const deadline = Date.now() + 120_000;
 		for (;;) {
-			const state = await Promise.race([exited.then((code) => ({ exited: code })), new Promise((r) => setTimeout(() => r({}), 500))]);
-			if (state.exited !== undefined) throw new Error(`n8n exited with code ${state.exited} before it was ready:\n${this.log.slice(-3000)}`);
+			const state = await Promise.race([
+				exited.then((code) => ({ exited: code })),
+				new Promise((r) => setTimeout(() => r({}), 500)),
+			]);
+			if (state.exited !== undefined)
+				throw new Error(
+					`n8n exited with code ${state.exited} before it was ready:\n${this.log.slice(-3000)}`,
+				);
 			try {
 				// Ready means the REST API answers too: n8n 1.x reports readiness before it registers its routes.
 				const answer = await fetch(`${this.url}/healthz/readiness`);
@@ -187,15 +237,19 @@ class N8nInstance {
 			} catch {
 				// not listening yet
 			}
-			if (Date.now() > deadline) throw new Error(`n8n was not ready after 120 s:\n${this.log.slice(-3000)}`);
+			if (Date.now() > deadline)
+				throw new Error(`n8n was not ready after 120 s:\n${this.log.slice(-3000)}`);
 		}
 	}
 
 	/** Activates (publishes) an imported workflow: `publish:workflow` in n8n 2.x, `update:workflow --active` in 1.x. */
 	async activate(id) {
-		const args = String(this.runtime.version ?? '').startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		const args = String(this.runtime.version ?? '').startsWith('1.')
+			? ['update:workflow', `--id=${id}`, '--active=true']
+			: ['publish:workflow', `--id=${id}`];
 		const result = await this.cli(args);
-		if (result.code !== 0) throw new Error(`${args[0]} ${id} failed: ${result.stderr || result.stdout}`);
+		if (result.code !== 0)
+			throw new Error(`${args[0]} ${id} failed: ${result.stderr || result.stdout}`);
 		return result;
 	}
 
@@ -235,7 +289,14 @@ class N8nInstance {
  * A real n8n, not started, with the packed pack installed, the simulator's demo credentials imported and,
  * if given, workflows imported and activated: what the end-to-end tests of triggers start from.
  */
-async function preparedInstance({ runtime, sim, demoCredentials, name, workflow, workflows = workflow ? [workflow] : [] }) {
+async function preparedInstance({
+	runtime,
+	sim,
+	demoCredentials,
+	name,
+	workflow,
+	workflows = workflow ? [workflow] : [],
+}) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`));
 	const n8n = new N8nInstance({ runtime, userFolder });
 	n8n.installPack(packTarball(path.join(userFolder, 'pack')));

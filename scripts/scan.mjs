@@ -7,24 +7,46 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	buildScanConfig,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-scan-'));
-const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT }).toString().trim().split('\n').pop();
+const tarball = execFileSync(
+	'npm',
+	['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
+	{ cwd: ROOT },
+)
+	.toString()
+	.trim()
+	.split('\n')
+	.pop();
 execFileSync('tar', ['xzf', tarball], { cwd: work });
 
 async function scan(dir, patterns) {
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await buildScanConfig() });
-	const files = glob.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await buildScanConfig(),
+	});
+	const files = glob.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	const results = await eslint.lintFiles(files);
 	return {
 		files: files.length,
 		errors: results.reduce((n, r) => n + r.errorCount, 0),
 		warnings: results.reduce((n, r) => n + r.warningCount, 0),
-		messages: results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}: ${m.ruleId} ${m.message}`)),
+		messages: results.flatMap((r) =>
+			r.messages.map((m) => `${path.relative(dir, r.filePath)}: ${m.ruleId} ${m.message}`),
+		),
 	};
 }
 

@@ -16,7 +16,12 @@ const { ensureDeps, ROOT } = require('./ensure-deps');
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 4010);
-const OWNER = { email: 'demo@n8n-nodes-loyalty.local', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
+const OWNER = {
+	email: 'demo@n8n-nodes-loyalty.local',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Demo-password-1',
+};
 
 async function main() {
 	ensureDeps();
@@ -36,7 +41,9 @@ async function main() {
 	const n8n = new N8nInstance({ runtime, userFolder, env: dev ? { N8N_DEV_RELOAD: 'true' } : {} });
 	if (dev) {
 		n8n.syncPack(ROOT);
-		console.log('[dev] edits under nodes/, credentials/ and icons/ rebuild the pack; n8n reloads it');
+		console.log(
+			'[dev] edits under nodes/, credentials/ and icons/ rebuild the pack; n8n reloads it',
+		);
 		watchAndRebuild(() => n8n.syncPack(ROOT));
 	} else {
 		const tarball = packTarball(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-pack-')));
@@ -53,7 +60,11 @@ async function main() {
 
 	console.log(`[start] starting n8n on port ${N8N_PORT}`);
 	await n8n.start({ port: N8N_PORT });
-	const setup = await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
 	const owner = setup.ok ? 'created' : 'already set up';
 
 	let stopping = false;
@@ -106,7 +117,9 @@ function watchAndRebuild(afterBuild) {
 			afterBuild();
 			console.log(`[dev] rebuilt dist/ at ${new Date().toLocaleTimeString()}`);
 		} catch (error) {
-			console.error(`[dev] build failed: ${error.message.split('\n')[0]} (run npm run build to see why)`);
+			console.error(
+				`[dev] build failed: ${error.message.split('\n')[0]} (run npm run build to see why)`,
+			);
 		} finally {
 			building = false;
 		}

@@ -19,9 +19,12 @@ function ensureChromium() {
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
 	const sudo = root ? '' : 'sudo ';
 	console.log('\n[test] installing Debian chromium for the editor test');
-	execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core`, {
-		stdio: 'inherit',
-	});
+	execSync(
+		`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core`,
+		{
+			stdio: 'inherit',
+		},
+	);
 }
 
 try {

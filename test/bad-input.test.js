@@ -4,7 +4,15 @@
 // would), and each email, date and number field given a wrong value, must stop the item with a
 // NodeOperationError that names the field and the item, before any request is sent.
 const { useSandbox } = require('./harness');
-const { validValue, operationsOf, NODES, descriptionOf, runAction, FILLABLE, asParameter } = require('./harness/descriptions');
+const {
+	validValue,
+	operationsOf,
+	NODES,
+	descriptionOf,
+	runAction,
+	FILLABLE,
+	asParameter,
+} = require('./harness/descriptions');
 
 const box = useSandbox();
 
@@ -13,10 +21,17 @@ for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
-		for (const f of fields) if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
+		for (const f of fields)
+			if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
 		for (const f of fields) {
 			if (!f.required || !FILLABLE.includes(f.type) || f.name === 'binaryPropertyName') continue;
-			cases.push({ spec, description, label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`, parameters: { ...valid, [f.name]: asParameter(f, '={{ "" }}') }, field: f.displayName });
+			cases.push({
+				spec,
+				description,
+				label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`,
+				parameters: { ...valid, [f.name]: asParameter(f, '={{ "" }}') },
+				field: f.displayName,
+			});
 		}
 		for (const f of fields) {
 			if (f.type !== 'string' && f.type !== 'dateTime' && f.type !== 'number') continue;
@@ -25,14 +40,24 @@ for (const spec of NODES) {
 			else if (f.type === 'dateTime' && f.required) bad = '2026-13-45';
 			else if (f.type === 'number' && f.required) bad = 'twelve';
 			if (bad === undefined) continue;
-			cases.push({ spec, description, label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" = ${JSON.stringify(bad)}`, parameters: { ...valid, [f.name]: `={{ ${JSON.stringify(bad)} }}` }, field: f.displayName });
+			cases.push({
+				spec,
+				description,
+				label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" = ${JSON.stringify(bad)}`,
+				parameters: { ...valid, [f.name]: `={{ ${JSON.stringify(bad)} }}` },
+				field: f.displayName,
+			});
 		}
 	}
 }
 
 describe('bad input is stopped before any request, naming the field and the item', () => {
 	test('the matrix covers every operation of every node', () => {
-		const operations = new Set(cases.map((c) => `${c.description.displayName}/${c.parameters.resource}/${c.parameters.operation}`));
+		const operations = new Set(
+			cases.map(
+				(c) => `${c.description.displayName}/${c.parameters.resource}/${c.parameters.operation}`,
+			),
+		);
 		// Operations with no required text, number or date field (e.g. Get Many) have nothing to leave empty.
 		expect(operations.size).toBeGreaterThanOrEqual(45);
 		expect(cases.length).toBeGreaterThanOrEqual(90);

@@ -14,7 +14,8 @@ function setup(data = {}) {
 		clientSecret: CLIENT_SECRET,
 		...data,
 	});
-	const run = (parameters, options = {}) => engine.runNode({ type: 'cardlytics', credentials, parameters, ...options });
+	const run = (parameters, options = {}) =>
+		engine.runNode({ type: 'cardlytics', credentials, parameters, ...options });
 	return { engine, credentials, run };
 }
 
@@ -44,11 +45,18 @@ describe('Cardlytics through the n8n engine', () => {
 			expect(item.json).toMatchObject({ merchantId: `m-${i}`, status: 202 });
 			expect(item.json.requestId).toMatch(/^cdlx-req-/);
 		});
-		expect(cardlytics().state.merchants.get('m-49')).toMatchObject({ merchantName: 'Merchant 49', paymentChannels: ['online', 'instore'] });
+		expect(cardlytics().state.merchants.get('m-49')).toMatchObject({
+			merchantName: 'Merchant 49',
+			paymentChannels: ['online', 'instore'],
+		});
 		// The token was fetched with the client id/secret in the form body, as Cardlytics requires.
 		const tokenRequest = box.sim.stats.log.find((r) => r.route === '/api/v1/idp/oauth2/token');
 		expect(tokenRequest.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
-		expect(tokenRequest.body).toMatchObject({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+		expect(tokenRequest.body).toMatchObject({
+			grant_type: 'client_credentials',
+			client_id: CLIENT_ID,
+			client_secret: CLIENT_SECRET,
+		});
 		// n8n stored the token; a second execution reuses it.
 		expect(engine.credentials.stored('cdlx-1').oauthTokenData.access_token).toMatch(/^cdlx_/);
 		await run(merchant(), { items: items(3) });
@@ -68,7 +76,9 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(box.sim.stats.tokens.cardlytics).toBe(1);
 		// 3 items + the one request that met the expired token.
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(4);
-		const auths = box.sim.stats.log.filter((r) => r.route.startsWith('/api/v1/partner')).map((r) => r.headers.authorization);
+		const auths = box.sim.stats.log
+			.filter((r) => r.route.startsWith('/api/v1/partner'))
+			.map((r) => r.headers.authorization);
 		expect(auths[0]).toBe(`Bearer ${firstToken}`);
 		expect(new Set(auths.slice(1)).size).toBe(1);
 		expect(auths[1]).not.toBe(auths[0]);
@@ -82,7 +92,9 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(error).toBeDefined();
 		expect(error.message).toMatch(/Cardlytics refused the credential/);
 		expect(error.message).toMatch(/invalid_client/);
-		expect(error.description).toMatch(/client ID, the client secret and the base URL or environment/);
+		expect(error.description).toMatch(
+			/client ID, the client secret and the base URL or environment/,
+		);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
 		expect(allText(error)).not.toContain('not-the-secret');
 	});
@@ -126,7 +138,14 @@ describe('Cardlytics through the n8n engine', () => {
 		const { run } = setup();
 		await run(merchant(), { items: items(1) });
 		box.sim.faults.add('cardlytics', { type: 'status', status: 500, count: 2, path: '/reports' });
-		const report = { resource: 'report', operation: 'getMerchantPerformance', merchantId: 'm-0', offerIds: 'o-1', from: '2026-01-01', to: '2026-01-02' };
+		const report = {
+			resource: 'report',
+			operation: 'getMerchantPerformance',
+			merchantId: 'm-0',
+			offerIds: 'o-1',
+			from: '2026-01-01',
+			to: '2026-01-02',
+		};
 		const ok = await run(report);
 		expect(ok.error).toBeUndefined();
 		expect(ok.items).toHaveLength(2);
@@ -146,32 +165,46 @@ describe('Cardlytics through the n8n engine', () => {
 			{ id: 'm-b', name: 'B', mcc: '58' },
 			{ id: 'm-c', name: 'C', mcc: '5814' },
 		];
-		const { items: out, error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), { items: input, continueOnFail: true });
+		const { items: out, error } = await run(
+			merchant({ merchantCategoryCode: '={{ $json.mcc }}' }),
+			{ items: input, continueOnFail: true },
+		);
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(3);
 		expect(out[0].json).toMatchObject({ merchantId: 'm-a', status: 202 });
-		expect(out[1].json.error).toMatch(/Merchant Category Code must be a 4-digit MCC such as 5814, got "58" \(item 1\)/);
+		expect(out[1].json.error).toMatch(
+			/Merchant Category Code must be a 4-digit MCC such as 5814, got "58" \(item 1\)/,
+		);
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 		expect(out[2].json).toMatchObject({ merchantId: 'm-c', status: 202 });
 		// The bad item never reached Cardlytics.
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(2);
 
-		const deletes = await run({ resource: 'merchant', operation: 'delete', merchantId: '={{ $json.id }}' }, {
-			items: [{ id: 'm-a' }, { id: 'unknown' }, { id: 'm-c' }],
-			continueOnFail: true,
-		});
+		const deletes = await run(
+			{ resource: 'merchant', operation: 'delete', merchantId: '={{ $json.id }}' },
+			{
+				items: [{ id: 'm-a' }, { id: 'unknown' }, { id: 'm-c' }],
+				continueOnFail: true,
+			},
+		);
 		expect(deletes.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(deletes.items[1].json.error).toContain('HTTP 404');
 		// n8n keeps {error: message} as the item's JSON and the whole error (description, HTTP code) beside it.
 		expect(deletes.items[1].json.error).toMatch(/\[request ID cdlx-req-[0-9a-f]+\]$/);
-		expect(deletes.items[1].error).toMatchObject({ name: 'NodeApiError', httpCode: '404', context: { itemIndex: 1 } });
+		expect(deletes.items[1].error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			context: { itemIndex: 1 },
+		});
 		expect(deletes.items[1].error.description).toMatch(/Cardlytics request ID: cdlx-req-/);
 	});
 
 	test('without continueOnFail a bad field stops the run before anything is sent, naming field and item', async () => {
 		const { run } = setup();
 		// (An empty literal is refused by n8n itself before the run; an expression that resolves empty is not.)
-		const { error } = await run(merchant({ merchantName: '={{ $json.missing }}' }), { items: items(2) });
+		const { error } = await run(merchant({ merchantName: '={{ $json.missing }}' }), {
+			items: items(2),
+		});
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe('Merchant Name is required but empty (item 0)');
 		expect(box.sim.stats.total('cardlytics')).toBe(0);
@@ -180,10 +213,16 @@ describe('Cardlytics through the n8n engine', () => {
 	test('when an item fails and the run stops, the error says which items succeeded and which were never sent', async () => {
 		const { run } = setup();
 		const input = items(5).map((item, i) => ({ ...item, mcc: i === 2 ? '58' : '5814' }));
-		const { error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), { items: input });
-		expect(error.message).toBe('Merchant Category Code must be a 4-digit MCC such as 5814, got "58" (item 2)');
+		const { error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), {
+			items: input,
+		});
+		expect(error.message).toBe(
+			'Merchant Category Code must be a 4-digit MCC such as 5814, got "58" (item 2)',
+		);
 		// Items run several at a time: those already started when item 2 failed went on, and the report says so.
-		expect(error.description).toMatch(/The run stopped at item 2\. Items 0-1, 3-4 had already succeeded\. Item 2 failed\.$/);
+		expect(error.description).toMatch(
+			/The run stopped at item 2\. Items 0-1, 3-4 had already succeeded\. Item 2 failed\.$/,
+		);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(4);
 	});
 
@@ -211,18 +250,33 @@ describe('Cardlytics through the n8n engine', () => {
 			// api-offer-ingestion: value.large.url, both assets present.
 			assets: {
 				logo: { type: 'IMAGE', value: { large: { url: 'https://example.com/logo.png' } } },
-				largeRectangle: { type: 'IMAGE', value: { large: { url: 'https://example.com/banner.png' } } },
+				largeRectangle: {
+					type: 'IMAGE',
+					value: { large: { url: 'https://example.com/banner.png' } },
+				},
 			},
 		});
-		const sent = box.sim.stats.log.filter((r) => r.route === '/api/v1/partner/merchants/:merchantId/offers/:offerId');
-		expect(sent.map((r) => [r.method, r.path.replace(/^\/cardlytics/, '')])).toEqual([['PUT', '/api/v1/partner/merchants/m-0/offers/o-1']]);
+		const sent = box.sim.stats.log.filter(
+			(r) => r.route === '/api/v1/partner/merchants/:merchantId/offers/:offerId',
+		);
+		expect(sent.map((r) => [r.method, r.path.replace(/^\/cardlytics/, '')])).toEqual([
+			['PUT', '/api/v1/partner/merchants/m-0/offers/o-1'],
+		]);
 		// An image given as a data URL goes as value.large.content.
 		const png = 'data:image/png;base64,iVBORw0KGgo=';
 		await run({ ...offer, offerId: 'o-2', logoUrl: png });
-		expect(cardlytics().state.offers.get('m-0/o-2').assets.logo).toEqual({ type: 'IMAGE', value: { large: { content: png } } });
+		expect(cardlytics().state.offers.get('m-0/o-2').assets.logo).toEqual({
+			type: 'IMAGE',
+			value: { large: { content: png } },
+		});
 		const noBanner = await run({ ...offer, offerId: 'o-3', largeRectangleUrl: '={{ "" }}' });
 		expect(noBanner.error.message).toBe('Large Rectangle Image is required but empty (item 0)');
-		const deleted = await run({ resource: 'offer', operation: 'delete', merchantId: 'm-0', offerId: 'o-1' });
+		const deleted = await run({
+			resource: 'offer',
+			operation: 'delete',
+			merchantId: 'm-0',
+			offerId: 'o-1',
+		});
 		expect(deleted.items[0].json).toMatchObject({ deleted: true, status: 202 });
 		expect(cardlytics().state.offers.has('m-0/o-1')).toBe(false);
 	});
@@ -241,10 +295,26 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(error).toBeUndefined();
 		expect(out).toHaveLength(6);
 		const request = box.sim.stats.log.find((r) => r.route.endsWith('/reports'));
-		expect(request.body).toEqual({ cube: 'merchant_performance', offerIds: ['o-1', 'o-2'], timeRange: { from: '2026-03-01', to: '2026-03-03' } });
-		expect(Object.keys(out[0].json)).toEqual(['date', 'offerId', 'impressions', 'activations', 'redemptions', 'spend']);
+		expect(request.body).toEqual({
+			cube: 'merchant_performance',
+			offerIds: ['o-1', 'o-2'],
+			timeRange: { from: '2026-03-01', to: '2026-03-03' },
+		});
+		expect(Object.keys(out[0].json)).toEqual([
+			'date',
+			'offerId',
+			'impressions',
+			'activations',
+			'redemptions',
+			'spend',
+		]);
 		expect(out.map((i) => `${i.json.date}/${i.json.offerId}`)).toEqual([
-			'2026-03-01/o-1', '2026-03-01/o-2', '2026-03-02/o-1', '2026-03-02/o-2', '2026-03-03/o-1', '2026-03-03/o-2',
+			'2026-03-01/o-1',
+			'2026-03-01/o-2',
+			'2026-03-02/o-1',
+			'2026-03-02/o-2',
+			'2026-03-03/o-1',
+			'2026-03-03/o-2',
 		]);
 		for (const item of out) {
 			expect(item.json.impressions).toBeGreaterThan(item.json.activations);
@@ -256,14 +326,26 @@ describe('Cardlytics through the n8n engine', () => {
 		const { run } = setup();
 		const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
 		expect(link.error).toBeUndefined();
-		expect(link.items[0].json.url).toMatch(/\/cardlytics\/files\/redemptions\/2026-01-15\.csv\?X-Expires=\d+&X-Signature=[0-9a-f]+$/);
+		expect(link.items[0].json.url).toMatch(
+			/\/cardlytics\/files\/redemptions\/2026-01-15\.csv\?X-Expires=\d+&X-Signature=[0-9a-f]+$/,
+		);
 
-		const { items: out, error } = await run({ resource: 'redemption', operation: 'download', date: '2026-01-15', binaryPropertyName: 'file' });
+		const { items: out, error } = await run({
+			resource: 'redemption',
+			operation: 'download',
+			date: '2026-01-15',
+			binaryPropertyName: 'file',
+		});
 		expect(error).toBeUndefined();
 		const binary = out[0].binary.file;
-		expect(binary).toMatchObject({ mimeType: 'text/csv', fileName: 'cardlytics-redemptions-2026-01-15.csv' });
+		expect(binary).toMatchObject({
+			mimeType: 'text/csv',
+			fileName: 'cardlytics-redemptions-2026-01-15.csv',
+		});
 		const csv = Buffer.from(binary.data, 'base64').toString('utf8');
-		expect(csv.split('\n')[0]).toBe('redemption_id,offer_id,merchant_id,amount,currency,redeemed_at');
+		expect(csv.split('\n')[0]).toBe(
+			'redemption_id,offer_id,merchant_id,amount,currency,redeemed_at',
+		);
 		expect(csv.trim().split('\n')).toHaveLength(26);
 		expect(out[0].json).toMatchObject({ date: '2026-01-15', fileSize: Buffer.byteLength(csv) });
 		const fileRequest = box.sim.stats.log.find((r) => r.route === '/files/redemptions/:file');
@@ -275,8 +357,15 @@ describe('Cardlytics through the n8n engine', () => {
 		const before = cardlytics().state.options.presignTtlSeconds;
 		cardlytics().state.options.presignTtlSeconds = -5;
 		try {
-			const { error } = await run({ resource: 'redemption', operation: 'download', date: '2026-01-15', binaryPropertyName: 'data' });
-			expect(error.message).toMatch(/^Cardlytics answered HTTP 403 \(item 0\): Request has expired/);
+			const { error } = await run({
+				resource: 'redemption',
+				operation: 'download',
+				date: '2026-01-15',
+				binaryPropertyName: 'data',
+			});
+			expect(error.message).toMatch(
+				/^Cardlytics answered HTTP 403 \(item 0\): Request has expired/,
+			);
 			expect(error.description).toMatch(/pre-signed redemption link/);
 		} finally {
 			cardlytics().state.options.presignTtlSeconds = before;

@@ -31,54 +31,124 @@ async function call(method, url, { headers = {}, body, form } = {}) {
 test('every route the simulator serves names its source: a reference page, a seed document, or "assumed: why"', async () => {
 	const routes = await (await fetch(`${box.sim.url}/__control/routes`)).json();
 	expect(routes.length).toBeGreaterThanOrEqual(60);
-	const pages = { loyaltylion: 'developers.loyaltylion.com', loyalife: 'help-loyalife.xoxoday.com', cardlytics: 'platform.cardlytics.com', frederick: 'developers.hirefrederick.com', loyalistic: 'loyalistic.com' };
+	const pages = {
+		loyaltylion: 'developers.loyaltylion.com',
+		loyalife: 'help-loyalife.xoxoday.com',
+		cardlytics: 'platform.cardlytics.com',
+		frederick: 'developers.hirefrederick.com',
+		loyalistic: 'loyalistic.com',
+	};
 	for (const r of routes) {
-		const ok = r.source.startsWith(`https://${pages[r.provider]}`) || /^assumed: \S/.test(r.source) || /^seed \d{3}/.test(r.source);
+		const ok =
+			r.source.startsWith(`https://${pages[r.provider]}`) ||
+			/^assumed: \S/.test(r.source) ||
+			/^seed \d{3}/.test(r.source);
 		expect([r.provider, r.method, r.pattern, ok]).toEqual([r.provider, r.method, r.pattern, true]);
 	}
 	// The routes issue 13 corrected cite their pages.
-	const source = (provider, method, pattern) => routes.find((r) => r.provider === provider && r.method === method && r.pattern === pattern)?.source;
-	expect(source('loyaltylion', 'PATCH', '/v2/customers/:merchantId')).toBe('https://developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer');
-	expect(source('loyaltylion', 'PUT', '/v2/orders/:merchantId')).toBe('https://developers.loyaltylion.com/api-reference/v2/resources/orders/update-order');
-	expect(source('loyalife', 'POST', '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2')).toBe('https://help-loyalife.xoxoday.com/api-reference/transactions/insert-transaction-v2');
-	expect(source('cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId/offers/:offerId')).toBe('https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion');
-	expect(source('frederick', 'POST', '/locations/:locationId/services/batch_sync_services')).toBe('https://developers.hirefrederick.com/api-docs/syncing-data');
+	const source = (provider, method, pattern) =>
+		routes.find((r) => r.provider === provider && r.method === method && r.pattern === pattern)
+			?.source;
+	expect(source('loyaltylion', 'PATCH', '/v2/customers/:merchantId')).toBe(
+		'https://developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer',
+	);
+	expect(source('loyaltylion', 'PUT', '/v2/orders/:merchantId')).toBe(
+		'https://developers.loyaltylion.com/api-reference/v2/resources/orders/update-order',
+	);
+	expect(
+		source(
+			'loyalife',
+			'POST',
+			'/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
+		),
+	).toBe('https://help-loyalife.xoxoday.com/api-reference/transactions/insert-transaction-v2');
+	expect(source('cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId/offers/:offerId')).toBe(
+		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
+	);
+	expect(source('frederick', 'POST', '/locations/:locationId/services/batch_sync_services')).toBe(
+		'https://developers.hirefrederick.com/api-docs/syncing-data',
+	);
 });
 
 describe('LoyaltyLion (developers.loyaltylion.com/api-reference/v2/resources/...)', () => {
 	const auth = () => {
 		const c = cred('loyaltyLionApi');
-		return { headers: { Authorization: `Basic ${Buffer.from(`${c.token}:${c.secret}`).toString('base64')}` }, base: c.apiBaseUrl };
+		return {
+			headers: {
+				Authorization: `Basic ${Buffer.from(`${c.token}:${c.secret}`).toString('base64')}`,
+			},
+			base: c.apiBaseUrl,
+		};
 	};
 
 	test('customers/update-customer: PUT is not the method; email is not a field', async () => {
 		const { headers, base } = auth();
-		const put = await call('PUT', `${base}/customers/cust-1`, { headers, body: { customer: { email: 'x@example.com' } } });
+		const put = await call('PUT', `${base}/customers/cust-1`, {
+			headers,
+			body: { customer: { email: 'x@example.com' } },
+		});
 		expect(put.status).toBe(405);
-		const patch = await call('PATCH', `${base}/customers/cust-1`, { headers, body: { customer: { email: 'x@example.com' } } });
+		const patch = await call('PATCH', `${base}/customers/cust-1`, {
+			headers,
+			body: { customer: { email: 'x@example.com' } },
+		});
 		expect(patch.status).toBe(400);
-		expect(JSON.stringify(patch.body.error.details)).toMatch(/customer.*email|Unrecognized key.*email/);
+		expect(JSON.stringify(patch.body.error.details)).toMatch(
+			/customer.*email|Unrecognized key.*email/,
+		);
 	});
 
 	test('orders/create-order: customer_id, total_shipping and payment_status are required', async () => {
 		const { headers, base } = auth();
-		const old = await call('POST', `${base}/orders`, { headers, body: { merchant_id: 'old-1', customer_email: 'a@example.com', total: '10.00' } });
+		const old = await call('POST', `${base}/orders`, {
+			headers,
+			body: { merchant_id: 'old-1', customer_email: 'a@example.com', total: '10.00' },
+		});
 		expect(old.status).toBe(400);
-		expect(Object.keys(old.body.error.details).sort()).toEqual(['customer_id', 'payment_status', 'total_shipping']);
+		expect(Object.keys(old.body.error.details).sort()).toEqual([
+			'customer_id',
+			'payment_status',
+			'total_shipping',
+		]);
 	});
 
 	test('orders/update-order: a partial update is refused; there is no /cancel or /refund path', async () => {
 		const { headers, base } = auth();
 		const ok = await call('POST', `${base}/orders`, {
 			headers,
-			body: { merchant_id: 'old-2', customer_id: 'cust-1', customer_email: 'a@example.com', total: '10.00', total_shipping: '0', payment_status: 'paid' },
+			body: {
+				merchant_id: 'old-2',
+				customer_id: 'cust-1',
+				customer_email: 'a@example.com',
+				total: '10.00',
+				total_shipping: '0',
+				payment_status: 'paid',
+			},
 		});
 		expect(ok.status).toBe(201);
-		const partial = await call('PUT', `${base}/orders/old-2`, { headers, body: { total_shipping: '4.90' } });
+		const partial = await call('PUT', `${base}/orders/old-2`, {
+			headers,
+			body: { total_shipping: '4.90' },
+		});
 		expect(partial.status).toBe(400);
-		expect(Object.keys(partial.body.error.details)).toEqual(expect.arrayContaining(['payment_status', 'refund_status', 'cancellation_status', 'total_paid', 'total_refunded']));
+		expect(Object.keys(partial.body.error.details)).toEqual(
+			expect.arrayContaining([
+				'payment_status',
+				'refund_status',
+				'cancellation_status',
+				'total_paid',
+				'total_refunded',
+			]),
+		);
 		expect((await call('POST', `${base}/orders/old-2/cancel`, { headers })).status).toBe(404);
-		expect((await call('POST', `${base}/orders/old-2/refund`, { headers, body: { total_refunded: '1.00' } })).status).toBe(404);
+		expect(
+			(
+				await call('POST', `${base}/orders/old-2/refund`, {
+					headers,
+					body: { total_refunded: '1.00' },
+				})
+			).status,
+		).toBe(404);
 	});
 
 	test("transactions/list-transactions: customer_id is LoyaltyLion's numeric id, not the store's merchant id", async () => {
@@ -99,17 +169,40 @@ describe('LoyaltyLion (developers.loyaltylion.com/api-reference/v2/resources/...
 describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 	async function token() {
 		const c = cred('loyalifeApi');
-		const { body } = await call('POST', `${c.baseUrl}/lbms-ingress/oauth/api/Auth/Token`, { body: { grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret } });
-		return { headers: { Authorization: `bearer ${body.results.token}` }, base: `${c.baseUrl}/lbms-ingress`, program: c.programId };
+		const { body } = await call('POST', `${c.baseUrl}/lbms-ingress/oauth/api/Auth/Token`, {
+			body: {
+				grant_type: 'client_credentials',
+				client_id: c.clientId,
+				client_secret: c.clientSecret,
+			},
+		});
+		return {
+			headers: { Authorization: `bearer ${body.results.token}` },
+			base: `${c.baseUrl}/lbms-ingress`,
+			program: c.programId,
+		};
 	}
-	const tx = (extra = {}) => ({ transaction_id: 'OLD-1', amount: 100, transaction_date: '2026-02-01', product_code: 'CARD', member_relation_reference: 'MEM0001', transaction_type: 'DR', ...extra });
+	const tx = (extra = {}) => ({
+		transaction_id: 'OLD-1',
+		amount: 100,
+		transaction_date: '2026-02-01',
+		product_code: 'CARD',
+		member_relation_reference: 'MEM0001',
+		transaction_type: 'DR',
+		...extra,
+	});
 
 	test('insert-transaction-v2: the idempotency key as a header is refused, and the type is written dr/cr', async () => {
 		const { headers, base } = await token();
 		const url = `${base}/transaction-lm/API/Transaction/InsertTransactionDataV2`;
-		const header = await call('POST', url, { headers: { ...headers, _xoxo_api_client_idempotency: 'n8n-abc' }, body: [tx({ transaction_type: 'dr' })] });
+		const header = await call('POST', url, {
+			headers: { ...headers, _xoxo_api_client_idempotency: 'n8n-abc' },
+			body: [tx({ transaction_type: 'dr' })],
+		});
 		expect(header.status).toBe(400);
-		expect(header.body.results.ExceptionMessage).toMatch(/_xoxo_api_client_idempotency is a field of each transaction object, not a header/);
+		expect(header.body.results.ExceptionMessage).toMatch(
+			/_xoxo_api_client_idempotency is a field of each transaction object, not a header/,
+		);
 		const upper = await call('POST', url, { headers, body: [tx()] });
 		expect(upper.status).toBe(400);
 		expect(upper.body.results.ExceptionMessage).toMatch(/transaction_type must be dr/);
@@ -119,35 +212,67 @@ describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 		const { headers, base, program } = await token();
 		const url = `${base}/transaction-lm/API/Transaction/InsertTransactionData`;
 		const noProgram = await call('POST', url, { headers, body: tx() });
-		expect(noProgram.body.results).toMatchObject({ IsSucessful: false, ExceptionMessage: 'pintProgramId is required' });
+		expect(noProgram.body.results).toMatchObject({
+			IsSucessful: false,
+			ExceptionMessage: 'pintProgramId is required',
+		});
 		const before = box.sim.instances.loyalife.pointsOf('MEM0001');
-		const reversal = await call('POST', `${url}?pintProgramId=${program}`, { headers, body: tx({ transaction_id: 'OLD-2', transaction_type: 'CR', amount: 200 }) });
+		const reversal = await call('POST', `${url}?pintProgramId=${program}`, {
+			headers,
+			body: tx({ transaction_id: 'OLD-2', transaction_type: 'CR', amount: 200 }),
+		});
 		expect(reversal.body.results).toMatchObject({ IsSucessful: true, ReturnObject: true });
 		expect(box.sim.instances.loyalife.pointsOf('MEM0001')).toBe(before - 20);
 	});
 
 	test('member lookup names the attribute by its key, never "Email"', async () => {
 		const { headers, base, program } = await token();
-		const old = await call('GET', `${base}/member/api/Member/GetMemberDetailsByUniqueAttribute?pintProgramId=${program}&pstrAttributeName=Email&pstrAttributeValue=member1@example.com`, { headers });
+		const old = await call(
+			'GET',
+			`${base}/member/api/Member/GetMemberDetailsByUniqueAttribute?pintProgramId=${program}&pstrAttributeName=Email&pstrAttributeValue=member1@example.com`,
+			{ headers },
+		);
 		expect(old.body.results).toMatchObject({ IsSucessful: false });
-		expect(old.body.results.ExceptionMessage).toMatch(/pstrAttributeName must be an attribute key of the program \(email_id, mobile_number, relation_reference\), got Email/);
+		expect(old.body.results.ExceptionMessage).toMatch(
+			/pstrAttributeName must be an attribute key of the program \(email_id, mobile_number, relation_reference\), got Email/,
+		);
 	});
 });
 
 describe('Cardlytics (platform.cardlytics.com/advertisers/docs/api-offer-ingestion)', () => {
 	test('assets.logo = {type, url} is refused; largeRectangle is required', async () => {
 		const c = cred('cardlyticsOAuth2Api');
-		const token = await call('POST', `${c.customBaseUrl}/api/v1/idp/oauth2/token`, { form: { client_id: c.clientId, client_secret: c.clientSecret, grant_type: 'client_credentials' } });
+		const token = await call('POST', `${c.customBaseUrl}/api/v1/idp/oauth2/token`, {
+			form: {
+				client_id: c.clientId,
+				client_secret: c.clientSecret,
+				grant_type: 'client_credentials',
+			},
+		});
 		const headers = { Authorization: `Bearer ${token.body.access_token}` };
 		const merchant = await call('PUT', `${c.customBaseUrl}/api/v1/partner/merchants/old-m`, {
 			headers,
-			body: { merchantId: 'old-m', merchantName: 'Old', merchantCategoryCode: '5814', paymentChannels: ['online'] },
+			body: {
+				merchantId: 'old-m',
+				merchantName: 'Old',
+				merchantCategoryCode: '5814',
+				paymentChannels: ['online'],
+			},
 		});
 		expect(merchant.status).toBe(202);
-		const old = await call('PUT', `${c.customBaseUrl}/api/v1/partner/merchants/old-m/offers/old-o`, {
-			headers,
-			body: { offerId: 'old-o', merchantId: 'old-m', offerName: 'Old', assets: { logo: { type: 'IMAGE', url: 'https://example.com/logo.png' } } },
-		});
+		const old = await call(
+			'PUT',
+			`${c.customBaseUrl}/api/v1/partner/merchants/old-m/offers/old-o`,
+			{
+				headers,
+				body: {
+					offerId: 'old-o',
+					merchantId: 'old-m',
+					offerName: 'Old',
+					assets: { logo: { type: 'IMAGE', url: 'https://example.com/logo.png' } },
+				},
+			},
+		);
 		expect(old.status).toBe(400);
 		expect(old.text).toMatch(/assets\.logo/);
 		expect(old.text).toMatch(/assets\.largeRectangle/);
@@ -158,13 +283,38 @@ describe('Frederick (developers.hirefrederick.com/api-docs/syncing-data)', () =>
 	test('the sync methods have no /v2 prefix', async () => {
 		const c = cred('frederickApi');
 		const key = { 'x-api-key': c.apiKey };
-		const user = await call('POST', `${c.customBaseUrl}/oauth/token`, { headers: key, body: { email: c.email, password: c.password, client_id: c.clientId, client_secret: c.clientSecret } });
-		const location = await call('POST', `${c.customBaseUrl}/oauth/location_token`, { headers: { ...key, Authorization: `Bearer ${user.body.access_token}` }, body: { client_id: c.clientId, client_secret: c.clientSecret } });
-		const headers = { ...key, Authorization: `Bearer ${location.body.access_token}`, 'Content-Type': 'application/vnd.api+json' };
-		const body = { data: [{ type: 'services', attributes: { external_id: 'svc-old', name: 'Old' } }] };
-		const old = await call('POST', `${c.customBaseUrl}/v2/locations/loc_1/services/batch_sync_services`, { headers, body });
+		const user = await call('POST', `${c.customBaseUrl}/oauth/token`, {
+			headers: key,
+			body: {
+				email: c.email,
+				password: c.password,
+				client_id: c.clientId,
+				client_secret: c.clientSecret,
+			},
+		});
+		const location = await call('POST', `${c.customBaseUrl}/oauth/location_token`, {
+			headers: { ...key, Authorization: `Bearer ${user.body.access_token}` },
+			body: { client_id: c.clientId, client_secret: c.clientSecret },
+		});
+		const headers = {
+			...key,
+			Authorization: `Bearer ${location.body.access_token}`,
+			'Content-Type': 'application/vnd.api+json',
+		};
+		const body = {
+			data: [{ type: 'services', attributes: { external_id: 'svc-old', name: 'Old' } }],
+		};
+		const old = await call(
+			'POST',
+			`${c.customBaseUrl}/v2/locations/loc_1/services/batch_sync_services`,
+			{ headers, body },
+		);
 		expect(old.status).toBe(404);
-		const documented = await call('POST', `${c.customBaseUrl}/locations/loc_1/services/batch_sync_services`, { headers, body });
+		const documented = await call(
+			'POST',
+			`${c.customBaseUrl}/locations/loc_1/services/batch_sync_services`,
+			{ headers, body },
+		);
 		expect(documented.status).toBe(200);
 	});
 });

@@ -15,7 +15,13 @@ const box = useSandbox({
 const ROOT = path.resolve(__dirname, '..');
 /** The providers' transport profiles, as loaded by the engine: a shorter timeout keeps the timeout cases short. */
 const TIMEOUT_MS = 700;
-for (const [file, name] of [['Cardlytics', 'cardlytics'], ['LoyaltyLion', 'loyaltyLion'], ['Loyalife', 'loyalife'], ['Loyalistic', 'loyalistic'], ['Frederick', 'frederick']]) {
+for (const [file, name] of [
+	['Cardlytics', 'cardlytics'],
+	['LoyaltyLion', 'loyaltyLion'],
+	['Loyalife', 'loyalife'],
+	['Loyalistic', 'loyalistic'],
+	['Frederick', 'frederick'],
+]) {
 	require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name].timeoutMs = TIMEOUT_MS;
 }
 
@@ -23,7 +29,8 @@ function setup(provider) {
 	const engine = new Engine();
 	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === provider.credential);
 	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
-	return (parameters, options = {}) => engine.runNode({ type: provider.node, credentials, parameters, ...options });
+	return (parameters, options = {}) =>
+		engine.runNode({ type: provider.node, credentials, parameters, ...options });
 }
 
 const sim = (name) => box.sim.instances[name];
@@ -34,31 +41,110 @@ const PROVIDERS = [
 		name: 'loyaltylion',
 		credential: 'loyaltyLionApi',
 		node: 'loyaltyLion',
-		list: { parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', returnAll: true }, path: '/v2/customers', expected: 1200, key: (j) => j.id },
-		write: { parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: 'cust-7', points: 3 }, path: '/points', idempotent: false, applied: () => sim('loyaltylion').state.transactions.filter((t) => t.merchant_id === 'cust-7' && t.points === 3).length },
+		list: {
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'customer',
+				operation: 'getMany',
+				returnAll: true,
+			},
+			path: '/v2/customers',
+			expected: 1200,
+			key: (j) => j.id,
+		},
+		write: {
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'points',
+				operation: 'add',
+				merchantId: 'cust-7',
+				points: 3,
+			},
+			path: '/points',
+			idempotent: false,
+			applied: () =>
+				sim('loyaltylion').state.transactions.filter(
+					(t) => t.merchant_id === 'cust-7' && t.points === 3,
+				).length,
+		},
 	},
 	{
 		name: 'loyalistic',
 		credential: 'loyalisticOAuth2Api',
 		node: 'loyalistic',
-		list: { parameters: { resource: 'contact', operation: 'getMany', returnAll: true }, path: '/v1/contacts', expected: 450, key: (j) => j.id },
-		write: { parameters: { resource: 'contact', operation: 'update', contactId: '9', updateFields: { title: 'Fault tester' } }, path: '/v1/contacts/', idempotent: true, applied: () => (sim('loyalistic').state.contacts.get(9).title === 'Fault tester' ? 1 : 0) },
+		list: {
+			parameters: { resource: 'contact', operation: 'getMany', returnAll: true },
+			path: '/v1/contacts',
+			expected: 450,
+			key: (j) => j.id,
+		},
+		write: {
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: '9',
+				updateFields: { title: 'Fault tester' },
+			},
+			path: '/v1/contacts/',
+			idempotent: true,
+			applied: () => (sim('loyalistic').state.contacts.get(9).title === 'Fault tester' ? 1 : 0),
+		},
 		revoke: () => sim('loyalistic').tokens.revokeAll(),
 	},
 	{
 		name: 'loyalife',
 		credential: 'loyalifeApi',
 		node: 'loyalife',
-		list: { parameters: { resource: 'transaction', operation: 'getSummary', fromDate: '2025-01-01', toDate: '2025-12-31', returnAll: true }, path: 'GetTransactionSummary', expected: 275, key: (j) => j.TransactionId },
-		write: { parameters: { resource: 'points', operation: 'redeem', relationReference: 'MEM0011', points: 7 }, path: 'RedeemPoints', idempotent: false, applied: () => [...sim('loyalife').state.redemptions.values()].filter((r) => r.RelationReference === 'MEM0011' && r.Points === 7).length },
+		list: {
+			parameters: {
+				resource: 'transaction',
+				operation: 'getSummary',
+				fromDate: '2025-01-01',
+				toDate: '2025-12-31',
+				returnAll: true,
+			},
+			path: 'GetTransactionSummary',
+			expected: 275,
+			key: (j) => j.TransactionId,
+		},
+		write: {
+			parameters: {
+				resource: 'points',
+				operation: 'redeem',
+				relationReference: 'MEM0011',
+				points: 7,
+			},
+			path: 'RedeemPoints',
+			idempotent: false,
+			applied: () =>
+				[...sim('loyalife').state.redemptions.values()].filter(
+					(r) => r.RelationReference === 'MEM0011' && r.Points === 7,
+				).length,
+		},
 		revoke: () => sim('loyalife').tokens.expireAll(),
 	},
 	{
 		name: 'frederick',
 		credential: 'frederickApi',
 		node: 'frederick',
-		list: { parameters: { resource: 'contact', operation: 'getMany', returnAll: true }, path: '/v2/contacts', expected: 350, key: (j) => j.id },
-		write: { parameters: { resource: 'campaign', operation: 'create', name: 'Fault campaign', channel: 'email' }, path: '/v2/campaigns', idempotent: false, applied: () => sim('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign').length },
+		list: {
+			parameters: { resource: 'contact', operation: 'getMany', returnAll: true },
+			path: '/v2/contacts',
+			expected: 350,
+			key: (j) => j.id,
+		},
+		write: {
+			parameters: {
+				resource: 'campaign',
+				operation: 'create',
+				name: 'Fault campaign',
+				channel: 'email',
+			},
+			path: '/v2/campaigns',
+			idempotent: false,
+			applied: () =>
+				sim('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign').length,
+		},
 		revoke: () => sim('frederick').control.revokeLocationTokens(),
 	},
 	{
@@ -66,8 +152,34 @@ const PROVIDERS = [
 		credential: 'cardlyticsOAuth2Api',
 		node: 'cardlytics',
 		// Cardlytics has no paged list: its report (a read sent as POST) stands in for it.
-		list: { parameters: { resource: 'report', operation: 'getMerchantPerformance', merchantId: 'fault-merchant', offerIds: 'o-1, o-2', from: '2026-01-01', to: '2026-01-31' }, path: '/reports', expected: 62, key: (j) => `${j.date}/${j.offerId}`, revokeAt: 1, skip: 0 },
-		write: { parameters: { resource: 'merchant', operation: 'upsert', merchantId: 'fault-merchant', merchantName: 'Fault Merchant', merchantCategoryCode: '5814', paymentChannels: ['online'] }, path: '/merchants/fault-merchant', idempotent: true, applied: () => (sim('cardlytics').state.merchants.has('fault-merchant') ? 1 : 0) },
+		list: {
+			parameters: {
+				resource: 'report',
+				operation: 'getMerchantPerformance',
+				merchantId: 'fault-merchant',
+				offerIds: 'o-1, o-2',
+				from: '2026-01-01',
+				to: '2026-01-31',
+			},
+			path: '/reports',
+			expected: 62,
+			key: (j) => `${j.date}/${j.offerId}`,
+			revokeAt: 1,
+			skip: 0,
+		},
+		write: {
+			parameters: {
+				resource: 'merchant',
+				operation: 'upsert',
+				merchantId: 'fault-merchant',
+				merchantName: 'Fault Merchant',
+				merchantCategoryCode: '5814',
+				paymentChannels: ['online'],
+			},
+			path: '/merchants/fault-merchant',
+			idempotent: true,
+			applied: () => (sim('cardlytics').state.merchants.has('fault-merchant') ? 1 : 0),
+		},
 		revoke: () => sim('cardlytics').tokens.expireAll(),
 	},
 ];
@@ -76,9 +188,19 @@ const PROVIDERS = [
 const LIST_FAULTS = [
 	['429 without Retry-After', { type: 'status', status: 429, count: 2, skip: 1 }],
 	['429 with Retry-After: 1', { type: 'status', status: 429, count: 1, skip: 1, retryAfter: 1 }],
-	['a burst of 500, 502, 503', [{ type: 'status', status: 500, count: 1, skip: 1 }, { type: 'status', status: 502, count: 1 }, { type: 'status', status: 503, count: 1 }]],
+	[
+		'a burst of 500, 502, 503',
+		[
+			{ type: 'status', status: 500, count: 1, skip: 1 },
+			{ type: 'status', status: 502, count: 1 },
+			{ type: 'status', status: 503, count: 1 },
+		],
+	],
 	['a connection reset mid-answer', { type: 'reset', count: 1, skip: 1 }],
-	['a slow answer past the timeout', { type: 'slow', delayMs: TIMEOUT_MS + 800, count: 1, skip: 1 }],
+	[
+		'a slow answer past the timeout',
+		{ type: 'slow', delayMs: TIMEOUT_MS + 800, count: 1, skip: 1 },
+	],
 	['malformed JSON', { type: 'malformed', count: 1, skip: 1 }],
 ];
 
@@ -93,7 +215,11 @@ for (const provider of PROVIDERS) {
 		for (const [label, fault] of LIST_FAULTS) {
 			test(`${label}: every record exactly once`, async () => {
 				const run = await runList(provider);
-				const faults = [fault].flat().map((f) => ({ path: provider.list.path, ...f, skip: f.skip === undefined ? undefined : (provider.list.skip ?? f.skip) }));
+				const faults = [fault].flat().map((f) => ({
+					path: provider.list.path,
+					...f,
+					skip: f.skip === undefined ? undefined : (provider.list.skip ?? f.skip),
+				}));
 				for (const f of faults) box.sim.faults.add(provider.name, f);
 				const started = Date.now();
 				const { items, error } = await run(provider.list.parameters);
@@ -101,7 +227,8 @@ for (const provider of PROVIDERS) {
 				const keys = items.map((i) => provider.list.key(i.json));
 				expect(keys).toHaveLength(provider.list.expected);
 				expect(new Set(keys).size).toBe(provider.list.expected);
-				if (fault.retryAfter) expect(Date.now() - started).toBeGreaterThanOrEqual(fault.retryAfter * 1000 - 50);
+				if (fault.retryAfter)
+					expect(Date.now() - started).toBeGreaterThanOrEqual(fault.retryAfter * 1000 - 50);
 				// The fault really happened (a test whose fault never fired would prove nothing).
 				expect(box.sim.faults.byProvider.get(provider.name).every((f) => f.count === 0)).toBe(true);
 			});
@@ -117,13 +244,16 @@ for (const provider of PROVIDERS) {
 				const original = box.sim.server.listeners('request')[0];
 				box.sim.server.removeAllListeners('request');
 				box.sim.server.on('request', (req, res) => {
-					if (req.url.includes(provider.list.path) && ++pages === (provider.list.revokeAt ?? 3)) provider.revoke();
+					if (req.url.includes(provider.list.path) && ++pages === (provider.list.revokeAt ?? 3))
+						provider.revoke();
 					original(req, res);
 				});
 				try {
 					const { items, error } = await run(provider.list.parameters);
 					expect(error).toBeUndefined();
-					expect(new Set(items.map((i) => provider.list.key(i.json))).size).toBe(provider.list.expected);
+					expect(new Set(items.map((i) => provider.list.key(i.json))).size).toBe(
+						provider.list.expected,
+					);
 					expect(items).toHaveLength(provider.list.expected);
 					expect(box.sim.stats.tokens[provider.name]).toBe(provider.name === 'frederick' ? 2 : 1);
 				} finally {
@@ -135,7 +265,13 @@ for (const provider of PROVIDERS) {
 
 		test('a fault that never ends: bounded retries, then an error naming what happened and the item', async () => {
 			const run = await runList(provider);
-			box.sim.faults.add(provider.name, { type: 'status', status: 503, count: 1000, skip: provider.list.skip ?? 1, path: provider.list.path });
+			box.sim.faults.add(provider.name, {
+				type: 'status',
+				status: 503,
+				count: 1000,
+				skip: provider.list.skip ?? 1,
+				path: provider.list.path,
+			});
 			const started = Date.now();
 			const { items, error } = await run(provider.list.parameters);
 			expect(items).toHaveLength(0);
@@ -149,7 +285,12 @@ for (const provider of PROVIDERS) {
 		test('429: refused before anything happened, so retried, and applied exactly once', async () => {
 			const run = setup(provider);
 			const before = provider.write.applied();
-			box.sim.faults.add(provider.name, { type: 'status', status: 429, count: 2, path: provider.write.path });
+			box.sim.faults.add(provider.name, {
+				type: 'status',
+				status: 429,
+				count: 2,
+				path: provider.write.path,
+			});
 			const { error } = await run(provider.write.parameters);
 			expect(error).toBeUndefined();
 			if (provider.write.idempotent) expect(provider.write.applied()).toBe(1);
@@ -159,26 +300,42 @@ for (const provider of PROVIDERS) {
 		test(`an answer lost after the write was applied: ${provider.write.idempotent ? 'retried, as the write is idempotent' : 'not retried blindly, and the error says to check'}`, async () => {
 			const run = setup(provider);
 			const before = provider.write.applied();
-			box.sim.faults.add(provider.name, { type: 'lost', status: 502, count: 1, path: provider.write.path });
+			box.sim.faults.add(provider.name, {
+				type: 'lost',
+				status: 502,
+				count: 1,
+				path: provider.write.path,
+			});
 			const { error } = await run(provider.write.parameters);
 			if (provider.write.idempotent) {
 				expect(error).toBeUndefined();
 				expect(provider.write.applied()).toBeGreaterThanOrEqual(1);
 			} else {
 				expect(error.message).toMatch(/answered HTTP 502 \(item 0\)/);
-				expect(error.description).toMatch(/This write was not retried, because repeating it could apply it twice: check in \w+ whether it took effect/);
+				expect(error.description).toMatch(
+					/This write was not retried, because repeating it could apply it twice: check in \w+ whether it took effect/,
+				);
 				expect(provider.write.applied() - before).toBe(1);
 			}
 		});
 
 		test('a slow answer past the timeout on a write: bounded, and the error says what happened', async () => {
 			const run = setup(provider);
-			box.sim.faults.add(provider.name, { type: 'slow', delayMs: TIMEOUT_MS + 800, count: 1, path: provider.write.path });
+			box.sim.faults.add(provider.name, {
+				type: 'slow',
+				delayMs: TIMEOUT_MS + 800,
+				count: 1,
+				path: provider.write.path,
+			});
 			const { error } = await run(provider.write.parameters);
 			if (provider.write.idempotent) {
 				expect(error).toBeUndefined();
 			} else {
-				expect(error.message).toMatch(new RegExp(`^Could not reach \\w+ \\(item 0\\): no answer within ${TIMEOUT_MS / 1000} s$`));
+				expect(error.message).toMatch(
+					new RegExp(
+						`^Could not reach \\w+ \\(item 0\\): no answer within ${TIMEOUT_MS / 1000} s$`,
+					),
+				);
 				expect(error.description).toMatch(/This write was not retried/);
 			}
 		});
@@ -187,19 +344,42 @@ for (const provider of PROVIDERS) {
 
 test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the provider message, list or write', async () => {
 	const run = setup(PROVIDERS.find((p) => p.name === 'loyalife'));
-	box.sim.faults.add('loyalife', { type: 'status', status: 200, count: 1, skip: 1, path: 'GetTransactionSummary', body: { results: { IsSucessful: false, ErrorCode: '999', ExceptionMessage: 'Temporary ledger lock', ReturnObject: null } } });
+	box.sim.faults.add('loyalife', {
+		type: 'status',
+		status: 200,
+		count: 1,
+		skip: 1,
+		path: 'GetTransactionSummary',
+		body: {
+			results: {
+				IsSucessful: false,
+				ErrorCode: '999',
+				ExceptionMessage: 'Temporary ledger lock',
+				ReturnObject: null,
+			},
+		},
+	});
 	const { items, error } = await run(PROVIDERS.find((p) => p.name === 'loyalife').list.parameters);
 	expect(items).toHaveLength(0);
-	expect(error.message).toBe('Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the request is invalid)');
+	expect(error.message).toBe(
+		'Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the request is invalid)',
+	);
 });
 
 describe('what the README promises about retries and paging (issue 14, item 5)', () => {
 	const loyaltylion = () => PROVIDERS.find((p) => p.name === 'loyaltylion');
-	const transport = (file, name) => require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name];
+	const transport = (file, name) =>
+		require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name];
 
 	test('a page slower than the timeout is retried within the default budget (the timeout of every attempt plus a minute of waits): three timeouts in a row, then the list completes', async () => {
 		const run = setup(loyaltylion());
-		box.sim.faults.add('loyaltylion', { type: 'slow', delayMs: TIMEOUT_MS + 500, count: 3, skip: 1, path: '/v2/customers' });
+		box.sim.faults.add('loyaltylion', {
+			type: 'slow',
+			delayMs: TIMEOUT_MS + 500,
+			count: 3,
+			skip: 1,
+			path: '/v2/customers',
+		});
 		const started = Date.now();
 		const { items, error } = await run(loyaltylion().list.parameters);
 		expect(error).toBeUndefined();
@@ -212,7 +392,14 @@ describe('what the README promises about retries and paging (issue 14, item 5)',
 		provider.retry = { maxDelayMs: 200 };
 		try {
 			const run = setup(loyaltylion());
-			box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 1, skip: 1, retryAfter: 1, path: '/v2/customers' });
+			box.sim.faults.add('loyaltylion', {
+				type: 'status',
+				status: 429,
+				count: 1,
+				skip: 1,
+				retryAfter: 1,
+				path: '/v2/customers',
+			});
 			const started = Date.now();
 			const { error } = await run(loyaltylion().list.parameters);
 			expect(error).toBeUndefined();
@@ -224,31 +411,59 @@ describe('what the README promises about retries and paging (issue 14, item 5)',
 
 	test('a Retry-After longer than 60 s fails at once, saying how long the provider asked to wait', async () => {
 		const run = setup(loyaltylion());
-		box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 1, retryAfter: 90, path: '/points' });
+		box.sim.faults.add('loyaltylion', {
+			type: 'status',
+			status: 429,
+			count: 1,
+			retryAfter: 90,
+			path: '/points',
+		});
 		const started = Date.now();
 		const { error } = await run(loyaltylion().write.parameters);
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(error.message).toBe('LoyaltyLion answered HTTP 429 (item 0): Rate limit exceeded');
-		expect(error.description).toMatch(/^LoyaltyLion asked to wait 90 s before trying again \(Retry-After\), longer than the 60 s this node waits: nothing more was sent\. Run the workflow again after that time\./);
+		expect(error.description).toMatch(
+			/^LoyaltyLion asked to wait 90 s before trying again \(Retry-After\), longer than the 60 s this node waits: nothing more was sent\. Run the workflow again after that time\./,
+		);
 		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(1);
 	});
 
 	test('Loyalistic: a page that contradicts the paging (no totalCount, or fewer records than the total says) fails the listing', async () => {
 		const loyalistic = PROVIDERS.find((p) => p.name === 'loyalistic');
 		const run = setup(loyalistic);
-		box.sim.faults.add('loyalistic', { type: 'status', status: 200, count: 1, skip: 2, path: '/v1/contacts', body: { items: [], page: 3, pageSize: 100 } });
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			skip: 2,
+			path: '/v1/contacts',
+			body: { items: [], page: 3, pageSize: 100 },
+		});
 		const missing = await run(loyalistic.list.parameters);
 		expect(missing.items ?? []).toHaveLength(0);
-		expect(missing.error.message).toBe('Loyalistic answered page 3 with 0 records and no totalCount (item 0)');
-		box.sim.faults.add('loyalistic', { type: 'status', status: 200, count: 1, skip: 1, path: '/v1/contacts', body: { items: [{ id: 1 }], page: 2, pageSize: 100, totalCount: 450 } });
+		expect(missing.error.message).toBe(
+			'Loyalistic answered page 3 with 0 records and no totalCount (item 0)',
+		);
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			skip: 1,
+			path: '/v1/contacts',
+			body: { items: [{ id: 1 }], page: 2, pageSize: 100, totalCount: 450 },
+		});
 		const short = await run(loyalistic.list.parameters);
-		expect(short.error.message).toBe('Loyalistic answered page 2 with 1 records where its totalCount of 450 means 100 (item 0)');
+		expect(short.error.message).toBe(
+			'Loyalistic answered page 2 with 1 records where its totalCount of 450 means 100 (item 0)',
+		);
 	});
 
 	test('an object given as a text field (a points Reason) is refused, never sent as "[object Object]"', async () => {
 		const run = setup(loyaltylion());
 		const { error } = await run({ ...loyaltylion().write.parameters, reason: '={{ { "a": 1 } }}' });
-		expect(error.message).toBe('Reason must be text, got an object: map one of its fields instead (item 0)');
+		expect(error.message).toBe(
+			'Reason must be text, got an object: map one of its fields instead (item 0)',
+		);
 		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(0);
 	});
 });
@@ -256,12 +471,30 @@ describe('what the README promises about retries and paging (issue 14, item 5)',
 test('a 429 that never ends on concurrent writes: the stop report names every item that failed in flight and every item never sent', async () => {
 	const run = setup(PROVIDERS.find((p) => p.name === 'loyaltylion'));
 	const input = Array.from({ length: 12 }, (_, i) => ({ id: `cust-${i + 300}` }));
-	box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 10_000, path: '/points' });
-	const { error } = await run({ authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: input });
-	const sent = new Set(box.sim.stats.log.filter((r) => r.route.endsWith('/points')).map((r) => r.path.split('/')[4]));
+	box.sim.faults.add('loyaltylion', {
+		type: 'status',
+		status: 429,
+		count: 10_000,
+		path: '/points',
+	});
+	const { error } = await run(
+		{
+			authentication: 'apiToken',
+			resource: 'points',
+			operation: 'add',
+			merchantId: '={{ $json.id }}',
+			points: 1,
+		},
+		{ items: input },
+	);
+	const sent = new Set(
+		box.sim.stats.log.filter((r) => r.route.endsWith('/points')).map((r) => r.path.split('/')[4]),
+	);
 	const inFlight = input.flatMap((item, i) => (sent.has(item.id) ? [i] : []));
 	// Eight go at once (the router's concurrency); none succeeded; the rest were never sent.
 	expect(inFlight).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 	expect(error.message).toMatch(/^LoyaltyLion answered HTTP 429 \(item 0\)/);
-	expect(error.description).toMatch(/The run stopped at item 0\. No item had succeeded\. Items 0-7 failed\. Items 8-11 were never sent\.$/);
+	expect(error.description).toMatch(
+		/The run stopped at item 0\. No item had succeeded\. Items 0-7 failed\. Items 8-11 were never sent\.$/,
+	);
 });

@@ -1,9 +1,9 @@
 'use strict';
-// Flow control per credential (nodes/shared/flow.ts) and ordering per record (nodes/shared/router.ts), through
+// Flow control per credential (nodes/shared/flow/flow.ts) and ordering per record (nodes/shared/execution/router.ts), through
 // the n8n engine against the simulator with a network latency and rate limits. Nothing here asserts a
 // duration: the counts (writes applied, 429s, arrival order) are what must hold on any machine.
 const { Engine, useSandbox } = require('./harness');
-const { adaptiveFlows } = require('../dist/nodes/shared/flow');
+const { adaptiveFlows } = require('../dist/nodes/shared/flow/flow');
 
 const box = useSandbox({ loyalistic: { contacts: 50 } });
 afterEach(() => box.sim.network.set({ latencyMs: 0, rateLimits: {} }));
@@ -17,7 +17,8 @@ function loyalistic(data = {}) {
 		clientSecret: 'loyalistic-demo-secret',
 		...data,
 	});
-	return (parameters, items) => engine.runNode({ type: 'loyalistic', credentials, parameters, items });
+	return (parameters, items) =>
+		engine.runNode({ type: 'loyalistic', credentials, parameters, items });
 }
 
 function loyaltyLion() {
@@ -27,11 +28,23 @@ function loyaltyLion() {
 		secret: 'll-demo-site-secret',
 		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
 	});
-	return (parameters, items) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', ...parameters }, items });
+	return (parameters, items) =>
+		engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			parameters: { authentication: 'apiToken', ...parameters },
+			items,
+		});
 }
 
-const activities = (n) => Array.from({ length: n }, (_, i) => ({ contact: String((i % 50) + 1), tag: `flow-${i}` }));
-const recordActivity = { resource: 'activity', operation: 'create', contactId: '={{ $json.contact }}', type: '={{ $json.tag }}' };
+const activities = (n) =>
+	Array.from({ length: n }, (_, i) => ({ contact: String((i % 50) + 1), tag: `flow-${i}` }));
+const recordActivity = {
+	resource: 'activity',
+	operation: 'create',
+	contactId: '={{ $json.contact }}',
+	type: '={{ $json.tag }}',
+};
 
 describe('requests per credential: a documented rate kept, an undisclosed one found', () => {
 	test('an undisclosed limit is found: every write applied exactly once, few 429s, the rate settles near the limit', async () => {
@@ -42,7 +55,9 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.type)).toEqual(input.map((i) => i.tag));
 		// Exactly once: each tag is in the simulator once, nothing lost, nothing doubled by a retried 429.
-		const stored = box.sim.instances.loyalistic.state.activities.filter((a) => String(a.type).startsWith('flow-')).map((a) => a.type);
+		const stored = box.sim.instances.loyalistic.state.activities
+			.filter((a) => String(a.type).startsWith('flow-'))
+			.map((a) => a.type);
 		expect(stored.sort()).toEqual(input.map((i) => i.tag).sort());
 		const throttled = box.sim.stats.status('loyalistic', 429);
 		// The limit was reached (the flow had to find it) but rarely crossed.
@@ -62,17 +77,29 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 		expect(error).toBeUndefined();
 		expect(box.sim.stats.status('loyalistic', 429)).toBe(0);
 		// No second of the run held more than 15 requests, as the simulator saw them arrive.
-		const arrivals = box.sim.stats.log.filter((r) => r.provider === 'loyalistic' && r.route === '/v1/contacts/:id/activities').map((r) => r.at);
+		const arrivals = box.sim.stats.log
+			.filter((r) => r.provider === 'loyalistic' && r.route === '/v1/contacts/:id/activities')
+			.map((r) => r.at);
 		expect(arrivals).toHaveLength(60);
-		for (const t of arrivals) expect(arrivals.filter((u) => u >= t && u - t < 1000).length).toBeLessThanOrEqual(15);
+		for (const t of arrivals)
+			expect(arrivals.filter((u) => u >= t && u - t < 1000).length).toBeLessThanOrEqual(15);
 	});
 
-	test('LoyaltyLion\'s documented 20 per second is kept: several items in flight, no 429', async () => {
+	test("LoyaltyLion's documented 20 per second is kept: several items in flight, no 429", async () => {
 		box.sim.network.set({ latencyMs: 20 });
 		const run = loyaltyLion();
 		const customer = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-7');
 		const before = customer.points_approved;
-		const { error } = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1, reason: 'flow' }, Array.from({ length: 50 }, () => ({ id: 'cust-7' })));
+		const { error } = await run(
+			{
+				resource: 'points',
+				operation: 'add',
+				merchantId: '={{ $json.id }}',
+				points: 1,
+				reason: 'flow',
+			},
+			Array.from({ length: 50 }, () => ({ id: 'cust-7' })),
+		);
 		expect(error).toBeUndefined();
 		expect(box.sim.stats.status('loyaltylion', 429)).toBe(0);
 		expect(customer.points_approved).toBe(before + 50);
@@ -80,7 +107,13 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 
 	test('a Retry-After holds every request of the credential, and the write is applied once', async () => {
 		const run = loyalistic();
-		box.sim.faults.add('loyalistic', { type: 'status', status: 429, retryAfter: 1, count: 1, path: '/activities' });
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 429,
+			retryAfter: 1,
+			count: 1,
+			path: '/activities',
+		});
 		const input = activities(12);
 		const { error } = await run(recordActivity, input);
 		expect(error).toBeUndefined();
@@ -90,7 +123,9 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 		const refused = posts[0].at;
 		const inHold = posts.filter((p) => p.at > refused + 20 && p.at < refused + 950);
 		expect(inHold).toHaveLength(0);
-		const stored = box.sim.instances.loyalistic.state.activities.filter((a) => String(a.type).startsWith('flow-'));
+		const stored = box.sim.instances.loyalistic.state.activities.filter((a) =>
+			String(a.type).startsWith('flow-'),
+		);
 		expect(stored.length).toBeGreaterThanOrEqual(12);
 	});
 });
@@ -100,12 +135,34 @@ describe('items run several at a time, and in input order where they name the sa
 		const run = loyaltyLion();
 		// Item 0 goes alone (the first request of a run), then the others at once; cust-1's first award answers
 		// after 400 ms.
-		box.sim.faults.add('loyaltylion', { type: 'slow', delayMs: 400, count: 1, path: '/customers/cust-1/points' });
-		const input = [{ id: 'cust-9', p: 4 }, { id: 'cust-1', p: 5 }, { id: 'cust-1', p: 6 }, { id: 'cust-2', p: 7 }, { id: 'cust-3', p: 8 }];
-		const { items, error } = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: '={{ $json.p }}' }, input);
+		box.sim.faults.add('loyaltylion', {
+			type: 'slow',
+			delayMs: 400,
+			count: 1,
+			path: '/customers/cust-1/points',
+		});
+		const input = [
+			{ id: 'cust-9', p: 4 },
+			{ id: 'cust-1', p: 5 },
+			{ id: 'cust-1', p: 6 },
+			{ id: 'cust-2', p: 7 },
+			{ id: 'cust-3', p: 8 },
+		];
+		const { items, error } = await run(
+			{
+				resource: 'points',
+				operation: 'add',
+				merchantId: '={{ $json.id }}',
+				points: '={{ $json.p }}',
+			},
+			input,
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3, 4]);
-		const at = (id, points) => box.sim.stats.log.find((r) => r.path.includes(`/customers/${id}/points`) && r.body.points === points).at;
+		const at = (id, points) =>
+			box.sim.stats.log.find(
+				(r) => r.path.includes(`/customers/${id}/points`) && r.body.points === points,
+			).at;
 		// cust-2 and cust-3 went while item 0 was still being answered...
 		expect(at('cust-2', 7) - at('cust-1', 5)).toBeLessThan(300);
 		expect(at('cust-3', 8) - at('cust-1', 5)).toBeLessThan(300);
@@ -113,13 +170,24 @@ describe('items run several at a time, and in input order where they name the sa
 		expect(at('cust-1', 6) - at('cust-1', 5)).toBeGreaterThanOrEqual(390);
 	});
 
-	test('when the run stops, an item waiting on the failed item\'s record is not sent, and the report says so', async () => {
+	test("when the run stops, an item waiting on the failed item's record is not sent, and the report says so", async () => {
 		const run = loyaltyLion();
-		box.sim.faults.add('loyaltylion', { type: 'status', status: 400, count: 1, path: '/customers/cust-1/points', body: { error: { message: 'refused' } } });
+		box.sim.faults.add('loyaltylion', {
+			type: 'status',
+			status: 400,
+			count: 1,
+			path: '/customers/cust-1/points',
+			body: { error: { message: 'refused' } },
+		});
 		const input = [{ id: 'cust-1' }, { id: 'cust-1' }];
-		const { error } = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 3 }, input);
+		const { error } = await run(
+			{ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 3 },
+			input,
+		);
 		expect(error).toBeDefined();
 		expect(error.description).toMatch(/Item 1 was never sent/);
-		expect(box.sim.stats.log.filter((r) => r.path.includes('/customers/cust-1/points'))).toHaveLength(1);
+		expect(
+			box.sim.stats.log.filter((r) => r.path.includes('/customers/cust-1/points')),
+		).toHaveLength(1);
 	});
 });

@@ -1,7 +1,11 @@
 'use strict';
 const { Engine, useSandbox, allText } = require('./harness');
 
-const SECRETS = { apiKey: 'fred-demo-api-key', clientSecret: 'fred-demo-secret', password: 'demo-password' };
+const SECRETS = {
+	apiKey: 'fred-demo-api-key',
+	clientSecret: 'fred-demo-secret',
+	password: 'demo-password',
+};
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
 const sim = () => box.sim.instances.frederick;
 
@@ -18,7 +22,8 @@ function setup(data = {}) {
 		dataSourceName: 'n8n-demo',
 		...data,
 	});
-	const run = (parameters, options = {}) => engine.runNode({ type: 'frederick', credentials, parameters, ...options });
+	const run = (parameters, options = {}) =>
+		engine.runNode({ type: 'frederick', credentials, parameters, ...options });
 	return { engine, run };
 }
 
@@ -27,16 +32,37 @@ const LIST = { resource: 'contact', operation: 'getMany' };
 describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 	test('the user token then the location token, x-api-key on every call, only the location token stored', async () => {
 		const { run, engine } = setup();
-		const { items, error } = await run({ resource: 'contact', operation: 'get', contactId: 'ct_7' });
+		const { items, error } = await run({
+			resource: 'contact',
+			operation: 'get',
+			contactId: 'ct_7',
+		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ id: 'ct_7', type: 'contacts', first_name: 'Client7', email: 'client7@example.com' });
+		expect(items[0].json).toMatchObject({
+			id: 'ct_7',
+			type: 'contacts',
+			first_name: 'Client7',
+			email: 'client7@example.com',
+		});
 		const log = box.sim.stats.log;
-		expect(log.map((r) => `${r.method} ${r.route}`)).toEqual(['POST /oauth/token', 'POST /oauth/location_token', 'GET /v2/contacts/:id']);
+		expect(log.map((r) => `${r.method} ${r.route}`)).toEqual([
+			'POST /oauth/token',
+			'POST /oauth/location_token',
+			'GET /v2/contacts/:id',
+		]);
 		expect(log.every((r) => r.headers['x-api-key'] === SECRETS.apiKey)).toBe(true);
-		expect(log[0].body).toEqual({ email: 'owner@salon.example', password: SECRETS.password, client_id: 'fred-demo-client', client_secret: SECRETS.clientSecret });
+		expect(log[0].body).toEqual({
+			email: 'owner@salon.example',
+			password: SECRETS.password,
+			client_id: 'fred-demo-client',
+			client_secret: SECRETS.clientSecret,
+		});
 		const userToken = log[1].headers.authorization.replace('Bearer ', '');
 		expect(userToken).toMatch(/^fu_/);
-		expect(log[1].body).toEqual({ client_id: 'fred-demo-client', client_secret: SECRETS.clientSecret });
+		expect(log[1].body).toEqual({
+			client_id: 'fred-demo-client',
+			client_secret: SECRETS.clientSecret,
+		});
 		const stored = engine.credentials.stored('fr-1');
 		expect(log[2].headers.authorization).toBe(`Bearer ${stored.accessToken}`);
 		expect(stored.accessToken).toMatch(/^fl_/);
@@ -52,7 +78,10 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const before = engine.credentials.stored('fr-1').accessToken;
 		sim().control.revokeLocationTokens();
 		box.sim.stats.reset();
-		const { items, error } = await run({ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, { items: [{ id: 'ct_1' }, { id: 'ct_2' }, { id: 'ct_3' }] });
+		const { items, error } = await run(
+			{ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
+			{ items: [{ id: 'ct_1' }, { id: 'ct_2' }, { id: 'ct_3' }] },
+		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(['ct_1', 'ct_2', 'ct_3']);
 		expect(box.sim.stats.tokens.frederick).toBe(2);
@@ -61,16 +90,29 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 	});
 
 	test('a wrong API key and a wrong password are reported as such, without the secrets', async () => {
-		const badKey = await setup({ apiKey: 'wrong-api-key-value' }).run({ resource: 'location', operation: 'getMany', returnAll: true });
+		const badKey = await setup({ apiKey: 'wrong-api-key-value' }).run({
+			resource: 'location',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(badKey.error.message).toBe(
 			'Frederick refused the credential: could not get an access token (the user token request was refused (Missing or invalid API key (x-api-key)): check the API Key)',
 		);
-		const badPassword = await setup({ password: 'not-the-password' }).run({ resource: 'location', operation: 'getMany', returnAll: true });
+		const badPassword = await setup({ password: 'not-the-password' }).run({
+			resource: 'location',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(badPassword.error.message).toBe(
 			'Frederick refused the credential: could not get an access token (the user token request was refused (Wrong email or password): check the owner email and password)',
 		);
-		const text = allText(badKey.error) + allText(badPassword.error) + allText(badKey.run.data) + allText(badPassword.run.data);
-		for (const secret of ['wrong-api-key-value', 'not-the-password', SECRETS.clientSecret]) expect(text).not.toContain(secret);
+		const text =
+			allText(badKey.error) +
+			allText(badPassword.error) +
+			allText(badKey.run.data) +
+			allText(badPassword.run.data);
+		for (const secret of ['wrong-api-key-value', 'not-the-password', SECRETS.clientSecret])
+			expect(text).not.toContain(secret);
 	});
 
 	test('Get Many follows links.next over 1,050 contacts, each exactly once, or stops exactly at the limit', async () => {
@@ -86,14 +128,30 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(some.items.map((i) => i.json.id)).toEqual(ids.slice(0, 120));
 		expect(box.sim.requestsTo('frederick', 'GET', '/v2/contacts')).toBe(2);
 		const raw = await run({ ...LIST, returnAll: false, limit: 1, simplify: false });
-		expect(raw.items[0].json).toEqual({ type: 'contacts', id: 'ct_1', attributes: expect.objectContaining({ email: 'client1@example.com' }) });
+		expect(raw.items[0].json).toEqual({
+			type: 'contacts',
+			id: 'ct_1',
+			attributes: expect.objectContaining({ email: 'client1@example.com' }),
+		});
 	});
 
 	test('a 429 and a revoked token mid-listing lose nothing', async () => {
 		const { run } = setup();
 		await run({ resource: 'contact', operation: 'get', contactId: 'ct_1' });
-		box.sim.faults.add('frederick', { type: 'status', status: 429, count: 1, skip: 3, path: '/v2/contacts' });
-		box.sim.faults.add('frederick', { type: 'status', status: 502, count: 2, skip: 6, path: '/v2/contacts' });
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 429,
+			count: 1,
+			skip: 3,
+			path: '/v2/contacts',
+		});
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 502,
+			count: 2,
+			skip: 6,
+			path: '/v2/contacts',
+		});
 		setTimeout(() => sim().control.revokeLocationTokens(), 5);
 		const { items, error } = await run({ ...LIST, returnAll: true });
 		expect(error).toBeUndefined();
@@ -103,19 +161,43 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 
 	test('contacts: create, update, delete as JSON:API documents; a 422 names the attribute', async () => {
 		const { run } = setup();
-		const created = await run({ resource: 'contact', operation: 'create', contactFields: { email: 'new@example.com', first_name: 'Nova', external_id: 'pos-77' } });
+		const created = await run({
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { email: 'new@example.com', first_name: 'Nova', external_id: 'pos-77' },
+		});
 		expect(created.error).toBeUndefined();
 		const post = box.sim.stats.log.find((r) => r.method === 'POST' && r.route === '/v2/contacts');
 		expect(post.headers['content-type']).toMatch(/application\/vnd\.api\+json/);
-		expect(post.body).toEqual({ data: { type: 'contacts', attributes: { email: 'new@example.com', first_name: 'Nova', external_id: 'pos-77' } } });
+		expect(post.body).toEqual({
+			data: {
+				type: 'contacts',
+				attributes: { email: 'new@example.com', first_name: 'Nova', external_id: 'pos-77' },
+			},
+		});
 		const id = created.items[0].json.id;
-		const updated = await run({ resource: 'contact', operation: 'update', contactId: id, updateFields: { last_name: 'Star' } });
+		const updated = await run({
+			resource: 'contact',
+			operation: 'update',
+			contactId: id,
+			updateFields: { last_name: 'Star' },
+		});
 		expect(updated.items[0].json).toMatchObject({ id, first_name: 'Nova', last_name: 'Star' });
-		const dup = await run({ resource: 'contact', operation: 'create', contactFields: { email: 'new@example.com' } });
-		expect(dup.error.message).toBe('Frederick answered HTTP 422 (item 0): email new@example.com is already taken (/data/attributes/email)');
+		const dup = await run({
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { email: 'new@example.com' },
+		});
+		expect(dup.error.message).toBe(
+			'Frederick answered HTTP 422 (item 0): email new@example.com is already taken (/data/attributes/email)',
+		);
 		const deleted = await run({ resource: 'contact', operation: 'delete', contactId: id });
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
-		const none = await run({ resource: 'contact', operation: 'create', contactFields: { first_name: 'NoWay' } });
+		const none = await run({
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { first_name: 'NoWay' },
+		});
 		expect(none.error.message).toBe('Contact Fields need an Email or a Phone (item 0)');
 	});
 
@@ -128,9 +210,18 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			operation: 'create',
 			name: 'Spring promo',
 			channel: 'sms',
-			additionalFields: { body: '20% off this week', contact_list_id: 'cl_2', send_at: '2026-04-01T09:00:00Z' },
+			additionalFields: {
+				body: '20% off this week',
+				contact_list_id: 'cl_2',
+				send_at: '2026-04-01T09:00:00Z',
+			},
 		});
-		expect(created.items[0].json).toMatchObject({ type: 'campaigns', name: 'Spring promo', status: 'scheduled', contact_list_id: 'cl_2' });
+		expect(created.items[0].json).toMatchObject({
+			type: 'campaigns',
+			name: 'Spring promo',
+			status: 'scheduled',
+			contact_list_id: 'cl_2',
+		});
 		const all = await run({ resource: 'campaign', operation: 'getMany', returnAll: true });
 		expect(all.items.some((i) => i.json.name === 'Spring promo')).toBe(true);
 	});
@@ -145,24 +236,43 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		options: { pollInterval: 0.1, timeout: 10 },
 		...extra,
 	});
-	const services = (n, offset = 0) => Array.from({ length: n }, (_, i) => ({ external_id: `svc-${offset + i}`, name: `Service ${offset + i}`, duration: 30 }));
+	const services = (n, offset = 0) =>
+		Array.from({ length: n }, (_, i) => ({
+			external_id: `svc-${offset + i}`,
+			name: `Service ${offset + i}`,
+			duration: 30,
+		}));
 
 	test('a sync run: start, a batch answered 202 polled to completion, a small batch answered at once, finish', async () => {
 		const { run } = setup();
 		const started = await run({ resource: 'sync', operation: 'start', locationId: 'loc_1' });
-		expect(started.items[0].json.management_system).toMatchObject({ data_source_name: 'n8n-demo', sync_status: 'started' });
+		expect(started.items[0].json.management_system).toMatchObject({
+			data_source_name: 'n8n-demo',
+			sync_status: 'started',
+		});
 
 		const big = await run(syncParams(), { items: services(12) });
 		expect(big.error).toBeUndefined();
 		expect(big.items).toHaveLength(12);
-		expect(big.items[0].json).toMatchObject({ external_id: 'svc-0', kind: 'services', accepted: 202, batch: { status: 'complete', received: 12, created: 12, updated: 0 } });
+		expect(big.items[0].json).toMatchObject({
+			external_id: 'svc-0',
+			kind: 'services',
+			accepted: 202,
+			batch: { status: 'complete', received: 12, created: 12, updated: 0 },
+		});
 		expect(big.items[11].pairedItem).toEqual({ item: 11 });
 		expect(box.sim.requestsTo('frederick', 'GET', '/v2/sync_jobs/:id')).toBe(2);
 		const sent = box.sim.stats.log.find((r) => r.route.endsWith('batch_sync_services'));
-		expect(sent.body.data[0]).toEqual({ type: 'services', attributes: { external_id: 'svc-0', name: 'Service 0', duration: 30 } });
+		expect(sent.body.data[0]).toEqual({
+			type: 'services',
+			attributes: { external_id: 'svc-0', name: 'Service 0', duration: 30 },
+		});
 
 		const small = await run(syncParams(), { items: services(3, 10) });
-		expect(small.items[0].json).toMatchObject({ accepted: 200, batch: { status: 'complete', received: 3, created: 1, updated: 2 } });
+		expect(small.items[0].json).toMatchObject({
+			accepted: 200,
+			batch: { status: 'complete', received: 3, created: 1, updated: 2 },
+		});
 		expect(sim().state.synced.get('loc_1/services').size).toBe(13);
 
 		const finished = await run({ resource: 'sync', operation: 'finish', locationId: 'loc_1' });
@@ -174,13 +284,19 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const { run } = setup();
 		sim().state.options.jobPolls = 1000;
 		try {
-			const slow = await run(syncParams({ options: { pollInterval: 0.1, timeout: 1 } }), { items: services(8, 100) });
-			expect(slow.error.message).toMatch(/^Frederick's sync job job_[0-9a-f]+ was still "processing" after 1 s$/);
+			const slow = await run(syncParams({ options: { pollInterval: 0.1, timeout: 1 } }), {
+				items: services(8, 100),
+			});
+			expect(slow.error.message).toMatch(
+				/^Frederick's sync job job_[0-9a-f]+ was still "processing" after 1 s$/,
+			);
 			expect(slow.error.description).toMatch(/safe: records are matched by external ID/);
 		} finally {
 			sim().state.options.jobPolls = 2;
 		}
 		const other = await run(syncParams({ locationId: 'loc_2' }), { items: services(2) });
-		expect(other.error.message).toBe('Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2');
+		expect(other.error.message).toBe(
+			'Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2',
+		);
 	});
 });

@@ -6,22 +6,42 @@ const http = require('node:http');
 const path = require('node:path');
 const { Engine, useSandbox, allText } = require('./harness');
 const { demoCredentials } = require('../sandbox/demo-credentials');
-const { validValue, operationsOf, NODES: ALL_NODES, descriptionOf, runAction, FILLABLE, asParameter } = require('./harness/descriptions');
+const {
+	validValue,
+	operationsOf,
+	NODES: ALL_NODES,
+	descriptionOf,
+	runAction,
+	FILLABLE,
+	asParameter,
+} = require('./harness/descriptions');
 
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
 const ROOT = path.resolve(__dirname, '..');
-const { buildPath, followOnOrigin, joinOnOrigin } = require(path.join(ROOT, 'dist/nodes/shared/path.js'));
+const { buildPath, followOnOrigin, joinOnOrigin } = require(
+	path.join(ROOT, 'dist/nodes/shared/http/path.js'),
+);
 
 const NODES = ALL_NODES.filter((n) => n.credential !== 'loyalifeApi'); // Loyalife has no ID in any path
 /** Fields whose value goes into a request path (every such field in the four nodes that have path IDs). */
-const PATH_ID_FIELDS = new Set(['merchantId', 'offerId', 'orderId', 'claimedRewardId', 'locationId', 'contactId', 'companyId', 'listId']);
+const PATH_ID_FIELDS = new Set([
+	'merchantId',
+	'offerId',
+	'orderId',
+	'claimedRewardId',
+	'locationId',
+	'contactId',
+	'companyId',
+	'listId',
+]);
 
 const cases = [];
 for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
-		for (const f of fields) if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
+		for (const f of fields)
+			if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
 		for (const f of fields.filter((x) => PATH_ID_FIELDS.has(x.name) && x.required)) {
 			for (const bad of ['..', '.', ' .. ', 'x'.repeat(100_000)]) {
 				cases.push({
@@ -43,16 +63,19 @@ describe('an ID never changes where a request goes', () => {
 		expect(cases.length).toBeGreaterThanOrEqual(4 * 20);
 	});
 
-	test.each(cases.map((c) => [c.label, c]))('%s: refused before sending, naming the field and item', async (_label, c) => {
-		const { error } = await runAction(box.sim, c);
-		expect(error).toBeDefined();
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toContain(c.field);
-		expect(error.message).toMatch(/\(item 0\)$/);
-		expect(error.message.length).toBeLessThan(300);
-		const apiCalls = box.sim.stats.log.filter((r) => !/token|oauth|Auth\/Token/i.test(r.route));
-		expect(apiCalls).toHaveLength(0);
-	});
+	test.each(cases.map((c) => [c.label, c]))(
+		'%s: refused before sending, naming the field and item',
+		async (_label, c) => {
+			const { error } = await runAction(box.sim, c);
+			expect(error).toBeDefined();
+			expect(error.name).toBe('NodeOperationError');
+			expect(error.message).toContain(c.field);
+			expect(error.message).toMatch(/\(item 0\)$/);
+			expect(error.message.length).toBeLessThan(300);
+			const apiCalls = box.sim.stats.log.filter((r) => !/token|oauth|Auth\/Token/i.test(r.route));
+			expect(apiCalls).toHaveLength(0);
+		},
+	);
 
 	test('the shared path builder refuses what the URL parser would resolve, and encodes the rest as one segment', () => {
 		for (const bad of ['', ' ', '.', '..', 'x'.repeat(257), {}, [], null, undefined, NaN]) {
@@ -62,19 +85,36 @@ describe('an ID never changes where a request goes', () => {
 		expect(buildPath('/a/{id}/b', { id: '%2e%2e' })).toBe('/a/%252e%252e/b');
 		expect(buildPath('/a/{id}/b', { id: 'a?b#c' })).toBe('/a/a%3Fb%23c/b');
 		expect(buildPath('/a/{id}', { id: 42 })).toBe('/a/42');
-		for (const p of ['/a/..%2Fx/b', '/a/%252e%252e/b']) expect(new URL(`https://h.example${p}`).pathname).toBe(p);
+		for (const p of ['/a/..%2Fx/b', '/a/%252e%252e/b'])
+			expect(new URL(`https://h.example${p}`).pathname).toBe(p);
 	});
 
 	test('follow-up URLs are accepted only on the credential origin', () => {
-		expect(followOnOrigin('https://api.hirefrederick.com', 'https://api.hirefrederick.com/v2/x?page=2').url).toBe('https://api.hirefrederick.com/v2/x?page=2');
-		expect(followOnOrigin('http://127.0.0.1:9/frederick', '/frederick/v2/x').url).toBe('http://127.0.0.1:9/frederick/v2/x');
-		for (const foreign of ['https://evil.example/v2/x', '//evil.example/x', 'http://api.hirefrederick.com/x', 'https://api.hirefrederick.com.evil.example/x', 'https://api.hirefrederick.com:8443/x']) {
+		expect(
+			followOnOrigin('https://api.hirefrederick.com', 'https://api.hirefrederick.com/v2/x?page=2')
+				.url,
+		).toBe('https://api.hirefrederick.com/v2/x?page=2');
+		expect(followOnOrigin('http://127.0.0.1:9/frederick', '/frederick/v2/x').url).toBe(
+			'http://127.0.0.1:9/frederick/v2/x',
+		);
+		for (const foreign of [
+			'https://evil.example/v2/x',
+			'//evil.example/x',
+			'http://api.hirefrederick.com/x',
+			'https://api.hirefrederick.com.evil.example/x',
+			'https://api.hirefrederick.com:8443/x',
+		]) {
 			const check = followOnOrigin('https://api.hirefrederick.com', foreign);
 			expect(check.url).toBeUndefined();
 			expect(check.foundOrigin).not.toBe('https://api.hirefrederick.com');
 		}
-		expect(joinOnOrigin('https://api.hirefrederick.com', '@evil.example/token')).toMatchObject({ url: undefined, foundOrigin: 'https://evil.example' });
-		expect(joinOnOrigin('https://api.hirefrederick.com', '/oauth/token').url).toBe('https://api.hirefrederick.com/oauth/token');
+		expect(joinOnOrigin('https://api.hirefrederick.com', '@evil.example/token')).toMatchObject({
+			url: undefined,
+			foundOrigin: 'https://evil.example',
+		});
+		expect(joinOnOrigin('https://api.hirefrederick.com', '/oauth/token').url).toBe(
+			'https://api.hirefrederick.com/oauth/token',
+		);
 	});
 });
 
@@ -98,16 +138,28 @@ describe('Frederick never sends the API key or token to a host its answers name'
 	function setup() {
 		const engine = new Engine();
 		const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'frederickApi');
-		const credentials = engine.addCredential(credential.id, credential.type, credential.data, credential.name);
-		return (parameters, options = {}) => engine.runNode({ type: 'frederick', credentials, parameters, ...options });
+		const credentials = engine.addCredential(
+			credential.id,
+			credential.type,
+			credential.data,
+			credential.name,
+		);
+		return (parameters, options = {}) =>
+			engine.runNode({ type: 'frederick', credentials, parameters, ...options });
 	}
 
 	test('links.next on another host: the list stops with an error naming that host, nothing is sent there', async () => {
 		const origin = `http://localhost:${attacker.address().port}`;
 		box.sim.instances.frederick.control.setLinkOrigin({ origin });
-		const { error, items } = await setup()({ resource: 'contact', operation: 'getMany', returnAll: true });
+		const { error, items } = await setup()({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(items ?? []).toHaveLength(0);
-		expect(error.message).toBe(`Frederick named a follow-up address on another host (${origin}); not followed (item 0)`);
+		expect(error.message).toBe(
+			`Frederick named a follow-up address on another host (${origin}); not followed (item 0)`,
+		);
 		expect(received).toHaveLength(0);
 		expect(allText(error)).not.toContain('fred-demo-api-key');
 	});
@@ -115,9 +167,21 @@ describe('Frederick never sends the API key or token to a host its answers name'
 	test('a 202 sync job whose links.self names another host is not polled there', async () => {
 		const origin = `http://127.0.0.2:${attacker.address().port}`;
 		box.sim.instances.frederick.control.setLinkOrigin({ origin });
-		const items = Array.from({ length: 8 }, (_, i) => ({ external_id: `svc-o${i}`, name: `S${i}`, duration: 30 }));
+		const items = Array.from({ length: 8 }, (_, i) => ({
+			external_id: `svc-o${i}`,
+			name: `S${i}`,
+			duration: 30,
+		}));
 		const { error } = await setup()(
-			{ resource: 'sync', operation: 'batchSync', locationId: 'loc_1', kind: 'services', externalId: '={{ $json.external_id }}', attributes: '={{ JSON.stringify($json) }}', options: { pollInterval: 0.1, timeout: 5 } },
+			{
+				resource: 'sync',
+				operation: 'batchSync',
+				locationId: 'loc_1',
+				kind: 'services',
+				externalId: '={{ $json.external_id }}',
+				attributes: '={{ JSON.stringify($json) }}',
+				options: { pollInterval: 0.1, timeout: 5 },
+			},
 			{ items },
 		);
 		expect(error.message).toMatch(/another host \(http:\/\/127\.0\.0\.2:\d+\); not followed/);

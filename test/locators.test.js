@@ -5,7 +5,10 @@
 const { Engine, useSandbox } = require('./harness');
 const { listSearch } = require('./harness/list-search');
 
-const box = useSandbox({ loyalistic: { contacts: 250, companies: 30 }, loyaltylion: { customers: 260 } });
+const box = useSandbox({
+	loyalistic: { contacts: 250, companies: 30 },
+	loyaltylion: { customers: 260 },
+});
 
 function loyalistic() {
 	const engine = new Engine();
@@ -15,16 +18,33 @@ function loyalistic() {
 		clientId: 'loyalistic-demo-client',
 		clientSecret: 'loyalistic-demo-secret',
 	});
-	return { engine, credentials, search: (method, filter, token) => listSearch(engine, { type: 'loyalistic', method, credentials, filter, token }) };
+	return {
+		engine,
+		credentials,
+		search: (method, filter, token) =>
+			listSearch(engine, { type: 'loyalistic', method, credentials, filter, token }),
+	};
 }
 
 function loyaltyLion() {
 	const engine = new Engine();
-	const credentials = engine.addCredential('ll-loc', 'loyaltyLionApi', { token: 'll-demo-token', secret: 'll-demo-site-secret', apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2` });
+	const credentials = engine.addCredential('ll-loc', 'loyaltyLionApi', {
+		token: 'll-demo-token',
+		secret: 'll-demo-site-secret',
+		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
+	});
 	return {
 		engine,
 		credentials,
-		search: (method, filter, token) => listSearch(engine, { type: 'loyaltyLion', method, credentials, filter, token, parameters: { authentication: 'apiToken' } }),
+		search: (method, filter, token) =>
+			listSearch(engine, {
+				type: 'loyaltyLion',
+				method,
+				credentials,
+				filter,
+				token,
+				parameters: { authentication: 'apiToken' },
+			}),
 	};
 }
 
@@ -44,7 +64,9 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 		} while (token);
 		expect(pages).toBe(3);
 		expect(seen).toEqual(Array.from({ length: 250 }, (_, i) => String(i + 1)));
-		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		expect(
+			box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query.page),
+		).toEqual(['1', '2', '3']);
 	});
 
 	test('an email is searched by the API itself: one request, the one contact', async () => {
@@ -53,7 +75,9 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 		const page = await search('searchContacts', email.toUpperCase());
 		expect(page.results).toEqual([{ name: expect.stringContaining(`<${email}>`), value: '42' }]);
 		expect(page.paginationToken).toBeUndefined();
-		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query.email)).toEqual([email]);
+		expect(
+			box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query.email),
+		).toEqual([email]);
 	});
 
 	test('a name matches within each page; nothing found is an empty list, not an error', async () => {
@@ -61,7 +85,9 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 		const contact = box.sim.instances.loyalistic.state.contacts.get(7);
 		const page = await search('searchContacts', contact.lastName.toLowerCase());
 		expect(page.results.length).toBeGreaterThan(0);
-		expect(page.results.every((r) => r.name.toLowerCase().includes(contact.lastName.toLowerCase()))).toBe(true);
+		expect(
+			page.results.every((r) => r.name.toLowerCase().includes(contact.lastName.toLowerCase())),
+		).toBe(true);
 		expect(await search('searchContacts', 'nobody@nowhere.example')).toEqual({ results: [] });
 		expect((await search('searchCompanies', 'no such company')).results).toEqual([]);
 	});
@@ -69,7 +95,19 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 	test('companies and lists: names, and segments marked read-only', async () => {
 		const { search } = loyalistic();
 		const companies = await search('searchCompanies', 'company 2');
-		expect(companies.results.map((r) => r.name)).toEqual(['Company 2', 'Company 20', 'Company 21', 'Company 22', 'Company 23', 'Company 24', 'Company 25', 'Company 26', 'Company 27', 'Company 28', 'Company 29']);
+		expect(companies.results.map((r) => r.name)).toEqual([
+			'Company 2',
+			'Company 20',
+			'Company 21',
+			'Company 22',
+			'Company 23',
+			'Company 24',
+			'Company 25',
+			'Company 26',
+			'Company 27',
+			'Company 28',
+			'Company 29',
+		]);
 		const lists = await search('searchLists', '');
 		expect(lists.results).toContainEqual({ name: 'Churn risk (segment, read-only)', value: '5' });
 		expect(lists.results).toContainEqual({ name: 'Newsletter', value: '1' });
@@ -78,17 +116,29 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 	test('a provider error reaches the dropdown as an error that says what happened, not a crash', async () => {
 		const { search } = loyalistic();
 		box.sim.faults.add('loyalistic', { type: 'status', status: 403, count: 1, path: '/v1/lists' });
-		await expect(search('searchLists', '')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Loyalistic answered HTTP 403/) });
+		await expect(search('searchLists', '')).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringMatching(/^Loyalistic answered HTTP 403/),
+		});
 	});
 
 	test('a contact picked from the list is the one the node sends; By ID and an ID mapped as text work too', async () => {
 		const { engine, credentials } = loyalistic();
-		const run = (contactId) => engine.runNode({ type: 'loyalistic', credentials, parameters: { resource: 'contact', operation: 'get', contactId } });
+		const run = (contactId) =>
+			engine.runNode({
+				type: 'loyalistic',
+				credentials,
+				parameters: { resource: 'contact', operation: 'get', contactId },
+			});
 		for (const value of [rl('42'), rl('43', 'id'), '44', rl('={{ 40 + 5 }}', 'id')]) {
 			const { error } = await run(value);
 			expect(error).toBeUndefined();
 		}
-		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts/:id').map((r) => r.path.split('/').pop())).toEqual(['42', '43', '44', '45']);
+		expect(
+			box.sim.stats.log
+				.filter((r) => r.route === '/v1/contacts/:id')
+				.map((r) => r.path.split('/').pop()),
+		).toEqual(['42', '43', '44', '45']);
 		// Typed By ID, a value that is not an ID never starts the run (n8n checks the mode's pattern); mapped by an
 		// expression, the node refuses it before sending.
 		await expect(run(rl('..', 'id'))).rejects.toThrow(/A Loyalistic ID is a number/);
@@ -109,16 +159,32 @@ describe('LoyaltyLion: customers from a list', () => {
 		const one = await search('searchCustomers', 'shopper7@example.com');
 		expect(one.results).toEqual([{ name: 'shopper7@example.com (cust-7)', value: 'cust-7' }]);
 		expect(one.paginationToken).toBeUndefined();
-		expect(box.sim.stats.log.filter((r) => r.route === '/v2/customers').map((r) => r.query.email ?? null)).toEqual([null, null, 'shopper7@example.com']);
+		expect(
+			box.sim.stats.log
+				.filter((r) => r.route === '/v2/customers')
+				.map((r) => r.query.email ?? null),
+		).toEqual([null, null, 'shopper7@example.com']);
 		expect(await search('searchCustomers', 'nobody@nowhere.example')).toEqual({ results: [] });
 	});
 
 	test('a customer picked from the list gets the points', async () => {
 		const { engine, credentials } = loyaltyLion();
 		const before = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved;
-		const { error } = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: rl('cust-9'), points: 5 } });
+		const { error } = await engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'points',
+				operation: 'add',
+				merchantId: rl('cust-9'),
+				points: 5,
+			},
+		});
 		expect(error).toBeUndefined();
-		expect(box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved).toBe(before + 5);
+		expect(box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved).toBe(
+			before + 5,
+		);
 	});
 });
 
@@ -127,7 +193,19 @@ describe('LoyaltyLion: rewards the chosen customer can claim', () => {
 		const { engine, credentials } = loyaltyLion();
 		const customer = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-11');
 		customer.points_approved = 1000;
-		const search = (merchantId, filter) => listSearch(engine, { type: 'loyaltyLion', method: 'searchAvailableRewards', credentials, filter, parameters: { authentication: 'apiToken', resource: 'reward', operation: 'claim', merchantId } });
+		const search = (merchantId, filter) =>
+			listSearch(engine, {
+				type: 'loyaltyLion',
+				method: 'searchAvailableRewards',
+				credentials,
+				filter,
+				parameters: {
+					authentication: 'apiToken',
+					resource: 'reward',
+					operation: 'claim',
+					merchantId,
+				},
+			});
 		const all = await search(rl('cust-11'), '');
 		expect(all.results).toEqual([
 			{ name: '$5 voucher (500 points)', value: '101' },
@@ -136,10 +214,24 @@ describe('LoyaltyLion: rewards the chosen customer can claim', () => {
 		]);
 		expect((await search(rl('cust-11'), 'ship')).results.map((r) => r.value)).toEqual(['103']);
 		expect((await search(rl('cust-11'), 'no such reward')).results).toEqual([]);
-		await expect(search(rl(''), '')).rejects.toMatchObject({ message: 'Choose the customer first' });
-		const { error } = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'reward', operation: 'claim', merchantId: rl('cust-11'), rewardId: rl('103') } });
+		await expect(search(rl(''), '')).rejects.toMatchObject({
+			message: 'Choose the customer first',
+		});
+		const { error } = await engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'reward',
+				operation: 'claim',
+				merchantId: rl('cust-11'),
+				rewardId: rl('103'),
+			},
+		});
 		expect(error).toBeUndefined();
-		expect(box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId/claimed_rewards').body).toEqual({ reward_id: 103 });
+		expect(
+			box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId/claimed_rewards').body,
+		).toEqual({ reward_id: 103 });
 	});
 });
 
@@ -148,7 +240,12 @@ function frederick() {
 	const engine = new Engine();
 	const demo = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'frederickApi');
 	const credentials = engine.addCredential(demo.id, demo.type, demo.data, demo.name);
-	return { engine, credentials, search: (method, filter, token) => listSearch(engine, { type: 'frederick', method, credentials, filter, token }) };
+	return {
+		engine,
+		credentials,
+		search: (method, filter, token) =>
+			listSearch(engine, { type: 'frederick', method, credentials, filter, token }),
+	};
 }
 
 describe('Frederick: locations and contacts from a list', () => {
@@ -161,7 +258,11 @@ describe('Frederick: locations and contacts from a list', () => {
 		expect(second.results[0].value).toBe('ct_101');
 		const one = await search('searchContacts', 'client5@example.com');
 		expect(one.results).toEqual([{ name: 'Client5 Example <client5@example.com>', value: 'ct_5' }]);
-		expect(box.sim.stats.log.filter((r) => r.route === '/v2/contacts').map((r) => r.query['filter[email]'] ?? null)).toEqual([null, null, 'client5@example.com']);
+		expect(
+			box.sim.stats.log
+				.filter((r) => r.route === '/v2/contacts')
+				.map((r) => r.query['filter[email]'] ?? null),
+		).toEqual([null, null, 'client5@example.com']);
 		const byName = await search('searchContacts', 'client12');
 		expect(byName.results.map((r) => r.value)).toEqual(['ct_12']);
 		expect(await search('searchContacts', 'nobody@nowhere.example')).toEqual({ results: [] });
@@ -172,8 +273,16 @@ describe('Frederick: locations and contacts from a list', () => {
 		const locations = await search('searchLocations', '');
 		expect(locations.results.length).toBeGreaterThan(0);
 		expect(locations.results[0].value).toBe('loc_1');
-		box.sim.faults.add('frederick', { type: 'status', status: 403, count: 1, path: '/v2/locations' });
-		await expect(search('searchLocations', '')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Frederick answered HTTP 403/) });
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 403,
+			count: 1,
+			path: '/v2/locations',
+		});
+		await expect(search('searchLocations', '')).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringMatching(/^Frederick answered HTTP 403/),
+		});
 	});
 });
 
@@ -183,37 +292,89 @@ describe('Loyalife: a member by lookup', () => {
 		const engine = new Engine();
 		const demo = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyalifeApi');
 		const credentials = engine.addCredential(demo.id, demo.type, demo.data, demo.name);
-		return { engine, credentials, search: (filter) => listSearch(engine, { type: 'loyalife', method: 'searchMembers', credentials, filter }) };
+		return {
+			engine,
+			credentials,
+			search: (filter) =>
+				listSearch(engine, { type: 'loyalife', method: 'searchMembers', credentials, filter }),
+		};
 	}
 
 	test('by email or relation reference; nothing typed or no such member is an empty list; an HTTP error is an error', async () => {
 		const { search } = loyalife();
-		expect(await search('member3@example.com')).toEqual({ results: [{ name: 'Member 3 · member3@example.com (MEM0003)', value: 'MEM0003' }] });
+		expect(await search('member3@example.com')).toEqual({
+			results: [{ name: 'Member 3 · member3@example.com (MEM0003)', value: 'MEM0003' }],
+		});
 		expect((await search('MEM0004')).results.map((r) => r.value)).toEqual(['MEM0004']);
-		const lookups = box.sim.stats.log.filter((r) => r.path.includes('GetMemberDetailsByUniqueAttribute')).map((r) => r.query.pstrAttributeName);
+		const lookups = box.sim.stats.log
+			.filter((r) => r.path.includes('GetMemberDetailsByUniqueAttribute'))
+			.map((r) => r.query.pstrAttributeName);
 		expect(lookups).toEqual(['email_id', 'relation_reference']);
 		expect(await search('')).toEqual({ results: [] });
 		expect(await search('nobody@nowhere.example')).toEqual({ results: [] });
-		box.sim.faults.add('loyalife', { type: 'status', status: 403, count: 1, path: 'GetMemberDetails' });
-		await expect(search('member3@example.com')).rejects.toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Loyalife answered HTTP 403/) });
+		box.sim.faults.add('loyalife', {
+			type: 'status',
+			status: 403,
+			count: 1,
+			path: 'GetMemberDetails',
+		});
+		await expect(search('member3@example.com')).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringMatching(/^Loyalife answered HTTP 403/),
+		});
 	});
 });
 
 describe('LoyaltyLion: orders from a list', () => {
 	test('orders LoyaltyLion holds, newest first, matched by number or email; an update goes to the one picked', async () => {
 		const { engine, credentials, search } = loyaltyLion();
-		const run = (parameters) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', ...parameters } });
-		for (const [id, customer] of [['loc-ord-1', 'cust-21'], ['loc-ord-2', 'cust-22']]) {
-			const { error } = await run({ resource: 'order', operation: 'create', orderId: id, customerId: customer, customerEmail: `shopper${customer.slice(5)}@example.com`, total: '20.00', totalShipping: '0', paymentStatus: 'paid', additionalFields: { merchant_number: `#${id}` } });
+		const run = (parameters) =>
+			engine.runNode({
+				type: 'loyaltyLion',
+				credentials,
+				parameters: { authentication: 'apiToken', ...parameters },
+			});
+		for (const [id, customer] of [
+			['loc-ord-1', 'cust-21'],
+			['loc-ord-2', 'cust-22'],
+		]) {
+			const { error } = await run({
+				resource: 'order',
+				operation: 'create',
+				orderId: id,
+				customerId: customer,
+				customerEmail: `shopper${customer.slice(5)}@example.com`,
+				total: '20.00',
+				totalShipping: '0',
+				paymentStatus: 'paid',
+				additionalFields: { merchant_number: `#${id}` },
+			});
 			expect(error).toBeUndefined();
 		}
 		const all = await search('searchOrders', '');
-		expect(all.results.map((r) => r.value)).toEqual(expect.arrayContaining(['loc-ord-1', 'loc-ord-2']));
-		expect(all.results.find((r) => r.value === 'loc-ord-2').name).toBe('#loc-ord-2 · shopper22@example.com · 20.00');
-		expect((await search('searchOrders', 'shopper21@')).results.map((r) => r.value)).toEqual(['loc-ord-1']);
+		expect(all.results.map((r) => r.value)).toEqual(
+			expect.arrayContaining(['loc-ord-1', 'loc-ord-2']),
+		);
+		expect(all.results.find((r) => r.value === 'loc-ord-2').name).toBe(
+			'#loc-ord-2 · shopper22@example.com · 20.00',
+		);
+		expect((await search('searchOrders', 'shopper21@')).results.map((r) => r.value)).toEqual([
+			'loc-ord-1',
+		]);
 		expect((await search('searchOrders', 'no such order')).results).toEqual([]);
-		const { error } = await run({ resource: 'order', operation: 'update', orderId: rl('loc-ord-2'), paymentStatus: 'paid', refundStatus: 'not_refunded', cancellationStatus: 'not_cancelled', totalPaid: '20.00', totalRefunded: '0' });
+		const { error } = await run({
+			resource: 'order',
+			operation: 'update',
+			orderId: rl('loc-ord-2'),
+			paymentStatus: 'paid',
+			refundStatus: 'not_refunded',
+			cancellationStatus: 'not_cancelled',
+			totalPaid: '20.00',
+			totalRefunded: '0',
+		});
 		expect(error).toBeUndefined();
-		expect(box.sim.stats.log.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual(['/loyaltylion/v2/orders/loc-ord-2']);
+		expect(box.sim.stats.log.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([
+			'/loyaltylion/v2/orders/loc-ord-2',
+		]);
 	});
 });

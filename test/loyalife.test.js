@@ -15,14 +15,25 @@ function setup(data = {}) {
 		programId: '1001',
 		...data,
 	});
-	const run = (parameters, options = {}) => engine.runNode({ type: 'loyalife', credentials, parameters, ...options });
+	const run = (parameters, options = {}) =>
+		engine.runNode({ type: 'loyalife', credentials, parameters, ...options });
 	return { engine, run };
 }
 
 const TOKEN_ROUTE = '/lbms-ingress/oauth/api/Auth/Token';
-const GET_MEMBER = ['loyalife', 'GET', '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute'];
-const getMember = { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: '={{ $json.ref }}' };
-const refs = (n) => Array.from({ length: n }, (_, i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }));
+const GET_MEMBER = [
+	'loyalife',
+	'GET',
+	'/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
+];
+const getMember = {
+	resource: 'member',
+	operation: 'get',
+	attributeName: 'relation_reference',
+	attributeValue: '={{ $json.ref }}',
+};
+const refs = (n) =>
+	Array.from({ length: n }, (_, i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }));
 const decode = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
 
 describe('Loyalife through the n8n engine (preAuthentication + expirable token)', () => {
@@ -36,7 +47,11 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(box.sim.requestsTo(...GET_MEMBER)).toBe(200);
 		const tokenRequest = box.sim.stats.log.find((r) => r.path.endsWith(TOKEN_ROUTE));
 		expect(tokenRequest.headers['content-type']).toMatch(/application\/json/);
-		expect(tokenRequest.body).toEqual({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
+		expect(tokenRequest.body).toEqual({
+			grant_type: 'client_credentials',
+			client_id: CLIENT_ID,
+			client_secret: CLIENT_SECRET,
+		});
 		const stored = engine.credentials.stored('xl-1');
 		expect(stored.token).toMatch(/^ey/);
 		expect(stored.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -85,16 +100,23 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(tokenRequest.body.scope).toBe('["LOGIN","MEM0003"]');
 		expect(decode(engine.credentials.stored('xl-1').token).scope).toEqual(['LOGIN', 'MEM0003']);
 		const other = await run(getMember, { items: [{ ref: 'MEM0004' }] });
-		expect(other.error.message).toMatch(/^Loyalife answered HTTP 403 \(item 0\): This token is bound to member MEM0003 and cannot access MEM0004/);
+		expect(other.error.message).toMatch(
+			/^Loyalife answered HTTP 403 \(item 0\): This token is bound to member MEM0003 and cannot access MEM0004/,
+		);
 		expect(other.error.description).toMatch(/member-bound token/);
 	});
 
 	test('an HTTP 200 carrying IsSucessful:false is an error, and continueOnFail keeps it on its item', async () => {
 		const { run } = setup();
 		const { error } = await run(getMember, { items: [{ ref: 'NOPE' }] });
-		expect(error.message).toBe('Loyalife reported an error (item 0): No member with relation_reference NOPE (ErrorCode MEMBER_NOT_FOUND)');
+		expect(error.message).toBe(
+			'Loyalife reported an error (item 0): No member with relation_reference NOPE (ErrorCode MEMBER_NOT_FOUND)',
+		);
 		expect(error.description).toMatch(/HTTP status was 200/);
-		const mixed = await run(getMember, { items: [{ ref: 'MEM0001' }, { ref: 'NOPE' }, { ref: 'MEM0002' }], continueOnFail: true });
+		const mixed = await run(getMember, {
+			items: [{ ref: 'MEM0001' }, { ref: 'NOPE' }, { ref: 'MEM0002' }],
+			continueOnFail: true,
+		});
 		expect(mixed.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(mixed.items[1].pairedItem).toEqual({ item: 1 });
 	});
@@ -106,20 +128,58 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 			operation: 'create',
 			relationReference: 'NEW-1',
 			fullName: 'Nia New',
-			additionalFields: { email_id: 'nia@example.com', mobile_number: '+358401234567', dob: '1990-04-02T00:00:00', gender: 'F' },
+			additionalFields: {
+				email_id: 'nia@example.com',
+				mobile_number: '+358401234567',
+				dob: '1990-04-02T00:00:00',
+				gender: 'F',
+			},
 		});
 		expect(created.error).toBeUndefined();
-		expect(created.items[0].json).toMatchObject({ RelationReference: 'NEW-1', FullName: 'Nia New', Email: 'nia@example.com', TotalPoints: 0 });
-		expect(sim().state.members.get('NEW-1')).toMatchObject({ Dob: '1990-04-02', Mobile: '+358401234567' });
-		const again = await run({ resource: 'member', operation: 'create', relationReference: 'NEW-1', fullName: 'Nia New' });
-		expect(again.error.message).toBe('Loyalife answered HTTP 409 (item 0): A member with relation reference NEW-1 already exists (ErrorCode MEMBER_EXISTS)');
-		const updated = await run({ resource: 'member', operation: 'update', relationReference: 'NEW-1', updateFields: { status: 'Inactive' } });
+		expect(created.items[0].json).toMatchObject({
+			RelationReference: 'NEW-1',
+			FullName: 'Nia New',
+			Email: 'nia@example.com',
+			TotalPoints: 0,
+		});
+		expect(sim().state.members.get('NEW-1')).toMatchObject({
+			Dob: '1990-04-02',
+			Mobile: '+358401234567',
+		});
+		const again = await run({
+			resource: 'member',
+			operation: 'create',
+			relationReference: 'NEW-1',
+			fullName: 'Nia New',
+		});
+		expect(again.error.message).toBe(
+			'Loyalife answered HTTP 409 (item 0): A member with relation reference NEW-1 already exists (ErrorCode MEMBER_EXISTS)',
+		);
+		const updated = await run({
+			resource: 'member',
+			operation: 'update',
+			relationReference: 'NEW-1',
+			updateFields: { status: 'Inactive' },
+		});
 		expect(updated.items[0].json.Status).toBe('Inactive');
-		const bad = await run({ resource: 'member', operation: 'create', relationReference: 'NEW-2', fullName: 'X', additionalFields: { email_id: 'nope' } });
-		expect(bad.error.message).toBe('Additional Fields → Email must be an email address, got "nope" (item 0)');
+		const bad = await run({
+			resource: 'member',
+			operation: 'create',
+			relationReference: 'NEW-2',
+			fullName: 'X',
+			additionalFields: { email_id: 'nope' },
+		});
+		expect(bad.error.message).toBe(
+			'Additional Fields → Email must be an email address, got "nope" (item 0)',
+		);
 	});
 
-	const tx = (i, extra = {}) => ({ id: `B-${i}`, ref: `MEM${String((i % 25) + 1).padStart(4, '0')}`, amount: 100 + i, ...extra });
+	const tx = (i, extra = {}) => ({
+		id: `B-${i}`,
+		ref: `MEM${String((i % 25) + 1).padStart(4, '0')}`,
+		amount: 100 + i,
+		...extra,
+	});
 	const batchParams = {
 		resource: 'transaction',
 		operation: 'createBatch',
@@ -135,7 +195,10 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 	test('a purchase is sent as DR (earns points), the program id and the idempotency key with it; the item is an object', async () => {
 		const { run } = setup();
 		const balance = sim().pointsOf('MEM0003');
-		const { items, error } = await run({ ...batchParams, operation: 'create' }, { items: [tx(9002)] });
+		const { items, error } = await run(
+			{ ...batchParams, operation: 'create' },
+			{ items: [tx(9002)] },
+		);
 		expect(error).toBeUndefined();
 		const sent = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionData'));
 		// transactions/insert-transaction: one object; DR = debit = a purchase that earns points.
@@ -152,9 +215,23 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		});
 		expect(sim().pointsOf('MEM0003')).toBe(balance + 910);
 		// What a later node can map: what was sent, and Loyalife's answer.
-		expect(items[0].json).toMatchObject({ transaction_id: 'B-9002', transaction_type: 'DR', accepted: true, errorCode: '000', message: 'Success' });
+		expect(items[0].json).toMatchObject({
+			transaction_id: 'B-9002',
+			transaction_type: 'DR',
+			accepted: true,
+			errorCode: '000',
+			message: 'Success',
+		});
 		// A reversal takes points back.
-		await run({ ...batchParams, operation: 'create', transactionType: 'CR', transactionId: 'B-9002-refund' }, { items: [tx(9002)] });
+		await run(
+			{
+				...batchParams,
+				operation: 'create',
+				transactionType: 'CR',
+				transactionId: 'B-9002-refund',
+			},
+			{ items: [tx(9002)] },
+		);
 		expect(sim().pointsOf('MEM0003')).toBe(balance);
 	});
 
@@ -165,8 +242,13 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		const first = await run(batchParams, { items: input });
 		expect(first.error).toBeUndefined();
 		expect(first.items).toHaveLength(150);
-		expect(first.items[0].json).toMatchObject({ status: 'queued', request_id: expect.stringMatching(/^req_/) });
-		expect(first.items.every((i) => i.json.status === 'queued' && /^req_/.test(i.json.request_id))).toBe(true);
+		expect(first.items[0].json).toMatchObject({
+			status: 'queued',
+			request_id: expect.stringMatching(/^req_/),
+		});
+		expect(
+			first.items.every((i) => i.json.status === 'queued' && /^req_/.test(i.json.request_id)),
+		).toBe(true);
 		expect(first.items[149].pairedItem).toEqual({ item: 149 });
 		const batches = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionDataV2'));
 		expect(batches.map((r) => r.body.length)).toEqual([100, 50]);
@@ -180,19 +262,32 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 
 		const replay = await run(batchParams, { items: input });
 		expect(replay.error).toBeUndefined();
-		expect(replay.items.map((i) => i.json.request_id)).toEqual(first.items.map((i) => i.json.request_id));
+		expect(replay.items.map((i) => i.json.request_id)).toEqual(
+			first.items.map((i) => i.json.request_id),
+		);
 		expect(sim().state.transactions.length).toBe(before + 150);
 		// A key the user chose (e.g. the invoice number) goes as it is.
 		box.sim.stats.reset();
-		await run({ ...batchParams, idempotencyKey: '={{ "inv-" + $json.id }}' }, { items: [tx(7000)] });
-		expect(box.sim.stats.log.find((r) => r.route.endsWith('InsertTransactionDataV2')).body[0]._xoxo_api_client_idempotency).toBe('inv-B-7000');
+		await run(
+			{ ...batchParams, idempotencyKey: '={{ "inv-" + $json.id }}' },
+			{ items: [tx(7000)] },
+		);
+		expect(
+			box.sim.stats.log.find((r) => r.route.endsWith('InsertTransactionDataV2')).body[0]
+				._xoxo_api_client_idempotency,
+		).toBe('inv-B-7000');
 	});
 
 	test('a batch whose answer is lost is retried with the same keys and counted once', async () => {
 		const { run } = setup();
 		const input = Array.from({ length: 30 }, (_, i) => tx(1000 + i));
 		const before = sim().state.transactions.length;
-		box.sim.faults.add('loyalife', { type: 'lost', status: 502, count: 1, path: 'InsertTransactionDataV2' });
+		box.sim.faults.add('loyalife', {
+			type: 'lost',
+			status: 502,
+			count: 1,
+			path: 'InsertTransactionDataV2',
+		});
 		const { items, error } = await run(batchParams, { items: input });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(30);
@@ -206,13 +301,26 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		const { run } = setup();
 		const input = Array.from({ length: 5 }, (_, i) => tx(3000 + i));
 		// The first batch (items 0-1) goes through; every try of the second fails.
-		box.sim.faults.add('loyalife', { type: 'status', status: 500, count: 50, path: 'InsertTransactionDataV2', skip: 1 });
+		box.sim.faults.add('loyalife', {
+			type: 'status',
+			status: 500,
+			count: 50,
+			path: 'InsertTransactionDataV2',
+			skip: 1,
+		});
 		const { error } = await run({ ...batchParams, batchSize: 2 }, { items: input });
 		expect(error.message).toMatch(/^Loyalife answered HTTP 500 \(item 2\)/);
-		expect(error.description).toMatch(/The run stopped at item 2\. Items 0-1 had already been applied\. Items 2-3 failed: not confirmed as applied\. Item 4 was never sent\.$/);
+		expect(error.description).toMatch(
+			/The run stopped at item 2\. Items 0-1 had already been applied\. Items 2-3 failed: not confirmed as applied\. Item 4 was never sent\.$/,
+		);
 	});
 
-	const summary = { resource: 'transaction', operation: 'getSummary', fromDate: '2025-01-01', toDate: '2025-12-31' };
+	const summary = {
+		resource: 'transaction',
+		operation: 'getSummary',
+		fromDate: '2025-01-01',
+		toDate: '2025-12-31',
+	};
 
 	test('the transaction summary pages with a 0-based start index and returns every transaction once, the last page partial', async () => {
 		const { run } = setup();
@@ -220,12 +328,25 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(25 * 11);
 		expect(new Set(items.map((i) => i.json.TransactionId)).size).toBe(275);
-		const pages = box.sim.stats.log.filter((r) => r.route.endsWith('GetTransactionSummary')).map((r) => [r.body.start_index, r.body.record_count]);
-		expect(pages).toEqual([[0, 100], [100, 100], [200, 100]]);
+		const pages = box.sim.stats.log
+			.filter((r) => r.route.endsWith('GetTransactionSummary'))
+			.map((r) => [r.body.start_index, r.body.record_count]);
+		expect(pages).toEqual([
+			[0, 100],
+			[100, 100],
+			[200, 100],
+		]);
 		box.sim.stats.reset();
-		const limited = await run({ ...summary, returnAll: false, limit: 150, memberRelationReference: '' });
+		const limited = await run({
+			...summary,
+			returnAll: false,
+			limit: 150,
+			memberRelationReference: '',
+		});
 		expect(limited.items).toHaveLength(150);
-		expect(limited.items.map((i) => i.json.TransactionId)).toEqual(items.slice(0, 150).map((i) => i.json.TransactionId));
+		expect(limited.items.map((i) => i.json.TransactionId)).toEqual(
+			items.slice(0, 150).map((i) => i.json.TransactionId),
+		);
 		const one = await run({ ...summary, returnAll: true, memberRelationReference: 'MEM0007' });
 		expect(one.items).toHaveLength(11);
 		expect(one.items.every((i) => i.json.RelationReference === 'MEM0007')).toBe(true);
@@ -234,18 +355,43 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 	test('points: redeem returns the external reference, reverse gives the points back once, expiry schedule as items', async () => {
 		const { run } = setup();
 		const balance = sim().pointsOf('MEM0010');
-		const redeemed = await run({ resource: 'points', operation: 'redeem', relationReference: 'MEM0010', points: 20, description: 'Coffee' });
+		const redeemed = await run({
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0010',
+			points: 20,
+			description: 'Coffee',
+		});
 		expect(redeemed.error).toBeUndefined();
 		const ref = redeemed.items[0].json.ExternalReference;
 		expect(ref).toMatch(/^RDM-/);
 		expect(redeemed.items[0].json.Balance).toBe(balance - 20);
-		const reversed = await run({ resource: 'points', operation: 'reverse', externalReference: ref });
-		expect(reversed.items[0].json).toMatchObject({ ExternalReference: ref, PointsReversed: 20, Balance: balance });
+		const reversed = await run({
+			resource: 'points',
+			operation: 'reverse',
+			externalReference: ref,
+		});
+		expect(reversed.items[0].json).toMatchObject({
+			ExternalReference: ref,
+			PointsReversed: 20,
+			Balance: balance,
+		});
 		const twice = await run({ resource: 'points', operation: 'reverse', externalReference: ref });
-		expect(twice.error.message).toBe(`Loyalife reported an error (item 0): Redemption ${ref} was already reversed (ErrorCode ALREADY_REVERSED)`);
-		const tooMuch = await run({ resource: 'points', operation: 'redeem', relationReference: 'MEM0010', points: 999999 });
+		expect(twice.error.message).toBe(
+			`Loyalife reported an error (item 0): Redemption ${ref} was already reversed (ErrorCode ALREADY_REVERSED)`,
+		);
+		const tooMuch = await run({
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0010',
+			points: 999999,
+		});
 		expect(tooMuch.error.message).toMatch(/INSUFFICIENT_POINTS/);
-		const schedule = await run({ resource: 'points', operation: 'getExpirySchedule', relationReference: 'MEM0010' });
+		const schedule = await run({
+			resource: 'points',
+			operation: 'getExpirySchedule',
+			relationReference: 'MEM0010',
+		});
 		expect(schedule.items.length).toBeGreaterThan(0);
 		expect(schedule.items.reduce((n, i) => n + i.json.Points, 0)).toBe(balance);
 		expect(schedule.items[0].json).toMatchObject({ memberRelationReference: 'MEM0010' });

@@ -15,7 +15,8 @@ function setup(data = {}) {
 		clientSecret: CLIENT_SECRET,
 		...data,
 	});
-	const run = (parameters, options = {}) => engine.runNode({ type: 'loyalistic', credentials, parameters, ...options });
+	const run = (parameters, options = {}) =>
+		engine.runNode({ type: 'loyalistic', credentials, parameters, ...options });
 	return { engine, run };
 }
 
@@ -35,7 +36,9 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: 7 });
 		const token = box.sim.stats.log.find((r) => r.route === '/token');
-		expect(token.headers.authorization).toBe(`Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`);
+		expect(token.headers.authorization).toBe(
+			`Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
+		);
 		expect(token.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
 		expect(token.body).toEqual({ grant_type: 'client_credentials' });
 		const api = box.sim.stats.log.find((r) => r.route === '/v1/contacts/:id');
@@ -50,7 +53,10 @@ describe('Loyalistic through the n8n engine', () => {
 		box.sim.faults.add('loyalistic', { type: 'slow', delayMs: 250, count: 1000 });
 		const input = Array.from({ length: 100 }, (_, i) => ({ id: String(i + 1) }));
 		const started = Date.now();
-		const { items, error } = await run({ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' }, { items: input });
+		const { items, error } = await run(
+			{ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
+			{ items: input },
+		);
 		const seconds = (Date.now() - started) / 1000;
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(input.map((i) => Number(i.id)));
@@ -58,7 +64,8 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(log.length).toBeGreaterThanOrEqual(3);
 		expect(log.length).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
 		// Each new token was fetched only after the one before it had expired: one token per lifetime.
-		for (let k = 1; k < log.length; k++) expect(log[k].issuedAt).toBeGreaterThanOrEqual(log[k - 1].expiresAt);
+		for (let k = 1; k < log.length; k++)
+			expect(log[k].issuedAt).toBeGreaterThanOrEqual(log[k - 1].expiresAt);
 		// Every expiry cost the requests in flight with the old token (at most one per item in flight), each
 		// retried with the new token.
 		const sent = box.sim.requestsTo('loyalistic', 'GET', '/v1/contacts/:id');
@@ -68,7 +75,11 @@ describe('Loyalistic through the n8n engine', () => {
 
 	test('Get Many with Return All pages through every contact exactly once', async () => {
 		const { run } = setup();
-		const { items, error } = await run({ resource: 'contact', operation: 'getMany', returnAll: true });
+		const { items, error } = await run({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		const ids = items.map((i) => i.json.id);
 		expect(ids).toHaveLength(1234);
@@ -76,27 +87,59 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(Math.min(...ids)).toBe(1);
 		expect(Math.max(...ids)).toBe(1234);
 		expect(box.sim.requestsTo(...LIST_CONTACTS)).toBe(13);
-		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').every((r) => r.query.pageSize === '100')).toBe(true);
+		expect(
+			box.sim.stats.log
+				.filter((r) => r.route === '/v1/contacts')
+				.every((r) => r.query.pageSize === '100'),
+		).toBe(true);
 	});
 
 	test('a limit stops exactly at the limit, asking only for the pages it needs', async () => {
 		const { run } = setup();
-		const big = await run({ resource: 'contact', operation: 'getMany', returnAll: false, limit: 250 });
+		const big = await run({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 250,
+		});
 		expect(big.items.map((i) => i.json.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
 		expect(box.sim.requestsTo(...LIST_CONTACTS)).toBe(3);
 		box.sim.stats.reset();
-		const small = await run({ resource: 'contact', operation: 'getMany', returnAll: false, limit: 30 });
+		const small = await run({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 30,
+		});
 		expect(small.items).toHaveLength(30);
-		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query)).toEqual([{ page: '1', pageSize: '30' }]);
+		expect(box.sim.stats.log.filter((r) => r.route === '/v1/contacts').map((r) => r.query)).toEqual(
+			[{ page: '1', pageSize: '30' }],
+		);
 	});
 
 	test('a 429 and a token expiry in the middle of a listing lose and repeat nothing', async () => {
 		const { run } = setup();
 		await run({ resource: 'contact', operation: 'get', contactId: '1' });
-		box.sim.faults.add('loyalistic', { type: 'status', status: 429, count: 2, skip: 4, path: '/v1/contacts' });
-		box.sim.faults.add('loyalistic', { type: 'status', status: 503, count: 1, skip: 8, path: '/v1/contacts' });
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 429,
+			count: 2,
+			skip: 4,
+			path: '/v1/contacts',
+		});
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 503,
+			count: 1,
+			skip: 8,
+			path: '/v1/contacts',
+		});
 		setTimeout(() => sim().tokens.expireAll(), 0);
-		const { items, error } = await run({ resource: 'contact', operation: 'getMany', returnAll: true });
+		const { items, error } = await run({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		const ids = items.map((i) => i.json.id);
 		expect(ids).toHaveLength(1234);
@@ -105,10 +148,22 @@ describe('Loyalistic through the n8n engine', () => {
 
 	test('a page that keeps failing fails the whole listing: no partial list is returned as if whole', async () => {
 		const { run } = setup();
-		box.sim.faults.add('loyalistic', { type: 'status', status: 500, count: 100, skip: 3, path: '/v1/contacts' });
-		const { items, error } = await run({ resource: 'contact', operation: 'getMany', returnAll: true });
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 500,
+			count: 100,
+			skip: 3,
+			path: '/v1/contacts',
+		});
+		const { items, error } = await run({
+			resource: 'contact',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(items).toHaveLength(0);
-		expect(error.message).toMatch(/^Loyalistic answered HTTP 500 \(item 0\): An error has occurred\./);
+		expect(error.message).toMatch(
+			/^Loyalistic answered HTTP 500 \(item 0\): An error has occurred\./,
+		);
 		expect(error.description).toMatch(/Gave up after 5 attempts/);
 		expect(error.description).toContain('GET /loyalistic/v1/contacts');
 	});
@@ -123,21 +178,49 @@ describe('Loyalistic through the n8n engine', () => {
 		});
 		expect(created.error).toBeUndefined();
 		const id = created.items[0].json.id;
-		expect(created.items[0].json).toMatchObject({ email: 'new.person@example.com', firstName: 'New', companyId: 3, customFields: { plan: 'gold' } });
+		expect(created.items[0].json).toMatchObject({
+			email: 'new.person@example.com',
+			firstName: 'New',
+			companyId: 3,
+			customFields: { plan: 'gold' },
+		});
 
-		const found = await run({ resource: 'contact', operation: 'findByEmail', email: 'new.person@example.com' });
+		const found = await run({
+			resource: 'contact',
+			operation: 'findByEmail',
+			email: 'new.person@example.com',
+		});
 		expect(found.items.map((i) => i.json.id)).toEqual([id]);
-		const missing = await run({ resource: 'contact', operation: 'findByEmail', email: 'nobody@example.com' });
+		const missing = await run({
+			resource: 'contact',
+			operation: 'findByEmail',
+			email: 'nobody@example.com',
+		});
 		expect(missing.items).toHaveLength(0);
 
-		const updated = await run({ resource: 'contact', operation: 'update', contactId: String(id), updateFields: { title: 'CTO' } });
+		const updated = await run({
+			resource: 'contact',
+			operation: 'update',
+			contactId: String(id),
+			updateFields: { title: 'CTO' },
+		});
 		expect(updated.items[0].json).toMatchObject({ id, title: 'CTO', firstName: 'New' });
 
-		const added = await run({ resource: 'list', operation: 'addContacts', listId: '2', contactIds: `${id}, 5` });
+		const added = await run({
+			resource: 'list',
+			operation: 'addContacts',
+			listId: '2',
+			contactIds: `${id}, 5`,
+		});
 		expect(added.items[0].json).toMatchObject({ id: 2, contactCount: 2, added: 2 });
 		const lists = await run({ resource: 'list', operation: 'getMany', returnAll: true });
 		expect(lists.items.find((l) => l.json.id === 2).json.contactCount).toBe(2);
-		const removed = await run({ resource: 'list', operation: 'removeContact', listId: '2', contactId: '5' });
+		const removed = await run({
+			resource: 'list',
+			operation: 'removeContact',
+			listId: '2',
+			contactId: '5',
+		});
 		expect(removed.items[0].json).toEqual({ listId: 2, contactId: 5, removed: true });
 
 		const activity = await run({
@@ -147,30 +230,68 @@ describe('Loyalistic through the n8n engine', () => {
 			type: 'webinar_attended',
 			additionalFields: { occurredAt: '2026-05-01T10:00:00Z', properties: '{"webinar":"Q2"}' },
 		});
-		expect(activity.items[0].json).toMatchObject({ contactId: id, type: 'webinar_attended', occurredAt: '2026-05-01T10:00:00.000Z', properties: { webinar: 'Q2' } });
-		const activities = await run({ resource: 'activity', operation: 'getMany', returnAll: true, filters: { contactId: String(id) } });
+		expect(activity.items[0].json).toMatchObject({
+			contactId: id,
+			type: 'webinar_attended',
+			occurredAt: '2026-05-01T10:00:00.000Z',
+			properties: { webinar: 'Q2' },
+		});
+		const activities = await run({
+			resource: 'activity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { contactId: String(id) },
+		});
 		expect(activities.items).toHaveLength(1);
 
 		const deleted = await run({ resource: 'contact', operation: 'delete', contactId: String(id) });
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
-		const gone = await run({ resource: 'contact', operation: 'get', contactId: String(id) }, { continueOnFail: true });
-		expect(gone.items[0].json.error).toBe(`Loyalistic answered HTTP 404 (item 0): Contact ${id} was not found.`);
+		const gone = await run(
+			{ resource: 'contact', operation: 'get', contactId: String(id) },
+			{ continueOnFail: true },
+		);
+		expect(gone.items[0].json.error).toBe(
+			`Loyalistic answered HTTP 404 (item 0): Contact ${id} was not found.`,
+		);
 	});
 
 	test('companies: create, get, update, get many', async () => {
 		const { run } = setup();
-		const created = await run({ resource: 'company', operation: 'create', name: 'Acme', additionalFields: { domain: 'acme.test', employees: 12 } });
+		const created = await run({
+			resource: 'company',
+			operation: 'create',
+			name: 'Acme',
+			additionalFields: { domain: 'acme.test', employees: 12 },
+		});
 		const id = created.items[0].json.id;
-		expect((await run({ resource: 'company', operation: 'get', companyId: String(id) })).items[0].json).toMatchObject({ name: 'Acme', employees: 12 });
-		expect((await run({ resource: 'company', operation: 'update', companyId: String(id), updateFields: { industry: 'Anvils' } })).items[0].json.industry).toBe('Anvils');
+		expect(
+			(await run({ resource: 'company', operation: 'get', companyId: String(id) })).items[0].json,
+		).toMatchObject({ name: 'Acme', employees: 12 });
+		expect(
+			(
+				await run({
+					resource: 'company',
+					operation: 'update',
+					companyId: String(id),
+					updateFields: { industry: 'Anvils' },
+				})
+			).items[0].json.industry,
+		).toBe('Anvils');
 		const all = await run({ resource: 'company', operation: 'getMany', returnAll: true });
 		expect(all.items).toHaveLength(41);
 	});
 
 	test("the API's validation answer is reported field by field; bad input is stopped before sending", async () => {
 		const { run } = setup();
-		const long = await run({ resource: 'contact', operation: 'create', email: 'x@example.com', additionalFields: { firstName: 'x'.repeat(101) } });
-		expect(long.error.message).toMatch(/^Loyalistic answered HTTP 400 \(item 0\): The request is invalid\. contact\.firstName: String must contain at most 100 character/);
+		const long = await run({
+			resource: 'contact',
+			operation: 'create',
+			email: 'x@example.com',
+			additionalFields: { firstName: 'x'.repeat(101) },
+		});
+		expect(long.error.message).toMatch(
+			/^Loyalistic answered HTTP 400 \(item 0\): The request is invalid\. contact\.firstName: String must contain at most 100 character/,
+		);
 		box.sim.stats.reset();
 		const bad = await run({ resource: 'contact', operation: 'create', email: 'not-an-email' });
 		expect(bad.error.message).toBe('Email must be an email address, got "not-an-email" (item 0)');
@@ -182,7 +303,9 @@ describe('Loyalistic through the n8n engine', () => {
 	test('a wrong secret is reported as a credential problem, without the secret', async () => {
 		const { run } = setup({ clientSecret: 'wrong-secret-value' });
 		const { error } = await run({ resource: 'contact', operation: 'get', contactId: '1' });
-		expect(error.message).toBe('Loyalistic refused the credential: could not get an access token (invalid_client)');
+		expect(error.message).toBe(
+			'Loyalistic refused the credential: could not get an access token (invalid_client)',
+		);
 		expect(allText(error)).not.toContain('wrong-secret-value');
 	});
 });

@@ -7,8 +7,17 @@ const OAUTH = { clientId: 'll-demo-client', clientSecret: 'll-demo-oauth-secret'
 const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
 
 function withToken(engine = new Engine()) {
-	const credentials = engine.addCredential('ll-store', 'loyaltyLionApi', { ...STORE, apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2` });
-	const run = (parameters, options = {}) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', ...parameters }, ...options });
+	const credentials = engine.addCredential('ll-store', 'loyaltyLionApi', {
+		...STORE,
+		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
+	});
+	const run = (parameters, options = {}) =>
+		engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			parameters: { authentication: 'apiToken', ...parameters },
+			...options,
+		});
 	return { engine, credentials, run };
 }
 
@@ -21,7 +30,13 @@ async function withOAuth(scopes) {
 		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
 	});
 	const connected = await connectOAuth2(engine, 'll-oauth');
-	const run = (parameters, options = {}) => engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'oAuth2', ...parameters }, ...options });
+	const run = (parameters, options = {}) =>
+		engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			parameters: { authentication: 'oAuth2', ...parameters },
+			...options,
+		});
 	return { engine, credentials, run, connected };
 }
 
@@ -29,36 +44,70 @@ const CUSTOMERS = ['loyaltylion', 'GET', '/v2/customers'];
 
 describe('LoyaltyLion through the n8n engine', () => {
 	test('the authorization-code exchange: authorize with comma-joined scopes, single-use code, permanent bearer token', async () => {
-		const { connected, engine, run } = await withOAuth(['read_customers', 'write_customers', 'read_orders']);
+		const { connected, engine, run } = await withOAuth([
+			'read_customers',
+			'write_customers',
+			'read_orders',
+		]);
 		const authorize = new URL(connected.authorizeUrl);
 		expect(authorize.pathname).toBe('/loyaltylion/oauth/authorize');
 		expect(authorize.searchParams.get('scope')).toBe('read_customers,write_customers,read_orders');
 		expect(authorize.search).toContain('scope=read_customers%2Cwrite_customers%2Cread_orders');
-		expect(sim().state.authorizeRequests.at(-1)).toMatchObject({ client_id: OAUTH.clientId, scope: 'read_customers,write_customers,read_orders', response_type: 'code' });
-		expect(authorize.searchParams.get('state')).toBe(new URL(connected.callbackUrl).searchParams.get('state'));
+		expect(sim().state.authorizeRequests.at(-1)).toMatchObject({
+			client_id: OAUTH.clientId,
+			scope: 'read_customers,write_customers,read_orders',
+			response_type: 'code',
+		});
+		expect(authorize.searchParams.get('state')).toBe(
+			new URL(connected.callbackUrl).searchParams.get('state'),
+		);
 		const exchange = box.sim.stats.log.find((r) => r.route === '/oauth/access-token');
-		expect(exchange.body).toMatchObject({ client_id: OAUTH.clientId, client_secret: OAUTH.clientSecret, code: expect.any(String), grant_type: 'authorization_code' });
-		expect(connected.tokenData).toMatchObject({ access_token: expect.any(String), scope: 'read_customers,write_customers,read_orders' });
+		expect(exchange.body).toMatchObject({
+			client_id: OAUTH.clientId,
+			client_secret: OAUTH.clientSecret,
+			code: expect.any(String),
+			grant_type: 'authorization_code',
+		});
+		expect(connected.tokenData).toMatchObject({
+			access_token: expect.any(String),
+			scope: 'read_customers,write_customers,read_orders',
+		});
 		// The code is single-use.
 		const replay = await fetch(`${box.sim.baseUrl('loyaltylion')}/oauth/access-token`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ client_id: OAUTH.clientId, client_secret: OAUTH.clientSecret, code: exchange.body.code }),
+			body: new URLSearchParams({
+				client_id: OAUTH.clientId,
+				client_secret: OAUTH.clientSecret,
+				code: exchange.body.code,
+			}),
 		});
 		expect(replay.status).toBe(400);
 		expect((await replay.json()).error).toBe('invalid_grant');
 
-		const { items, error } = await run({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 3 });
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 3,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual([5000, 4999, 4998]);
 		const call = box.sim.stats.log.find((r) => r.route === '/v2/customers');
-		expect(call.headers.authorization).toBe(`Bearer ${engine.credentials.stored('ll-oauth').oauthTokenData.access_token}`);
+		expect(call.headers.authorization).toBe(
+			`Bearer ${engine.credentials.stored('ll-oauth').oauthTokenData.access_token}`,
+		);
 		expect(box.sim.stats.tokens.loyaltylion).toBe(1);
 	});
 
 	test('an operation whose scope was not granted gets a 403 that names the scope', async () => {
 		const { run } = await withOAuth(['read_customers']);
-		const { error } = await run({ resource: 'points', operation: 'add', merchantId: 'cust-1', points: 10 });
+		const { error } = await run({
+			resource: 'points',
+			operation: 'add',
+			merchantId: 'cust-1',
+			points: 10,
+		});
 		expect(error.message).toBe(
 			'LoyaltyLion answered HTTP 403 (item 0): This action requires the write_customers scope, which the access token was not granted (missing scope: write_customers)',
 		);
@@ -68,14 +117,25 @@ describe('LoyaltyLion through the n8n engine', () => {
 	test('token and secret go over HTTP Basic', async () => {
 		const { run } = withToken();
 		const { items } = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-42' });
-		expect(items[0].json).toMatchObject({ id: 42, merchant_id: 'cust-42', email: 'shopper42@example.com' });
+		expect(items[0].json).toMatchObject({
+			id: 42,
+			merchant_id: 'cust-42',
+			email: 'shopper42@example.com',
+		});
 		const call = box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId');
-		expect(call.headers.authorization).toBe(`Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`);
+		expect(call.headers.authorization).toBe(
+			`Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`,
+		);
 	});
 
 	test('Get Many follows the cursor over 5,000 customers, each once, newest first; later pages send only cursor and limit', async () => {
 		const { run } = withToken();
-		const { items, error } = await run({ resource: 'customer', operation: 'getMany', returnAll: true, filters: { since_id: 0 } });
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { since_id: 0 },
+		});
 		expect(error).toBeUndefined();
 		const ids = items.map((i) => i.json.id);
 		expect(ids).toHaveLength(5000);
@@ -85,16 +145,31 @@ describe('LoyaltyLion through the n8n engine', () => {
 		const pages = box.sim.stats.log.filter((r) => r.route === '/v2/customers');
 		expect(pages).toHaveLength(10);
 		expect(pages[0].query).toEqual({ limit: '500' });
-		for (const page of pages.slice(1)) expect(Object.keys(page.query).sort()).toEqual(['cursor', 'limit']);
+		for (const page of pages.slice(1))
+			expect(Object.keys(page.query).sort()).toEqual(['cursor', 'limit']);
 	});
 
 	test('a limit stops exactly at the limit; filters are kept by the cursor', async () => {
 		const { run } = withToken();
-		const some = await run({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1234 });
-		expect(some.items.map((i) => i.json.id)).toEqual(Array.from({ length: 1234 }, (_, i) => 5000 - i));
-		expect(box.sim.stats.log.filter((r) => r.route === '/v2/customers').map((r) => r.query.limit)).toEqual(['500', '500', '234']);
+		const some = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 1234,
+		});
+		expect(some.items.map((i) => i.json.id)).toEqual(
+			Array.from({ length: 1234 }, (_, i) => 5000 - i),
+		);
+		expect(
+			box.sim.stats.log.filter((r) => r.route === '/v2/customers').map((r) => r.query.limit),
+		).toEqual(['500', '500', '234']);
 		box.sim.stats.reset();
-		const since = await run({ resource: 'customer', operation: 'getMany', returnAll: true, filters: { since_id: 4200 } });
+		const since = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { since_id: 4200 },
+		});
 		expect(since.items).toHaveLength(800);
 		expect(Math.min(...since.items.map((i) => i.json.id))).toBe(4201);
 		expect(box.sim.stats.log[0].query).toEqual({ since_id: '4200', limit: '500' });
@@ -102,9 +177,25 @@ describe('LoyaltyLion through the n8n engine', () => {
 
 	test('a page answered 429 is retried with the same cursor: nothing repeated or dropped', async () => {
 		const { run } = withToken();
-		box.sim.faults.add('loyaltylion', { type: 'status', status: 429, count: 2, skip: 2, path: '/v2/customers' });
-		box.sim.faults.add('loyaltylion', { type: 'status', status: 503, count: 1, skip: 6, path: '/v2/customers' });
-		const { items, error } = await run({ resource: 'customer', operation: 'getMany', returnAll: true });
+		box.sim.faults.add('loyaltylion', {
+			type: 'status',
+			status: 429,
+			count: 2,
+			skip: 2,
+			path: '/v2/customers',
+		});
+		box.sim.faults.add('loyaltylion', {
+			type: 'status',
+			status: 503,
+			count: 1,
+			skip: 6,
+			path: '/v2/customers',
+		});
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		const ids = items.map((i) => i.json.id);
 		expect(ids).toEqual(Array.from({ length: 5000 }, (_, i) => 5000 - i));
@@ -116,10 +207,24 @@ describe('LoyaltyLion through the n8n engine', () => {
 		const started = Date.now();
 		const input = Array.from({ length: 30 }, (_, i) => ({ id: `cust-${i + 1}` }));
 		const before = sim().state.byMerchantId.get('cust-1').points_approved;
-		const { items, error } = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 25, reason: 'Welcome bonus' }, { items: input });
+		const { items, error } = await run(
+			{
+				resource: 'points',
+				operation: 'add',
+				merchantId: '={{ $json.id }}',
+				points: 25,
+				reason: 'Welcome bonus',
+			},
+			{ items: input },
+		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(30);
-		expect(items[0].json).toEqual({ merchantId: 'cust-1', points: 25, reason: 'Welcome bonus', status: 201 });
+		expect(items[0].json).toEqual({
+			merchantId: 'cust-1',
+			points: 25,
+			reason: 'Welcome bonus',
+			status: 201,
+		});
 		expect(box.sim.requestsTo('loyaltylion', 'POST', '/v2/customers/:merchantId/points')).toBe(30);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 		expect(sim().state.byMerchantId.get('cust-1').points_approved).toBe(before + 25);
@@ -128,24 +233,40 @@ describe('LoyaltyLion through the n8n engine', () => {
 	test('items go several at a time, yet come out in input order; a failure stops new items and says what was applied', async () => {
 		const { run } = withToken();
 		const input = Array.from({ length: 40 }, (_, i) => ({ id: `cust-${i + 100}` }));
-		const ok = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: input });
+		const ok = await run(
+			{ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 },
+			{ items: input },
+		);
 		expect(ok.items.map((i) => i.json.merchantId)).toEqual(input.map((i) => i.id));
 		expect(ok.items.map((i) => i.pairedItem.item)).toEqual(input.map((_, i) => i));
 		const withBad = input.map((item, i) => (i === 12 ? { id: 'no-such-customer' } : item));
 		box.sim.stats.reset();
-		const failed = await run({ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 }, { items: withBad });
-		expect(failed.error.message).toBe('LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found');
+		const failed = await run(
+			{ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 },
+			{ items: withBad },
+		);
+		expect(failed.error.message).toBe(
+			'LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found',
+		);
 		// The description must tell the truth about every item, checked against what the provider received.
-		const expand = (text) => text.split(', ').flatMap((r) => {
-			const [a, b = a] = r.split('-').map(Number);
-			return Array.from({ length: b - a + 1 }, (_, k) => a + k);
-		});
-		const m = /The run stopped at item 12\. Items ([\d, -]+) had already succeeded\. Item 12 failed\. Items ([\d, -]+) were never sent\./.exec(failed.error.description);
+		const expand = (text) =>
+			text.split(', ').flatMap((r) => {
+				const [a, b = a] = r.split('-').map(Number);
+				return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+			});
+		const m =
+			/The run stopped at item 12\. Items ([\d, -]+) had already succeeded\. Item 12 failed\. Items ([\d, -]+) were never sent\./.exec(
+				failed.error.description,
+			);
 		expect(m).not.toBeNull();
 		const succeeded = expand(m[1]);
 		const notSent = expand(m[2]);
-		const received = box.sim.stats.log.filter((r) => r.route === '/v2/customers/:merchantId/points').map((r) => r.path.split('/')[4]);
-		expect(received.filter((id) => id !== 'no-such-customer').sort()).toEqual(succeeded.map((i) => withBad[i].id).sort());
+		const received = box.sim.stats.log
+			.filter((r) => r.route === '/v2/customers/:merchantId/points')
+			.map((r) => r.path.split('/')[4]);
+		expect(received.filter((id) => id !== 'no-such-customer').sort()).toEqual(
+			succeeded.map((i) => withBad[i].id).sort(),
+		);
 		expect(notSent.every((i) => !received.includes(withBad[i].id))).toBe(true);
 		expect(succeeded.length + notSent.length).toBe(39);
 		expect(succeeded).toEqual(expect.arrayContaining(Array.from({ length: 12 }, (_, i) => i)));
@@ -153,60 +274,257 @@ describe('LoyaltyLion through the n8n engine', () => {
 
 	test('points, rewards, orders, activities and transactions', async () => {
 		const { run } = withToken();
-		const removed = await run({ resource: 'points', operation: 'remove', merchantId: 'cust-3333', points: 1000000 });
-		expect(removed.error.message).toMatch(/^LoyaltyLion answered HTTP 422 \(item 0\): The customer has \d+ approved points, fewer than 1000000/);
+		const removed = await run({
+			resource: 'points',
+			operation: 'remove',
+			merchantId: 'cust-3333',
+			points: 1000000,
+		});
+		expect(removed.error.message).toMatch(
+			/^LoyaltyLion answered HTTP 422 \(item 0\): The customer has \d+ approved points, fewer than 1000000/,
+		);
 		await run({ resource: 'points', operation: 'add', merchantId: 'cust-3333', points: 2000 });
-		const available = await run({ resource: 'reward', operation: 'getAvailable', merchantId: 'cust-3333' });
+		const available = await run({
+			resource: 'reward',
+			operation: 'getAvailable',
+			merchantId: 'cust-3333',
+		});
 		expect(available.items.map((i) => i.json.id)).toEqual(expect.arrayContaining([101, 102, 103]));
-		const claimed = await run({ resource: 'reward', operation: 'claim', merchantId: 'cust-3333', rewardId: 101, multiplier: 1 });
-		expect(claimed.items[0].json).toMatchObject({ merchantId: 'cust-3333', reward: { id: 101 }, point_cost: 500, state: 'approved', redeemable: { code: expect.stringMatching(/^LL-/) } });
-		const refunded = await run({ resource: 'reward', operation: 'refund', merchantId: 'cust-3333', claimedRewardId: String(claimed.items[0].json.id) });
+		const claimed = await run({
+			resource: 'reward',
+			operation: 'claim',
+			merchantId: 'cust-3333',
+			rewardId: 101,
+			multiplier: 1,
+		});
+		expect(claimed.items[0].json).toMatchObject({
+			merchantId: 'cust-3333',
+			reward: { id: 101 },
+			point_cost: 500,
+			state: 'approved',
+			redeemable: { code: expect.stringMatching(/^LL-/) },
+		});
+		const refunded = await run({
+			resource: 'reward',
+			operation: 'refund',
+			merchantId: 'cust-3333',
+			claimedRewardId: String(claimed.items[0].json.id),
+		});
 		expect(refunded.items[0].json).toMatchObject({ state: 'void', remoteResourceDeleted: false });
 
-		const wire = (route) => box.sim.stats.log.filter((r) => r.route === route).map((r) => ({ method: r.method, path: r.path.replace(/^\/loyaltylion/, ''), query: r.query, body: r.body }));
+		const wire = (route) =>
+			box.sim.stats.log
+				.filter((r) => r.route === route)
+				.map((r) => ({
+					method: r.method,
+					path: r.path.replace(/^\/loyaltylion/, ''),
+					query: r.query,
+					body: r.body,
+				}));
 		box.sim.stats.reset();
-		const order = await run({ resource: 'order', operation: 'create', orderId: 'ord-1', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com', total: '49.90', totalShipping: '4.90', paymentStatus: 'paid', additionalFields: { merchant_number: '#1001', site_id: '7' } });
-		expect(order.items[0].json).toMatchObject({ merchant_id: 'ord-1', total: '49.90', status: 201 });
+		const order = await run({
+			resource: 'order',
+			operation: 'create',
+			orderId: 'ord-1',
+			customerId: 'cust-3333',
+			customerEmail: 'shopper3333@example.com',
+			total: '49.90',
+			totalShipping: '4.90',
+			paymentStatus: 'paid',
+			additionalFields: { merchant_number: '#1001', site_id: '7' },
+		});
+		expect(order.items[0].json).toMatchObject({
+			merchant_id: 'ord-1',
+			total: '49.90',
+			status: 201,
+		});
 		// orders/create-order: the six required fields, the optional site_id as a query parameter.
 		expect(wire('/v2/orders')).toEqual([
-			{ method: 'POST', path: '/v2/orders', query: { site_id: '7' }, body: { merchant_id: 'ord-1', customer_id: 'cust-3333', customer_email: 'shopper3333@example.com', total: '49.90', total_shipping: '4.90', payment_status: 'paid', merchant_number: '#1001' } },
+			{
+				method: 'POST',
+				path: '/v2/orders',
+				query: { site_id: '7' },
+				body: {
+					merchant_id: 'ord-1',
+					customer_id: 'cust-3333',
+					customer_email: 'shopper3333@example.com',
+					total: '49.90',
+					total_shipping: '4.90',
+					payment_status: 'paid',
+					merchant_number: '#1001',
+				},
+			},
 		]);
 		const full = { orderId: 'ord-1', paymentStatus: 'paid', totalPaid: '49.90' };
-		expect((await run({ resource: 'order', operation: 'update', ...full, refundStatus: 'not_refunded', cancellationStatus: 'not_cancelled', totalRefunded: '0' })).items[0].json.status).toBe(204);
-		expect((await run({ resource: 'order', operation: 'refund', ...full, cancellationStatus: 'not_cancelled', totalRefunded: '10.00' })).items[0].json).toMatchObject({ refund_status: 'partially_refunded', status: 204 });
-		expect((await run({ resource: 'order', operation: 'cancel', ...full, refundStatus: 'partially_refunded', totalRefunded: '10.00' })).items[0].json).toMatchObject({ cancellation_status: 'cancelled', status: 204 });
+		expect(
+			(
+				await run({
+					resource: 'order',
+					operation: 'update',
+					...full,
+					refundStatus: 'not_refunded',
+					cancellationStatus: 'not_cancelled',
+					totalRefunded: '0',
+				})
+			).items[0].json.status,
+		).toBe(204);
+		expect(
+			(
+				await run({
+					resource: 'order',
+					operation: 'refund',
+					...full,
+					cancellationStatus: 'not_cancelled',
+					totalRefunded: '10.00',
+				})
+			).items[0].json,
+		).toMatchObject({ refund_status: 'partially_refunded', status: 204 });
+		expect(
+			(
+				await run({
+					resource: 'order',
+					operation: 'cancel',
+					...full,
+					refundStatus: 'partially_refunded',
+					totalRefunded: '10.00',
+				})
+			).items[0].json,
+		).toMatchObject({ cancellation_status: 'cancelled', status: 204 });
 		// orders/update-order: every change is the same full PUT; there is no /cancel or /refund path.
 		expect(wire('/v2/orders/:merchantId')).toEqual([
-			{ method: 'PUT', path: '/v2/orders/ord-1', query: {}, body: { payment_status: 'paid', refund_status: 'not_refunded', cancellation_status: 'not_cancelled', total_paid: '49.90', total_refunded: '0' } },
-			{ method: 'PUT', path: '/v2/orders/ord-1', query: {}, body: { payment_status: 'paid', refund_status: 'partially_refunded', cancellation_status: 'not_cancelled', total_paid: '49.90', total_refunded: '10.00' } },
-			{ method: 'PUT', path: '/v2/orders/ord-1', query: {}, body: { payment_status: 'paid', refund_status: 'partially_refunded', cancellation_status: 'cancelled', total_paid: '49.90', total_refunded: '10.00' } },
+			{
+				method: 'PUT',
+				path: '/v2/orders/ord-1',
+				query: {},
+				body: {
+					payment_status: 'paid',
+					refund_status: 'not_refunded',
+					cancellation_status: 'not_cancelled',
+					total_paid: '49.90',
+					total_refunded: '0',
+				},
+			},
+			{
+				method: 'PUT',
+				path: '/v2/orders/ord-1',
+				query: {},
+				body: {
+					payment_status: 'paid',
+					refund_status: 'partially_refunded',
+					cancellation_status: 'not_cancelled',
+					total_paid: '49.90',
+					total_refunded: '10.00',
+				},
+			},
+			{
+				method: 'PUT',
+				path: '/v2/orders/ord-1',
+				query: {},
+				body: {
+					payment_status: 'paid',
+					refund_status: 'partially_refunded',
+					cancellation_status: 'cancelled',
+					total_paid: '49.90',
+					total_refunded: '10.00',
+				},
+			},
 		]);
-		expect(sim().state.orders.get('ord-1')).toMatchObject({ total_shipping: '4.90', refund_status: 'partially_refunded', cancellation_status: 'cancelled' });
-		const badTotal = await run({ resource: 'order', operation: 'create', orderId: 'ord-2', customerId: 'c', customerEmail: 'a@example.com', total: '12,50', totalShipping: '0', paymentStatus: 'paid' });
-		expect(badTotal.error.message).toBe('Total must be an amount such as 49.90, got "12,50" (item 0)');
-		const overRefund = await run({ resource: 'order', operation: 'refund', ...full, cancellationStatus: 'not_cancelled', totalRefunded: '60.00' });
-		expect(overRefund.error.message).toBe('Total Refunded cannot be more than the Total Paid (49.90), got 60.00 (item 0)');
+		expect(sim().state.orders.get('ord-1')).toMatchObject({
+			total_shipping: '4.90',
+			refund_status: 'partially_refunded',
+			cancellation_status: 'cancelled',
+		});
+		const badTotal = await run({
+			resource: 'order',
+			operation: 'create',
+			orderId: 'ord-2',
+			customerId: 'c',
+			customerEmail: 'a@example.com',
+			total: '12,50',
+			totalShipping: '0',
+			paymentStatus: 'paid',
+		});
+		expect(badTotal.error.message).toBe(
+			'Total must be an amount such as 49.90, got "12,50" (item 0)',
+		);
+		const overRefund = await run({
+			resource: 'order',
+			operation: 'refund',
+			...full,
+			cancellationStatus: 'not_cancelled',
+			totalRefunded: '60.00',
+		});
+		expect(overRefund.error.message).toBe(
+			'Total Refunded cannot be more than the Total Paid (49.90), got 60.00 (item 0)',
+		);
 
-		await run({ resource: 'activity', operation: 'create', name: 'clickthrough', customerId: 'cust-3333', customerEmail: 'shopper3333@example.com' });
-		const activities = await run({ resource: 'activity', operation: 'getMany', returnAll: true, filters: { customer_id: 'cust-3333' } });
+		await run({
+			resource: 'activity',
+			operation: 'create',
+			name: 'clickthrough',
+			customerId: 'cust-3333',
+			customerEmail: 'shopper3333@example.com',
+		});
+		const activities = await run({
+			resource: 'activity',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { customer_id: 'cust-3333' },
+		});
 		expect(activities.items.map((i) => i.json.name)).toEqual(['clickthrough']);
 		// transactions/list-transactions: customer_id is LoyaltyLion's numeric customer id, not the store's.
 		const numericId = sim().state.byMerchantId.get('cust-3333').id;
 		box.sim.stats.reset();
-		const transactions = await run({ resource: 'transaction', operation: 'getMany', returnAll: true, filters: { customer_id: numericId } });
+		const transactions = await run({
+			resource: 'transaction',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { customer_id: numericId },
+		});
 		expect(transactions.items.map((i) => i.json.kind)).toEqual(['order', 'refund', 'claim', 'add']);
-		expect(wire('/v2/transactions')[0]).toMatchObject({ method: 'GET', query: { customer_id: String(numericId), limit: '500' } });
+		expect(wire('/v2/transactions')[0]).toMatchObject({
+			method: 'GET',
+			query: { customer_id: String(numericId), limit: '500' },
+		});
 		box.sim.stats.reset();
-		const updated = await run({ resource: 'customer', operation: 'update', merchantId: 'cust-3333', updateFields: { birthday: '1990-05-17', blocked: false } });
+		const updated = await run({
+			resource: 'customer',
+			operation: 'update',
+			merchantId: 'cust-3333',
+			updateFields: { birthday: '1990-05-17', blocked: false },
+		});
 		expect(updated.items[0].json).toMatchObject({ birthday: '1990-05-17', blocked: false });
 		// customers/update-customer: PATCH with {customer: {birthday, blocked}}.
-		expect(wire('/v2/customers/:merchantId')).toEqual([{ method: 'PATCH', path: '/v2/customers/cust-3333', query: {}, body: { customer: { birthday: '1990-05-17', blocked: false } } }]);
+		expect(wire('/v2/customers/:merchantId')).toEqual([
+			{
+				method: 'PATCH',
+				path: '/v2/customers/cust-3333',
+				query: {},
+				body: { customer: { birthday: '1990-05-17', blocked: false } },
+			},
+		]);
 		// The tier where the reference puts it.
-		const customer = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333', simplify: false });
+		const customer = await run({
+			resource: 'customer',
+			operation: 'get',
+			merchantId: 'cust-3333',
+			simplify: false,
+		});
 		expect(customer.items[0].json.loyalty_tier_membership.loyalty_tier.name).toBe('Bronze');
 		// Simplified (the default): the fields a workflow maps, the tier by name.
 		const simple = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333' });
-		expect(Object.keys(simple.items[0].json).sort()).toEqual(['blocked', 'email', 'enrolled', 'id', 'merchant_id', 'points_approved', 'points_pending', 'points_spent', 'tier', 'updated_at']);
+		expect(Object.keys(simple.items[0].json).sort()).toEqual([
+			'blocked',
+			'email',
+			'enrolled',
+			'id',
+			'merchant_id',
+			'points_approved',
+			'points_pending',
+			'points_spent',
+			'tier',
+			'updated_at',
+		]);
 		expect(simple.items[0].json.tier).toBe('Bronze');
 	});
 
@@ -216,34 +534,69 @@ describe('LoyaltyLion through the n8n engine', () => {
 			const trigger = await activateTrigger(engine, {
 				type: 'loyaltyLionTrigger',
 				credentials,
-				parameters: { authentication: 'apiToken', topics: ['program_events/customer.points_earned', 'customers/update'], options: {} },
+				parameters: {
+					authentication: 'apiToken',
+					topics: ['program_events/customer.points_earned', 'customers/update'],
+					options: {},
+				},
 			});
 			try {
 				expect(trigger.existed).toBe(false);
 				const hooks = [...sim().state.webhooks.values()];
-				expect(hooks.map((w) => w.topic).sort()).toEqual(['customers/update', 'program_events/customer.points_earned']);
+				expect(hooks.map((w) => w.topic).sort()).toEqual([
+					'customers/update',
+					'program_events/customer.points_earned',
+				]);
 				expect(hooks.every((w) => w.address === trigger.url)).toBe(true);
 				expect(await trigger.checkExists()).toBe(true);
 
-				const genuine = await sim().deliver('program_events/customer.points_earned', { customer: { merchant_id: 'cust-9' }, points: 5 });
+				const genuine = await sim().deliver('program_events/customer.points_earned', {
+					customer: { merchant_id: 'cust-9' },
+					points: 5,
+				});
 				expect(genuine.results.map((r) => r.status)).toEqual([200]);
 				expect(trigger.starts).toHaveLength(1);
-				expect(trigger.starts[0][0]).toMatchObject({ id: genuine.event.id, topic: 'program_events/customer.points_earned', payload: { points: 5 }, siteDomain: 'demo-store.example' });
+				expect(trigger.starts[0][0]).toMatchObject({
+					id: genuine.event.id,
+					topic: 'program_events/customer.points_earned',
+					payload: { points: 5 },
+					siteDomain: 'demo-store.example',
+				});
 
-				for (const tamper of [{ signature: 'Zm9yZ2Vk' }, { alterBody: true }, { omitSignature: true }, { secret: 'someone-elses-secret' }]) {
-					const forged = await sim().deliver('program_events/customer.points_earned', { points: 1000000 }, tamper);
+				for (const tamper of [
+					{ signature: 'Zm9yZ2Vk' },
+					{ alterBody: true },
+					{ omitSignature: true },
+					{ secret: 'someone-elses-secret' },
+				]) {
+					const forged = await sim().deliver(
+						'program_events/customer.points_earned',
+						{ points: 1000000 },
+						tamper,
+					);
 					expect(forged.results.map((r) => r.status)).toEqual([401]);
 				}
 				expect(trigger.starts).toHaveLength(1);
 
-				const again = await sim().deliver('program_events/customer.points_earned', null, { event: genuine.event });
+				const again = await sim().deliver('program_events/customer.points_earned', null, {
+					event: genuine.event,
+				});
 				expect(again.results.map((r) => r.status)).toEqual([200]);
 				expect(trigger.starts).toHaveLength(1);
 
 				// A real API change delivers a real event.
-				await withToken(engine).run({ resource: 'customer', operation: 'update', merchantId: 'cust-9', updateFields: { blocked: true } });
-				for (let i = 0; i < 50 && trigger.starts.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
-				expect(trigger.starts[1][0]).toMatchObject({ topic: 'customers/update', payload: { customer: { merchant_id: 'cust-9', blocked: true } } });
+				await withToken(engine).run({
+					resource: 'customer',
+					operation: 'update',
+					merchantId: 'cust-9',
+					updateFields: { blocked: true },
+				});
+				for (let i = 0; i < 50 && trigger.starts.length < 2; i++)
+					await new Promise((r) => setTimeout(r, 20));
+				expect(trigger.starts[1][0]).toMatchObject({
+					topic: 'customers/update',
+					payload: { customer: { merchant_id: 'cust-9', blocked: true } },
+				});
 			} finally {
 				await trigger.deactivate();
 			}
@@ -255,10 +608,19 @@ describe('LoyaltyLion through the n8n engine', () => {
 			const trigger = await activateTrigger(engine, {
 				type: 'loyaltyLionTrigger',
 				credentials,
-				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: { maxAgeMinutes: 60 } },
+				parameters: {
+					authentication: 'apiToken',
+					topics: ['customers/update'],
+					options: { maxAgeMinutes: 60 },
+				},
 			});
 			try {
-				const old = { id: 'evt_old_1', topic: 'customers/update', created_at: new Date(Date.now() - 3 * 3600_000).toISOString(), payload: { customer: { id: 5 } } };
+				const old = {
+					id: 'evt_old_1',
+					topic: 'customers/update',
+					created_at: new Date(Date.now() - 3 * 3600_000).toISOString(),
+					payload: { customer: { id: 5 } },
+				};
 				const replay = await sim().deliver('customers/update', null, { event: old });
 				expect(replay.results.map((r) => r.status)).toEqual([400]);
 				const fresh = await sim().deliver('customers/update', { customer: { id: 5 } });
@@ -272,23 +634,57 @@ describe('LoyaltyLion through the n8n engine', () => {
 
 		test('the signature is checked over the raw bytes whatever the Content-Type; non-events get 400; duplicates, sequential or concurrent, 200 without a run', async () => {
 			const { engine, credentials } = withToken();
-			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} } });
+			const trigger = await activateTrigger(engine, {
+				type: 'loyaltyLionTrigger',
+				credentials,
+				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
+			});
 			const post = async (bytes, contentType, secret = STORE.secret) => {
-				const signature = require('node:crypto').createHmac('sha256', secret).update(bytes).digest('base64');
-				const res = await fetch(trigger.url, { method: 'POST', headers: { 'Content-Type': contentType, 'x-loyaltylion-hmac-sha256': signature }, body: bytes });
+				const signature = require('node:crypto')
+					.createHmac('sha256', secret)
+					.update(bytes)
+					.digest('base64');
+				const res = await fetch(trigger.url, {
+					method: 'POST',
+					headers: { 'Content-Type': contentType, 'x-loyaltylion-hmac-sha256': signature },
+					body: bytes,
+				});
 				return { status: res.status, body: await res.json().catch(() => null) };
 			};
-			const event = (id) => Buffer.from(JSON.stringify({ id, topic: 'customers/update', created_at: new Date().toISOString(), payload: { customer: { id: 7 } } }));
+			const event = (id) =>
+				Buffer.from(
+					JSON.stringify({
+						id,
+						topic: 'customers/update',
+						created_at: new Date().toISOString(),
+						payload: { customer: { id: 7 } },
+					}),
+				);
 			try {
 				// A genuine event, whatever the Content-Type it came with, is read from its bytes: one run, right data.
-				for (const [k, type] of ['application/json', 'text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'].entries()) {
+				for (const [k, type] of [
+					'application/json',
+					'text/plain',
+					'application/octet-stream',
+					'application/x-www-form-urlencoded',
+				].entries()) {
 					const answer = await post(event(`evt_ct_${k}`), type);
 					expect([type, answer.status, answer.body]).toEqual([type, 200, { received: true }]);
-					expect(trigger.starts.at(-1)[0]).toMatchObject({ id: `evt_ct_${k}`, topic: 'customers/update', payload: { customer: { id: 7 } } });
+					expect(trigger.starts.at(-1)[0]).toMatchObject({
+						id: `evt_ct_${k}`,
+						topic: 'customers/update',
+						payload: { customer: { id: 7 } },
+					});
 				}
 				expect(trigger.starts).toHaveLength(4);
 				// Signed, but not an event: 400, no run.
-				for (const [bytes, type] of [[Buffer.from('a=b&c=d'), 'application/x-www-form-urlencoded'], [Buffer.from('hello'), 'text/plain'], [Buffer.from([0, 1, 2, 255]), 'application/octet-stream'], [Buffer.from('[1,2]'), 'application/json'], [Buffer.from('{"topic":"customers/update"}'), 'application/json']]) {
+				for (const [bytes, type] of [
+					[Buffer.from('a=b&c=d'), 'application/x-www-form-urlencoded'],
+					[Buffer.from('hello'), 'text/plain'],
+					[Buffer.from([0, 1, 2, 255]), 'application/octet-stream'],
+					[Buffer.from('[1,2]'), 'application/json'],
+					[Buffer.from('{"topic":"customers/update"}'), 'application/json'],
+				]) {
 					const answer = await post(bytes, type);
 					expect(answer.status).toBe(400);
 					expect(answer.body.error).toMatch(/^Not a LoyaltyLion event: /);
@@ -297,12 +693,16 @@ describe('LoyaltyLion through the n8n engine', () => {
 				const replay = await post(event('evt_ct_0'), 'text/plain');
 				expect(replay).toEqual({ status: 200, body: { received: true, duplicate: true } });
 				// Six concurrent copies of one event: exactly one run.
-				const copies = await Promise.all(Array.from({ length: 6 }, () => post(event('evt_concurrent'), 'application/json')));
+				const copies = await Promise.all(
+					Array.from({ length: 6 }, () => post(event('evt_concurrent'), 'application/json')),
+				);
 				expect(copies.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 200]);
 				expect(copies.filter((c) => c.body.duplicate).length).toBe(5);
 				expect(trigger.starts.filter((s) => s[0].id === 'evt_concurrent')).toHaveLength(1);
 				// The ids are in the static data as n8n saves it, for after a restart.
-				expect(trigger.staticData()['node:Trigger'].seen).toEqual(expect.arrayContaining(['evt_ct_0', 'evt_concurrent']));
+				expect(trigger.staticData()['node:Trigger'].seen).toEqual(
+					expect.arrayContaining(['evt_ct_0', 'evt_concurrent']),
+				);
 				// Wrong secret: 401 whatever the type.
 				expect((await post(event('evt_x'), 'text/plain', 'not-the-secret')).status).toBe(401);
 				expect(trigger.starts).toHaveLength(5);
@@ -313,11 +713,28 @@ describe('LoyaltyLion through the n8n engine', () => {
 
 		test('events older than the default maximum age (72 hours) are refused', async () => {
 			const { engine, credentials } = withToken();
-			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} } });
+			const trigger = await activateTrigger(engine, {
+				type: 'loyaltyLionTrigger',
+				credentials,
+				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
+			});
 			try {
-				const at = (hours) => ({ id: `evt_age_${hours}`, topic: 'customers/update', created_at: new Date(Date.now() - hours * 3600_000).toISOString(), payload: {} });
-				expect((await sim().deliver('customers/update', null, { event: at(73) })).results.map((r) => r.status)).toEqual([400]);
-				expect((await sim().deliver('customers/update', null, { event: at(71) })).results.map((r) => r.status)).toEqual([200]);
+				const at = (hours) => ({
+					id: `evt_age_${hours}`,
+					topic: 'customers/update',
+					created_at: new Date(Date.now() - hours * 3600_000).toISOString(),
+					payload: {},
+				});
+				expect(
+					(await sim().deliver('customers/update', null, { event: at(73) })).results.map(
+						(r) => r.status,
+					),
+				).toEqual([400]);
+				expect(
+					(await sim().deliver('customers/update', null, { event: at(71) })).results.map(
+						(r) => r.status,
+					),
+				).toEqual([200]);
 				expect(trigger.starts.map((s) => s[0].id)).toEqual(['evt_age_71']);
 			} finally {
 				await trigger.deactivate();
@@ -326,11 +743,19 @@ describe('LoyaltyLion through the n8n engine', () => {
 
 		test('OAuth-created subscriptions are verified with the client secret', async () => {
 			const { engine, credentials } = await withOAuth(['read_customers', 'write_customers']);
-			const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials, parameters: { authentication: 'oAuth2', topics: ['customers/update'], options: {} } });
+			const trigger = await activateTrigger(engine, {
+				type: 'loyaltyLionTrigger',
+				credentials,
+				parameters: { authentication: 'oAuth2', topics: ['customers/update'], options: {} },
+			});
 			try {
 				const ok = await sim().deliver('customers/update', { customer: { id: 1 } });
 				expect(ok.results.map((r) => r.status)).toEqual([200]);
-				const signedWithSiteSecret = await sim().deliver('customers/update', { customer: { id: 1 } }, { secret: STORE.secret });
+				const signedWithSiteSecret = await sim().deliver(
+					'customers/update',
+					{ customer: { id: 1 } },
+					{ secret: STORE.secret },
+				);
 				expect(signedWithSiteSecret.results.map((r) => r.status)).toEqual([401]);
 				expect(trigger.starts).toHaveLength(1);
 			} finally {
@@ -349,7 +774,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 		];
 		const text = results.map((r) => allText(r.run.data) + allText(r.error)).join('\n');
 		expect(text).toContain('Customer nope not found');
-		for (const secret of [STORE.token, STORE.secret, OAUTH.clientSecret, engine.credentials.stored('ll-oauth').oauthTokenData.access_token]) {
+		for (const secret of [
+			STORE.token,
+			STORE.secret,
+			OAUTH.clientSecret,
+			engine.credentials.stored('ll-oauth').oauthTokenData.access_token,
+		]) {
 			expect(text).not.toContain(secret);
 		}
 	});

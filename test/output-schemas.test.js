@@ -16,36 +16,191 @@ const box = useSandbox();
 
 /** Operations the wire cases leave to their own tests: parameters that run them against the simulator. */
 const EXTRA = [
-	{ node: 'cardlytics', credential: 'cardlyticsOAuth2Api', parameters: { resource: 'redemption', operation: 'download', date: '2026-01-15', binaryPropertyName: 'file' } },
-	{ node: 'loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'customer', operation: 'update', merchantId: 'cust-3', updateFields: { blocked: false } } },
-	{ node: 'loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'order', operation: 'create', orderId: 'schema-1', customerId: 'cust-3', customerEmail: 'shopper3@example.com', total: '49.90', totalShipping: '4.90', paymentStatus: 'paid' } },
-	{ node: 'loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'order', operation: 'update', orderId: 'schema-1', total: '49.90', totalShipping: '4.90', paymentStatus: 'paid', refundStatus: 'not_refunded', cancellationStatus: 'not_cancelled', totalPaid: '49.90', totalRefunded: '0' } },
-	{ node: 'loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'order', operation: 'refund', orderId: 'schema-1', total: '49.90', totalShipping: '4.90', paymentStatus: 'paid', cancellationStatus: 'not_cancelled', totalPaid: '49.90', totalRefunded: '10.00' } },
-	{ node: 'loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'order', operation: 'cancel', orderId: 'schema-1', total: '49.90', totalShipping: '4.90', paymentStatus: 'paid', refundStatus: 'partially_refunded', totalPaid: '49.90', totalRefunded: '10.00' } },
-	{ node: 'loyaltyLion', credential: 'loyaltyLionApi', parameters: { authentication: 'apiToken', resource: 'transaction', operation: 'getMany', returnAll: false, limit: 2 } },
+	{
+		node: 'cardlytics',
+		credential: 'cardlyticsOAuth2Api',
+		parameters: {
+			resource: 'redemption',
+			operation: 'download',
+			date: '2026-01-15',
+			binaryPropertyName: 'file',
+		},
+	},
 	{
 		node: 'loyaltyLion',
 		credential: 'loyaltyLionApi',
-		parameters: { authentication: 'apiToken', resource: 'reward', operation: 'refund', merchantId: 'cust-1' },
-		// A reward claimed first: the refund needs its claimed reward ID.
-		prepare: async (run) => ({ claimedRewardId: String((await run({ authentication: 'apiToken', resource: 'reward', operation: 'claim', merchantId: 'cust-1', rewardId: 103 })).items[0].json.id) }),
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'customer',
+			operation: 'update',
+			merchantId: 'cust-3',
+			updateFields: { blocked: false },
+		},
 	},
-	{ node: 'loyalife', credential: 'loyalifeApi', parameters: { resource: 'transaction', operation: 'create', transactionId: 'schema-tx-1', memberRelationReference: 'MEM0001', amount: 120, transactionDate: '2026-11-01', productCode: 'CARD', transactionType: 'DR' } },
-	{ node: 'loyalife', credential: 'loyalifeApi', parameters: { resource: 'transaction', operation: 'createBatch', transactionId: 'schema-tx-2', memberRelationReference: 'MEM0001', amount: 120, transactionDate: '2026-11-01', productCode: 'CARD', transactionType: 'DR' } },
+	{
+		node: 'loyaltyLion',
+		credential: 'loyaltyLionApi',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'order',
+			operation: 'create',
+			orderId: 'schema-1',
+			customerId: 'cust-3',
+			customerEmail: 'shopper3@example.com',
+			total: '49.90',
+			totalShipping: '4.90',
+			paymentStatus: 'paid',
+		},
+	},
+	{
+		node: 'loyaltyLion',
+		credential: 'loyaltyLionApi',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'order',
+			operation: 'update',
+			orderId: 'schema-1',
+			total: '49.90',
+			totalShipping: '4.90',
+			paymentStatus: 'paid',
+			refundStatus: 'not_refunded',
+			cancellationStatus: 'not_cancelled',
+			totalPaid: '49.90',
+			totalRefunded: '0',
+		},
+	},
+	{
+		node: 'loyaltyLion',
+		credential: 'loyaltyLionApi',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'order',
+			operation: 'refund',
+			orderId: 'schema-1',
+			total: '49.90',
+			totalShipping: '4.90',
+			paymentStatus: 'paid',
+			cancellationStatus: 'not_cancelled',
+			totalPaid: '49.90',
+			totalRefunded: '10.00',
+		},
+	},
+	{
+		node: 'loyaltyLion',
+		credential: 'loyaltyLionApi',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'order',
+			operation: 'cancel',
+			orderId: 'schema-1',
+			total: '49.90',
+			totalShipping: '4.90',
+			paymentStatus: 'paid',
+			refundStatus: 'partially_refunded',
+			totalPaid: '49.90',
+			totalRefunded: '10.00',
+		},
+	},
+	{
+		node: 'loyaltyLion',
+		credential: 'loyaltyLionApi',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'transaction',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+		},
+	},
+	{
+		node: 'loyaltyLion',
+		credential: 'loyaltyLionApi',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'reward',
+			operation: 'refund',
+			merchantId: 'cust-1',
+		},
+		// A reward claimed first: the refund needs its claimed reward ID.
+		prepare: async (run) => ({
+			claimedRewardId: String(
+				(
+					await run({
+						authentication: 'apiToken',
+						resource: 'reward',
+						operation: 'claim',
+						merchantId: 'cust-1',
+						rewardId: 103,
+					})
+				).items[0].json.id,
+			),
+		}),
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: {
+			resource: 'transaction',
+			operation: 'create',
+			transactionId: 'schema-tx-1',
+			memberRelationReference: 'MEM0001',
+			amount: 120,
+			transactionDate: '2026-11-01',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		},
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: {
+			resource: 'transaction',
+			operation: 'createBatch',
+			transactionId: 'schema-tx-2',
+			memberRelationReference: 'MEM0001',
+			amount: 120,
+			transactionDate: '2026-11-01',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		},
+	},
 	{
 		node: 'loyalife',
 		credential: 'loyalifeApi',
 		parameters: { resource: 'points', operation: 'reverse' },
 		// A redemption first: the reversal needs its external reference.
-		prepare: async (run) => ({ externalReference: (await run({ resource: 'points', operation: 'redeem', relationReference: 'MEM0010', points: 5, description: 'Schema' })).items[0].json.ExternalReference }),
+		prepare: async (run) => ({
+			externalReference: (
+				await run({
+					resource: 'points',
+					operation: 'redeem',
+					relationReference: 'MEM0010',
+					points: 5,
+					description: 'Schema',
+				})
+			).items[0].json.ExternalReference,
+		}),
 	},
-	{ node: 'frederick', credential: 'frederickApi', parameters: { resource: 'sync', operation: 'batchSync', locationId: 'loc_1', kind: 'services', externalId: 'svc-schema', attributes: '{"name": "Cut"}', options: { pollInterval: 0.1, timeout: 5 } } },
+	{
+		node: 'frederick',
+		credential: 'frederickApi',
+		parameters: {
+			resource: 'sync',
+			operation: 'batchSync',
+			locationId: 'loc_1',
+			kind: 'services',
+			externalId: 'svc-schema',
+			attributes: '{"name": "Cut"}',
+			options: { pollInterval: 0.1, timeout: 5 },
+		},
+	},
 ];
 
 /** A JSON schema of one value, in the shape n8n's built-in __schema__ files have. */
 function schemaOf(value) {
 	if (value === null || value === undefined) return { type: 'null' };
-	if (Array.isArray(value)) return value.length ? { type: 'array', items: schemaOf(value[0]) } : { type: 'array' };
+	if (Array.isArray(value))
+		return value.length ? { type: 'array', items: schemaOf(value[0]) } : { type: 'array' };
 	if (typeof value === 'object') {
 		const properties = {};
 		for (const key of Object.keys(value).sort()) properties[key] = schemaOf(value[key]);
@@ -59,15 +214,30 @@ function itemsSchema(items) {
 	const merged = { type: 'object', properties: {} };
 	for (const item of items) {
 		const one = schemaOf(item.json);
-		for (const [key, value] of Object.entries(one.properties)) if (!merged.properties[key] || merged.properties[key].type === 'null') merged.properties[key] = value;
+		for (const [key, value] of Object.entries(one.properties))
+			if (!merged.properties[key] || merged.properties[key].type === 'null')
+				merged.properties[key] = value;
 	}
 	return merged;
 }
 
-const folderOf = (nodeName) => NODES.find((spec) => descriptionOf(spec).name === nodeName).file.split('/')[0];
-const fileOf = (c) => path.join(ROOT, 'nodes', folderOf(c.node), '__schema__', 'v1.0.0', c.parameters.resource, `${c.parameters.operation}.json`);
+const folderOf = (nodeName) =>
+	NODES.find((spec) => descriptionOf(spec).name === nodeName).file.split('/')[0];
+const fileOf = (c) =>
+	path.join(
+		ROOT,
+		'nodes',
+		folderOf(c.node),
+		'__schema__',
+		'v1.0.0',
+		c.parameters.resource,
+		`${c.parameters.operation}.json`,
+	);
 
-const CASES = [...WIRE.map((c) => ({ node: c.node, credential: c.credential, parameters: c.parameters })), ...EXTRA];
+const CASES = [
+	...WIRE.map((c) => ({ node: c.node, credential: c.credential, parameters: c.parameters })),
+	...EXTRA,
+];
 
 // Rewards need points: the simulator's first customer gets enough for every reward case.
 beforeEach(() => {
@@ -75,26 +245,40 @@ beforeEach(() => {
 });
 
 test('every operation of every action node has a case, hence a schema', () => {
-	const covered = new Set(CASES.map((c) => `${c.node}/${c.parameters.resource}/${c.parameters.operation}`));
+	const covered = new Set(
+		CASES.map((c) => `${c.node}/${c.parameters.resource}/${c.parameters.operation}`),
+	);
 	for (const spec of NODES) {
 		const description = descriptionOf(spec);
-		for (const { resource, operation } of operationsOf(description)) expect([...covered]).toContain(`${description.name}/${resource}/${operation}`);
+		for (const { resource, operation } of operationsOf(description))
+			expect([...covered]).toContain(`${description.name}/${resource}/${operation}`);
 	}
 });
 
-test.each(CASES.map((c) => [`${c.node} ${c.parameters.resource} → ${c.parameters.operation}`, c]))('%s: its output matches its schema', async (_label, c) => {
-	const engine = new Engine();
-	const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === c.credential);
-	const credentials = engine.addCredential(credential.id, credential.type, credential.data, credential.name);
-	const run = (parameters) => engine.runNode({ type: c.node, credentials, parameters });
-	const { items, error } = await run({ ...c.parameters, ...(c.prepare ? await c.prepare(run) : {}) });
-	expect(error).toBeUndefined();
-	expect(items.length).toBeGreaterThan(0);
-	const derived = itemsSchema(items);
-	const file = fileOf(c);
-	if (process.env.UPDATE_SCHEMAS) {
-		fs.mkdirSync(path.dirname(file), { recursive: true });
-		fs.writeFileSync(file, JSON.stringify(derived, null, '\t') + '\n');
-	}
-	expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(derived);
-});
+test.each(CASES.map((c) => [`${c.node} ${c.parameters.resource} → ${c.parameters.operation}`, c]))(
+	'%s: its output matches its schema',
+	async (_label, c) => {
+		const engine = new Engine();
+		const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === c.credential);
+		const credentials = engine.addCredential(
+			credential.id,
+			credential.type,
+			credential.data,
+			credential.name,
+		);
+		const run = (parameters) => engine.runNode({ type: c.node, credentials, parameters });
+		const { items, error } = await run({
+			...c.parameters,
+			...(c.prepare ? await c.prepare(run) : {}),
+		});
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+		const derived = itemsSchema(items);
+		const file = fileOf(c);
+		if (process.env.UPDATE_SCHEMAS) {
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			fs.writeFileSync(file, JSON.stringify(derived, null, '\t') + '\n');
+		}
+		expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(derived);
+	},
+);

@@ -28,11 +28,15 @@ describe('GitHub Actions workflows', () => {
 		expect(ci.jobs.e2e.strategy.matrix.n8n).toEqual(['2.41.1', '1.123.81']);
 		expect(ci.jobs.e2e.env.N8N_E2E_VERSION).toBe('${{ matrix.n8n }}');
 		const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-		for (const version of ci.jobs.e2e.strategy.matrix.n8n) expect(readme).toMatch(new RegExp(`\\| ${version.replace(/\./g, '\\.')} \\| [\\d.]+ \\| passed`));
+		for (const version of ci.jobs.e2e.strategy.matrix.n8n)
+			expect(readme).toMatch(
+				new RegExp(`\\| ${version.replace(/\./g, '\\.')} \\| [\\d.]+ \\| passed`),
+			);
 		for (const job of Object.values(ci.jobs)) {
 			expect(job['runs-on']).toBe('ubuntu-latest');
 			for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
-			for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^actions\/[a-z-]+@v\d+$/);
+			for (const step of job.steps.filter((s) => s.uses))
+				expect(step.uses).toMatch(/^actions\/[a-z-]+@v\d+$/);
 		}
 	});
 
@@ -46,7 +50,9 @@ describe('GitHub Actions workflows', () => {
 		expect(commands[1]).toMatch(/npm run release/);
 		const release = job.steps.find((s) => s.run && s.run.includes('npm run release'));
 		expect(release.env.NPM_CONFIG_PROVENANCE).toBe('true');
-		expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node')).with['registry-url']).toBe('https://registry.npmjs.org');
+		expect(
+			job.steps.find((s) => s.uses?.startsWith('actions/setup-node')).with['registry-url'],
+		).toBe('https://registry.npmjs.org');
 	});
 
 	test('package.json: release through n8n-node (plain npm publish is refused), repository, homepage and author agree', () => {
@@ -58,21 +64,34 @@ describe('GitHub Actions workflows', () => {
 		expect(pkg.author.email).toMatch(/@/);
 		expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
 		expect(Object.keys(pkg.peerDependencies)).toEqual(['n8n-workflow']);
-		for (const file of ['CHANGELOG.md', 'SECURITY.md', 'LICENSE.md']) expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+		for (const file of ['CHANGELOG.md', 'SECURITY.md', 'LICENSE.md'])
+			expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
 	});
 });
 
 describe('the published package', () => {
-	const files = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString())[0].files.map((f) => f.path);
+	const files = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).toString(),
+	)[0].files.map((f) => f.path);
 
 	test('ships only what n8n loads: compiled nodes and credentials, codex files, output schemas, icons, and the docs', () => {
 		for (const file of files) {
-			expect([file, /^dist\/(credentials|nodes)\/.+\.js$|^dist\/nodes\/.+\.node\.json$|^dist\/nodes\/[A-Za-z]+\/__schema__\/v1\.0\.0\/[a-zA-Z]+\/[a-zA-Z]+\.json$|^dist\/icons\/[a-z]+(\.dark)?\.svg$|^(index\.js|package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|SECURITY\.md)$/.test(file)]).toEqual([file, true]);
+			expect([
+				file,
+				/^dist\/(credentials|nodes)\/.+\.js$|^dist\/nodes\/.+\.node\.json$|^dist\/nodes\/[A-Za-z]+\/__schema__\/v1\.0\.0\/[a-zA-Z]+\/[a-zA-Z]+\.json$|^dist\/icons\/[a-z]+(\.dark)?\.svg$|^(index\.js|package\.json|README\.md|LICENSE\.md|CHANGELOG\.md|SECURITY\.md)$/.test(
+					file,
+				),
+			]).toEqual([file, true]);
 		}
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 		// One output schema per operation of the five action nodes (test/output-schemas.test.js keeps them true).
 		expect(files.filter((f) => f.includes('/__schema__/'))).toHaveLength(59);
-		expect(files.some((f) => /tsbuildinfo|\.map$|\.d\.ts$|test|sandbox|bench|examples/.test(f))).toBe(false);
+		expect(
+			files.some((f) => /tsbuildinfo|\.map$|\.d\.ts$|test|sandbox|bench|examples/.test(f)),
+		).toBe(false);
 	});
 
 	test('icons are vector paths, light and dark, for every node and credential; no <text> (fonts differ between machines)', () => {
@@ -80,7 +99,9 @@ describe('the published package', () => {
 		expect(icons).toHaveLength(10);
 		for (const icon of icons) {
 			const svg = fs.readFileSync(path.join(ROOT, icon), 'utf8');
-			expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 60 60"/);
+			expect(svg).toMatch(
+				/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="0 0 60 60"/,
+			);
 			expect(svg).not.toMatch(/<text|font-family/);
 			expect(svg).toMatch(/<path d="M[^"]+"/);
 		}
@@ -90,7 +111,10 @@ describe('the published package', () => {
 			const instance = new (Object.values(mod).find((v) => typeof v === 'function'))();
 			const icon = (instance.description ?? instance).icon;
 			for (const ref of [icon.light, icon.dark]) {
-				const resolved = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, entry)), ref.replace(/^file:/, '')));
+				const resolved = path.relative(
+					ROOT,
+					path.resolve(path.dirname(path.join(ROOT, entry)), ref.replace(/^file:/, '')),
+				);
 				expect([entry, files.includes(resolved)]).toEqual([entry, true]);
 			}
 		}
@@ -101,13 +125,17 @@ test('every text field of every node shows a placeholder (an example of what goe
 	const missing = [];
 	const walk = (node, properties, where) => {
 		for (const p of properties ?? []) {
-			if (p.type === 'string' && !p.placeholder && !p.typeOptions?.password) missing.push(`${node}: ${where}${p.displayName}`);
+			if (p.type === 'string' && !p.placeholder && !p.typeOptions?.password)
+				missing.push(`${node}: ${where}${p.displayName}`);
 			if (p.type === 'collection') walk(node, p.options, `${where}${p.displayName} → `);
-			if (p.type === 'fixedCollection') for (const o of p.options ?? []) walk(node, o.values, `${where}${p.displayName} → `);
+			if (p.type === 'fixedCollection')
+				for (const o of p.options ?? []) walk(node, o.values, `${where}${p.displayName} → `);
 		}
 	};
 	for (const entry of pkg.n8n.nodes) {
-		const NodeType = Object.values(require(path.join(ROOT, entry))).find((v) => typeof v === 'function');
+		const NodeType = Object.values(require(path.join(ROOT, entry))).find(
+			(v) => typeof v === 'function',
+		);
 		const { displayName, properties } = new NodeType().description;
 		walk(displayName, properties, '');
 	}
@@ -118,9 +146,20 @@ test("n8n's verification scanner (@n8n/scan-community-package, through its API) 
 	// Without jest's NODE_ENV=test: eslint-plugin-n8n-nodes-base reads it and then checks files as if they
 	// were its own test fixtures (every node "should be named Trigger").
 	const { NODE_ENV, ...env } = process.env;
-	const report = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] }).toString());
+	const report = JSON.parse(
+		execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.mjs')], {
+			cwd: ROOT,
+			env,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}).toString(),
+	);
 	expect(report.tarball.files).toBeGreaterThan(100);
 	expect(report.source.files).toBeGreaterThan(100);
 	expect([report.tarball.messages, report.source.messages]).toEqual([[], []]);
-	expect([report.tarball.errors, report.tarball.warnings, report.source.errors, report.source.warnings]).toEqual([0, 0, 0, 0]);
+	expect([
+		report.tarball.errors,
+		report.tarball.warnings,
+		report.source.errors,
+		report.source.warnings,
+	]).toEqual([0, 0, 0, 0]);
 });

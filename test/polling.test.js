@@ -12,7 +12,16 @@ function trigger(parameters) {
 	const engine = new Engine();
 	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
 	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
-	return pollingTrigger(engine, { type: 'loyaltyLionPollingTrigger', credentials, parameters: { authentication: 'apiToken', event: 'customerUpdated', options: {}, ...parameters } });
+	return pollingTrigger(engine, {
+		type: 'loyaltyLionPollingTrigger',
+		credentials,
+		parameters: {
+			authentication: 'apiToken',
+			event: 'customerUpdated',
+			options: {},
+			...parameters,
+		},
+	});
 }
 /** Marks customers as updated at `at` (ISO), as a change in LoyaltyLion would; undone after each test. */
 const originals = new Map();
@@ -70,7 +79,13 @@ describe('LoyaltyLion Polling Trigger', () => {
 		const ids = Array.from({ length: 1_800 }, (_, k) => 3_000 + k);
 		ids.forEach((id, k) => touch([id], iso(1_000 + k)));
 		const before = t.state();
-		box.sim.faults.add('loyaltylion', { type: 'status', status: 500, count: 50, skip: 2, path: '/v2/customers' });
+		box.sim.faults.add('loyaltylion', {
+			type: 'status',
+			status: 500,
+			count: 50,
+			skip: 2,
+			path: '/v2/customers',
+		});
 		await expect(t.poll()).rejects.toThrow(/LoyaltyLion answered HTTP 500/);
 		expect(t.state()).toEqual(before);
 		box.sim.faults.clear();
@@ -114,8 +129,20 @@ describe('LoyaltyLion Polling Trigger', () => {
 		const engine = new Engine();
 		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
 		const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
-		const order = { authentication: 'apiToken', resource: 'order', operation: 'create', orderId: 'poll-1', customerId: 'cust-1', customerEmail: 'shopper1@example.com', total: '10.00', totalShipping: '0', paymentStatus: 'paid' };
-		expect((await engine.runNode({ type: 'loyaltyLion', credentials, parameters: order })).error).toBeUndefined();
+		const order = {
+			authentication: 'apiToken',
+			resource: 'order',
+			operation: 'create',
+			orderId: 'poll-1',
+			customerId: 'cust-1',
+			customerEmail: 'shopper1@example.com',
+			total: '10.00',
+			totalShipping: '0',
+			paymentStatus: 'paid',
+		};
+		expect(
+			(await engine.runNode({ type: 'loyaltyLion', credentials, parameters: order })).error,
+		).toBeUndefined();
 		expect((await t.poll()).map((o) => o.merchant_id)).toEqual(['poll-1']);
 		expect(await t.poll()).toEqual([]);
 	});
@@ -125,7 +152,15 @@ function poller(type, credentialType, parameters = {}) {
 	const engine = new Engine();
 	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === credentialType);
 	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
-	return { engine, credentials, trigger: pollingTrigger(engine, { type, credentials, parameters: { options: {}, ...parameters } }) };
+	return {
+		engine,
+		credentials,
+		trigger: pollingTrigger(engine, {
+			type,
+			credentials,
+			parameters: { options: {}, ...parameters },
+		}),
+	};
 }
 
 describe('Loyalistic Trigger', () => {
@@ -152,7 +187,13 @@ describe('Loyalistic Trigger', () => {
 		expect(await t.poll()).toEqual([]);
 		for (let id = 100; id < 350; id++) touchContact(id, iso(3_000 + id));
 		const before = t.state();
-		box.sim.faults.add('loyalistic', { type: 'status', status: 503, count: 50, skip: 1, path: '/v1/contacts' });
+		box.sim.faults.add('loyalistic', {
+			type: 'status',
+			status: 503,
+			count: 50,
+			skip: 1,
+			path: '/v1/contacts',
+		});
 		await expect(t.poll()).rejects.toThrow(/Loyalistic answered HTTP 503/);
 		expect(t.state()).toEqual(before);
 		box.sim.faults.clear();
@@ -165,8 +206,22 @@ describe('Loyalistic Trigger', () => {
 describe('Loyalife Trigger', () => {
 	const today = () => new Date().toISOString().slice(0, 10);
 	const record = async (engine, credentials, ids) => {
-		const parameters = { resource: 'transaction', operation: 'create', transactionId: '={{ $json.id }}', memberRelationReference: 'MEM0004', amount: 120, transactionDate: today(), productCode: 'CARD', transactionType: 'DR' };
-		const { error } = await engine.runNode({ type: 'loyalife', credentials, parameters, items: ids.map((id) => ({ id })) });
+		const parameters = {
+			resource: 'transaction',
+			operation: 'create',
+			transactionId: '={{ $json.id }}',
+			memberRelationReference: 'MEM0004',
+			amount: 120,
+			transactionDate: today(),
+			productCode: 'CARD',
+			transactionType: 'DR',
+		};
+		const { error } = await engine.runNode({
+			type: 'loyalife',
+			credentials,
+			parameters,
+			items: ids.map((id) => ({ id })),
+		});
 		expect(error).toBeUndefined();
 	};
 
@@ -181,15 +236,22 @@ describe('Loyalife Trigger', () => {
 		await record(engine, credentials, ['POLL-4']);
 		expect((await t.poll()).map((r) => r.TransactionId)).toEqual(['POLL-4']);
 		// The summary was asked for from two days before the newest day to today.
-		const asked = box.sim.stats.log.filter((r) => r.route.endsWith('GetTransactionSummary')).at(-1).body;
+		const asked = box.sim.stats.log
+			.filter((r) => r.route.endsWith('GetTransactionSummary'))
+			.at(-1).body;
 		expect(asked.to_date).toBe(today());
-		expect(asked.from_date).toBe(new Date(Date.parse(`${today()}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10));
+		expect(asked.from_date).toBe(
+			new Date(Date.parse(`${today()}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10),
+		);
 	});
 });
 
 describe('Cardlytics Trigger', () => {
 	const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
-	const redemptionCalls = () => box.sim.stats.log.filter((r) => r.route === '/api/v1/partner/redemptions').map((r) => r.query.date);
+	const redemptionCalls = () =>
+		box.sim.stats.log
+			.filter((r) => r.route === '/api/v1/partner/redemptions')
+			.map((r) => r.query.date);
 
 	test("each past day's redemption file once; days already delivered are not asked for again", async () => {
 		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { download: false });
@@ -199,7 +261,10 @@ describe('Cardlytics Trigger', () => {
 		expect(redemptionCalls()).toEqual([]);
 		// A day later (the saved mark moved back a day stands in for the clock moving on), the first poll
 		// delivers the day that ended, and only that one.
-		t.setState((state) => ({ ...state, mark: new Date(Date.parse(state.mark) - 86_400_000).toISOString() }));
+		t.setState((state) => ({
+			...state,
+			mark: new Date(Date.parse(state.mark) - 86_400_000).toISOString(),
+		}));
 		const delivered = await t.poll();
 		expect(delivered.map((r) => r.date)).toEqual([dayOf(Date.now() - 86_400_000)]);
 		expect(delivered[0].url).toMatch(/\/files\/redemptions\//);
@@ -208,12 +273,20 @@ describe('Cardlytics Trigger', () => {
 	});
 
 	test('Start From three days ago: three files, oldest first, with their links; the file itself when asked', async () => {
-		const start = new Date(Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - 3 * 86_400_000).toISOString();
-		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { download: true, binaryPropertyName: 'file', options: { startFrom: start } });
+		const start = new Date(
+			Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - 3 * 86_400_000,
+		).toISOString();
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', {
+			download: true,
+			binaryPropertyName: 'file',
+			options: { startFrom: start },
+		});
 		const items = await t.poll('trigger', { raw: true });
 		const days = [3, 2, 1].map((n) => dayOf(Date.now() - n * 86_400_000));
 		expect(items.map((i) => i.json.date)).toEqual(days);
-		expect(items.every((i) => i.binary.file.fileName === `cardlytics-redemptions-${i.json.date}.csv`)).toBe(true);
+		expect(
+			items.every((i) => i.binary.file.fileName === `cardlytics-redemptions-${i.json.date}.csv`),
+		).toBe(true);
 		// The pre-signed file is fetched without the bearer token.
 		const downloads = box.sim.stats.log.filter((r) => r.route === '/files/redemptions/:file');
 		expect(downloads).toHaveLength(3);
@@ -226,35 +299,78 @@ describe('Cardlytics Trigger', () => {
 
 describe('Frederick Trigger', () => {
 	test('contacts created or updated, and campaigns created, once each', async () => {
-		const { engine, credentials, trigger: t } = poller('frederickTrigger', 'frederickApi', { event: 'contactUpdated', simplify: true });
+		const {
+			engine,
+			credentials,
+			trigger: t,
+		} = poller('frederickTrigger', 'frederickApi', { event: 'contactUpdated', simplify: true });
 		expect(await t.poll()).toEqual([]);
 		const run = async (parameters) => {
 			const { items, error } = await engine.runNode({ type: 'frederick', credentials, parameters });
 			expect(error).toBeUndefined();
 			return items[0].json;
 		};
-		const created = await run({ resource: 'contact', operation: 'create', contactFields: { email: 'poll@example.com', first_name: 'Poll' } });
+		const created = await run({
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { email: 'poll@example.com', first_name: 'Poll' },
+		});
 		const first = await t.poll();
 		expect(first.map((c) => c.email)).toEqual(['poll@example.com']);
 		expect(await t.poll()).toEqual([]);
 		await new Promise((r) => setTimeout(r, 5));
-		await run({ resource: 'contact', operation: 'update', contactId: created.id, updateFields: { first_name: 'Polled' } });
+		await run({
+			resource: 'contact',
+			operation: 'update',
+			contactId: created.id,
+			updateFields: { first_name: 'Polled' },
+		});
 		expect((await t.poll()).map((c) => [c.id, c.first_name])).toEqual([[created.id, 'Polled']]);
 		expect(await t.poll()).toEqual([]);
 
-		const { engine: e2, credentials: c2, trigger: campaigns } = poller('frederickTrigger', 'frederickApi', { event: 'campaignCreated', simplify: true });
+		const {
+			engine: e2,
+			credentials: c2,
+			trigger: campaigns,
+		} = poller('frederickTrigger', 'frederickApi', { event: 'campaignCreated', simplify: true });
 		expect(await campaigns.poll()).toEqual([]);
-		const { error } = await e2.runNode({ type: 'frederick', credentials: c2, parameters: { resource: 'campaign', operation: 'create', name: 'Polled promo', channel: 'email' } });
+		const { error } = await e2.runNode({
+			type: 'frederick',
+			credentials: c2,
+			parameters: {
+				resource: 'campaign',
+				operation: 'create',
+				name: 'Polled promo',
+				channel: 'email',
+			},
+		});
 		expect(error).toBeUndefined();
 		expect((await campaigns.poll()).map((c) => c.name)).toEqual(['Polled promo']);
 		expect(await campaigns.poll()).toEqual([]);
 	});
 });
 
-test('Loyalife Trigger: Start From during a day delivers that day\'s transactions (they carry a day, not a time)', async () => {
-	const { engine, credentials, trigger: t } = poller('loyalifeTrigger', 'loyalifeApi', { options: { startFrom: new Date(Date.now() - 60_000).toISOString() } });
-	const parameters = { resource: 'transaction', operation: 'create', transactionId: 'DAY-1', memberRelationReference: 'MEM0004', amount: 50, transactionDate: new Date().toISOString().slice(0, 10), productCode: 'CARD', transactionType: 'DR' };
-	expect((await engine.runNode({ type: 'loyalife', credentials, parameters })).error).toBeUndefined();
+test("Loyalife Trigger: Start From during a day delivers that day's transactions (they carry a day, not a time)", async () => {
+	const {
+		engine,
+		credentials,
+		trigger: t,
+	} = poller('loyalifeTrigger', 'loyalifeApi', {
+		options: { startFrom: new Date(Date.now() - 60_000).toISOString() },
+	});
+	const parameters = {
+		resource: 'transaction',
+		operation: 'create',
+		transactionId: 'DAY-1',
+		memberRelationReference: 'MEM0004',
+		amount: 50,
+		transactionDate: new Date().toISOString().slice(0, 10),
+		productCode: 'CARD',
+		transactionType: 'DR',
+	};
+	expect(
+		(await engine.runNode({ type: 'loyalife', credentials, parameters })).error,
+	).toBeUndefined();
 	const first = (await t.poll()).map((r) => r.TransactionId);
 	expect(first).toContain('DAY-1');
 	expect(new Set(first).size).toBe(first.length);

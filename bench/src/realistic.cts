@@ -22,8 +22,19 @@ const MEMORY_RECORDS = Number(process.env.BENCH_MEMORY_RECORDS ?? 200_000);
 /** Items in flight in our nodes (nodes/shared/router.ts DEFAULT_CONCURRENCY). */
 const IN_FLIGHT = 8;
 /** The limits the simulator enforces per credential, requests per second. Only LoyaltyLion's is published. */
-const LIMITS: Record<string, number> = { loyaltylion: 20, loyalife: 40, loyalistic: 25, frederick: 20, cardlytics: 30 };
-const HIDDEN = { loyalife: LIMITS.loyalife, loyalistic: LIMITS.loyalistic, frederick: LIMITS.frederick, cardlytics: LIMITS.cardlytics };
+const LIMITS: Record<string, number> = {
+	loyaltylion: 20,
+	loyalife: 40,
+	loyalistic: 25,
+	frederick: 20,
+	cardlytics: 30,
+};
+const HIDDEN = {
+	loyalife: LIMITS.loyalife,
+	loyalistic: LIMITS.loyalistic,
+	frederick: LIMITS.frederick,
+	cardlytics: LIMITS.cardlytics,
+};
 
 interface Entry {
 	method: string;
@@ -75,7 +86,14 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'loyaltyLionApi',
 		node: 'loyaltyLion',
 		route: '/v2/customers/:merchantId/points',
-		parameters: { authentication: 'apiToken', resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1, reason: '={{ $json.tag }}' },
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'points',
+			operation: 'add',
+			merchantId: '={{ $json.id }}',
+			points: 1,
+			reason: '={{ $json.tag }}',
+		},
 		item: (i, tag) => ({ id: `cust-${(i % 5000) + 1}`, tag }),
 		applied: (state, tag) => state.transactions.filter((t) => t.reason === tag).length,
 	},
@@ -87,7 +105,8 @@ const SCENARIOS: WriteScenario[] = [
 		route: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
 		parameters: transaction('create'),
 		item: (i, tag) => ({ tx: `${tag}-${i}`, member: members(i) }),
-		applied: (state, tag) => state.transactions.filter((t) => String(t.TransactionId).startsWith(`${tag}-`)).length,
+		applied: (state, tag) =>
+			state.transactions.filter((t) => String(t.TransactionId).startsWith(`${tag}-`)).length,
 	},
 	{
 		label: 'Loyalife: insert transactions, 100 per request (batch)',
@@ -97,7 +116,8 @@ const SCENARIOS: WriteScenario[] = [
 		route: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
 		parameters: transaction('createBatch'),
 		item: (i, tag) => ({ tx: `${tag}-b${i}`, member: members(i) }),
-		applied: (state, tag) => state.transactions.filter((t) => String(t.TransactionId).startsWith(`${tag}-b`)).length,
+		applied: (state, tag) =>
+			state.transactions.filter((t) => String(t.TransactionId).startsWith(`${tag}-b`)).length,
 		perRequest: 100,
 		noHttp: 'needs an Aggregate or Code node to put 100 items in one request',
 	},
@@ -107,7 +127,12 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'loyalisticOAuth2Api',
 		node: 'loyalistic',
 		route: '/v1/lists/:id/contacts',
-		parameters: { resource: 'list', operation: 'addContacts', listId: '={{ $json.list }}', contactIds: '={{ $json.contact }}' },
+		parameters: {
+			resource: 'list',
+			operation: 'addContacts',
+			listId: '={{ $json.list }}',
+			contactIds: '={{ $json.contact }}',
+		},
 		item: (i, tag) => ({ list: String(LISTS[tag]), contact: String(i + 1) }),
 		applied: (state, tag) => state.lists.get(LISTS[tag]).contactIds.size,
 		retag: (text, from, to) => text.replace(`/lists/${LISTS[from]}/`, `/lists/${LISTS[to]}/`),
@@ -118,9 +143,14 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'frederickApi',
 		node: 'frederick',
 		route: '/v2/contacts',
-		parameters: { resource: 'contact', operation: 'create', contactFields: { email: '={{ $json.email }}', first_name: 'Bench' } },
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { email: '={{ $json.email }}', first_name: 'Bench' },
+		},
 		item: (i, tag) => ({ email: `${tag}-${i}@bench.example` }),
-		applied: (state, tag) => [...state.contacts.values()].filter((c) => String(c.email).startsWith(`${tag}-`)).length,
+		applied: (state, tag) =>
+			[...state.contacts.values()].filter((c) => String(c.email).startsWith(`${tag}-`)).length,
 	},
 	{
 		label: 'Cardlytics: upsert merchants',
@@ -128,9 +158,17 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'cardlyticsOAuth2Api',
 		node: 'cardlytics',
 		route: '/api/v1/partner/merchants/:merchantId',
-		parameters: { resource: 'merchant', operation: 'upsert', merchantId: '={{ $json.id }}', merchantName: 'Bench', merchantCategoryCode: '5814', paymentChannels: ['online'] },
+		parameters: {
+			resource: 'merchant',
+			operation: 'upsert',
+			merchantId: '={{ $json.id }}',
+			merchantName: 'Bench',
+			merchantCategoryCode: '5814',
+			paymentChannels: ['online'],
+		},
 		item: (i, tag) => ({ id: `${tag}-m-${i}` }),
-		applied: (state, tag) => [...state.merchants.keys()].filter((k) => String(k).startsWith(`${tag}-`)).length,
+		applied: (state, tag) =>
+			[...state.merchants.keys()].filter((k) => String(k).startsWith(`${tag}-`)).length,
 	},
 ];
 
@@ -146,7 +184,7 @@ interface Row {
 }
 
 function flowModule() {
-	return require(path.join(ROOT, 'dist', 'nodes', 'shared', 'flow.js'));
+	return require(path.join(ROOT, 'dist', 'nodes', 'shared', 'flow', 'flow.js'));
 }
 
 function engineFor(sim, credentialType: string) {
@@ -159,7 +197,9 @@ function engineFor(sim, credentialType: string) {
 }
 
 function writesSeen(sim, scenario: WriteScenario): Entry[] {
-	return sim.stats.log.filter((e: Entry) => e.provider === scenario.provider && e.route === scenario.route);
+	return sim.stats.log.filter(
+		(e: Entry) => e.provider === scenario.provider && e.route === scenario.route,
+	);
 }
 
 async function fresh(sim) {
@@ -170,19 +210,31 @@ async function fresh(sim) {
 	sim.stats.reset();
 }
 
-const boundMs = (requests: number, rate: number, inFlight: number) => Math.max((requests / rate) * 1000, (requests * LATENCY_MS) / inFlight);
+const boundMs = (requests: number, rate: number, inFlight: number) =>
+	Math.max((requests / rate) * 1000, (requests * LATENCY_MS) / inFlight);
 
 async function runOurs(sim, s: WriteScenario): Promise<{ row: Row; captured: Entry[] }> {
 	await fresh(sim);
 	const { engine, credentials } = engineFor(sim, s.credentialType);
 	const items = Array.from({ length: WRITES }, (_, i) => s.item(i, 'ours'));
 	const started = performance.now();
-	const result = await engine.runNode({ type: s.node, credentials, parameters: s.parameters, items });
+	const result = await engine.runNode({
+		type: s.node,
+		credentials,
+		parameters: s.parameters,
+		items,
+	});
 	const ms = performance.now() - started;
 	const seen = writesSeen(sim, s);
 	if (process.env.BENCH_TRACE && seen.length) {
 		// When the 429s came, in seconds from the first write: tuning the flow starts here.
-		console.log('429 at', seen.filter((e: any) => e.status === 429).map((e: any) => ((e.at - (seen[0] as any).at) / 1000).toFixed(2)).join(' '));
+		console.log(
+			'429 at',
+			seen
+				.filter((e: any) => e.status === 429)
+				.map((e: any) => ((e.at - (seen[0] as any).at) / 1000).toFixed(2))
+				.join(' '),
+		);
 	}
 	const requests = Math.ceil(WRITES / (s.perRequest ?? 1));
 	const row: Row = {
@@ -202,13 +254,23 @@ async function runOurs(sim, s: WriteScenario): Promise<{ row: Row; captured: Ent
 	return { row, captured: [...unique.values()] };
 }
 
-async function runHttp(sim, s: WriteScenario, captured: Entry[], variant: 'httpd' | 'httpb'): Promise<Row> {
+async function runHttp(
+	sim,
+	s: WriteScenario,
+	captured: Entry[],
+	variant: 'httpd' | 'httpb',
+): Promise<Row> {
 	await fresh(sim);
 	const { engine, credentials } = engineFor(sim, s.credentialType);
 	const retag = s.retag ?? ((text: string, from: string, to: string) => text.split(from).join(to));
 	const items = captured.map((e) => {
 		const query = new URLSearchParams(e.query).toString();
-		return { json: { url: sim.url + retag(e.path, 'ours', variant) + (query ? `?${query}` : ''), body: retag(e.rawBody, 'ours', variant) } };
+		return {
+			json: {
+				url: sim.url + retag(e.path, 'ours', variant) + (query ? `?${query}` : ''),
+				body: retag(e.rawBody, 'ours', variant),
+			},
+		};
 	});
 	const interval = Math.ceil(1000 / LIMITS[s.provider]);
 	const http = {
@@ -226,13 +288,26 @@ async function runHttp(sim, s: WriteScenario, captured: Entry[], variant: 'httpd
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ $json.body }}',
-			options: variant === 'httpb' ? { batching: { batch: { batchSize: 1, batchInterval: interval } } } : {},
+			options:
+				variant === 'httpb'
+					? { batching: { batch: { batchSize: 1, batchInterval: interval } } }
+					: {},
 		},
 	};
-	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: 'start',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const started = performance.now();
 	const run = await engine.run(
-		{ nodes: [start, http], connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } } },
+		{
+			nodes: [start, http],
+			connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+		},
 		{ pinData: { Start: items } },
 	);
 	const ms = performance.now() - started;
@@ -245,7 +320,9 @@ async function runHttp(sim, s: WriteScenario, captured: Entry[], variant: 'httpd
 		throttled: sim.stats.status(s.provider, 429),
 		applied: s.applied(sim.instances[s.provider].state, variant),
 		tokens: sim.stats.tokens[s.provider] ?? 0,
-		outcome: error ? `failed: ${String(error.message).slice(0, 80)}` : `${run.data.resultData.runData['HTTP Request'][0].data.main[0].length} items out`,
+		outcome: error
+			? `failed: ${String(error.message).slice(0, 80)}`
+			: `${run.data.resultData.runData['HTTP Request'][0].data.main[0].length} items out`,
 	};
 }
 
@@ -259,8 +336,27 @@ interface ListScenario {
 }
 
 const LISTS_TO_READ: ListScenario[] = [
-	{ label: 'LoyaltyLion: all customers (cursor, 500 per page)', provider: 'loyaltylion', credentialType: 'loyaltyLionApi', node: 'loyaltyLion', parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', returnAll: true }, pageSize: 500 },
-	{ label: 'Loyalistic: all contacts (pages of 100)', provider: 'loyalistic', credentialType: 'loyalisticOAuth2Api', node: 'loyalistic', parameters: { resource: 'contact', operation: 'getMany', returnAll: true }, pageSize: 100 },
+	{
+		label: 'LoyaltyLion: all customers (cursor, 500 per page)',
+		provider: 'loyaltylion',
+		credentialType: 'loyaltyLionApi',
+		node: 'loyaltyLion',
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: true,
+		},
+		pageSize: 500,
+	},
+	{
+		label: 'Loyalistic: all contacts (pages of 100)',
+		provider: 'loyalistic',
+		credentialType: 'loyalisticOAuth2Api',
+		node: 'loyalistic',
+		parameters: { resource: 'contact', operation: 'getMany', returnAll: true },
+		pageSize: 100,
+	},
 ];
 
 async function runList(sim, s: ListScenario): Promise<Row> {
@@ -285,19 +381,35 @@ async function runList(sim, s: ListScenario): Promise<Row> {
 
 /** Memory, in a process of its own: retained heap after GC, while holding the 200,000 records. */
 function memory(mode: 'plain' | 'node'): { records: number; retainedMb: number } {
-	const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'memory', mode], { env: { ...process.env, N8N_LOG_LEVEL: 'silent' }, maxBuffer: 1 << 24 }).toString();
+	const out = execFileSync(process.execPath, ['--expose-gc', __filename, 'memory', mode], {
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+		maxBuffer: 1 << 24,
+	}).toString();
 	return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 async function memoryChild(mode: string) {
-	const sim = await startSandbox({ port: 0, loyaltylion: { customers: MEMORY_RECORDS, rateLimitPerSecond: 1e9 } });
+	const sim = await startSandbox({
+		port: 0,
+		loyaltylion: { customers: MEMORY_RECORDS, rateLimitPerSecond: 1e9 },
+	});
 	const gc = () => (global as any).gc();
 	const base = `${sim.baseUrl('loyaltylion')}/v2`;
 	const auth = `Basic ${Buffer.from('ll-demo-token:ll-demo-site-secret').toString('base64')}`;
 	let held: unknown;
 	let records = 0;
 	const { engine, credentials } = engineFor(sim, 'loyaltyLionApi');
-	const warm = await engine.runNode({ type: 'loyaltyLion', credentials, parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', returnAll: false, limit: 1 } });
+	const warm = await engine.runNode({
+		type: 'loyaltyLion',
+		credentials,
+		parameters: {
+			authentication: 'apiToken',
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 1,
+		},
+	});
 	if (warm.error) throw new Error(warm.error.message);
 	gc();
 	const before = process.memoryUsage().heapUsed;
@@ -305,7 +417,9 @@ async function memoryChild(mode: string) {
 		const all: unknown[] = [];
 		let cursor: string | undefined;
 		do {
-			const res = await fetch(`${base}/customers?limit=500${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: auth } });
+			const res = await fetch(`${base}/customers?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+				headers: { authorization: auth },
+			});
 			const body = (await res.json()) as { customers: unknown[]; cursor: { next?: string } };
 			for (const c of body.customers) all.push(c);
 			cursor = body.cursor.next;
@@ -315,7 +429,17 @@ async function memoryChild(mode: string) {
 	} else {
 		const engine2 = engineFor(sim, 'loyaltyLionApi');
 		// Whole records (Simplify off), as the plain objects hold them.
-		const result = await engine2.engine.runNode({ type: 'loyaltyLion', credentials: engine2.credentials, parameters: { authentication: 'apiToken', resource: 'customer', operation: 'getMany', returnAll: true, simplify: false } });
+		const result = await engine2.engine.runNode({
+			type: 'loyaltyLion',
+			credentials: engine2.credentials,
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'customer',
+				operation: 'getMany',
+				returnAll: true,
+				simplify: false,
+			},
+		});
 		if (result.error) throw new Error(result.error.message);
 		held = result.run; // the execution's data, as n8n holds it
 		records = result.items.length;
@@ -323,7 +447,13 @@ async function memoryChild(mode: string) {
 	gc();
 	gc();
 	const retained = process.memoryUsage().heapUsed - before;
-	process.stdout.write(JSON.stringify({ records, retainedMb: Math.round((retained / 2 ** 20) * 10) / 10, held: Boolean(held) }) + '\n');
+	process.stdout.write(
+		JSON.stringify({
+			records,
+			retainedMb: Math.round((retained / 2 ** 20) * 10) / 10,
+			held: Boolean(held),
+		}) + '\n',
+	);
 	await sim.stop();
 	process.exit(0);
 }
@@ -354,7 +484,9 @@ async function main() {
 	const goals: string[] = [];
 	try {
 		// BENCH_ONLY=cardlytics runs the scenarios of one provider (for tuning; the report is then partial).
-		for (const s of SCENARIOS.filter((x) => !process.env.BENCH_ONLY || x.provider === process.env.BENCH_ONLY)) {
+		for (const s of SCENARIOS.filter(
+			(x) => !process.env.BENCH_ONLY || x.provider === process.env.BENCH_ONLY,
+		)) {
 			const { row, captured } = await runOurs(sim, s);
 			rows.push(row);
 			console.log(row);
@@ -362,15 +494,27 @@ async function main() {
 			const learnt = Object.values(flows)[0] as { rate: number } | undefined;
 			const writesPerSecond = (row.applied / row.ms) * 1000;
 			if (s.provider === 'loyaltylion') {
-				goals.push(`LoyaltyLion: ${seconds(row.ms)} for ${WRITES} writes, ${(row.ms / row.boundMs).toFixed(2)}× the 20/s bound (goal ≤ 1.10×), ${row.throttled} 429s (goal 0).`);
+				goals.push(
+					`LoyaltyLion: ${seconds(row.ms)} for ${WRITES} writes, ${(row.ms / row.boundMs).toFixed(2)}× the 20/s bound (goal ≤ 1.10×), ${row.throttled} 429s (goal 0).`,
+				);
 			} else if (!s.perRequest) {
 				goals.push(
 					`${s.label.split(':')[0]}: ${writesPerSecond.toFixed(1)} writes/s against a hidden ${LIMITS[s.provider]}/s, ${Math.round((writesPerSecond / LIMITS[s.provider]) * 100)}% of it (goal ≥ 80%); ${row.throttled} 429s in ${row.requests} requests, ${((row.throttled / row.requests) * 100).toFixed(1)}% (goal ≤ 2%); ${row.applied} of ${WRITES} writes applied, each once${learnt ? `; rate learnt ${learnt.rate.toFixed(1)}/s` : ''}.`,
 				);
 			}
-			if (row.applied !== WRITES) goals.push(`**${s.label}: ${row.applied} writes applied of ${WRITES}.**`);
+			if (row.applied !== WRITES)
+				goals.push(`**${s.label}: ${row.applied} writes applied of ${WRITES}.**`);
 			if (s.noHttp) {
-				rows.push({ label: `${s.label}: HTTP Request node`, ms: NaN, boundMs: NaN, requests: 0, throttled: 0, applied: 0, tokens: 0, outcome: `not measured: ${s.noHttp}` });
+				rows.push({
+					label: `${s.label}: HTTP Request node`,
+					ms: NaN,
+					boundMs: NaN,
+					requests: 0,
+					throttled: 0,
+					applied: 0,
+					tokens: 0,
+					outcome: `not measured: ${s.noHttp}`,
+				});
 				continue;
 			}
 			for (const variant of process.env.BENCH_SKIP_HTTP ? [] : (['httpd', 'httpb'] as const)) {
@@ -387,7 +531,9 @@ async function main() {
 			}
 		}
 		const listRows: Row[] = [];
-		for (const s of LISTS_TO_READ.filter((x) => !process.env.BENCH_ONLY || x.provider === process.env.BENCH_ONLY)) {
+		for (const s of LISTS_TO_READ.filter(
+			(x) => !process.env.BENCH_ONLY || x.provider === process.env.BENCH_ONLY,
+		)) {
 			const row = await runList(sim, s);
 			listRows.push(row);
 			console.log(row);
@@ -427,7 +573,12 @@ async function main() {
 		const file = path.join(ROOT, 'bench', 'RESULTS.md');
 		const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
 		const marked = /<!-- realistic:start -->[\s\S]*<!-- realistic:end -->/;
-		fs.writeFileSync(file, marked.test(current) ? current.replace(marked, report) : `${current.trimEnd()}\n\n${report}\n`);
+		fs.writeFileSync(
+			file,
+			marked.test(current)
+				? current.replace(marked, report)
+				: `${current.trimEnd()}\n\n${report}\n`,
+		);
 		console.log('\nWritten to bench/RESULTS.md');
 	} finally {
 		await sim.stop();

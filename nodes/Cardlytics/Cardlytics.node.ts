@@ -1,26 +1,35 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { allFields, routeItems } from '../shared/router';
-import { operationProperties, resourceProperty, resources } from './actions';
+import { routeItems } from '../shared/execution/router';
+import { actions } from './actions';
 
 export class Cardlytics implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cardlytics',
 		name: 'cardlytics',
-		icon: { light: 'file:../../icons/cardlytics.svg', dark: 'file:../../icons/cardlytics.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cardlytics.svg',
+			dark: 'file:../../icons/cardlytics.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage card-linked offers, merchants, reports and redemption files with the Cardlytics Partner API',
+		description:
+			'Manage card-linked offers, merchants, reports and redemption files with the Cardlytics Partner API',
 		defaults: { name: 'Cardlytics' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cardlyticsOAuth2Api', required: true }],
-		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
+		properties: [...actions.properties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, resources);
+		return await routeItems.call(this, actions);
 	}
 }

@@ -1,7 +1,13 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
-import { downloadRedemptionFile } from './actions/redemption/download';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
+import { downloadRedemptionFile } from './redemptions';
 import { cardlyticsRequest, CREDENTIAL_TYPE, PATHS } from './transport';
 
 const DAY = 86_400_000;
@@ -18,24 +24,33 @@ export class CardlyticsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cardlytics Trigger',
 		name: 'cardlyticsTrigger',
-		icon: { light: 'file:../../icons/cardlytics.svg', dark: 'file:../../icons/cardlytics.dark.svg' },
+		icon: {
+			light: 'file:../../icons/cardlytics.svg',
+			dark: 'file:../../icons/cardlytics.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New redemption file',
-		description: "Starts the workflow when a day's Cardlytics redemption file is available (once per past day)",
+		description:
+			"Starts the workflow when a day's Cardlytics redemption file is available (once per past day)",
 		defaults: { name: 'Cardlytics Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			eventProperty([{ name: 'New Redemption File', value: 'redemptionFile' }], 'redemptionFile', "past day's redemption file"),
+			eventProperty(
+				[{ name: 'New Redemption File', value: 'redemptionFile' }],
+				'redemptionFile',
+				"past day's redemption file",
+			),
 			{
 				displayName: 'Download File',
 				name: 'download',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to attach the file itself as binary data (otherwise only its pre-signed link, valid 60 minutes)',
+				description:
+					'Whether to attach the file itself as binary data (otherwise only its pre-signed link, valid 60 minutes)',
 			},
 			{
 				displayName: 'Put Output File in Field',
@@ -55,8 +70,15 @@ export class CardlyticsTrigger implements INodeType {
 		const download = this.getNodeParameter('download', false) as boolean;
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
 		const link = async (date: string): Promise<IDataObject> => {
-			const response = await cardlyticsRequest<{ url: string }>(this, 0, 'GET', PATHS.redemptions, { qs: { date } });
-			return { date, url: response.body.url, validForMinutes: 60, requestId: response.requestId ?? null };
+			const response = await cardlyticsRequest<{ url: string }>(this, 0, 'GET', PATHS.redemptions, {
+				qs: { date },
+			});
+			return {
+				date,
+				url: response.body.url,
+				validForMinutes: 60,
+				requestId: response.requestId ?? null,
+			};
 		};
 		return await pollOnce(
 			this,
@@ -79,7 +101,17 @@ export class CardlyticsTrigger implements INodeType {
 				overlapMs: DAY,
 				toItems: async (records) =>
 					download
-						? await Promise.all(records.map(async (r) => await downloadRedemptionFile(this, 0, r as { date: string; url: string }, binaryPropertyName)))
+						? await Promise.all(
+								records.map(
+									async (r) =>
+										await downloadRedemptionFile(
+											this,
+											0,
+											r as { date: string; url: string },
+											binaryPropertyName,
+										),
+								),
+							)
 						: this.helpers.returnJsonArray(records),
 			},
 			{ startFrom: options.startFrom as string | undefined },

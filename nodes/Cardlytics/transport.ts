@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
-import { buildPath } from '../shared/path';
-import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { buildPath } from '../shared/http/path';
+import { apiRequest } from '../shared/http/request';
+import type { ApiResponse, Provider } from '../shared/http/types';
 
 export const CREDENTIAL_TYPE = 'cardlyticsOAuth2Api';
 
@@ -11,13 +17,19 @@ const ENVIRONMENTS: Record<string, string> = {
 
 /** Every Cardlytics path the node calls, in one place. */
 export const PATHS = {
-	merchant: (merchantId: string) => buildPath('/api/v1/partner/merchants/{external_merchant_id}', { external_merchant_id: merchantId }),
+	merchant: (merchantId: string) =>
+		buildPath('/api/v1/partner/merchants/{external_merchant_id}', {
+			external_merchant_id: merchantId,
+		}),
 	offer: (merchantId: string, offerId: string) =>
 		buildPath('/api/v1/partner/merchants/{external_merchant_id}/offers/{external_offer_id}', {
 			external_merchant_id: merchantId,
 			external_offer_id: offerId,
 		}),
-	reports: (merchantId: string) => buildPath('/api/v1/partner/merchants/{external_merchant_id}/reports', { external_merchant_id: merchantId }),
+	reports: (merchantId: string) =>
+		buildPath('/api/v1/partner/merchants/{external_merchant_id}/reports', {
+			external_merchant_id: merchantId,
+		}),
 	redemptions: '/api/v1/partner/redemptions',
 };
 
@@ -30,7 +42,10 @@ export const cardlytics: Provider = {
 		if (body && typeof body === 'object') {
 			const b = body as IDataObject;
 			const message = (b.message ?? b.error_description ?? b.error) as string | undefined;
-			return { message: message ? String(message) : undefined, code: b.error ? String(b.error) : undefined };
+			return {
+				message: message ? String(message) : undefined,
+				code: b.error ? String(b.error) : undefined,
+			};
 		}
 		if (typeof body === 'string') {
 			const xml = /<Message>([^<]*)<\/Message>/.exec(body);
@@ -51,7 +66,10 @@ export async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
 			const environment = String(credentials.environment ?? 'production');
-			const base = environment === 'custom' ? String(credentials.customBaseUrl ?? '') : ENVIRONMENTS[environment];
+			const base =
+				environment === 'custom'
+					? String(credentials.customBaseUrl ?? '')
+					: ENVIRONMENTS[environment];
 			return (base ?? ENVIRONMENTS.production).replace(/\/+$/, '');
 		});
 		baseUrls.set(ctx, cached);
@@ -71,5 +89,23 @@ export async function cardlyticsRequest<T = IDataObject>(
 		url: (await baseUrl(ctx)) + path,
 		itemIndex,
 		...options,
+	});
+}
+
+/**
+ * GETs a pre-signed link (a redemption file) as a Buffer. The link is pre-signed: its signature is the
+ * authorisation, so no bearer token is sent with it.
+ */
+export async function cardlyticsPresignedDownload(
+	ctx: IExecuteFunctions | IPollFunctions,
+	itemIndex: number,
+	url: string,
+): Promise<ApiResponse<Buffer>> {
+	return await apiRequest<Buffer>(ctx, cardlytics, {
+		method: 'GET',
+		url,
+		binary: true,
+		unauthenticated: true,
+		itemIndex,
 	});
 }

@@ -1,7 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { allFields, routeItems } from '../shared/router';
-import { operationProperties, resourceProperty, resources } from './actions';
+import { routeItems } from '../shared/execution/router';
+import { actions } from './actions';
 import { listSearch } from './search';
 
 export class Frederick implements INodeType {
@@ -12,18 +17,19 @@ export class Frederick implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage contacts, campaigns and data sync in Frederick, marketing automation for appointment businesses',
+		description:
+			'Manage contacts, campaigns and data sync in Frederick, marketing automation for appointment businesses',
 		defaults: { name: 'Frederick' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'frederickApi', required: true }],
-		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
+		properties: [...actions.properties],
 	};
 
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, resources);
+		return await routeItems.call(this, actions);
 	}
 }

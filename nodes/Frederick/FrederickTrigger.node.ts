@@ -1,11 +1,25 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
 import { CREDENTIAL_TYPE, frederickList, PATHS } from './transport';
 
 const EVENTS: Record<string, { path: string; label: string; time: (r: IDataObject) => string }> = {
-	contactUpdated: { path: PATHS.contacts, label: 'Contact Created or Updated', time: (r) => String(r.updated_at ?? r.created_at ?? '') },
-	campaignCreated: { path: PATHS.campaigns, label: 'Campaign Created', time: (r) => String(r.created_at ?? '') },
+	contactUpdated: {
+		path: PATHS.contacts,
+		label: 'Contact Created or Updated',
+		time: (r) => String(r.updated_at ?? r.created_at ?? ''),
+	},
+	campaignCreated: {
+		path: PATHS.campaigns,
+		label: 'Campaign Created',
+		time: (r) => String(r.created_at ?? ''),
+	},
 };
 
 /**
@@ -20,37 +34,50 @@ export class FrederickTrigger implements INodeType {
 		icon: { light: 'file:../../icons/frederick.svg', dark: 'file:../../icons/frederick.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "campaignCreated" ? "Campaign created" : "Contact created or updated" }}',
-		description: 'Starts the workflow when Frederick contacts are created or updated, or campaigns created (checked at the interval you set)',
+		subtitle:
+			'={{ $parameter["event"] === "campaignCreated" ? "Campaign created" : "Contact created or updated" }}',
+		description:
+			'Starts the workflow when Frederick contacts are created or updated, or campaigns created (checked at the interval you set)',
 		defaults: { name: 'Frederick Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			eventProperty(Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })), 'contactUpdated', 'change'),
+			eventProperty(
+				Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })),
+				'contactUpdated',
+				'change',
+			),
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return plain fields (ID, type and attributes side by side) instead of the raw JSON:API resource',
+				description:
+					'Whether to return plain fields (ID, type and attributes side by side) instead of the raw JSON:API resource',
 			},
 			pollOptionsProperty(),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = EVENTS[this.getNodeParameter('event', 'contactUpdated') as string] ?? EVENTS.contactUpdated;
+		const event =
+			EVENTS[this.getNodeParameter('event', 'contactUpdated') as string] ?? EVENTS.contactUpdated;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const timeOf = (r: IDataObject) => event.time((simplify ? r : ((r.attributes as IDataObject) ?? {})) as IDataObject);
+		const timeOf = (r: IDataObject) =>
+			event.time((simplify ? r : ((r.attributes as IDataObject) ?? {})) as IDataObject);
 		const all = async () => await frederickList(this, 0, event.path, {}, undefined, simplify);
 		return await pollOnce(
 			this,
 			{
-				fetchSince: async (since) => (await all()).filter((r) => Date.parse(timeOf(r)) >= since.getTime()),
-				fetchLatest: async (count) => (await all()).sort((a, b) => Date.parse(timeOf(b)) - Date.parse(timeOf(a))).slice(0, count),
+				fetchSince: async (since) =>
+					(await all()).filter((r) => Date.parse(timeOf(r)) >= since.getTime()),
+				fetchLatest: async (count) =>
+					(await all())
+						.sort((a, b) => Date.parse(timeOf(b)) - Date.parse(timeOf(a)))
+						.slice(0, count),
 				timeOf,
 				keyOf: (r) => `${String(r.id)}@${timeOf(r)}`,
 				overlapMs: 60_000,

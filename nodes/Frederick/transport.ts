@@ -1,9 +1,17 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
-import { pageRecords, paginate } from '../shared/pagination';
-import { buildPath, followOnOrigin } from '../shared/path';
-import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+import { pageRecords, paginate } from '../shared/http/pagination';
+import { buildPath, followOnOrigin } from '../shared/http/path';
+import { apiRequest } from '../shared/http/request';
+import type { ApiResponse, Provider } from '../shared/http/types';
 
 export const CREDENTIAL_TYPE = 'frederickApi';
 const JSONAPI = 'application/vnd.api+json';
@@ -23,8 +31,10 @@ export const PATHS = {
 	contact: (id: string) => buildPath('/v2/contacts/{id}', { id }),
 	contactLists: '/v2/contact_lists',
 	campaigns: '/v2/campaigns',
-	managementSystem: (locationId: string) => buildPath('/locations/{location_id}/update_management_system', { location_id: locationId }),
-	sync: (locationId: string, path: string) => buildPath(`/locations/{location_id}/${path}`, { location_id: locationId }),
+	managementSystem: (locationId: string) =>
+		buildPath('/locations/{location_id}/update_management_system', { location_id: locationId }),
+	sync: (locationId: string, path: string) =>
+		buildPath(`/locations/{location_id}/${path}`, { location_id: locationId }),
 };
 
 /** Largest page (assumed). */
@@ -46,7 +56,10 @@ export const frederick: Provider = {
 			if (Array.isArray(b.errors) && b.errors.length) {
 				return {
 					message: b.errors
-						.map((e) => `${e.detail ?? e.title ?? 'error'}${e.source?.pointer ? ` (${e.source.pointer})` : ''}`)
+						.map(
+							(e) =>
+								`${e.detail ?? e.title ?? 'error'}${e.source?.pointer ? ` (${e.source.pointer})` : ''}`,
+						)
 						.join('; '),
 				};
 			}
@@ -62,7 +75,9 @@ export const frederick: Provider = {
 
 const bases = new WeakMap<object, Promise<string>>();
 
-async function baseUrl(ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions): Promise<string> {
+async function baseUrl(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+): Promise<string> {
 	let cached = bases.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => frederickBaseUrl(c));
@@ -92,11 +107,15 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 		// credential's own origin, since the API key and token go with it.
 		const check = followOnOrigin(base, pathOrUrl);
 		if (!check.url) {
-			throw new NodeApiError(ctx.getNode(), { message: `Follow-up address on another host: ${check.foundOrigin}` }, {
-				message: `Frederick named a follow-up address on another host (${check.foundOrigin}); not followed${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
-				description: `Frederick's answer pointed to an address outside ${check.expectedOrigin}, the host in the Frederick API credential. The API key and token are only sent to that host, so the request was not made. If Frederick really moved, change the environment or base URL in the credential.`,
-				itemIndex,
-			});
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: `Follow-up address on another host: ${check.foundOrigin}` },
+				{
+					message: `Frederick named a follow-up address on another host (${check.foundOrigin}); not followed${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+					description: `Frederick's answer pointed to an address outside ${check.expectedOrigin}, the host in the Frederick API credential. The API key and token are only sent to that host, so the request was not made. If Frederick really moved, change the environment or base URL in the credential.`,
+					itemIndex,
+				},
+			);
 		}
 		url = check.url;
 	}
@@ -118,7 +137,9 @@ export function flatten(resource: JsonApiResource): IDataObject {
 
 /** Flattened or raw, as the Simplify option of an action says. */
 export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResource): IDataObject {
-	return (ctx.getNodeParameter('simplify', i, true) as boolean) ? flatten(resource) : (resource as unknown as IDataObject);
+	return (ctx.getNodeParameter('simplify', i, true) as boolean)
+		? flatten(resource)
+		: (resource as unknown as IDataObject);
 }
 
 /**
@@ -137,29 +158,34 @@ export async function frederickList(
 	const size = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	const records = await paginate<string>(
 		async (next) => {
-			const { body } = await frederickRequest<{ data: JsonApiResource[]; links?: { next?: string } }>(
+			const { body } = await frederickRequest<{
+				data: JsonApiResource[];
+				links?: { next?: string };
+			}>(
 				ctx,
 				i,
 				'GET',
 				next ?? path,
 				next ? {} : { qs: { ...qs, 'page[number]': 1, 'page[size]': size } },
 			);
-			return { records: pageRecords(ctx, i, 'Frederick', body, 'data'), next: body.links?.next || undefined };
+			return {
+				records: pageRecords(ctx, i, 'Frederick', body, 'data'),
+				next: body.links?.next || undefined,
+			};
 		},
 		{ limit },
 	);
-	const flat = simplify ?? ((ctx as IExecuteFunctions).getNodeParameter('simplify', i, true) as boolean);
+	const flat =
+		simplify ?? ((ctx as IExecuteFunctions).getNodeParameter('simplify', i, true) as boolean);
 	return records.map((r) => (flat ? flatten(r as unknown as JsonApiResource) : r));
 }
 
 /** The Simplify switch, for operations that output Frederick resources. */
-export function simplifyField(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return plain fields (ID, type and attributes side by side) instead of the raw JSON:API resource',
-		displayOptions: { show: { resource: [resource], operation: operations } },
-	};
-}
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return plain fields (ID, type and attributes side by side) instead of the raw JSON:API resource',
+};

@@ -1,7 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { allFields, routeItems } from '../shared/router';
-import { operationProperties, resourceProperty, resources } from './actions';
+import { routeItems } from '../shared/execution/router';
+import { actions } from './actions';
 import { listSearch } from './search';
 
 export class Loyalife implements INodeType {
@@ -18,12 +23,12 @@ export class Loyalife implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'loyalifeApi', required: true }],
-		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
+		properties: [...actions.properties],
 	};
 
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, resources);
+		return await routeItems.call(this, actions);
 	}
 }

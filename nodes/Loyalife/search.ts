@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { loyalifeRequest, MEMBER_LOOKUP, PATHS } from './transport';
 
@@ -8,7 +13,10 @@ import { loyalifeRequest, MEMBER_LOOKUP, PATHS } from './transport';
  * relation reference.
  */
 export const listSearch = {
-	async searchMembers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	async searchMembers(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const value = (filter ?? '').trim();
 		if (!value) return { results: [] };
 		const attribute = value.includes('@')
@@ -23,12 +31,21 @@ export const listSearch = {
 			});
 			if (!data?.RelationReference) return { results: [] };
 			const name = [data.FullName, data.Email ?? data.Mobile].filter(Boolean).join(' · ');
-			return { results: [{ name: `${name || String(data.RelationReference)} (${String(data.RelationReference)})`, value: String(data.RelationReference) }] };
+			return {
+				results: [
+					{
+						name: `${name || String(data.RelationReference)} (${String(data.RelationReference)})`,
+						value: String(data.RelationReference),
+					},
+				],
+			};
 		} catch (error) {
 			// Loyalife answers "no such member" as an error envelope over HTTP 200: for a search, that is no result.
 			if (error instanceof NodeApiError && error.httpCode === '200') return { results: [] };
 			// The request core's errors already are NodeApiErrors that say what to fix; anything else is wrapped.
-			throw error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+			throw error instanceof NodeApiError
+				? error
+				: new NodeApiError(this.getNode(), error as JsonObject);
 		}
 	},
 };

@@ -1,7 +1,14 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestMethods, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IHttpRequestMethods,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { pageRecords, paginate } from '../shared/pagination';
-import { apiRequest, type ApiResponse, type Provider, type ProviderError } from '../shared/transport';
+import { pageRecords, paginate } from '../shared/http/pagination';
+import { apiRequest } from '../shared/http/request';
+import type { ApiResponse, Provider, ProviderError } from '../shared/http/types';
 
 export const CREDENTIAL_TYPE = 'loyalifeApi';
 
@@ -50,11 +57,21 @@ export const IDEMPOTENCY_FIELD = '_xoxo_api_client_idempotency';
 export const MEMBER_LOOKUP = {
 	nameParameter: 'pstrAttributeName',
 	valueParameter: 'pstrAttributeValue',
-	attributes: { email: 'email_id', mobile: 'mobile_number', relationReference: 'relation_reference' },
+	attributes: {
+		email: 'email_id',
+		mobile: 'mobile_number',
+		relationReference: 'relation_reference',
+	},
 };
 
 export interface Envelope<T = unknown> {
-	results: { IsSucessful: boolean; ErrorCode: string | null; ExceptionMessage: string | null; ReturnObject: T; Count?: number };
+	results: {
+		IsSucessful: boolean;
+		ErrorCode: string | null;
+		ExceptionMessage: string | null;
+		ReturnObject: T;
+		Count?: number;
+	};
 }
 
 function envelopeProblem(body: unknown): ProviderError | undefined {
@@ -62,7 +79,10 @@ function envelopeProblem(body: unknown): ProviderError | undefined {
 	if (!results || typeof results !== 'object' || results.IsSucessful !== false) return undefined;
 	return {
 		message: results.ExceptionMessage ?? 'Loyalife reported a failure without a message',
-		code: results.ErrorCode !== null && results.ErrorCode !== undefined ? `ErrorCode ${results.ErrorCode}` : undefined,
+		code:
+			results.ErrorCode !== null && results.ErrorCode !== undefined
+				? `ErrorCode ${results.ErrorCode}`
+				: undefined,
 	};
 }
 
@@ -79,7 +99,9 @@ export const loyalife: Provider = {
 		const problem = envelopeProblem(body);
 		if (problem) {
 			const code = problem.code?.replace('ErrorCode ', '') ?? '';
-			return UNIVERSAL_CODES[code] ? { ...problem, code: `${problem.code}: ${UNIVERSAL_CODES[code]}` } : problem;
+			return UNIVERSAL_CODES[code]
+				? { ...problem, code: `${problem.code}: ${UNIVERSAL_CODES[code]}` }
+				: problem;
 		}
 		if (typeof body === 'string' && body) return { message: body.slice(0, 300) };
 		return {};
@@ -99,7 +121,9 @@ interface Settings {
 const settings = new WeakMap<object, Promise<Settings>>();
 
 /** Base URL and program id of this execution's credential, read once per execution. */
-export async function settingsOf(ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions): Promise<Settings> {
+export async function settingsOf(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+): Promise<Settings> {
 	let cached = settings.get(ctx);
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
@@ -117,7 +141,13 @@ export async function loyalifeRequest<T = IDataObject>(
 	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject | IDataObject[]; qs?: IDataObject; program?: boolean; idempotent?: boolean; headers?: Record<string, string> } = {},
+	options: {
+		body?: IDataObject | IDataObject[];
+		qs?: IDataObject;
+		program?: boolean;
+		idempotent?: boolean;
+		headers?: Record<string, string>;
+	} = {},
 ): Promise<{ data: T; count?: number; response: ApiResponse<Envelope<T>> }> {
 	const { base, programId } = await settingsOf(ctx);
 	const qs = { ...(options.program ? { pintProgramId: programId } : {}), ...(options.qs ?? {}) };
@@ -148,28 +178,48 @@ export async function loyalifeSummary(
 	filter: { from_date: string; to_date: string; member?: string },
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const recordCount = limit === undefined ? MAX_SUMMARY_RECORDS : Math.min(MAX_SUMMARY_RECORDS, limit);
+	const recordCount =
+		limit === undefined ? MAX_SUMMARY_RECORDS : Math.min(MAX_SUMMARY_RECORDS, limit);
 	let total: number | undefined;
 	const records = await paginate<number>(
 		async (start = 0) => {
-			const body: IDataObject = { from_date: filter.from_date, to_date: filter.to_date, start_index: start, record_count: recordCount };
+			const body: IDataObject = {
+				from_date: filter.from_date,
+				to_date: filter.to_date,
+				start_index: start,
+				record_count: recordCount,
+			};
 			if (filter.member) body.member_relation_reference = filter.member;
 			// A read sent as POST: safe to retry.
-			const { data, count } = await loyalifeRequest<IDataObject[]>(ctx, itemIndex, 'POST', PATHS.transactionSummary, { body, program: true, idempotent: true });
+			const { data, count } = await loyalifeRequest<IDataObject[]>(
+				ctx,
+				itemIndex,
+				'POST',
+				PATHS.transactionSummary,
+				{ body, program: true, idempotent: true },
+			);
 			const page = pageRecords(ctx, itemIndex, 'Loyalife', data);
 			total = count ?? total;
 			const next = start + page.length;
-			return { records: page, next: total !== undefined && next < total && page.length > 0 ? next : undefined };
+			return {
+				records: page,
+				next: total !== undefined && next < total && page.length > 0 ? next : undefined,
+			};
 		},
 		{ limit },
 	);
 	const expected = limit === undefined ? total : Math.min(limit, total ?? limit);
 	if (expected !== undefined && records.length < expected) {
-		throw new NodeApiError(ctx.getNode(), { message: 'Incomplete transaction summary' }, {
-			message: `Loyalife returned ${records.length} of ${expected} transactions (item ${itemIndex})`,
-			description: 'The pages ended before the total the API reported (Count). Run the node again; if it repeats, the program data changed during the listing.',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: 'Incomplete transaction summary' },
+			{
+				message: `Loyalife returned ${records.length} of ${expected} transactions (item ${itemIndex})`,
+				description:
+					'The pages ended before the total the API reported (Count). Run the node again; if it repeats, the program data changed during the listing.',
+				itemIndex,
+			},
+		);
 	}
 	return records;
 }

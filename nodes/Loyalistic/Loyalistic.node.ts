@@ -1,29 +1,38 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { allFields, routeItems } from '../shared/router';
-import { operationProperties, resourceProperty, resources } from './actions';
+import { routeItems } from '../shared/execution/router';
+import { actions } from './actions';
 import { listSearch } from './search';
 
 export class Loyalistic implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Loyalistic',
 		name: 'loyalistic',
-		icon: { light: 'file:../../icons/loyalistic.svg', dark: 'file:../../icons/loyalistic.dark.svg' },
+		icon: {
+			light: 'file:../../icons/loyalistic.svg',
+			dark: 'file:../../icons/loyalistic.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage contacts, companies, lists and activities in Loyalistic B2B marketing automation',
+		description:
+			'Manage contacts, companies, lists and activities in Loyalistic B2B marketing automation',
 		defaults: { name: 'Loyalistic' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'loyalisticOAuth2Api', required: true }],
-		properties: [resourceProperty, ...operationProperties, ...allFields(resources)],
+		properties: [...actions.properties],
 	};
 
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, resources);
+		return await routeItems.call(this, actions);
 	}
 }

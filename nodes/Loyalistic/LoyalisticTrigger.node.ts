@@ -1,6 +1,12 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling';
+import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
 import { CREDENTIAL_TYPE, loyalisticList, PATHS } from './transport';
 
 /**
@@ -11,18 +17,26 @@ export class LoyalisticTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Loyalistic Trigger',
 		name: 'loyalisticTrigger',
-		icon: { light: 'file:../../icons/loyalistic.svg', dark: 'file:../../icons/loyalistic.dark.svg' },
+		icon: {
+			light: 'file:../../icons/loyalistic.svg',
+			dark: 'file:../../icons/loyalistic.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Contact created or updated',
-		description: 'Starts the workflow when Loyalistic contacts are created or updated (checked at the interval you set)',
+		description:
+			'Starts the workflow when Loyalistic contacts are created or updated (checked at the interval you set)',
 		defaults: { name: 'Loyalistic Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			eventProperty([{ name: 'Contact Created or Updated', value: 'contactUpdated' }], 'contactUpdated', 'contact change'),
+			eventProperty(
+				[{ name: 'Contact Created or Updated', value: 'contactUpdated' }],
+				'contactUpdated',
+				'contact change',
+			),
 			pollOptionsProperty(),
 		],
 	};
@@ -32,10 +46,25 @@ export class LoyalisticTrigger implements INodeType {
 		return await pollOnce(
 			this,
 			{
-				fetchSince: async (since) => await loyalisticList(this, 0, PATHS.contacts, { updatedSince: since.toISOString() }, undefined),
+				fetchSince: async (since) =>
+					await loyalisticList(
+						this,
+						0,
+						PATHS.contacts,
+						{ updatedSince: since.toISOString() },
+						undefined,
+					),
 				// The latest changes of the last 30 days, newest first (the list has no documented sort).
 				fetchLatest: async (count) =>
-					(await loyalisticList(this, 0, PATHS.contacts, { updatedSince: new Date(Date.now() - 30 * 86_400_000).toISOString() }, undefined))
+					(
+						await loyalisticList(
+							this,
+							0,
+							PATHS.contacts,
+							{ updatedSince: new Date(Date.now() - 30 * 86_400_000).toISOString() },
+							undefined,
+						)
+					)
 						.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))
 						.slice(0, count),
 				timeOf: (r) => String(r.updatedAt ?? r.createdAt ?? ''),

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { matches, searchPage } from '../shared/locator';
+import { matches, searchPage } from '../shared/descriptions/locator';
 import { loyalisticRequest, MAX_PAGE_SIZE, PATHS } from './transport';
 
 interface Page {
@@ -10,9 +10,16 @@ interface Page {
 }
 
 /** One page of a listing, for a resource locator's list: the records, and the next page when there is one. */
-async function page(ctx: ILoadOptionsFunctions, path: string, token: string | undefined, qs: IDataObject = {}) {
+async function page(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	token: string | undefined,
+	qs: IDataObject = {},
+) {
 	const number = Math.max(1, Number(token ?? 1) || 1);
-	const { body } = await loyalisticRequest<Page>(ctx, undefined, 'GET', path, { qs: { ...qs, page: number, pageSize: MAX_PAGE_SIZE } });
+	const { body } = await loyalisticRequest<Page>(ctx, undefined, 'GET', path, {
+		qs: { ...qs, page: number, pageSize: MAX_PAGE_SIZE },
+	});
 	const items = Array.isArray(body?.items) ? body.items : [];
 	const next = number * MAX_PAGE_SIZE < Number(body?.totalCount ?? 0) ? number + 1 : undefined;
 	return { items, next };
@@ -26,22 +33,47 @@ const name = (c: IDataObject) => [c.firstName, c.lastName].filter(Boolean).join(
  * as the user scrolls.
  */
 export const listSearch = {
-	async searchContacts(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	async searchContacts(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
 		const email = filter?.includes('@') ? filter.trim().toLowerCase() : undefined;
 		const { items, next } = await page(this, PATHS.contacts, token, email ? { email } : {});
 		const results = items
 			.filter((c) => email || matches(filter, name(c), c.email))
-			.map((c) => ({ name: `${name(c) || '(no name)'} <${String(c.email ?? '')}>`, value: String(c.id) }));
+			.map((c) => ({
+				name: `${name(c) || '(no name)'} <${String(c.email ?? '')}>`,
+				value: String(c.id),
+			}));
 		return searchPage(results, next);
 	},
-	async searchCompanies(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	async searchCompanies(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
 		const { items, next } = await page(this, PATHS.companies, token);
-		return searchPage(items.filter((c) => matches(filter, c.name, c.domain)).map((c) => ({ name: String(c.name ?? c.id), value: String(c.id) })), next);
+		return searchPage(
+			items
+				.filter((c) => matches(filter, c.name, c.domain))
+				.map((c) => ({ name: String(c.name ?? c.id), value: String(c.id) })),
+			next,
+		);
 	},
-	async searchLists(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	async searchLists(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
 		const { items, next } = await page(this, PATHS.lists, token);
 		return searchPage(
-			items.filter((l) => matches(filter, l.name)).map((l) => ({ name: `${String(l.name ?? l.id)}${l.type === 'segment' ? ' (segment, read-only)' : ''}`, value: String(l.id) })),
+			items
+				.filter((l) => matches(filter, l.name))
+				.map((l) => ({
+					name: `${String(l.name ?? l.id)}${l.type === 'segment' ? ' (segment, read-only)' : ''}`,
+					value: String(l.id),
+				})),
 			next,
 		);
 	},

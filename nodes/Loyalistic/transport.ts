@@ -1,8 +1,16 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestMethods, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IHttpRequestMethods,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { pageRecords, paginate } from '../shared/pagination';
-import { buildPath } from '../shared/path';
-import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+import { pageRecords, paginate } from '../shared/http/pagination';
+import { buildPath } from '../shared/http/path';
+import { apiRequest } from '../shared/http/request';
+import type { ApiResponse, Provider } from '../shared/http/types';
 
 export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
 
@@ -19,7 +27,8 @@ export const PATHS = {
 	company: (id: string | number) => buildPath('/companies/{id}', { id }),
 	lists: '/lists',
 	listContacts: (id: string | number) => buildPath('/lists/{id}/contacts', { id }),
-	listContact: (id: string | number, contactId: string | number) => buildPath('/lists/{id}/contacts/{contactId}', { id, contactId }),
+	listContact: (id: string | number, contactId: string | number) =>
+		buildPath('/lists/{id}/contacts/{contactId}', { id, contactId }),
 	activities: '/activities',
 };
 
@@ -39,7 +48,9 @@ export const loyalistic: Provider = {
 						.map(([field, messages]) => `${field}: ${messages.join(' ')}`)
 						.join('; ')
 				: undefined;
-			const message = (b.Message ?? b.message ?? b.error_description ?? b.error) as string | undefined;
+			const message = (b.Message ?? b.message ?? b.error_description ?? b.error) as
+				| string
+				| undefined;
 			return {
 				message: [message, details].filter(Boolean).join(' ') || undefined,
 				code: typeof b.error === 'string' ? b.error : undefined,
@@ -51,7 +62,9 @@ export const loyalistic: Provider = {
 
 const bases = new WeakMap<object, Promise<string>>();
 
-async function baseUrl(ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions): Promise<string> {
+async function baseUrl(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+): Promise<string> {
 	let cached = bases.get(ctx);
 	if (!cached) {
 		cached = ctx
@@ -67,9 +80,14 @@ export async function loyalisticRequest<T = IDataObject>(
 	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; qs?: IDataObject } = {},
+	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
 ): Promise<ApiResponse<T>> {
-	return await apiRequest<T>(ctx, loyalistic, { method, url: (await baseUrl(ctx)) + path, itemIndex, ...options });
+	return await apiRequest<T>(ctx, loyalistic, {
+		method,
+		url: (await baseUrl(ctx)) + path,
+		itemIndex,
+		...options,
+	});
 }
 
 interface PagedAnswer {
@@ -90,21 +108,32 @@ export async function loyalisticList(
 	qs: IDataObject,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+	const pageSize =
+		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	return await paginate<number>(
 		async (page = 1) => {
-			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, 'GET', path, { qs: { ...qs, page, pageSize } });
+			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, 'GET', path, {
+				qs: { ...qs, page, pageSize },
+			});
 			const records = pageRecords(ctx, itemIndex, 'Loyalistic', body, 'items');
 			const total = body.totalCount;
 			// A page must agree with the paging: a total, and as many records as the total says this page holds.
 			// Otherwise the listing stops with an error rather than pass a partial list off as whole.
-			const expected = typeof total === 'number' && Number.isInteger(total) && total >= 0 ? Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize)) : undefined;
+			const expected =
+				typeof total === 'number' && Number.isInteger(total) && total >= 0
+					? Math.max(0, Math.min(pageSize, total - (page - 1) * pageSize))
+					: undefined;
 			if (expected === undefined || records.length !== expected) {
-				throw new NodeApiError(ctx.getNode(), { message: 'Page contradicts the paging' } as JsonObject, {
-					message: `Loyalistic answered page ${page} with ${records.length} records ${expected === undefined ? 'and no totalCount' : `where its totalCount of ${String(total)} means ${expected}`} (item ${itemIndex})`,
-					description: 'The listing stopped rather than return a partial list as if it were whole. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
-					itemIndex,
-				});
+				throw new NodeApiError(
+					ctx.getNode(),
+					{ message: 'Page contradicts the paging' } as JsonObject,
+					{
+						message: `Loyalistic answered page ${page} with ${records.length} records ${expected === undefined ? 'and no totalCount' : `where its totalCount of ${String(total)} means ${expected}`} (item ${itemIndex})`,
+						description:
+							'The listing stopped rather than return a partial list as if it were whole. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
+						itemIndex,
+					},
+				);
 			}
 			return { records, next: page * pageSize < total! ? page + 1 : undefined };
 		},

@@ -1,31 +1,41 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { allFields, routeItems } from '../shared/router';
-import { operationProperties, resourceProperty, resources } from './actions';
+import { routeItems } from '../shared/execution/router';
+import { actions } from './actions';
 import { listSearch } from './search';
-import { authenticationProperty, credentialsDescription } from './transport';
+import { authenticationProperties, credentialsDescription } from './transport';
 
 export class LoyaltyLion implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LoyaltyLion',
 		name: 'loyaltyLion',
-		icon: { light: 'file:../../icons/loyaltylion.svg', dark: 'file:../../icons/loyaltylion.dark.svg' },
+		icon: {
+			light: 'file:../../icons/loyaltylion.svg',
+			dark: 'file:../../icons/loyaltylion.dark.svg',
+		},
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage customers, points, rewards, orders and activities of a LoyaltyLion loyalty program',
+		description:
+			'Manage customers, points, rewards, orders and activities of a LoyaltyLion loyalty program',
 		defaults: { name: 'LoyaltyLion' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
-		properties: [authenticationProperty, resourceProperty, ...operationProperties, ...allFields(resources)],
+		properties: [...authenticationProperties, ...actions.properties],
 	};
 
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Items go several at a time (shared/router.ts); the transport keeps the credential's requests per second.
-		return await routeItems.call(this, resources);
+		return await routeItems.call(this, actions);
 	}
 }

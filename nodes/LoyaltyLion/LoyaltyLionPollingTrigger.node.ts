@@ -1,14 +1,35 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty, type PollSource } from '../shared/polling';
-import { authenticationProperty, credentialsDescription, loyaltyLionList, MAX_PAGE_SIZE, PATHS } from './transport';
+import {
+	eventProperty,
+	pollOnce,
+	pollOptionsProperty,
+	type PollSource,
+} from '../shared/polling/polling';
+import {
+	authenticationProperties,
+	credentialsDescription,
+	loyaltyLionList,
+	MAX_PAGE_SIZE,
+	PATHS,
+} from './transport';
 
 /**
  * LoyaltyLion by polling, for stores that cannot register webhooks: new or updated customers
  * (customers/list-customers, updated_at_min) and orders (GET /v2/orders, updated_at_min), delivered once each.
  */
 const EVENTS: Record<string, { path: string; key: string; label: string }> = {
-	customerUpdated: { path: PATHS.customers, key: 'customers', label: 'Customer Created or Updated' },
+	customerUpdated: {
+		path: PATHS.customers,
+		key: 'customers',
+		label: 'Customer Created or Updated',
+	},
 	orderUpdated: { path: PATHS.orders, key: 'orders', label: 'Order Created or Updated' },
 };
 
@@ -16,30 +37,50 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LoyaltyLion Polling Trigger',
 		name: 'loyaltyLionPollingTrigger',
-		icon: { light: 'file:../../icons/loyaltylion.svg', dark: 'file:../../icons/loyaltylion.dark.svg' },
+		icon: {
+			light: 'file:../../icons/loyaltylion.svg',
+			dark: 'file:../../icons/loyaltylion.dark.svg',
+		},
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{ $parameter["event"] === "orderUpdated" ? "Order created or updated" : "Customer created or updated" }}',
-		description: 'Starts the workflow when LoyaltyLion customers or orders are created or updated, by asking LoyaltyLion at an interval (for stores that cannot use webhooks)',
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle:
+			'={{ $parameter["event"] === "orderUpdated" ? "Order created or updated" : "Customer created or updated" }}',
+		description:
+			'Starts the workflow when LoyaltyLion customers or orders are created or updated, by asking LoyaltyLion at an interval (for stores that cannot use webhooks)',
 		defaults: { name: 'LoyaltyLion Polling Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
 		properties: [
-			authenticationProperty,
-			eventProperty(Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })), 'customerUpdated', 'record change'),
+			...authenticationProperties,
+			eventProperty(
+				Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })),
+				'customerUpdated',
+				'record change',
+			),
 			pollOptionsProperty(),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = EVENTS[this.getNodeParameter('event', 'customerUpdated') as string] ?? EVENTS.customerUpdated;
+		const event =
+			EVENTS[this.getNodeParameter('event', 'customerUpdated') as string] ?? EVENTS.customerUpdated;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const source: PollSource = {
-			fetchSince: async (since) => await loyaltyLionList(this, 0, event.path, event.key, { updated_at_min: since.toISOString() }, undefined),
+			fetchSince: async (since) =>
+				await loyaltyLionList(
+					this,
+					0,
+					event.path,
+					event.key,
+					{ updated_at_min: since.toISOString() },
+					undefined,
+				),
 			// The list is newest first: the first page holds the latest records.
-			fetchLatest: async (count) => await loyaltyLionList(this, 0, event.path, event.key, {}, Math.min(count, MAX_PAGE_SIZE)),
+			fetchLatest: async (count) =>
+				await loyaltyLionList(this, 0, event.path, event.key, {}, Math.min(count, MAX_PAGE_SIZE)),
 			timeOf: (r) => String(r.updated_at ?? r.created_at ?? ''),
 			keyOf: (r) => `${String(r.id)}@${String(r.updated_at ?? r.created_at ?? '')}`,
 			overlapMs: 60_000,

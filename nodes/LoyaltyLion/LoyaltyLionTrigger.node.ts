@@ -8,8 +8,15 @@ import type {
 	IWebhookResponseData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
-import { authenticationProperty, credentialsDescription, loyaltyLionRequest, PARTNER_APP_TYPE, PATHS, SINGLE_STORE_TYPE } from './transport';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import {
+	authenticationProperties,
+	credentialsDescription,
+	loyaltyLionRequest,
+	authenticationOf,
+	credentialTypeOf,
+	PATHS,
+} from './transport';
 
 /** Webhook topics LoyaltyLion documents. */
 export const TOPICS = [
@@ -79,11 +86,14 @@ export function parseEvent(raw: Buffer): LoyaltyLionEvent | string {
 	} catch {
 		return 'the body is not JSON';
 	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return 'the body is not a JSON object';
 	const event = body as Partial<LoyaltyLionEvent>;
-	if ((typeof event.id !== 'string' && typeof event.id !== 'number') || String(event.id) === '') return 'the event has no id';
+	if ((typeof event.id !== 'string' && typeof event.id !== 'number') || String(event.id) === '')
+		return 'the event has no id';
 	if (typeof event.topic !== 'string' || !event.topic) return 'the event has no topic';
-	if (typeof event.created_at !== 'string' || Number.isNaN(Date.parse(event.created_at))) return 'the event has no valid created_at';
+	if (typeof event.created_at !== 'string' || Number.isNaN(Date.parse(event.created_at)))
+		return 'the event has no valid created_at';
 	return event as LoyaltyLionEvent;
 }
 
@@ -93,15 +103,25 @@ interface WebhookRecord {
 	address: string;
 }
 
-/** The secret LoyaltyLion signs deliveries with: the OAuth client secret, or the store's API secret. */
-async function signingSecret(ctx: IWebhookFunctions): Promise<string> {
-	const authentication = ctx.getNodeParameter('authentication', 'apiToken') as string;
-	if (authentication === 'oAuth2') return String((await ctx.getCredentials(PARTNER_APP_TYPE)).clientSecret ?? '');
-	return String((await ctx.getCredentials(SINGLE_STORE_TYPE)).secret ?? '');
+/**
+ * The secret LoyaltyLion signs deliveries with (developers.loyaltylion.com/api-reference/v2/webhooks/overview):
+ * the OAuth client secret for webhooks an OAuth app created, the site secret for all others (API key: the
+ * credential's Site Secret; token and secret: assumed to be the same secret, not public).
+ */
+async function signingSecret(ctx: IWebhookFunctions | IHookFunctions): Promise<string> {
+	const authentication = authenticationOf(ctx);
+	const credentials = await ctx.getCredentials(credentialTypeOf(authentication));
+	if (authentication === 'oAuth2') return String(credentials.clientSecret ?? '');
+	if (authentication === 'apiKey') return String(credentials.siteSecret ?? '').trim();
+	return String(credentials.secret ?? '');
 }
 
 /** Timing-safe comparison of the base64 HMAC-SHA256 of the raw body with the header. */
-export function verifySignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+export function verifySignature(
+	secret: string,
+	rawBody: Buffer,
+	header: string | undefined,
+): boolean {
 	if (!secret || !header) return false;
 	const expected = createHmac('sha256', secret).update(rawBody).digest();
 	let given: Buffer;
@@ -117,18 +137,24 @@ export class LoyaltyLionTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'LoyaltyLion Trigger',
 		name: 'loyaltyLionTrigger',
-		icon: { light: 'file:../../icons/loyaltylion.svg', dark: 'file:../../icons/loyaltylion.dark.svg' },
+		icon: {
+			light: 'file:../../icons/loyaltylion.svg',
+			dark: 'file:../../icons/loyaltylion.dark.svg',
+		},
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["topics"] || []).join(", ") }}',
 		description: 'Starts the workflow when LoyaltyLion sends a signed webhook event',
 		defaults: { name: 'LoyaltyLion Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
-			authenticationProperty,
+			...authenticationProperties,
 			{
 				displayName: 'Topics',
 				name: 'topics',
@@ -136,7 +162,8 @@ export class LoyaltyLionTrigger implements INodeType {
 				required: true,
 				options: TOPICS.map((topic) => ({ name: topic, value: topic })),
 				default: ['program_events/customer.points_earned'],
-				description: 'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated, and deleted when it is deactivated.',
+				description:
+					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated, and deleted when it is deactivated.',
 			},
 			{
 				displayName: 'Options',
@@ -150,7 +177,8 @@ export class LoyaltyLionTrigger implements INodeType {
 						name: 'dropDuplicates',
 						type: 'boolean',
 						default: true,
-						description: 'Whether to answer a repeated delivery of an event already received (same event ID) without starting the workflow again',
+						description:
+							'Whether to answer a repeated delivery of an event already received (same event ID) without starting the workflow again',
 					},
 					{
 						displayName: 'Max Event Age (Minutes)',
@@ -158,7 +186,8 @@ export class LoyaltyLionTrigger implements INodeType {
 						type: 'number',
 						default: DEFAULT_MAX_AGE_MINUTES,
 						typeOptions: { minValue: 0 },
-						description: 'Refuse events created longer ago than this, so a captured delivery cannot be replayed later (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours.',
+						description:
+							'Refuse events created longer ago than this, so a captured delivery cannot be replayed later (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours.',
 					},
 				],
 			},
@@ -170,7 +199,12 @@ export class LoyaltyLionTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const address = this.getNodeWebhookUrl('default') as string;
 				const topics = this.getNodeParameter('topics', []) as string[];
-				const { body } = await loyaltyLionRequest<{ webhooks: WebhookRecord[] }>(this, undefined, 'GET', PATHS.webhooks);
+				const { body } = await loyaltyLionRequest<{ webhooks: WebhookRecord[] }>(
+					this,
+					undefined,
+					'GET',
+					PATHS.webhooks,
+				);
 				const mine = (body.webhooks ?? []).filter((w) => w.address === address);
 				const ids: Record<string, number | string> = {};
 				for (const topic of topics) {
@@ -185,9 +219,29 @@ export class LoyaltyLionTrigger implements INodeType {
 				const address = this.getNodeWebhookUrl('default') as string;
 				const topics = this.getNodeParameter('topics', []) as string[];
 				if (!topics.length) {
-					throw new NodeApiError(this.getNode(), { message: 'No topics' }, { message: 'Choose at least one topic to subscribe to' });
+					throw new NodeApiError(
+						this.getNode(),
+						{ message: 'No topics' },
+						{ message: 'Choose at least one topic to subscribe to' },
+					);
 				}
-				const { body } = await loyaltyLionRequest<{ webhooks: WebhookRecord[] }>(this, undefined, 'GET', PATHS.webhooks);
+				if (!(await signingSecret(this))) {
+					// Without it every delivery would be refused as unsigned: say so now, before subscribing.
+					throw new NodeOperationError(
+						this.getNode(),
+						'The LoyaltyLion API credential has no Site Secret',
+						{
+							description:
+								'LoyaltyLion signs webhooks created with an API key with your site secret, and this trigger refuses deliveries it cannot verify. Add the Site Secret to the credential, then activate the workflow again.',
+						},
+					);
+				}
+				const { body } = await loyaltyLionRequest<{ webhooks: WebhookRecord[] }>(
+					this,
+					undefined,
+					'GET',
+					PATHS.webhooks,
+				);
 				const existing = (body.webhooks ?? []).filter((w) => w.address === address);
 				const ids: Record<string, number | string> = {};
 				for (const topic of topics) {
@@ -196,9 +250,15 @@ export class LoyaltyLionTrigger implements INodeType {
 						ids[topic] = found.id;
 						continue;
 					}
-					const created = await loyaltyLionRequest<{ webhook: WebhookRecord }>(this, undefined, 'POST', PATHS.webhooks, {
-						body: { webhook: { topic, address } },
-					});
+					const created = await loyaltyLionRequest<{ webhook: WebhookRecord }>(
+						this,
+						undefined,
+						'POST',
+						PATHS.webhooks,
+						{
+							body: { webhook: { topic, address } },
+						},
+					);
 					ids[topic] = created.body.webhook.id;
 				}
 				(this.getWorkflowStaticData('node') as StaticData).webhookIds = ids;
@@ -211,7 +271,8 @@ export class LoyaltyLionTrigger implements INodeType {
 						await loyaltyLionRequest(this, undefined, 'DELETE', PATHS.webhook(id));
 					} catch (error) {
 						// Already gone (deleted in LoyaltyLion, or the app uninstalled): nothing left to remove.
-						if ((error as NodeApiError).httpCode !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
+						if ((error as NodeApiError).httpCode !== '404')
+							throw new NodeApiError(this.getNode(), error as JsonObject);
 					}
 				}
 				delete data.webhookIds;
@@ -231,13 +292,17 @@ export class LoyaltyLionTrigger implements INodeType {
 		// The signature covers the raw bytes, whatever the Content-Type said; n8n keeps them as rawBody for
 		// every type it reads (all but multipart, which LoyaltyLion never sends).
 		const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
-		if (!raw || !Buffer.isBuffer(raw)) return answer(400, { error: 'Not a LoyaltyLion event: no body' });
+		if (!raw || !Buffer.isBuffer(raw))
+			return answer(400, { error: 'Not a LoyaltyLion event: no body' });
 		const header = this.getHeaderData()['x-loyaltylion-hmac-sha256'] as string | undefined;
 		if (!verifySignature(await signingSecret(this), raw, header)) {
-			return answer(401, { error: header ? 'Invalid signature' : 'Missing x-loyaltylion-hmac-sha256 header' });
+			return answer(401, {
+				error: header ? 'Invalid signature' : 'Missing x-loyaltylion-hmac-sha256 header',
+			});
 		}
 		const event = parseEvent(raw);
-		if (typeof event === 'string') return answer(400, { error: `Not a LoyaltyLion event: ${event}` });
+		if (typeof event === 'string')
+			return answer(400, { error: `Not a LoyaltyLion event: ${event}` });
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const maxAge = Number(options.maxAgeMinutes ?? DEFAULT_MAX_AGE_MINUTES);

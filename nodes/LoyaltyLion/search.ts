@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { matches, searchPage } from '../shared/locator';
+import { matches, searchPage } from '../shared/descriptions/locator';
 import { loyaltyLionRequest, PATHS } from './transport';
 
 /** Customers per page of the list (the API serves up to 500; a list in the editor needs fewer). */
@@ -12,28 +12,54 @@ const PAGE = 100;
  * https://developers.loyaltylion.com/api-reference/v2/resources/customers/list-customers
  */
 export const listSearch = {
-	async searchCustomers(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	async searchCustomers(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
 		const email = filter?.trim();
-		const qs: IDataObject = token ? { cursor: token, limit: PAGE } : { limit: PAGE, ...(email ? { email } : {}) };
-		const { body } = await loyaltyLionRequest<{ customers?: IDataObject[]; cursor?: { next?: string | null } }>(this, undefined, 'GET', PATHS.customers, { qs });
-		const results = (body.customers ?? []).map((c) => ({ name: `${String(c.email ?? '(no email)')} (${String(c.merchant_id)})`, value: String(c.merchant_id) }));
+		const qs: IDataObject = token
+			? { cursor: token, limit: PAGE }
+			: { limit: PAGE, ...(email ? { email } : {}) };
+		const { body } = await loyaltyLionRequest<{
+			customers?: IDataObject[];
+			cursor?: { next?: string | null };
+		}>(this, undefined, 'GET', PATHS.customers, { qs });
+		const results = (body.customers ?? []).map((c) => ({
+			name: `${String(c.email ?? '(no email)')} (${String(c.merchant_id)})`,
+			value: String(c.merchant_id),
+		}));
 		return searchPage(results, body.cursor?.next || undefined);
 	},
 	/**
 	 * The rewards the chosen customer can claim now (customers/rewards: available rewards), so the list shows
 	 * only what a claim would accept.
 	 */
-	async searchAvailableRewards(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const customer = String(this.getNodeParameter('merchantId', '', { extractValue: true }) ?? '').trim();
+	async searchAvailableRewards(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		const customer = String(
+			this.getNodeParameter('merchantId', '', { extractValue: true }) ?? '',
+		).trim();
 		if (!customer || customer.startsWith('=')) {
 			throw new NodeOperationError(this.getNode(), 'Choose the customer first', {
-				description: 'The list shows the rewards that customer can claim now. With a customer set by an expression, give the reward ID instead.',
+				description:
+					'The list shows the rewards that customer can claim now. With a customer set by an expression, give the reward ID instead.',
 			});
 		}
-		const { body } = await loyaltyLionRequest<{ rewards?: IDataObject[] }>(this, undefined, 'GET', PATHS.availableRewards(customer));
+		const { body } = await loyaltyLionRequest<{ rewards?: IDataObject[] }>(
+			this,
+			undefined,
+			'GET',
+			PATHS.availableRewards(customer),
+		);
 		const results = (body.rewards ?? [])
 			.filter((r) => matches(filter, r.title, r.id))
-			.map((r) => ({ name: `${String(r.title ?? r.id)} (${String(r.point_cost ?? '?')} points)`, value: String(r.id) }));
+			.map((r) => ({
+				name: `${String(r.title ?? r.id)} (${String(r.point_cost ?? '?')} points)`,
+				value: String(r.id),
+			}));
 		return { results };
 	},
 	/**
@@ -41,14 +67,31 @@ export const listSearch = {
 	 * search filter: what the user types is matched against each page's order numbers, IDs and emails).
 	 * https://developers.loyaltylion.com/api-reference/v2/resources/orders/list-orders
 	 */
-	async searchOrders(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	async searchOrders(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
 		const qs: IDataObject = token ? { cursor: token, limit: PAGE } : { limit: PAGE };
-		const { body } = await loyaltyLionRequest<{ orders?: IDataObject[]; cursor?: { next?: string | null } }>(this, undefined, 'GET', PATHS.orders, { qs });
+		const { body } = await loyaltyLionRequest<{
+			orders?: IDataObject[];
+			cursor?: { next?: string | null };
+		}>(this, undefined, 'GET', PATHS.orders, { qs });
 		const results = (body.orders ?? [])
-			.filter((o) => matches(filter, o.merchant_id, o.merchant_number, (o.customer as IDataObject | undefined)?.email))
+			.filter((o) =>
+				matches(
+					filter,
+					o.merchant_id,
+					o.merchant_number,
+					(o.customer as IDataObject | undefined)?.email,
+				),
+			)
 			.map((o) => {
 				const customer = (o.customer as IDataObject | undefined)?.email;
-				return { name: `${String(o.merchant_number ?? o.merchant_id)}${customer ? ` · ${String(customer)}` : ''} · ${String(o.total ?? '')}`, value: String(o.merchant_id) };
+				return {
+					name: `${String(o.merchant_number ?? o.merchant_id)}${customer ? ` · ${String(customer)}` : ''} · ${String(o.total ?? '')}`,
+					value: String(o.merchant_id),
+				};
 			});
 		return searchPage(results, body.cursor?.next || undefined);
 	},

@@ -1,32 +1,75 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHookFunctions, IHttpRequestMethods, INodeProperties, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
-import { pageRecords, paginate } from '../shared/pagination';
-import { buildPath } from '../shared/path';
-import { apiRequest, type ApiResponse, type Provider } from '../shared/transport';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { pageRecords, paginate } from '../shared/http/pagination';
+import { buildPath } from '../shared/http/path';
+import { apiRequest } from '../shared/http/request';
+import type { ApiResponse, Provider } from '../shared/http/types';
 
+/** API key of one store (Bearer pat_…): the default since node version 1.1. */
+export const API_KEY_TYPE = 'loyaltyLionApiKeyApi';
+/** Token and secret of one store (HTTP Basic): deprecated, supported by LoyaltyLion until 2027-01-10. */
 export const SINGLE_STORE_TYPE = 'loyaltyLionApi';
 export const PARTNER_APP_TYPE = 'loyaltyLionOAuth2Api';
 
+/** The credential type of each Authentication choice. */
+const CREDENTIAL_TYPES: Record<string, string> = {
+	apiKey: API_KEY_TYPE,
+	oAuth2: PARTNER_APP_TYPE,
+	apiToken: SINGLE_STORE_TYPE,
+};
+
+/** The Authentication choice of a node (version 1 nodes, saved before API keys, default to token and secret). */
+export function authenticationOf(ctx: Ctx): string {
+	const value = (ctx.getNodeParameter as (name: string, i: number, fallback: string) => unknown)(
+		'authentication',
+		0,
+		'apiToken',
+	);
+	return String(value);
+}
+
+export function credentialTypeOf(authentication: string): string {
+	return CREDENTIAL_TYPES[authentication] ?? SINGLE_STORE_TYPE;
+}
 
 /**
  * Every LoyaltyLion path the node calls, relative to the API base (…/v2), each with the reference page it
  * comes from (REF = developers.loyaltylion.com/api-reference/v2/resources), or "assumed: not public".
  */
 export const PATHS = {
+	/** GET: REF/whoami */
+	whoami: '/identity/whoami',
 	/** GET: REF/customers/list-customers */
 	customers: '/customers',
 	/** GET (assumed: not public, a third-party listing); PATCH: REF/customers/update-customer */
-	customer: (merchantId: string) => buildPath('/customers/{merchant_id}', { merchant_id: merchantId }),
+	customer: (merchantId: string) =>
+		buildPath('/customers/{merchant_id}', { merchant_id: merchantId }),
 	/** POST: REF/customers/add-points */
-	addPoints: (merchantId: string) => buildPath('/customers/{merchant_id}/points', { merchant_id: merchantId }),
+	addPoints: (merchantId: string) =>
+		buildPath('/customers/{merchant_id}/points', { merchant_id: merchantId }),
 	/** POST: REF/customers/remove-points */
-	removePoints: (merchantId: string) => buildPath('/customers/{merchant_id}/remove_points', { merchant_id: merchantId }),
+	removePoints: (merchantId: string) =>
+		buildPath('/customers/{merchant_id}/remove_points', { merchant_id: merchantId }),
 	/** GET: assumed: not public (a third-party listing) */
-	availableRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/available_rewards', { merchant_id: merchantId }),
+	availableRewards: (merchantId: string) =>
+		buildPath('/customers/{merchant_id}/available_rewards', { merchant_id: merchantId }),
 	/** POST: REF/customers/rewards/redeem-reward */
-	claimedRewards: (merchantId: string) => buildPath('/customers/{merchant_id}/claimed_rewards', { merchant_id: merchantId }),
+	claimedRewards: (merchantId: string) =>
+		buildPath('/customers/{merchant_id}/claimed_rewards', { merchant_id: merchantId }),
 	/** POST: REF/customers/rewards/refund-reward */
 	refundClaimedReward: (merchantId: string, id: string) =>
-		buildPath('/customers/{merchant_id}/claimed_rewards/{id}/refund', { merchant_id: merchantId, id }),
+		buildPath('/customers/{merchant_id}/claimed_rewards/{id}/refund', {
+			merchant_id: merchantId,
+			id,
+		}),
 	/** POST: REF/orders/create-order; GET (list, updated_at_min): developers.loyaltylion.com/api/resources/orders */
 	orders: '/orders',
 	/** GET: REF/orders/get-order; PUT (full update, also cancels and refunds): REF/orders/update-order */
@@ -50,7 +93,10 @@ export const loyaltyLion: Provider = {
 	rateLimit: { requests: 20, perMs: 1000 },
 	parseError(body) {
 		if (body && typeof body === 'object') {
-			const b = body as { error?: { message?: string; details?: IDataObject } | string; error_description?: string };
+			const b = body as {
+				error?: { message?: string; details?: IDataObject } | string;
+				error_description?: string;
+			};
 			if (typeof b.error === 'object' && b.error) {
 				const details = b.error.details;
 				let extra = '';
@@ -65,7 +111,8 @@ export const loyaltyLion: Provider = {
 				}
 				return { message: `${b.error.message ?? 'error'}${extra}` };
 			}
-			if (typeof b.error === 'string') return { message: b.error_description ?? b.error, code: b.error };
+			if (typeof b.error === 'string')
+				return { message: b.error_description ?? b.error, code: b.error };
 		}
 		return typeof body === 'string' && body ? { message: body.slice(0, 300) } : {};
 	},
@@ -76,7 +123,12 @@ export const loyaltyLion: Provider = {
 	},
 };
 
-type Ctx = IExecuteFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions | ILoadOptionsFunctions;
+type Ctx =
+	| IExecuteFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
 
 interface Settings {
 	credentialType: string;
@@ -89,8 +141,7 @@ const settings = new WeakMap<object, Promise<Settings>>();
 export async function settingsOf(ctx: Ctx): Promise<Settings> {
 	let cached = settings.get(ctx);
 	if (!cached) {
-		const authentication = ctx.getNodeParameter('authentication', 0, 'apiToken') as string;
-		const credentialType = authentication === 'oAuth2' ? PARTNER_APP_TYPE : SINGLE_STORE_TYPE;
+		const credentialType = credentialTypeOf(authenticationOf(ctx));
 		cached = ctx.getCredentials(credentialType).then((c) => ({
 			credentialType,
 			base: String(c.apiBaseUrl ?? 'https://api.loyaltylion.com/v2').replace(/\/+$/, ''),
@@ -146,19 +197,54 @@ export async function loyaltyLionList(
 	);
 }
 
-/** The Authentication selector shared by the action and trigger nodes. */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'Token and Secret (Single Store)', value: 'apiToken' },
-		{ name: 'OAuth2 (Partner App)', value: 'oAuth2' },
-	],
-	default: 'apiToken',
-};
+const AUTHENTICATION_OPTIONS = [
+	{ name: 'API Key (Single Store)', value: 'apiKey' },
+	{ name: 'OAuth2 (Partner App)', value: 'oAuth2' },
+	{ name: 'Token and Secret (Deprecated, Ends 2027-01-10)', value: 'apiToken' },
+];
+
+/**
+ * The Authentication selector shared by the action and trigger nodes: API key by default from node version
+ * 1.1; version 1 (saved before API keys) keeps token and secret as its default, so saved workflows keep
+ * their credential.
+ */
+export const authenticationProperties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: AUTHENTICATION_OPTIONS,
+		default: 'apiToken',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: AUTHENTICATION_OPTIONS,
+		default: 'apiKey',
+		displayOptions: { show: { '@version': [1.1] } },
+	},
+	{
+		displayName:
+			'Token and secret stop working on January 10, 2027: create an API key in LoyaltyLion (Manage → API keys) and choose API Key above.',
+		name: 'tokenSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['apiToken'] } },
+	},
+];
 
 export const credentialsDescription = [
-	{ name: SINGLE_STORE_TYPE, required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-	{ name: PARTNER_APP_TYPE, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{ name: API_KEY_TYPE, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{
+		name: PARTNER_APP_TYPE,
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
+	{
+		name: SINGLE_STORE_TYPE,
+		required: true,
+		displayOptions: { show: { authentication: ['apiToken'] } },
+	},
 ];

@@ -26,7 +26,9 @@ async function executeExample(file) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
 	const result = await n8n.execute(workflow.id);
 	if (result.code !== 0 || !result.run) {
-		throw new Error(`n8n execute ${file} exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`);
+		throw new Error(
+			`n8n execute ${file} exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
+		);
 	}
 	expect(result.run.data.resultData.error).toBeUndefined();
 	return result.run;
@@ -38,11 +40,28 @@ beforeAll(async () => {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-e2e-'));
 	n8n = new N8nInstance({ runtime, userFolder: home });
 	n8n.installPack(packTarball(path.join(home, 'pack')));
-	expect(fs.existsSync(path.join(home, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-loyalty', 'dist', 'nodes', 'Cardlytics', 'Cardlytics.node.js'))).toBe(true);
+	expect(
+		fs.existsSync(
+			path.join(
+				home,
+				'.n8n',
+				'nodes',
+				'node_modules',
+				'n8n-nodes-loyalty',
+				'dist',
+				'nodes',
+				'Cardlytics',
+				'Cardlytics.node.js',
+			),
+		),
+	).toBe(true);
 	// Installed as users install it: no runtime dependencies came along.
-	expect(fs.existsSync(path.join(home, '.n8n', 'nodes', 'node_modules', 'n8n-workflow'))).toBe(false);
+	expect(fs.existsSync(path.join(home, '.n8n', 'nodes', 'node_modules', 'n8n-workflow'))).toBe(
+		false,
+	);
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
-	for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'))) await n8n.importWorkflow(path.join(EXAMPLES, file));
+	for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')))
+		await n8n.importWorkflow(path.join(EXAMPLES, file));
 }, 900_000);
 
 afterAll(async () => {
@@ -56,7 +75,14 @@ describe('example workflows in a real n8n (CLI)', () => {
 		const run = await executeExample('cardlytics-offer-report.json');
 		const rows = output(run, 'Performance report').items;
 		expect(rows).toHaveLength(7);
-		expect(Object.keys(rows[0].json)).toEqual(['date', 'offerId', 'impressions', 'activations', 'redemptions', 'spend']);
+		expect(Object.keys(rows[0].json)).toEqual([
+			'date',
+			'offerId',
+			'impressions',
+			'activations',
+			'redemptions',
+			'spend',
+		]);
 		expect(sim.instances.cardlytics.state.offers.has('blue-bottle/spring-10')).toBe(true);
 		expect(sim.stats.tokens.cardlytics).toBe(1);
 		await executeExample('cardlytics-offer-report.json');
@@ -68,31 +94,58 @@ describe('example workflows in a real n8n (CLI)', () => {
 		const run = await executeExample('loyaltylion-customer-sync.json');
 		const rows = output(run, 'Rows for the sheet').items;
 		expect(rows).toHaveLength(5000);
-		expect(rows[0].json).toEqual({ email: 'shopper5000@example.com', points: expect.any(Number), tier: 'Bronze', blocked: false });
+		expect(rows[0].json).toEqual({
+			email: 'shopper5000@example.com',
+			points: expect.any(Number),
+			tier: 'Bronze',
+			blocked: false,
+		});
 		expect(sim.requestsTo('loyaltylion', 'GET', '/v2/customers')).toBe(10);
 	});
 
 	test('LoyaltyLion: a paid order earns points and a bonus', async () => {
 		const before = sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved;
 		const run = await executeExample('loyaltylion-points-for-order.json');
-		expect(output(run, 'Bonus points').items[0].json).toEqual({ merchantId: 'cust-42', points: 50, reason: 'Thanks for your order', status: 201 });
-		expect(sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved).toBe(before + 64 + 50);
+		expect(output(run, 'Bonus points').items[0].json).toEqual({
+			merchantId: 'cust-42',
+			points: 50,
+			reason: 'Thanks for your order',
+			status: 201,
+		});
+		expect(sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved).toBe(
+			before + 64 + 50,
+		);
 	});
 
 	test('Loyalife: upsert a member then record a purchase; the stored token serves the second execution', async () => {
 		const run = await executeExample('loyalife-member-upsert-transaction.json');
-		expect(output(run, 'Create member').items[0].json).toMatchObject({ RelationReference: 'SHOP-0001', FullName: 'Asha Rao' });
+		expect(output(run, 'Create member').items[0].json).toMatchObject({
+			RelationReference: 'SHOP-0001',
+			FullName: 'Asha Rao',
+		});
 		// A purchase is DR (it earns points); the item is an object a later node can map.
-		expect(output(run, 'Record purchase').items[0].json).toMatchObject({ transaction_id: 'POS-77001', transaction_type: 'DR', accepted: true, message: 'Success' });
-		const earned = sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001');
+		expect(output(run, 'Record purchase').items[0].json).toMatchObject({
+			transaction_id: 'POS-77001',
+			transaction_type: 'DR',
+			accepted: true,
+			message: 'Success',
+		});
+		const earned = sim.instances.loyalife.state.transactions.filter(
+			(t) => t.TransactionId === 'POS-77001',
+		);
 		expect(earned).toEqual([expect.objectContaining({ TransactionType: 'DR', Points: 125 })]);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 		const second = await n8n.execute('ExXlUpsertTx0001');
 		// The member now exists (no create); the same purchase sent again carries the same idempotency key, so
 		// Loyalife does not count it twice; and no new token was needed.
 		expect(output(second.run, 'Create member').items).toHaveLength(0);
-		expect(output(second.run, 'Record purchase').items[0].json).toMatchObject({ transaction_id: 'POS-77001', accepted: true });
-		expect(sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001')).toHaveLength(1);
+		expect(output(second.run, 'Record purchase').items[0].json).toMatchObject({
+			transaction_id: 'POS-77001',
+			accepted: true,
+		});
+		expect(
+			sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001'),
+		).toHaveLength(1);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 	});
 
@@ -110,9 +163,16 @@ describe('example workflows in a real n8n (CLI)', () => {
 		const run = await executeExample('frederick-sync-services.json');
 		const synced = output(run, 'Batch sync services').items;
 		expect(synced).toHaveLength(8);
-		expect(synced[0].json).toMatchObject({ external_id: 'svc-0', accepted: 202, batch: { status: 'complete', created: 8 } });
+		expect(synced[0].json).toMatchObject({
+			external_id: 'svc-0',
+			accepted: 202,
+			batch: { status: 'complete', created: 8 },
+		});
 		expect(output(run, 'Finish sync run').items).toHaveLength(1);
-		expect(sim.instances.frederick.state.syncRuns.map((r) => r.sync_status)).toEqual(['started', 'finished']);
+		expect(sim.instances.frederick.state.syncRuns.map((r) => r.sync_status)).toEqual([
+			'started',
+			'finished',
+		]);
 		expect(sim.stats.log.every((r) => r.headers['x-api-key'] === 'fred-demo-api-key')).toBe(true);
 	});
 });

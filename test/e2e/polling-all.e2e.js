@@ -17,7 +17,10 @@ const waitFor = async (check, what, timeoutMs) => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: received ${JSON.stringify(received())}; requests ${JSON.stringify(sim.stats.requests)}; n8n log: ${n8n.log.slice(-1500)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`timed out waiting for ${what}: received ${JSON.stringify(received())}; requests ${JSON.stringify(sim.stats.requests)}; n8n log: ${n8n.log.slice(-1500)}`,
+			);
 		await new Promise((r) => setTimeout(r, 500));
 	}
 };
@@ -34,14 +37,29 @@ function workflow(id, source, type, credentialType, parameters, keyExpression) {
 		id,
 		name: `${source} polling (e2e)`,
 		nodes: [
-			{ id: 'trigger', name: 'Trigger', type: `n8n-nodes-loyalty.${type}`, typeVersion: 1, position: [0, 0], parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters }, credentials: { [credentialType]: { id: credential.id, name: credential.name } } },
+			{
+				id: 'trigger',
+				name: 'Trigger',
+				type: `n8n-nodes-loyalty.${type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+				credentials: { [credentialType]: { id: credential.id, name: credential.name } },
+			},
 			{
 				id: 'record',
 				name: 'Record',
 				type: 'n8n-nodes-base.httpRequest',
 				typeVersion: 4.2,
 				position: [240, 0],
-				parameters: { method: 'POST', url: `${sim.url}/__control/record`, sendBody: true, specifyBody: 'json', jsonBody: `={{ JSON.stringify({ source: "${source}", key: String(${keyExpression}) }) }}`, options: {} },
+				parameters: {
+					method: 'POST',
+					url: `${sim.url}/__control/record`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ source: "${source}", key: String(${keyExpression}) }) }}`,
+					options: {},
+				},
 			},
 		],
 		connections: { Trigger: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
@@ -52,15 +70,39 @@ function workflow(id, source, type, credentialType, parameters, keyExpression) {
 
 async function insertTransaction(id) {
 	const c = demoCredentials(sim.baseUrl).find((x) => x.type === 'loyalifeApi').data;
-	const token = await (await fetch(`${c.baseUrl}/lbms-ingress/oauth/api/Auth/Token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret }) })).json();
-	const answer = await fetch(`${c.baseUrl}/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData?pintProgramId=${c.programId}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Authorization: `bearer ${token.results.token}` },
-		body: JSON.stringify({ transaction_id: id, amount: 100, transaction_date: dayOf(Date.now()), product_code: 'CARD', member_relation_reference: 'MEM0002', transaction_type: 'DR' }),
-	});
+	const token = await (
+		await fetch(`${c.baseUrl}/lbms-ingress/oauth/api/Auth/Token`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				grant_type: 'client_credentials',
+				client_id: c.clientId,
+				client_secret: c.clientSecret,
+			}),
+		})
+	).json();
+	const answer = await fetch(
+		`${c.baseUrl}/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData?pintProgramId=${c.programId}`,
+		{
+			method: 'POST',
+			headers: {
+				'Content-Type': 'application/json',
+				Authorization: `bearer ${token.results.token}`,
+			},
+			body: JSON.stringify({
+				transaction_id: id,
+				amount: 100,
+				transaction_date: dayOf(Date.now()),
+				product_code: 'CARD',
+				member_relation_reference: 'MEM0002',
+				transaction_type: 'DR',
+			}),
+		},
+	);
 	expect(answer.status).toBe(200);
 }
-const touchLoyalistic = (id, at) => (sim.instances.loyalistic.state.contacts.get(id).updatedAt = at);
+const touchLoyalistic = (id, at) =>
+	(sim.instances.loyalistic.state.contacts.get(id).updatedAt = at);
 const touchFrederick = (id, at) => (sim.instances.frederick.state.contacts.get(id).updated_at = at);
 
 beforeAll(async () => {
@@ -68,10 +110,44 @@ beforeAll(async () => {
 	sim = await startSandbox({ port: 0 });
 	const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
 	const workflows = [
-		workflow('E2ePollLoyalist1', 'loyalistic', 'loyalisticTrigger', 'loyalisticOAuth2Api', { event: 'contactUpdated', options: { startFrom: hourAgo } }, '$json.id'),
-		workflow('E2ePollLoyalife1', 'loyalife', 'loyalifeTrigger', 'loyalifeApi', { event: 'newTransaction', options: { startFrom: hourAgo } }, '$json.TransactionId'),
-		workflow('E2ePollFrederic1', 'frederick', 'frederickTrigger', 'frederickApi', { event: 'contactUpdated', simplify: true, options: { startFrom: hourAgo } }, '$json.id'),
-		workflow('E2ePollCardlyt01', 'cardlytics', 'cardlyticsTrigger', 'cardlyticsOAuth2Api', { event: 'redemptionFile', download: false, options: { startFrom: new Date(Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - 2 * DAY).toISOString() } }, '$json.date'),
+		workflow(
+			'E2ePollLoyalist1',
+			'loyalistic',
+			'loyalisticTrigger',
+			'loyalisticOAuth2Api',
+			{ event: 'contactUpdated', options: { startFrom: hourAgo } },
+			'$json.id',
+		),
+		workflow(
+			'E2ePollLoyalife1',
+			'loyalife',
+			'loyalifeTrigger',
+			'loyalifeApi',
+			{ event: 'newTransaction', options: { startFrom: hourAgo } },
+			'$json.TransactionId',
+		),
+		workflow(
+			'E2ePollFrederic1',
+			'frederick',
+			'frederickTrigger',
+			'frederickApi',
+			{ event: 'contactUpdated', simplify: true, options: { startFrom: hourAgo } },
+			'$json.id',
+		),
+		workflow(
+			'E2ePollCardlyt01',
+			'cardlytics',
+			'cardlyticsTrigger',
+			'cardlyticsOAuth2Api',
+			{
+				event: 'redemptionFile',
+				download: false,
+				options: {
+					startFrom: new Date(Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - 2 * DAY).toISOString(),
+				},
+			},
+			'$json.date',
+		),
 	];
 	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'polling-all', workflows });
 }, 900_000);
@@ -90,14 +166,33 @@ test('Loyalistic, Loyalife, Frederick and Cardlytics triggers: each change deliv
 	touchFrederick(frederickId, halfHourAgo);
 	await n8n.start({ port: await freePort() });
 
-	const expectedFirst = { loyalistic: ['5', '6'], loyalife: ['E2E-POLL-1'], frederick: [frederickId], cardlytics: [dayOf(Date.now() - 2 * DAY), dayOf(Date.now() - DAY)] };
-	await waitFor(() => Object.entries(expectedFirst).every(([source, keys]) => (received()[source] ?? []).length >= keys.length), 'the first polls', 180_000);
+	const expectedFirst = {
+		loyalistic: ['5', '6'],
+		loyalife: ['E2E-POLL-1'],
+		frederick: [frederickId],
+		cardlytics: [dayOf(Date.now() - 2 * DAY), dayOf(Date.now() - DAY)],
+	};
+	await waitFor(
+		() =>
+			Object.entries(expectedFirst).every(
+				([source, keys]) => (received()[source] ?? []).length >= keys.length,
+			),
+		'the first polls',
+		180_000,
+	);
 
 	touchLoyalistic(7, new Date().toISOString());
 	await insertTransaction('E2E-POLL-2');
 	const frederickId2 = [...sim.instances.frederick.state.contacts.keys()][5];
 	touchFrederick(frederickId2, new Date().toISOString());
-	await waitFor(() => (received().loyalistic ?? []).length >= 3 && (received().loyalife ?? []).length >= 2 && (received().frederick ?? []).length >= 2, 'a later poll of each', 180_000);
+	await waitFor(
+		() =>
+			(received().loyalistic ?? []).length >= 3 &&
+			(received().loyalife ?? []).length >= 2 &&
+			(received().frederick ?? []).length >= 2,
+		'a later poll of each',
+		180_000,
+	);
 	// One more minute: nothing arrives twice.
 	await new Promise((r) => setTimeout(r, 65_000));
 	expect(received()).toEqual({

@@ -23,12 +23,14 @@ const waitFor = async (check, what, timeoutMs) => {
 	}
 };
 const touch = (ids, at) => {
-	for (const id of ids) sim.instances.loyaltylion.state.byMerchantId.get(`cust-${id}`).updated_at = at;
+	for (const id of ids)
+		sim.instances.loyaltylion.state.byMerchantId.get(`cust-${id}`).updated_at = at;
 };
 /** Activities recorded per customer, as the simulator received them. */
 const awarded = () => {
 	const counts = {};
-	for (const a of sim.instances.loyaltylion.state.activities) if (a.name === 'polled') counts[a.customer_id] = (counts[a.customer_id] ?? 0) + 1;
+	for (const a of sim.instances.loyaltylion.state.activities)
+		if (a.name === 'polled') counts[a.customer_id] = (counts[a.customer_id] ?? 0) + 1;
 	return counts;
 };
 
@@ -47,7 +49,12 @@ beforeAll(async () => {
 				type: 'n8n-nodes-loyalty.loyaltyLionPollingTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, authentication: 'apiToken', event: 'customerUpdated', options: { startFrom: new Date(Date.now() - 3_600_000).toISOString() } },
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					authentication: 'apiToken',
+					event: 'customerUpdated',
+					options: { startFrom: new Date(Date.now() - 3_600_000).toISOString() },
+				},
 				credentials: creds,
 			},
 			{
@@ -56,11 +63,20 @@ beforeAll(async () => {
 				type: 'n8n-nodes-loyalty.loyaltyLion',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { authentication: 'apiToken', resource: 'activity', operation: 'create', name: 'polled', customerId: '={{ $json.merchant_id }}', customerEmail: '={{ $json.email }}' },
+				parameters: {
+					authentication: 'apiToken',
+					resource: 'activity',
+					operation: 'create',
+					name: 'polled',
+					customerId: '={{ $json.merchant_id }}',
+					customerEmail: '={{ $json.email }}',
+				},
 				credentials: creds,
 			},
 		],
-		connections: { 'Customer changed': { main: [[{ node: 'Record activity', type: 'main', index: 0 }]] } },
+		connections: {
+			'Customer changed': { main: [[{ node: 'Record activity', type: 'main', index: 0 }]] },
+		},
 		settings: {},
 		active: false,
 	};
@@ -76,20 +92,39 @@ afterAll(async () => {
 test('each change is delivered once: the first poll (Start From), a later poll, and a poll after an n8n restart', async () => {
 	touch([1, 2, 3], new Date(Date.now() - 1_800_000).toISOString());
 	await n8n.start({ port });
-	await waitFor(() => ['cust-1', 'cust-2', 'cust-3'].every((c) => awarded()[c] === 1), 'the first poll to deliver cust-1..3', 150_000);
+	await waitFor(
+		() => ['cust-1', 'cust-2', 'cust-3'].every((c) => awarded()[c] === 1),
+		'the first poll to deliver cust-1..3',
+		150_000,
+	);
 
 	touch([4, 5], new Date().toISOString());
-	await waitFor(() => awarded()['cust-4'] === 1 && awarded()['cust-5'] === 1, 'a later poll to deliver cust-4 and cust-5', 150_000);
+	await waitFor(
+		() => awarded()['cust-4'] === 1 && awarded()['cust-5'] === 1,
+		'a later poll to deliver cust-4 and cust-5',
+		150_000,
+	);
 
 	await n8n.stop();
 	touch([6], new Date().toISOString());
 	await n8n.start({ port });
-	await waitFor(() => awarded()['cust-6'] === 1, 'a poll after the restart to deliver cust-6', 150_000);
+	await waitFor(
+		() => awarded()['cust-6'] === 1,
+		'a poll after the restart to deliver cust-6',
+		150_000,
+	);
 
 	// One more poll interval: nothing is delivered again.
 	const polls = () => sim.stats.log.filter((r) => r.route === '/v2/customers').length;
 	const before = polls();
 	await waitFor(() => polls() > before, 'one more poll', 90_000);
 	await new Promise((r) => setTimeout(r, 3_000));
-	expect(awarded()).toEqual({ 'cust-1': 1, 'cust-2': 1, 'cust-3': 1, 'cust-4': 1, 'cust-5': 1, 'cust-6': 1 });
+	expect(awarded()).toEqual({
+		'cust-1': 1,
+		'cust-2': 1,
+		'cust-3': 1,
+		'cust-4': 1,
+		'cust-5': 1,
+		'cust-6': 1,
+	});
 }, 900_000);

@@ -23,7 +23,10 @@ const workers = [];
 function ensureRedis() {
 	if (fs.existsSync('/usr/bin/redis-server')) return;
 	const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-	execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends redis-server`, { stdio: 'inherit' });
+	execSync(
+		`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends redis-server`,
+		{ stdio: 'inherit' },
+	);
 }
 
 const waitFor = async (check, what, timeoutMs = 60_000) => {
@@ -38,7 +41,11 @@ beforeAll(async () => {
 	ensureRedis();
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	const redisPort = await freePort();
-	redis = spawn('/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	redis = spawn(
+		'/usr/bin/redis-server',
+		['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: 'ignore' },
+	);
 	sim = await startSandbox({ port: 0 });
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-queue-'));
 	const queueEnv = {
@@ -54,10 +61,19 @@ beforeAll(async () => {
 	await main.activate('ExXlPurchaseHook');
 	await main.start();
 	for (let i = 0; i < 2; i++) {
-		const worker = await main.launch(['worker', '--concurrency=1'], { env: { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) } });
+		const worker = await main.launch(['worker', '--concurrency=1'], {
+			env: { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) },
+		});
 		workers.push(worker);
 	}
-	await waitFor(() => workers.every((w) => /worker.*(ready|started)|Listening for jobs|n8n worker is now ready/i.test(w.log)), 'both workers to be ready', 120_000);
+	await waitFor(
+		() =>
+			workers.every((w) =>
+				/worker.*(ready|started)|Listening for jobs|n8n worker is now ready/i.test(w.log),
+			),
+		'both workers to be ready',
+		120_000,
+	);
 }, 900_000);
 
 afterAll(async () => {
@@ -68,16 +84,32 @@ afterAll(async () => {
 
 test('purchases posted to the main process are executed by workers; one Loyalife token serves every worker', async () => {
 	const before = sim.instances.loyalife.pointsOf('MEM0005');
-	const purchases = Array.from({ length: 6 }, (_, i) => ({ transaction_id: `QUEUE-${Date.now()}-${i}`, member: 'MEM0005', amount: 200, date: '2026-11-20' }));
+	const purchases = Array.from({ length: 6 }, (_, i) => ({
+		transaction_id: `QUEUE-${Date.now()}-${i}`,
+		member: 'MEM0005',
+		amount: 200,
+		date: '2026-11-20',
+	}));
 	for (const purchase of purchases) {
-		const answer = await fetch(`${main.url}/webhook/loyalife-purchase`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(purchase) });
+		const answer = await fetch(`${main.url}/webhook/loyalife-purchase`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(purchase),
+		});
 		expect(answer.status).toBe(200);
 		// One at a time, so each worker in turn is free to take the next job.
-		await waitFor(() => sim.instances.loyalife.state.transactionIds.has(purchase.transaction_id), `purchase ${purchase.transaction_id}`);
+		await waitFor(
+			() => sim.instances.loyalife.state.transactionIds.has(purchase.transaction_id),
+			`purchase ${purchase.transaction_id}`,
+		);
 	}
 	expect(sim.instances.loyalife.pointsOf('MEM0005')).toBe(before + 6 * 20);
 	expect(sim.stats.tokens.loyalife).toBe(1);
-	const ran = workers.map((w) => (w.log.match(/Worker (started|finished) execution|Running node "Record purchase"/gi) ?? []).length);
+	const ran = workers.map(
+		(w) =>
+			(w.log.match(/Worker (started|finished) execution|Running node "Record purchase"/gi) ?? [])
+				.length,
+	);
 	console.log(`executions seen in worker logs: ${ran.join(' and ')}`);
 	// Both workers took jobs, and the second one found the token the first one stored.
 	expect(ran.every((n) => n > 0)).toBe(true);

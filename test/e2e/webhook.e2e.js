@@ -9,7 +9,12 @@ const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
-const OWNER = { email: 'webhook-test@n8n-nodes-loyalty.local', firstName: 'Hook', lastName: 'Test', password: 'Webhook-test-password-1' };
+const OWNER = {
+	email: 'webhook-test@n8n-nodes-loyalty.local',
+	firstName: 'Hook',
+	lastName: 'Test',
+	password: 'Webhook-test-password-1',
+};
 const WORKFLOW_ID = 'E2eLlTriggerWf01';
 let sim;
 let n8n;
@@ -27,9 +32,17 @@ const waitFor = async (check, what, timeoutMs = 30_000) => {
 };
 
 async function login() {
-	const setup = await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
 	if (setup.status === 200) return setup.headers.get('set-cookie').split(';')[0];
-	const signin = await fetch(`${n8n.url}/rest/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }) });
+	const signin = await fetch(`${n8n.url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
 	expect(signin.status).toBe(200);
 	return signin.headers.get('set-cookie').split(';')[0];
 }
@@ -37,11 +50,15 @@ async function login() {
 /** The executions n8n recorded for the workflow (finished or not). */
 async function executions() {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=100`, {
+		headers: { cookie },
+	});
 	const body = await answer.json();
-	if (process.env.DEBUG_E2E) console.log(answer.status, JSON.stringify(body).slice(0, 600), n8n.log.slice(-1500));
+	if (process.env.DEBUG_E2E)
+		console.log(answer.status, JSON.stringify(body).slice(0, 600), n8n.log.slice(-1500));
 	const results = body.data?.results ?? body.data ?? [];
-	if (!Array.isArray(results)) throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
+	if (!Array.isArray(results))
+		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
 	return results;
 }
 
@@ -58,7 +75,15 @@ function signed(event, secret = 'll-demo-site-secret') {
 }
 
 async function post(address, { bytes, signature }, contentType = 'application/json') {
-	const answer = await fetch(address, { method: 'POST', headers: { 'Content-Type': contentType, 'x-loyaltylion-hmac-sha256': signature, 'x-loyaltylion-topic': 'customers/update' }, body: bytes });
+	const answer = await fetch(address, {
+		method: 'POST',
+		headers: {
+			'Content-Type': contentType,
+			'x-loyaltylion-hmac-sha256': signature,
+			'x-loyaltylion-topic': 'customers/update',
+		},
+		body: bytes,
+	});
 	return { status: answer.status, body: await answer.text() };
 }
 
@@ -85,16 +110,28 @@ beforeAll(async () => {
 				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
 				credentials: { loyaltyLionApi: { id: credential.id, name: credential.name } },
 			},
-			{ id: 'noop', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			{
+				id: 'noop',
+				name: 'Received',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
 		],
-		connections: { 'LoyaltyLion Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+		connections: {
+			'LoyaltyLion Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
+		},
 		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
 		active: false,
 	};
 	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook', workflow });
 	port = await freePort();
 	await startN8n();
-	await waitFor(() => sim.instances.loyaltylion.state.webhooks.size > 0, 'the trigger to subscribe in LoyaltyLion');
+	await waitFor(
+		() => sim.instances.loyaltylion.state.webhooks.size > 0,
+		'the trigger to subscribe in LoyaltyLion',
+	);
 }, 900_000);
 
 afterAll(async () => {
@@ -104,28 +141,52 @@ afterAll(async () => {
 
 test('replays, concurrent copies, other Content-Types and non-events: each event runs the workflow exactly once, across a restart', async () => {
 	const [subscription] = [...sim.instances.loyaltylion.state.webhooks.values()];
-	expect(subscription.address).toBe(`http://127.0.0.1:${port}/webhook/6f0c1a0e-5b8e-4c56-9d7a-1e2f3a4b5c6d/webhook`);
+	expect(subscription.address).toBe(
+		`http://127.0.0.1:${port}/webhook/6f0c1a0e-5b8e-4c56-9d7a-1e2f3a4b5c6d/webhook`,
+	);
 	const address = subscription.address;
-	const event = (id) => ({ id, topic: 'customers/update', created_at: new Date().toISOString(), payload: { customer: { id: 1, merchant_id: 'cust-1' } } });
+	const event = (id) => ({
+		id,
+		topic: 'customers/update',
+		created_at: new Date().toISOString(),
+		payload: { customer: { id: 1, merchant_id: 'cust-1' } },
+	});
 
 	// A genuine delivery from the simulator: one run, answered {"received":true} (not n8n's "firstEntryJson").
-	const genuine = await sim.instances.loyaltylion.deliver('customers/update', { customer: { id: 1 } });
+	const genuine = await sim.instances.loyaltylion.deliver('customers/update', {
+		customer: { id: 1 },
+	});
 	expect(genuine.results.map((r) => r.status)).toEqual([200]);
 	expect(await settle(1)).toBe(1);
 	const captured = genuine.event;
 
 	// The captured signed event replayed, sequentially and under other Content-Types: 200, no run.
-	for (const type of ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream']) {
+	for (const type of [
+		'application/json',
+		'text/plain',
+		'application/x-www-form-urlencoded',
+		'application/octet-stream',
+	]) {
 		const answer = await post(address, signed(captured), type);
-		expect([type, answer.status, JSON.parse(answer.body)]).toEqual([type, 200, { received: true, duplicate: true }]);
+		expect([type, answer.status, JSON.parse(answer.body)]).toEqual([
+			type,
+			200,
+			{ received: true, duplicate: true },
+		]);
 	}
 	// Six concurrent copies of a new event: one run.
-	const copies = await Promise.all(Array.from({ length: 6 }, () => post(address, signed(event('evt_e2e_concurrent')))));
+	const copies = await Promise.all(
+		Array.from({ length: 6 }, () => post(address, signed(event('evt_e2e_concurrent')))),
+	);
 	expect(copies.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 200]);
 	// A new event sent as octet-stream: read from its bytes, one run (it used to crash the node).
-	expect((await post(address, signed(event('evt_e2e_octet')), 'application/octet-stream')).status).toBe(200);
+	expect(
+		(await post(address, signed(event('evt_e2e_octet')), 'application/octet-stream')).status,
+	).toBe(200);
 	// Signed bodies that are not events: 400, no run.
-	expect((await post(address, signed('a=b'), 'application/x-www-form-urlencoded')).status).toBe(400);
+	expect((await post(address, signed('a=b'), 'application/x-www-form-urlencoded')).status).toBe(
+		400,
+	);
 	expect((await post(address, signed('{"topic":"customers/update"}'))).status).toBe(400);
 	// Forged: 401, no run.
 	expect((await post(address, signed(event('evt_e2e_forged'), 'wrong-secret'))).status).toBe(401);

@@ -53,12 +53,20 @@ class InMemoryCredentialsHelper {
 		if (!credentialType.extends) return credentialType.properties;
 		const combined = [];
 		for (const parentName of credentialType.extends) {
-			const parentProperties = this.getCredentialsProperties(parentName).filter((p) => !p.doNotInherit);
+			const parentProperties = this.getCredentialsProperties(parentName).filter(
+				(p) => !p.doNotInherit,
+			);
 			NodeHelpers.mergeNodeProperties(combined, parentProperties);
 		}
 		NodeHelpers.mergeNodeProperties(combined, credentialType.properties);
 		if (this.getParentTypes(type).some((t) => t === 'oAuth2Api' || t === 'oAuth1Api')) {
-			combined.push({ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} });
+			combined.push({
+				displayName: 'oauthTokenData',
+				name: 'oauthTokenData',
+				type: 'json',
+				required: false,
+				default: {},
+			});
 		}
 		return combined;
 	}
@@ -66,7 +74,16 @@ class InMemoryCredentialsHelper {
 	expressionWorkflow() {
 		if (!this._workflow) {
 			this._workflow = new Workflow({
-				nodes: [{ id: 'cred', name: 'Credential', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} }],
+				nodes: [
+					{
+						id: 'cred',
+						name: 'Credential',
+						type: 'n8n-nodes-base.noOp',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
+				],
 				connections: {},
 				active: false,
 				nodeTypes: this.nodeTypes,
@@ -77,17 +94,35 @@ class InMemoryCredentialsHelper {
 
 	applyDefaultsAndExpressions(type, original, mode) {
 		const properties = this.getCredentialsProperties(type);
-		const withDefaults = NodeHelpers.getNodeParameters(properties, original, true, false, null, null);
-		if (original.oauthTokenData !== undefined) withDefaults.oauthTokenData = original.oauthTokenData;
+		const withDefaults = NodeHelpers.getNodeParameters(
+			properties,
+			original,
+			true,
+			false,
+			null,
+			null,
+		);
+		if (original.oauthTokenData !== undefined)
+			withDefaults.oauthTokenData = original.oauthTokenData;
 		const workflow = this.expressionWorkflow();
 		const node = workflow.getNode('Credential');
-		return workflow.expression.getComplexParameterValue(node, withDefaults, mode ?? 'manual', {}, undefined, undefined, withDefaults);
+		return workflow.expression.getComplexParameterValue(
+			node,
+			withDefaults,
+			mode ?? 'manual',
+			{},
+			undefined,
+			undefined,
+			withDefaults,
+		);
 	}
 
 	async getDecrypted(_additionalData, nodeCredentials, type, mode, _executeData, raw) {
 		const entry = this.store.get(nodeCredentials.id);
-		if (!entry) throw new Error(`Credential ${nodeCredentials.id} (${nodeCredentials.name}) does not exist`);
-		if (entry.type !== type) throw new Error(`Credential ${nodeCredentials.id} is of type ${entry.type}, not ${type}`);
+		if (!entry)
+			throw new Error(`Credential ${nodeCredentials.id} (${nodeCredentials.name}) does not exist`);
+		if (entry.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} is of type ${entry.type}, not ${type}`);
 		const data = deepCopy(entry.data);
 		if (raw) return data;
 		return this.applyDefaultsAndExpressions(type, data, mode);
@@ -112,7 +147,14 @@ class InMemoryCredentialsHelper {
 
 	resolveValue(value, credentials, workflow, node) {
 		if (typeof value !== 'string' || value.charAt(0) !== '=') return value;
-		const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+		const resolved = workflow.expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			{ $credentials: credentials },
+			undefined,
+			'',
+		);
 		return resolved === undefined || resolved === null ? '' : resolved.toString();
 	}
 
@@ -137,19 +179,30 @@ class InMemoryCredentialsHelper {
 	}
 
 	expirableProperty(typeName) {
-		return this.getCredentialsProperties(typeName).find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		return this.getCredentialsProperties(typeName).find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 	}
 
 	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
 		const credentialType = this.typeOf(typeName);
 		const expirable = this.expirableProperty(typeName);
 		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		)
+			return undefined;
 		const output = await credentialType.preAuthentication.call(helpers, credentials);
 		this.events.push({ kind: 'preAuthentication', type: typeName, expired: credentialsExpired });
 		if (output[expirable.name] === undefined) return undefined;
 		if (node.credentials) {
-			await this.updateCredentials(node.credentials[typeName], typeName, Object.assign(credentials, output));
+			await this.updateCredentials(
+				node.credentials[typeName],
+				typeName,
+				Object.assign(credentials, output),
+			);
 			return Object.assign(credentials, output);
 		}
 		return undefined;

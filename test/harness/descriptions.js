@@ -9,7 +9,11 @@ const ROOT = path.resolve(__dirname, '../..');
 /** The action nodes, with the credential their matrix cases run with. */
 const NODES = [
 	{ file: 'Cardlytics/Cardlytics', credential: 'cardlyticsOAuth2Api' },
-	{ file: 'LoyaltyLion/LoyaltyLion', credential: 'loyaltyLionApi', base: { authentication: 'apiToken' } },
+	{
+		file: 'LoyaltyLion/LoyaltyLion',
+		credential: 'loyaltyLionApi',
+		base: { authentication: 'apiToken' },
+	},
 	{ file: 'Loyalife/Loyalife', credential: 'loyalifeApi' },
 	{ file: 'Loyalistic/Loyalistic', credential: 'loyalisticOAuth2Api' },
 	{ file: 'Frederick/Frederick', credential: 'frederickApi' },
@@ -17,27 +21,40 @@ const NODES = [
 
 /** A node's description, as n8n loads it from dist/. */
 function descriptionOf(spec) {
-	return new (Object.values(require(path.join(ROOT, 'dist', 'nodes', `${spec.file}.node.js`)))[0])().description;
+	return new (Object.values(require(path.join(ROOT, 'dist', 'nodes', `${spec.file}.node.js`)))[0])()
+		.description;
 }
 
 /** Runs one matrix case on a fresh engine with the demo credential, over two items or one. */
 async function runAction(sim, c, items = [{ x: 1 }]) {
 	const engine = new Engine();
 	const credential = demoCredentials(sim.baseUrl).find((x) => x.type === c.spec.credential);
-	const credentials = engine.addCredential(credential.id, credential.type, credential.data, credential.name);
-	return await engine.runNode({ type: c.description.name, credentials, parameters: c.parameters, items });
+	const credentials = engine.addCredential(
+		credential.id,
+		credential.type,
+		credential.data,
+		credential.name,
+	);
+	return await engine.runNode({
+		type: c.description.name,
+		credentials,
+		parameters: c.parameters,
+		items,
+	});
 }
 
 /** A valid value for a field, by its name and type, so that only the field under test is wrong. */
 function validValue(field) {
 	const n = field.name.toLowerCase();
-	if (field.type === 'dateTime') return n.includes('to') && !n.includes('date') ? '2026-01-31' : '2026-01-01';
+	if (field.type === 'dateTime')
+		return n.includes('to') && !n.includes('date') ? '2026-01-31' : '2026-01-01';
 	if (field.type === 'number') return 5;
 	if (n.includes('email')) return 'someone@example.com';
 	if (n.includes('categorycode')) return '5814';
 	if (n.includes('url')) return 'https://example.com/logo.png';
 	if (['total', 'totalrefunded', 'totalpaid', 'totalshipping'].includes(n)) return '10.00';
-	if (['contactid', 'companyid', 'listid', 'rewardid'].includes(n) || n === 'contactids') return '12';
+	if (['contactid', 'companyid', 'listid', 'rewardid'].includes(n) || n === 'contactids')
+		return '12';
 	return 'value-1';
 }
 
@@ -50,13 +67,20 @@ function asParameter(field, value) {
 }
 
 function operationsOf(description) {
-	const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+	const resources = description.properties
+		.find((p) => p.name === 'resource')
+		.options.map((o) => o.value);
 	const out = [];
 	for (const resource of resources) {
-		const operationProperty = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+		const operationProperty = description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+		);
 		for (const { value: operation } of operationProperty.options) {
 			const fields = description.properties.filter(
-				(p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation) && !p.displayOptions?.show?.returnAll,
+				(p) =>
+					p.displayOptions?.show?.resource?.includes(resource) &&
+					p.displayOptions?.show?.operation?.includes(operation) &&
+					!p.displayOptions?.show?.returnAll,
 			);
 			out.push({ resource, operation, fields });
 		}
@@ -64,4 +88,12 @@ function operationsOf(description) {
 	return out;
 }
 
-module.exports = { validValue, operationsOf, NODES, descriptionOf, runAction, FILLABLE, asParameter };
+module.exports = {
+	validValue,
+	operationsOf,
+	NODES,
+	descriptionOf,
+	runAction,
+	FILLABLE,
+	asParameter,
+};

@@ -36,7 +36,8 @@ const OPTIONAL_BASE_NODES = {
 
 /** Our dist nodes and credentials, plus the n8n-nodes-base pieces workflows and credentials build on. */
 function loadTypes() {
-	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	if (!fs.existsSync(path.join(ROOT, 'dist')))
+		throw new Error('dist/ is missing: run `npm run build` first');
 	const nodes = {};
 	for (const file of PACKAGE.n8n.nodes) {
 		const node = loadClass(file);
@@ -54,7 +55,12 @@ function loadTypes() {
 		credentials[credential.name] = credential;
 	}
 	// The parent of every OAuth2 credential: n8n's own definition, not a look-alike.
-	credentials.oAuth2Api = loadClass(path.relative(ROOT, require.resolve('n8n-nodes-base/dist/credentials/OAuth2Api.credentials.js')));
+	credentials.oAuth2Api = loadClass(
+		path.relative(
+			ROOT,
+			require.resolve('n8n-nodes-base/dist/credentials/OAuth2Api.credentials.js'),
+		),
+	);
 	return { nodes, credentials };
 }
 
@@ -153,7 +159,10 @@ class Engine {
 		// Secret hygiene: nothing secret in any node's output or error, whether the run failed or not.
 		if (!this.scanSecrets) return run;
 		const { allText } = require('./text');
-		scan(`execution ${executionId} (${data.nodes.map((n) => n.type.split('.').pop()).join(' → ')})`, allText(run.data));
+		scan(
+			`execution ${executionId} (${data.nodes.map((n) => n.type.split('.').pop()).join(' → ')})`,
+			allText(run.data),
+		);
 		return run;
 	}
 
@@ -161,7 +170,14 @@ class Engine {
 	 * Runs one of our nodes on `items` (JSON objects) behind a pinned Manual Trigger. Returns
 	 * { items, error, run } for that node.
 	 */
-	async runNode({ type, parameters, credentials, items = [{}], continueOnFail = false, name = 'Node' }) {
+	async runNode({
+		type,
+		parameters,
+		credentials,
+		items = [{}],
+		continueOnFail = false,
+		name = 'Node',
+	}) {
 		const node = {
 			id: 'node-under-test',
 			name,
@@ -172,9 +188,19 @@ class Engine {
 			credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,
 			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		};
-		const trigger = { id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		const trigger = {
+			id: 'trigger',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		const run = await this.run(
-			{ nodes: [trigger, node], connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } } },
+			{
+				nodes: [trigger, node],
+				connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+			},
 			{ pinData: { Start: items.map((json) => ({ json })) } },
 		);
 		return { ...resultOf(run, name), run };
@@ -186,7 +212,12 @@ function resultOf(run, nodeName) {
 	const task = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
-		error: task?.error ?? (run.data.resultData.error?.node?.name === nodeName ? run.data.resultData.error : undefined) ?? run.data.resultData.error,
+		error:
+			task?.error ??
+			(run.data.resultData.error?.node?.name === nodeName
+				? run.data.resultData.error
+				: undefined) ??
+			run.data.resultData.error,
 	};
 }
 

@@ -3,7 +3,7 @@
 const { Engine, resultOf, NODE_PREFIX } = require('./engine');
 const { startSandbox } = require('../../sandbox');
 const { registerSecret } = require('./secrets');
-const { resetFlows } = require('../../dist/nodes/shared/flow');
+const { resetFlows } = require('../../dist/nodes/shared/flow/flow');
 
 /**
  * Starts the simulator for this test file (beforeAll/afterAll). `options` are per-provider simulator
@@ -33,4 +33,12 @@ const { allText } = require('./text');
 const { connectOAuth2 } = require('./oauth2-connect');
 const { activateTrigger } = require('./webhooks');
 
-module.exports = { Engine, resultOf, useSandbox, allText, NODE_PREFIX, connectOAuth2, activateTrigger };
+module.exports = {
+	Engine,
+	resultOf,
+	useSandbox,
+	allText,
+	NODE_PREFIX,
+	connectOAuth2,
+	activateTrigger,
+};

@@ -6,7 +6,10 @@ const { LoadOptionsContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 const { NODE_PREFIX } = require('./engine');
 
-async function listSearch(engine, { type, method, parameters = {}, credentials, filter, token, path = 'parameters.id' }) {
+async function listSearch(
+	engine,
+	{ type, method, parameters = {}, credentials, filter, token, path = 'parameters.id' },
+) {
 	const node = {
 		parameters,
 		id: 'uuid-1234',
@@ -16,8 +19,18 @@ async function listSearch(engine, { type, method, parameters = {}, credentials, 
 		position: [0, 0],
 		...(credentials ? { credentials: { [credentials.type]: credentials.ref } } : {}),
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: engine.nodeTypes });
-	const context = new LoadOptionsContext(workflow, workflow.nodes['Temp-Node'], engine.additionalData('load-options', { id: 'wf-load-options' }), path);
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: engine.nodeTypes,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.nodes['Temp-Node'],
+		engine.additionalData('load-options', { id: 'wf-load-options' }),
+		path,
+	);
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
 	const fn = nodeType.methods?.listSearch?.[method];
 	if (!fn) throw new Error(`${type} has no listSearch method ${method}`);

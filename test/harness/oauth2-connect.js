@@ -14,9 +14,16 @@ const REDIRECT_URI = 'http://localhost:5678/rest/oauth2-credential/callback';
  */
 async function connectOAuth2(engine, credentialId) {
 	const entry = engine.credentials.store.get(credentialId);
-	const data = await engine.credentials.getDecrypted({}, { id: credentialId, name: entry.name }, entry.type, 'internal');
+	const data = await engine.credentials.getDecrypted(
+		{},
+		{ id: credentialId, name: entry.name },
+		entry.type,
+		'internal',
+	);
 	const scope = data.scope ?? '';
-	const state = Buffer.from(JSON.stringify({ token: crypto.randomBytes(8).toString('hex'), cid: credentialId })).toString('base64');
+	const state = Buffer.from(
+		JSON.stringify({ token: crypto.randomBytes(8).toString('hex'), cid: credentialId }),
+	).toString('base64');
 	const options = {
 		clientId: data.clientId,
 		clientSecret: data.clientSecret,

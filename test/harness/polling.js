@@ -14,10 +14,25 @@ function pollingTrigger(engine, { type, parameters, credentials }) {
 	return {
 		/** One poll in `mode` ('trigger' as an active workflow polls, 'manual' for Fetch Test Event). */
 		async poll(mode = 'trigger', { raw = false } = {}) {
-			const workflow = new Workflow({ id: 'wf-poll', name: 'poll', nodes: [node], connections: {}, active: mode !== 'manual', nodeTypes: engine.nodeTypes, staticData: JSON.parse(persisted) });
-			const context = new PollContext(workflow, node, engine.additionalData(mode, { id: workflow.id }), mode, 'activate');
+			const workflow = new Workflow({
+				id: 'wf-poll',
+				name: 'poll',
+				nodes: [node],
+				connections: {},
+				active: mode !== 'manual',
+				nodeTypes: engine.nodeTypes,
+				staticData: JSON.parse(persisted),
+			});
+			const context = new PollContext(
+				workflow,
+				node,
+				engine.additionalData(mode, { id: workflow.id }),
+				mode,
+				'activate',
+			);
 			const result = await nodeType.poll.call(context);
-			if (workflow.staticData.__dataChanged === true) persisted = JSON.stringify(workflow.staticData);
+			if (workflow.staticData.__dataChanged === true)
+				persisted = JSON.stringify(workflow.staticData);
 			return raw ? (result?.[0] ?? []) : (result?.[0] ?? []).map((item) => item.json);
 		},
 		/** The node's static data as n8n would have saved it. */

@@ -6,6 +6,8 @@ const { registry } = require('./secrets');
 afterAll(() => {
 	const leaks = registry.leaks.splice(0);
 	if (leaks.length) {
-		throw new Error(`Secrets found in workflow output or errors:\n${leaks.map((l) => `  ${l.where}: ${l.secret}`).join('\n')}`);
+		throw new Error(
+			`Secrets found in workflow output or errors:\n${leaks.map((l) => `  ${l.where}: ${l.secret}`).join('\n')}`,
+		);
 	}
 });

@@ -12,7 +12,8 @@ function registerSecret(value) {
 /** Scans a run's data and error text; records every secret found, with where it was seen. */
 function scan(where, text) {
 	for (const secret of registry.secrets) {
-		if (text.includes(secret)) registry.leaks.push({ where, secret: `${secret.slice(0, 4)}…(${secret.length} chars)` });
+		if (text.includes(secret))
+			registry.leaks.push({ where, secret: `${secret.slice(0, 4)}…(${secret.length} chars)` });
 	}
 }
 

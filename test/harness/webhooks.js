@@ -40,11 +40,23 @@ function expressResponse(res) {
 	return wrapper;
 }
 
-async function activateTrigger(engine, { type, parameters, credentials, webhookId = 'wh-' + Date.now().toString(36) }) {
+async function activateTrigger(
+	engine,
+	{ type, parameters, credentials, webhookId = 'wh-' + Date.now().toString(36) },
+) {
 	const node = triggerNode({ id: 'trigger-under-test', type, parameters, credentials, webhookId });
 	// The workflow's static data as the database holds it.
 	let persisted = '{}';
-	const load = () => new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes: engine.nodeTypes, staticData: JSON.parse(persisted) });
+	const load = () =>
+		new Workflow({
+			id: 'wf-trigger',
+			name: 'trigger',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: engine.nodeTypes,
+			staticData: JSON.parse(persisted),
+		});
 	const save = (workflow) => {
 		if (workflow.staticData.__dataChanged === true) {
 			persisted = JSON.stringify(workflow.staticData);
@@ -60,13 +72,16 @@ async function activateTrigger(engine, { type, parameters, credentials, webhookI
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const rawBody = Buffer.concat(chunks);
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
 		let body;
 		if (rawBody.length) {
 			const text = rawBody.toString('utf8');
 			try {
 				if (contentType === 'application/json') body = JSON.parse(text);
-				else if (contentType === 'application/x-www-form-urlencoded') body = Object.fromEntries(new URLSearchParams(text));
+				else if (contentType === 'application/x-www-form-urlencoded')
+					body = Object.fromEntries(new URLSearchParams(text));
 				else if (contentType === 'text/plain') body = text;
 			} catch {
 				res.writeHead(422).end('Failed to parse request body');
@@ -74,20 +89,52 @@ async function activateTrigger(engine, { type, parameters, credentials, webhookI
 			}
 		}
 		const url = new URL(req.url, 'http://localhost');
-		if (url.pathname !== `/webhook/${webhookId}/${description.path}` || req.method !== description.httpMethod) {
+		if (
+			url.pathname !== `/webhook/${webhookId}/${description.path}` ||
+			req.method !== description.httpMethod
+		) {
 			res.writeHead(404).end('not registered');
 			return;
 		}
-		const request = { headers: req.headers, body, rawBody, query: Object.fromEntries(url.searchParams), params: {}, method: req.method, url: req.url };
+		const request = {
+			headers: req.headers,
+			body,
+			rawBody,
+			query: Object.fromEntries(url.searchParams),
+			params: {},
+			method: req.method,
+			url: req.url,
+		};
 		const response = expressResponse(res);
 		const workflow = load();
-		const additionalData = { ...engine.additionalData('webhook', { id: workflow.id }), httpRequest: request, httpResponse: response, webhookBaseUrl: base };
+		const additionalData = {
+			...engine.additionalData('webhook', { id: workflow.id }),
+			httpRequest: request,
+			httpResponse: response,
+			webhookBaseUrl: base,
+		};
 		try {
-			const context = new WebhookContext(workflow, node, additionalData, 'webhook', { webhookDescription: description, node: node.name, path: description.path, httpMethod: description.httpMethod, workflowId: workflow.id, webhookId }, [], null);
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				'webhook',
+				{
+					webhookDescription: description,
+					node: node.name,
+					path: description.path,
+					httpMethod: description.httpMethod,
+					workflowId: workflow.id,
+					webhookId,
+				},
+				[],
+				null,
+			);
 			const result = await nodeType.webhook.call(context);
 			if (result.workflowData) {
 				starts.push(result.workflowData[0].map((item) => item.json));
-				if (!result.noWebhookResponse) response.status(200).json({ message: 'Workflow was started' });
+				if (!result.noWebhookResponse)
+					response.status(200).json({ message: 'Workflow was started' });
 			} else if (!result.noWebhookResponse) {
 				response.status(200).json({ message: 'Received' });
 			}
@@ -100,7 +147,10 @@ async function activateTrigger(engine, { type, parameters, credentials, webhookI
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${server.address().port}/webhook`;
-	const hookData = () => ({ ...engine.additionalData('activate', { id: 'wf-trigger' }), webhookBaseUrl: base });
+	const hookData = () => ({
+		...engine.additionalData('activate', { id: 'wf-trigger' }),
+		webhookBaseUrl: base,
+	});
 	// Activation and deactivation work on their own Workflow, saved afterwards, as n8n's activator does.
 	const withHook = async (mode, fn) => {
 		const workflow = load();

@@ -31,7 +31,9 @@ beforeAll(() => {
 	const originals = Object.fromEntries(methods.map((m) => [m, console[m]]));
 	process.stdout.write = (chunk, ...rest) => (captured.push(String(chunk)), true);
 	process.stderr.write = (chunk, ...rest) => (captured.push(String(chunk)), true);
-	for (const m of methods) console[m] = (...args) => captured.push(args.map((a) => (typeof a === 'string' ? a : allText(a))).join(' '));
+	for (const m of methods)
+		console[m] = (...args) =>
+			captured.push(args.map((a) => (typeof a === 'string' ? a : allText(a))).join(' '));
 	restore = () => {
 		for (const [level, original] of wrapped) logger[level] = original;
 		process.stdout.write = write;
@@ -52,29 +54,96 @@ function credential(engine, type, override = {}) {
 test('debug logs of failures and token renewals across all providers hold no secret', async () => {
 	const engine = new Engine();
 	const runs = [];
-	const run = async (type, credentials, parameters) => runs.push(await engine.runNode({ type, credentials, parameters, continueOnFail: false }));
+	const run = async (type, credentials, parameters) =>
+		runs.push(await engine.runNode({ type, credentials, parameters, continueOnFail: false }));
 
 	// Wrong secrets, for every kind of credential.
 	const wrongCardlytics = new Engine();
-	runs.push(await wrongCardlytics.runNode({ type: 'cardlytics', credentials: credential(wrongCardlytics, 'cardlyticsOAuth2Api', { clientSecret: 'wrong-cardlytics-secret' }), parameters: { resource: 'redemption', operation: 'getLink', date: '2026-01-02' } }));
+	runs.push(
+		await wrongCardlytics.runNode({
+			type: 'cardlytics',
+			credentials: credential(wrongCardlytics, 'cardlyticsOAuth2Api', {
+				clientSecret: 'wrong-cardlytics-secret',
+			}),
+			parameters: { resource: 'redemption', operation: 'getLink', date: '2026-01-02' },
+		}),
+	);
 	const wrongLoyalistic = new Engine();
-	runs.push(await wrongLoyalistic.runNode({ type: 'loyalistic', credentials: credential(wrongLoyalistic, 'loyalisticOAuth2Api', { clientSecret: 'wrong-loyalistic-secret' }), parameters: { resource: 'contact', operation: 'get', contactId: '1' } }));
+	runs.push(
+		await wrongLoyalistic.runNode({
+			type: 'loyalistic',
+			credentials: credential(wrongLoyalistic, 'loyalisticOAuth2Api', {
+				clientSecret: 'wrong-loyalistic-secret',
+			}),
+			parameters: { resource: 'contact', operation: 'get', contactId: '1' },
+		}),
+	);
 	const wrongLoyalife = new Engine();
-	runs.push(await wrongLoyalife.runNode({ type: 'loyalife', credentials: credential(wrongLoyalife, 'loyalifeApi', { clientSecret: 'wrong-loyalife-secret' }), parameters: { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: 'MEM0001' } }));
+	runs.push(
+		await wrongLoyalife.runNode({
+			type: 'loyalife',
+			credentials: credential(wrongLoyalife, 'loyalifeApi', {
+				clientSecret: 'wrong-loyalife-secret',
+			}),
+			parameters: {
+				resource: 'member',
+				operation: 'get',
+				attributeName: 'relation_reference',
+				attributeValue: 'MEM0001',
+			},
+		}),
+	);
 	const wrongFrederick = new Engine();
-	runs.push(await wrongFrederick.runNode({ type: 'frederick', credentials: credential(wrongFrederick, 'frederickApi', { password: 'wrong-frederick-password' }), parameters: { resource: 'location', operation: 'getMany', returnAll: true } }));
+	runs.push(
+		await wrongFrederick.runNode({
+			type: 'frederick',
+			credentials: credential(wrongFrederick, 'frederickApi', {
+				password: 'wrong-frederick-password',
+			}),
+			parameters: { resource: 'location', operation: 'getMany', returnAll: true },
+		}),
+	);
 	const wrongLion = new Engine();
-	runs.push(await wrongLion.runNode({ type: 'loyaltyLion', credentials: credential(wrongLion, 'loyaltyLionApi', { secret: 'wrong-loyaltylion-secret' }), parameters: { authentication: 'apiToken', resource: 'customer', operation: 'get', merchantId: 'cust-1' } }));
+	runs.push(
+		await wrongLion.runNode({
+			type: 'loyaltyLion',
+			credentials: credential(wrongLion, 'loyaltyLionApi', { secret: 'wrong-loyaltylion-secret' }),
+			parameters: {
+				authentication: 'apiToken',
+				resource: 'customer',
+				operation: 'get',
+				merchantId: 'cust-1',
+			},
+		}),
+	);
 
 	// Token renewals: OAuth2 refresh after expiry, preAuthentication after expiry and after revocation.
 	const cdlx = credential(engine, 'cardlyticsOAuth2Api');
-	await run('cardlytics', cdlx, { resource: 'redemption', operation: 'getLink', date: '2026-01-02' });
+	await run('cardlytics', cdlx, {
+		resource: 'redemption',
+		operation: 'getLink',
+		date: '2026-01-02',
+	});
 	box.sim.instances.cardlytics.tokens.expireAll();
-	await run('cardlytics', cdlx, { resource: 'redemption', operation: 'getLink', date: '2026-01-03' });
+	await run('cardlytics', cdlx, {
+		resource: 'redemption',
+		operation: 'getLink',
+		date: '2026-01-03',
+	});
 	const xl = credential(engine, 'loyalifeApi');
-	await run('loyalife', xl, { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: 'MEM0002' });
+	await run('loyalife', xl, {
+		resource: 'member',
+		operation: 'get',
+		attributeName: 'relation_reference',
+		attributeValue: 'MEM0002',
+	});
 	box.sim.instances.loyalife.tokens.expireAll();
-	await run('loyalife', xl, { resource: 'member', operation: 'get', attributeName: 'relation_reference', attributeValue: 'NOPE' });
+	await run('loyalife', xl, {
+		resource: 'member',
+		operation: 'get',
+		attributeName: 'relation_reference',
+		attributeValue: 'NOPE',
+	});
 	const fr = credential(engine, 'frederickApi');
 	await run('frederick', fr, { resource: 'contact', operation: 'get', contactId: 'ct_1' });
 	box.sim.instances.frederick.control.revokeLocationTokens();
@@ -82,13 +151,33 @@ test('debug logs of failures and token renewals across all providers hold no sec
 
 	// A trigger refusing forged deliveries.
 	const lion = credential(engine, 'loyaltyLionApi');
-	const trigger = await activateTrigger(engine, { type: 'loyaltyLionTrigger', credentials: lion, parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} } });
-	await box.sim.instances.loyaltylion.deliver('customers/update', { customer: { id: 1 } }, { signature: 'Zm9yZ2Vk' });
+	const trigger = await activateTrigger(engine, {
+		type: 'loyaltyLionTrigger',
+		credentials: lion,
+		parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
+	});
+	await box.sim.instances.loyaltylion.deliver(
+		'customers/update',
+		{ customer: { id: 1 } },
+		{ signature: 'Zm9yZ2Vk' },
+	);
 	await box.sim.instances.loyaltylion.deliver('customers/update', { customer: { id: 1 } });
 	await trigger.deactivate();
 
 	// Five wrong credentials and two provider errors after a renewal; the other runs succeed.
-	expect(runs.map((r) => Boolean(r.error))).toEqual([true, true, true, true, true, false, false, false, true, false, true]);
+	expect(runs.map((r) => Boolean(r.error))).toEqual([
+		true,
+		true,
+		true,
+		true,
+		true,
+		false,
+		false,
+		false,
+		true,
+		false,
+		true,
+	]);
 	expect(runs[0].error.message).toMatch(/Cardlytics refused the credential/);
 	const log = captured.join('');
 	// n8n did log these paths (so the scan is not of an empty log).

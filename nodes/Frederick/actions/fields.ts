@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../shared/locator';
-import { Validator } from '../../shared/validate';
+import { recordLocator } from '../../shared/descriptions/locator';
+import { Validator } from '../../shared/execution/validate';
 
 export const locationIdField: INodeProperties = recordLocator({
 	displayName: 'Location',
 	name: 'locationId',
-	description: 'The business location: pick it from the list of those the credential can reach, or give its Frederick ID',
+	description:
+		'The business location: pick it from the list of those the credential can reach, or give its Frederick ID',
 	searchMethod: 'searchLocations',
 	searchPlaceholder: 'Search by name...',
 	idPlaceholder: 'e.g. loc_1',
@@ -14,22 +15,60 @@ export const locationIdField: INodeProperties = recordLocator({
 export const contactIdField: INodeProperties = recordLocator({
 	displayName: 'Contact',
 	name: 'contactId',
-	description: 'The contact: pick them from the list (search by email or name), or give their Frederick ID',
+	description:
+		'The contact: pick them from the list (search by email or name), or give their Frederick ID',
 	searchMethod: 'searchContacts',
 	searchPlaceholder: 'Search by email or name...',
 	idPlaceholder: 'e.g. ct_1042',
 });
 
 export const contactAttributeFields: INodeProperties[] = [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'External ID', name: 'external_id', type: 'string', placeholder: 'e.g. client-4821', default: '', description: 'ID of the contact in your management system' },
-	{ displayName: 'First Name', name: 'first_name', type: 'string', placeholder: 'e.g. Ada', default: '' },
-	{ displayName: 'Last Name', name: 'last_name', type: 'string', placeholder: 'e.g. Lovelace', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', placeholder: 'e.g. +1 404 555 0100', default: '', description: 'Phone number, e.g. +1 404 555 0100' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'External ID',
+		name: 'external_id',
+		type: 'string',
+		placeholder: 'e.g. client-4821',
+		default: '',
+		description: 'ID of the contact in your management system',
+	},
+	{
+		displayName: 'First Name',
+		name: 'first_name',
+		type: 'string',
+		placeholder: 'e.g. Ada',
+		default: '',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'last_name',
+		type: 'string',
+		placeholder: 'e.g. Lovelace',
+		default: '',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: 'e.g. +1 404 555 0100',
+		default: '',
+		description: 'Phone number, e.g. +1 404 555 0100',
+	},
 ];
 
 /** Contact attributes from a collection, checked before sending. */
-export function contactAttributes(ctx: IExecuteFunctions, i: number, name: string, label: string): IDataObject {
+export function contactAttributes(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): IDataObject {
 	const raw = ctx.getNodeParameter(name, i, {}) as IDataObject;
 	const v = new Validator(ctx, i);
 	const out: IDataObject = {};

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../shared/locator';
-import type { FieldPick } from '../../shared/simplify';
-import { Validator } from '../../shared/validate';
+import { recordLocator } from '../../shared/descriptions/locator';
+import type { FieldPick } from '../../shared/descriptions/simplify';
+import { Validator } from '../../shared/execution/validate';
 
 const NUMERIC_ID = { regex: '^\\s*[0-9]+\\s*$', message: 'A Loyalistic ID is a number' };
 
 export const contactIdField: INodeProperties = recordLocator({
 	displayName: 'Contact',
 	name: 'contactId',
-	description: 'The contact: pick it from the list (search by email or name), or give its Loyalistic ID',
+	description:
+		'The contact: pick it from the list (search by email or name), or give its Loyalistic ID',
 	searchMethod: 'searchContacts',
 	searchPlaceholder: 'Search by email or name...',
 	idPlaceholder: 'e.g. 1042',
@@ -28,7 +29,8 @@ export const companyIdField: INodeProperties = recordLocator({
 export const listIdField: INodeProperties = recordLocator({
 	displayName: 'List',
 	name: 'listId',
-	description: 'The list: pick it from the list, or give its Loyalistic ID. Segments are computed and cannot be changed by hand.',
+	description:
+		'The list: pick it from the list, or give its Loyalistic ID. Segments are computed and cannot be changed by hand.',
 	searchMethod: 'searchLists',
 	searchPlaceholder: 'Search by name...',
 	idPlaceholder: 'e.g. 3',
@@ -37,7 +39,13 @@ export const listIdField: INodeProperties = recordLocator({
 
 /** Contact fields shared by create (as Additional Fields) and update (as Update Fields). */
 export const contactOptionalFields: INodeProperties[] = [
-	{ displayName: 'Company ID', name: 'companyId', type: 'number', default: 0, description: 'ID of the company the contact works for' },
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'number',
+		default: 0,
+		description: 'ID of the company the contact works for',
+	},
 	{
 		displayName: 'Custom Fields (JSON)',
 		name: 'customFields',
@@ -45,26 +53,97 @@ export const contactOptionalFields: INodeProperties[] = [
 		default: '{}',
 		description: 'Custom contact fields defined in your Loyalistic account, as a JSON object',
 	},
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Email address (unique per contact)' },
-	{ displayName: 'First Name', name: 'firstName', type: 'string', placeholder: 'e.g. Ada', default: '' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', placeholder: 'e.g. Lovelace', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', placeholder: 'e.g. +1 404 555 0100', default: '', description: 'Phone number, preferably in E.164 form' },
-	{ displayName: 'Title', name: 'title', type: 'string', placeholder: 'e.g. Head of Marketing', default: '', description: 'Job title' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Email address (unique per contact)',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		placeholder: 'e.g. Ada',
+		default: '',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		placeholder: 'e.g. Lovelace',
+		default: '',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: 'e.g. +1 404 555 0100',
+		default: '',
+		description: 'Phone number, preferably in E.164 form',
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		placeholder: 'e.g. Head of Marketing',
+		default: '',
+		description: 'Job title',
+	},
 ];
 
 export const companyOptionalFields: INodeProperties[] = [
-	{ displayName: 'Country', name: 'country', type: 'string', placeholder: 'e.g. FI', default: '', description: 'Two-letter country code' },
-	{ displayName: 'Domain', name: 'domain', type: 'string', default: '', placeholder: 'example.com', description: 'Web domain of the company' },
-	{ displayName: 'Employees', name: 'employees', type: 'number', default: 0, description: 'Number of employees' },
-	{ displayName: 'Industry', name: 'industry', type: 'string', placeholder: 'e.g. Software', default: '' },
-	{ displayName: 'Name', name: 'name', type: 'string', placeholder: 'e.g. Acme Oy', default: '', description: 'Company name' },
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		placeholder: 'e.g. FI',
+		default: '',
+		description: 'Two-letter country code',
+	},
+	{
+		displayName: 'Domain',
+		name: 'domain',
+		type: 'string',
+		default: '',
+		placeholder: 'example.com',
+		description: 'Web domain of the company',
+	},
+	{
+		displayName: 'Employees',
+		name: 'employees',
+		type: 'number',
+		default: 0,
+		description: 'Number of employees',
+	},
+	{
+		displayName: 'Industry',
+		name: 'industry',
+		type: 'string',
+		placeholder: 'e.g. Software',
+		default: '',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		placeholder: 'e.g. Acme Oy',
+		default: '',
+		description: 'Company name',
+	},
 ];
 
 /**
  * Reads a collection parameter into a request body: drops empty values, parses JSON sub-fields, and checks
  * formats (email, positive ids) before anything is sent.
  */
-export function collectionBody(ctx: IExecuteFunctions, i: number, name: string, label: string): IDataObject {
+export function collectionBody(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): IDataObject {
 	const raw = ctx.getNodeParameter(name, i, {}) as IDataObject;
 	const v = new Validator(ctx, i);
 	const body: IDataObject = {};
@@ -72,12 +151,16 @@ export function collectionBody(ctx: IExecuteFunctions, i: number, name: string, 
 		if (value === '' || value === undefined || value === null) continue;
 		if (key === 'customFields') {
 			const parsed = typeof value === 'string' ? safeJson(value) : value;
-			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) v.fail(`${label} → Custom Fields (JSON)`, 'must be a JSON object');
+			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+				v.fail(`${label} → Custom Fields (JSON)`, 'must be a JSON object');
 			if (Object.keys(parsed as object).length) body.customFields = parsed as IDataObject;
 			continue;
 		}
 		if (key === 'email') v.emailValue(value, `${label} → Email`);
-		if ((key === 'companyId' || key === 'employees') && (typeof value !== 'number' || value < 0 || !Number.isInteger(value))) {
+		if (
+			(key === 'companyId' || key === 'employees') &&
+			(typeof value !== 'number' || value < 0 || !Number.isInteger(value))
+		) {
 			v.fail(`${label} → ${key}`, 'must be a whole number');
 		}
 		if (key === 'companyId' && value === 0) continue;
@@ -103,4 +186,14 @@ export function idOf(ctx: IExecuteFunctions, i: number, name: string, label: str
 }
 
 /** What Simplify keeps of a contact: the fields a workflow usually maps. */
-export const CONTACT_SIMPLE: FieldPick[] = ['id', 'email', 'firstName', 'lastName', 'phone', 'title', 'companyId', 'score', 'updatedAt'];
+export const CONTACT_SIMPLE: FieldPick[] = [
+	'id',
+	'email',
+	'firstName',
+	'lastName',
+	'phone',
+	'title',
+	'companyId',
+	'score',
+	'updatedAt',
+];

@@ -1,76 +1,90 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import type { IDataObject } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
 import { cardlyticsRequest, PATHS } from '../../transport';
 import { merchantIdField, offerIdField } from '../common';
 
-export const description: INodeProperties[] = fieldsFor('offer', 'upsert', [
-	merchantIdField,
-	offerIdField,
-	{
-		displayName: 'Offer Name',
-		name: 'offerName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '10% back on coffee',
-		description: 'Name of the offer shown to cardholders (up to 120 characters)',
+export default defineOperation({
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update an offer',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	kind: 'write',
+	records: ['offerId'],
+	fields: [
+		merchantIdField,
+		offerIdField,
+		{
+			displayName: 'Offer Name',
+			name: 'offerName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '10% back on coffee',
+			description: 'Name of the offer shown to cardholders (up to 120 characters)',
+		},
+		{
+			displayName: 'Logo Image',
+			name: 'logoUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/logo.png',
+			description:
+				'The merchant logo: a public image URL, or the image itself as a data URL (data:image/png;base64,…)',
+		},
+		{
+			displayName: 'Large Rectangle Image',
+			name: 'largeRectangleUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/banner.png',
+			description:
+				'The large rectangle (hero) image, required by Cardlytics: a public image URL, or a data URL',
+		},
+		{
+			displayName: 'Additional Body Fields (JSON)',
+			name: 'additionalFields',
+			type: 'json',
+			default: '{}',
+			description:
+				'Other offer fields your Cardlytics contract defines (reward, dates, terms), merged into the body as they are',
+		},
+	],
+	async execute(i) {
+		const v = new Validator(this, i);
+		const merchantId = v.id('merchantId', 'External Merchant ID');
+		const offerId = v.id('offerId', 'External Offer ID');
+		const offerName = v.string('offerName', 'Offer Name');
+		const extra = v.json('additionalFields', 'Additional Body Fields (JSON)') ?? {};
+		// platform.cardlytics.com/advertisers/docs/api-offer-ingestion: both assets required, each
+		// {type: "IMAGE", value: {large: {url}}} or value.large.content (a data URL).
+		const assets: IDataObject = {
+			logo: imageAsset(v, 'logoUrl', 'Logo Image'),
+			largeRectangle: imageAsset(v, 'largeRectangleUrl', 'Large Rectangle Image'),
+		};
+		const body: IDataObject = { ...(extra as IDataObject), offerId, merchantId, offerName, assets };
+		const response = await cardlyticsRequest(this, i, 'PUT', PATHS.offer(merchantId, offerId), {
+			body,
+		});
+		return {
+			merchantId,
+			offerId,
+			status: response.statusCode,
+			message: response.body.message,
+			traceId: response.body.trace_id,
+			requestId: response.requestId,
+		};
 	},
-	{
-		displayName: 'Logo Image',
-		name: 'logoUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com/logo.png',
-		description: 'The merchant logo: a public image URL, or the image itself as a data URL (data:image/png;base64,…)',
-	},
-	{
-		displayName: 'Large Rectangle Image',
-		name: 'largeRectangleUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'https://example.com/banner.png',
-		description: 'The large rectangle (hero) image, required by Cardlytics: a public image URL, or a data URL',
-	},
-	{
-		displayName: 'Additional Body Fields (JSON)',
-		name: 'additionalFields',
-		type: 'json',
-		default: '{}',
-		description: 'Other offer fields your Cardlytics contract defines (reward, dates, terms), merged into the body as they are',
-	},
-]);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const v = new Validator(this, i);
-	const merchantId = v.id('merchantId', 'External Merchant ID');
-	const offerId = v.id('offerId', 'External Offer ID');
-	const offerName = v.string('offerName', 'Offer Name');
-	const extra = v.json('additionalFields', 'Additional Body Fields (JSON)') ?? {};
-	// platform.cardlytics.com/advertisers/docs/api-offer-ingestion: both assets required, each
-	// {type: "IMAGE", value: {large: {url}}} or value.large.content (a data URL).
-	const assets: IDataObject = { logo: imageAsset(v, 'logoUrl', 'Logo Image'), largeRectangle: imageAsset(v, 'largeRectangleUrl', 'Large Rectangle Image') };
-	const body: IDataObject = { ...(extra as IDataObject), offerId, merchantId, offerName, assets };
-	const response = await cardlyticsRequest(this, i, 'PUT', PATHS.offer(merchantId, offerId), { body });
-	return {
-		merchantId,
-		offerId,
-		status: response.statusCode,
-		message: response.body.message,
-		traceId: response.body.trace_id,
-		requestId: response.requestId,
-	};
-}
+});
 
 /** An IMAGE asset from a URL or a data URL. */
 function imageAsset(v: Validator, name: string, label: string): IDataObject {
 	const given = v.string(name, label);
-	if (/^data:image\/(png|jpeg|gif|svg\+xml);base64,/.test(given)) return { type: 'IMAGE', value: { large: { content: given } } };
-	if (!/^https?:\/\/\S+$/.test(given)) v.fail(label, 'must be an http(s) URL or an image data URL (data:image/png;base64,…)');
+	if (/^data:image\/(png|jpeg|gif|svg\+xml);base64,/.test(given))
+		return { type: 'IMAGE', value: { large: { content: given } } };
+	if (!/^https?:\/\/\S+$/.test(given))
+		v.fail(label, 'must be an http(s) URL or an image data URL (data:image/png;base64,…)');
 	return { type: 'IMAGE', value: { large: { url: given } } };
 }
-
-/** Items naming the same record run one after the other, in input order (shared/router.ts). */
-export const orderedBy = ['offerId'];

@@ -1,19 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
-import { cardlyticsRequest, PATHS } from '../../transport';
+import { defineOperation } from '../../../shared/execution/operation';
+import { getRedemptionLink } from '../../redemptions';
 import { redemptionDateField } from '../common';
 
-export const description: INodeProperties[] = fieldsFor('redemption', 'getLink', [redemptionDateField]);
-
-/** Asks Cardlytics for the pre-signed link to one day's redemption file. */
-export async function getRedemptionLink(ctx: IExecuteFunctions, i: number): Promise<{ date: string; url: string; requestId?: string }> {
-	const date = new Validator(ctx, i).date('date', 'Date', { past: true });
-	const response = await cardlyticsRequest<{ url: string }>(ctx, i, 'GET', PATHS.redemptions, { qs: { date } });
-	return { date, url: response.body.url, requestId: response.requestId };
-}
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const link = await getRedemptionLink(this, i);
-	return { ...link, validForMinutes: 60 };
-}
+export default defineOperation({
+	value: 'getLink',
+	name: 'Get File Link',
+	action: 'Get a redemption file link',
+	description: "Get the pre-signed link (valid 60 minutes) to one day's redemption file",
+	kind: 'read',
+	fields: [redemptionDateField],
+	async execute(i) {
+		const link = await getRedemptionLink(this, i);
+		return { ...link, validForMinutes: 60 };
+	},
+});

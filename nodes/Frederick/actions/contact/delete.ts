@@ -1,16 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import { defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
 import { frederickRequest, PATHS } from '../../transport';
 import { contactIdField } from '../fields';
 
-export const description: INodeProperties[] = fieldsFor('contact', 'delete', [contactIdField]);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).id('contactId', 'Contact ID');
-	await frederickRequest(this, i, 'DELETE', PATHS.contact(id));
-	return { id, deleted: true };
-}
-
-/** Items naming the same record run one after the other, in input order (shared/router.ts). */
-export const orderedBy = ['contactId'];
+export default defineOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a contact',
+	description: 'Delete a contact',
+	kind: 'write',
+	records: ['contactId'],
+	fields: [contactIdField],
+	async execute(i) {
+		const id = new Validator(this, i).id('contactId', 'Contact ID');
+		await frederickRequest(this, i, 'DELETE', PATHS.contact(id));
+		return { id, deleted: true };
+	},
+});

@@ -1,12 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
-import { frederickRequest, PATHS, shape } from '../../transport';
+import { defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
+import { frederickRequest, PATHS, shape, simplifyField } from '../../transport';
 import { contactIdField } from '../fields';
 
-export const description: INodeProperties[] = fieldsFor('contact', 'get', [contactIdField]);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = new Validator(this, i).id('contactId', 'Contact ID');
-	return shape(this, i, (await frederickRequest(this, i, 'GET', PATHS.contact(id))).body.data);
-}
+export default defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+	description: 'Get a contact by ID',
+	kind: 'read',
+	fields: [simplifyField, contactIdField],
+	async execute(i) {
+		const id = new Validator(this, i).id('contactId', 'Contact ID');
+		return shape(this, i, (await frederickRequest(this, i, 'GET', PATHS.contact(id))).body.data);
+	},
+});

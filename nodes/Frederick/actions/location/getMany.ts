@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
-import { frederickList, PATHS } from '../../transport';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { defineOperation } from '../../../shared/execution/operation';
+import { frederickList, PATHS, simplifyField } from '../../transport';
 
-export const description: INodeProperties[] = returnAllFields('location', 'getMany');
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await frederickList(this, i, PATHS.locations, {}, limitOf(this, i));
-}
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many locations',
+	description: 'List the locations the credential can reach',
+	kind: 'read',
+	fields: [simplifyField, ...returnAllFields()],
+	async execute(i) {
+		return await frederickList(this, i, PATHS.locations, {}, limitOf(this, i));
+	},
+});

@@ -1,21 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { asNodeError, errorItem, explainBatchStop, fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import { defineBatch, defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
 import { frederickRequest, PATHS, type JsonApiResource } from '../../transport';
 import { locationIdField } from '../fields';
 
 /** The record kinds Frederick syncs in batches, and their endpoints under /locations/{id}/. */
-export const KINDS: Record<string, { path: string; type: string; name: string }> = {
-	appointments: { path: 'appointments/batch_sync_appointments', type: 'appointments', name: 'Appointments' },
-	contact_details: { path: 'contact_details/batch_create_or_update', type: 'contact_details', name: 'Contact Details' },
-	service_categories: { path: 'service_categories/batch_sync_service_categories', type: 'service_categories', name: 'Service Categories' },
+const KINDS: Record<string, { path: string; type: string; name: string }> = {
+	appointments: {
+		path: 'appointments/batch_sync_appointments',
+		type: 'appointments',
+		name: 'Appointments',
+	},
+	contact_details: {
+		path: 'contact_details/batch_create_or_update',
+		type: 'contact_details',
+		name: 'Contact Details',
+	},
+	service_categories: {
+		path: 'service_categories/batch_sync_service_categories',
+		type: 'service_categories',
+		name: 'Service Categories',
+	},
 	services: { path: 'services/batch_sync_services', type: 'services', name: 'Services' },
 };
 
-export const MAX_BATCH = 100;
+const MAX_BATCH = 100;
 
-export const description: INodeProperties[] = fieldsFor('sync', 'batchSync', [
+const fields: INodeProperties[] = [
 	locationIdField,
 	{
 		displayName: 'Kind',
@@ -32,7 +44,8 @@ export const description: INodeProperties[] = fieldsFor('sync', 'batchSync', [
 		placeholder: 'e.g. svc-101',
 		required: true,
 		default: '={{ $json.external_id }}',
-		description: 'ID of the record in your management system; Frederick matches records by it (its own ID is never sent)',
+		description:
+			'ID of the record in your management system; Frederick matches records by it (its own ID is never sent)',
 	},
 	{
 		displayName: 'Attributes (JSON)',
@@ -48,12 +61,34 @@ export const description: INodeProperties[] = fieldsFor('sync', 'batchSync', [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Batch Size', name: 'batchSize', type: 'number', default: 100, typeOptions: { minValue: 1, maxValue: MAX_BATCH }, description: 'Records per request (up to 100)' },
-			{ displayName: 'Poll Interval (Seconds)', name: 'pollInterval', type: 'number', default: 2, typeOptions: { minValue: 0, numberPrecision: 1 }, description: 'How often to ask whether a batch Frederick accepted for later (HTTP 202) is done' },
-			{ displayName: 'Timeout (Seconds)', name: 'timeout', type: 'number', default: 300, typeOptions: { minValue: 1 }, description: 'Give up waiting for a batch after this long' },
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				default: 100,
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH },
+				description: 'Records per request (up to 100)',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				default: 2,
+				typeOptions: { minValue: 0, numberPrecision: 1 },
+				description:
+					'How often to ask whether a batch Frederick accepted for later (HTTP 202) is done',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				default: 300,
+				typeOptions: { minValue: 1 },
+				description: 'Give up waiting for a batch after this long',
+			},
 		],
 	},
-]);
+];
 
 interface SyncAnswer {
 	data: JsonApiResource;
@@ -61,67 +96,115 @@ interface SyncAnswer {
 }
 
 /** Waits for a 202-accepted sync job to finish, polling its link. */
-async function waitForJob(ctx: IExecuteFunctions, i: number, link: string, intervalMs: number, timeoutMs: number): Promise<IDataObject> {
+async function waitForJob(
+	ctx: IExecuteFunctions,
+	i: number,
+	link: string,
+	intervalMs: number,
+	timeoutMs: number,
+): Promise<IDataObject> {
 	const started = Date.now();
 	for (;;) {
 		const { body } = await frederickRequest<SyncAnswer>(ctx, i, 'GET', link);
 		const attributes = body.data?.attributes ?? {};
 		if (attributes.status === 'complete') return { jobId: body.data.id, ...attributes };
 		if (attributes.status === 'failed') {
-			throw new NodeApiError(ctx.getNode(), { message: 'Sync job failed' }, { message: `Frederick could not finish sync job ${body.data.id}: ${String(attributes.error ?? 'no reason given')}`, itemIndex: i });
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'Sync job failed' },
+				{
+					message: `Frederick could not finish sync job ${body.data.id}: ${String(attributes.error ?? 'no reason given')}`,
+					itemIndex: i,
+				},
+			);
 		}
 		if (Date.now() - started + intervalMs > timeoutMs) {
-			throw new NodeApiError(ctx.getNode(), { message: 'Sync job timeout' }, {
-				message: `Frederick's sync job ${body.data.id} was still "${String(attributes.status)}" after ${Math.round(timeoutMs / 1000)} s`,
-				description: 'The batch was accepted and may still complete: raise Options → Timeout, or check the job later. Running the node again is safe: records are matched by external ID.',
-				itemIndex: i,
-			});
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'Sync job timeout' },
+				{
+					message: `Frederick's sync job ${body.data.id} was still "${String(attributes.status)}" after ${Math.round(timeoutMs / 1000)} s`,
+					description:
+						'The batch was accepted and may still complete: raise Options → Timeout, or check the job later. Running the node again is safe: records are matched by external ID.',
+					itemIndex: i,
+				},
+			);
 		}
 		await sleep(intervalMs);
 	}
 }
 
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
-	const first = itemIndexes[0];
-	const locationId = new Validator(this, first).id('locationId', 'Location ID');
-	const kindName = this.getNodeParameter('kind', first) as string;
-	const kind = KINDS[kindName];
-	const options = this.getNodeParameter('options', first, {}) as IDataObject;
-	const size = Math.min(MAX_BATCH, Math.max(1, Number(options.batchSize ?? MAX_BATCH)));
-	const intervalMs = Math.max(0, Number(options.pollInterval ?? 2) * 1000);
-	const timeoutMs = Math.max(1000, Number(options.timeout ?? 300) * 1000);
+/** What the first item of the operation says for all of them: where the records go, and how to wait. */
+interface SyncSettings {
+	locationId: string;
+	kindName: string;
+	kind: { path: string; type: string; name: string };
+	intervalMs: number;
+	timeoutMs: number;
+}
 
-	const records: Array<{ index: number; attributes: IDataObject }> = [];
-	for (const index of itemIndexes) {
-		try {
-			const v = new Validator(this, index);
+/** The settings of each execution, read from its first item when the batch size is. */
+const settingsOf = new WeakMap<IExecuteFunctions, SyncSettings>();
+
+export default defineOperation({
+	value: 'batchSync',
+	name: 'Batch Sync',
+	action: 'Sync records in batches',
+	description: 'Create or update input items in Frederick by external ID, 100 per request',
+	kind: 'write',
+	fields,
+	batch: defineBatch<IDataObject>({
+		size(ctx, first) {
+			// Location, kind and options are the first item's, for every item (a bad Location ID stops the run
+			// before anything is sent, as it always has).
+			const locationId = new Validator(ctx, first).id('locationId', 'Location ID');
+			const kindName = ctx.getNodeParameter('kind', first) as string;
+			const options = ctx.getNodeParameter('options', first, {}) as IDataObject;
+			settingsOf.set(ctx, {
+				locationId,
+				kindName,
+				kind: KINDS[kindName],
+				intervalMs: Math.max(0, Number(options.pollInterval ?? 2) * 1000),
+				timeoutMs: Math.max(1000, Number(options.timeout ?? 300) * 1000),
+			});
+			return Math.min(MAX_BATCH, Math.max(1, Number(options.batchSize ?? MAX_BATCH)));
+		},
+		prepare(ctx, index) {
+			const v = new Validator(ctx, index);
 			const external_id = v.string('externalId', 'External ID');
 			const attributes = { ...((v.json('attributes', 'Attributes (JSON)') ?? {}) as IDataObject) };
 			delete attributes.id; // Frederick matches by external_id; sending its own id as well is refused
-			records.push({ index, attributes: { ...attributes, external_id } });
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, index);
-			out.push(errorItem(this, error, index));
-		}
-	}
-	for (let start = 0; start < records.length; start += size) {
-		const chunk = records.slice(start, start + size);
-		try {
-			const body = { data: chunk.map((r) => ({ type: kind.type, attributes: r.attributes })) };
+			return { ...attributes, external_id };
+		},
+		async send(ctx, chunk) {
+			const settings = settingsOf.get(ctx);
+			if (!settings) throw new Error('Batch Sync: the batch settings were not read before sending');
+			const { locationId, kindName, kind, intervalMs, timeoutMs } = settings;
+			const body = { data: chunk.map((r) => ({ type: kind.type, attributes: r.value })) };
 			// Sync matches by external_id, so sending a batch again updates the same records: safe to retry.
-			const response = await frederickRequest<SyncAnswer>(this, chunk[0].index, 'POST', PATHS.sync(locationId, kind.path), { body, idempotent: true });
+			const response = await frederickRequest<SyncAnswer>(
+				ctx,
+				chunk[0].index,
+				'POST',
+				PATHS.sync(locationId, kind.path),
+				{ body, idempotent: true },
+			);
 			const result =
 				response.statusCode === 202
-					? await waitForJob(this, chunk[0].index, response.body.links?.self ?? response.headers.location, intervalMs, timeoutMs)
+					? await waitForJob(
+							ctx,
+							chunk[0].index,
+							response.body.links?.self ?? response.headers.location,
+							intervalMs,
+							timeoutMs,
+						)
 					: { ...(response.body.data?.attributes ?? {}) };
-			for (const { index, attributes } of chunk) {
-				out.push({ json: { external_id: attributes.external_id, kind: kindName, accepted: response.statusCode, batch: result }, pairedItem: { item: index } });
-			}
-		} catch (error) {
-			if (!this.continueOnFail()) throw explainBatchStop(this, error, chunk, records, start, size);
-			for (const { index } of chunk) out.push(errorItem(this, error, index));
-		}
-	}
-	return out;
-}
+			return chunk.map(({ value }) => ({
+				external_id: value.external_id,
+				kind: kindName,
+				accepted: response.statusCode,
+				batch: result,
+			}));
+		},
+	}),
+});

@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { finishDescription, markSync } from './run';
+import { defineOperation } from '../../../shared/execution/operation';
+import { simplifyField } from '../../transport';
+import { locationIdField } from '../fields';
+import { markSync } from './run';
 
-export const description = finishDescription;
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return await markSync(this, i, 'finished');
-}
+export default defineOperation({
+	value: 'finish',
+	name: 'Finish',
+	action: 'Finish a sync run',
+	description: 'Tell Frederick the sync run of your data source has finished',
+	kind: 'write',
+	records: ['locationId'],
+	fields: [simplifyField, locationIdField],
+	async execute(i) {
+		return await markSync(this, i, 'finished');
+	},
+});

@@ -1,20 +1,34 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { Validator } from '../../../shared/execution/validate';
 import { CREDENTIAL_TYPE, frederickRequest, PATHS, shape } from '../../transport';
-import { locationIdField } from '../fields';
-
-export const startDescription: INodeProperties[] = fieldsFor('sync', 'start', [locationIdField]);
-export const finishDescription: INodeProperties[] = fieldsFor('sync', 'finish', [locationIdField]);
 
 /** Tells Frederick a sync run from the credential's data source starts or finishes. */
-export async function markSync(ctx: IExecuteFunctions, i: number, status: 'started' | 'finished'): Promise<IDataObject> {
+export async function markSync(
+	ctx: IExecuteFunctions,
+	i: number,
+	status: 'started' | 'finished',
+): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
 	const locationId = v.id('locationId', 'Location ID');
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const dataSourceName = String(credentials.dataSourceName ?? '').trim();
-	if (!dataSourceName) v.fail('Data Source Name (in the Frederick API credential)', 'is required for syncing: enter the name Frederick issued');
-	const body = { data: { type: 'management_systems', attributes: { data_source_name: dataSourceName, sync_status: status } } };
-	const { body: answer } = await frederickRequest(ctx, i, 'POST', PATHS.managementSystem(locationId), { body, idempotent: true });
+	if (!dataSourceName)
+		v.fail(
+			'Data Source Name (in the Frederick API credential)',
+			'is required for syncing: enter the name Frederick issued',
+		);
+	const body = {
+		data: {
+			type: 'management_systems',
+			attributes: { data_source_name: dataSourceName, sync_status: status },
+		},
+	};
+	const { body: answer } = await frederickRequest(
+		ctx,
+		i,
+		'POST',
+		PATHS.managementSystem(locationId),
+		{ body, idempotent: true },
+	);
 	return shape(ctx, i, answer.data);
 }

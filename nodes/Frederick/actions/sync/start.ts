@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { markSync, startDescription } from './run';
+import { defineOperation } from '../../../shared/execution/operation';
+import { simplifyField } from '../../transport';
+import { locationIdField } from '../fields';
+import { markSync } from './run';
 
-export const description = startDescription;
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return await markSync(this, i, 'started');
-}
+export default defineOperation({
+	value: 'start',
+	name: 'Start',
+	action: 'Start a sync run',
+	description: 'Tell Frederick a sync run of your data source starts',
+	kind: 'write',
+	records: ['locationId'],
+	fields: [simplifyField, locationIdField],
+	async execute(i) {
+		return await markSync(this, i, 'started');
+	},
+});

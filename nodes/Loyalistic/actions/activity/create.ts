@@ -1,50 +1,83 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import type { IDataObject } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
 import { loyalisticRequest, PATHS } from '../../transport';
 import { contactIdField, idOf } from '../fields';
 
-export const description: INodeProperties[] = fieldsFor('activity', 'create', [
-	contactIdField,
-	{
-		displayName: 'Activity Type',
-		name: 'type',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'webinar_attended',
-		description: 'Kind of activity, as named in your Loyalistic scoring rules',
+export default defineOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Record an activity',
+	description: 'Record an activity for a contact',
+	kind: 'write',
+	records: ['contactId'],
+	fields: [
+		contactIdField,
+		{
+			displayName: 'Activity Type',
+			name: 'type',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'webinar_attended',
+			description: 'Kind of activity, as named in your Loyalistic scoring rules',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					placeholder: 'e.g. Attended the spring webinar',
+					default: '',
+				},
+				{
+					displayName: 'Occurred At',
+					name: 'occurredAt',
+					type: 'dateTime',
+					default: '',
+					description: 'When it happened (defaults to now)',
+				},
+				{
+					displayName: 'Properties (JSON)',
+					name: 'properties',
+					type: 'json',
+					default: '{}',
+					description: 'Extra details as a JSON object',
+				},
+			],
+		},
+	],
+	async execute(i) {
+		const v = new Validator(this, i);
+		const contactId = idOf(this, i, 'contactId', 'Contact ID');
+		const type = v.string('type', 'Activity Type');
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		const body: IDataObject = { type };
+		if (extra.description) body.description = extra.description;
+		if (extra.occurredAt) {
+			const date = new Date(String(extra.occurredAt));
+			if (Number.isNaN(date.getTime()))
+				v.fail(
+					'Additional Fields → Occurred At',
+					`must be a date-time, got "${String(extra.occurredAt)}"`,
+				);
+			body.occurredAt = date.toISOString();
+		}
+		if (extra.properties) {
+			const properties = v.json(
+				'additionalFields.properties',
+				'Additional Fields → Properties (JSON)',
+			);
+			if (properties && Object.keys(properties).length) body.properties = properties as IDataObject;
+		}
+		// Recording an activity is not idempotent: a 5xx is not retried, so no activity is recorded twice.
+		return (await loyalisticRequest(this, i, 'POST', PATHS.contactActivities(contactId), { body }))
+			.body;
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', placeholder: 'e.g. Attended the spring webinar', default: '' },
-			{ displayName: 'Occurred At', name: 'occurredAt', type: 'dateTime', default: '', description: 'When it happened (defaults to now)' },
-			{ displayName: 'Properties (JSON)', name: 'properties', type: 'json', default: '{}', description: 'Extra details as a JSON object' },
-		],
-	},
-]);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const v = new Validator(this, i);
-	const contactId = idOf(this, i, 'contactId', 'Contact ID');
-	const type = v.string('type', 'Activity Type');
-	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const body: IDataObject = { type };
-	if (extra.description) body.description = extra.description;
-	if (extra.occurredAt) {
-		const date = new Date(String(extra.occurredAt));
-		if (Number.isNaN(date.getTime())) v.fail('Additional Fields → Occurred At', `must be a date-time, got "${String(extra.occurredAt)}"`);
-		body.occurredAt = date.toISOString();
-	}
-	if (extra.properties) {
-		const properties = v.json('additionalFields.properties', 'Additional Fields → Properties (JSON)');
-		if (properties && Object.keys(properties).length) body.properties = properties as IDataObject;
-	}
-	// Recording an activity is not idempotent: a 5xx is not retried, so no activity is recorded twice.
-	return (await loyalisticRequest(this, i, 'POST', PATHS.contactActivities(contactId), { body })).body;
-}
+});

@@ -1,11 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
-import { fieldsFor } from '../../../shared/router';
+import type { IDataObject } from 'n8n-workflow';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { defineOperation } from '../../../shared/execution/operation';
 import { loyalisticList, PATHS } from '../../transport';
 
-export const description: INodeProperties[] = [
-	...returnAllFields('activity', 'getMany'),
-	...fieldsFor('activity', 'getMany', [
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many activities',
+	description: 'List activities, page by page',
+	kind: 'read',
+	fields: [
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -13,17 +18,30 @@ export const description: INodeProperties[] = [
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{ displayName: 'Activity Type', name: 'type', type: 'string', placeholder: 'e.g. webinar_attended', default: '', description: 'Only activities of this type' },
-				{ displayName: 'Contact ID', name: 'contactId', type: 'string', placeholder: 'e.g. 1042', default: '', description: 'Only activities of this contact' },
+				{
+					displayName: 'Activity Type',
+					name: 'type',
+					type: 'string',
+					placeholder: 'e.g. webinar_attended',
+					default: '',
+					description: 'Only activities of this type',
+				},
+				{
+					displayName: 'Contact ID',
+					name: 'contactId',
+					type: 'string',
+					placeholder: 'e.g. 1042',
+					default: '',
+					description: 'Only activities of this contact',
+				},
 			],
 		},
-	]),
-];
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {};
-	if (filters.type) qs.type = filters.type;
-	if (filters.contactId) qs.contactId = filters.contactId;
-	return await loyalisticList(this, i, PATHS.activities, qs, limitOf(this, i));
-}
+	],
+	async execute(i) {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const qs: IDataObject = {};
+		if (filters.type) qs.type = filters.type;
+		if (filters.contactId) qs.contactId = filters.contactId;
+		return await loyalisticList(this, i, PATHS.activities, qs, limitOf(this, i));
+	},
+});

@@ -1,10 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
+import { defineOperation } from '../../../shared/execution/operation';
 import { loyalisticRequest, PATHS } from '../../transport';
 import { companyIdField, idOf } from '../fields';
 
-export const description: INodeProperties[] = fieldsFor('company', 'get', [companyIdField]);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return (await loyalisticRequest(this, i, 'GET', PATHS.company(idOf(this, i, 'companyId', 'Company ID')))).body;
-}
+export default defineOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a company',
+	description: 'Get a company by ID',
+	kind: 'read',
+	fields: [companyIdField],
+	async execute(i) {
+		return (
+			await loyalisticRequest(
+				this,
+				i,
+				'GET',
+				PATHS.company(idOf(this, i, 'companyId', 'Company ID')),
+			)
+		).body;
+	},
+});

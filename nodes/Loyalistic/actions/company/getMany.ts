@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { defineOperation } from '../../../shared/execution/operation';
 import { loyalisticList, PATHS } from '../../transport';
 
-export const description: INodeProperties[] = returnAllFields('company', 'getMany');
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return await loyalisticList(this, i, PATHS.companies, {}, limitOf(this, i));
-}
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many companies',
+	description: 'List companies, page by page',
+	kind: 'read',
+	fields: [...returnAllFields()],
+	async execute(i) {
+		return await loyalisticList(this, i, PATHS.companies, {}, limitOf(this, i));
+	},
+});

@@ -1,14 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
-import { fieldsFor } from '../../../shared/router';
-import { simplified, simplifyProperty } from '../../../shared/simplify';
-import { Validator } from '../../../shared/validate';
+import type { IDataObject } from 'n8n-workflow';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
+import { defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
 import { loyalisticList, PATHS } from '../../transport';
 import { CONTACT_SIMPLE } from '../fields';
 
-export const description: INodeProperties[] = [
-	...returnAllFields('contact', 'getMany'),
-	...fieldsFor('contact', 'getMany', [
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many contacts',
+	description: 'List contacts, page by page',
+	kind: 'read',
+	fields: [
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -16,20 +21,34 @@ export const description: INodeProperties[] = [
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{ displayName: 'Updated Since', name: 'updatedSince', type: 'dateTime', default: '', description: 'Only contacts changed at or after this time' },
+				{
+					displayName: 'Updated Since',
+					name: 'updatedSince',
+					type: 'dateTime',
+					default: '',
+					description: 'Only contacts changed at or after this time',
+				},
 			],
 		},
-	]),
-	simplifyProperty('contact', ['getMany']),
-];
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {};
-	if (filters.updatedSince) {
-		const date = new Date(String(filters.updatedSince));
-		if (Number.isNaN(date.getTime())) new Validator(this, i).fail('Filters → Updated Since', `must be a date-time, got "${String(filters.updatedSince)}"`);
-		qs.updatedSince = date.toISOString();
-	}
-	return simplified(this, i, await loyalisticList(this, i, PATHS.contacts, qs, limitOf(this, i)), CONTACT_SIMPLE);
-}
+		simplifyField,
+	],
+	async execute(i) {
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const qs: IDataObject = {};
+		if (filters.updatedSince) {
+			const date = new Date(String(filters.updatedSince));
+			if (Number.isNaN(date.getTime()))
+				new Validator(this, i).fail(
+					'Filters → Updated Since',
+					`must be a date-time, got "${String(filters.updatedSince)}"`,
+				);
+			qs.updatedSince = date.toISOString();
+		}
+		return simplified(
+			this,
+			i,
+			await loyalisticList(this, i, PATHS.contacts, qs, limitOf(this, i)),
+			CONTACT_SIMPLE,
+		);
+	},
+});

@@ -1,27 +1,43 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
-import { fieldsFor } from '../../../shared/router';
+import { defineOperation } from '../../../shared/execution/operation';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { loyaltyLionList, PATHS } from '../../transport';
+import { dateFilter, readFilters, sinceIdFilter } from '../filters';
 
-export const description: INodeProperties[] = [
-	...returnAllFields('activity', 'getMany'),
-	...fieldsFor('activity', 'getMany', [
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many activities',
+	description: 'List activities (points earned or removed), newest first, following the cursor',
+	kind: 'read',
+	fields: [
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
+			// activities/list-activities documents only these filters (no name, customer or state filter).
 			options: [
-				{ displayName: 'Activity Name', name: 'name', type: 'string', placeholder: 'e.g. $review', default: '' },
-				{ displayName: 'Customer ID in Your Store', name: 'customer_id', type: 'string', placeholder: 'e.g. cust-123', default: '' },
+				dateFilter(
+					'created_at_min',
+					'Created After',
+					'Only activities created at or after this time',
+				),
+				dateFilter('created_at_max', 'Created Before', 'Only activities created before this time'),
+				sinceIdFilter('activities'),
 			],
 		},
-	]),
-];
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = { ...(this.getNodeParameter('filters', i, {}) as IDataObject) };
-	for (const key of Object.keys(filters)) if (filters[key] === '') delete filters[key];
-	return await loyaltyLionList(this, i, PATHS.activities, 'activities', filters, limitOf(this, i));
-}
+	],
+	async execute(i) {
+		const filters = readFilters(this, i);
+		return await loyaltyLionList(
+			this,
+			i,
+			PATHS.activities,
+			'activities',
+			filters,
+			limitOf(this, i),
+		);
+	},
+});

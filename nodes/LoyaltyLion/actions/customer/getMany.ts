@@ -1,45 +1,105 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
-import { fieldsFor } from '../../../shared/router';
-import { simplified, simplifyProperty } from '../../../shared/simplify';
-import { Validator } from '../../../shared/validate';
+import { defineOperation } from '../../../shared/execution/operation';
+import type { IDataObject } from 'n8n-workflow';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
 import { loyaltyLionList, PATHS } from '../../transport';
 import { CUSTOMER_SIMPLE } from '../fields';
+import { dateFilter, readFilters, sinceIdFilter } from '../filters';
 
-export const description: INodeProperties[] = [
-	...returnAllFields('customer', 'getMany'),
-	...fieldsFor('customer', 'getMany', [
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many customers',
+	description: 'List customers, newest first, following the cursor',
+	kind: 'read',
+	fields: [
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
+			// customers/list-customers (email, since_id, sort) and the older customers page (the dates).
 			options: [
-				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Only the customer with this email' },
-				{ displayName: 'Since ID', name: 'since_id', type: 'number', default: 0, description: 'Only customers with a LoyaltyLion ID greater than this (for incremental syncs)' },
-				{ displayName: 'Updated After', name: 'updated_at_min', type: 'dateTime', default: '', description: 'Only customers changed at or after this time' },
+				dateFilter(
+					'created_at_min',
+					'Created After',
+					'Only customers created at or after this time',
+				),
+				dateFilter(
+					'created_at_max',
+					'Created Before',
+					'Only customers created at or before this time',
+				),
+				{
+					displayName: 'Email Contains',
+					name: 'email',
+					type: 'string',
+					placeholder: 'e.g. @example.com',
+					default: '',
+					description:
+						'Only customers whose email contains this text (LoyaltyLion matches part of the address, not the whole)',
+				},
+				sinceIdFilter('customers'),
+				dateFilter(
+					'updated_at_min',
+					'Updated After',
+					'Only customers changed at or after this time',
+				),
+				dateFilter(
+					'updated_at_max',
+					'Updated Before',
+					'Only customers changed at or before this time',
+				),
 			],
 		},
 		{
-			displayName: 'Customers come newest first; Return All follows the cursor to the end.',
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'collection',
+			placeholder: 'Add Sort',
+			default: {},
+			options: [
+				{
+					displayName: 'Sort By',
+					name: 'sort_field',
+					type: 'options',
+					options: [
+						{ name: 'ID', value: 'id' },
+						{ name: 'Updated At', value: 'updated_at' },
+					],
+					default: 'id',
+				},
+				{
+					displayName: 'Direction',
+					name: 'sort_direction',
+					type: 'options',
+					options: [
+						{ name: 'Ascending', value: 'asc' },
+						{ name: 'Descending', value: 'desc' },
+					],
+					default: 'desc',
+				},
+			],
+		},
+		{
+			displayName:
+				'Customers come newest first unless sorted or filtered by Since ID; Return All follows the cursor to the end.',
 			name: 'orderNotice',
 			type: 'notice',
 			default: '',
 		},
-	]),
-	simplifyProperty('customer', ['getMany']),
-];
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const raw = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const filters: IDataObject = {};
-	if (raw.email) filters.email = raw.email;
-	if (raw.since_id) filters.since_id = raw.since_id;
-	if (raw.updated_at_min) {
-		const date = new Date(String(raw.updated_at_min));
-		if (Number.isNaN(date.getTime())) new Validator(this, i).fail('Filters → Updated After', `must be a date-time, got "${String(raw.updated_at_min)}"`);
-		filters.updated_at_min = date.toISOString();
-	}
-	return simplified(this, i, await loyaltyLionList(this, i, PATHS.customers, 'customers', filters, limitOf(this, i)), CUSTOMER_SIMPLE);
-}
+		simplifyField,
+	],
+	async execute(i) {
+		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
+		const filters = { ...readFilters(this, i), ...sort };
+		return simplified(
+			this,
+			i,
+			await loyaltyLionList(this, i, PATHS.customers, 'customers', filters, limitOf(this, i)),
+			CUSTOMER_SIMPLE,
+		);
+	},
+});

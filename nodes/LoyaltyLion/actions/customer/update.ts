@@ -1,41 +1,60 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import { defineOperation } from '../../../shared/execution/operation';
+import type { IDataObject } from 'n8n-workflow';
+import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
 import { customerIdField } from '../fields';
 
-export const description: INodeProperties[] = fieldsFor('customer', 'update', [
-	customerIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Birthday', name: 'birthday', type: 'dateTime', default: '', description: 'Birthday (sent as YYYY-MM-DD) for birthday rewards' },
-			{ displayName: 'Blocked', name: 'blocked', type: 'boolean', default: false, description: 'Whether the customer is blocked from earning and spending points' },
-		],
+export default defineOperation({
+	value: 'update',
+	name: 'Update',
+	action: 'Update a customer',
+	description: 'Change birthday or blocked status',
+	kind: 'write',
+	records: ['merchantId'],
+	fields: [
+		customerIdField,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Birthday',
+					name: 'birthday',
+					type: 'dateTime',
+					default: '',
+					description: 'Birthday (sent as YYYY-MM-DD) for birthday rewards',
+				},
+				{
+					displayName: 'Blocked',
+					name: 'blocked',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the customer is blocked from earning and spending points',
+				},
+			],
+		},
+	],
+	async execute(i) {
+		const v = new Validator(this, i);
+		const id = v.id('merchantId', 'Customer ID in Your Store');
+		const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+		const customer: IDataObject = {};
+		if (raw.birthday) {
+			const day = /^\d{4}-\d{2}-\d{2}/.exec(String(raw.birthday))?.[0];
+			if (!day) v.fail('Update Fields → Birthday', `must be a date, got "${String(raw.birthday)}"`);
+			customer.birthday = day;
+		}
+		if (raw.blocked !== undefined) customer.blocked = raw.blocked;
+		v.changes(customer);
+		// developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer: PATCH, {customer:
+		// {birthday, blocked}}; email is not a field of this call. Setting the same values twice changes nothing.
+		const { body } = await loyaltyLionRequest<IDataObject>(this, i, 'PATCH', PATHS.customer(id), {
+			body: { customer },
+			idempotent: true,
+		});
+		return (body?.customer as IDataObject | undefined) ?? { merchant_id: id, ...customer };
 	},
-]);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const v = new Validator(this, i);
-	const id = v.id('merchantId', 'Customer ID in Your Store');
-	const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-	const customer: IDataObject = {};
-	if (raw.birthday) {
-		const day = /^\d{4}-\d{2}-\d{2}/.exec(String(raw.birthday))?.[0];
-		if (!day) v.fail('Update Fields → Birthday', `must be a date, got "${String(raw.birthday)}"`);
-		customer.birthday = day;
-	}
-	if (raw.blocked !== undefined) customer.blocked = raw.blocked;
-	v.changes(customer);
-	// developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer: PATCH, {customer:
-	// {birthday, blocked}}; email is not a field of this call. Setting the same values twice changes nothing.
-	const { body } = await loyaltyLionRequest<IDataObject>(this, i, 'PATCH', PATHS.customer(id), { body: { customer }, idempotent: true });
-	return (body?.customer as IDataObject | undefined) ?? { merchant_id: id, ...customer };
-}
-
-/** Items naming the same record run one after the other, in input order (shared/router.ts). */
-export const orderedBy = ['merchantId'];
+});

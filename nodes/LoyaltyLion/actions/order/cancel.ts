@@ -1,14 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
+import { defineOperation } from '../../../shared/execution/operation';
 import { fullUpdate, fullUpdateFields } from './fields';
 
 // Cancelling is the full update (orders/update-order) with cancellation_status "cancelled"; LoyaltyLion
 // documents no /cancel path. The update still carries the order's current payment and refund state.
-export const description: INodeProperties[] = fieldsFor('order', 'cancel', fullUpdateFields(['cancellationStatus']));
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return await fullUpdate(this, i, { cancellation_status: 'cancelled' });
-}
-
-/** Items naming the same record run one after the other, in input order (shared/router.ts). */
-export const orderedBy = ['orderId'];
+export default defineOperation({
+	value: 'cancel',
+	name: 'Cancel',
+	action: 'Cancel an order',
+	description:
+		'Mark an order cancelled (its points are taken back); a full update with its current payment and refund state',
+	kind: 'write',
+	records: ['orderId'],
+	fields: [...fullUpdateFields(['cancellationStatus'])],
+	async execute(i) {
+		return await fullUpdate(this, i, { cancellation_status: 'cancelled' });
+	},
+});

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../../shared/locator';
-import { Validator } from '../../../shared/validate';
+import { recordLocator } from '../../../shared/descriptions/locator';
+import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
 
 // Orders, as developers.loyaltylion.com/api-reference/v2/resources/orders/create-order and update-order
@@ -31,7 +31,7 @@ export const paymentStatusField: INodeProperties = {
 	options: PAYMENT_STATUSES,
 	default: 'paid',
 	required: true,
-	description: 'The order\'s payment status now. Points are awarded when an order is paid.',
+	description: "The order's payment status now. Points are awarded when an order is paid.",
 };
 
 const refundStatusField: INodeProperties = {
@@ -58,7 +58,8 @@ const cancellationStatusField: INodeProperties = {
 	],
 	default: 'not_cancelled',
 	required: true,
-	description: "The order's cancellation status now. Cancelling takes back the points the order earned.",
+	description:
+		"The order's cancellation status now. Cancelling takes back the points the order earned.",
 };
 
 const totalPaidField: INodeProperties = {
@@ -78,14 +79,16 @@ const totalRefundedField: INodeProperties = {
 	required: true,
 	default: '0',
 	placeholder: '0',
-	description: 'The total refunded so far (all refunds together, not this one alone), as a decimal; 0 when nothing was refunded',
+	description:
+		'The total refunded so far (all refunds together, not this one alone), as a decimal; 0 when nothing was refunded',
 };
 
 /** An order LoyaltyLion already holds (update, cancel, refund): picked from its orders, or by your ID. */
 export const existingOrderField: INodeProperties = recordLocator({
 	displayName: 'Order',
 	name: 'orderId',
-	description: "The order: pick it from LoyaltyLion's orders (search by order number, ID or customer email), or give its ID in your store (LoyaltyLion's merchant_id)",
+	description:
+		"The order: pick it from LoyaltyLion's orders (search by order number, ID or customer email), or give its ID in your store (LoyaltyLion's merchant_id)",
 	searchMethod: 'searchOrders',
 	searchPlaceholder: 'Search by order number or email...',
 	idPlaceholder: 'e.g. 1001 (the order ID in your store)',
@@ -93,7 +96,14 @@ export const existingOrderField: INodeProperties = recordLocator({
 
 /** The fields of a full order update, less the ones an operation fixes itself (Cancel, Refund). */
 export function fullUpdateFields(fixed: string[]): INodeProperties[] {
-	return [existingOrderField, paymentStatusField, refundStatusField, cancellationStatusField, totalPaidField, totalRefundedField].filter((f) => !fixed.includes(f.name));
+	return [
+		existingOrderField,
+		paymentStatusField,
+		refundStatusField,
+		cancellationStatusField,
+		totalPaidField,
+		totalRefundedField,
+	].filter((f) => !fixed.includes(f.name));
 }
 
 /** A decimal amount field. */
@@ -106,10 +116,15 @@ export function money(v: Validator, name: string, label: string): string {
  * refund and cancellation statuses and the totals paid and refunded. `fixed` holds what the operation
  * decides (Cancel: cancellation_status). Idempotent per the reference, so it is retried like any PUT.
  */
-export async function fullUpdate(ctx: IExecuteFunctions, i: number, fixed: IDataObject = {}): Promise<IDataObject> {
+export async function fullUpdate(
+	ctx: IExecuteFunctions,
+	i: number,
+	fixed: IDataObject = {},
+): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
 	const id = v.id('orderId', 'Order ID in Your Store');
-	const read = (name: string, field: string, label: string) => (fixed[field] !== undefined ? fixed[field] : v.string(name, label));
+	const read = (name: string, field: string, label: string) =>
+		fixed[field] !== undefined ? fixed[field] : v.string(name, label);
 	const body: IDataObject = {
 		payment_status: read('paymentStatus', 'payment_status', 'Payment Status'),
 		refund_status: read('refundStatus', 'refund_status', 'Refund Status'),

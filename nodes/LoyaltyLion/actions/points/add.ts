@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
+import { defineOperation } from '../../../shared/execution/operation';
 import { pointsFields } from '../fields';
 import { changePoints } from './change';
 
-export const description: INodeProperties[] = fieldsFor('points', 'add', pointsFields);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return await changePoints(this, i, 'add');
-}
-
-/** Items naming the same record run one after the other, in input order (shared/router.ts). */
-export const orderedBy = ['merchantId'];
+export default defineOperation({
+	value: 'add',
+	name: 'Add',
+	action: 'Add points to a customer',
+	description: 'Give a customer points',
+	kind: 'write',
+	records: ['merchantId'],
+	fields: [...pointsFields],
+	async execute(i) {
+		return await changePoints(this, i, 'add');
+	},
+});

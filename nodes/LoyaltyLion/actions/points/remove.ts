@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fieldsFor } from '../../../shared/router';
+import { defineOperation } from '../../../shared/execution/operation';
 import { pointsFields } from '../fields';
 import { changePoints } from './change';
 
-export const description: INodeProperties[] = fieldsFor('points', 'remove', pointsFields);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	return await changePoints(this, i, 'remove');
-}
-
-/** Items naming the same record run one after the other, in input order (shared/router.ts). */
-export const orderedBy = ['merchantId'];
+export default defineOperation({
+	value: 'remove',
+	name: 'Remove',
+	action: 'Remove points from a customer',
+	description: 'Take approved points from a customer',
+	kind: 'write',
+	records: ['merchantId'],
+	fields: [...pointsFields],
+	async execute(i) {
+		return await changePoints(this, i, 'remove');
+	},
+});

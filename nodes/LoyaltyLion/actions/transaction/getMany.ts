@@ -1,12 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { limitOf, returnAllFields } from '../../../shared/pagination';
-import { fieldsFor } from '../../../shared/router';
-import { Validator } from '../../../shared/validate';
+import { defineOperation } from '../../../shared/execution/operation';
+import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionList, PATHS } from '../../transport';
+import { dateFilter, readFilters, sinceIdFilter } from '../filters';
 
-export const description: INodeProperties[] = [
-	...returnAllFields('transaction', 'getMany'),
-	...fieldsFor('transaction', 'getMany', [
+// developers.loyaltylion.com/api-reference/v2/resources/transactions/list-transactions
+export default defineOperation({
+	value: 'getMany',
+	name: 'Get Many',
+	action: 'Get many transactions',
+	description: 'List points transactions, following the cursor',
+	kind: 'read',
+	fields: [
+		...returnAllFields(),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -19,20 +25,39 @@ export const description: INodeProperties[] = [
 					name: 'customer_id',
 					type: 'number',
 					default: 0,
-					description: "Only this customer's transactions. This is LoyaltyLion's own numeric customer ID (the ID field of a customer from Customer → Get), not the customer's ID in your store.",
+					description:
+						"Only this customer's transactions. This is LoyaltyLion's own numeric customer ID (the ID field of a customer from Customer → Get), not the customer's ID in your store.",
 				},
-				{ displayName: 'Since ID', name: 'since_id', type: 'number', default: 0, description: 'Only transactions with an ID greater than this' },
+				dateFilter(
+					'created_at_min',
+					'Created After',
+					'Only transactions created at or after this time',
+				),
+				dateFilter(
+					'created_at_max',
+					'Created Before',
+					'Only transactions created before this time',
+				),
+				sinceIdFilter('transactions'),
 			],
 		},
-	]),
-];
-
-// developers.loyaltylion.com/api-reference/v2/resources/transactions/list-transactions
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = { ...(this.getNodeParameter('filters', i, {}) as IDataObject) };
-	for (const key of Object.keys(filters)) if (filters[key] === '' || filters[key] === 0) delete filters[key];
-	if (filters.customer_id !== undefined && !/^\d+$/.test(String(filters.customer_id).trim())) {
-		new Validator(this, i).fail('Filters → LoyaltyLion Customer ID', `must be LoyaltyLion's numeric customer ID, got "${String(filters.customer_id)}"`);
-	}
-	return await loyaltyLionList(this, i, PATHS.transactions, 'transactions', filters, limitOf(this, i));
-}
+	],
+	async execute(i) {
+		const filters = readFilters(this, i);
+		if (filters.customer_id === 0) delete filters.customer_id;
+		if (filters.customer_id !== undefined && !/^\d+$/.test(String(filters.customer_id).trim())) {
+			new Validator(this, i).fail(
+				'Filters → LoyaltyLion Customer ID',
+				`must be LoyaltyLion's numeric customer ID, got "${String(filters.customer_id)}"`,
+			);
+		}
+		return await loyaltyLionList(
+			this,
+			i,
+			PATHS.transactions,
+			'transactions',
+			filters,
+			limitOf(this, i),
+		);
+	},
+});

@@ -28,11 +28,15 @@ function describe(value: unknown): string {
 /** Why a value cannot be a path segment, or undefined when it can. */
 export function segmentProblem(value: unknown): string | undefined {
 	if (value === undefined || value === null) return 'is empty';
-	if (typeof value === 'number') return Number.isFinite(value) ? undefined : `must be an ID, got ${String(value)}`;
-	if (typeof value !== 'string') return `must be an ID (text or a number), got ${Array.isArray(value) ? 'a list' : typeof value}`;
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? undefined : `must be an ID, got ${String(value)}`;
+	if (typeof value !== 'string')
+		return `must be an ID (text or a number), got ${Array.isArray(value) ? 'a list' : typeof value}`;
 	if (value.trim() === '') return 'is empty';
-	if (value === '.' || value === '..') return `cannot be "${value}": it would change which address the request goes to`;
-	if (value.length > MAX_SEGMENT_LENGTH) return `is ${value.length} characters long, more than the ${MAX_SEGMENT_LENGTH} an ID can have`;
+	if (value === '.' || value === '..')
+		return `cannot be "${value}": it would change which address the request goes to`;
+	if (value.length > MAX_SEGMENT_LENGTH)
+		return `is ${value.length} characters long, more than the ${MAX_SEGMENT_LENGTH} an ID can have`;
 	return undefined;
 }
 
@@ -42,7 +46,8 @@ export function segmentProblem(value: unknown): string | undefined {
  */
 export function buildPath(template: string, values: Record<string, string | number>): string {
 	return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
-		if (!(name in values)) throw new PathSegmentError(name, undefined, `no value given for {${name}}`);
+		if (!(name in values))
+			throw new PathSegmentError(name, undefined, `no value given for {${name}}`);
 		const value = values[name];
 		const problem = segmentProblem(value);
 		if (problem) throw new PathSegmentError(name, value, `The ID ${describe(value)} ${problem}`);
@@ -79,12 +84,20 @@ export function followOnOrigin(base: string, url: string): OriginCheck {
 		resolved = undefined;
 	}
 	const foundOrigin = resolved?.origin ?? JSON.stringify(url.slice(0, 60));
-	return { url: resolved && foundOrigin === expectedOrigin ? resolved.toString() : undefined, foundOrigin, expectedOrigin };
+	return {
+		url: resolved && foundOrigin === expectedOrigin ? resolved.toString() : undefined,
+		foundOrigin,
+		expectedOrigin,
+	};
 }
 
 /** base + path when the result stays on the base's origin (a path such as "@other.host/x" does not). */
 export function joinOnOrigin(base: string, path: string): OriginCheck {
 	const expectedOrigin = new URL(base).origin;
 	const foundOrigin = originOf(base + path) ?? JSON.stringify((base + path).slice(0, 60));
-	return { url: foundOrigin === expectedOrigin ? base + path : undefined, foundOrigin, expectedOrigin };
+	return {
+		url: foundOrigin === expectedOrigin ? base + path : undefined,
+		foundOrigin,
+		expectedOrigin,
+	};
 }

@@ -18,5 +18,9 @@ export class CredentialRefusedError extends UserError {
 }
 
 export function isCredentialRefused(error: unknown): error is CredentialRefusedError {
-	return Boolean(error && typeof error === 'object' && (error as { credentialRefused?: boolean }).credentialRefused === true);
+	return Boolean(
+		error &&
+			typeof error === 'object' &&
+			(error as { credentialRefused?: boolean }).credentialRefused === true,
+	);
 }

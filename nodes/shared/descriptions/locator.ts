@@ -47,25 +47,45 @@ export function recordLocator(spec: LocatorSpec): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: spec.idPlaceholder,
-				validation: spec.idPattern ? [{ type: 'regex', properties: { regex: spec.idPattern.regex, errorMessage: spec.idPattern.message } }] : [],
+				validation: spec.idPattern
+					? [
+							{
+								type: 'regex',
+								properties: { regex: spec.idPattern.regex, errorMessage: spec.idPattern.message },
+							},
+						]
+					: [],
 			},
 			{
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
 				placeholder: spec.url?.placeholder ?? '',
-				validation: [{ type: 'regex', properties: { regex: spec.url?.regex ?? '', errorMessage: 'Not a URL of this kind of record' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: spec.url?.regex ?? '',
+							errorMessage: 'Not a URL of this kind of record',
+						},
+					},
+				],
 				extractValue: { type: 'regex', regex: spec.url?.regex ?? '' },
 			},
 		],
 	};
 	// The modes this record has: From List where the provider lists it, By URL where it has record URLs.
-	property.modes = property.modes!.filter((mode) => (mode.name !== 'list' || spec.searchMethod) && (mode.name !== 'url' || spec.url));
+	property.modes = property.modes!.filter(
+		(mode) => (mode.name !== 'list' || spec.searchMethod) && (mode.name !== 'url' || spec.url),
+	);
 	return property;
 }
 
 /** One page of a list search: the records that match, and the token of the next page when there is one. */
-export function searchPage(results: INodeListSearchItems[], next: string | number | undefined): INodeListSearchResult {
+export function searchPage(
+	results: INodeListSearchItems[],
+	next: string | number | undefined,
+): INodeListSearchResult {
 	return next === undefined ? { results } : { results, paginationToken: String(next) };
 }
 
@@ -73,5 +93,7 @@ export function searchPage(results: INodeListSearchItems[], next: string | numbe
 export function matches(filter: string | undefined, ...texts: Array<unknown>): boolean {
 	const wanted = (filter ?? '').trim().toLowerCase();
 	if (!wanted) return true;
-	return texts.some((t) => t !== undefined && t !== null && String(t).toLowerCase().includes(wanted));
+	return texts.some(
+		(t) => t !== undefined && t !== null && String(t).toLowerCase().includes(wanted),
+	);
 }

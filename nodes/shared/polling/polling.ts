@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -41,11 +46,16 @@ export const startFromOption: INodeProperties = {
 	name: 'startFrom',
 	type: 'dateTime',
 	default: '',
-	description: 'Deliver records changed since this time on the first poll after activation. Empty: start from the moment the workflow is activated (no history).',
+	description:
+		'Deliver records changed since this time on the first poll after activation. Empty: start from the moment the workflow is activated (no history).',
 };
 
 /** The Event selector of a polling trigger. */
-export function eventProperty(events: Array<{ name: string; value: string }>, defaultValue: string, what: string): INodeProperties {
+export function eventProperty(
+	events: Array<{ name: string; value: string }>,
+	defaultValue: string,
+	what: string,
+): INodeProperties {
 	return {
 		displayName: 'Event',
 		name: 'event',
@@ -59,7 +69,14 @@ export function eventProperty(events: Array<{ name: string; value: string }>, de
 
 /** The Options collection of a polling trigger: Start From, and any trigger-specific options. */
 export function pollOptionsProperty(extra: INodeProperties[] = []): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [startFromOption, ...extra] };
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [startFromOption, ...extra],
+	};
 }
 
 function time(source: PollSource, record: IDataObject): number {
@@ -68,7 +85,11 @@ function time(source: PollSource, record: IDataObject): number {
 }
 
 /** One poll: the records to emit (null when there are none), with the state moved only on success. */
-export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startFrom = '' }: { startFrom?: string } = {}): Promise<INodeExecutionData[][] | null> {
+export async function pollOnce(
+	ctx: IPollFunctions,
+	source: PollSource,
+	{ startFrom = '' }: { startFrom?: string } = {},
+): Promise<INodeExecutionData[][] | null> {
 	if (ctx.getMode() === 'manual') {
 		// A manual test shows the latest records and leaves the mark where it is.
 		const latest = await source.fetchLatest(5);
@@ -87,12 +108,18 @@ export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startF
 			// with coarse times (a transaction's day) do not deliver today's history on the next poll.
 			const now = Date.now();
 			const existing = await source.fetchSince(new Date(now - source.overlapMs), new Set());
-			state.seen = existing.filter((r) => time(source, r) >= now - source.overlapMs).map((r) => source.keyOf(r));
+			state.seen = existing
+				.filter((r) => time(source, r) >= now - source.overlapMs)
+				.map((r) => source.keyOf(r));
 			state.mark = new Date(now).toISOString();
 			return null;
 		}
 		mark = Date.parse(startFrom);
-		if (Number.isNaN(mark)) throw new NodeOperationError(ctx.getNode(), `Start From must be a date-time, got "${startFrom}"`);
+		if (Number.isNaN(mark))
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Start From must be a date-time, got "${startFrom}"`,
+			);
 		// The first poll after Start From delivers what changed since then, not the overlap before it.
 		floor = mark;
 	}
@@ -101,7 +128,11 @@ export async function pollOnce(ctx: IPollFunctions, source: PollSource, { startF
 	const fresh = records
 		.filter((r) => time(source, r) >= floor && !seen.has(source.keyOf(r)))
 		.sort((a, b) => time(source, a) - time(source, b));
-	const items = fresh.length ? (source.toItems ? await source.toItems(fresh) : ctx.helpers.returnJsonArray(fresh)) : [];
+	const items = fresh.length
+		? source.toItems
+			? await source.toItems(fresh)
+			: ctx.helpers.returnJsonArray(fresh)
+		: [];
 	// Only now, with every page fetched (and every file downloaded), does the state move; a poll that threw
 	// above left it untouched. Every record at or above the new window was in this answer (it asked from below
 	// the old window), so the kept keys are exactly those.

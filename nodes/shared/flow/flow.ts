@@ -169,7 +169,8 @@ export class AdaptiveFlow implements Flow {
 		const now = Date.now();
 		if (outcome === 'ok') {
 			this.accepted.push(now);
-			if (this.accepted.length > 4 * this.maxPerSecond + 16) this.accepted.splice(0, this.accepted.length / 2);
+			if (this.accepted.length > 4 * this.maxPerSecond + 16)
+				this.accepted.splice(0, this.accepted.length / 2);
 			const gain = this.congested ? INCREASE_PER_SECOND / this.rate : SLOW_START_GAIN;
 			this.rate = Math.min(this.maxPerSecond, this.rate + gain);
 			return;
@@ -209,9 +210,14 @@ export function flowFor(key: string, settings: FlowSettings): Flow {
 }
 
 /** The adaptive flows' state, for tests and benchmarks: key → rate and counters. */
-export function adaptiveFlows(): Record<string, { rate: number; sent: number; throttled: number; decreases: number }> {
-	const out: Record<string, { rate: number; sent: number; throttled: number; decreases: number }> = {};
-	for (const [id, flow] of flows) if (flow instanceof AdaptiveFlow) out[id] = { rate: flow.rate, ...flow.stats };
+export function adaptiveFlows(): Record<
+	string,
+	{ rate: number; sent: number; throttled: number; decreases: number }
+> {
+	const out: Record<string, { rate: number; sent: number; throttled: number; decreases: number }> =
+		{};
+	for (const [id, flow] of flows)
+		if (flow instanceof AdaptiveFlow) out[id] = { rate: flow.rate, ...flow.stats };
 	return out;
 }
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /** One page as a provider answered it: its records and how to ask for the next page (undefined: none). */
@@ -38,44 +38,21 @@ export async function paginate<TCursor>(
  * The records of a page, which must be an array: a page without one is an error, never an empty last page
  * (that would end the listing early and pass a partial list off as whole).
  */
-export function pageRecords(ctx: Pick<IExecuteFunctions, 'getNode'>, itemIndex: number, providerName: string, body: unknown, key?: string): IDataObject[] {
+export function pageRecords(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	itemIndex: number,
+	providerName: string,
+	body: unknown,
+	key?: string,
+): IDataObject[] {
 	const records = key === undefined ? body : (body as IDataObject | undefined)?.[key];
 	if (!Array.isArray(records)) {
 		throw new NodeApiError(ctx.getNode(), { message: 'Unexpected page' } as JsonObject, {
 			message: `${providerName} answered a page without ${key ? `a "${key}" list` : 'a list'} (item ${itemIndex})`,
-			description: 'The listing stopped rather than return a partial list. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
+			description:
+				'The listing stopped rather than return a partial list. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
 			itemIndex,
 		});
 	}
 	return records as IDataObject[];
-}
-
-/** Reads Return All / Limit for an item: undefined means everything. */
-export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
-}
-
-/** The standard Return All and Limit fields, for one resource's list operation. */
-export function returnAllFields(resource: string, operation: string, maxLimit?: number): INodeProperties[] {
-	const show = { show: { resource: [resource], operation: [operation] } };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: show,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show.show, returnAll: [false] } },
-		},
-	];
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { segmentProblem } from './path';
+import { segmentProblem } from '../http/path';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -16,19 +16,30 @@ export class Validator {
 
 	/** Rejects the field with a message naming it and the item. */
 	fail(label: string, problem: string): never {
-		throw new NodeOperationError(this.ctx.getNode(), `${label} ${problem} (item ${this.itemIndex})`, {
-			itemIndex: this.itemIndex,
-			description: `Fix the "${label}" field of item ${this.itemIndex}; nothing was sent to the provider.`,
-		});
+		throw new NodeOperationError(
+			this.ctx.getNode(),
+			`${label} ${problem} (item ${this.itemIndex})`,
+			{
+				itemIndex: this.itemIndex,
+				description: `Fix the "${label}" field of item ${this.itemIndex}; nothing was sent to the provider.`,
+			},
+		);
 	}
 
 	/** A required, non-blank string parameter, trimmed. */
 	string(name: string, label: string): string {
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, '', { extractValue: true }) as unknown;
-		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '', {
+			extractValue: true,
+		}) as unknown;
+		if (
+			value === undefined ||
+			value === null ||
+			(typeof value === 'string' && value.trim() === '')
+		) {
 			this.fail(label, 'is required but empty');
 		}
-		if (typeof value !== 'string' && typeof value !== 'number') this.fail(label, `must be text, got ${typeof value}`);
+		if (typeof value !== 'string' && typeof value !== 'number')
+			this.fail(label, `must be text, got ${typeof value}`);
 		return String(value).trim();
 	}
 
@@ -39,21 +50,32 @@ export class Validator {
 	 */
 	id(name: string, label: string): string {
 		// A resource locator gives its value (By URL: the ID taken from the URL); a plain field its text.
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, '', { extractValue: true }) as unknown;
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, '', {
+			extractValue: true,
+		}) as unknown;
 		if (typeof value === 'string' || typeof value === 'number') {
 			const text = String(value).trim();
 			const problem = segmentProblem(text);
 			if (problem) this.fail(label, problem === 'is empty' ? 'is required but empty' : problem);
 			return text;
 		}
-		return this.fail(label, value === undefined || value === null ? 'is required but empty' : `must be an ID (text or a number), got ${Array.isArray(value) ? 'a list' : typeof value}`);
+		return this.fail(
+			label,
+			value === undefined || value === null
+				? 'is required but empty'
+				: `must be an ID (text or a number), got ${Array.isArray(value) ? 'a list' : typeof value}`,
+		);
 	}
 
 	/** An optional text parameter: undefined when blank; an object or a list is refused, never sent as "[object Object]". */
 	optionalString(name: string, label = name): string | undefined {
 		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
 		if (value === undefined || value === null) return undefined;
-		if (typeof value === 'object') this.fail(label, `must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: map one of its fields instead`);
+		if (typeof value === 'object')
+			this.fail(
+				label,
+				`must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}: map one of its fields instead`,
+			);
 		const text = String(value).trim();
 		return text === '' ? undefined : text;
 	}
@@ -70,10 +92,16 @@ export class Validator {
 		const raw = this.string(name, label);
 		const day = /^\d{4}-\d{2}-\d{2}/.exec(raw)?.[0];
 		const parsed = day ? new Date(`${day}T00:00:00Z`) : undefined;
-		if (!day || !parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) {
+		if (
+			!day ||
+			!parsed ||
+			Number.isNaN(parsed.getTime()) ||
+			parsed.toISOString().slice(0, 10) !== day
+		) {
 			this.fail(label, `must be a date as YYYY-MM-DD, got "${raw}"`);
 		}
-		if (past && day >= new Date().toISOString().slice(0, 10)) this.fail(label, `must be a day in the past, got ${day}`);
+		if (past && day >= new Date().toISOString().slice(0, 10))
+			this.fail(label, `must be a day in the past, got ${day}`);
 		return day;
 	}
 
@@ -100,10 +128,15 @@ export class Validator {
 	}
 
 	/** A number within bounds. */
-	number(name: string, label: string, { min, max, integer }: { min?: number; max?: number; integer?: boolean } = {}): number {
+	number(
+		name: string,
+		label: string,
+		{ min, max, integer }: { min?: number; max?: number; integer?: boolean } = {},
+	): number {
 		const value = this.ctx.getNodeParameter(name, this.itemIndex, undefined) as unknown;
 		const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-		if (typeof n !== 'number' || !Number.isFinite(n)) this.fail(label, `must be a number, got "${String(value)}"`);
+		if (typeof n !== 'number' || !Number.isFinite(n))
+			this.fail(label, `must be a number, got "${String(value)}"`);
 		if (integer && !Number.isInteger(n)) this.fail(label, `must be a whole number, got ${n}`);
 		if (min !== undefined && n < min) this.fail(label, `must be at least ${min}, got ${n}`);
 		if (max !== undefined && n > max) this.fail(label, `must be at most ${max}, got ${n}`);

@@ -1,0 +1,12 @@
+import { defineResource } from '../../../shared/execution/operation';
+import del from './delete';
+import upsert from './upsert';
+
+export default defineResource({
+	value: 'merchant',
+	name: 'Merchant',
+	description: 'Merchants (advertisers) and their stores',
+	// upsert.value, not the literal: the n8n upsert lint rules would take this object for an option.
+	defaultOperation: upsert.value,
+	operations: [upsert, del],
+});

@@ -1,0 +1,11 @@
+import { defineResource } from '../../../shared/execution/operation';
+import create from './create';
+import getMany from './getMany';
+
+export default defineResource({
+	value: 'activity',
+	name: 'Activity',
+	description: 'Activities that trigger your program rules',
+	defaultOperation: 'create',
+	operations: [create, getMany],
+});

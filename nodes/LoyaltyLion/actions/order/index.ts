@@ -1,0 +1,13 @@
+import { defineResource } from '../../../shared/execution/operation';
+import cancel from './cancel';
+import create from './create';
+import refund from './refund';
+import update from './update';
+
+export default defineResource({
+	value: 'order',
+	name: 'Order',
+	description: 'Orders that earn points',
+	defaultOperation: 'create',
+	operations: [cancel, create, refund, update],
+});
