@@ -22,7 +22,9 @@ function ensureBuilt() {
 	const marker = path.join(BUILD, 'index.cjs');
 	if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newest(SRC)) return;
 	const tsc = require.resolve('typescript/bin/tsc');
-	execFileSync(process.execPath, [tsc, '-p', path.join(__dirname, 'tsconfig.json')], { stdio: 'inherit' });
+	execFileSync(process.execPath, [tsc, '-p', path.join(__dirname, 'tsconfig.json')], {
+		stdio: 'inherit',
+	});
 	fs.utimesSync(marker, new Date(), new Date());
 }
 

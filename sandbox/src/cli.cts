@@ -3,7 +3,9 @@ import { startSandbox, PROVIDERS } from './index.cjs';
 
 function arg(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : process.env[`SANDBOX_${name.toUpperCase()}`] ?? fallback;
+	return i > 0 && process.argv[i + 1]
+		? process.argv[i + 1]
+		: (process.env[`SANDBOX_${name.toUpperCase()}`] ?? fallback);
 }
 
 async function main() {
@@ -13,7 +15,9 @@ async function main() {
 	console.log(`Provider simulator listening on ${sim.url}`);
 	for (const p of PROVIDERS) {
 		const demo = (p.DEFAULTS as any)?.clients?.[0];
-		console.log(`  ${p.name.padEnd(12)} ${sim.baseUrl(p.name)}${demo ? `   demo client: ${demo.clientId} / ${demo.clientSecret}` : ''}`);
+		console.log(
+			`  ${p.name.padEnd(12)} ${sim.baseUrl(p.name)}${demo ? `   demo client: ${demo.clientId} / ${demo.clientSecret}` : ''}`,
+		);
 	}
 	console.log(`  control      ${sim.url}/__control/stats   (request and token counters)`);
 	const stop = () => sim.stop().then(() => process.exit(0));

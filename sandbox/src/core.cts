@@ -48,7 +48,10 @@ function parseBody(raw, contentType) {
 		try {
 			return JSON.parse(text);
 		} catch {
-			throw new HttpError(400, { error: 'malformed_json', message: 'The request body is not valid JSON.' });
+			throw new HttpError(400, {
+				error: 'malformed_json',
+				message: 'The request body is not valid JSON.',
+			});
 		}
 	}
 	return text;
@@ -256,9 +259,19 @@ function createSimulator(providerModules, options: any = {}) {
 			route(method, pattern, handler, meta: any = {}) {
 				// Every route names its source (a reference page, a seed document, or "assumed: why").
 				const source = mod.SOURCES?.[`${method} ${pattern}`];
-				if (!source) throw new Error(`The ${mod.name} simulator route ${method} ${pattern} names no source: add it to SOURCES in its module`);
+				if (!source)
+					throw new Error(
+						`The ${mod.name} simulator route ${method} ${pattern} names no source: add it to SOURCES in its module`,
+					);
 				const full = `/${mod.name}${pattern}`;
-				routes.push({ provider: mod.name, method, pattern, ...compilePath(full), handler, meta: { ...meta, source } });
+				routes.push({
+					provider: mod.name,
+					method,
+					pattern,
+					...compilePath(full),
+					handler,
+					meta: { ...meta, source },
+				});
 			},
 			sim,
 			HttpError,
@@ -273,7 +286,11 @@ function createSimulator(providerModules, options: any = {}) {
 	// The control API lets tests running in another process (a real n8n) switch faults and read counters.
 	const control = async (req, res, url, body) => {
 		if (url.pathname === '/__control/stats' && req.method === 'GET') {
-			return send(res, 200, { requests: stats.requests, tokens: stats.tokens, statuses: stats.statuses });
+			return send(res, 200, {
+				requests: stats.requests,
+				tokens: stats.tokens,
+				statuses: stats.statuses,
+			});
 		}
 		// A sink a workflow under test can post what it received to (e2e tests count deliveries with it).
 		if (url.pathname === '/__control/record' && req.method === 'POST') {
@@ -281,7 +298,16 @@ function createSimulator(providerModules, options: any = {}) {
 			return send(res, 200, { ok: true });
 		}
 		if (url.pathname === '/__control/routes' && req.method === 'GET') {
-			return send(res, 200, routes.map((r) => ({ provider: r.provider, method: r.method, pattern: r.pattern, source: r.meta.source })));
+			return send(
+				res,
+				200,
+				routes.map((r) => ({
+					provider: r.provider,
+					method: r.method,
+					pattern: r.pattern,
+					source: r.meta.source,
+				})),
+			);
 		}
 		if (url.pathname === '/__control/reset' && req.method === 'POST') {
 			stats.reset();
@@ -331,7 +357,10 @@ function createSimulator(providerModules, options: any = {}) {
 				const out = inst.notFound({ path: url.pathname });
 				return send(res, out.status, out.body, out.headers);
 			}
-			return send(res, 404, { error: 'not_found', message: `No route ${req.method} ${url.pathname}` });
+			return send(res, 404, {
+				error: 'not_found',
+				message: `No route ${req.method} ${url.pathname}`,
+			});
 		}
 		const provider = route.provider;
 		const inst = instances[provider];
@@ -375,9 +404,14 @@ function createSimulator(providerModules, options: any = {}) {
 		// Headers every answer of this provider carries (e.g. a request id), computed once per request.
 		const common = inst.commonHeaders ? inst.commonHeaders(ctx) : {};
 		// Limits count per client (a provider module names it from the token), else per API key or header.
-		const caller = inst.callerOf?.(ctx) ?? req.headers['x-api-key'] ?? req.headers.authorization ?? 'anonymous';
+		const caller =
+			inst.callerOf?.(ctx) ?? req.headers['x-api-key'] ?? req.headers.authorization ?? 'anonymous';
 		if (!route.meta.token && network.overLimit(provider, String(caller))) {
-			return await reply(429, inst.faultBody ? inst.faultBody(429, ctx) : { error: 'HTTP 429' }, common);
+			return await reply(
+				429,
+				inst.faultBody ? inst.faultBody(429, ctx) : { error: 'HTTP 429' },
+				common,
+			);
 		}
 		const fault = faults.take(provider, url.pathname, Boolean(route.meta.token));
 		if (fault) {
@@ -389,11 +423,16 @@ function createSimulator(providerModules, options: any = {}) {
 				setTimeout(() => req.socket.destroy(), 5);
 				return;
 			} else if (fault.type === 'malformed') {
-				return await reply(200, '{"this is": not json', { ...common, 'Content-Type': 'application/json' });
+				return await reply(200, '{"this is": not json', {
+					...common,
+					'Content-Type': 'application/json',
+				});
 			} else if (fault.type === 'status') {
 				const headers = { ...common };
 				if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-				const errBody = fault.body ?? (inst.faultBody ? inst.faultBody(fault.status, ctx) : { error: `HTTP ${fault.status}` });
+				const errBody =
+					fault.body ??
+					(inst.faultBody ? inst.faultBody(fault.status, ctx) : { error: `HTTP ${fault.status}` });
 				return await reply(fault.status, errBody, headers);
 			}
 		}
@@ -401,7 +440,11 @@ function createSimulator(providerModules, options: any = {}) {
 		try {
 			const out = (await route.handler(ctx)) ?? { status: 204 };
 			if (fault?.type === 'lost') {
-				return await reply(fault.status ?? 502, inst.faultBody ? inst.faultBody(fault.status ?? 502, ctx) : { error: 'bad gateway' }, common);
+				return await reply(
+					fault.status ?? 502,
+					inst.faultBody ? inst.faultBody(fault.status ?? 502, ctx) : { error: 'bad gateway' },
+					common,
+				);
 			}
 			await reply(out.status ?? 200, out.body, { ...common, ...(out.headers ?? {}) });
 		} catch (error) {
@@ -426,7 +469,7 @@ function createSimulator(providerModules, options: any = {}) {
 		new Promise((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(port, host, () => {
-				const addr = server.address() as import("node:net").AddressInfo;
+				const addr = server.address() as import('node:net').AddressInfo;
 				sim.port = addr.port;
 				sim.url = `http://${host}:${addr.port}`;
 				resolve(sim);

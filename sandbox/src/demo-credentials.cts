@@ -18,13 +18,46 @@ function demoCredentials(baseUrl) {
 			id: 'CdlxSandbox00001',
 			name: 'Cardlytics (simulator)',
 			type: 'cardlyticsOAuth2Api',
-			data: { environment: 'custom', customBaseUrl: baseUrl('cardlytics'), clientId: c.clientId, clientSecret: c.clientSecret, grantType: 'clientCredentials', authentication: 'body' },
+			data: {
+				environment: 'custom',
+				customBaseUrl: baseUrl('cardlytics'),
+				clientId: c.clientId,
+				clientSecret: c.clientSecret,
+				grantType: 'clientCredentials',
+				authentication: 'body',
+			},
 		},
 		{
 			id: 'LlStoreSandbox01',
 			name: 'LoyaltyLion store (simulator)',
 			type: 'loyaltyLionApi',
-			data: { token: ll.stores[0].token, secret: ll.stores[0].secret, apiBaseUrl: `${baseUrl('loyaltylion')}/v2` },
+			data: {
+				token: ll.stores[0].token,
+				secret: ll.stores[0].secret,
+				apiBaseUrl: `${baseUrl('loyaltylion')}/v2`,
+			},
+		},
+		// API keys (Bearer pat_...): all six scopes, and read_customers only; the site secret signs the
+		// deliveries of webhooks they create.
+		{
+			id: 'LlApiKeySandbx01',
+			name: 'LoyaltyLion API key, all scopes (simulator)',
+			type: 'loyaltyLionApiKeyApi',
+			data: {
+				apiKey: ll.apiKeys[0].token,
+				siteSecret: ll.siteSecret,
+				apiBaseUrl: `${baseUrl('loyaltylion')}/v2`,
+			},
+		},
+		{
+			id: 'LlApiKeyReadCus1',
+			name: 'LoyaltyLion API key, read_customers only (simulator)',
+			type: 'loyaltyLionApiKeyApi',
+			data: {
+				apiKey: ll.apiKeys[1].token,
+				siteSecret: ll.siteSecret,
+				apiBaseUrl: `${baseUrl('loyaltylion')}/v2`,
+			},
 		},
 		{
 			id: 'LlPartnerSandbx1',
@@ -42,13 +75,27 @@ function demoCredentials(baseUrl) {
 			id: 'XlSandboxCred001',
 			name: 'Loyalife (simulator)',
 			type: 'loyalifeApi',
-			data: { baseUrl: baseUrl('loyalife'), clientId: xl.clientId, clientSecret: xl.clientSecret, programId: xl.programId, memberReference: '', token: '' },
+			data: {
+				baseUrl: baseUrl('loyalife'),
+				clientId: xl.clientId,
+				clientSecret: xl.clientSecret,
+				programId: xl.programId,
+				memberReference: '',
+				token: '',
+			},
 		},
 		{
 			id: 'LylSandboxCred01',
 			name: 'Loyalistic (simulator)',
 			type: 'loyalisticOAuth2Api',
-			data: { apiBaseUrl: `${baseUrl('loyalistic')}/v1`, accessTokenUrl: `${baseUrl('loyalistic')}/token`, clientId: ly.clientId, clientSecret: ly.clientSecret, grantType: 'clientCredentials', authentication: 'header' },
+			data: {
+				apiBaseUrl: `${baseUrl('loyalistic')}/v1`,
+				accessTokenUrl: `${baseUrl('loyalistic')}/token`,
+				clientId: ly.clientId,
+				clientSecret: ly.clientSecret,
+				grantType: 'clientCredentials',
+				authentication: 'header',
+			},
 		},
 		{
 			id: 'FredSandboxCred1',
@@ -71,4 +118,19 @@ function demoCredentials(baseUrl) {
 	];
 }
 
-export { demoCredentials };
+/**
+ * LoyaltyLion API keys of the simulator's demo program (`Authorization: Bearer pat_...`): `all` has the six
+ * scopes, `readCustomers` only read_customers (demoCredentials() has both as loyaltyLionApiKeyApi credentials).
+ */
+const loyaltyLionApiKeys = {
+	all: loyaltylion.DEFAULTS.apiKeys[0].token,
+	readCustomers: loyaltylion.DEFAULTS.apiKeys[1].token,
+};
+/**
+ * The LoyaltyLion site secret: it signs deliveries of webhooks created with an API key or token & secret
+ * (OAuth-created webhooks are signed with the OAuth client secret). Equal to the demo store's token & secret
+ * secret (whether the two are the same value is not public).
+ */
+const loyaltyLionSiteSecret = loyaltylion.DEFAULTS.siteSecret;
+
+export { demoCredentials, loyaltyLionApiKeys, loyaltyLionSiteSecret };

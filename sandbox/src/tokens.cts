@@ -13,7 +13,15 @@ class TokenStore {
 	 * @param {number} o.lifetimeSeconds  how long a new token lives
 	 * @param {string} [o.prefix]         token prefix, to tell providers apart in logs
 	 */
-	constructor({ lifetimeSeconds, prefix = 'tok_', onIssue = (_token: string) => {} }: { lifetimeSeconds: number; prefix?: string; onIssue?: (token: string) => void }) {
+	constructor({
+		lifetimeSeconds,
+		prefix = 'tok_',
+		onIssue = (_token: string) => {},
+	}: {
+		lifetimeSeconds: number;
+		prefix?: string;
+		onIssue?: (token: string) => void;
+	}) {
 		this.onIssue = onIssue;
 		this.lifetimeSeconds = lifetimeSeconds;
 		this.prefix = prefix;

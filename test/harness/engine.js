@@ -177,12 +177,13 @@ class Engine {
 		items = [{}],
 		continueOnFail = false,
 		name = 'Node',
+		typeVersion = 1,
 	}) {
 		const node = {
 			id: 'node-under-test',
 			name,
 			type: type.includes('.') ? type : NODE_PREFIX + type,
-			typeVersion: 1,
+			typeVersion,
 			position: [200, 0],
 			parameters,
 			credentials: credentials ? { [credentials.type]: credentials.ref } : undefined,

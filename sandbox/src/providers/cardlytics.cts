@@ -26,11 +26,17 @@ const imageAsset = z
 						url: z.string().url().optional(),
 						content: z
 							.string()
-							.regex(/^data:image\/(png|jpeg|gif|svg\+xml);base64,/, 'content must be a data URL of an image')
+							.regex(
+								/^data:image\/(png|jpeg|gif|svg\+xml);base64,/,
+								'content must be a data URL of an image',
+							)
 							.optional(),
 					})
 					.strict()
-					.refine((l) => Boolean(l.url) !== Boolean(l.content), 'value.large needs exactly one of url or content'),
+					.refine(
+						(l) => Boolean(l.url) !== Boolean(l.content),
+						'value.large needs exactly one of url or content',
+					),
 			})
 			.strict(),
 	})
@@ -40,7 +46,9 @@ const merchantSchema = z.object({
 	merchantId: z.string().min(1),
 	merchantName: z.string().min(1).max(100),
 	merchantCategoryCode: z.string().regex(/^\d{4}$/, 'merchantCategoryCode must be a 4-digit MCC'),
-	paymentChannels: z.array(z.enum(['online', 'instore'])).min(1, 'paymentChannels needs online and/or instore'),
+	paymentChannels: z
+		.array(z.enum(['online', 'instore']))
+		.min(1, 'paymentChannels needs online and/or instore'),
 	stores: z
 		.array(
 			z.object({
@@ -66,7 +74,9 @@ const offerSchema = z
 	.passthrough();
 
 const reportSchema = z.object({
-	cube: z.literal('merchant_performance', { errorMap: () => ({ message: 'cube must be "merchant_performance"' }) }),
+	cube: z.literal('merchant_performance', {
+		errorMap: () => ({ message: 'cube must be "merchant_performance"' }),
+	}),
 	offerIds: z.array(z.string().min(1)).min(1, 'offerIds needs at least one offer id'),
 	timeRange: z.object({
 		from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'timeRange.from must be YYYY-MM-DD'),
@@ -75,7 +85,9 @@ const reportSchema = z.object({
 });
 
 function zodMessage(error) {
-	return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+	return error.issues
+		.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+		.join('; ');
 }
 
 /** A stable pseudo-random number from a string, for seeded report figures. */
@@ -88,20 +100,32 @@ function seeded(text, max) {
  * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
  */
 export const SOURCES: Record<string, string> = {
-	"POST /api/v1/idp/oauth2/token": "seed 003 and shared/providers.md: form client credentials, expires_in 3600",
-	"PUT /api/v1/partner/merchants/:merchantId": "https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion",
-	"DELETE /api/v1/partner/merchants/:merchantId": "https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion",
-	"PUT /api/v1/partner/merchants/:merchantId/offers/:offerId": "https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion",
-	"DELETE /api/v1/partner/merchants/:merchantId/offers/:offerId": "https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion",
-	"POST /api/v1/partner/merchants/:merchantId/reports": "https://platform.cardlytics.com/advertisers/docs/api-aggregate-reporting",
-	"GET /api/v1/partner/redemptions": "https://platform.cardlytics.com/advertisers/docs/api-redemption-feed",
-	"GET /files/redemptions/:file": "assumed: stands in for the pre-signed storage URL the redemption feed answers with",
+	'POST /api/v1/idp/oauth2/token':
+		'seed 003 and shared/providers.md: form client credentials, expires_in 3600',
+	'PUT /api/v1/partner/merchants/:merchantId':
+		'https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion',
+	'DELETE /api/v1/partner/merchants/:merchantId':
+		'https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion',
+	'PUT /api/v1/partner/merchants/:merchantId/offers/:offerId':
+		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
+	'DELETE /api/v1/partner/merchants/:merchantId/offers/:offerId':
+		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
+	'POST /api/v1/partner/merchants/:merchantId/reports':
+		'https://platform.cardlytics.com/advertisers/docs/api-aggregate-reporting',
+	'GET /api/v1/partner/redemptions':
+		'https://platform.cardlytics.com/advertisers/docs/api-redemption-feed',
+	'GET /files/redemptions/:file':
+		'assumed: stands in for the pre-signed storage URL the redemption feed answers with',
 };
 
 function create(api, userOptions) {
 	const { route, HttpError, randomId, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'cdlx_', onIssue: api.secret });
+	const tokens = new TokenStore({
+		lifetimeSeconds: options.tokenLifetimeSeconds,
+		prefix: 'cdlx_',
+		onIssue: api.secret,
+	});
 	const signingKey = crypto.randomBytes(32);
 	const state: any = {
 		options,
@@ -119,7 +143,11 @@ function create(api, userOptions) {
 		const token = bearerOf(ctx.headers);
 		const check = tokens.check(token);
 		if (!check.ok) {
-			throw fail(ctx, 401, check.reason === 'expired' ? 'Access token expired' : 'Invalid access token');
+			throw fail(
+				ctx,
+				401,
+				check.reason === 'expired' ? 'Access token expired' : 'Invalid access token',
+			);
 		}
 		return check.subject;
 	};
@@ -130,7 +158,10 @@ function create(api, userOptions) {
 		return parsed.data;
 	};
 
-	const accepted = (message) => ({ status: 202, body: { message, trace_id: randomId('trace-', 8) } });
+	const accepted = (message) => ({
+		status: 202,
+		body: { message, trace_id: randomId('trace-', 8) },
+	});
 
 	// Token endpoint: form body client_id, client_secret, grant_type=client_credentials.
 	route(
@@ -139,20 +170,35 @@ function create(api, userOptions) {
 		(ctx) => {
 			const form = typeof ctx.body === 'object' && ctx.body ? ctx.body : {};
 			if (!/application\/x-www-form-urlencoded/.test(ctx.headers['content-type'] ?? '')) {
-				throw new HttpError(400, { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' });
+				throw new HttpError(400, {
+					error: 'invalid_request',
+					error_description: 'Content-Type must be application/x-www-form-urlencoded',
+				});
 			}
 			if (form.grant_type !== 'client_credentials') {
-				throw new HttpError(400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
+				throw new HttpError(400, {
+					error: 'unsupported_grant_type',
+					error_description: 'grant_type must be client_credentials',
+				});
 			}
-			const client = state.clients.find((c) => c.clientId === form.client_id && c.clientSecret === form.client_secret);
+			const client = state.clients.find(
+				(c) => c.clientId === form.client_id && c.clientSecret === form.client_secret,
+			);
 			if (!client) {
-				throw new HttpError(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+				throw new HttpError(401, {
+					error: 'invalid_client',
+					error_description: 'Client authentication failed',
+				});
 			}
 			const issued = tokens.issue({ clientId: client.clientId });
 			sim.stats.token(NAME);
 			return {
 				status: 200,
-				body: { access_token: issued.token, expires_in: options.tokenLifetimeSeconds, token_type: 'Bearer' },
+				body: {
+					access_token: issued.token,
+					expires_in: options.tokenLifetimeSeconds,
+					token_type: 'Bearer',
+				},
 			};
 		},
 		{ token: true },
@@ -162,7 +208,11 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const body = validate(ctx, merchantSchema, ctx.body);
 		if (body.merchantId !== ctx.params.merchantId) {
-			throw fail(ctx, 400, `merchantId in the body (${body.merchantId}) does not match the path (${ctx.params.merchantId})`);
+			throw fail(
+				ctx,
+				400,
+				`merchantId in the body (${body.merchantId}) does not match the path (${ctx.params.merchantId})`,
+			);
 		}
 		const existed = state.merchants.has(body.merchantId);
 		state.merchants.set(body.merchantId, { ...body, updatedAt: new Date().toISOString() });
@@ -174,7 +224,8 @@ function create(api, userOptions) {
 		if (!state.merchants.delete(ctx.params.merchantId)) {
 			throw fail(ctx, 404, `Merchant ${ctx.params.merchantId} not found`);
 		}
-		for (const key of [...state.offers.keys()]) if (key.startsWith(ctx.params.merchantId + '/')) state.offers.delete(key);
+		for (const key of [...state.offers.keys()])
+			if (key.startsWith(ctx.params.merchantId + '/')) state.offers.delete(key);
 		return accepted('Merchant deletion accepted');
 	});
 
@@ -195,7 +246,12 @@ function create(api, userOptions) {
 	route('DELETE', '/api/v1/partner/merchants/:merchantId/offers/:offerId', (ctx) => {
 		authorize(ctx);
 		const key = `${ctx.params.merchantId}/${ctx.params.offerId}`;
-		if (!state.offers.delete(key)) throw fail(ctx, 404, `Offer ${ctx.params.offerId} not found for merchant ${ctx.params.merchantId}`);
+		if (!state.offers.delete(key))
+			throw fail(
+				ctx,
+				404,
+				`Offer ${ctx.params.offerId} not found for merchant ${ctx.params.merchantId}`,
+			);
 		return accepted('Offer deletion accepted');
 	});
 
@@ -243,7 +299,8 @@ function create(api, userOptions) {
 		};
 	});
 
-	const sign = (date, expires) => crypto.createHmac('sha256', signingKey).update(`${date}:${expires}`).digest('hex');
+	const sign = (date, expires) =>
+		crypto.createHmac('sha256', signingKey).update(`${date}:${expires}`).digest('hex');
 
 	route('GET', '/api/v1/partner/redemptions', (ctx) => {
 		authorize(ctx);
@@ -264,23 +321,44 @@ function create(api, userOptions) {
 		const expires = Number(ctx.query.get('X-Expires'));
 		const signature = ctx.query.get('X-Signature') ?? '';
 		const xml = (code, message) =>
-			new HttpError(403, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`, {
-				'Content-Type': 'application/xml',
-			});
+			new HttpError(
+				403,
+				`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+				{
+					'Content-Type': 'application/xml',
+				},
+			);
 		if (!m) throw new HttpError(404, 'Not found');
 		const expected = sign(m[1], expires);
-		if (signature.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
-			throw xml('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+		if (
+			signature.length !== expected.length ||
+			!crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+		) {
+			throw xml(
+				'SignatureDoesNotMatch',
+				'The request signature we calculated does not match the signature you provided.',
+			);
 		}
 		if (Date.now() / 1000 > expires) throw xml('AccessDenied', 'Request has expired');
 		const lines = ['redemption_id,offer_id,merchant_id,amount,currency,redeemed_at'];
 		for (let i = 0; i < 25; i++) {
 			const seed = `${m[1]}/${i}`;
 			lines.push(
-				[`r-${m[1].replace(/-/g, '')}-${i}`, `offer-${seeded(seed + 'o', 5)}`, `merchant-${seeded(seed + 'm', 3)}`, (seeded(seed, 20000) / 100).toFixed(2), 'USD', `${m[1]}T${String(8 + (i % 12)).padStart(2, '0')}:00:00Z`].join(','),
+				[
+					`r-${m[1].replace(/-/g, '')}-${i}`,
+					`offer-${seeded(seed + 'o', 5)}`,
+					`merchant-${seeded(seed + 'm', 3)}`,
+					(seeded(seed, 20000) / 100).toFixed(2),
+					'USD',
+					`${m[1]}T${String(8 + (i % 12)).padStart(2, '0')}:00:00Z`,
+				].join(','),
 			);
 		}
-		return { status: 200, body: Buffer.from(lines.join('\n') + '\n'), headers: { 'Content-Type': 'text/csv' } };
+		return {
+			status: 200,
+			body: Buffer.from(lines.join('\n') + '\n'),
+			headers: { 'Content-Type': 'text/csv' },
+		};
 	});
 
 	return {
@@ -295,7 +373,11 @@ function create(api, userOptions) {
 			return { 'X-CDLX-Request-Id': ctx.requestId };
 		},
 		faultBody(status, ctx) {
-			return { status, message: status === 429 ? 'Too Many Requests' : 'Internal Server Error', requestId: ctx.requestId };
+			return {
+				status,
+				message: status === 429 ? 'Too Many Requests' : 'Internal Server Error',
+				requestId: ctx.requestId,
+			};
 		},
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),

@@ -25,7 +25,10 @@ const DEFAULTS = {
 };
 
 const SYNC_KINDS = {
-	service_categories: { path: 'service_categories/batch_sync_service_categories', type: 'service_categories' },
+	service_categories: {
+		path: 'service_categories/batch_sync_service_categories',
+		type: 'service_categories',
+	},
 	services: { path: 'services/batch_sync_services', type: 'services' },
 	appointments: { path: 'appointments/batch_sync_appointments', type: 'appointments' },
 	contact_details: { path: 'contact_details/batch_create_or_update', type: 'contact_details' },
@@ -36,24 +39,32 @@ const SYNC_KINDS = {
  * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
  */
 export const SOURCES: Record<string, string> = {
-	"POST /oauth/token": "assumed: the user token path is not public (seed 004 gives the flow, not the path); an editable credential field",
-	"POST /oauth/location_token": "assumed: the location token path is not public (seed 004 gives the flow, not the path); an editable credential field",
-	"GET /v2/locations": "assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem), V2 not yet public",
-	"GET /v2/locations/:id": "assumed: Frederick's own client, V2 not yet public",
-	"GET /v2/contacts": "assumed: Frederick's own client, V2 not yet public",
-	"GET /v2/contacts/:id": "assumed: Frederick's own client, V2 not yet public",
-	"POST /v2/contacts": "assumed: Frederick's own client, V2 not yet public",
-	"PATCH /v2/contacts/:id": "assumed: Frederick's own client, V2 not yet public",
-	"DELETE /v2/contacts/:id": "assumed: Frederick's own client, V2 not yet public",
-	"GET /v2/contact_lists": "assumed: Frederick's own client, V2 not yet public",
-	"GET /v2/campaigns": "assumed: Frederick's own client, V2 not yet public",
-	"POST /v2/campaigns": "assumed: Frederick's own client, V2 not yet public",
-	"POST /locations/:locationId/update_management_system": "https://developers.hirefrederick.com/api-docs/syncing-data",
-	"POST /locations/:locationId/service_categories/batch_sync_service_categories": "https://developers.hirefrederick.com/api-docs/syncing-data",
-	"POST /locations/:locationId/services/batch_sync_services": "https://developers.hirefrederick.com/api-docs/syncing-data",
-	"POST /locations/:locationId/appointments/batch_sync_appointments": "https://developers.hirefrederick.com/api-docs/syncing-data",
-	"POST /locations/:locationId/contact_details/batch_create_or_update": "https://developers.hirefrederick.com/api-docs/syncing-data",
-	"GET /v2/sync_jobs/:id": "assumed: the resource a 202 sync answer points to is not public",
+	'POST /oauth/token':
+		'assumed: the user token path is not public (seed 004 gives the flow, not the path); an editable credential field',
+	'POST /oauth/location_token':
+		'assumed: the location token path is not public (seed 004 gives the flow, not the path); an editable credential field',
+	'GET /v2/locations':
+		"assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem), V2 not yet public",
+	'GET /v2/locations/:id': "assumed: Frederick's own client, V2 not yet public",
+	'GET /v2/contacts': "assumed: Frederick's own client, V2 not yet public",
+	'GET /v2/contacts/:id': "assumed: Frederick's own client, V2 not yet public",
+	'POST /v2/contacts': "assumed: Frederick's own client, V2 not yet public",
+	'PATCH /v2/contacts/:id': "assumed: Frederick's own client, V2 not yet public",
+	'DELETE /v2/contacts/:id': "assumed: Frederick's own client, V2 not yet public",
+	'GET /v2/contact_lists': "assumed: Frederick's own client, V2 not yet public",
+	'GET /v2/campaigns': "assumed: Frederick's own client, V2 not yet public",
+	'POST /v2/campaigns': "assumed: Frederick's own client, V2 not yet public",
+	'POST /locations/:locationId/update_management_system':
+		'https://developers.hirefrederick.com/api-docs/syncing-data',
+	'POST /locations/:locationId/service_categories/batch_sync_service_categories':
+		'https://developers.hirefrederick.com/api-docs/syncing-data',
+	'POST /locations/:locationId/services/batch_sync_services':
+		'https://developers.hirefrederick.com/api-docs/syncing-data',
+	'POST /locations/:locationId/appointments/batch_sync_appointments':
+		'https://developers.hirefrederick.com/api-docs/syncing-data',
+	'POST /locations/:locationId/contact_details/batch_create_or_update':
+		'https://developers.hirefrederick.com/api-docs/syncing-data',
+	'GET /v2/sync_jobs/:id': 'assumed: the resource a 202 sync answer points to is not public',
 };
 
 function create(api, userOptions) {
@@ -67,8 +78,26 @@ function create(api, userOptions) {
 		locationTokens,
 		apiKey: options.apiKey,
 		locations: new Map([
-			['loc_1', { id: 'loc_1', name: 'Downtown Salon', time_zone: 'America/New_York', business_category: 'salon', management_system: null }],
-			['loc_2', { id: 'loc_2', name: 'Uptown Spa', time_zone: 'America/Chicago', business_category: 'spa', management_system: null }],
+			[
+				'loc_1',
+				{
+					id: 'loc_1',
+					name: 'Downtown Salon',
+					time_zone: 'America/New_York',
+					business_category: 'salon',
+					management_system: null,
+				},
+			],
+			[
+				'loc_2',
+				{
+					id: 'loc_2',
+					name: 'Uptown Spa',
+					time_zone: 'America/Chicago',
+					business_category: 'spa',
+					management_system: null,
+				},
+			],
 		]),
 		contacts: new Map(),
 		contactLists: [
@@ -84,20 +113,43 @@ function create(api, userOptions) {
 	let contactSeq = 1;
 	for (let i = 1; i <= options.contacts; i++) {
 		const id = `ct_${contactSeq++}`;
-		state.contacts.set(id, { id, first_name: `Client${i}`, last_name: 'Example', email: `client${i}@example.com`, phone: null, location_id: 'loc_1', created_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString(), updated_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString() });
+		state.contacts.set(id, {
+			id,
+			first_name: `Client${i}`,
+			last_name: 'Example',
+			email: `client${i}@example.com`,
+			phone: null,
+			location_id: 'loc_1',
+			created_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString(),
+			updated_at: new Date(Date.UTC(2025, 0, 1) + i * 3600000).toISOString(),
+		});
 	}
 
 	const err = (status, title, detail, pointer?) =>
-		new HttpError(status, { errors: [{ status: String(status), title, detail, ...(pointer ? { source: { pointer } } : {}) }] }, { 'Content-Type': JSONAPI });
+		new HttpError(
+			status,
+			{
+				errors: [
+					{ status: String(status), title, detail, ...(pointer ? { source: { pointer } } : {}) },
+				],
+			},
+			{ 'Content-Type': JSONAPI },
+		);
 	const json = (status, body) => ({ status, body, headers: { 'Content-Type': JSONAPI } });
 
 	const checkKey = (ctx) => {
-		if (ctx.headers['x-api-key'] !== state.apiKey) throw err(403, 'Forbidden', 'Missing or invalid API key (x-api-key)');
+		if (ctx.headers['x-api-key'] !== state.apiKey)
+			throw err(403, 'Forbidden', 'Missing or invalid API key (x-api-key)');
 	};
 	const authorize = (ctx) => {
 		checkKey(ctx);
 		const check = locationTokens.check(bearerOf(ctx.headers));
-		if (!check.ok) throw err(401, 'Unauthorized', check.reason === 'revoked' ? 'The access token has been revoked' : 'Invalid access token');
+		if (!check.ok)
+			throw err(
+				401,
+				'Unauthorized',
+				check.reason === 'revoked' ? 'The access token has been revoked' : 'Invalid access token',
+			);
 		return check.subject;
 	};
 	const resource = (type, record) => {
@@ -106,7 +158,13 @@ function create(api, userOptions) {
 	};
 	const attributesOf = (ctx, type) => {
 		const data = ctx.body?.data;
-		if (!data || typeof data !== 'object' || Array.isArray(data)) throw err(400, 'Bad Request', 'The body must be a JSON:API document {data:{type, attributes}}', '/data');
+		if (!data || typeof data !== 'object' || Array.isArray(data))
+			throw err(
+				400,
+				'Bad Request',
+				'The body must be a JSON:API document {data:{type, attributes}}',
+				'/data',
+			);
 		if (data.type !== type) throw err(409, 'Conflict', `data.type must be "${type}"`, '/data/type');
 		return data.attributes ?? {};
 	};
@@ -116,7 +174,14 @@ function create(api, userOptions) {
 		const issues = parsed.error.issues;
 		throw new HttpError(
 			422,
-			{ errors: issues.map((i) => ({ status: '422', title: 'Invalid Attribute', detail: i.message, source: { pointer: `/data/attributes/${i.path.join('/')}` } })) },
+			{
+				errors: issues.map((i) => ({
+					status: '422',
+					title: 'Invalid Attribute',
+					detail: i.message,
+					source: { pointer: `/data/attributes/${i.path.join('/')}` },
+				})),
+			},
 			{ 'Content-Type': JSONAPI },
 		);
 	};
@@ -124,14 +189,23 @@ function create(api, userOptions) {
 	const paged = (ctx, type, records, path) => {
 		const number = Number(ctx.query.get('page[number]') ?? 1);
 		const size = Number(ctx.query.get('page[size]') ?? 25);
-		if (!Number.isInteger(number) || number < 1) throw err(400, 'Bad Request', 'page[number] must be 1 or more', undefined);
-		if (!Number.isInteger(size) || size < 1 || size > options.maxPageSize) throw err(400, 'Bad Request', `page[size] must be between 1 and ${options.maxPageSize}`);
+		if (!Number.isInteger(number) || number < 1)
+			throw err(400, 'Bad Request', 'page[number] must be 1 or more', undefined);
+		if (!Number.isInteger(size) || size < 1 || size > options.maxPageSize)
+			throw err(400, 'Bad Request', `page[size] must be between 1 and ${options.maxPageSize}`);
 		const pages = Math.max(1, Math.ceil(records.length / size));
 		const slice = records.slice((number - 1) * size, number * size);
-		const link = (n) => `${linkOrigin ?? ctx.origin}/${NAME}${path}?page[number]=${n}&page[size]=${size}`;
+		const link = (n) =>
+			`${linkOrigin ?? ctx.origin}/${NAME}${path}?page[number]=${n}&page[size]=${size}`;
 		return json(200, {
 			data: slice.map((r) => resource(type, r)),
-			links: { self: link(number), first: link(1), last: link(pages), ...(number < pages ? { next: link(number + 1) } : {}), ...(number > 1 ? { prev: link(number - 1) } : {}) },
+			links: {
+				self: link(number),
+				first: link(1),
+				last: link(pages),
+				...(number < pages ? { next: link(number + 1) } : {}),
+				...(number > 1 ? { prev: link(number - 1) } : {}),
+			},
 			meta: { total_count: records.length, total_pages: pages, current_page: number },
 		});
 	};
@@ -143,11 +217,25 @@ function create(api, userOptions) {
 		(ctx) => {
 			checkKey(ctx);
 			const b = ctx.body ?? {};
-			const client = options.clients.find((c) => c.clientId === b.client_id && c.clientSecret === b.client_secret);
-			if (!client) throw new HttpError(401, { error: 'invalid_client', error_description: 'Unknown client_id or wrong client_secret' });
+			const client = options.clients.find(
+				(c) => c.clientId === b.client_id && c.clientSecret === b.client_secret,
+			);
+			if (!client)
+				throw new HttpError(401, {
+					error: 'invalid_client',
+					error_description: 'Unknown client_id or wrong client_secret',
+				});
 			const owner = options.owners.find((o) => o.email === b.email && o.password === b.password);
-			if (!owner) throw new HttpError(401, { error: 'invalid_grant', error_description: 'Wrong email or password' });
-			const issued = userTokens.issue({ email: owner.email, locationId: owner.locationId, clientId: client.clientId });
+			if (!owner)
+				throw new HttpError(401, {
+					error: 'invalid_grant',
+					error_description: 'Wrong email or password',
+				});
+			const issued = userTokens.issue({
+				email: owner.email,
+				locationId: owner.locationId,
+				clientId: client.clientId,
+			});
 			sim.stats.token(NAME);
 			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
 		},
@@ -159,12 +247,27 @@ function create(api, userOptions) {
 		(ctx) => {
 			checkKey(ctx);
 			const user = userTokens.check(bearerOf(ctx.headers));
-			if (!user.ok) throw new HttpError(401, { error: 'invalid_token', error_description: 'A valid user access token is required' });
+			if (!user.ok)
+				throw new HttpError(401, {
+					error: 'invalid_token',
+					error_description: 'A valid user access token is required',
+				});
 			const b = ctx.body ?? {};
-			if (b.client_id !== user.subject.clientId || !options.clients.some((c) => c.clientId === b.client_id && c.clientSecret === b.client_secret)) {
-				throw new HttpError(401, { error: 'invalid_client', error_description: 'Unknown client_id or wrong client_secret' });
+			if (
+				b.client_id !== user.subject.clientId ||
+				!options.clients.some(
+					(c) => c.clientId === b.client_id && c.clientSecret === b.client_secret,
+				)
+			) {
+				throw new HttpError(401, {
+					error: 'invalid_client',
+					error_description: 'Unknown client_id or wrong client_secret',
+				});
 			}
-			const issued = locationTokens.issue({ locationId: user.subject.locationId, email: user.subject.email });
+			const issued = locationTokens.issue({
+				locationId: user.subject.locationId,
+				email: user.subject.email,
+			});
 			sim.stats.token(NAME);
 			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
 		},
@@ -174,13 +277,19 @@ function create(api, userOptions) {
 	// Locations
 	route('GET', '/v2/locations', (ctx) => {
 		const subject = authorize(ctx);
-		return paged(ctx, 'locations', [...state.locations.values()].filter((l) => l.id === subject.locationId), '/v2/locations');
+		return paged(
+			ctx,
+			'locations',
+			[...state.locations.values()].filter((l) => l.id === subject.locationId),
+			'/v2/locations',
+		);
 	});
 	route('GET', '/v2/locations/:id', (ctx) => {
 		const subject = authorize(ctx);
 		const location = state.locations.get(ctx.params.id);
 		if (!location) throw err(404, 'Not Found', `Location ${ctx.params.id} not found`);
-		if (location.id !== subject.locationId) throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.id}`);
+		if (location.id !== subject.locationId)
+			throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.id}`);
 		return json(200, { data: resource('locations', location) });
 	});
 
@@ -189,7 +298,11 @@ function create(api, userOptions) {
 		first_name: z.string().max(100).optional(),
 		last_name: z.string().max(100).optional(),
 		email: z.string().email('email is not a valid email address').optional(),
-		phone: z.string().regex(/^\+?[\d\s()-]{7,20}$/, 'phone is not a valid phone number').optional().nullable(),
+		phone: z
+			.string()
+			.regex(/^\+?[\d\s()-]{7,20}$/, 'phone is not a valid phone number')
+			.optional()
+			.nullable(),
 		external_id: z.string().optional(),
 	});
 	route('GET', '/v2/contacts', (ctx) => {
@@ -207,13 +320,34 @@ function create(api, userOptions) {
 	});
 	route('POST', '/v2/contacts', (ctx) => {
 		const subject = authorize(ctx);
-		const attributes = validate(contactSchema.refine((a) => a.email || a.phone, 'a contact needs an email or a phone'), attributesOf(ctx, 'contacts'));
-		if (attributes.email && [...state.contacts.values()].some((c) => c.email === attributes.email)) {
-			throw err(422, 'Invalid Attribute', `email ${attributes.email} is already taken`, '/data/attributes/email');
+		const attributes = validate(
+			contactSchema.refine((a) => a.email || a.phone, 'a contact needs an email or a phone'),
+			attributesOf(ctx, 'contacts'),
+		);
+		if (
+			attributes.email &&
+			[...state.contacts.values()].some((c) => c.email === attributes.email)
+		) {
+			throw err(
+				422,
+				'Invalid Attribute',
+				`email ${attributes.email} is already taken`,
+				'/data/attributes/email',
+			);
 		}
 		const id = `ct_${contactSeq++}`;
 		const now = new Date().toISOString();
-		const contact = { id, first_name: null, last_name: null, email: null, phone: null, ...attributes, location_id: subject.locationId, created_at: now, updated_at: now };
+		const contact = {
+			id,
+			first_name: null,
+			last_name: null,
+			email: null,
+			phone: null,
+			...attributes,
+			location_id: subject.locationId,
+			created_at: now,
+			updated_at: now,
+		};
 		state.contacts.set(id, contact);
 		return json(201, { data: resource('contacts', contact) });
 	});
@@ -221,12 +355,15 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const contact = state.contacts.get(ctx.params.id);
 		if (!contact) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
-		Object.assign(contact, validate(contactSchema, attributesOf(ctx, 'contacts')), { updated_at: new Date().toISOString() });
+		Object.assign(contact, validate(contactSchema, attributesOf(ctx, 'contacts')), {
+			updated_at: new Date().toISOString(),
+		});
 		return json(200, { data: resource('contacts', contact) });
 	});
 	route('DELETE', '/v2/contacts/:id', (ctx) => {
 		authorize(ctx);
-		if (!state.contacts.delete(ctx.params.id)) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
+		if (!state.contacts.delete(ctx.params.id))
+			throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
 		return { status: 204 };
 	});
 
@@ -245,18 +382,37 @@ function create(api, userOptions) {
 		const attributes = validate(
 			z.object({
 				name: z.string().min(1, 'name is required'),
-				channel: z.enum(['email', 'sms'], { errorMap: () => ({ message: 'channel must be email or sms' }) }),
+				channel: z.enum(['email', 'sms'], {
+					errorMap: () => ({ message: 'channel must be email or sms' }),
+				}),
 				subject: z.string().optional(),
 				body: z.string().optional(),
 				contact_list_id: z.string().optional(),
-				send_at: z.string().datetime({ offset: true, message: 'send_at must be an ISO 8601 date-time' }).optional(),
+				send_at: z
+					.string()
+					.datetime({ offset: true, message: 'send_at must be an ISO 8601 date-time' })
+					.optional(),
 			}),
 			attributesOf(ctx, 'campaigns'),
 		);
-		if (attributes.contact_list_id && !state.contactLists.some((l) => l.id === attributes.contact_list_id)) {
-			throw err(422, 'Invalid Attribute', `contact list ${attributes.contact_list_id} does not exist`, '/data/attributes/contact_list_id');
+		if (
+			attributes.contact_list_id &&
+			!state.contactLists.some((l) => l.id === attributes.contact_list_id)
+		) {
+			throw err(
+				422,
+				'Invalid Attribute',
+				`contact list ${attributes.contact_list_id} does not exist`,
+				'/data/attributes/contact_list_id',
+			);
 		}
-		const campaign = { id: randomId('cmp_', 6), status: attributes.send_at ? 'scheduled' : 'draft', ...attributes, location_id: subject.locationId, created_at: new Date().toISOString() };
+		const campaign = {
+			id: randomId('cmp_', 6),
+			status: attributes.send_at ? 'scheduled' : 'draft',
+			...attributes,
+			location_id: subject.locationId,
+			created_at: new Date().toISOString(),
+		};
 		state.campaigns.push(campaign);
 		return json(201, { data: resource('campaigns', campaign) });
 	});
@@ -265,7 +421,12 @@ function create(api, userOptions) {
 	const locationFor = (ctx, subject) => {
 		const location = state.locations.get(ctx.params.locationId);
 		if (!location) throw err(404, 'Not Found', `Location ${ctx.params.locationId} not found`);
-		if (location.id !== subject.locationId) throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.locationId}`);
+		if (location.id !== subject.locationId)
+			throw err(
+				403,
+				'Forbidden',
+				`The token does not give access to location ${ctx.params.locationId}`,
+			);
 		return location;
 	};
 	// developers.hirefrederick.com/api-docs/syncing-data: the sync methods live under /locations/{location_id}/
@@ -274,13 +435,27 @@ function create(api, userOptions) {
 		const subject = authorize(ctx);
 		const location = locationFor(ctx, subject);
 		const attributes = validate(
-			z.object({ data_source_name: z.string().min(1, 'data_source_name is required'), sync_status: z.enum(['started', 'finished'], { errorMap: () => ({ message: 'sync_status must be started or finished' }) }) }),
+			z.object({
+				data_source_name: z.string().min(1, 'data_source_name is required'),
+				sync_status: z.enum(['started', 'finished'], {
+					errorMap: () => ({ message: 'sync_status must be started or finished' }),
+				}),
+			}),
 			attributesOf(ctx, 'management_systems'),
 		);
 		if (!options.dataSourceNames.includes(attributes.data_source_name)) {
-			throw err(422, 'Invalid Attribute', `Unknown data source name ${attributes.data_source_name}`, '/data/attributes/data_source_name');
+			throw err(
+				422,
+				'Invalid Attribute',
+				`Unknown data source name ${attributes.data_source_name}`,
+				'/data/attributes/data_source_name',
+			);
 		}
-		location.management_system = { data_source_name: attributes.data_source_name, sync_status: attributes.sync_status, updated_at: new Date().toISOString() };
+		location.management_system = {
+			data_source_name: attributes.data_source_name,
+			sync_status: attributes.sync_status,
+			updated_at: new Date().toISOString(),
+		};
 		state.syncRuns.push({ location: location.id, ...attributes });
 		return json(200, { data: resource('locations', location) });
 	});
@@ -303,21 +478,58 @@ function create(api, userOptions) {
 			const subject = authorize(ctx);
 			const location = locationFor(ctx, subject);
 			const data = ctx.body?.data;
-			if (!Array.isArray(data) || data.length === 0) throw err(400, 'Bad Request', 'data must be a non-empty array of resources', '/data');
-			if (data.length > 100) throw err(400, 'Bad Request', `at most 100 records per batch, got ${data.length}`, '/data');
+			if (!Array.isArray(data) || data.length === 0)
+				throw err(400, 'Bad Request', 'data must be a non-empty array of resources', '/data');
+			if (data.length > 100)
+				throw err(400, 'Bad Request', `at most 100 records per batch, got ${data.length}`, '/data');
 			const records = data.map((d, i) => {
-				if (d?.type !== type) throw err(409, 'Conflict', `data[${i}].type must be "${type}"`, `/data/${i}/type`);
+				if (d?.type !== type)
+					throw err(409, 'Conflict', `data[${i}].type must be "${type}"`, `/data/${i}/type`);
 				const a = d.attributes ?? {};
-				if (!a.external_id) throw err(422, 'Invalid Attribute', `data[${i}] needs attributes.external_id`, `/data/${i}/attributes/external_id`);
-				if (d.id !== undefined || a.id !== undefined) throw err(422, 'Invalid Attribute', `data[${i}]: send external_id only, never Frederick's id as well`, `/data/${i}/id`);
+				if (!a.external_id)
+					throw err(
+						422,
+						'Invalid Attribute',
+						`data[${i}] needs attributes.external_id`,
+						`/data/${i}/attributes/external_id`,
+					);
+				if (d.id !== undefined || a.id !== undefined)
+					throw err(
+						422,
+						'Invalid Attribute',
+						`data[${i}]: send external_id only, never Frederick's id as well`,
+						`/data/${i}/id`,
+					);
 				return a;
 			});
 			if (records.length <= options.asyncThreshold) {
-				return json(200, { data: { type: 'sync_results', id: randomId('sr_', 6), attributes: { status: 'complete', ...applySync(location.id, kind, records) } } });
+				return json(200, {
+					data: {
+						type: 'sync_results',
+						id: randomId('sr_', 6),
+						attributes: { status: 'complete', ...applySync(location.id, kind, records) },
+					},
+				});
 			}
 			const id = randomId('job_', 6);
-			state.jobs.set(id, { id, status: 'pending', polls: 0, run: () => applySync(location.id, kind, records), result: null });
-			return { status: 202, body: { data: { type: 'sync_jobs', id, attributes: { status: 'pending' } }, links: { self: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}` } }, headers: { 'Content-Type': JSONAPI, Location: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}` } };
+			state.jobs.set(id, {
+				id,
+				status: 'pending',
+				polls: 0,
+				run: () => applySync(location.id, kind, records),
+				result: null,
+			});
+			return {
+				status: 202,
+				body: {
+					data: { type: 'sync_jobs', id, attributes: { status: 'pending' } },
+					links: { self: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}` },
+				},
+				headers: {
+					'Content-Type': JSONAPI,
+					Location: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}`,
+				},
+			};
 		});
 	}
 	route('GET', '/v2/sync_jobs/:id', (ctx) => {
@@ -331,12 +543,25 @@ function create(api, userOptions) {
 				job.status = 'complete';
 			} else job.status = 'processing';
 		}
-		return json(200, { data: { type: 'sync_jobs', id: job.id, attributes: { status: job.status, ...(job.result ?? {}) } } });
+		return json(200, {
+			data: {
+				type: 'sync_jobs',
+				id: job.id,
+				attributes: { status: job.status, ...(job.result ?? {}) },
+			},
+		});
 	});
 
 	return {
 		state,
-		faultBody: (status) => ({ errors: [{ status: String(status), title: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }] }),
+		faultBody: (status) => ({
+			errors: [
+				{
+					status: String(status),
+					title: status === 429 ? 'Too Many Requests' : 'Internal Server Error',
+				},
+			],
+		}),
 		control: {
 			revokeLocationTokens: () => ({ revoked: locationTokens.revokeAll() }),
 			// A hostile or misconfigured API: links.next, links.self and Location name another origin.

@@ -16,8 +16,30 @@ const DEFAULTS = {
 	maxPageSize: 100,
 };
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Margaret', 'Linus'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Hamilton', 'Torvalds'];
+const FIRST = [
+	'Ada',
+	'Grace',
+	'Alan',
+	'Edsger',
+	'Barbara',
+	'Donald',
+	'Frances',
+	'Ken',
+	'Margaret',
+	'Linus',
+];
+const LAST = [
+	'Lovelace',
+	'Hopper',
+	'Turing',
+	'Dijkstra',
+	'Liskov',
+	'Knuth',
+	'Allen',
+	'Thompson',
+	'Hamilton',
+	'Torvalds',
+];
 
 const contactSchema = z.object({
 	email: z.string().email('The Email field is not a valid e-mail address.'),
@@ -38,7 +60,10 @@ const companySchema = z.object({
 const activitySchema = z.object({
 	type: z.string().min(1, 'The Type field is required.'),
 	description: z.string().optional(),
-	occurredAt: z.string().datetime({ offset: true, message: 'OccurredAt must be an ISO 8601 date-time.' }).optional(),
+	occurredAt: z
+		.string()
+		.datetime({ offset: true, message: 'OccurredAt must be an ISO 8601 date-time.' })
+		.optional(),
 	properties: z.record(z.any()).optional(),
 });
 
@@ -47,27 +72,46 @@ const activitySchema = z.object({
  * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
  */
 export const SOURCES: Record<string, string> = {
-	"POST /token": "seed 000 and help.loyalistic.com/help/using-loyalistic-api (token flow over HTTP Basic)",
-	"GET /v1/contacts": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"GET /v1/contacts/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"POST /v1/contacts": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"PUT /v1/contacts/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"DELETE /v1/contacts/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"GET /v1/companies": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"GET /v1/companies/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"POST /v1/companies": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"PUT /v1/companies/:id": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"GET /v1/lists": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"POST /v1/lists/:id/contacts": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"DELETE /v1/lists/:id/contacts/:contactId": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"POST /v1/contacts/:id/activities": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
-	"GET /v1/activities": "assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API",
+	'POST /token':
+		'seed 000 and help.loyalistic.com/help/using-loyalistic-api (token flow over HTTP Basic)',
+	'GET /v1/contacts':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'GET /v1/contacts/:id':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'POST /v1/contacts':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'PUT /v1/contacts/:id':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'DELETE /v1/contacts/:id':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'GET /v1/companies':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'GET /v1/companies/:id':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'POST /v1/companies':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'PUT /v1/companies/:id':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'GET /v1/lists':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'POST /v1/lists/:id/contacts':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'DELETE /v1/lists/:id/contacts/:contactId':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'POST /v1/contacts/:id/activities':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'GET /v1/activities':
+		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
 };
 
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim } = api;
 	const options = { ...DEFAULTS, ...userOptions };
-	const tokens = new TokenStore({ lifetimeSeconds: options.tokenLifetimeSeconds, prefix: 'lyl_', onIssue: api.secret });
+	const tokens = new TokenStore({
+		lifetimeSeconds: options.tokenLifetimeSeconds,
+		prefix: 'lyl_',
+		onIssue: api.secret,
+	});
 	const state: any = {
 		options,
 		tokens,
@@ -83,7 +127,16 @@ function create(api, userOptions) {
 	const now = () => new Date().toISOString();
 
 	for (let i = 1; i <= options.companies; i++) {
-		state.companies.set(i, { id: i, name: `Company ${i}`, domain: `company${i}.example`, industry: i % 2 ? 'Software' : 'Retail', employees: 10 * i, country: 'FI', createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' });
+		state.companies.set(i, {
+			id: i,
+			name: `Company ${i}`,
+			domain: `company${i}.example`,
+			industry: i % 2 ? 'Software' : 'Retail',
+			employees: 10 * i,
+			country: 'FI',
+			createdAt: '2025-01-01T00:00:00Z',
+			updatedAt: '2025-01-01T00:00:00Z',
+		});
 	}
 	state.nextId.company = options.companies + 1;
 	for (let i = 1; i <= options.contacts; i++) {
@@ -104,17 +157,30 @@ function create(api, userOptions) {
 		});
 	}
 	state.nextId.contact = options.contacts + 1;
-	for (const [id, name] of [[1, 'Newsletter'], [2, 'Customers'], [3, 'Prospects'], [4, 'Event attendees'], [5, 'Churn risk']]) {
+	for (const [id, name] of [
+		[1, 'Newsletter'],
+		[2, 'Customers'],
+		[3, 'Prospects'],
+		[4, 'Event attendees'],
+		[5, 'Churn risk'],
+	]) {
 		state.lists.set(id, { id, name, type: id === 5 ? 'segment' : 'static', contactIds: new Set() });
 	}
 
-	const modelError = (message, modelState) => new HttpError(400, { Message: message, ModelState: modelState });
+	const modelError = (message, modelState) =>
+		new HttpError(400, { Message: message, ModelState: modelState });
 	const notFound = (what, id) => new HttpError(404, { Message: `${what} ${id} was not found.` });
 
 	const authorize = (ctx) => {
 		const check = tokens.check(bearerOf(ctx.headers));
 		if (!check.ok) {
-			throw new HttpError(401, { Message: 'Authorization has been denied for this request.' }, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="The token is ${check.reason}"` });
+			throw new HttpError(
+				401,
+				{ Message: 'Authorization has been denied for this request.' },
+				{
+					'WWW-Authenticate': `Bearer error="invalid_token", error_description="The token is ${check.reason}"`,
+				},
+			);
 		}
 	};
 	const validate = (schema, body, prefix) => {
@@ -130,16 +196,30 @@ function create(api, userOptions) {
 	const paged = (ctx, records) => {
 		const page = Number(ctx.query.get('page') ?? 1);
 		const pageSize = Number(ctx.query.get('pageSize') ?? 25);
-		if (!Number.isInteger(page) || page < 1) throw modelError('The request is invalid.', { page: ['page must be 1 or more.'] });
+		if (!Number.isInteger(page) || page < 1)
+			throw modelError('The request is invalid.', { page: ['page must be 1 or more.'] });
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > options.maxPageSize) {
-			throw modelError('The request is invalid.', { pageSize: [`pageSize must be between 1 and ${options.maxPageSize}.`] });
+			throw modelError('The request is invalid.', {
+				pageSize: [`pageSize must be between 1 and ${options.maxPageSize}.`],
+			});
 		}
 		const start = (page - 1) * pageSize;
-		return { status: 200, body: { items: records.slice(start, start + pageSize), page, pageSize, totalCount: records.length } };
+		return {
+			status: 200,
+			body: {
+				items: records.slice(start, start + pageSize),
+				page,
+				pageSize,
+				totalCount: records.length,
+			},
+		};
 	};
 	const idParam = (ctx, what) => {
 		const id = Number(ctx.params.id);
-		if (!Number.isInteger(id)) throw modelError('The request is invalid.', { id: [`The value '${ctx.params.id}' is not valid for ${what} id.`] });
+		if (!Number.isInteger(id))
+			throw modelError('The request is invalid.', {
+				id: [`The value '${ctx.params.id}' is not valid for ${what} id.`],
+			});
 		return id;
 	};
 
@@ -152,12 +232,21 @@ function create(api, userOptions) {
 			if (form.grant_type !== 'client_credentials') {
 				throw new HttpError(400, { error: 'unsupported_grant_type' });
 			}
-			const client = auth?.scheme === 'basic' && state.clients.find((c) => c.clientId === auth.user && c.clientSecret === auth.password);
+			const client =
+				auth?.scheme === 'basic' &&
+				state.clients.find((c) => c.clientId === auth.user && c.clientSecret === auth.password);
 			if (!client) throw new HttpError(400, { error: 'invalid_client' });
 			const issued = tokens.issue({ clientId: client.clientId });
 			state.tokenLog.push({ issuedAt: Date.now(), expiresAt: issued.expiresAt });
 			sim.stats.token(NAME);
-			return { status: 200, body: { access_token: issued.token, token_type: 'bearer', expires_in: options.tokenLifetimeSeconds } };
+			return {
+				status: 200,
+				body: {
+					access_token: issued.token,
+					token_type: 'bearer',
+					expires_in: options.tokenLifetimeSeconds,
+				},
+			};
 		},
 		{ token: true },
 	);
@@ -182,10 +271,23 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const body = validate(contactSchema, ctx.body, 'contact');
 		if ([...state.contacts.values()].some((c) => c.email === body.email.toLowerCase())) {
-			throw new HttpError(409, { Message: `A contact with the email ${body.email} already exists.` });
+			throw new HttpError(409, {
+				Message: `A contact with the email ${body.email} already exists.`,
+			});
 		}
 		const id = state.nextId.contact++;
-		const contact = { id, phone: null, title: null, companyId: null, customFields: {}, score: 0, ...body, email: body.email.toLowerCase(), createdAt: now(), updatedAt: now() };
+		const contact = {
+			id,
+			phone: null,
+			title: null,
+			companyId: null,
+			customFields: {},
+			score: 0,
+			...body,
+			email: body.email.toLowerCase(),
+			createdAt: now(),
+			updatedAt: now(),
+		};
 		state.contacts.set(id, contact);
 		return { status: 201, body: contact, headers: { Location: `/v1/contacts/${id}` } };
 	});
@@ -229,12 +331,19 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const company = state.companies.get(idParam(ctx, 'company'));
 		if (!company) throw notFound('Company', ctx.params.id);
-		Object.assign(company, validate(companySchema.partial(), ctx.body, 'company'), { updatedAt: now() });
+		Object.assign(company, validate(companySchema.partial(), ctx.body, 'company'), {
+			updatedAt: now(),
+		});
 		return { status: 200, body: company };
 	});
 
 	// Lists and segments
-	const listView = (l) => ({ id: l.id, name: l.name, type: l.type, contactCount: l.contactIds.size });
+	const listView = (l) => ({
+		id: l.id,
+		name: l.name,
+		type: l.type,
+		contactCount: l.contactIds.size,
+	});
 	route('GET', '/v1/lists', (ctx) => {
 		authorize(ctx);
 		return paged(ctx, [...state.lists.values()].map(listView));
@@ -243,19 +352,30 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const list = state.lists.get(idParam(ctx, 'list'));
 		if (!list) throw notFound('List', ctx.params.id);
-		if (list.type === 'segment') throw modelError('The request is invalid.', { list: ['Contacts of a segment are computed; they cannot be added.'] });
-		const { contactIds } = validate(z.object({ contactIds: z.array(z.number().int()).min(1).max(1000) }), ctx.body, 'request');
+		if (list.type === 'segment')
+			throw modelError('The request is invalid.', {
+				list: ['Contacts of a segment are computed; they cannot be added.'],
+			});
+		const { contactIds } = validate(
+			z.object({ contactIds: z.array(z.number().int()).min(1).max(1000) }),
+			ctx.body,
+			'request',
+		);
 		const missing = contactIds.filter((id) => !state.contacts.has(id));
-		if (missing.length) throw modelError('The request is invalid.', { 'request.contactIds': [`Unknown contact ids: ${missing.join(', ')}`] });
+		if (missing.length)
+			throw modelError('The request is invalid.', {
+				'request.contactIds': [`Unknown contact ids: ${missing.join(', ')}`],
+			});
 		let added = 0;
-		for (const id of contactIds) if (!list.contactIds.has(id)) list.contactIds.add(id), added++;
+		for (const id of contactIds) if (!list.contactIds.has(id)) (list.contactIds.add(id), added++);
 		return { status: 200, body: { ...listView(list), added } };
 	});
 	route('DELETE', '/v1/lists/:id/contacts/:contactId', (ctx) => {
 		authorize(ctx);
 		const list = state.lists.get(idParam(ctx, 'list'));
 		if (!list) throw notFound('List', ctx.params.id);
-		if (!list.contactIds.delete(Number(ctx.params.contactId))) throw notFound('List member', ctx.params.contactId);
+		if (!list.contactIds.delete(Number(ctx.params.contactId)))
+			throw notFound('List member', ctx.params.contactId);
 		return { status: 204 };
 	});
 
@@ -265,7 +385,15 @@ function create(api, userOptions) {
 		const contactId = idParam(ctx, 'contact');
 		if (!state.contacts.has(contactId)) throw notFound('Contact', ctx.params.id);
 		const body = validate(activitySchema, ctx.body, 'activity');
-		const activity = { id: state.nextId.activity++, contactId, occurredAt: now(), description: null, properties: {}, ...body, createdAt: now() };
+		const activity = {
+			id: state.nextId.activity++,
+			contactId,
+			occurredAt: now(),
+			description: null,
+			properties: {},
+			...body,
+			createdAt: now(),
+		};
 		state.activities.push(activity);
 		return { status: 201, body: activity };
 	});
@@ -284,7 +412,9 @@ function create(api, userOptions) {
 		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
 		state,
 		tokens,
-		faultBody: (status) => ({ Message: status === 429 ? 'Too many requests.' : 'An error has occurred.' }),
+		faultBody: (status) => ({
+			Message: status === 429 ? 'Too many requests.' : 'An error has occurred.',
+		}),
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),
 		},
