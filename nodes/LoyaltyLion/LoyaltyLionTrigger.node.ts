@@ -18,21 +18,28 @@ import {
 	PATHS,
 } from './transport';
 
-/** Webhook topics LoyaltyLion documents. */
+/**
+ * The 17 topics POST /v2/webhooks accepts (webhooks/create-webhook; rewards/store_fulfilment is managed
+ * from the custom reward in the LoyaltyLion admin and refused by the API).
+ */
 export const TOPICS = [
 	'customers/update',
 	'loyalty_emails/unsubscribe',
-	'rewards/store_fulfilment',
 	'program_events/customer.enrolled',
 	'program_events/customer.tier_upgraded',
 	'program_events/customer.tier_downgraded',
 	'program_events/customer.points_earned',
+	'program_events/customer.reward_available_notification',
+	'program_events/customer.recurring_reward_available_reminder',
 	'program_events/customer.claimed_reward',
 	'program_events/customer.referral_complete',
 	'program_events/customer.rule_completed',
-	'program_events/customer.reward_available_notification',
 	'program_events/customer.approaching_tier_upgrade',
 	'program_events/customer.moved_to_at_risk_segment',
+	'program_events/customer.moved_to_defected_segment',
+	'program_events/customer.moved_to_loyal_segment',
+	'program_events/customer.approaching_points_expiration',
+	'program_events/customer.approaching_reward_expiration',
 ];
 
 /** Event ids kept in the workflow's static data (persisted by n8n after each webhook call). */
