@@ -125,7 +125,8 @@ async function signingSecret(ctx: IWebhookFunctions | IHookFunctions): Promise<s
 
 /** The fields of a delivery that sit beside its envelope (id, topic, created_at). */
 function payloadBeside(event: IDataObject): IDataObject {
-	const { id: _id, topic: _topic, created_at: _createdAt, ...rest } = event;
+	const rest = { ...event };
+	for (const key of ['id', 'topic', 'created_at']) delete rest[key];
 	return rest;
 }
 
