@@ -2,18 +2,19 @@ import { defineOperation } from '../../../shared/execution/operation';
 import { fullUpdate, fullUpdateFields } from './fields';
 
 // Cancelling is the full update (orders/update-order) with cancellation_status "cancelled"; LoyaltyLion
-// documents no /cancel path. The update still carries the order's current payment and refund state.
-
+// documents no /cancel path. The update carries the order's current payment and refund state.
 export default defineOperation({
 	value: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel an order',
 	description:
-		'Mark an order cancelled (its points are taken back); a full update with its current payment and refund state',
+		'Mark an order cancelled (its points are taken back), keeping its payment and refund state',
 	kind: 'write',
 	records: ['orderId'],
-	fields: [...fullUpdateFields(['cancellationStatus'])],
+	fields: fullUpdateFields(['cancellationStatus']),
 	async execute(i) {
-		return await fullUpdate(this, i, { cancellation_status: 'cancelled' });
+		return await fullUpdate(this, i, () => ({ cancellation_status: 'cancelled' }), [
+			'cancellationStatus',
+		]);
 	},
 });

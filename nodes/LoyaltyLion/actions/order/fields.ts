@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { recordLocator } from '../../../shared/descriptions/locator';
 import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
@@ -94,16 +99,52 @@ export const existingOrderField: INodeProperties = recordLocator({
 	idPlaceholder: 'e.g. 1001 (the order ID in your store)',
 });
 
-/** The fields of a full order update, less the ones an operation fixes itself (Cancel, Refund). */
+const V1 = { show: { '@version': [1] } };
+const V1_1 = { show: { '@version': [1.1] } };
+
+/** A status field from version 1.1: "Keep Current" by default (read from the order before the update). */
+function keepable(field: INodeProperties): INodeProperties {
+	return {
+		...field,
+		required: false,
+		default: '',
+		options: [{ name: 'Keep Current', value: '' }, ...(field.options as INodePropertyOptions[])],
+		description: `${String(field.description)} Keep Current reads it from the order first.`,
+		displayOptions: V1_1,
+	};
+}
+
+/** An amount field from version 1.1: empty keeps the order's current amount. */
+function keepableAmount(field: INodeProperties): INodeProperties {
+	return {
+		...field,
+		required: false,
+		default: '',
+		description: `${String(field.description)}. Leave empty to keep the order's current amount.`,
+		displayOptions: V1_1,
+	};
+}
+
+/**
+ * The fields of a full order update, less the ones an operation decides itself (Cancel, Refund). Version 1
+ * asks for every value; from version 1.1 each may be left as it is, and the node reads the order first.
+ */
 export function fullUpdateFields(fixed: string[]): INodeProperties[] {
-	return [
-		existingOrderField,
+	const v1 = [
 		paymentStatusField,
 		refundStatusField,
 		cancellationStatusField,
 		totalPaidField,
 		totalRefundedField,
-	].filter((f) => !fixed.includes(f.name));
+	].map((f) => ({ ...f, displayOptions: V1 }));
+	const v11 = [
+		keepable(paymentStatusField),
+		keepable(refundStatusField),
+		keepable(cancellationStatusField),
+		keepableAmount(totalPaidField),
+		keepableAmount(totalRefundedField),
+	];
+	return [existingOrderField, ...v1, ...v11].filter((f) => !fixed.includes(f.name));
 }
 
 /** A decimal amount field. */
@@ -111,27 +152,79 @@ export function money(v: Validator, name: string, label: string): string {
 	return v.pattern(name, label, MONEY, 'an amount such as 49.90');
 }
 
+/** What a full update must carry (orders/update-order: all five required). */
+export interface OrderState {
+	payment_status: string;
+	refund_status: string;
+	cancellation_status: string;
+	total_paid: string;
+	total_refunded: string;
+}
+
+const cents = (amount: string) => Math.round(Number(amount) * 100);
+export const amountOf = (value: number) => (value / 100).toFixed(2);
+
+/**
+ * The order's current state (orders/get-order: a bare object with no total_refunded, which is the sum of
+ * its refunds).
+ */
+async function currentState(ctx: IExecuteFunctions, i: number, id: string): Promise<OrderState> {
+	const { body } = await loyaltyLionRequest<IDataObject>(ctx, i, 'GET', PATHS.order(id));
+	const refunds = (body.refunds as Array<{ amount?: string }> | undefined) ?? [];
+	const refunded = refunds.reduce((sum, r) => sum + cents(String(r.amount ?? '0')), 0);
+	return {
+		payment_status: String(body.payment_status),
+		refund_status: String(body.refund_status),
+		cancellation_status: String(body.cancellation_status),
+		total_paid: String(body.total_paid),
+		total_refunded: amountOf(refunded),
+	};
+}
+
 /**
  * The full update (PUT /v2/orders/{merchant_id}): the reference says it must always carry the payment,
- * refund and cancellation statuses and the totals paid and refunded. `fixed` holds what the operation
- * decides (Cancel: cancellation_status). Idempotent per the reference, so it is retried like any PUT.
+ * refund and cancellation statuses and the totals paid and refunded. Version 1 reads them all from the
+ * item; from 1.1 what the item leaves empty is read from the order first (Get Order). `decide` gives what
+ * the operation sets itself (Cancel, Refund), from the state it starts from. Idempotent per the reference,
+ * so it is retried like any PUT.
  */
 export async function fullUpdate(
 	ctx: IExecuteFunctions,
 	i: number,
-	fixed: IDataObject = {},
+	decide: (state: OrderState, v: Validator) => Partial<OrderState> = () => ({}),
+	fixed: string[] = [],
 ): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
 	const id = v.id('orderId', 'Order ID in Your Store');
-	const read = (name: string, field: string, label: string) =>
-		fixed[field] !== undefined ? fixed[field] : v.string(name, label);
-	const body: IDataObject = {
-		payment_status: read('paymentStatus', 'payment_status', 'Payment Status'),
-		refund_status: read('refundStatus', 'refund_status', 'Refund Status'),
-		cancellation_status: read('cancellationStatus', 'cancellation_status', 'Cancellation Status'),
-		total_paid: fixed.total_paid ?? money(v, 'totalPaid', 'Total Paid'),
-		total_refunded: fixed.total_refunded ?? money(v, 'totalRefunded', 'Total Refunded'),
+	const latest = ctx.getNode().typeVersion >= 1.1;
+	const given: Partial<OrderState> = {};
+	const read = (key: keyof OrderState, name: string, label: string, amount = false) => {
+		if (fixed.includes(name)) return;
+		const raw = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
+		if (latest && raw === '') return;
+		given[key] = amount ? money(v, name, label) : v.string(name, label);
 	};
+	read('payment_status', 'paymentStatus', 'Payment Status');
+	read('refund_status', 'refundStatus', 'Refund Status');
+	read('cancellation_status', 'cancellationStatus', 'Cancellation Status');
+	read('total_paid', 'totalPaid', 'Total Paid', true);
+	read('total_refunded', 'totalRefunded', 'Total Refunded', true);
+	const complete = Object.keys(given).length === 5 - fixed.length;
+	const state = complete
+		? (given as OrderState)
+		: { ...(await currentState(ctx, i, id)), ...given };
+	const body = { ...state, ...decide(state, v) } as unknown as IDataObject;
 	const { statusCode } = await loyaltyLionRequest(ctx, i, 'PUT', PATHS.order(id), { body });
 	return { merchant_id: id, ...body, status: statusCode };
 }
+
+/** Refund arithmetic in cents: the new total refunded and the status it gives. */
+export function refunded(state: OrderState, amountCents: number): Partial<OrderState> {
+	const total = cents(state.total_refunded) + amountCents;
+	return {
+		total_refunded: amountOf(total),
+		refund_status: total >= cents(state.total_paid) ? 'refunded' : 'partially_refunded',
+	};
+}
+
+export { cents };
