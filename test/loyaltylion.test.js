@@ -575,6 +575,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					topic: 'program_events/customer.points_earned',
 					// program_events/* nest their fields under payload.properties (webhooks overview, 6.1).
 					payload: { properties: { points: 5 } },
+					data: { customer: { merchant_id: 'cust-9' }, points: 5 },
 				});
 
 				for (const tamper of [
@@ -610,6 +611,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				expect(trigger.starts[1][0]).toMatchObject({
 					topic: 'customers/update',
 					payload: { customer: { merchant_id: 'cust-9', blocked: true } },
+					data: { customer: { merchant_id: 'cust-9', blocked: true } },
 				});
 			} finally {
 				await trigger.deactivate();

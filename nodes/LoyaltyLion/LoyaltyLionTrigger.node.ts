@@ -19,28 +19,31 @@ import {
 } from './transport';
 
 /**
- * The 17 topics POST /v2/webhooks accepts (webhooks/create-webhook; rewards/store_fulfilment is managed
- * from the custom reward in the LoyaltyLion admin and refused by the API).
+ * The 17 topics POST /v2/webhooks accepts, with the scope each needs (webhooks/create-webhook and the
+ * topic pages under webhooks/events). rewards/store_fulfilment is managed from the custom reward in the
+ * LoyaltyLion admin and refused by the API. The at-risk segment's page is not public: its scope is
+ * assumed to be that of the other segment topics.
  */
-export const TOPICS = [
-	'customers/update',
-	'loyalty_emails/unsubscribe',
-	'program_events/customer.enrolled',
-	'program_events/customer.tier_upgraded',
-	'program_events/customer.tier_downgraded',
-	'program_events/customer.points_earned',
-	'program_events/customer.reward_available_notification',
-	'program_events/customer.recurring_reward_available_reminder',
-	'program_events/customer.claimed_reward',
-	'program_events/customer.referral_complete',
-	'program_events/customer.rule_completed',
-	'program_events/customer.approaching_tier_upgrade',
-	'program_events/customer.moved_to_at_risk_segment',
-	'program_events/customer.moved_to_defected_segment',
-	'program_events/customer.moved_to_loyal_segment',
-	'program_events/customer.approaching_points_expiration',
-	'program_events/customer.approaching_reward_expiration',
-];
+export const TOPIC_SCOPES: Record<string, string> = {
+	'customers/update': 'read_customers',
+	'loyalty_emails/unsubscribe': 'read_unsubscribes',
+	'program_events/customer.enrolled': 'read_customers',
+	'program_events/customer.tier_upgraded': 'read_customers',
+	'program_events/customer.tier_downgraded': 'read_customers',
+	'program_events/customer.points_earned': 'read_customers',
+	'program_events/customer.reward_available_notification': 'read_customers',
+	'program_events/customer.recurring_reward_available_reminder': 'read_customers',
+	'program_events/customer.claimed_reward': 'read_customers',
+	'program_events/customer.referral_complete': 'read_customers and read_orders',
+	'program_events/customer.rule_completed': 'read_customers and read_orders',
+	'program_events/customer.approaching_tier_upgrade': 'read_customers',
+	'program_events/customer.moved_to_at_risk_segment': 'read_customers',
+	'program_events/customer.moved_to_defected_segment': 'read_customers',
+	'program_events/customer.moved_to_loyal_segment': 'read_customers',
+	'program_events/customer.approaching_points_expiration': 'read_customers',
+	'program_events/customer.approaching_reward_expiration': 'read_customers',
+};
+export const TOPICS = Object.keys(TOPIC_SCOPES);
 
 /** Event ids kept in the workflow's static data (persisted by n8n after each webhook call). */
 const SEEN_LIMIT = 1000;
@@ -123,6 +126,23 @@ async function signingSecret(ctx: IWebhookFunctions | IHookFunctions): Promise<s
 	return String(credentials.secret ?? '');
 }
 
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The event's fields wherever the topic nests them (webhooks overview and topic pages): beside the
+ * envelope (customers/update), in `payload`, in `payload.properties` (program events) or in
+ * `payload.unsubscribe` (loyalty_emails/unsubscribe); one flat object a workflow can map.
+ */
+export function eventData(payload: IDataObject): IDataObject {
+	const { properties, unsubscribe, ...rest } = payload;
+	return {
+		...rest,
+		...(isObject(unsubscribe) ? unsubscribe : {}),
+		...(isObject(properties) ? properties : {}),
+	};
+}
+
 /** The fields of a delivery that sit beside its envelope (id, topic, created_at). */
 function payloadBeside(event: IDataObject): IDataObject {
 	const rest = { ...event };
@@ -174,7 +194,11 @@ export class LoyaltyLionTrigger implements INodeType {
 				name: 'topics',
 				type: 'multiOptions',
 				required: true,
-				options: TOPICS.map((topic) => ({ name: topic, value: topic })),
+				options: TOPICS.map((topic) => ({
+					name: topic,
+					value: topic,
+					description: `Needs the ${TOPIC_SCOPES[topic]} scope`,
+				})),
 				default: ['program_events/customer.points_earned'],
 				description:
 					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated, and deleted when it is deactivated.',
@@ -334,6 +358,7 @@ export class LoyaltyLionTrigger implements INodeType {
 			data.seen = [...(Array.isArray(data.seen) ? data.seen : []), id].slice(-SEEN_LIMIT);
 		}
 		const headers = this.getHeaderData();
+		const payload = isObject(event.payload) ? event.payload : payloadBeside(event as IDataObject);
 		// LoyaltyLion needs a 200 within 5 s and reads nothing from the body: answer now, then run.
 		res.status(200).json({ received: true });
 		return {
@@ -343,7 +368,8 @@ export class LoyaltyLionTrigger implements INodeType {
 					...event,
 					// customers/update puts its fields beside id, topic and created_at, with no payload
 					// (webhooks/events/customers-update): the event's payload is then those fields.
-					payload: event.payload ?? payloadBeside(event as IDataObject),
+					payload,
+					data: eventData(payload),
 					topic: event.topic ?? headers['x-loyaltylion-topic'],
 					siteDomain: headers['x-loyaltylion-site-domain'] ?? null,
 				} as IDataObject),
