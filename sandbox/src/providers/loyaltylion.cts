@@ -753,7 +753,8 @@ function create(api, userOptions) {
 		const tier = i % 10 === 9 ? 2 : i % 10 >= 7 ? 1 : 0;
 		const c = addCustomer(`cust-${i}`, `shopper${i}@example.com`, created, {
 			tier,
-			guest: i % 250 === 0,
+			// a few guests (not enrolled, no tier), none of them the newest customer
+			guest: i % 250 === 125,
 		});
 		c.points_approved = (i * 37) % 2000;
 		if (i % 97 === 0) c.blocked = true;
