@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { matches, searchPage } from '../shared/descriptions/locator';
-import { loyaltyLionRequest, PATHS } from './transport';
+import { loyaltyLionRequest, PATHS, settingsOf, SINGLE_STORE_TYPE } from './transport';
 
 /** Customers per page of the list (the API serves up to 500; a list in the editor needs fewer). */
 const PAGE = 100;
@@ -32,8 +32,8 @@ export const listSearch = {
 		return searchPage(results, body.cursor?.next || undefined);
 	},
 	/**
-	 * The rewards the chosen customer can claim now (customers/rewards: available rewards), so the list shows
-	 * only what a claim would accept.
+	 * The rewards available to the chosen customer (customers/rewards/list-available-rewards: enabled, on their
+	 * tier, supported on the platform, affordable or not), each with its point cost.
 	 */
 	async searchAvailableRewards(
 		this: ILoadOptionsFunctions,
@@ -45,7 +45,7 @@ export const listSearch = {
 		if (!customer || customer.startsWith('=')) {
 			throw new NodeOperationError(this.getNode(), 'Choose the customer first', {
 				description:
-					'The list shows the rewards that customer can claim now. With a customer set by an expression, give the reward ID instead.',
+					'The list shows the rewards available to that customer. With a customer set by an expression, give the reward ID instead.',
 			});
 		}
 		const { body } = await loyaltyLionRequest<{ rewards?: IDataObject[] }>(
@@ -94,5 +94,35 @@ export const listSearch = {
 				};
 			});
 		return searchPage(results, body.cursor?.next || undefined);
+	},
+	/**
+	 * The program's sites, newest first (sites/list-sites: {sites}, no parameters). LoyaltyLion refuses this
+	 * call with token and secret, so that credential gets a message saying to give the ID instead.
+	 * https://developers.loyaltylion.com/api-reference/v2/resources/sites/list-sites
+	 */
+	async searchSites(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		if ((await settingsOf(this)).credentialType === SINGLE_STORE_TYPE) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Sites cannot be listed with token and secret',
+				{
+					description:
+						'LoyaltyLion does not allow listing sites with token and secret authentication. Give the site ID (By ID): it is the number after /sites/ in the LoyaltyLion admin URL. Or use an API key.',
+				},
+			);
+		}
+		const { body } = await loyaltyLionRequest<{ sites?: IDataObject[] }>(
+			this,
+			undefined,
+			'GET',
+			PATHS.sites,
+		);
+		const results = (body.sites ?? [])
+			.filter((site) => matches(filter, site.name, site.url, site.id))
+			.map((site) => ({
+				name: `${String(site.name ?? site.id)}${site.url ? ` (${String(site.url)})` : ''} · ID ${String(site.id)}`,
+				value: String(site.id),
+			}));
+		return { results };
 	},
 };

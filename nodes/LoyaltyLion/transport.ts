@@ -58,7 +58,10 @@ export const PATHS = {
 	/** POST: REF/customers/remove-points */
 	removePoints: (merchantId: string) =>
 		buildPath('/customers/{merchant_id}/remove_points', { merchant_id: merchantId }),
-	/** GET: assumed: not public (a third-party listing) */
+	/** GET: REF/customers/list-transactions */
+	customerTransactions: (merchantId: string) =>
+		buildPath('/customers/{merchant_id}/transactions', { merchant_id: merchantId }),
+	/** GET: REF/customers/rewards/list-available-rewards */
 	availableRewards: (merchantId: string) =>
 		buildPath('/customers/{merchant_id}/available_rewards', { merchant_id: merchantId }),
 	/** POST: REF/customers/rewards/redeem-reward */
@@ -70,17 +73,27 @@ export const PATHS = {
 			merchant_id: merchantId,
 			id,
 		}),
-	/** POST: REF/orders/create-order; GET (list, updated_at_min): developers.loyaltylion.com/api/resources/orders */
+	/** GET: REF/orders/list-orders; POST: REF/orders/create-order */
 	orders: '/orders',
 	/** GET: REF/orders/get-order; PUT (full update, also cancels and refunds): REF/orders/update-order */
 	order: (merchantId: string) => buildPath('/orders/{merchant_id}', { merchant_id: merchantId }),
-	/** POST: REF/activities/create-activity; GET listing: assumed */
+	/** GET: REF/activities/list-activities; POST: REF/activities/create-activity */
 	activities: '/activities',
+	/** PUT (the activity's own merchant_id, not the customer's): REF/activities/update-activity */
+	activity: (name: string, merchantId: string) =>
+		buildPath('/activities/{name}/{merchant_id}', { name, merchant_id: merchantId }),
 	/** GET: REF/transactions/list-transactions */
 	transactions: '/transactions',
+	/** GET (not with token and secret): REF/sites/list-sites */
+	sites: '/sites',
+	/** POST: REF/sites/create-webview-session */
+	webviewSessions: (siteId: string) =>
+		buildPath('/sites/{site_id}/webviews/sessions', { site_id: siteId }),
+	/** GET (bare array, page numbers): REF/emails/list-unsubscribes; POST: REF/emails/create-unsubscribe */
+	unsubscribes: '/loyalty_emails/unsubscribes',
 	/** POST, GET: REF/webhooks/create-webhook, list-webhooks */
 	webhooks: '/webhooks',
-	/** DELETE: REF/webhooks/delete-webhook */
+	/** DELETE: assumed: not public (the webhooks overview says the API can unsubscribe; no page names the path) */
 	webhook: (id: string | number) => buildPath('/webhooks/{id}', { id }),
 };
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
 import type { FieldPick } from '../../shared/descriptions/simplify';
+import type { Validator } from '../../shared/execution/validate';
 
 export const customerIdField: INodeProperties = recordLocator({
 	displayName: 'Customer',
@@ -46,3 +47,46 @@ export const CUSTOMER_SIMPLE: FieldPick[] = [
 	'enrolled',
 	'updated_at',
 ];
+
+/** An optional Site ID (query site_id) for multi-site programs; `description` says what it does. */
+export function siteIdOption(description: string): INodeProperties {
+	return {
+		displayName: 'Site ID',
+		name: 'site_id',
+		type: 'string',
+		placeholder: 'e.g. 1001',
+		default: '',
+		description: `${description} The LoyaltyLion site ID: Site → Get Many lists them, or it is the number after /sites/ in the LoyaltyLion admin URL.`,
+	};
+}
+
+/** A Site ID as LoyaltyLion takes it (a whole number), or undefined when left empty. */
+export function siteIdOf(v: Validator, value: unknown, label: string): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'object')
+		v.fail(label, `must be a site ID (a whole number), got ${Array.isArray(value) ? 'a list' : 'an object'}`);
+	const text = String(value).trim();
+	if (text === '') return undefined;
+	if (!/^[1-9]\d*$/.test(text)) v.fail(label, `must be a site ID (a whole number), got "${text}"`);
+	return text;
+}
+
+/** The customer of a create (activity, order): picked from the list, or their ID in your store. */
+export const createCustomerField: INodeProperties = recordLocator({
+	displayName: 'Customer',
+	name: 'customerId',
+	description:
+		"The customer: pick them from the list (search by email), or give their ID in your store (LoyaltyLion's customer_id here, the customer's merchant_id elsewhere)",
+	searchMethod: 'searchCustomers',
+	searchPlaceholder: 'Search by email...',
+	idPlaceholder: 'e.g. cust-123 (the customer ID in your store)',
+});
+
+/** A boolean from a collection (an expression may give "true" or "false" as text). */
+export function booleanOf(v: Validator, value: unknown, label: string): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = String(value).trim().toLowerCase();
+	if (text === 'true') return true;
+	if (text === 'false') return false;
+	return v.fail(label, `must be true or false, got "${String(value)}"`);
+}

@@ -2,12 +2,27 @@ import { defineOperation } from '../../../shared/execution/operation';
 import type { IDataObject } from 'n8n-workflow';
 import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
+import { booleanOf, createCustomerField, siteIdOf, siteIdOption } from '../fields';
+
+// developers.loyaltylion.com/api-reference/v2/resources/activities/create-activity: query site_id (programs
+// with several sites); body name, customer_id (the store's customer ID), customer_email required; merchant_id,
+// properties, ip_address, user_agent, date, referral_id, tracking_id, guest (LoyaltyLion's default: true)
+// optional. 201 with no body, so the output is what was sent.
+
+/** The optional text fields of the body, with their labels. */
+const TEXT_FIELDS: Record<string, string> = {
+	merchant_id: 'Activity Merchant ID',
+	ip_address: 'IP Address',
+	user_agent: 'User Agent',
+	referral_id: 'Referral ID',
+	tracking_id: 'Tracking ID',
+};
 
 export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create an activity',
-	description: 'Record an activity for a customer',
+	description: 'Track an activity of a customer, so the program rule it names can award points',
 	kind: 'write',
 	records: ['customerId'],
 	fields: [
@@ -17,25 +32,19 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'clickthrough',
-			description: 'Name of the rule in your program, e.g. clickthrough or $birthday',
+			placeholder: 'e.g. clickthrough',
+			description:
+				'The rule it triggers: your custom rule identifier (e.g. clickthrough), or a built-in rule name with $ in front (e.g. $signup)',
 		},
-		{
-			displayName: 'Customer ID in Your Store',
-			name: 'customerId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. cust-123',
-			description: "The customer's ID in your store (LoyaltyLion's merchant_id)",
-		},
+		createCustomerField,
 		{
 			displayName: 'Customer Email',
 			name: 'customerEmail',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. name@email.com',
 			required: true,
 			default: '',
+			description: "The customer's email address",
 		},
 		{
 			displayName: 'Additional Fields',
@@ -50,14 +59,66 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. review-981',
 					default: '',
-					description: 'Your own ID for this activity, to refer to it later',
+					description:
+						'Your own ID for this activity (e.g. the review it is for). Needed to approve, decline or void it later with Activity → Update; an activity tracked without one cannot be updated.',
 				},
 				{
 					displayName: 'Date',
 					name: 'date',
 					type: 'dateTime',
 					default: '',
-					description: 'When it happened',
+					description: 'When it happened (LoyaltyLion uses now when not sent)',
+				},
+				{
+					displayName: 'Guest',
+					name: 'guest',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the customer is a guest (not registered in your store). LoyaltyLion assumes true when it is not sent, and custom activities give points only to enrolled customers who are not guests (not even later, once a guest joins): set it off for registered customers.',
+				},
+				{
+					displayName: 'IP Address',
+					name: 'ip_address',
+					type: 'string',
+					placeholder: 'e.g. 203.0.113.7',
+					default: '',
+					description: "The customer's IP address; with the user agent, used for referral tracking",
+				},
+				{
+					displayName: 'Properties (JSON)',
+					name: 'properties',
+					type: 'json',
+					default: '{}',
+					description:
+						'Details some rules need, as a JSON object, e.g. {"url": "https://example.com/page"} (the destination URL a Clickthrough or Visit rule needs)',
+				},
+				{
+					displayName: 'Referral ID',
+					name: 'referral_id',
+					type: 'string',
+					placeholder: 'e.g. ref-123',
+					default: '',
+					description: 'The LoyaltyLion referral ID, when the activity came from a referral',
+				},
+				siteIdOption(
+					'For programs with several sites: the site the activity belongs to (sent as the site_id query parameter). Programs with one site leave it empty.',
+				),
+				{
+					displayName: 'Tracking ID',
+					name: 'tracking_id',
+					type: 'string',
+					placeholder: 'e.g. trk-abc',
+					default: '',
+					description: 'The LoyaltyLion email tracking ID, when the activity came from a LoyaltyLion email',
+				},
+				{
+					displayName: 'User Agent',
+					name: 'user_agent',
+					type: 'string',
+					placeholder: 'e.g. Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)',
+					default: '',
+					description: "The customer's full browser user agent string, used for referral tracking",
 				},
 			],
 		},
@@ -70,14 +131,28 @@ export default defineOperation({
 			customer_email: v.email('customerEmail', 'Customer Email'),
 		};
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		if (extra.merchant_id) body.merchant_id = extra.merchant_id;
+		for (const [key, label] of Object.entries(TEXT_FIELDS)) {
+			if (extra[key] === undefined) continue;
+			const text = v.optionalString(`additionalFields.${key}`, `Additional Fields → ${label}`);
+			if (text !== undefined) body[key] = text;
+		}
+		if (extra.properties !== undefined) {
+			const properties = v.json('additionalFields.properties', 'Additional Fields → Properties');
+			if (properties && Object.keys(properties).length) body.properties = properties as IDataObject;
+		}
 		if (extra.date) {
 			const date = new Date(String(extra.date));
 			if (Number.isNaN(date.getTime()))
 				v.fail('Additional Fields → Date', `must be a date-time, got "${String(extra.date)}"`);
 			body.date = date.toISOString();
 		}
-		const { body: answer } = await loyaltyLionRequest(this, i, 'POST', PATHS.activities, { body });
-		return (answer?.activity as IDataObject | undefined) ?? body;
+		if (extra.guest !== undefined) body.guest = booleanOf(v, extra.guest, 'Additional Fields → Guest');
+		const siteId = siteIdOf(v, extra.site_id, 'Additional Fields → Site ID');
+		// Not retried after a 5xx: an activity without a merchant_id would be tracked twice.
+		await loyaltyLionRequest(this, i, 'POST', PATHS.activities, {
+			body,
+			qs: siteId ? { site_id: siteId } : {},
+		});
+		return { ...body, ...(siteId ? { site_id: Number(siteId) } : {}) };
 	},
 });

@@ -1,6 +1,7 @@
 import { defineResource } from '../../../shared/execution/operation';
 import get from './get';
 import getMany from './getMany';
+import getTransactions from './getTransactions';
 import update from './update';
 
 export default defineResource({
@@ -8,5 +9,5 @@ export default defineResource({
 	name: 'Customer',
 	description: 'Loyalty program members',
 	defaultOperation: 'getMany',
-	operations: [get, getMany, update],
+	operations: [get, getMany, getTransactions, update],
 });

@@ -2,10 +2,43 @@ import { defineOperation } from '../../../shared/execution/operation';
 import type { IDataObject } from 'n8n-workflow';
 import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
+import { booleanOf, createCustomerField, siteIdOf, siteIdOption } from '../fields';
 import { money, orderIdField, paymentStatusField } from './fields';
 
 // developers.loyaltylion.com/api-reference/v2/resources/orders/create-order: merchant_id, customer_id,
-// customer_email, total, total_shipping and payment_status are required; the rest optional.
+// customer_email, total, total_shipping and payment_status are required; the rest optional, among them
+// discount_codes [{code, amount}] (amount a decimal string) and claimed_reward_ids (integers).
+
+const AMOUNT = /^\d+(\.\d{1,2})?$/;
+
+/** Discount Codes as the body takes them: [{code, amount}], the amount a decimal string. */
+function discountCodes(v: Validator, value: IDataObject): IDataObject[] {
+	const entries = (value.discountCode as IDataObject[] | undefined) ?? [];
+	return entries.map((entry, n) => {
+		const label = `Additional Fields → Discount Codes (${n + 1})`;
+		const code = String(entry.code ?? '').trim();
+		if (!code) v.fail(`${label} → Code`, 'is required but empty');
+		const amount = String(entry.amount ?? '').trim();
+		if (!AMOUNT.test(amount))
+			v.fail(`${label} → Amount`, `must be an amount such as 5.00, got "${amount}"`);
+		return { code, amount };
+	});
+}
+
+/** Claimed Reward IDs from a comma-separated text or a list: whole numbers. */
+function claimedRewardIds(v: Validator, value: unknown): number[] {
+	const parts = (Array.isArray(value) ? value : String(value).split(','))
+		.map((part) => String(part).trim())
+		.filter(Boolean);
+	return parts.map((part) => {
+		if (!/^[1-9]\d*$/.test(part))
+			v.fail(
+				'Additional Fields → Claimed Reward IDs',
+				`must be claimed reward IDs (whole numbers), got "${part}"`,
+			);
+		return Number(part);
+	});
+}
 
 export default defineOperation({
 	value: 'create',
@@ -16,22 +49,15 @@ export default defineOperation({
 	records: ['orderId'],
 	fields: [
 		orderIdField,
-		{
-			displayName: 'Customer ID in Your Store',
-			name: 'customerId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '4821',
-			description: "The customer's ID in your store (LoyaltyLion's customer merchant_id)",
-		},
+		createCustomerField,
 		{
 			displayName: 'Customer Email',
 			name: 'customerEmail',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. name@email.com',
 			required: true,
 			default: '',
+			description: "The customer's email address",
 		},
 		{
 			displayName: 'Total',
@@ -39,7 +65,7 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '49.90',
+			placeholder: 'e.g. 49.90',
 			description:
 				'Order total after shipping, tax and discounts, as a decimal; points are earned on it',
 		},
@@ -49,7 +75,7 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '0',
-			placeholder: '4.90',
+			placeholder: 'e.g. 4.90',
 			description: 'Shipping part of the total, as a decimal (0 when free)',
 		},
 		paymentStatusField,
@@ -61,11 +87,55 @@ export default defineOperation({
 			default: {},
 			options: [
 				{
+					displayName: 'Claimed Reward IDs',
+					name: 'claimed_reward_ids',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 5012, 5013',
+					description:
+						"The LoyaltyLion IDs of claimed rewards used on this order (the id of Reward → Claim's output), comma-separated, or a list from an expression",
+				},
+				{
 					displayName: 'Date',
 					name: 'date',
 					type: 'dateTime',
 					default: '',
 					description: 'When the order was placed',
+				},
+				{
+					displayName: 'Discount Codes',
+					name: 'discount_codes',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: 'Add Discount Code',
+					default: {},
+					description: 'The discount codes used on the order, each with the amount it took off',
+					options: [
+						{
+							displayName: 'Discount Code',
+							name: 'discountCode',
+							values: [
+								{
+									displayName: 'Code',
+									name: 'code',
+									type: 'string',
+									required: true,
+									default: '',
+									placeholder: 'e.g. WELCOME5',
+									description: 'The code the customer entered',
+								},
+								{
+									displayName: 'Amount',
+									name: 'amount',
+									type: 'string',
+									required: true,
+									default: '',
+									placeholder: 'e.g. 5.00',
+									description: 'The amount the code took off the order, as a decimal',
+								},
+							],
+						},
+					],
 				},
 				{
 					displayName: 'Guest',
@@ -79,15 +149,15 @@ export default defineOperation({
 					name: 'ip_address',
 					type: 'string',
 					default: '',
-					placeholder: '203.0.113.7',
-					description: "The customer's IP address, for fraud checks",
+					placeholder: 'e.g. 203.0.113.7',
+					description: "The customer's IP address; with the user agent, used for referral tracking",
 				},
 				{
 					displayName: 'Order Number',
 					name: 'merchant_number',
 					type: 'string',
 					default: '',
-					placeholder: '#1001',
+					placeholder: 'e.g. #1001',
 					description: 'The order number your store shows the customer',
 				},
 				{
@@ -98,21 +168,15 @@ export default defineOperation({
 					default: '',
 					description: 'Referral ID from the LoyaltyLion SDK, when the order came from a referral',
 				},
-				{
-					displayName: 'Site ID',
-					name: 'site_id',
-					type: 'string',
-					placeholder: 'e.g. 7',
-					default: '',
-					description:
-						'For programs with several sites: the site the order belongs to (sent as a query parameter)',
-				},
+				siteIdOption(
+					'For programs with several sites: the site the order belongs to (sent as the site_id query parameter). Programs with one site leave it empty.',
+				),
 				{
 					displayName: 'Total Paid',
 					name: 'total_paid',
 					type: 'string',
 					default: '',
-					placeholder: '49.90',
+					placeholder: 'e.g. 49.90',
 					description: 'Amount paid so far, as a decimal (for partially paid orders)',
 				},
 				{
@@ -121,7 +185,7 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. trk-abc',
 					default: '',
-					description: 'Tracking ID from the LoyaltyLion SDK',
+					description: 'The LoyaltyLion tracking ID (e.g. from a LoyaltyLion email link)',
 				},
 				{
 					displayName: 'User Agent',
@@ -129,7 +193,7 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. Mozilla/5.0',
 					default: '',
-					description: "The customer's browser user agent",
+					description: "The customer's full browser user agent string, used for referral tracking",
 				},
 			],
 		},
@@ -148,7 +212,16 @@ export default defineOperation({
 		const qs: IDataObject = {};
 		for (const [key, value] of Object.entries(extra)) {
 			if (value === '' || value === undefined || value === null) continue;
-			if (key === 'site_id') qs.site_id = String(value).trim();
+			if (key === 'site_id') {
+				const siteId = siteIdOf(v, value, 'Additional Fields → Site ID');
+				if (siteId) qs.site_id = siteId;
+			} else if (key === 'discount_codes') {
+				const codes = discountCodes(v, value as IDataObject);
+				if (codes.length) body.discount_codes = codes;
+			} else if (key === 'claimed_reward_ids') {
+				const ids = claimedRewardIds(v, value);
+				if (ids.length) body.claimed_reward_ids = ids;
+			} else if (key === 'guest') body.guest = booleanOf(v, value, 'Additional Fields → Guest');
 			else if (key === 'total_paid') body.total_paid = String(value).trim();
 			else if (key === 'date') {
 				const date = new Date(String(value));

@@ -1,6 +1,8 @@
 import { defineResource } from '../../../shared/execution/operation';
 import cancel from './cancel';
 import create from './create';
+import get from './get';
+import getMany from './getMany';
 import refund from './refund';
 import update from './update';
 
@@ -9,5 +11,5 @@ export default defineResource({
 	name: 'Order',
 	description: 'Orders that earn points',
 	defaultOperation: 'create',
-	operations: [cancel, create, refund, update],
+	operations: [cancel, create, get, getMany, refund, update],
 });

@@ -5,6 +5,10 @@ import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
 import { customerIdField } from '../fields';
 
+// developers.loyaltylion.com/api-reference/v2/resources/customers/rewards/redeem-reward: reward_id
+// (integer), multiplier (integer, bounded by the reward's own min/max_redemption_amount: no other cap is
+// documented, so none is added here), variant_id (string, required for Shopify seamless product rewards).
+// 201 {claimed_reward}; 422 when the customer has too few points.
 export default defineOperation({
 	value: 'claim',
 	name: 'Claim',
@@ -18,7 +22,7 @@ export default defineOperation({
 			displayName: 'Reward',
 			name: 'rewardId',
 			description:
-				'The reward: pick it from those the customer can claim now, or give its LoyaltyLion ID (Reward → Get Available lists them)',
+				'The reward: pick it from the rewards available to the customer, or give its LoyaltyLion ID (Reward → Get Available lists them)',
 			searchMethod: 'searchAvailableRewards',
 			searchPlaceholder: 'Search by title...',
 			idPlaceholder: 'e.g. 101',
@@ -29,8 +33,18 @@ export default defineOperation({
 			name: 'multiplier',
 			type: 'number',
 			default: 1,
-			typeOptions: { minValue: 1, maxValue: 10 },
-			description: 'How many times to claim it at once',
+			typeOptions: { minValue: 1 },
+			description:
+				"How many times to claim the reward at once (custom rewards). Sent only when more than 1. The reward's own minimum and maximum (min_redemption_amount, max_redemption_amount) apply: LoyaltyLion refuses a multiplier outside them.",
+		},
+		{
+			displayName: 'Variant ID',
+			name: 'variantId',
+			type: 'string',
+			placeholder: 'e.g. 40123456789012',
+			default: '',
+			description:
+				'The Shopify product variant the customer gets: required for Shopify seamless product rewards, not sent when empty',
 		},
 	],
 	async execute(i) {
@@ -39,11 +53,20 @@ export default defineOperation({
 		const reward = v.id('rewardId', 'Reward ID');
 		if (!/^[1-9]\d*$/.test(reward))
 			v.fail('Reward ID', `must be a whole number of at least 1, got "${reward}"`);
-		const reward_id = Number(reward);
-		const multiplier = v.number('multiplier', 'Multiplier', { min: 1, max: 10, integer: true });
-		const { body } = await loyaltyLionRequest(this, i, 'POST', PATHS.claimedRewards(id), {
-			body: { reward_id, ...(multiplier > 1 ? { multiplier } : {}) },
-		});
-		return { merchantId: id, ...(body.claimed_reward as IDataObject) };
+		const multiplier = v.number('multiplier', 'Multiplier', { min: 1, integer: true });
+		const variantId = v.optionalString('variantId', 'Variant ID');
+		const body: IDataObject = {
+			reward_id: Number(reward),
+			...(multiplier > 1 ? { multiplier } : {}),
+			...(variantId !== undefined ? { variant_id: variantId } : {}),
+		};
+		const { body: answer } = await loyaltyLionRequest(
+			this,
+			i,
+			'POST',
+			PATHS.claimedRewards(id),
+			{ body },
+		);
+		return { merchantId: id, ...(answer.claimed_reward as IDataObject) };
 	},
 });

@@ -20,7 +20,8 @@ export default defineOperation({
 			placeholder: 'e.g. 5012',
 			required: true,
 			default: '',
-			description: 'ID returned by Claim',
+			description:
+				"The claimed reward's LoyaltyLion ID: the id field of Claim's output (claimed_reward.id), not the reward's ID",
 		},
 	],
 	async execute(i) {
