@@ -1,5 +1,5 @@
 'use strict';
-// `npm run bench`: the benchmarks of issue 9, all in one run against the simulator on localhost, each figure
+// `npm run bench`: the benchmarks, all in one run against the simulator on localhost, each figure
 // the median of several runs, printed as ratios to a baseline measured in the same run, and written to
 // bench/RESULTS.md with the machine and the date.
 //   (a) LoyaltyLion Get Many of 50,000 customers: our node in the n8n engine, n8n's HTTP Request node with

@@ -54,7 +54,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: `={{ (${baseUrlExpression('$self')}) + "/api/v1/idp/oauth2/token" }}`,
 		},
-		// Cardlytics reads client_id and client_secret from the form body (seed 003), not from Basic auth.
+		// Cardlytics reads client_id and client_secret from the form body, not from Basic auth.
 		maxRequestsPerSecondField,
 		...clientCredentialsHiddenFields('body'),
 		{

@@ -11,7 +11,7 @@ import type {
 import { maxRequestsPerSecondField } from './maxRateField';
 import { CredentialRefusedError } from '../nodes/shared/http/credential-error';
 
-/** Path of the token endpoint under the base URL (seed 002). */
+/** Path of the token endpoint under the base URL. */
 export const LOYALIFE_SIGN_IN_PATH = '/lbms-ingress/oauth/api/Auth/Token';
 
 interface TokenAnswer {

@@ -34,7 +34,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 			description:
 				'Where client credentials are exchanged for a token. Assumed default: check it against the Swagger document at /v1/swagger of your Loyalistic API.',
 		},
-		// Loyalistic wants the client id and secret as HTTP Basic on the token request (seed 000).
+		// Loyalistic wants the client id and secret as HTTP Basic on the token request.
 		maxRequestsPerSecondField,
 		...clientCredentialsHiddenFields('header'),
 	];

@@ -108,7 +108,7 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
-			// The code exchange sends client_id and client_secret in the form body (seed 001).
+			// The code exchange sends client_id and client_secret in the form body.
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'hidden',

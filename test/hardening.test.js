@@ -1,5 +1,5 @@
 'use strict';
-// Input never steers the request (issue 14, items 2 and 3): an ID of ".", ".." or 100 KB never reaches the
+// Input never steers the request: an ID of ".", ".." or 100 KB never reaches the
 // provider, whichever operation and provider; a URL a provider names on another host never receives the
 // credential. Generated from the nodes' own descriptions, like the bad-input matrix, so no ID field is missed.
 const http = require('node:http');

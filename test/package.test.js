@@ -1,5 +1,5 @@
 'use strict';
-// Ready to publish (issue 17): the release workflows are valid and do what the README says, the package ships
+// Ready to publish: the release workflows are valid and do what the README says, the package ships
 // only what n8n loads, the icons are drawn as paths, and the package metadata is consistent.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');

@@ -1,5 +1,5 @@
 'use strict';
-// Polling triggers (issue 16), through n8n-core's PollContext with static data saved and reloaded between
+// Polling triggers, through n8n-core's PollContext with static data saved and reloaded between
 // polls as n8n does: exactly once across polls, the boundary instant, late records, a failed page, a burst.
 const { Engine, useSandbox } = require('./harness');
 const { pollingTrigger } = require('./harness/polling');

@@ -1,5 +1,5 @@
 'use strict';
-// The exact wire format of every operation (issue 13): for each operation, the first request the simulator
+// The exact wire format of every operation: for each operation, the first request the simulator
 // recorded (method, path, query, body) must equal the request its source describes. Expectations live in
 // wire.cases.json, each with its source: the provider's reference page, or "assumed" where no public page
 // exists. Operations whose wire format has its own detailed test elsewhere (LoyaltyLion orders, customer update

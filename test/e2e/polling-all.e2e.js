@@ -1,5 +1,5 @@
 'use strict';
-// The four other polling triggers in a real n8n (issue 16): Loyalistic, Loyalife, Frederick and Cardlytics,
+// The four other polling triggers in a real n8n: Loyalistic, Loyalife, Frederick and Cardlytics,
 // each in an active workflow polling every minute and posting what it receives to the simulator's recorder.
 // The first poll delivers what changed since Start From, a later poll only what changed after it; nothing twice.
 // (Persistence across an n8n restart is proven for the shared polling core in polling.e2e.js.)

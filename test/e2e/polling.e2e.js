@@ -1,5 +1,5 @@
 'use strict';
-// The LoyaltyLion Polling Trigger in a real n8n (issue 16): an active workflow polling every minute (n8n's
+// The LoyaltyLion Polling Trigger in a real n8n: an active workflow polling every minute (n8n's
 // shortest interval) gives each customer change to the next node exactly once, across polls and across an n8n
 // restart, because n8n persists the trigger's mark in the workflow's static data. Each delivered customer gets
 // an activity recorded through the LoyaltyLion node (which, unlike points, does not itself change the

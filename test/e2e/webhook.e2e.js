@@ -1,5 +1,5 @@
 'use strict';
-// The LoyaltyLion Trigger in a real n8n 2.41 (issue 14, item 1): activated from the CLI, subscribed in the
+// The LoyaltyLion Trigger in a real n8n 2.41: activated from the CLI, subscribed in the
 // simulator, and attacked the way a real n8n was: replays of a captured signed event, concurrent copies,
 // other Content-Types, a body that is not an event; then n8n is restarted and the replay tried again. Every
 // case is counted in n8n's own executions (its REST API), not in our node's memory.

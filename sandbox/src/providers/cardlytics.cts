@@ -1,5 +1,4 @@
-// Cardlytics Partner API simulator. Behaviour from ../../../shared/providers.md (Cardlytics part) and seed
-// 003: form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
+// Cardlytics Partner API simulator: form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
 // {message, trace_id}, the merchant performance report (tabular), redemptions answering a pre-signed URL
 // valid 60 minutes, X-CDLX-Request-Id echoed, no pagination, 429 without Retry-After.
 import * as crypto from 'node:crypto';
@@ -100,8 +99,7 @@ function seeded(text, max) {
  * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
  */
 export const SOURCES: Record<string, string> = {
-	'POST /api/v1/idp/oauth2/token':
-		'seed 003 and shared/providers.md: form client credentials, expires_in 3600',
+	'POST /api/v1/idp/oauth2/token': 'seed 003: form client credentials, expires_in 3600',
 	'PUT /api/v1/partner/merchants/:merchantId':
 		'https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion',
 	'DELETE /api/v1/partner/merchants/:merchantId':

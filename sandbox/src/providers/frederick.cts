@@ -1,4 +1,4 @@
-// Frederick simulator. From ../../../shared/providers.md and seed 004: x-api-key on every request; a user
+// Frederick simulator. From the provider's public documentation: x-api-key on every request; a user
 // token from {email, password, client_id, client_secret}, then a location token from the user token; tokens
 // do not expire but can be revoked; JSON:API resources (application/vnd.api+json, {data:{type, attributes}},
 // page[number]/page[size]); data sync under /locations/{id}/ by external_id; long operations answer 202 and
@@ -40,9 +40,9 @@ const SYNC_KINDS = {
  */
 export const SOURCES: Record<string, string> = {
 	'POST /oauth/token':
-		'assumed: the user token path is not public (seed 004 gives the flow, not the path); an editable credential field',
+		'assumed: the user token path is not public (the flow is public, not the path); an editable credential field',
 	'POST /oauth/location_token':
-		'assumed: the location token path is not public (seed 004 gives the flow, not the path); an editable credential field',
+		'assumed: the location token path is not public (the flow is public, not the path); an editable credential field',
 	'GET /v2/locations':
 		"assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem), V2 not yet public",
 	'GET /v2/locations/:id': "assumed: Frederick's own client, V2 not yet public",

@@ -1,4 +1,4 @@
-// Loyalife (Xoxoday) simulator. From ../../../shared/providers.md and seed 002: JSON token endpoint answering
+// Loyalife (Xoxoday) simulator. From the provider's public documentation: JSON token endpoint answering
 // {results:{token, tokenExpiresOn}} (JWT, 30 minutes), optional member-bound scope ["LOGIN","<ref>"],
 // regenerated credentials invalidate every token, the {results:{IsSucessful, ErrorCode, ExceptionMessage,
 // ReturnObject, Count}} envelope on every answer (HTTP 200 may carry IsSucessful:false), members, transactions,
@@ -117,7 +117,7 @@ export const SOURCES: Record<string, string> = {
 	'GET /lbms-ingress/transaction-lm/API/Transaction/GetExpirySchedule':
 		'assumed: the expiry schedule is documented, its method and parameters were not captured',
 	'POST /lbms-ingress/pg-lm/API/PG/RedeemPoints':
-		'seed 002 and shared/providers.md: redeem returns ExternalReference (body field names assumed)',
+		'assumed: redeem returns ExternalReference (body field names not public)',
 	'POST /lbms-ingress/pg-lm/API/PG/ReverseRedemption':
 		'assumed: reversal is documented, its path was not captured',
 };

@@ -1,4 +1,4 @@
-// Loyalistic API simulator. The token flow is as seed 000 describes: POST with HTTP Basic (client id :
+// Loyalistic API simulator. The token flow as Loyalistic describes it: POST with HTTP Basic (client id :
 // secret) and the form field grant_type=client_credentials, answer {access_token, token_type:"bearer",
 // expires_in}, tokens living about 10 minutes. The token URL (/token) and every resource path below are
 // ASSUMED (the public material does not give them): an ASP.NET Web API 2 style API with page/pageSize paging

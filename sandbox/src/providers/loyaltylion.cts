@@ -1,5 +1,5 @@
-// LoyaltyLion simulator: the Admin API v2 (`/v2/...`) as /work/shared/references/loyaltylion.md describes it,
-// plus the partner OAuth flow (seed 001). Each route names the reference page it was written from (SOURCES
+// LoyaltyLion simulator: the Admin API v2 (`/v2/...`) as LoyaltyLion's Admin API v2 reference describes it,
+// plus the partner OAuth flow. Each route names the reference page it was written from (SOURCES
 // below, URLs from the reference's Sources table) or says "assumed: not public".
 //
 // Auth (reference section 2): API keys (`Authorization: Bearer pat_...`, each with its own scopes), OAuth
@@ -419,9 +419,9 @@ const R = 'https://developers.loyaltylion.com/api-reference/v2/resources/';
  */
 export const SOURCES: Record<string, string> = {
 	'GET /oauth/authorize':
-		'https://developers.loyaltylion.com/api-reference/authentication/oauth (and seed 001): authorize with comma-separated scopes',
+		'https://developers.loyaltylion.com/api-reference/authentication/oauth: authorize with comma-separated scopes',
 	'POST /oauth/access-token':
-		'seed 001 (older copy of https://developers.loyaltylion.com/api/authentication/oauth/): form client_id, client_secret, code',
+		'https://developers.loyaltylion.com/api/authentication/oauth/ (older copy): form client_id, client_secret, code',
 	'GET /v2/identity/whoami': `${R}whoami`,
 	'GET /v2/customers': `${R}customers/list-customers (date filters: https://developers.loyaltylion.com/api/resources/customers)`,
 	'GET /v2/customers/:merchantId':
