@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { apiBaseUrlField, requestsPerSecondField } from './loyaltyLionFields';
 
 export class LoyaltyLionApi implements ICredentialType {
 	name = 'loyaltyLionApi';
@@ -45,22 +46,8 @@ export class LoyaltyLionApi implements ICredentialType {
 			required: true,
 			description: 'The API secret of your store; it also signs the webhooks LoyaltyLion sends',
 		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			default: 20,
-			typeOptions: { minValue: 1 },
-			description:
-				'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'apiBaseUrl',
-			type: 'string',
-			default: 'https://api.loyaltylion.com/v2',
-			description: 'Base of the API paths. Change it only to use a simulator.',
-		},
+		requestsPerSecondField,
+		apiBaseUrlField,
 	];
 
 	// A function rather than a `generic` block: n8n calls it directly, instead of evaluating two expressions

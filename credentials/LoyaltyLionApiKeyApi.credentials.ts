@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { apiBaseUrlField, requestsPerSecondField } from './loyaltyLionFields';
 
 /**
  * A LoyaltyLion API key for one store, sent as `Authorization: Bearer pat_…`
@@ -44,22 +45,8 @@ export class LoyaltyLionApiKeyApi implements ICredentialType {
 			description:
 				'Needed only by the LoyaltyLion Trigger: LoyaltyLion signs the webhooks created with an API key with your site secret, and the trigger refuses deliveries it cannot verify. Where LoyaltyLion shows it is not public (assumed: the secret of your token and secret, in the LoyaltyLion admin settings).',
 		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			default: 20,
-			typeOptions: { minValue: 1 },
-			description:
-				'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'apiBaseUrl',
-			type: 'string',
-			default: 'https://api.loyaltylion.com/v2',
-			description: 'Base of the API paths. Change it only to use a simulator.',
-		},
+		requestsPerSecondField,
+		apiBaseUrlField,
 	];
 
 	// A function rather than a `generic` block: n8n calls it directly, without evaluating an expression for
