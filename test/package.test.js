@@ -88,7 +88,7 @@ describe('the published package', () => {
 		}
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 		// One output schema per operation of the five action nodes (test/output-schemas.test.js keeps them true).
-		expect(files.filter((f) => f.includes('/__schema__/'))).toHaveLength(59);
+		expect(files.filter((f) => f.includes('/__schema__/'))).toHaveLength(68);
 		expect(
 			files.some((f) => /tsbuildinfo|\.map$|\.d\.ts$|test|sandbox|bench|examples/.test(f)),
 		).toBe(false);
