@@ -102,14 +102,10 @@ export const listSearch = {
 	 */
 	async searchSites(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		if ((await settingsOf(this)).credentialType === SINGLE_STORE_TYPE) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'Sites cannot be listed with token and secret',
-				{
-					description:
-						'LoyaltyLion does not allow listing sites with token and secret authentication. Give the site ID (By ID): it is the number after /sites/ in the LoyaltyLion admin URL. Or use an API key.',
-				},
-			);
+			throw new NodeOperationError(this.getNode(), 'Sites cannot be listed with token and secret', {
+				description:
+					'LoyaltyLion does not allow listing sites with token and secret authentication. Give the site ID (By ID): it is the number after /sites/ in the LoyaltyLion admin URL. Or use an API key.',
+			});
 		}
 		const { body } = await loyaltyLionRequest<{ sites?: IDataObject[] }>(
 			this,

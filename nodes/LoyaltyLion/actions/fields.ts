@@ -48,6 +48,9 @@ export const CUSTOMER_SIMPLE: FieldPick[] = [
 	'updated_at',
 ];
 
+const SITE_ID_WHERE =
+	'The site ID is listed by Site → Get Many, and is the number after /sites/ in the LoyaltyLion admin URL.';
+
 /** An optional Site ID (query site_id) for multi-site programs; `description` says what it does. */
 export function siteIdOption(description: string): INodeProperties {
 	return {
@@ -56,7 +59,7 @@ export function siteIdOption(description: string): INodeProperties {
 		type: 'string',
 		placeholder: 'e.g. 1001',
 		default: '',
-		description: `${description} The LoyaltyLion site ID: Site → Get Many lists them, or it is the number after /sites/ in the LoyaltyLion admin URL.`,
+		description: [description, SITE_ID_WHERE].join(' '),
 	};
 }
 
@@ -64,7 +67,10 @@ export function siteIdOption(description: string): INodeProperties {
 export function siteIdOf(v: Validator, value: unknown, label: string): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'object')
-		v.fail(label, `must be a site ID (a whole number), got ${Array.isArray(value) ? 'a list' : 'an object'}`);
+		v.fail(
+			label,
+			`must be a site ID (a whole number), got ${Array.isArray(value) ? 'a list' : 'an object'}`,
+		);
 	const text = String(value).trim();
 	if (text === '') return undefined;
 	if (!/^[1-9]\d*$/.test(text)) v.fail(label, `must be a site ID (a whole number), got "${text}"`);

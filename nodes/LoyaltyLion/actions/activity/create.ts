@@ -34,7 +34,7 @@ export default defineOperation({
 			default: '',
 			placeholder: 'e.g. clickthrough',
 			description:
-				'The rule it triggers: your custom rule identifier (e.g. clickthrough), or a built-in rule name with $ in front (e.g. $signup)',
+				'The rule it triggers: your custom rule identifier such as clickthrough, or a built-in rule name with $ in front such as $signup',
 		},
 		createCustomerField,
 		{
@@ -90,8 +90,9 @@ export default defineOperation({
 					name: 'properties',
 					type: 'json',
 					default: '{}',
+					placeholder: 'e.g. {"url": "https://example.com/page"}',
 					description:
-						'Details some rules need, as a JSON object, e.g. {"url": "https://example.com/page"} (the destination URL a Clickthrough or Visit rule needs)',
+						'Details some rules need, as a JSON object, e.g. the destination address a Clickthrough or Visit rule needs',
 				},
 				{
 					displayName: 'Referral ID',
@@ -110,7 +111,8 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. trk-abc',
 					default: '',
-					description: 'The LoyaltyLion email tracking ID, when the activity came from a LoyaltyLion email',
+					description:
+						'The LoyaltyLion email tracking ID, when the activity came from a LoyaltyLion email',
 				},
 				{
 					displayName: 'User Agent',
@@ -146,7 +148,8 @@ export default defineOperation({
 				v.fail('Additional Fields → Date', `must be a date-time, got "${String(extra.date)}"`);
 			body.date = date.toISOString();
 		}
-		if (extra.guest !== undefined) body.guest = booleanOf(v, extra.guest, 'Additional Fields → Guest');
+		if (extra.guest !== undefined)
+			body.guest = booleanOf(v, extra.guest, 'Additional Fields → Guest');
 		const siteId = siteIdOf(v, extra.site_id, 'Additional Fields → Site ID');
 		// Not retried after a 5xx: an activity without a merchant_id would be tracked twice.
 		await loyaltyLionRequest(this, i, 'POST', PATHS.activities, {

@@ -93,7 +93,7 @@ export default defineOperation({
 					default: '',
 					placeholder: 'e.g. 5012, 5013',
 					description:
-						"The LoyaltyLion IDs of claimed rewards used on this order (the id of Reward → Claim's output), comma-separated, or a list from an expression",
+						'The LoyaltyLion IDs of claimed rewards used on this order (the ID in the output of Reward → Claim), comma-separated, or a list from an expression',
 				},
 				{
 					displayName: 'Date',

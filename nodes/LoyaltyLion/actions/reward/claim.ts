@@ -60,13 +60,9 @@ export default defineOperation({
 			...(multiplier > 1 ? { multiplier } : {}),
 			...(variantId !== undefined ? { variant_id: variantId } : {}),
 		};
-		const { body: answer } = await loyaltyLionRequest(
-			this,
-			i,
-			'POST',
-			PATHS.claimedRewards(id),
-			{ body },
-		);
+		const { body: answer } = await loyaltyLionRequest(this, i, 'POST', PATHS.claimedRewards(id), {
+			body,
+		});
 		return { merchantId: id, ...(answer.claimed_reward as IDataObject) };
 	},
 });

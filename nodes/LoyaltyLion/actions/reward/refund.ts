@@ -21,7 +21,7 @@ export default defineOperation({
 			required: true,
 			default: '',
 			description:
-				"The claimed reward's LoyaltyLion ID: the id field of Claim's output (claimed_reward.id), not the reward's ID",
+				"The claimed reward's LoyaltyLion ID, as in Claim's output (its ID field), not the reward's ID",
 		},
 	],
 	async execute(i) {
