@@ -130,8 +130,8 @@ export const loyaltyLion: Provider = {
 		return typeof body === 'string' && body ? { message: body.slice(0, 300) } : {};
 	},
 	hints: {
-		401: 'LoyaltyLion rejected the credential: check the token and secret, or reconnect the OAuth2 credential (its token is permanent until the merchant uninstalls the app).',
-		403: 'The OAuth2 credential was not granted the scope this operation needs: add it under Scopes in the credential and reconnect.',
+		401: 'LoyaltyLion rejected the credential: check the API key (it may have been disabled or deleted in LoyaltyLion), the token and secret, or reconnect the OAuth2 credential (its token is permanent until the merchant uninstalls the app).',
+		403: 'The credential lacks the scope this operation needs (the message names it): give the API key that scope in LoyaltyLion (Manage → API keys), or add it under Scopes in the OAuth2 credential and reconnect.',
 		422: 'LoyaltyLion refused the change: the message says why.',
 	},
 };
