@@ -376,3 +376,39 @@ test("Loyalife Trigger: Start From during a day delivers that day's transactions
 	expect(new Set(first).size).toBe(first.length);
 	expect(await t.poll()).toEqual([]);
 });
+
+describe('LoyaltyLion Polling Trigger: new activities', () => {
+	test('activities created after the first poll are delivered once, asked with created_at_min', async () => {
+		const t = trigger({ event: 'activityCreated' });
+		expect(await t.poll()).toEqual([]);
+		const engine = new Engine();
+		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
+		const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+		for (const [name, id] of [
+			['clickthrough', 'poll-act-1'],
+			['clickthrough', 'poll-act-2'],
+		]) {
+			const { error } = await engine.runNode({
+				type: 'loyaltyLion',
+				credentials,
+				parameters: {
+					authentication: 'apiToken',
+					resource: 'activity',
+					operation: 'create',
+					name,
+					customerId: 'cust-31',
+					customerEmail: 'shopper31@example.com',
+					additionalFields: { merchant_id: id, guest: false },
+				},
+			});
+			expect(error).toBeUndefined();
+		}
+		const delivered = await t.poll();
+		expect(delivered.map((a) => a.merchant_id)).toEqual(['poll-act-1', 'poll-act-2']);
+		const asked = box.sim.stats.log.filter(
+			(r) => r.route === '/v2/activities' && r.method === 'GET',
+		);
+		expect(Object.keys(asked.at(-1).query).sort()).toEqual(['created_at_min', 'limit']);
+		expect(await t.poll()).toEqual([]);
+	});
+});

@@ -22,15 +22,29 @@ import {
 
 /**
  * LoyaltyLion by polling, for stores that cannot register webhooks: new or updated customers
- * (customers/list-customers, updated_at_min) and orders (GET /v2/orders, updated_at_min), delivered once each.
+ * (customers/list-customers, updated_at_min) and orders (orders/list-orders, updated_at_min), and new
+ * activities (activities/list-activities: created_at_min is its only time filter, so a change of an
+ * activity's state is not seen), delivered once each.
  */
-const EVENTS: Record<string, { path: string; key: string; label: string }> = {
+const EVENTS: Record<string, { path: string; key: string; label: string; filter: string }> = {
 	customerUpdated: {
 		path: PATHS.customers,
 		key: 'customers',
 		label: 'Customer Created or Updated',
+		filter: 'updated_at_min',
 	},
-	orderUpdated: { path: PATHS.orders, key: 'orders', label: 'Order Created or Updated' },
+	orderUpdated: {
+		path: PATHS.orders,
+		key: 'orders',
+		label: 'Order Created or Updated',
+		filter: 'updated_at_min',
+	},
+	activityCreated: {
+		path: PATHS.activities,
+		key: 'activities',
+		label: 'Activity Created',
+		filter: 'created_at_min',
+	},
 };
 
 export class LoyaltyLionPollingTrigger implements INodeType {
@@ -45,9 +59,9 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:
-			'={{ $parameter["event"] === "orderUpdated" ? "Order created or updated" : "Customer created or updated" }}',
+			'={{ $parameter["event"] === "orderUpdated" ? "Order created or updated" : $parameter["event"] === "activityCreated" ? "Activity created" : "Customer created or updated" }}',
 		description:
-			'Starts the workflow when LoyaltyLion customers or orders are created or updated, by asking LoyaltyLion at an interval (for stores that cannot use webhooks)',
+			'Starts the workflow when LoyaltyLion customers or orders are created or updated, or activities created, by asking LoyaltyLion at an interval (for stores that cannot use webhooks)',
 		defaults: { name: 'LoyaltyLion Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -75,7 +89,7 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 					0,
 					event.path,
 					event.key,
-					{ updated_at_min: since.toISOString() },
+					{ [event.filter]: since.toISOString() },
 					undefined,
 				),
 			// The list is newest first: the first page holds the latest records.
