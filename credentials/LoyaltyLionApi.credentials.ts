@@ -44,7 +44,8 @@ export class LoyaltyLionApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API secret of your store; it also signs the webhooks LoyaltyLion sends',
+			description:
+				'The API secret of your store. The LoyaltyLion Trigger verifies deliveries with it (assumed: LoyaltyLion signs webhooks with the site secret, and whether that is this secret is not public)',
 		},
 		requestsPerSecondField,
 		apiBaseUrlField,

@@ -10,7 +10,7 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 
 	displayName = 'LoyaltyLion OAuth2 API';
 
-	documentationUrl = 'https://developers.loyaltylion.com/docs/oauth';
+	documentationUrl = 'https://developers.loyaltylion.com/api-reference/authentication/oauth';
 
 	icon: Icon = {
 		light: 'file:../icons/loyaltylion.svg',
@@ -20,7 +20,7 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'For LoyaltyLion partner apps. Register the app with partnerships@loyaltylion.com and give them the OAuth Redirect URL shown above. For a single store, use the LoyaltyLion API (token and secret) credential instead.',
+				'For LoyaltyLion partner apps. Register the app with LoyaltyLion (partnersupport@loyaltylion.com) and give them the OAuth Redirect URL shown above. For a single store, use the LoyaltyLion API credential (an API key) instead.',
 			name: 'partnerNotice',
 			type: 'notice',
 			default: '',

@@ -84,6 +84,27 @@ describe('LoyaltyLion orders, version 1.1', () => {
 		expect(over.error.message).toMatch(/cannot be more than what is left to refund \(0\.00\)/);
 	});
 
+	test('Refund with every other field given still reads what was refunded before', async () => {
+		const run = node();
+		await created(run, 'v11-full');
+		await run({ operation: 'refund', orderId: order('v11-full'), refundAmount: '5.00' });
+		box.sim.stats.reset();
+		const { error } = await run({
+			operation: 'refund',
+			orderId: order('v11-full'),
+			paymentStatus: 'paid',
+			cancellationStatus: 'not_cancelled',
+			totalPaid: '50.00',
+			refundAmount: '10.00',
+		});
+		expect(error).toBeUndefined();
+		expect(box.sim.stats.log.map((r) => r.method)).toEqual(['GET', 'PUT']);
+		expect(wire('PUT')[0]).toMatchObject({
+			total_refunded: '15.00',
+			refund_status: 'partially_refunded',
+		});
+	});
+
 	test('Cancel keeps payment and refunds as they are', async () => {
 		const run = node();
 		await created(run, 'v11-can');

@@ -116,9 +116,12 @@ export const loyaltyLion: Provider = {
 				if (details && typeof details === 'object') {
 					if (details.required_scope) extra = ` (missing scope: ${String(details.required_scope)})`;
 					else {
+						// Documented as field → text (error responses of the Admin API); older answers gave lists.
+						const message = String(b.error.message ?? '');
 						const parts = Object.entries(details)
-							.filter(([, v]) => Array.isArray(v))
-							.map(([k, v]) => `${k}: ${(v as string[]).join(', ')}`);
+							.filter(([, v]) => Array.isArray(v) || typeof v === 'string')
+							.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+							.filter((part) => !message.includes(part.slice(part.indexOf(': ') + 2)));
 						if (parts.length) extra = ` (${parts.join('; ')})`;
 					}
 				}

@@ -13,6 +13,7 @@ export const customerIdField: INodeProperties = recordLocator({
 	idPlaceholder: 'e.g. cust-123 (the customer ID in your store)',
 });
 
+/** Add points: 1 to 1,000,000 (customers/add-points); Remove: at least 1, no maximum (remove-points). */
 export const pointsFields: INodeProperties[] = [
 	customerIdField,
 	{
@@ -96,3 +97,9 @@ export function booleanOf(v: Validator, value: unknown, label: string): boolean 
 	if (text === 'false') return false;
 	return v.fail(label, `must be true or false, got "${String(value)}"`);
 }
+
+export const removePointsFields: INodeProperties[] = pointsFields.map((field) =>
+	field.name === 'points'
+		? { ...field, typeOptions: { minValue: 1 }, description: 'Whole number, at least 1' }
+		: field,
+);

@@ -9,7 +9,8 @@ export default defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a customer',
-	description: 'Get a customer by their ID in your store',
+	description:
+		'Get a customer by their ID in your store (assumed endpoint: the Admin API documents none; Get Many with Email Contains is the documented way)',
 	kind: 'read',
 	fields: [customerIdField, simplifyField],
 	async execute(i) {

@@ -7,8 +7,7 @@ export default defineOperation({
 	value: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel an order',
-	description:
-		'Mark an order cancelled (its points are taken back), keeping its payment and refund state',
+	description: 'Mark an order cancelled, keeping its payment and refund state',
 	kind: 'write',
 	records: ['orderId'],
 	fields: fullUpdateFields(['cancellationStatus']),

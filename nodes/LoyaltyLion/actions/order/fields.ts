@@ -36,7 +36,7 @@ export const paymentStatusField: INodeProperties = {
 	options: PAYMENT_STATUSES,
 	default: 'paid',
 	required: true,
-	description: "The order's payment status now. Points are awarded when an order is paid.",
+	description: "The order's payment status now",
 };
 
 const refundStatusField: INodeProperties = {
@@ -63,8 +63,7 @@ const cancellationStatusField: INodeProperties = {
 	],
 	default: 'not_cancelled',
 	required: true,
-	description:
-		"The order's cancellation status now. Cancelling takes back the points the order earned.",
+	description: "The order's cancellation status now",
 };
 
 const totalPaidField: INodeProperties = {
@@ -193,6 +192,7 @@ export async function fullUpdate(
 	i: number,
 	decide: (state: OrderState, v: Validator) => Partial<OrderState> = () => ({}),
 	fixed: string[] = [],
+	{ readFirst = false }: { readFirst?: boolean } = {},
 ): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
 	const id = v.id('orderId', 'Order ID in Your Store');
@@ -209,7 +209,7 @@ export async function fullUpdate(
 	read('cancellation_status', 'cancellationStatus', 'Cancellation Status');
 	read('total_paid', 'totalPaid', 'Total Paid', true);
 	read('total_refunded', 'totalRefunded', 'Total Refunded', true);
-	const complete = Object.keys(given).length === 5 - fixed.length;
+	const complete = !readFirst && Object.keys(given).length === 5 - fixed.length;
 	const state = complete
 		? (given as OrderState)
 		: { ...(await currentState(ctx, i, id)), ...given };

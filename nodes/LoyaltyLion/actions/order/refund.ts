@@ -72,6 +72,8 @@ export default defineOperation({
 				return refunded(state, amount);
 			},
 			['refundStatus', 'totalRefunded'],
+			// What was refunded before is the order's: always read it.
+			{ readFirst: true },
 		);
 	},
 });

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../shared/execution/operation';
-import { pointsFields } from '../fields';
+import { removePointsFields } from '../fields';
 import { changePoints } from './change';
 
 export default defineOperation({
@@ -9,7 +9,7 @@ export default defineOperation({
 	description: 'Take approved points from a customer',
 	kind: 'write',
 	records: ['merchantId'],
-	fields: [...pointsFields],
+	fields: [...removePointsFields],
 	async execute(i) {
 		return await changePoints(this, i, 'remove');
 	},

@@ -8,7 +8,8 @@ export default defineOperation({
 	value: 'refund',
 	name: 'Refund Claimed',
 	action: 'Refund a claimed reward',
-	description: 'Give back the points of a claimed reward',
+	description:
+		'Refund a claimed reward: LoyaltyLion voids it (and deletes its voucher where it manages one)',
 	kind: 'write',
 	records: ['merchantId'],
 	fields: [
