@@ -36,8 +36,9 @@ const NODES = [
 		search: 'LoyaltyLion',
 		action: 'Add points to a customer',
 		label: 'Customer',
+		// A node added now is version 1.1: its credential is the API key.
 		credential: 'LoyaltyLion API',
-		credentialFields: ['token', 'secret', 'apiBaseUrl', 'requestsPerSecond'],
+		credentialFields: ['apiKey', 'siteSecret', 'apiBaseUrl', 'requestsPerSecond'],
 	},
 	{
 		file: 'loyaltylion-trigger',
@@ -45,7 +46,7 @@ const NODES = [
 		action: 'On new LoyaltyLion event',
 		label: 'Topics',
 		credential: 'LoyaltyLion API',
-		credentialFields: ['token', 'secret'],
+		credentialFields: ['apiKey', 'siteSecret'],
 	},
 	{
 		file: 'loyalife',
@@ -172,13 +173,14 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 		[
 			'cardlyticsOAuth2Api',
 			'loyaltyLionApi',
+			'loyaltyLionApiKeyApi',
 			'loyaltyLionOAuth2Api',
 			'loyalifeApi',
 			'loyalisticOAuth2Api',
 			'frederickApi',
 		].includes(c.name),
 	);
-	expect(ourCredentials).toHaveLength(6);
+	expect(ourCredentials).toHaveLength(7);
 	for (const item of [...ours, ...ourCredentials]) {
 		for (const variant of ['light', 'dark']) {
 			const url = item.iconUrl?.[variant];
@@ -294,7 +296,7 @@ test("each credential's Test button (n8n's credential test) passes with good sec
 		for (const variant of ['bad', 'good']) {
 			const data = { ...credential.data };
 			if (variant === 'bad')
-				for (const key of ['clientSecret', 'secret', 'password'])
+				for (const key of ['clientSecret', 'secret', 'password', 'apiKey'])
 					if (data[key]) data[key] = `wrong-${key}`;
 			const answer = await fetch(`${n8n.url}/rest/credentials/test`, {
 				method: 'POST',
