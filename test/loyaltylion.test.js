@@ -620,7 +620,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			expect(sim().state.webhooks.size).toBe(0);
 		});
 
-		test('a replayed old delivery is refused under the maximum event age, even with a valid signature', async () => {
+		test('a replayed old delivery starts nothing under the maximum event age (answered 200, so it is not retried), even with a valid signature', async () => {
 			const { engine, credentials } = withToken();
 			const trigger = await activateTrigger(engine, {
 				type: 'loyaltyLionTrigger',
@@ -639,7 +639,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					payload: { customer: { id: 5 } },
 				};
 				const replay = await sim().deliver('customers/update', null, { event: old });
-				expect(replay.results.map((r) => r.status)).toEqual([400]);
+				expect(replay.results.map((r) => r.status)).toEqual([200]);
 				const fresh = await sim().deliver('customers/update', { customer: { id: 5 } });
 				expect(fresh.results.map((r) => r.status)).toEqual([200]);
 				expect(trigger.starts).toHaveLength(1);
@@ -728,7 +728,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			}
 		});
 
-		test('events older than the default maximum age (72 hours) are refused', async () => {
+		test('events older than the default maximum age (72 hours) are answered 200 and start nothing', async () => {
 			const { engine, credentials } = withToken();
 			const trigger = await activateTrigger(engine, {
 				type: 'loyaltyLionTrigger',
@@ -746,7 +746,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					(await sim().deliver('customers/update', null, { event: at(73) })).results.map(
 						(r) => r.status,
 					),
-				).toEqual([400]);
+				).toEqual([200]);
 				expect(
 					(await sim().deliver('customers/update', null, { event: at(71) })).results.map(
 						(r) => r.status,

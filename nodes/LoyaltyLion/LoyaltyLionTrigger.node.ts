@@ -345,7 +345,8 @@ export class LoyaltyLionTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const maxAge = Number(options.maxAgeMinutes ?? DEFAULT_MAX_AGE_MINUTES);
 		if (maxAge > 0 && Date.now() - Date.parse(event.created_at) > maxAge * 60_000) {
-			return answer(400, { error: `Event is older than ${maxAge} minutes` });
+			// Any non-2xx is a failed delivery LoyaltyLion retries (webhooks overview): answer 200, start nothing.
+			return answer(200, { received: true, ignored: `older than ${maxAge} minutes` });
 		}
 		if (options.dropDuplicates !== false) {
 			const id = String(event.id);
