@@ -7,6 +7,7 @@ const crypto = require('node:crypto');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
 const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
+const { waitFor, login: loginAs, executions: executionsOf } = require('./rest');
 const { demoCredentials, loyaltyLionSiteSecret } = require('../../sandbox/demo-credentials');
 
 const OWNER = {
@@ -17,38 +18,11 @@ const OWNER = {
 };
 const WORKFLOW_ID = 'E2eLlApiKeyWf001';
 const WEBHOOK_ID = '0b6f3c2e-7d41-4e8a-9c55-2a1b3c4d5e6f';
+const login = () => loginAs(n8n, OWNER);
+const executions = () => executionsOf(n8n, cookie, WORKFLOW_ID);
 let sim;
 let n8n;
 let cookie;
-
-const waitFor = async (check, what, timeoutMs = 30_000) => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-};
-
-async function login() {
-	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	expect(setup.status).toBe(200);
-	return setup.headers.get('set-cookie').split(';')[0];
-}
-
-async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=100`, {
-		headers: { cookie },
-	});
-	const body = await answer.json();
-	return body.data?.results ?? body.data ?? [];
-}
 
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });

@@ -7,6 +7,7 @@ const crypto = require('node:crypto');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
 const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
+const { waitFor, login: loginAs, executions: executionsOf } = require('./rest');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const OWNER = {
@@ -16,51 +17,12 @@ const OWNER = {
 	password: 'Webhook-test-password-1',
 };
 const WORKFLOW_ID = 'E2eLlTriggerWf01';
+const login = () => loginAs(n8n, OWNER);
+const executions = () => executionsOf(n8n, cookie, WORKFLOW_ID);
 let sim;
 let n8n;
 let port;
 let cookie;
-
-const waitFor = async (check, what, timeoutMs = 30_000) => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-};
-
-async function login() {
-	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	if (setup.status === 200) return setup.headers.get('set-cookie').split(';')[0];
-	const signin = await fetch(`${n8n.url}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-	});
-	expect(signin.status).toBe(200);
-	return signin.headers.get('set-cookie').split(';')[0];
-}
-
-/** The executions n8n recorded for the workflow (finished or not). */
-async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=100`, {
-		headers: { cookie },
-	});
-	const body = await answer.json();
-	if (process.env.DEBUG_E2E)
-		console.log(answer.status, JSON.stringify(body).slice(0, 600), n8n.log.slice(-1500));
-	const results = body.data?.results ?? body.data ?? [];
-	if (!Array.isArray(results))
-		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
-	return results;
-}
 
 /** Waits until n8n has recorded `count` executions, and a moment more to see that no other one comes. */
 async function settle(count) {
