@@ -4,7 +4,7 @@
 // scopes), asserting the exact request the simulator received (method, path, query, body) and the output.
 const path = require('node:path');
 const { Engine, useSandbox } = require('./harness');
-const { listSearch } = require('./harness/list-search');
+const { listSearch, loadOptions } = require('./harness/list-search');
 const { demoCredentials } = require('../sandbox/demo-credentials');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -226,9 +226,7 @@ describe('Reward → Get Available (customers/rewards/list-available-rewards)', 
 			merchantId: rl('cust-5'),
 			siteId: 'US store',
 		});
-		expect(error.message).toBe(
-			'Site ID must be a site ID (a whole number), got "US store" (item 0)',
-		);
+		expect(error.message).toBe('Site must be a site ID (a whole number), got "US store" (item 0)');
 		expect(received()).toEqual([]);
 	});
 });
@@ -970,5 +968,111 @@ describe('how each operation runs', () => {
 				'searchCustomers',
 			);
 		}
+	});
+});
+
+describe('Pickers for claimed rewards and sites', () => {
+	test("a customer's claimed rewards are listed from their transactions, in their latest state; Refund and Order → Create take the picked ones; sites are picked in Additional Fields", async () => {
+		const { engine, credentials, run } = withApiKey();
+		customer('cust-11').points_approved = 10_000;
+		const claim = await run({
+			resource: 'reward',
+			operation: 'claim',
+			merchantId: rl('cust-11'),
+			rewardId: rl('103'),
+		});
+		expect(claim.error).toBeUndefined();
+		const claimedId = String(json(claim.items)[0].id);
+		const day = String(json(claim.items)[0].claimed_at).slice(0, 10);
+		const search = (filter) =>
+			listSearch(engine, {
+				type: 'loyaltyLion',
+				method: 'searchClaimedRewards',
+				credentials,
+				filter,
+				parameters: {
+					authentication: 'apiKey',
+					resource: 'reward',
+					operation: 'refund',
+					merchantId: rl('cust-11', 'list'),
+				},
+			});
+		const listed = await search('');
+		expect(listed.results).toContainEqual({
+			name: `Free shipping · ${day} · approved · ID ${claimedId}`,
+			value: claimedId,
+		});
+		expect((await search('no such reward')).results).toEqual([]);
+		const options = await loadOptions(engine, {
+			type: 'loyaltyLion',
+			method: 'claimedRewardOptions',
+			credentials,
+			parameters: {
+				authentication: 'apiKey',
+				resource: 'order',
+				operation: 'create',
+				customerId: rl('cust-11'),
+			},
+		});
+		expect(options).toEqual(listed.results);
+		await expect(
+			loadOptions(engine, {
+				type: 'loyaltyLion',
+				method: 'claimedRewardOptions',
+				credentials,
+				parameters: { authentication: 'apiKey', resource: 'order', operation: 'create' },
+			}),
+		).rejects.toMatchObject({ message: 'Choose the customer first' });
+
+		const order = await run({
+			resource: 'order',
+			operation: 'create',
+			orderId: 'ops-order-picked',
+			customerId: rl('cust-11', 'list'),
+			customerEmail: 'shopper11@example.com',
+			total: '20.00',
+			totalShipping: '0.00',
+			paymentStatus: 'paid',
+			additionalFields: { claimed_reward_ids: [claimedId], site_id: rl('1002', 'list') },
+		});
+		expect(order.error).toBeUndefined();
+		const sent = received().find((r) => r.method === 'POST' && r.path === '/v2/orders');
+		expect(sent.query).toEqual({ site_id: '1002' });
+		expect(sent.body.claimed_reward_ids).toEqual([Number(claimedId)]);
+
+		const refund = await run({
+			resource: 'reward',
+			operation: 'refund',
+			merchantId: rl('cust-11', 'list'),
+			claimedRewardId: rl(claimedId, 'list'),
+		});
+		expect(refund.error).toBeUndefined();
+		expect(json(refund.items)[0]).toMatchObject({ id: Number(claimedId), state: 'void' });
+		expect((await search('')).results).toContainEqual({
+			name: `Free shipping · ${day} · void · ID ${claimedId}`,
+			value: claimedId,
+		});
+		const bad = await run({
+			resource: 'reward',
+			operation: 'refund',
+			merchantId: rl('cust-11'),
+			claimedRewardId: rl('=free shipping'),
+		});
+		expect(bad.error.message).toBe(
+			'Claimed Reward must be a claimed reward ID (a whole number), got "free shipping" (item 0)',
+		);
+
+		const available = await run({
+			resource: 'reward',
+			operation: 'getAvailable',
+			merchantId: rl('cust-11'),
+			siteId: rl('1003', 'list'),
+		});
+		expect(available.error).toBeUndefined();
+		expect(received().at(-1)).toMatchObject({
+			method: 'GET',
+			path: '/v2/customers/cust-11/available_rewards',
+			query: { site_id: '1003' },
+		});
 	});
 });

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { routeItems } from '../shared/execution/router';
 import { actions } from './actions';
-import { listSearch } from './search';
+import { listSearch, loadOptions } from './search';
 import { authenticationProperties, credentialsDescription } from './transport';
 
 export class LoyaltyLion implements INodeType {
@@ -32,7 +32,7 @@ export class LoyaltyLion implements INodeType {
 		properties: [...authenticationProperties, ...actions.properties],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Items go several at a time (shared/router.ts); the transport keeps the credential's requests per second.

@@ -1,7 +1,53 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { matches, searchPage } from '../shared/descriptions/locator';
 import { loyaltyLionRequest, PATHS, settingsOf, SINGLE_STORE_TYPE } from './transport';
+
+/**
+ * The customer chosen above the field being listed (Customer on most operations, the create customer on
+ * Order → Create), or an error saying to choose them first.
+ */
+function chosenCustomer(ctx: ILoadOptionsFunctions, what: string): string {
+	const read = (name: string) => {
+		try {
+			return String(ctx.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
+		} catch {
+			return '';
+		}
+	};
+	const customer = read('merchantId') || read('customerId');
+	if (!customer || customer.startsWith('=')) {
+		throw new NodeOperationError(ctx.getNode(), 'Choose the customer first', {
+			description: `${what} With a customer set by an expression, give the ID instead.`,
+		});
+	}
+	return customer;
+}
+
+/** Each claimed reward of a page of transactions once, in its latest state, matched against the filter. */
+function claimedRewardItems(transactions: IDataObject[] | undefined, filter?: string) {
+	const latest = new Map<string, IDataObject>();
+	for (const t of transactions ?? []) {
+		const claimed = t.claimed_reward as IDataObject | null | undefined;
+		if (t.resource !== 'claimed_reward' || !claimed?.id) continue;
+		if (!latest.has(String(claimed.id))) latest.set(String(claimed.id), claimed);
+	}
+	return [...latest.values()]
+		.filter((c) => matches(filter, (c.reward as IDataObject | undefined)?.title, c.id))
+		.map((c) => {
+			const title = (c.reward as IDataObject | undefined)?.title ?? 'Reward';
+			const claimedAt = String(c.claimed_at ?? '').slice(0, 10);
+			return {
+				name: `${String(title)} · ${claimedAt || 'claimed'} · ${String(c.state ?? '')} · ID ${String(c.id)}`,
+				value: String(c.id),
+			};
+		});
+}
 
 /** Customers per page of the list (the API serves up to 500; a list in the editor needs fewer). */
 const PAGE = 100;
@@ -39,15 +85,7 @@ export const listSearch = {
 		this: ILoadOptionsFunctions,
 		filter?: string,
 	): Promise<INodeListSearchResult> {
-		const customer = String(
-			this.getNodeParameter('merchantId', '', { extractValue: true }) ?? '',
-		).trim();
-		if (!customer || customer.startsWith('=')) {
-			throw new NodeOperationError(this.getNode(), 'Choose the customer first', {
-				description:
-					'The list shows the rewards available to that customer. With a customer set by an expression, give the reward ID instead.',
-			});
-		}
+		const customer = chosenCustomer(this, 'The list shows the rewards available to that customer.');
 		const { body } = await loyaltyLionRequest<{ rewards?: IDataObject[] }>(
 			this,
 			undefined,
@@ -61,6 +99,28 @@ export const listSearch = {
 				value: String(r.id),
 			}));
 		return { results };
+	},
+	/**
+	 * The chosen customer's claimed rewards, newest first, read from their transactions
+	 * (customers/list-transactions: a transaction whose `resource` is `claimed_reward` carries it), a page of
+	 * 100 at a time along the cursor. A refunded reward appears again as `void`: the latest state is shown.
+	 */
+	async searchClaimedRewards(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
+		const customer = chosenCustomer(this, 'The list shows the rewards that customer claimed.');
+		const { body } = await loyaltyLionRequest<{
+			transactions?: IDataObject[];
+			cursor?: { next?: string | null };
+		}>(this, undefined, 'GET', PATHS.customerTransactions(customer), {
+			qs: token ? { cursor: token, limit: PAGE } : { limit: PAGE },
+		});
+		return searchPage(
+			claimedRewardItems(body.transactions, filter),
+			body.cursor?.next || undefined,
+		);
 	},
 	/**
 	 * Orders LoyaltyLion holds, newest first, a page of 100 at a time along the cursor (orders/list-orders has no
@@ -120,5 +180,26 @@ export const listSearch = {
 				value: String(site.id),
 			}));
 		return { results };
+	},
+};
+
+/** Claimed rewards read for the Order → Create list: one page of the API's largest size. */
+const CLAIMED_PAGE = 500;
+
+/**
+ * The loadOptions methods: the claimed rewards of the order's customer, for the multi-select of
+ * Order → Create (claimed_reward_ids), from their latest 500 transactions.
+ */
+export const loadOptions = {
+	async claimedRewardOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const customer = chosenCustomer(this, 'The list shows the rewards that customer claimed.');
+		const { body } = await loyaltyLionRequest<{ transactions?: IDataObject[] }>(
+			this,
+			undefined,
+			'GET',
+			PATHS.customerTransactions(customer),
+			{ qs: { limit: CLAIMED_PAGE } },
+		);
+		return claimedRewardItems(body.transactions);
 	},
 };

@@ -6,9 +6,23 @@ const { LoadOptionsContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 const { NODE_PREFIX } = require('./engine');
 
-async function listSearch(
+async function listSearch(engine, options) {
+	const { filter, token } = options;
+	const result = await call(engine, 'listSearch', options, [filter, token]);
+	const next = result?.paginationToken;
+	return typeof next === 'number' ? { ...result, paginationToken: String(next) } : result;
+}
+
+/** A loadOptions method (a dynamic options list), run the same way: n8n calls it with no arguments. */
+async function loadOptions(engine, options) {
+	return await call(engine, 'loadOptions', options, []);
+}
+
+async function call(
 	engine,
-	{ type, method, parameters = {}, credentials, filter, token, path = 'parameters.id' },
+	kind,
+	{ type, method, parameters = {}, credentials, path = 'parameters.id' },
+	args,
 ) {
 	const node = {
 		parameters,
@@ -32,11 +46,9 @@ async function listSearch(
 		path,
 	);
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);
-	const fn = nodeType.methods?.listSearch?.[method];
-	if (!fn) throw new Error(`${type} has no listSearch method ${method}`);
-	const result = await fn.call(context, filter, token);
-	const next = result?.paginationToken;
-	return typeof next === 'number' ? { ...result, paginationToken: String(next) } : result;
+	const fn = nodeType.methods?.[kind]?.[method];
+	if (!fn) throw new Error(`${type} has no ${kind} method ${method}`);
+	return await fn.call(context, ...args);
 }
 
-module.exports = { listSearch };
+module.exports = { listSearch, loadOptions };

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
 import type { FieldPick } from '../../shared/descriptions/simplify';
 import type { Validator } from '../../shared/execution/validate';
@@ -52,20 +52,28 @@ export const CUSTOMER_SIMPLE: FieldPick[] = [
 const SITE_ID_WHERE =
 	'The site ID is listed by Site → Get Many, and is the number after /sites/ in the LoyaltyLion admin URL.';
 
-/** An optional Site ID (query site_id) for multi-site programs; `description` says what it does. */
+/**
+ * An optional site (query site_id) for multi-site programs, picked from the program's sites (sites/list-sites,
+ * API key or OAuth) or given by ID; `description` says what it does.
+ */
 export function siteIdOption(description: string): INodeProperties {
-	return {
-		displayName: 'Site ID',
+	return recordLocator({
+		displayName: 'Site',
 		name: 'site_id',
-		type: 'string',
-		placeholder: 'e.g. 1001',
-		default: '',
 		description: [description, SITE_ID_WHERE].join(' '),
-	};
+		required: false,
+		searchMethod: 'searchSites',
+		searchPlaceholder: 'Search by name or URL...',
+		idPlaceholder: 'e.g. 1001',
+		idPattern: { regex: '^\\s*[1-9]\\d*\\s*$', message: 'A site ID is a whole number' },
+	});
 }
 
 /** A Site ID as LoyaltyLion takes it (a whole number), or undefined when left empty. */
 export function siteIdOf(v: Validator, value: unknown, label: string): string | undefined {
+	// A site picker inside Additional Fields comes as the locator itself ({__rl, mode, value}).
+	if (value && typeof value === 'object' && (value as IDataObject).__rl)
+		value = (value as IDataObject).value;
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'object')
 		v.fail(

@@ -150,7 +150,7 @@ export default defineOperation({
 		}
 		if (extra.guest !== undefined)
 			body.guest = booleanOf(v, extra.guest, 'Additional Fields → Guest');
-		const siteId = siteIdOf(v, extra.site_id, 'Additional Fields → Site ID');
+		const siteId = siteIdOf(v, extra.site_id, 'Additional Fields → Site');
 		// Not retried after a 5xx: an activity without a merchant_id would be tracked twice.
 		await loyaltyLionRequest(this, i, 'POST', PATHS.activities, {
 			body,

@@ -87,13 +87,16 @@ export default defineOperation({
 			default: {},
 			options: [
 				{
-					displayName: 'Claimed Reward IDs',
+					displayName: 'Claimed Reward Names or IDs',
 					name: 'claimed_reward_ids',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 5012, 5013',
+					type: 'multiOptions',
+					typeOptions: {
+						loadOptionsMethod: 'claimedRewardOptions',
+						loadOptionsDependsOn: ['customerId.value'],
+					},
+					default: [],
 					description:
-						'The LoyaltyLion IDs of claimed rewards used on this order (the ID in the output of Reward → Claim), comma-separated, or a list from an expression',
+						'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 				},
 				{
 					displayName: 'Date',
@@ -212,8 +215,9 @@ export default defineOperation({
 		const qs: IDataObject = {};
 		for (const [key, value] of Object.entries(extra)) {
 			if (value === '' || value === undefined || value === null) continue;
+			if (Array.isArray(value) && value.length === 0) continue;
 			if (key === 'site_id') {
-				const siteId = siteIdOf(v, value, 'Additional Fields → Site ID');
+				const siteId = siteIdOf(v, value, 'Additional Fields → Site');
 				if (siteId) qs.site_id = siteId;
 			} else if (key === 'discount_codes') {
 				const codes = discountCodes(v, value as IDataObject);

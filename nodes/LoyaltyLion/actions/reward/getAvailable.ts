@@ -26,7 +26,11 @@ export default defineOperation({
 	async execute(i) {
 		const v = new Validator(this, i);
 		const id = v.id('merchantId', 'Customer ID in Your Store');
-		const siteId = siteIdOf(v, this.getNodeParameter('siteId', i, ''), 'Site ID');
+		const siteId = siteIdOf(
+			v,
+			this.getNodeParameter('siteId', i, '', { extractValue: true }),
+			'Site',
+		);
 		const { body } = await loyaltyLionRequest(this, i, 'GET', PATHS.availableRewards(id), {
 			qs: siteId ? { site_id: siteId } : {},
 		});
