@@ -70,7 +70,7 @@ const json = (items) => items.map((i) => i.json);
 const customer = (merchantId) => sim().state.byMerchantId.get(merchantId);
 
 describe('Customer → Get Transactions (customers/list-transactions)', () => {
-	test('one customer, newest first, with the date filters; Since ID 0 and the CSV type are never sent', async () => {
+	test('one customer, newest first, with the date filters; Since ID 0 and the default JSON type are not sent', async () => {
 		const { run } = withApiKey();
 		const { items, error } = await run({
 			resource: 'customer',
@@ -1074,5 +1074,69 @@ describe('Pickers for claimed rewards and sites', () => {
 			path: '/v2/customers/cust-11/available_rewards',
 			query: { site_id: '1003' },
 		});
+	});
+});
+
+describe('Transactions as a CSV file (type=csv)', () => {
+	test('every page along the Link header, one file with one header row; the same rows as the JSON list; Limit honoured', async () => {
+		const { run } = withApiKey();
+		const all = sim().state.transactions;
+		let next = Math.max(...all.map((t) => t.id)) + 1;
+		for (const t of all.slice(0, 140).concat(all, all)) all.push({ ...t, id: next++ });
+		expect(all.length).toBeGreaterThan(600);
+
+		const asJson = await run({ resource: 'transaction', operation: 'getMany', returnAll: true });
+		expect(asJson.error).toBeUndefined();
+		box.sim.stats.log.length = 0;
+		const csv = await run({
+			resource: 'transaction',
+			operation: 'getMany',
+			returnAll: true,
+			format: 'csv',
+			binaryPropertyName: 'export',
+			filters: { created_at_min: '2000-01-01T00:00:00Z' },
+		});
+		expect(csv.error).toBeUndefined();
+		expect(csv.items).toHaveLength(1);
+		const [item] = csv.items;
+		expect(item.json).toEqual({
+			fileName: 'loyaltylion-transactions.csv',
+			rows: all.length,
+			pages: 2,
+		});
+		expect(item.binary.export).toMatchObject({ mimeType: 'text/csv' });
+		const text = Buffer.from(item.binary.export.data, 'base64').toString('utf8');
+		const lines = text.trim().split('\n');
+		expect(lines[0]).toMatch(/^id,/);
+		expect(lines.filter((l) => l === lines[0])).toHaveLength(1);
+		expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(
+			json(asJson.items).map((t) => t.id),
+		);
+		const [first, second] = received();
+		expect(first.query).toEqual({
+			created_at_min: '2000-01-01T00:00:00.000Z',
+			type: 'csv',
+			limit: '500',
+		});
+		// The second page: only the cursor of the Link header's next URL, sent to the credential's own base.
+		expect(Object.keys(second.query).sort()).toEqual(['cursor', 'limit']);
+		expect(received()).toHaveLength(2);
+
+		const three = await run({
+			resource: 'customer',
+			operation: 'getTransactions',
+			merchantId: rl('cust-3'),
+			returnAll: false,
+			limit: 2,
+			format: 'csv',
+			binaryPropertyName: 'data',
+		});
+		expect(three.error).toBeUndefined();
+		expect(three.items[0].json).toEqual({
+			fileName: 'loyaltylion-transactions-cust-3.csv',
+			rows: 2,
+			pages: 1,
+		});
+		expect(received().at(-1).query).toEqual({ type: 'csv', limit: '2' });
 	});
 });

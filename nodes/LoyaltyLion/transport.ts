@@ -173,7 +173,7 @@ export async function loyaltyLionRequest<T = IDataObject>(
 	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
+	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean; binary?: boolean } = {},
 ): Promise<ApiResponse<T>> {
 	const { credentialType, base, rateLimit } = await settingsOf(ctx);
 	return await apiRequest<T>(ctx, loyaltyLion, {
@@ -211,6 +211,59 @@ export async function loyaltyLionList(
 		},
 		{ limit },
 	);
+}
+
+/** The cursor of a Link header's rel="next" URL (reference 3.2: a CSV answer's only cursor). */
+export function nextCursorOfLink(link: string | undefined): string | undefined {
+	for (const part of (link ?? '').split(',')) {
+		const match = /<([^>]*)>\s*;\s*rel="?next"?/i.exec(part);
+		if (!match) continue;
+		try {
+			return new URL(match[1], 'http://link.invalid').searchParams.get('cursor') ?? undefined;
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * A list as CSV (`type=csv`): every page along the Link header's cursor, one file. Only the cursor is
+ * taken from the Link URL: the request goes to the credential's own API base, never to the URL given.
+ * Whether later pages repeat the header row is not public (assumed: a first line equal to the first
+ * page's header is dropped). Returns the CSV text and the pages and rows it holds.
+ */
+export async function loyaltyLionCsv(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	filters: IDataObject,
+	limit: number | undefined,
+): Promise<{ csv: string; pages: number; rows: number }> {
+	let header: string | undefined;
+	const lines: string[] = [];
+	let cursor: string | undefined;
+	let pages = 0;
+	for (;;) {
+		const remaining = limit === undefined ? undefined : limit - lines.length;
+		if (remaining !== undefined && remaining <= 0) break;
+		const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));
+		const qs = cursor ? { cursor, limit: size } : { ...filters, type: 'csv', limit: size };
+		const { body, headers } = await loyaltyLionRequest<ArrayBuffer>(ctx, i, 'GET', path, {
+			qs,
+			binary: true,
+		});
+		pages++;
+		const text = Buffer.from(body).toString('utf8');
+		const pageLines = text.split(/\r?\n/).filter((line) => line !== '');
+		if (header === undefined) header = pageLines.shift();
+		else if (pageLines[0] === header) pageLines.shift();
+		lines.push(...(remaining === undefined ? pageLines : pageLines.slice(0, remaining)));
+		cursor = nextCursorOfLink(headers.link);
+		if (!cursor) break;
+	}
+	const csv = header === undefined ? '' : [header, ...lines].join('\n') + '\n';
+	return { csv, pages, rows: lines.length };
 }
 
 const AUTHENTICATION_OPTIONS = [

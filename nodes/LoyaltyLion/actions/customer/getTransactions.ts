@@ -1,13 +1,19 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { Validator } from '../../../shared/execution/validate';
-import { loyaltyLionList, PATHS } from '../../transport';
+import { PATHS } from '../../transport';
 import { customerIdField } from '../fields';
-import { dateFilter, readFilters, sinceIdFilter } from '../filters';
+import {
+	dateFilter,
+	readFilters,
+	sinceIdFilter,
+	transactionFormatFields,
+	transactionsAs,
+} from '../filters';
 
 // developers.loyaltylion.com/api-reference/v2/resources/customers/list-transactions: type (json, the
-// default, or csv), since_id, limit, cursor, created_at_min (on or after), created_at_max (before). Only
-// JSON is asked for: a CSV answer carries its cursor in the Link header alone and gives no items to map.
+// default, or csv: then the cursor is in the Link header only), since_id, limit, cursor, created_at_min
+// (on or after), created_at_max (before).
 export default defineOperation({
 	value: 'getTransactions',
 	name: 'Get Transactions',
@@ -18,6 +24,7 @@ export default defineOperation({
 	fields: [
 		customerIdField,
 		...returnAllFields(),
+		...transactionFormatFields,
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -42,13 +49,13 @@ export default defineOperation({
 	],
 	async execute(i) {
 		const id = new Validator(this, i).id('merchantId', 'Customer ID in Your Store');
-		return await loyaltyLionList(
+		return await transactionsAs(
 			this,
 			i,
 			PATHS.customerTransactions(id),
-			'transactions',
 			readFilters(this, i),
 			limitOf(this, i),
+			`loyaltylion-transactions-${id}.csv`,
 		);
 	},
 });

@@ -1,10 +1,17 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { Validator } from '../../../shared/execution/validate';
-import { loyaltyLionList, PATHS } from '../../transport';
-import { dateFilter, readFilters, sinceIdFilter } from '../filters';
+import { PATHS } from '../../transport';
+import {
+	dateFilter,
+	readFilters,
+	sinceIdFilter,
+	transactionFormatFields,
+	transactionsAs,
+} from '../filters';
 
-// developers.loyaltylion.com/api-reference/v2/resources/transactions/list-transactions
+// developers.loyaltylion.com/api-reference/v2/resources/transactions/list-transactions: type (json or csv),
+// since_id, limit, cursor, customer_id (LoyaltyLion's numeric ID), created_at_min, created_at_max (before).
 export default defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
@@ -13,6 +20,7 @@ export default defineOperation({
 	kind: 'read',
 	fields: [
 		...returnAllFields(),
+		...transactionFormatFields,
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -26,7 +34,7 @@ export default defineOperation({
 					type: 'number',
 					default: 0,
 					description:
-						"Only this customer's transactions. This is LoyaltyLion's own numeric customer ID (the ID field of a customer from Customer → Get), not the customer's ID in your store.",
+						"Only this customer's transactions. This is LoyaltyLion's own numeric customer ID (the ID field of a customer from Customer → Get Many), not the customer's ID in your store.",
 				},
 				dateFilter(
 					'created_at_min',
@@ -51,13 +59,13 @@ export default defineOperation({
 				`must be LoyaltyLion's numeric customer ID, got "${String(filters.customer_id)}"`,
 			);
 		}
-		return await loyaltyLionList(
+		return await transactionsAs(
 			this,
 			i,
 			PATHS.transactions,
-			'transactions',
 			filters,
 			limitOf(this, i),
+			'loyaltylion-transactions.csv',
 		);
 	},
 });
