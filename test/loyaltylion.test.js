@@ -728,6 +728,75 @@ describe('LoyaltyLion through the n8n engine', () => {
 			}
 		});
 
+		test('an event of a topic the trigger did not select (a leftover subscription to its URL) is answered 200 and starts nothing', async () => {
+			const { engine, credentials } = withToken();
+			const trigger = await activateTrigger(engine, {
+				type: 'loyaltyLionTrigger',
+				credentials,
+				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
+			});
+			try {
+				const event = (id, topic) => ({
+					id,
+					topic,
+					created_at: new Date().toISOString(),
+					payload: { properties: {} },
+				});
+				const other = await sim().deliver('customers/update', null, {
+					event: event('evt_other', 'program_events/customer.enrolled'),
+				});
+				expect(other.results.map((r) => r.status)).toEqual([200]);
+				const own = await sim().deliver('customers/update', null, {
+					event: event('evt_own', 'customers/update'),
+				});
+				expect(own.results.map((r) => r.status)).toEqual([200]);
+				expect(trigger.starts.map((s) => s[0].id)).toEqual(['evt_own']);
+				expect(trigger.responses ?? []).not.toContainEqual(
+					expect.objectContaining({ duplicate: true }),
+				);
+			} finally {
+				await trigger.deactivate();
+			}
+		});
+
+		test('activation without the key that verifies deliveries names what the credential lacks (API key: the site secret; partner app: the client secret)', async () => {
+			const engine = new Engine();
+			const base = `${box.sim.baseUrl('loyaltylion')}/v2`;
+			const cases = [
+				[
+					'apiKey',
+					engine.addCredential('ll-nokey', 'loyaltyLionApiKeyApi', {
+						apiKey: require('../sandbox/demo-credentials').loyaltyLionApiKeys.all,
+						siteSecret: '',
+						apiBaseUrl: base,
+					}),
+					'The LoyaltyLion API credential has no Site Secret',
+				],
+			];
+			// A partner app connected, its client secret removed afterwards (the token still works).
+			const oauth = await withOAuth(['read_customers']);
+			oauth.engine.credentials.store.get('ll-oauth').data.clientSecret = '';
+			await expect(
+				activateTrigger(oauth.engine, {
+					type: 'loyaltyLionTrigger',
+					credentials: oauth.credentials,
+					parameters: { authentication: 'oAuth2', topics: ['customers/update'], options: {} },
+				}),
+			).rejects.toMatchObject({
+				message: 'The LoyaltyLion partner app credential has no Client Secret',
+			});
+			for (const [authentication, credentials, message] of cases) {
+				await expect(
+					activateTrigger(engine, {
+						type: 'loyaltyLionTrigger',
+						credentials,
+						parameters: { authentication, topics: ['customers/update'], options: {} },
+					}),
+				).rejects.toMatchObject({ message });
+			}
+			expect(sim().state.webhooks.size).toBe(0);
+		});
+
 		test('events older than the default maximum age (72 hours) are answered 200 and start nothing', async () => {
 			const { engine, credentials } = withToken();
 			const trigger = await activateTrigger(engine, {

@@ -22,16 +22,22 @@ import {
 
 /**
  * LoyaltyLion by polling, for stores that cannot register webhooks: new or updated customers
- * (customers/list-customers, updated_at_min) and orders (orders/list-orders, updated_at_min), and new
+ * (updated_at_min: documented on the older customers page, its presence in the current one not public) and
+ * orders (orders/list-orders, updated_at_min), and new
  * activities (activities/list-activities: created_at_min is its only time filter, so a change of an
  * activity's state is not seen), delivered once each.
  */
-const EVENTS: Record<string, { path: string; key: string; label: string; filter: string }> = {
+const EVENTS: Record<
+	string,
+	{ path: string; key: string; label: string; filter: string; latest?: IDataObject }
+> = {
 	customerUpdated: {
 		path: PATHS.customers,
 		key: 'customers',
 		label: 'Customer Created or Updated',
 		filter: 'updated_at_min',
+		// customers/list-customers: sort_field updated_at, sort_direction desc (lists are newest created first)
+		latest: { sort_field: 'updated_at', sort_direction: 'desc' },
 	},
 	orderUpdated: {
 		path: PATHS.orders,
@@ -92,9 +98,16 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 					{ [event.filter]: since.toISOString() },
 					undefined,
 				),
-			// The list is newest first: the first page holds the latest records.
+			// The first page holds the latest records: lists are newest created first, customers sorted by update.
 			fetchLatest: async (count) =>
-				await loyaltyLionList(this, 0, event.path, event.key, {}, Math.min(count, MAX_PAGE_SIZE)),
+				await loyaltyLionList(
+					this,
+					0,
+					event.path,
+					event.key,
+					event.latest ?? {},
+					Math.min(count, MAX_PAGE_SIZE),
+				),
 			timeOf: (r) => String(r.updated_at ?? r.created_at ?? ''),
 			keyOf: (r) => `${String(r.id)}@${String(r.updated_at ?? r.created_at ?? '')}`,
 			overlapMs: 60_000,

@@ -45,6 +45,25 @@ export const TOPIC_SCOPES: Record<string, string> = {
 };
 export const TOPICS = Object.keys(TOPIC_SCOPES);
 
+/** What a credential lacks when the trigger cannot verify deliveries, by Authentication. */
+const MISSING_SIGNING_KEY: Record<string, { message: string; why: string; fix: string }> = {
+	apiKey: {
+		message: 'The LoyaltyLion API credential has no Site Secret',
+		why: 'LoyaltyLion signs webhooks created with an API key with your site secret.',
+		fix: 'Add the Site Secret to the credential',
+	},
+	oAuth2: {
+		message: 'The LoyaltyLion partner app credential has no Client Secret',
+		why: "LoyaltyLion signs webhooks created by a partner app with the app's client secret.",
+		fix: 'Add the Client Secret to the credential',
+	},
+	apiToken: {
+		message: 'The LoyaltyLion token and secret credential has no Secret',
+		why: 'LoyaltyLion signs webhooks created with token and secret with your site secret (assumed to be this secret).',
+		fix: 'Add the Secret to the credential',
+	},
+};
+
 /** Event ids kept in the workflow's static data (persisted by n8n after each webhook call). */
 const SEEN_LIMIT = 1000;
 /** Event ids kept in this n8n process, per trigger node: catches concurrent copies of one event. */
@@ -265,14 +284,10 @@ export class LoyaltyLionTrigger implements INodeType {
 				}
 				if (!(await signingSecret(this))) {
 					// Without it every delivery would be refused as unsigned: say so now, before subscribing.
-					throw new NodeOperationError(
-						this.getNode(),
-						'The LoyaltyLion API credential has no Site Secret',
-						{
-							description:
-								'LoyaltyLion signs webhooks created with an API key with your site secret, and this trigger refuses deliveries it cannot verify. Add the Site Secret to the credential, then activate the workflow again.',
-						},
-					);
+					const missing = MISSING_SIGNING_KEY[authenticationOf(this)] ?? MISSING_SIGNING_KEY.apiKey;
+					throw new NodeOperationError(this.getNode(), missing.message, {
+						description: `${missing.why} This trigger refuses deliveries it cannot verify. ${missing.fix}, then activate the workflow again.`,
+					});
 				}
 				const { body } = await loyaltyLionRequest<{ webhooks: WebhookRecord[] }>(
 					this,
@@ -358,7 +373,11 @@ export class LoyaltyLionTrigger implements INodeType {
 			}
 			data.seen = [...(Array.isArray(data.seen) ? data.seen : []), id].slice(-SEEN_LIMIT);
 		}
-		const headers = this.getHeaderData();
+		const topics = this.getNodeParameter('topics', []) as string[];
+		if (event.topic !== undefined && topics.length && !topics.includes(String(event.topic))) {
+			// A leftover subscription to this URL: acknowledged (a non-2xx is retried), nothing started.
+			return answer(200, { received: true, ignored: `topic ${String(event.topic)} not selected` });
+		}
 		const payload = isObject(event.payload) ? event.payload : payloadBeside(event as IDataObject);
 		// LoyaltyLion needs a 200 within 5 s and reads nothing from the body: answer now, then run.
 		res.status(200).json({ received: true });
@@ -371,8 +390,6 @@ export class LoyaltyLionTrigger implements INodeType {
 					// (webhooks/events/customers-update): the event's payload is then those fields.
 					payload,
 					data: eventData(payload),
-					topic: event.topic ?? headers['x-loyaltylion-topic'],
-					siteDomain: headers['x-loyaltylion-site-domain'] ?? null,
 				} as IDataObject),
 			],
 		};

@@ -159,8 +159,15 @@ async function activateTrigger(
 		return result;
 	};
 	const methods = nodeType.webhookMethods.default;
-	const existed = await withHook('activate', (ctx) => methods.checkExists.call(ctx));
-	if (!existed) await withHook('activate', (ctx) => methods.create.call(ctx));
+	let existed;
+	try {
+		existed = await withHook('activate', (ctx) => methods.checkExists.call(ctx));
+		if (!existed) await withHook('activate', (ctx) => methods.create.call(ctx));
+	} catch (error) {
+		// A failed activation leaves no listener behind (n8n does not serve a webhook it could not create).
+		await new Promise((resolve) => server.close(resolve));
+		throw error;
+	}
 
 	return {
 		url: `${base}/${webhookId}/${description.path}`,
