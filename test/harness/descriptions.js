@@ -53,7 +53,10 @@ function validValue(field) {
 	if (n.includes('categorycode')) return '5814';
 	if (n.includes('url')) return 'https://example.com/logo.png';
 	if (['total', 'totalrefunded', 'totalpaid', 'totalshipping'].includes(n)) return '10.00';
-	if (['contactid', 'companyid', 'listid', 'rewardid', 'claimedrewardid', 'siteid'].includes(n) || n === 'contactids')
+	if (
+		['contactid', 'companyid', 'listid', 'rewardid', 'claimedrewardid', 'siteid'].includes(n) ||
+		n === 'contactids'
+	)
 		return '12';
 	return 'value-1';
 }
