@@ -34,7 +34,7 @@ export class LoyaltyLionApiKeyApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. pat_e1c7…',
 			description:
-				'Create it in the LoyaltyLion admin under Manage → API keys → Create API key, with the scopes your workflows need (it is shown once). The operations name the scope they need when it is missing.',
+				'Create it in the LoyaltyLion admin under Manage → API keys → Create API key, with the scopes your workflows need (it is shown once). An operation without the scope it needs is refused with a 403.',
 		},
 		{
 			displayName: 'Site Secret',

@@ -1118,8 +1118,8 @@ describe('Transactions as a CSV file (type=csv)', () => {
 			type: 'csv',
 			limit: '500',
 		});
-		// The second page: only the cursor of the Link header's next URL, sent to the credential's own base.
-		expect(Object.keys(second.query).sort()).toEqual(['cursor', 'limit']);
+		// The second page: the cursor of the Link header's next URL (and the type), sent to the credential's own base.
+		expect(Object.keys(second.query).sort()).toEqual(['cursor', 'limit', 'type']);
 		expect(received()).toHaveLength(2);
 
 		const three = await run({

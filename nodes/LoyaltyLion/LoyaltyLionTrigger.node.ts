@@ -216,11 +216,11 @@ export class LoyaltyLionTrigger implements INodeType {
 				options: TOPICS.map((topic) => ({
 					name: topic,
 					value: topic,
-					description: `Needs the ${TOPIC_SCOPES[topic]} scope`,
+					description: `Needs the ${TOPIC_SCOPES[topic]} scope${topic === 'program_events/customer.moved_to_at_risk_segment' ? ' (assumed: its page is not public)' : ''}`,
 				})),
 				default: ['program_events/customer.points_earned'],
 				description:
-					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated, and deleted when it is deactivated.',
+					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated; on deactivation the node deletes it (DELETE /webhooks/{id} is assumed: not public; if LoyaltyLion keeps it, remove it in the LoyaltyLion admin).',
 			},
 			{
 				displayName: 'Options',
@@ -244,7 +244,7 @@ export class LoyaltyLionTrigger implements INodeType {
 						default: DEFAULT_MAX_AGE_MINUTES,
 						typeOptions: { minValue: 0 },
 						description:
-							'Refuse events created longer ago than this, so a captured delivery cannot be replayed later (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours.',
+							'Ignore events sent longer ago than this (their created_at, the send time), so a captured delivery cannot be replayed later (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours.',
 					},
 				],
 			},

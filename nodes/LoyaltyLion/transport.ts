@@ -134,7 +134,7 @@ export const loyaltyLion: Provider = {
 	},
 	hints: {
 		401: 'LoyaltyLion rejected the credential: check the API key (it may have been disabled or deleted in LoyaltyLion), the token and secret, or reconnect the OAuth2 credential (its token is permanent until the merchant uninstalls the app).',
-		403: 'The credential lacks the scope this operation needs (the message names it): give the API key that scope in LoyaltyLion (Manage → API keys), or add it under Scopes in the OAuth2 credential and reconnect.',
+		403: 'The credential lacks the scope this operation needs (the message may name it): give the API key that scope in LoyaltyLion (Manage → API keys), or add it under Scopes in the OAuth2 credential and reconnect.',
 		422: 'LoyaltyLion refused the change: the message says why.',
 	},
 };
@@ -248,7 +248,10 @@ export async function loyaltyLionCsv(
 		const remaining = limit === undefined ? undefined : limit - lines.length;
 		if (remaining !== undefined && remaining <= 0) break;
 		const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));
-		const qs = cursor ? { cursor, limit: size } : { ...filters, type: 'csv', limit: size };
+		// type=csv on every page: whether the cursor keeps the format is not public.
+		const qs = cursor
+			? { cursor, type: 'csv', limit: size }
+			: { ...filters, type: 'csv', limit: size };
 		const { body, headers } = await loyaltyLionRequest<ArrayBuffer>(ctx, i, 'GET', path, {
 			qs,
 			binary: true,

@@ -239,7 +239,8 @@ export default defineOperation({
 				'Additional Fields → Total Paid',
 				`must be an amount such as 49.90, got "${String(body.total_paid)}"`,
 			);
-		// Not retried after a 5xx: LoyaltyLion rejects a repeated order ID, so a retry could report a false failure.
+		// Not retried after a 5xx: what LoyaltyLion does with a repeated order ID is not public; a retry could
+		// record the order twice or report a false failure.
 		const { statusCode } = await loyaltyLionRequest(this, i, 'POST', PATHS.orders, { body, qs });
 		return { ...body, status: statusCode };
 	},
