@@ -360,6 +360,8 @@ function create(api, userOptions) {
 		return accepted(existed ? 'Merchant update accepted' : 'Merchant creation accepted');
 	});
 
+	// Assumed: the OpenAPI lists no 404 (nor what deleting a merchant does to its offers). An unknown merchant
+	// answers 404 here, and its offers go with it, so that tests see a provider error on one item.
 	route('DELETE', '/api/v1/partner/merchants/:merchantId', (ctx) => {
 		authorize(ctx);
 		if (!state.merchants.delete(ctx.params.merchantId)) {
