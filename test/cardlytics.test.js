@@ -19,6 +19,21 @@ function setup(data = {}) {
 	return { engine, credentials, run };
 }
 
+/** One store as the store editor holds it: the schema's required fields and one Visa MID. */
+const editorStore = (overrides = {}) => ({
+	storeId: 'store-1',
+	storeName: 'Springfield Downtown',
+	address1: '123 Main St',
+	city: 'SPRINGFIELD',
+	state: 'IL',
+	postalCode: '62701',
+	countryCode: 'US',
+	processorMidChangedFlag: 'N',
+	mids: {
+		mid: [{ paymentNetwork: 'Visa', processorName: 'UNKNOWN', vmid: '12345678', vsid: '87654321' }],
+	},
+	...overrides,
+});
 const merchant = (overrides = {}) => ({
 	resource: 'merchant',
 	operation: 'upsert',
@@ -26,6 +41,8 @@ const merchant = (overrides = {}) => ({
 	merchantName: '={{ $json.name }}',
 	merchantCategoryCode: '5814',
 	paymentChannels: ['online', 'instore'],
+	storeInput: 'editor',
+	stores: { store: [editorStore()] },
 	...overrides,
 });
 const items = (n) => Array.from({ length: n }, (_, i) => ({ id: `m-${i}`, name: `Merchant ${i}` }));
@@ -101,14 +118,21 @@ describe('Cardlytics through the n8n engine', () => {
 
 	test("a 400 answer surfaces the provider's message, the HTTP status and the request id", async () => {
 		const { run } = setup();
+		// The node does not check sub-category items for special characters; Cardlytics does (and says which).
 		const { error } = await run(
-			merchant({ stores: { store: [{ storeId: 's1', countryCode: 'USA' }] } }),
+			merchant({
+				merchantFields: {
+					merchantSubCategories: {
+						category: [{ categoryType: 'cuisine', categoryItems: 'Pizza & Pasta' }],
+					},
+				},
+			}),
 			{ items: items(1) },
 		);
 		expect(error).toBeDefined();
 		const requestId = cardlytics().state.lastRequestId;
 		expect(error.message).toContain('Cardlytics answered HTTP 400');
-		expect(error.message).toContain('countryCode must be ISO 3166-1 alpha-2');
+		expect(error.message).toContain('merchantSubCategories.0.categoryItems.0');
 		expect(error.message).toContain(requestId);
 		expect(error.httpCode).toBe('400');
 		expect(error.description).toContain(requestId);
@@ -173,7 +197,7 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(out).toHaveLength(3);
 		expect(out[0].json).toMatchObject({ merchantId: 'm-a', status: 202 });
 		expect(out[1].json.error).toMatch(
-			/Merchant Category Code must be a 4-digit MCC such as 5814, got "58" \(item 1\)/,
+			/Merchant Category Code must be a 4-digit MCC such as 5812, got "58" \(item 1\)/,
 		);
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 		expect(out[2].json).toMatchObject({ merchantId: 'm-c', status: 202 });
@@ -217,7 +241,7 @@ describe('Cardlytics through the n8n engine', () => {
 			items: input,
 		});
 		expect(error.message).toBe(
-			'Merchant Category Code must be a 4-digit MCC such as 5814, got "58" (item 2)',
+			'Merchant Category Code must be a 4-digit MCC such as 5812, got "58" (item 2)',
 		);
 		// Items run several at a time: those already started when item 2 failed went on, and the report says so.
 		expect(error.description).toMatch(
@@ -237,7 +261,6 @@ describe('Cardlytics through the n8n engine', () => {
 			offerName: '10% back',
 			logoUrl: 'https://example.com/logo.png',
 			largeRectangleUrl: 'https://example.com/banner.png',
-			additionalFields: '{"terms": "Once per customer"}',
 		};
 		const created = await run(offer);
 		expect(created.error).toBeUndefined();
@@ -246,7 +269,6 @@ describe('Cardlytics through the n8n engine', () => {
 			offerId: 'o-1',
 			merchantId: 'm-0',
 			offerName: '10% back',
-			terms: 'Once per customer',
 			// api-offer-ingestion: value.large.url, both assets present.
 			assets: {
 				logo: { type: 'IMAGE', value: { large: { url: 'https://example.com/logo.png' } } },
@@ -322,10 +344,16 @@ describe('Cardlytics through the n8n engine', () => {
 		}
 	});
 
-	test('the redemption file link is returned, and the file downloads as binary data without the bearer token', async () => {
+	test("the redemption link is Cardlytics' answer as it is; the file downloads as binary data without the bearer token", async () => {
 		const { run } = setup();
 		const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
 		expect(link.error).toBeUndefined();
+		// Exactly the answer's fields: the url and the file's name and expiry, nothing computed by the node.
+		const answer = box.sim.stats.log.find((r) => r.route === '/api/v1/partner/redemptions');
+		expect(answer.query).toEqual({ date: '2026-01-15' });
+		expect(Object.keys(link.items[0].json).sort()).toEqual(['expiresAt', 'fileName', 'url']);
+		expect(link.items[0].json.fileName).toBe('2026-01-15.csv');
+		expect(Date.parse(link.items[0].json.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
 		expect(link.items[0].json.url).toMatch(
 			/\/cardlytics\/files\/redemptions\/2026-01-15\.csv\?X-Expires=\d+&X-Signature=[0-9a-f]+$/,
 		);
@@ -338,13 +366,11 @@ describe('Cardlytics through the n8n engine', () => {
 		});
 		expect(error).toBeUndefined();
 		const binary = out[0].binary.file;
-		expect(binary).toMatchObject({
-			mimeType: 'text/csv',
-			fileName: 'cardlytics-redemptions-2026-01-15.csv',
-		});
+		expect(binary).toMatchObject({ mimeType: 'text/csv', fileName: '2026-01-15.csv' });
 		const csv = Buffer.from(binary.data, 'base64').toString('utf8');
+		// The redemption feed's fields (ads-manager/docs/redemption-feed).
 		expect(csv.split('\n')[0]).toBe(
-			'redemption_id,offer_id,merchant_id,amount,currency,redeemed_at',
+			'transaction_id,cardholder_id,partner_merchant_id,partner_offer_id,partner_store_id,partner_merchant_name,card_type,card_last_four,transaction_amount,transaction_timestamp',
 		);
 		expect(csv.trim().split('\n')).toHaveLength(26);
 		expect(out[0].json).toMatchObject({ date: '2026-01-15', fileSize: Buffer.byteLength(csv) });
@@ -388,5 +414,309 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(text).toContain('HTTP 404');
 		expect(text).not.toContain(CLIENT_SECRET);
 		expect(text).not.toContain(token);
+	});
+});
+
+describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)', () => {
+	const sentMerchant = () =>
+		box.sim.stats.log.filter((r) => r.route === '/api/v1/partner/merchants/:merchantId').at(-1)
+			?.body;
+	const one = [{ id: 'm-s', name: 'Store Merchant' }];
+
+	test('the store editor sends every schema field; MIDs of one network and processor go together', async () => {
+		const { run } = setup();
+		const store = editorStore({
+			address2: 'Suite 4',
+			locatedIn: 'Springfield Mall',
+			storePhoneNumbers: '+12175559876, +12175550000',
+			storeUrl: 'https://example.com/s1',
+			storeEmails: 'store@example.com',
+			latitude: '39.8017',
+			longitude: '-89.6437',
+			processorMidChangedFlag: 'Y',
+			mids: {
+				mid: [
+					{
+						paymentNetwork: 'Visa',
+						processorName: 'Chase',
+						processorId: 'p-1',
+						vmid: 'V1',
+						vsid: 'S1',
+					},
+					{
+						paymentNetwork: 'Visa',
+						processorName: 'Chase',
+						processorId: 'p-1',
+						vmid: 'V2',
+						vsid: 'S2',
+					},
+					{
+						paymentNetwork: 'MasterCard',
+						processorName: 'UNKNOWN',
+						mcMidType: 'auth',
+						mcLocationId: 'L1',
+						mcAcquiringMid: 'A1',
+						mcIca: '1234',
+					},
+					{
+						paymentNetwork: 'MasterCard',
+						processorName: 'UNKNOWN',
+						mcMidType: 'clearing',
+						mcLocationId: 'L2',
+						mcAcquiringMid: 'A2',
+					},
+					{ paymentNetwork: 'AmericanExpress', processorName: 'UNKNOWN', seNumber: 'SE1' },
+					{ paymentNetwork: 'Discover', processorName: 'UNKNOWN', discoverMid: 'D1' },
+				],
+			},
+		});
+		const { error } = await run(
+			merchant({
+				merchantCategoryCode: '0742',
+				stores: { store: [store] },
+				merchantFields: {
+					parentMerchantId: 'parent-1',
+					merchantUrl: 'www.example.com',
+					merchantApps: 'App One, App Two',
+					paymentSubChannels: ['PayAtPump'],
+					merchantSubCategories: {
+						category: [{ categoryType: 'cuisine', categoryItems: 'Italian, Pizza' }],
+					},
+				},
+			}),
+			{ items: one },
+		);
+		expect(error).toBeUndefined();
+		expect(sentMerchant()).toEqual({
+			merchantId: 'm-s',
+			merchantName: 'Store Merchant',
+			parentMerchantId: 'parent-1',
+			// The OpenAPI's type (number): 0742 is the code 742.
+			merchantCategoryCode: 742,
+			merchantSubCategories: [{ categoryType: 'cuisine', categoryItems: ['Italian', 'Pizza'] }],
+			paymentChannels: ['online', 'instore'],
+			paymentSubChannels: ['PayAtPump'],
+			merchantUrl: 'www.example.com',
+			merchantApps: ['App One', 'App Two'],
+			stores: [
+				{
+					storeId: 'store-1',
+					storeName: 'Springfield Downtown',
+					address1: '123 Main St',
+					city: 'SPRINGFIELD',
+					state: 'IL',
+					postalCode: '62701',
+					countryCode: 'US',
+					address2: 'Suite 4',
+					locatedIn: 'Springfield Mall',
+					storeUrl: 'https://example.com/s1',
+					latitude: '39.8017',
+					longitude: '-89.6437',
+					storePhoneNumbers: ['+12175559876', '+12175550000'],
+					storeEmails: ['store@example.com'],
+					processorMidChangedFlag: 'Y',
+					processorMidRecords: [
+						{
+							paymentNetwork: 'Visa',
+							processors: [
+								{
+									processorName: 'Chase',
+									processorId: 'p-1',
+									visaMids: [
+										{ vmid: 'V1', vsid: 'S1' },
+										{ vmid: 'V2', vsid: 'S2' },
+									],
+								},
+							],
+						},
+						{
+							paymentNetwork: 'MasterCard',
+							processors: [
+								{
+									processorName: 'UNKNOWN',
+									mcAuthMids: [
+										{ mcAuthLocationId: 'L1', mcAuthAcquiringMid: 'A1', mcAuthICA: '1234' },
+									],
+									mcClearingMids: [{ mcClearingLocationId: 'L2', mcClearingAcquiringMid: 'A2' }],
+								},
+							],
+						},
+						{
+							paymentNetwork: 'AmericanExpress',
+							processors: [{ processorName: 'UNKNOWN', amexMids: [{ seNumber: 'SE1' }] }],
+						},
+						{
+							paymentNetwork: 'Discover',
+							processors: [{ processorName: 'UNKNOWN', discoverMids: [{ discover: 'D1' }] }],
+						},
+					],
+				},
+			],
+		});
+		// The simulator, which validates as the schema does, accepted it.
+		expect(cardlytics().state.merchants.get('m-s').stores[0].processorMidRecords).toHaveLength(4);
+	});
+
+	test('without stores, or a store without MIDs or a required field, nothing is sent and the error names store and field', async () => {
+		const { run } = setup();
+		const cases = [
+			[
+				{ stores: {} },
+				'Stores: stores needs at least one store: Cardlytics requires every merchant to have at least one',
+			],
+			[
+				{ stores: { store: [editorStore(), editorStore({ storeId: 'store-2', mids: {} })] } },
+				'Stores: store 1, processorMidRecords needs at least one MID record: without MIDs Cardlytics cannot match in-store card transactions',
+			],
+			[
+				{ stores: { store: [editorStore({ storeName: '={{ "" }}' })] } },
+				'Stores: store 0, storeName is required but empty',
+			],
+			[
+				{
+					stores: {
+						store: [editorStore({ mids: { mid: [{ paymentNetwork: 'Visa', vmid: 'V1' }] } })],
+					},
+				},
+				'Stores: store 0, MID 0 (Visa) → Visa SID is required but empty',
+			],
+			[
+				{ stores: { store: [editorStore({ countryCode: 'USA' })] } },
+				'Stores: store 0, countryCode must be a two-letter ISO 3166-1 alpha-2 code such as US, got "USA"',
+			],
+		];
+		for (const [overrides, message] of cases) {
+			const { error } = await run(merchant(overrides), { items: one });
+			expect(error.message).toBe(`${message} (item 0)`);
+		}
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
+	});
+
+	test('JSON mode takes a list of schema stores for bulk; a field the schema lacks is refused by name', async () => {
+		const { run } = setup();
+		const visa = [
+			{
+				paymentNetwork: 'Visa',
+				processors: [{ processorName: 'UNKNOWN', visaMids: [{ vmid: 'V', vsid: 'S' }] }],
+			},
+		];
+		const stores = Array.from({ length: 3 }, (_, n) => ({
+			storeId: `s-${n}`,
+			storeName: `Store ${n}`,
+			address1: `${n} Main St`,
+			city: 'SPRINGFIELD',
+			state: 'IL',
+			postalCode: '02101',
+			countryCode: 'us',
+			processorMidChangedFlag: 'N',
+			processorMidRecords: visa,
+		}));
+		const json = (list) =>
+			merchant({ storeInput: 'json', stores: undefined, storesJson: JSON.stringify(list) });
+		const ok = await run(json(stores), { items: one });
+		expect(ok.error).toBeUndefined();
+		expect(sentMerchant().stores.map((s) => [s.storeId, s.postalCode, s.countryCode])).toEqual([
+			['s-0', '02101', 'US'],
+			['s-1', '02101', 'US'],
+			['s-2', '02101', 'US'],
+		]);
+		box.sim.stats.reset();
+		const bad = [
+			[
+				[...stores.slice(0, 2), { ...stores[2], name: 'x' }],
+				'Stores (JSON): store 2, name is not a field of the Cardlytics store schema: Cardlytics calls it storeName',
+			],
+			[
+				[{ ...stores[0], processorMidRecords: [] }],
+				'Stores (JSON): store 0, processorMidRecords needs at least one MID record: without MIDs Cardlytics cannot match in-store card transactions',
+			],
+			[
+				[{ ...stores[0], processorMidChangedFlag: undefined }],
+				'Stores (JSON): store 0, processorMidChangedFlag is required but empty: Y when the processor MIDs changed, N when not',
+			],
+			[
+				[{ ...stores[0], processorMidRecords: [{ paymentNetwork: 'Mastercard', processors: [] }] }],
+				'Stores (JSON): store 0, processorMidRecords[0].paymentNetwork must be one of Visa, MasterCard, AmericanExpress, Discover (this spelling and case), got "Mastercard"',
+			],
+			[
+				[
+					{
+						...stores[0],
+						processorMidRecords: [
+							{
+								paymentNetwork: 'MasterCard',
+								processors: [{ processorName: 'UNKNOWN', visaMids: [{ vmid: 'V', vsid: 'S' }] }],
+							},
+						],
+					},
+				],
+				'Stores (JSON): store 0, processorMidRecords[0].processors[0].visaMids does not belong to a MasterCard record (a MasterCard processor carries mcAuthMids or mcClearingMids)',
+			],
+			[
+				[],
+				'Stores (JSON): stores needs at least one store: Cardlytics requires every merchant to have at least one',
+			],
+		];
+		for (const [list, message] of bad) {
+			const { error } = await run(json(list), { items: one });
+			expect(error.message).toBe(`${message} (item 0)`);
+		}
+		const notJson = await run(merchant({ storeInput: 'json', storesJson: '[{' }), { items: one });
+		expect(notJson.error.message).toMatch(/^Stores \(JSON\) must be a JSON list of stores/);
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
+	});
+});
+
+describe('Cardlytics performance report (ReportRequest, api-performance-reporting)', () => {
+	const report = (overrides = {}) => ({
+		resource: 'report',
+		operation: 'getMerchantPerformance',
+		merchantId: 'm-0',
+		...overrides,
+	});
+	const sentReport = () =>
+		box.sim.stats.log.filter((r) => r.route.endsWith('/reports')).at(-1)?.body;
+
+	test('no offer IDs and no dates: every offer of the merchant over the last two years', async () => {
+		const { run } = setup();
+		await run(merchant(), { items: items(1) });
+		cardlytics().state.offers.clear();
+		for (const offerId of ['o-a', 'o-b'])
+			cardlytics().state.offers.set(`m-0/${offerId}`, { offerId, merchantId: 'm-0' });
+		const { items: out, error } = await run(report());
+		expect(error).toBeUndefined();
+		expect(sentReport()).toEqual({ cube: 'merchant_performance' });
+		const asked = cardlytics().state.lastReport;
+		expect(asked.offerIds).toEqual(['o-a', 'o-b']);
+		expect(asked.to).toBe(new Date().toISOString().slice(0, 10));
+		expect(Number(asked.to.slice(0, 4)) - Number(asked.from.slice(0, 4))).toBe(2);
+		expect(new Set(out.map((i) => i.json.offerId))).toEqual(new Set(['o-a', 'o-b']));
+	});
+
+	test('a time range needs both ends; at most 1,000 offer IDs; checked before anything is sent', async () => {
+		const { run } = setup();
+		const onlyFrom = await run(report({ from: '2026-01-01' }));
+		expect(onlyFrom.error.message).toBe(
+			'To is required once the other end of the time range is given (or leave both empty for the last two years) (item 0)',
+		);
+		const onlyTo = await run(report({ to: '2026-01-01' }));
+		expect(onlyTo.error.message).toMatch(/^From is required once the other end/);
+		const ids = Array.from({ length: 1001 }, (_, n) => `o-${n}`).join(',');
+		const tooMany = await run(report({ offerIds: ids }));
+		expect(tooMany.error.message).toBe('Offer IDs can hold at most 1000 IDs, got 1001 (item 0)');
+		const tooOld = await run(report({ from: '2020-01-01', to: '2020-01-02' }));
+		expect(tooOld.error.message).toMatch(
+			/^From may reach at most two years back \(\d{4}-\d{2}-\d{2}\), got 2020-01-01/,
+		);
+		expect(box.sim.stats.total('cardlytics')).toBe(0);
+		// 1,000 is allowed.
+		await run(merchant(), { items: items(1) });
+		const thousand = Array.from({ length: 1000 }, (_, n) => `o-${n}`);
+		const ok = await run(
+			report({ offerIds: thousand.join(','), from: '2026-01-01', to: '2026-01-01' }),
+		);
+		expect(ok.error).toBeUndefined();
+		expect(ok.items).toHaveLength(1000);
+		expect(sentReport().offerIds).toHaveLength(1000);
 	});
 });

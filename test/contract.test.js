@@ -240,8 +240,8 @@ describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 	});
 });
 
-describe('Cardlytics (platform.cardlytics.com/advertisers/docs/api-offer-ingestion)', () => {
-	test('assets.logo = {type, url} is refused; largeRectangle is required', async () => {
+describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/advertisers/docs/...)', () => {
+	const session = async () => {
 		const c = cred('cardlyticsOAuth2Api');
 		const token = await call('POST', `${c.customBaseUrl}/api/v1/idp/oauth2/token`, {
 			form: {
@@ -251,32 +251,161 @@ describe('Cardlytics (platform.cardlytics.com/advertisers/docs/api-offer-ingesti
 			},
 		});
 		const headers = { Authorization: `Bearer ${token.body.access_token}` };
-		const merchant = await call('PUT', `${c.customBaseUrl}/api/v1/partner/merchants/old-m`, {
-			headers,
-			body: {
-				merchantId: 'old-m',
-				merchantName: 'Old',
-				merchantCategoryCode: '5814',
-				paymentChannels: ['online'],
-			},
-		});
-		expect(merchant.status).toBe(202);
-		const old = await call(
-			'PUT',
-			`${c.customBaseUrl}/api/v1/partner/merchants/old-m/offers/old-o`,
+		return (method, path, body) => call(method, `${c.customBaseUrl}${path}`, { headers, body });
+	};
+	const store = {
+		storeId: 's-1',
+		storeName: 'Store',
+		address1: '1 Main St',
+		city: 'SPRINGFIELD',
+		state: 'IL',
+		postalCode: '62701',
+		countryCode: 'US',
+		processorMidChangedFlag: 'N',
+		processorMidRecords: [
 			{
-				headers,
-				body: {
-					offerId: 'old-o',
-					merchantId: 'old-m',
-					offerName: 'Old',
-					assets: { logo: { type: 'IMAGE', url: 'https://example.com/logo.png' } },
-				},
+				paymentNetwork: 'Visa',
+				processors: [{ processorName: 'UNKNOWN', visaMids: [{ vmid: 'V', vsid: 'S' }] }],
 			},
+		],
+	};
+	const merchantBody = (extra = {}) => ({
+		merchantId: 'old-m',
+		merchantName: 'Old',
+		paymentChannels: ['online'],
+		stores: [store],
+		...extra,
+	});
+
+	test('merchants: stores with MID records required, schema field names, MCC as the OpenAPI number', async () => {
+		const send = await session();
+		const put = (body) => send('PUT', '/api/v1/partner/merchants/old-m', body);
+		expect((await put(merchantBody({ merchantCategoryCode: 5812 }))).status).toBe(202);
+		const refused = [
+			[{ stores: undefined }, /stores: stores is required/],
+			[{ stores: [] }, /stores: stores needs at least one store/],
+			[
+				{ merchantCategoryCode: '5812' },
+				/merchantCategoryCode: merchantCategoryCode must be a number/,
+			],
+			// The store fields this node once sent.
+			[
+				{ stores: [{ ...store, name: 'Store', address: '1 Main St' }] },
+				/stores\.0: Unrecognized key\(s\) in object: 'name', 'address'/,
+			],
+			[
+				{ stores: [{ ...store, processorMidRecords: [] }] },
+				/stores\.0\.processorMidRecords: processorMidRecords needs at least one MID record/,
+			],
+			[
+				{ stores: [{ ...store, processorMidRecords: undefined }] },
+				/stores\.0\.processorMidRecords: processorMidRecords is required/,
+			],
+			[
+				{ stores: [{ ...store, processorMidChangedFlag: 'yes' }] },
+				/stores\.0\.processorMidChangedFlag: processorMidChangedFlag must be Y or N/,
+			],
+			[
+				{
+					stores: [
+						{ ...store, processorMidRecords: [{ paymentNetwork: 'Mastercard', processors: [] }] },
+					],
+				},
+				/stores\.0\.processorMidRecords\.0\.paymentNetwork: paymentNetwork must be one of Visa, MasterCard/,
+			],
+			[
+				{
+					stores: [
+						{
+							...store,
+							processorMidRecords: [
+								{
+									paymentNetwork: 'MasterCard',
+									processors: [{ processorName: 'UNKNOWN', visaMids: [{ vmid: 'V', vsid: 'S' }] }],
+								},
+							],
+						},
+					],
+				},
+				/processors\.0\.mcAuthMids\|mcClearingMids: a MasterCard processor needs mcAuthMids or mcClearingMids/,
+			],
+			[{ merchantStatus: 'UPSERT' }, /Unrecognized key\(s\) in object: 'merchantStatus'/],
+			[{ paymentChannels: ['in-store'] }, /paymentChannels\.0/],
+		];
+		for (const [extra, message] of refused) {
+			const answer = await put(merchantBody(extra));
+			expect([answer.status, answer.text]).toEqual([400, expect.stringMatching(message)]);
+		}
+		const mismatch = await send('PUT', '/api/v1/partner/merchants/other', merchantBody());
+		expect(mismatch.status).toBe(400);
+		expect((await send('POST', '/api/v1/partner/merchants/old-m', merchantBody())).status).toBe(
+			405,
 		);
+	});
+
+	test('offers: assets.logo = {type, url} is refused; largeRectangle is required; no fields beyond the schema', async () => {
+		const send = await session();
+		expect((await send('PUT', '/api/v1/partner/merchants/old-m', merchantBody())).status).toBe(202);
+		const old = await send('PUT', '/api/v1/partner/merchants/old-m/offers/old-o', {
+			offerId: 'old-o',
+			merchantId: 'old-m',
+			offerName: 'Old',
+			assets: { logo: { type: 'IMAGE', url: 'https://example.com/logo.png' } },
+		});
 		expect(old.status).toBe(400);
 		expect(old.text).toMatch(/assets\.logo/);
 		expect(old.text).toMatch(/assets\.largeRectangle/);
+		const image = { type: 'IMAGE', value: { large: { url: 'https://example.com/l.png' } } };
+		const extra = await send('PUT', '/api/v1/partner/merchants/old-m/offers/old-o', {
+			offerId: 'old-o',
+			merchantId: 'old-m',
+			offerName: 'Old',
+			assets: { logo: image, largeRectangle: image },
+			terms: 'x',
+		});
+		expect([extra.status, extra.text]).toEqual([400, expect.stringMatching(/'terms'/)]);
+	});
+
+	test('reports: every field optional, a timeRange needs both ends, at most 1000 offer ids, two years back', async () => {
+		const send = await session();
+		expect((await send('PUT', '/api/v1/partner/merchants/old-m', merchantBody())).status).toBe(202);
+		const report = (body) => send('POST', '/api/v1/partner/merchants/old-m/reports', body);
+		expect((await report({})).status).toBe(200);
+		const refused = [
+			[
+				{ timeRange: { from: '2026-01-01' } },
+				/timeRange\.to: timeRange\.to is required once timeRange is sent/,
+			],
+			[
+				{ offerIds: Array.from({ length: 1001 }, (_, n) => `o-${n}`) },
+				/offerIds: offerIds may hold at most 1000 offer ids/,
+			],
+			[{ cube: 'offers' }, /cube: cube must be \\"merchant_performance/],
+			[{ timeRange: { from: '2020-01-01', to: '2020-01-02' } }, /two years back/],
+			[{ merchantId: 'old-m' }, /Unrecognized key\(s\) in object: 'merchantId'/],
+		];
+		for (const [body, message] of refused) {
+			const answer = await report(body);
+			expect([answer.status, answer.text]).toEqual([400, expect.stringMatching(message)]);
+		}
+		expect((await report(undefined)).status).toBe(400);
+	});
+
+	test('redemptions: date only, a past day; the answer carries the url and the file name and expiry', async () => {
+		const send = await session();
+		const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+		const ok = await send('GET', `/api/v1/partner/redemptions?date=${yesterday}`);
+		expect(Object.keys(ok.body).sort()).toEqual(['expiresAt', 'fileName', 'url']);
+		const today = new Date().toISOString().slice(0, 10);
+		const refused = [
+			[`date=${today}`, /date must be in the past/],
+			['date=2026-1-2', /date is required as YYYY-MM-DD/],
+			[`date=${yesterday}&merchantId=m`, /merchantId is not a query parameter/],
+		];
+		for (const [query, message] of refused) {
+			const answer = await send('GET', `/api/v1/partner/redemptions?${query}`);
+			expect([answer.status, answer.text]).toEqual([400, expect.stringMatching(message)]);
+		}
 	});
 });
 

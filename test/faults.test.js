@@ -175,6 +175,25 @@ const PROVIDERS = [
 				merchantName: 'Fault Merchant',
 				merchantCategoryCode: '5814',
 				paymentChannels: ['online'],
+				storeInput: 'json',
+				storesJson: JSON.stringify([
+					{
+						storeId: 'fault-store',
+						storeName: 'Fault Store',
+						address1: '1 Main St',
+						city: 'SPRINGFIELD',
+						state: 'IL',
+						postalCode: '62701',
+						countryCode: 'US',
+						processorMidChangedFlag: 'N',
+						processorMidRecords: [
+							{
+								paymentNetwork: 'Visa',
+								processors: [{ processorName: 'UNKNOWN', visaMids: [{ vmid: 'V', vsid: 'S' }] }],
+							},
+						],
+					},
+				]),
 			},
 			path: '/merchants/fault-merchant',
 			idempotent: true,

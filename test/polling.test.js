@@ -247,53 +247,129 @@ describe('Loyalife Trigger', () => {
 });
 
 describe('Cardlytics Trigger', () => {
+	const DAY = 86_400_000;
 	const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+	const daysAgo = (n) => dayOf(Date.now() - n * DAY);
+	const cdlx = () => box.sim.instances.cardlytics;
 	const redemptionCalls = () =>
 		box.sim.stats.log
 			.filter((r) => r.route === '/api/v1/partner/redemptions')
 			.map((r) => r.query.date);
+	const late = (date, row) => cdlx().control.addRedemption({ date, row });
+	const ids = (rows) => rows.map((r) => `${r.fileDate}/${r.transaction_id}/${r.partner_offer_id}`);
+	afterEach(() => cdlx().state.redemptionFiles.clear());
 
-	test("each past day's redemption file once; days already delivered are not asked for again", async () => {
-		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { download: false });
-		// Activation starts from now: the next file is today's, once the day is over; until then nothing is asked.
+	test('activation delivers no history; a late row added to an earlier day is delivered once, a repeat never', async () => {
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', {});
 		expect(await t.poll()).toEqual([]);
-		expect(await t.poll()).toEqual([]);
-		expect(redemptionCalls()).toEqual([]);
-		// A day later (the saved mark moved back a day stands in for the clock moving on), the first poll
-		// delivers the day that ended, and only that one.
-		t.setState((state) => ({
-			...state,
-			mark: new Date(Date.parse(state.mark) - 86_400_000).toISOString(),
-		}));
+		// Each poll reads the 14 days ending yesterday (the default Days to Re-Read), oldest first.
+		const window = Array.from({ length: 14 }, (_, n) => daysAgo(14 - n));
+		expect(redemptionCalls()).toEqual(window);
+		expect(Object.keys(t.state().seen)).toEqual(window);
+
+		box.sim.stats.reset();
+		// Cardlytics adds a redemption 9 days late to the file of five days ago.
+		const row = late(daysAgo(5), {
+			transaction_id: 'tx-late-1',
+			transaction_timestamp: new Date(Date.now() - 14 * DAY).toISOString(),
+		});
 		const delivered = await t.poll();
-		expect(delivered.map((r) => r.date)).toEqual([dayOf(Date.now() - 86_400_000)]);
-		expect(delivered[0].url).toMatch(/\/files\/redemptions\//);
+		expect(delivered).toEqual([{ ...row, fileDate: daysAgo(5) }]);
+		expect(redemptionCalls()).toEqual(window);
 		expect(await t.poll()).toEqual([]);
-		expect(redemptionCalls()).toEqual([dayOf(Date.now() - 86_400_000)]);
+
+		// The same redemption listed again in a later file is not delivered again; another offer of the same
+		// transaction is a redemption of its own.
+		late(daysAgo(1), { transaction_id: 'tx-late-1' });
+		late(daysAgo(2), { transaction_id: 'tx-late-1', partner_offer_id: 'offer-9' });
+		expect(ids(await t.poll())).toEqual([`${daysAgo(2)}/tx-late-1/offer-9`]);
+		expect(await t.poll()).toEqual([]);
 	});
 
-	test('Start From three days ago: three files, oldest first, with their links; the file itself when asked', async () => {
-		const start = new Date(
-			Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - 3 * 86_400_000,
-		).toISOString();
+	test('the memory is bounded: keys are kept per day of the window only, and forgotten once the day leaves it', async () => {
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { windowDays: 3 });
+		await t.poll();
+		expect(redemptionCalls()).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
+		const state = t.state();
+		expect(Object.keys(state.seen)).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
+		expect(Object.values(state.seen).map((keys) => keys.length)).toEqual([25, 25, 25]);
+		expect(state.seen[daysAgo(1)][0]).toMatch(/^[0-9a-f]{16}$/);
+		// Keys of a day that left the window (here: saved by an older poll) are dropped on the next poll.
+		t.setState((s) => ({ ...s, seen: { [daysAgo(30)]: ['00000000000000aa'], ...s.seen } }));
+		await t.poll();
+		expect(Object.keys(t.state().seen)).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
+		// A row added to a file older than the window is not read (what Days to Re-Read says).
+		box.sim.stats.reset();
+		late(daysAgo(5), { transaction_id: 'tx-too-late' });
+		expect(await t.poll()).toEqual([]);
+		expect(redemptionCalls()).not.toContain(daysAgo(5));
+	});
+
+	test('Start From three days ago: the rows of those files, oldest first; older files of the window stay history', async () => {
+		const start = new Date(Date.parse(`${daysAgo(3)}T00:00:00Z`)).toISOString();
 		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', {
-			download: true,
-			binaryPropertyName: 'file',
 			options: { startFrom: start },
 		});
-		const items = await t.poll('trigger', { raw: true });
-		const days = [3, 2, 1].map((n) => dayOf(Date.now() - n * 86_400_000));
-		expect(items.map((i) => i.json.date)).toEqual(days);
-		expect(
-			items.every((i) => i.binary.file.fileName === `cardlytics-redemptions-${i.json.date}.csv`),
-		).toBe(true);
-		// The pre-signed file is fetched without the bearer token.
-		const downloads = box.sim.stats.log.filter((r) => r.route === '/files/redemptions/:file');
-		expect(downloads).toHaveLength(3);
-		expect(downloads.every((r) => r.headers.authorization === undefined)).toBe(true);
+		const rows = await t.poll();
+		expect(rows).toHaveLength(75);
+		expect([...new Set(rows.map((r) => r.fileDate))]).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
+		// The redemption feed's fields, typed as it lists them.
+		expect(rows[0]).toEqual({
+			transaction_id: expect.any(String),
+			cardholder_id: expect.any(String),
+			partner_merchant_id: expect.any(String),
+			partner_offer_id: expect.any(String),
+			partner_store_id: expect.any(String),
+			partner_merchant_name: expect.any(String),
+			card_type: 'Mastercard',
+			card_last_four: expect.any(String),
+			transaction_amount: expect.any(Number),
+			transaction_timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+			fileDate: daysAgo(3),
+		});
+		expect(rows.filter((r) => r.card_type === null)).toHaveLength(9);
+		expect(await t.poll()).toEqual([]);
+		// A late row in a file from before Start From is new since activation: delivered.
+		late(daysAgo(10), { transaction_id: 'tx-before-start' });
+		expect(ids(await t.poll())).toEqual([`${daysAgo(10)}/tx-before-start/offer-0`]);
+	});
+
+	test('Start From older than the window: the older days are read once, then only the window', async () => {
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', {
+			windowDays: 2,
+			options: { startFrom: `${daysAgo(5)}T00:00:00Z` },
+		});
+		const rows = await t.poll();
+		expect([...new Set(rows.map((r) => r.fileDate))]).toEqual([5, 4, 3, 2, 1].map(daysAgo));
+		expect(rows).toHaveLength(125);
+		expect(t.state().catchUp).toBeUndefined();
 		box.sim.stats.reset();
 		expect(await t.poll()).toEqual([]);
-		expect(redemptionCalls()).toEqual([]);
+		expect(redemptionCalls()).toEqual([daysAgo(2), daysAgo(1)]);
+	});
+
+	test('a poll that fails on one file delivers nothing and changes nothing; the next poll delivers', async () => {
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { windowDays: 4 });
+		await t.poll();
+		const before = JSON.stringify(t.state());
+		late(daysAgo(2), { transaction_id: 'tx-after-failure' });
+		const ttl = cdlx().state.options.presignTtlSeconds;
+		cdlx().state.options.presignTtlSeconds = -5;
+		try {
+			await expect(t.poll()).rejects.toThrow(/Request has expired/);
+		} finally {
+			cdlx().state.options.presignTtlSeconds = ttl;
+		}
+		expect(JSON.stringify(t.state())).toBe(before);
+		expect(ids(await t.poll())).toEqual([`${daysAgo(2)}/tx-after-failure/offer-0`]);
+	});
+
+	test('Fetch Test Event shows the latest rows and leaves the state alone', async () => {
+		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', {});
+		const rows = await t.poll('manual');
+		expect(rows).toHaveLength(5);
+		expect(rows.every((r) => r.fileDate === daysAgo(1))).toBe(true);
+		expect(t.state()).toBeUndefined();
 	});
 });
 

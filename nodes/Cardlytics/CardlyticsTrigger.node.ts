@@ -5,20 +5,35 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { pollDays } from '../shared/polling/days';
+import { eventProperty, pollOptionsProperty } from '../shared/polling/polling';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
-import { downloadRedemptionFile } from './redemptions';
-import { cardlyticsRequest, CREDENTIAL_TYPE, PATHS } from './transport';
+import { fetchRedemptionLink, parseRedemptionFile } from './redemptions';
+import { cardlyticsPresignedDownload, CREDENTIAL_TYPE } from './transport';
 
-const DAY = 86_400_000;
-/** At most this many days are asked for in one poll (a Start From long ago catches up over several polls). */
-const MAX_DAYS_PER_POLL = 31;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Redemptions arrive 7 to 14 days late (api-redemption-feed-rest-api): the default window covers the latest. */
+const DEFAULT_WINDOW_DAYS = 14;
 
 /**
- * Cardlytics publishes one redemption file per past day (api-redemption-feed: GET /api/v1/partner/redemptions
- * ?date= answers a pre-signed link valid 60 minutes, for dates in the past). This trigger delivers each day's
- * file once, when the day is over: its link, and the file itself as binary data if asked.
+ * The identity of a redemption row. The feed documents `transaction_id` (anonymised per partner) as the
+ * transaction's ID (https://platform.cardlytics.com/ads-manager/docs/redemption-feed); it does not say a
+ * transaction redeems a single offer, so the offer ID is part of the key. A row without a transaction ID is
+ * keyed by a hash of all its fields.
+ */
+export function redemptionKey(row: IDataObject): string {
+	if (row.transaction_id !== undefined && row.transaction_id !== null && row.transaction_id !== '')
+		return `tx:${String(row.transaction_id)}/${String(row.partner_offer_id ?? '')}`;
+	const sorted = Object.keys(row)
+		.sort()
+		.map((k) => [k, row[k]]);
+	return `row:${JSON.stringify(sorted)}`;
+}
+
+/**
+ * Cardlytics publishes one redemption file per past UTC day (GET /api/v1/partner/redemptions?date= answers a
+ * pre-signed link valid 60 minutes) and adds redemptions 7 to 14 days late to a file it does not name. Each
+ * poll therefore reads the files of the last days again (Days to Re-Read) and starts the workflow with the
+ * rows it has not delivered before, one item per redemption.
  */
 export class CardlyticsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,36 +45,24 @@ export class CardlyticsTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'New redemption file',
+		subtitle: 'New redemption',
 		description:
-			"Starts the workflow when a day's Cardlytics redemption file is available (once per past day)",
+			'Starts the workflow with each new redemption in the daily Cardlytics redemption files, late ones included',
 		defaults: { name: 'Cardlytics Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			eventProperty(
-				[{ name: 'New Redemption File', value: 'redemptionFile' }],
-				'redemptionFile',
-				"past day's redemption file",
-			),
+			eventProperty([{ name: 'New Redemption', value: 'redemption' }], 'redemption', 'redemption'),
 			{
-				displayName: 'Download File',
-				name: 'download',
-				type: 'boolean',
-				default: false,
+				displayName: 'Days to Re-Read',
+				name: 'windowDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 60 },
+				default: DEFAULT_WINDOW_DAYS,
 				description:
-					'Whether to attach the file itself as binary data (otherwise only its pre-signed link, valid 60 minutes)',
-			},
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				placeholder: 'e.g. data',
-				default: 'data',
-				displayOptions: { show: { download: [true] } },
-				description: 'Name of the binary field the redemption file is written to',
+					'How many past days of redemption files each poll reads again, ending yesterday (UTC). Cardlytics adds redemptions up to 14 days late to a file it does not name: a redemption added to any file of this window is delivered once; one added to an older file is missed. Each poll costs two requests per day of the window, so poll hourly or less often.',
 			},
 			pollOptionsProperty(),
 		],
@@ -67,54 +70,20 @@ export class CardlyticsTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const download = this.getNodeParameter('download', false) as boolean;
-		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 'data') as string;
-		const link = async (date: string): Promise<IDataObject> => {
-			const response = await cardlyticsRequest<{ url: string }>(this, 0, 'GET', PATHS.redemptions, {
-				qs: { date },
-			});
-			return {
-				date,
-				url: response.body.url,
-				validForMinutes: 60,
-				requestId: response.requestId ?? null,
-			};
-		};
-		return await pollOnce(
+		const windowDays = this.getNodeParameter('windowDays', DEFAULT_WINDOW_DAYS) as number;
+		return await pollDays(
 			this,
 			{
-				// One record per past day starting at or after `since`, to yesterday; days already delivered are not
-				// asked for again.
-				fetchSince: async (since, seen) => {
-					const yesterday = Date.parse(`${dayOf(Date.now())}T00:00:00Z`) - DAY;
-					const first = Math.ceil(since.getTime() / DAY) * DAY;
-					const out: IDataObject[] = [];
-					for (let t = first; t <= yesterday && out.length < MAX_DAYS_PER_POLL; t += DAY) {
-						const date = dayOf(t);
-						out.push(seen.has(date) ? { date } : await link(date));
-					}
-					return out;
+				readDay: async (date) => {
+					const link = await fetchRedemptionLink(this, 0, date);
+					const file = await cardlyticsPresignedDownload(this, 0, link.url);
+					return parseRedemptionFile(file.body);
 				},
-				fetchLatest: async () => [await link(dayOf(Date.now() - DAY))],
-				timeOf: (r) => `${String(r.date)}T00:00:00Z`,
-				keyOf: (r) => String(r.date),
-				overlapMs: DAY,
-				toItems: async (records) =>
-					download
-						? await Promise.all(
-								records.map(
-									async (r) =>
-										await downloadRedemptionFile(
-											this,
-											0,
-											r as { date: string; url: string },
-											binaryPropertyName,
-										),
-								),
-							)
-						: this.helpers.returnJsonArray(records),
+				keyOf: redemptionKey,
+				toItems: (rows) =>
+					this.helpers.returnJsonArray(rows.map(({ day, row }) => ({ ...row, fileDate: day }))),
 			},
-			{ startFrom: options.startFrom as string | undefined },
+			{ windowDays, startFrom: options.startFrom as string | undefined },
 		);
 	}
 }

@@ -1,17 +1,56 @@
-import type { IExecuteFunctions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { Validator } from '../shared/execution/validate';
 import { cardlyticsPresignedDownload, cardlyticsRequest, PATHS } from './transport';
 
-/** Asks Cardlytics for the pre-signed link to one day's redemption file. */
-export async function getRedemptionLink(
-	ctx: IExecuteFunctions,
+/**
+ * GET /api/v1/partner/redemptions?date= (https://platform.cardlytics.com/advertisers/docs/api-redemption-feed-rest-api):
+ * a pre-signed link (valid 60 minutes) to one past UTC day's redemption file. The OpenAPI defines only `url`;
+ * the REST page says the answer also carries the file's name and expiration window without naming those
+ * fields, so the answer is passed on as Cardlytics sends it, nothing added.
+ */
+export async function fetchRedemptionLink(
+	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
-): Promise<{ date: string; url: string; requestId?: string }> {
-	const date = new Validator(ctx, i).date('date', 'Date', { past: true });
-	const response = await cardlyticsRequest<{ url: string }>(ctx, i, 'GET', PATHS.redemptions, {
+	date: string,
+): Promise<{ answer: IDataObject; url: string; requestId?: string }> {
+	const response = await cardlyticsRequest<IDataObject>(ctx, i, 'GET', PATHS.redemptions, {
 		qs: { date },
 	});
-	return { date, url: response.body.url, requestId: response.requestId };
+	const answer = response.body && typeof response.body === 'object' ? response.body : {};
+	if (typeof answer.url !== 'string' || !answer.url)
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: 'No url in the answer' },
+			{
+				message: `Cardlytics answered the redemption link request for ${date} without a url`,
+				description: `Request ID: ${response.requestId ?? 'none'}.`,
+				itemIndex: i,
+			},
+		);
+	return { answer, url: answer.url, requestId: response.requestId };
+}
+
+/** The link for the item's Date field (a past day, checked before anything is sent). */
+export async function getRedemptionLink(ctx: IExecuteFunctions, i: number) {
+	const date = new Validator(ctx, i).date('date', 'Date', { past: true });
+	return { date, ...(await fetchRedemptionLink(ctx, i, date)) };
+}
+
+/** The file's name: the last segment of the pre-signed link's path (the stored object's name). */
+function fileNameOf(url: string, date: string): string {
+	try {
+		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+		if (last) return decodeURIComponent(last);
+	} catch {
+		// not a URL the parser takes: fall back to the day
+	}
+	return `cardlytics-redemptions-${date}`;
 }
 
 /** Downloads a day's redemption file from its pre-signed link, as an item with the file as binary data. */
@@ -22,8 +61,8 @@ export async function downloadRedemptionFile(
 	binaryPropertyName: string,
 ): Promise<INodeExecutionData> {
 	const file = await cardlyticsPresignedDownload(ctx, i, link.url);
-	const mimeType = (file.headers['content-type'] ?? 'text/csv').split(';')[0];
-	const fileName = `cardlytics-redemptions-${link.date}.csv`;
+	const mimeType = (file.headers['content-type'] ?? 'application/octet-stream').split(';')[0];
+	const fileName = fileNameOf(link.url, link.date);
 	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(file.body), fileName, mimeType);
 	return {
 		json: {
@@ -35,4 +74,60 @@ export async function downloadRedemptionFile(
 		},
 		binary: { [binaryPropertyName]: binary },
 	};
+}
+
+/** The redemption feed's numeric field (https://platform.cardlytics.com/ads-manager/docs/redemption-feed). */
+const NUMERIC = new Set(['transaction_amount']);
+
+/** Splits one CSV line (RFC 4180 quoting). */
+function csvLine(line: string): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let c = 0; c < line.length; c++) {
+		const ch = line[c];
+		if (quoted) {
+			if (ch === '"' && line[c + 1] === '"') {
+				cell += '"';
+				c++;
+			} else if (ch === '"') quoted = false;
+			else cell += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			cells.push(cell);
+			cell = '';
+		} else cell += ch;
+	}
+	cells.push(cell);
+	return cells;
+}
+
+/**
+ * The rows of a redemption file. Its format is not public (assumed: CSV with a header line, JSON lines, or a
+ * JSON list, told apart by the first character); an empty cell is null (card_type and card_last_four are
+ * nullable) and transaction_amount a number, as the feed's field list types them.
+ */
+export function parseRedemptionFile(content: Buffer | string): IDataObject[] {
+	const textContent = (typeof content === 'string' ? content : content.toString('utf8')).replace(
+		/^\uFEFF/,
+		'',
+	);
+	const trimmed = textContent.trim();
+	if (!trimmed) return [];
+	if (trimmed.startsWith('[')) return JSON.parse(trimmed) as IDataObject[];
+	const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
+	if (trimmed.startsWith('{')) return lines.map((l) => JSON.parse(l) as IDataObject);
+	const header = csvLine(lines[0]).map((h) => h.trim());
+	return lines.slice(1).map((line) => {
+		const cells = csvLine(line);
+		const row: IDataObject = {};
+		header.forEach((name, c) => {
+			const cell = cells[c] ?? '';
+			if (cell === '') row[name] = null;
+			else if (NUMERIC.has(name) && cell.trim() !== '' && Number.isFinite(Number(cell)))
+				row[name] = Number(cell);
+			else row[name] = cell;
+		});
+		return row;
+	});
 }

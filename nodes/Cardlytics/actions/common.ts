@@ -6,8 +6,9 @@ export const merchantIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'merchant-123',
-	description: 'Your own ID for the merchant; Cardlytics keys the merchant by it',
+	placeholder: 'e.g. merchant-123',
+	description:
+		'Your own ID for the merchant (sent in the path and as merchantId); Cardlytics keys the merchant by it',
 };
 
 export const offerIdField: INodeProperties = {
@@ -16,7 +17,7 @@ export const offerIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'offer-2026-spring',
+	placeholder: 'e.g. offer-2026-spring',
 	description: 'Your own ID for the offer, unique within the merchant',
 };
 

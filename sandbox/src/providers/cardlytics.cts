@@ -1,4 +1,4 @@
-// Cardlytics Partner API simulator: form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
+// Cardlytics Partner API simulator (OpenAPI "partner-api" 2025-10-07): form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
 // {message, trace_id}, the merchant performance report (tabular), redemptions answering a pre-signed URL
 // valid 60 minutes, X-CDLX-Request-Id echoed, no pagination, 429 without Retry-After.
 import * as crypto from 'node:crypto';
@@ -11,6 +11,7 @@ const DEFAULTS = {
 	clients: [{ clientId: 'cdlx-demo-client', clientSecret: 'cdlx-demo-secret' }],
 	tokenLifetimeSeconds: 3600,
 	presignTtlSeconds: 3600,
+	redemptionsPerDay: 25,
 };
 
 // platform.cardlytics.com/advertisers/docs/api-offer-ingestion: an image asset is {type: "IMAGE", value:
@@ -41,47 +42,186 @@ const imageAsset = z
 	})
 	.strict();
 
-const merchantSchema = z.object({
-	merchantId: z.string().min(1),
-	merchantName: z.string().min(1).max(100),
-	merchantCategoryCode: z.string().regex(/^\d{4}$/, 'merchantCategoryCode must be a 4-digit MCC'),
-	paymentChannels: z
-		.array(z.enum(['online', 'instore']))
-		.min(1, 'paymentChannels needs online and/or instore'),
-	stores: z
-		.array(
-			z.object({
-				storeId: z.string().min(1),
-				name: z.string().optional(),
-				address: z.string().optional(),
-				city: z.string().optional(),
-				state: z.string().optional(),
-				postalCode: z.string().optional(),
-				countryCode: z.string().length(2, 'countryCode must be ISO 3166-1 alpha-2').optional(),
-			}),
+// MerchantPayload (OpenAPI "partner-api" 2025-10-07; https://platform.cardlytics.com/ads-manager/docs/merchant-ingestion-api).
+// Objects are strict: a field the schema does not define is refused by name.
+const text = (field) =>
+	z.string({ required_error: `${field} is required` }).min(1, `${field} is required`);
+const midItem = (required: string[], optional: string[] = []) =>
+	z
+		.object(
+			Object.fromEntries([
+				...required.map((k) => [k, text(k)]),
+				...optional.map((k) => [k, z.string().optional()]),
+			]),
 		)
-		.optional(),
-});
+		.strict();
+const processorSchema = z
+	.object({
+		processorName: text('processorName'),
+		processorId: z.string().optional(),
+		visaMids: z
+			.array(midItem(['vmid', 'vsid']))
+			.min(1)
+			.optional(),
+		mcAuthMids: z
+			.array(midItem(['mcAuthLocationId', 'mcAuthAcquiringMid'], ['mcAuthICA']))
+			.min(1)
+			.optional(),
+		mcClearingMids: z
+			.array(midItem(['mcClearingLocationId', 'mcClearingAcquiringMid'], ['mcClearingICA']))
+			.min(1)
+			.optional(),
+		amexMids: z
+			.array(midItem(['seNumber']))
+			.min(1)
+			.optional(),
+		discoverMids: z
+			.array(midItem(['discover']))
+			.min(1)
+			.optional(),
+	})
+	.strict();
+const NETWORK_MIDS = {
+	Visa: ['visaMids'],
+	MasterCard: ['mcAuthMids', 'mcClearingMids'],
+	AmericanExpress: ['amexMids'],
+	Discover: ['discoverMids'],
+};
+const midRecordSchema = z
+	.object({
+		paymentNetwork: z.enum(['Visa', 'MasterCard', 'AmericanExpress', 'Discover'], {
+			errorMap: () => ({
+				message: 'paymentNetwork must be one of Visa, MasterCard, AmericanExpress, Discover',
+			}),
+		}),
+		processors: z.array(processorSchema).min(1, 'processors needs at least one processor'),
+	})
+	.strict()
+	.superRefine((record, ctx) => {
+		const own = NETWORK_MIDS[record.paymentNetwork];
+		record.processors.forEach((p, n) => {
+			if (!own.some((k) => p[k]?.length))
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['processors', n, own.join('|')],
+					message: `a ${record.paymentNetwork} processor needs ${own.join(' or ')}`,
+				});
+		});
+	});
+const storeSchema = z
+	.object({
+		storeId: text('storeId'),
+		storeName: text('storeName'),
+		address1: text('address1'),
+		address2: z.string().optional(),
+		city: text('city'),
+		state: text('state'),
+		postalCode: text('postalCode'),
+		countryCode: z.string().regex(/^[A-Z]{2}$/, 'countryCode must be ISO 3166-1 alpha-2'),
+		locatedIn: z.string().optional(),
+		storePhoneNumbers: z.array(z.string()).optional(),
+		storeUrl: z.string().optional(),
+		storeEmails: z.array(z.string()).optional(),
+		latitude: z.string().optional(),
+		longitude: z.string().optional(),
+		processorMidChangedFlag: z.enum(['Y', 'N'], {
+			errorMap: () => ({ message: 'processorMidChangedFlag must be Y or N' }),
+		}),
+		processorMidRecords: z
+			.array(midRecordSchema, { required_error: 'processorMidRecords is required' })
+			.min(1, 'processorMidRecords needs at least one MID record'),
+	})
+	.strict();
+const merchantSchema = z
+	.object({
+		merchantId: text('merchantId'),
+		merchantName: text('merchantName'),
+		parentMerchantId: z.string().optional(),
+		// The OpenAPI types it number (example 5812); the node follows the OpenAPI, so a string is refused.
+		merchantCategoryCode: z
+			.number({
+				invalid_type_error: 'merchantCategoryCode must be a number (OpenAPI: type number)',
+			})
+			.int()
+			.min(1)
+			.max(9999, 'merchantCategoryCode must be a four-digit ISO 18245 MCC')
+			.optional(),
+		merchantSubCategories: z
+			.array(
+				z
+					.object({
+						categoryType: text('categoryType'),
+						categoryItems: z.array(
+							z.string().regex(/^[\w ]+$/, 'categoryItems: no special characters'),
+						),
+					})
+					.strict(),
+			)
+			.optional(),
+		paymentChannels: z
+			.array(z.enum(['online', 'instore']))
+			.min(1, 'paymentChannels needs online and/or instore'),
+		paymentSubChannels: z.array(z.enum(['PayAtPump', 'Convenience'])).optional(),
+		merchantUrl: z.string().optional(),
+		merchantApps: z.array(z.string()).optional(),
+		stores: z
+			.array(storeSchema, { required_error: 'stores is required' })
+			.min(1, 'stores needs at least one store'),
+	})
+	.strict();
 
+// OfferPayload (https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion). offerStatus is for SFTP
+// files only (REST takes the method), so it is refused here like any field the schema lacks.
 const offerSchema = z
 	.object({
-		offerId: z.string().min(1),
-		merchantId: z.string().min(1),
-		offerName: z.string().min(1).max(120),
-		assets: z.object({ logo: imageAsset, largeRectangle: imageAsset }),
+		offerId: text('offerId'),
+		merchantId: text('merchantId'),
+		offerName: text('offerName'),
+		assets: z.object({ logo: imageAsset, largeRectangle: imageAsset }).strict(),
 	})
-	.passthrough();
+	.strict();
 
-const reportSchema = z.object({
-	cube: z.literal('merchant_performance', {
-		errorMap: () => ({ message: 'cube must be "merchant_performance"' }),
-	}),
-	offerIds: z.array(z.string().min(1)).min(1, 'offerIds needs at least one offer id'),
-	timeRange: z.object({
-		from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'timeRange.from must be YYYY-MM-DD'),
-		to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'timeRange.to must be YYYY-MM-DD'),
-	}),
-});
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+// ReportRequest (https://platform.cardlytics.com/advertisers/docs/api-performance-reporting): every field
+// optional; a timeRange needs both ends; at most 1000 offer ids (ads-manager/docs/upcoming-features).
+const reportSchema = z
+	.object({
+		cube: z
+			.literal('merchant_performance', {
+				errorMap: () => ({ message: 'cube must be "merchant_performance"' }),
+			})
+			.optional(),
+		offerIds: z
+			.array(z.string().min(1))
+			.max(1000, 'offerIds may hold at most 1000 offer ids')
+			.optional(),
+		timeRange: z
+			.object({
+				from: z
+					.string({ required_error: 'timeRange.from is required once timeRange is sent' })
+					.regex(DAY_PATTERN, 'timeRange.from must be YYYY-MM-DD'),
+				to: z
+					.string({ required_error: 'timeRange.to is required once timeRange is sent' })
+					.regex(DAY_PATTERN, 'timeRange.to must be YYYY-MM-DD'),
+			})
+			.strict()
+			.optional(),
+	})
+	.strict();
+
+/** The columns of a redemption file (https://platform.cardlytics.com/ads-manager/docs/redemption-feed). */
+const REDEMPTION_COLUMNS = [
+	'transaction_id',
+	'cardholder_id',
+	'partner_merchant_id',
+	'partner_offer_id',
+	'partner_store_id',
+	'partner_merchant_name',
+	'card_type',
+	'card_last_four',
+	'transaction_amount',
+	'transaction_timestamp',
+];
 
 function zodMessage(error) {
 	return error.issues
@@ -99,21 +239,22 @@ function seeded(text, max) {
  * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
  */
 export const SOURCES: Record<string, string> = {
-	'POST /api/v1/idp/oauth2/token': 'seed 003: form client credentials, expires_in 3600',
+	'POST /api/v1/idp/oauth2/token':
+		'https://platform.cardlytics.com/advertisers/docs/api-access-authorization',
 	'PUT /api/v1/partner/merchants/:merchantId':
-		'https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion',
+		'https://platform.cardlytics.com/advertisers/docs/api-merchant-rest-api',
 	'DELETE /api/v1/partner/merchants/:merchantId':
-		'https://platform.cardlytics.com/advertisers/docs/api-merchant-ingestion',
+		'https://platform.cardlytics.com/advertisers/docs/api-merchant-rest-api',
 	'PUT /api/v1/partner/merchants/:merchantId/offers/:offerId':
 		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
 	'DELETE /api/v1/partner/merchants/:merchantId/offers/:offerId':
-		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
+		'https://platform.cardlytics.com/ads-manager/docs/rest-api-option-1',
 	'POST /api/v1/partner/merchants/:merchantId/reports':
-		'https://platform.cardlytics.com/advertisers/docs/api-aggregate-reporting',
+		'https://platform.cardlytics.com/advertisers/docs/api-performance-reporting',
 	'GET /api/v1/partner/redemptions':
-		'https://platform.cardlytics.com/advertisers/docs/api-redemption-feed',
+		'https://platform.cardlytics.com/advertisers/docs/api-redemption-feed-rest-api',
 	'GET /files/redemptions/:file':
-		'assumed: stands in for the pre-signed storage URL the redemption feed answers with',
+		'assumed: stands in for the pre-signed storage URL the redemption feed answers with (file format not public: CSV here)',
 };
 
 function create(api, userOptions) {
@@ -132,6 +273,8 @@ function create(api, userOptions) {
 		merchants: new Map(),
 		/** offers by `${merchantId}/${offerId}` */
 		offers: new Map(),
+		/** redemption rows by file day (YYYY-MM-DD) */
+		redemptionFiles: new Map(),
 	};
 
 	const fail = (ctx, status, message, extra: any = {}) =>
@@ -217,6 +360,8 @@ function create(api, userOptions) {
 		return accepted(existed ? 'Merchant update accepted' : 'Merchant creation accepted');
 	});
 
+	// Assumed: the OpenAPI lists no 404 (nor what deleting a merchant does to its offers). An unknown merchant
+	// answers 404 here, and its offers go with it, so that tests see a provider error on one item.
 	route('DELETE', '/api/v1/partner/merchants/:merchantId', (ctx) => {
 		authorize(ctx);
 		if (!state.merchants.delete(ctx.params.merchantId)) {
@@ -255,20 +400,39 @@ function create(api, userOptions) {
 
 	route('POST', '/api/v1/partner/merchants/:merchantId/reports', (ctx) => {
 		authorize(ctx);
+		if (ctx.body === undefined || ctx.body === null || typeof ctx.body !== 'object')
+			throw fail(ctx, 400, 'the request body is required (send at least {})');
 		const body = validate(ctx, reportSchema, ctx.body);
 		const { merchantId } = ctx.params;
 		if (!state.merchants.has(merchantId)) throw fail(ctx, 404, `Merchant ${merchantId} not found`);
-		const from = new Date(body.timeRange.from + 'T00:00:00Z');
-		const to = new Date(body.timeRange.to + 'T00:00:00Z');
+		const today = new Date().toISOString().slice(0, 10);
+		const now = new Date();
+		// api-performance-reporting: the maximum look-back is two years; without a timeRange, two years to today.
+		const earliest = new Date(
+			Date.UTC(now.getUTCFullYear() - 2, now.getUTCMonth(), now.getUTCDate()),
+		)
+			.toISOString()
+			.slice(0, 10);
+		const range = body.timeRange ?? { from: earliest, to: today };
+		const from = new Date(range.from + 'T00:00:00Z');
+		const to = new Date(range.to + 'T00:00:00Z');
 		if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from > to) {
 			throw fail(ctx, 400, 'timeRange.from must be a valid date on or before timeRange.to');
 		}
+		if (range.from < earliest)
+			throw fail(ctx, 400, `timeRange.from may reach at most two years back (${earliest})`);
+		// No offer ids (or an empty list): every offer of the merchant.
+		const offerIds = body.offerIds?.length
+			? body.offerIds
+			: [...state.offers.keys()]
+					.filter((k) => k.startsWith(merchantId + '/'))
+					.map((k) => k.slice(merchantId.length + 1));
+		state.lastReport = { merchantId, from: range.from, to: range.to, offerIds };
 		const days = Math.round((Number(to) - Number(from)) / 86400000) + 1;
-		if (days > 366) throw fail(ctx, 400, 'timeRange may span at most 366 days');
 		const rows: any[] = [];
 		for (let d = 0; d < days; d++) {
 			const date = new Date(from.getTime() + d * 86400000).toISOString().slice(0, 10);
-			for (const offerId of body.offerIds) {
+			for (const offerId of offerIds) {
 				const seed = `${merchantId}/${offerId}/${date}`;
 				const impressions = 1000 + seeded(seed + 'i', 9000);
 				const activations = Math.floor(impressions * (0.02 + seeded(seed + 'a', 50) / 1000));
@@ -290,7 +454,7 @@ function create(api, userOptions) {
 						{ fieldName: 'redemptions', fieldType: 'FACT' },
 						{ fieldName: 'spend', fieldType: 'FACT' },
 					],
-					maxRows: 10000,
+					maxRows: -1,
 				},
 				rows,
 			},
@@ -300,17 +464,61 @@ function create(api, userOptions) {
 	const sign = (date, expires) =>
 		crypto.createHmac('sha256', signingKey).update(`${date}:${expires}`).digest('hex');
 
+	/**
+	 * The redemptions of one day's file, generated on first use (seeded, so a file reads the same each time);
+	 * rows added later stand for redemptions Cardlytics reports late into that file.
+	 */
+	const redemptionsOf = (date) => {
+		let rows = state.redemptionFiles.get(date);
+		if (!rows) {
+			rows = [];
+			for (let i = 0; i < options.redemptionsPerDay; i++) {
+				const seed = `${date}/${i}`;
+				const merchant = seeded(seed + 'm', 3);
+				rows.push({
+					transaction_id: `tx-${date.replace(/-/g, '')}-${i}`,
+					cardholder_id: `ch-${seeded(seed + 'c', 100000)}`,
+					partner_merchant_id: `merchant-${merchant}`,
+					partner_offer_id: `offer-${seeded(seed + 'o', 5)}`,
+					partner_store_id: `store-${seeded(seed + 's', 10)}`,
+					partner_merchant_name: `Merchant ${merchant}`,
+					card_type: i % 7 === 6 ? null : i % 2 ? 'Visa' : 'Mastercard',
+					card_last_four: i % 7 === 6 ? null : String(1000 + seeded(seed + 'l', 9000)),
+					transaction_amount: seeded(seed, 20000) / 100,
+					transaction_timestamp: `${date}T${String(8 + (i % 12)).padStart(2, '0')}:00:00Z`,
+				});
+			}
+			state.redemptionFiles.set(date, rows);
+		}
+		return rows;
+	};
+	const csvCell = (v) =>
+		v === null || v === undefined
+			? ''
+			: /[",\n]/.test(String(v))
+				? `"${String(v).replace(/"/g, '""')}"`
+				: String(v);
+
 	route('GET', '/api/v1/partner/redemptions', (ctx) => {
 		authorize(ctx);
+		for (const key of ctx.query.keys())
+			if (key !== 'date')
+				throw fail(ctx, 400, `${key} is not a query parameter of this endpoint (only date)`);
 		const date = ctx.query.get('date') ?? '';
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date + 'T00:00:00Z'))) {
+		if (!DAY_PATTERN.test(date) || Number.isNaN(Date.parse(date + 'T00:00:00Z'))) {
 			throw fail(ctx, 400, 'date is required as YYYY-MM-DD');
 		}
 		const today = new Date().toISOString().slice(0, 10);
 		if (date >= today) throw fail(ctx, 400, 'date must be in the past');
 		const expires = Math.floor(Date.now() / 1000) + options.presignTtlSeconds;
-		const url = `${ctx.origin}/${NAME}/files/redemptions/${date}.csv?X-Expires=${expires}&X-Signature=${sign(date, expires)}`;
-		return { status: 200, body: { url } };
+		const fileName = `${date}.csv`;
+		const url = `${ctx.origin}/${NAME}/files/redemptions/${fileName}?X-Expires=${expires}&X-Signature=${sign(date, expires)}`;
+		// The OpenAPI defines only url; the REST page adds the file's name and expiration window without naming
+		// the fields: fileName and expiresAt are assumed names.
+		return {
+			status: 200,
+			body: { url, fileName, expiresAt: new Date(expires * 1000).toISOString() },
+		};
 	});
 
 	// The pre-signed file host (S3-like): no bearer token, the signature and expiry are the authorisation.
@@ -338,20 +546,9 @@ function create(api, userOptions) {
 			);
 		}
 		if (Date.now() / 1000 > expires) throw xml('AccessDenied', 'Request has expired');
-		const lines = ['redemption_id,offer_id,merchant_id,amount,currency,redeemed_at'];
-		for (let i = 0; i < 25; i++) {
-			const seed = `${m[1]}/${i}`;
-			lines.push(
-				[
-					`r-${m[1].replace(/-/g, '')}-${i}`,
-					`offer-${seeded(seed + 'o', 5)}`,
-					`merchant-${seeded(seed + 'm', 3)}`,
-					(seeded(seed, 20000) / 100).toFixed(2),
-					'USD',
-					`${m[1]}T${String(8 + (i % 12)).padStart(2, '0')}:00:00Z`,
-				].join(','),
-			);
-		}
+		const lines = [REDEMPTION_COLUMNS.join(',')];
+		for (const row of redemptionsOf(m[1]))
+			lines.push(REDEMPTION_COLUMNS.map((c) => csvCell(row[c])).join(','));
 		return {
 			status: 200,
 			body: Buffer.from(lines.join('\n') + '\n'),
@@ -379,6 +576,33 @@ function create(api, userOptions) {
 		},
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),
+			/**
+			 * Adds a redemption to a past day's file, as Cardlytics adds late redemptions: {date, row} (row fields
+			 * as the feed names them; missing ones filled in). Answers the row as the file now lists it.
+			 */
+			addRedemption: ({ date, row = {} }) => {
+				if (!DAY_PATTERN.test(String(date)))
+					throw new Error('addRedemption needs date as YYYY-MM-DD');
+				const rows = redemptionsOf(date);
+				const added = {
+					transaction_id: randomId('tx-late-', 6),
+					cardholder_id: 'ch-late',
+					partner_merchant_id: 'merchant-0',
+					partner_offer_id: 'offer-0',
+					partner_store_id: 'store-0',
+					partner_merchant_name: 'Merchant 0',
+					card_type: 'Visa',
+					card_last_four: '4242',
+					transaction_amount: 12.5,
+					transaction_timestamp: `${date}T12:00:00Z`,
+					...row,
+				};
+				for (const key of Object.keys(added))
+					if (!REDEMPTION_COLUMNS.includes(key))
+						throw new Error(`${key} is not a redemption feed field`);
+				rows.push(added);
+				return added;
+			},
 			rotateSecret: ({ clientId, clientSecret }) => {
 				const c = state.clients.find((x) => x.clientId === clientId);
 				if (c) c.clientSecret = clientSecret;

@@ -20,8 +20,8 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '10% back on coffee',
-			description: 'Name of the offer shown to cardholders (up to 120 characters)',
+			placeholder: 'e.g. 10% back on coffee',
+			description: 'Name of the offer shown to cardholders',
 		},
 		{
 			displayName: 'Logo Image',
@@ -29,9 +29,9 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'https://example.com/logo.png',
+			placeholder: 'e.g. https://example.com/logo.png',
 			description:
-				'The merchant logo: a public image URL, or the image itself as a data URL (data:image/png;base64,…)',
+				'The merchant logo, 627 × 627: a public image URL, or the image itself as a data URL (data:image/png;base64,…)',
 		},
 		{
 			displayName: 'Large Rectangle Image',
@@ -39,17 +39,9 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'https://example.com/banner.png',
+			placeholder: 'e.g. https://example.com/banner.png',
 			description:
-				'The large rectangle (hero) image, required by Cardlytics: a public image URL, or a data URL',
-		},
-		{
-			displayName: 'Additional Body Fields (JSON)',
-			name: 'additionalFields',
-			type: 'json',
-			default: '{}',
-			description:
-				'Other offer fields your Cardlytics contract defines (reward, dates, terms), merged into the body as they are',
+				'The large rectangle (hero) image, 1200 × 627, required by Cardlytics: a public image URL, or a data URL',
 		},
 	],
 	async execute(i) {
@@ -57,14 +49,14 @@ export default defineOperation({
 		const merchantId = v.id('merchantId', 'External Merchant ID');
 		const offerId = v.id('offerId', 'External Offer ID');
 		const offerName = v.string('offerName', 'Offer Name');
-		const extra = v.json('additionalFields', 'Additional Body Fields (JSON)') ?? {};
 		// platform.cardlytics.com/advertisers/docs/api-offer-ingestion: both assets required, each
 		// {type: "IMAGE", value: {large: {url}}} or value.large.content (a data URL).
 		const assets: IDataObject = {
 			logo: imageAsset(v, 'logoUrl', 'Logo Image'),
 			largeRectangle: imageAsset(v, 'largeRectangleUrl', 'Large Rectangle Image'),
 		};
-		const body: IDataObject = { ...(extra as IDataObject), offerId, merchantId, offerName, assets };
+		// OfferPayload has exactly these fields (offerStatus is for SFTP files only).
+		const body: IDataObject = { offerId, merchantId, offerName, assets };
 		const response = await cardlyticsRequest(this, i, 'PUT', PATHS.offer(merchantId, offerId), {
 			body,
 		});

@@ -6,11 +6,13 @@ export default defineOperation({
 	value: 'getLink',
 	name: 'Get File Link',
 	action: 'Get a redemption file link',
-	description: "Get the pre-signed link (valid 60 minutes) to one day's redemption file",
+	description:
+		"Get the pre-signed link (valid 60 minutes) to one day's redemption file, with the file details Cardlytics sends",
 	kind: 'read',
 	fields: [redemptionDateField],
 	async execute(i) {
-		const link = await getRedemptionLink(this, i);
-		return { ...link, validForMinutes: 60 };
+		// Cardlytics' answer as it is: the url, and the file's name and expiry under Cardlytics' own names.
+		const { answer } = await getRedemptionLink(this, i);
+		return { ...answer };
 	},
 });

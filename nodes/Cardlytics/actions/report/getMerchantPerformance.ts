@@ -26,12 +26,22 @@ function rowsToObjects(report: TabularReport): IDataObject[] {
 	});
 }
 
+/** The report accepts at most this many offer IDs (https://platform.cardlytics.com/ads-manager/docs/upcoming-features). */
+export const MAX_OFFER_IDS = 1000;
+/** How far back a report may reach (https://platform.cardlytics.com/advertisers/docs/api-performance-reporting). */
+const MAX_LOOK_BACK_YEARS = 2;
+
+/**
+ * POST /api/v1/partner/merchants/{external_merchant_id}/reports (ReportRequest of the OpenAPI "partner-api"
+ * 2025-10-07; https://platform.cardlytics.com/advertisers/docs/api-performance-reporting). The body is
+ * required but each field in it is optional: no offer IDs = every offer of the merchant, no time range = the
+ * last two years; a time range that is sent needs both ends.
+ */
 export default defineOperation({
 	value: 'getMerchantPerformance',
 	name: 'Get Merchant Performance',
 	action: 'Get a merchant performance report',
-	description:
-		'Impressions, activations, redemptions and spend per day and offer, one item per row',
+	description: 'Impressions, activations, purchases and revenue of the merchant, one item per row',
 	kind: 'read',
 	fields: [
 		merchantIdField,
@@ -39,42 +49,66 @@ export default defineOperation({
 			displayName: 'Offer IDs',
 			name: 'offerIds',
 			type: 'string',
-			required: true,
 			default: '',
-			placeholder: 'offer-1, offer-2',
-			description: 'External offer IDs to report on, separated by commas',
+			placeholder: 'e.g. offer-1, offer-2',
+			description: `Your offer IDs to report on, separated by commas (at most ${MAX_OFFER_IDS}). Empty: every offer of the merchant.`,
 		},
 		{
 			displayName: 'From',
 			name: 'from',
 			type: 'dateTime',
-			required: true,
 			default: '',
-			description: 'First day of the report (inclusive)',
+			description:
+				'First day of the report (inclusive), at most two years back. Empty with To empty: the last two years.',
 		},
 		{
 			displayName: 'To',
 			name: 'to',
 			type: 'dateTime',
-			required: true,
 			default: '',
-			description: 'Last day of the report (inclusive)',
+			description:
+				'Last day of the report (inclusive). Give both From and To, or neither (the last two years).',
 		},
 	],
 	async execute(i) {
 		const v = new Validator(this, i);
 		const merchantId = v.id('merchantId', 'External Merchant ID');
-		const offerIds = v.list('offerIds', 'Offer IDs');
-		const from = v.date('from', 'From');
-		const to = v.date('to', 'To');
-		if (from > to) v.fail('To', `must be on or after From (${from}), got ${to}`);
+		const body: IDataObject = { cube: 'merchant_performance' };
+		const offers = this.getNodeParameter('offerIds', i, '') as unknown;
+		const offerIds = (Array.isArray(offers) ? offers : String(offers ?? '').split(','))
+			.map((o) => String(o).trim())
+			.filter(Boolean);
+		if (offerIds.length > MAX_OFFER_IDS)
+			v.fail('Offer IDs', `can hold at most ${MAX_OFFER_IDS} IDs, got ${offerIds.length}`);
+		if (offerIds.length) body.offerIds = offerIds;
+		const fromGiven = v.optionalString('from', 'From') !== undefined;
+		const toGiven = v.optionalString('to', 'To') !== undefined;
+		if (fromGiven !== toGiven)
+			v.fail(
+				fromGiven ? 'To' : 'From',
+				'is required once the other end of the time range is given (or leave both empty for the last two years)',
+			);
+		if (fromGiven) {
+			const from = v.date('from', 'From');
+			const to = v.date('to', 'To');
+			if (from > to) v.fail('To', `must be on or after From (${from}), got ${to}`);
+			const now = new Date();
+			const earliest = new Date(
+				Date.UTC(now.getUTCFullYear() - MAX_LOOK_BACK_YEARS, now.getUTCMonth(), now.getUTCDate()),
+			)
+				.toISOString()
+				.slice(0, 10);
+			if (from < earliest)
+				v.fail('From', `may reach at most two years back (${earliest}), got ${from}`);
+			body.timeRange = { from, to };
+		}
 		const response = await cardlyticsRequest<TabularReport>(
 			this,
 			i,
 			'POST',
 			PATHS.reports(merchantId),
 			{
-				body: { cube: 'merchant_performance', offerIds, timeRange: { from, to } },
+				body,
 				// A report is a read: asking twice changes nothing, so it is safe to retry after a 5xx.
 				idempotent: true,
 			},
