@@ -157,6 +157,7 @@ describe('Frederick never sends the API key or token to a host its answers name'
 		const { error, items } = await setup()({
 			resource: 'contact',
 			operation: 'getMany',
+			locationId: 'loc_1',
 			returnAll: true,
 		});
 		expect(items ?? []).toHaveLength(0);
@@ -167,7 +168,7 @@ describe('Frederick never sends the API key or token to a host its answers name'
 		expect(allText(error)).not.toContain('fred-demo-api-key');
 	});
 
-	test('a 202 sync job whose links.self names another host is not polled there', async () => {
+	test('a background job whose links.self names another host is not polled there', async () => {
 		const origin = `http://127.0.0.2:${attacker.address().port}`;
 		box.sim.instances.frederick.control.setLinkOrigin({ origin });
 		const items = Array.from({ length: 8 }, (_, i) => ({
