@@ -191,4 +191,35 @@ describe('Frederick never sends the API key or token to a host its answers name'
 		expect(error.message).toMatch(/another host \(http:\/\/127\.0\.0\.2:\d+\); not followed/);
 		expect(received).toHaveLength(0);
 	});
+
+	test("a complete job's 303 to another host is not followed: n8n is not left to follow redirects", async () => {
+		const origin = `http://localhost:${attacker.address().port}`;
+		box.sim.instances.frederick.control.setJobs({ redirectOrigin: origin });
+		try {
+			const items = Array.from({ length: 8 }, (_, i) => ({
+				external_id: `svc-r${i}`,
+				name: `S${i}`,
+				duration: 30,
+			}));
+			const { error } = await setup()(
+				{
+					resource: 'sync',
+					operation: 'batchSync',
+					locationId: 'loc_1',
+					kind: 'services',
+					externalId: '={{ $json.external_id }}',
+					attributes: '={{ JSON.stringify($json) }}',
+					options: { pollInterval: 0.1, timeout: 5 },
+				},
+				{ items },
+			);
+			expect(error.message).toBe(
+				`Frederick named a follow-up address on another host (${origin}); not followed (item 0)`,
+			);
+			expect(received).toHaveLength(0);
+			expect(allText(error)).not.toContain('fred-demo-api-key');
+		} finally {
+			box.sim.instances.frederick.control.resetJobs();
+		}
+	});
 });

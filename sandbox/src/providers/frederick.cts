@@ -204,6 +204,8 @@ function create(api, userOptions) {
 	let failJobs: any = null;
 	/** Contact listings answer as background jobs while this is set (as in the client's integration test). */
 	let listingsAsJobs = false;
+	/** A hostile or misconfigured API: a complete job's 303 names another origin. */
+	let resultOrigin: string | undefined;
 	// The parameters Frederick's client sends: dot notation (query_builder.rb). A bracket key is refused by
 	// name, since the client never sends one and a server would not read it as paging.
 	const PARAMS = /^(page\.number|page\.size|filter\.[a-z_]+|include|sort|fields\.[a-z_]+)$/;
@@ -562,11 +564,15 @@ function create(api, userOptions) {
 				}
 			} else job.status = 'processing';
 		}
-		if (job.status === 'complete')
+		if (job.status === 'complete') {
+			const url = `${jobUrl(ctx, location.id, job.id)}/result`;
 			return {
 				status: 303,
-				headers: { Location: `${jobUrl(ctx, location.id, job.id)}/result` },
+				headers: {
+					Location: resultOrigin ? url.replace(/^https?:\/\/[^/]+/, resultOrigin) : url,
+				},
 			};
+		}
 		if (job.status === 'error')
 			return json(200, jobDoc(ctx, job, { status: 'error', [job.fail.field]: job.fail.reasons }));
 		return {
@@ -706,8 +712,9 @@ function create(api, userOptions) {
 				failJobs = { count, reasons, field };
 				return { failJobs };
 			},
-			/** Retry-After seconds on running job polls (0: none), and contact listings as jobs or not. */
-			setJobs: ({ retryAfter, polls, listings }: any = {}) => {
+			/** Retry-After on running job polls (0: none), polls a job takes, contact listings as jobs, the 303's origin. */
+			setJobs: ({ retryAfter, polls, listings, redirectOrigin }: any = {}) => {
+				if (redirectOrigin !== undefined) resultOrigin = redirectOrigin || undefined;
 				if (retryAfter !== undefined) options.jobRetryAfter = Number(retryAfter);
 				if (polls !== undefined) options.jobPolls = Number(polls);
 				if (listings !== undefined) listingsAsJobs = Boolean(listings);
@@ -720,6 +727,7 @@ function create(api, userOptions) {
 			resetJobs: () => {
 				failJobs = null;
 				listingsAsJobs = false;
+				resultOrigin = undefined;
 				options.jobRetryAfter = DEFAULTS.jobRetryAfter;
 				options.jobPolls = userOptions?.jobPolls ?? DEFAULTS.jobPolls;
 				return { ok: true };
