@@ -46,7 +46,7 @@ export const PATHS = {
 
 /**
  * Collections Frederick's client lists by POST with `X-Request-Method: GET` and the query as a flat JSON body,
- * because their query strings outgrow CloudFront's limits (GEM lib/frederick_api/v2/helpers/requestor.rb,
+ * because their query strings outgrow CloudFront's limits (frederick_api_gem lib/frederick_api/v2/helpers/requestor.rb,
  * GET_VIA_POST_PATHS: the collection only, not a member).
  */
 const GET_VIA_POST = [/\/locations\/[^/]+\/contacts$/, /\/locations\/[^/]+\/interactions$/];
@@ -142,7 +142,10 @@ interface JobDocument {
 	links?: { self?: string };
 }
 
-/** The job resource of an answer: any answer whose (first) resource has type background_jobs (GEM backgroundable_parser.rb). */
+/**
+ * The job resource of an answer: any answer whose (first) resource has type background_jobs, whatever its
+ * status (frederick_api_gem lib/frederick_api/v2/helpers/backgroundable_parser.rb).
+ */
 function jobOf(body: unknown): JobDocument['data'] | undefined {
 	const data = (body as { data?: unknown } | undefined)?.data;
 	const first = (Array.isArray(data) ? data[0] : data) as JobDocument['data'] | undefined;
@@ -204,7 +207,7 @@ async function send<T>(
 		}
 		url = check.url;
 	}
-	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request (GEM B2).
+	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request (frederick_api_gem, its json_api_client middleware).
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,
@@ -222,7 +225,7 @@ async function send<T>(
 }
 
 /**
- * A Frederick request, with what Frederick's client does after it (GEM helpers/requestor.rb): a 303 is
+ * A Frederick request, with what Frederick's client does after it (frederick_api_gem lib/frederick_api/v2/helpers/requestor.rb): a 303 is
  * followed with a GET to its Location; an answer that is a background job is polled at its links.self after
  * Retry-After seconds until it is "complete" (then the job, or the result it redirects to, is the answer) or
  * "error" (the item fails at once with the job's messages or errors).
@@ -324,9 +327,9 @@ export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResour
 
 /**
  * One page of a listing. Parameters use dot notation (page.number, page.size, filter.email), as Frederick's
- * client sends them (GEM helpers/query_builder.rb: "for Frederick API"), not JSON:API's page[number]. Contacts
+ * client sends them (frederick_api_gem helpers/query_builder.rb: "for Frederick API"), not JSON:API's page[number]. Contacts
  * and interactions are listed by POST with X-Request-Method: GET and the parameters as a flat JSON body; a
- * links.next there is followed the same way, its query string becoming the body (GEM requestor.rb `linked`).
+ * links.next there is followed the same way, its query string becoming the body (frederick_api_gem requestor.rb `linked`).
  */
 export async function frederickPage(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
