@@ -243,8 +243,9 @@ export class FrederickApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{ ${BASE_URL_EXPRESSION} }}`,
+			// V2 as Frederick's own client sends it (dot-notation paging); V2 is not a public API.
 			url: '/v2/locations',
-			qs: { 'page[size]': 1 },
+			qs: { 'page.size': 1 },
 		},
 	};
 }

@@ -39,11 +39,13 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 		...clientCredentialsHiddenFields('header'),
 	];
 
+	// The token, then the one resource URL the public guide gives (help.loyalistic.com/help/using-loyalistic-api:
+	// the account's Swagger JSON), rather than an assumed path. Whether the node's assumed paths fit the account
+	// is what Account → Check API Paths reports.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',
-			url: '/contacts',
-			qs: { page: 1, pageSize: 1 },
+			url: '/swagger/docs/v1',
 		},
 	};
 }

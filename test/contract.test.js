@@ -36,7 +36,7 @@ test('every route the simulator serves names its source: a reference page, a see
 		loyalife: 'help-loyalife.xoxoday.com',
 		cardlytics: 'platform.cardlytics.com',
 		frederick: 'developers.hirefrederick.com',
-		loyalistic: 'loyalistic.com',
+		loyalistic: 'help.loyalistic.com',
 	};
 	for (const r of routes) {
 		const ok =

@@ -128,8 +128,13 @@ const PROVIDERS = [
 		credential: 'frederickApi',
 		node: 'frederick',
 		list: {
-			parameters: { resource: 'contact', operation: 'getMany', returnAll: true },
-			path: '/v2/contacts',
+			parameters: {
+				resource: 'contact',
+				operation: 'getMany',
+				locationId: 'loc_1',
+				returnAll: true,
+			},
+			path: '/v2/locations/loc_1/contacts',
 			expected: 350,
 			key: (j) => j.id,
 		},
@@ -137,10 +142,11 @@ const PROVIDERS = [
 			parameters: {
 				resource: 'campaign',
 				operation: 'create',
+				locationId: 'loc_1',
 				name: 'Fault campaign',
 				channel: 'email',
 			},
-			path: '/v2/campaigns',
+			path: '/v2/locations/loc_1/campaigns',
 			idempotent: false,
 			applied: () =>
 				sim('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign').length,

@@ -27,7 +27,8 @@ function setup(data = {}) {
 	return { engine, run };
 }
 
-const LIST = { resource: 'contact', operation: 'getMany' };
+const LIST = { resource: 'contact', operation: 'getMany', locationId: 'loc_1' };
+const CONTACTS = ['frederick', 'POST', '/v2/locations/:locationId/contacts'];
 
 describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 	test('the user token then the location token, x-api-key on every call, only the location token stored', async () => {
@@ -35,6 +36,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const { items, error } = await run({
 			resource: 'contact',
 			operation: 'get',
+			locationId: 'loc_1',
 			contactId: 'ct_7',
 		});
 		expect(error).toBeUndefined();
@@ -48,7 +50,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(log.map((r) => `${r.method} ${r.route}`)).toEqual([
 			'POST /oauth/token',
 			'POST /oauth/location_token',
-			'GET /v2/contacts/:id',
+			'GET /v2/locations/:locationId/contacts/:id',
 		]);
 		expect(log.every((r) => r.headers['x-api-key'] === SECRETS.apiKey)).toBe(true);
 		expect(log[0].body).toEqual({
@@ -68,24 +70,26 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(stored.accessToken).toMatch(/^fl_/);
 		expect(JSON.stringify(stored)).not.toContain(userToken);
 		expect(log[2].headers.accept).toBe('application/vnd.api+json');
-		await run({ resource: 'contact', operation: 'get', contactId: 'ct_8' });
+		await run({ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: 'ct_8' });
 		expect(box.sim.stats.tokens.frederick).toBe(2);
 	});
 
 	test('a revoked location token makes n8n run the chain again, once, and the request is retried', async () => {
 		const { run, engine } = setup();
-		await run({ resource: 'contact', operation: 'get', contactId: 'ct_1' });
+		await run({ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: 'ct_1' });
 		const before = engine.credentials.stored('fr-1').accessToken;
 		sim().control.revokeLocationTokens();
 		box.sim.stats.reset();
 		const { items, error } = await run(
-			{ resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
+			{ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: '={{ $json.id }}' },
 			{ items: [{ id: 'ct_1' }, { id: 'ct_2' }, { id: 'ct_3' }] },
 		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(['ct_1', 'ct_2', 'ct_3']);
 		expect(box.sim.stats.tokens.frederick).toBe(2);
-		expect(box.sim.requestsTo('frederick', 'GET', '/v2/contacts/:id')).toBe(4);
+		expect(box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/contacts/:id')).toBe(
+			4,
+		);
 		expect(engine.credentials.stored('fr-1').accessToken).not.toBe(before);
 	});
 
@@ -122,11 +126,11 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const ids = all.items.map((i) => i.json.id);
 		expect(ids).toHaveLength(1050);
 		expect(new Set(ids).size).toBe(1050);
-		expect(box.sim.requestsTo('frederick', 'GET', '/v2/contacts')).toBe(11);
+		expect(box.sim.requestsTo(...CONTACTS)).toBe(11);
 		box.sim.stats.reset();
 		const some = await run({ ...LIST, returnAll: false, limit: 120 });
 		expect(some.items.map((i) => i.json.id)).toEqual(ids.slice(0, 120));
-		expect(box.sim.requestsTo('frederick', 'GET', '/v2/contacts')).toBe(2);
+		expect(box.sim.requestsTo(...CONTACTS)).toBe(2);
 		const raw = await run({ ...LIST, returnAll: false, limit: 1, simplify: false });
 		expect(raw.items[0].json).toEqual({
 			type: 'contacts',
@@ -137,20 +141,20 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 
 	test('a 429 and a revoked token mid-listing lose nothing', async () => {
 		const { run } = setup();
-		await run({ resource: 'contact', operation: 'get', contactId: 'ct_1' });
+		await run({ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: 'ct_1' });
 		box.sim.faults.add('frederick', {
 			type: 'status',
 			status: 429,
 			count: 1,
 			skip: 3,
-			path: '/v2/contacts',
+			path: '/v2/locations/loc_1/contacts',
 		});
 		box.sim.faults.add('frederick', {
 			type: 'status',
 			status: 502,
 			count: 2,
 			skip: 6,
-			path: '/v2/contacts',
+			path: '/v2/locations/loc_1/contacts',
 		});
 		setTimeout(() => sim().control.revokeLocationTokens(), 5);
 		const { items, error } = await run({ ...LIST, returnAll: true });
@@ -164,10 +168,13 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const created = await run({
 			resource: 'contact',
 			operation: 'create',
+			locationId: 'loc_1',
 			contactFields: { email: 'new@example.com', first_name: 'Nova', external_id: 'pos-77' },
 		});
 		expect(created.error).toBeUndefined();
-		const post = box.sim.stats.log.find((r) => r.method === 'POST' && r.route === '/v2/contacts');
+		const post = box.sim.stats.log.find(
+			(r) => r.method === 'POST' && r.route === '/v2/locations/:locationId/contacts',
+		);
 		expect(post.headers['content-type']).toMatch(/application\/vnd\.api\+json/);
 		expect(post.body).toEqual({
 			data: {
@@ -179,6 +186,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const updated = await run({
 			resource: 'contact',
 			operation: 'update',
+			locationId: 'loc_1',
 			contactId: id,
 			updateFields: { last_name: 'Star' },
 		});
@@ -186,16 +194,23 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const dup = await run({
 			resource: 'contact',
 			operation: 'create',
+			locationId: 'loc_1',
 			contactFields: { email: 'new@example.com' },
 		});
 		expect(dup.error.message).toBe(
 			'Frederick answered HTTP 422 (item 0): email new@example.com is already taken (/data/attributes/email)',
 		);
-		const deleted = await run({ resource: 'contact', operation: 'delete', contactId: id });
+		const deleted = await run({
+			resource: 'contact',
+			operation: 'delete',
+			locationId: 'loc_1',
+			contactId: id,
+		});
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
 		const none = await run({
 			resource: 'contact',
 			operation: 'create',
+			locationId: 'loc_1',
 			contactFields: { first_name: 'NoWay' },
 		});
 		expect(none.error.message).toBe('Contact Fields need an Email or a Phone (item 0)');
@@ -203,11 +218,17 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 
 	test('campaigns and contact lists', async () => {
 		const { run } = setup();
-		const lists = await run({ resource: 'contactList', operation: 'getMany', returnAll: true });
+		const lists = await run({
+			resource: 'contactList',
+			operation: 'getMany',
+			locationId: 'loc_1',
+			returnAll: true,
+		});
 		expect(lists.items.map((i) => i.json.name)).toEqual(['All clients', 'Lapsed 90 days']);
 		const created = await run({
 			resource: 'campaign',
 			operation: 'create',
+			locationId: 'loc_1',
 			name: 'Spring promo',
 			channel: 'sms',
 			additionalFields: {
@@ -222,7 +243,12 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			status: 'scheduled',
 			contact_list_id: 'cl_2',
 		});
-		const all = await run({ resource: 'campaign', operation: 'getMany', returnAll: true });
+		const all = await run({
+			resource: 'campaign',
+			operation: 'getMany',
+			locationId: 'loc_1',
+			returnAll: true,
+		});
 		expect(all.items.some((i) => i.json.name === 'Spring promo')).toBe(true);
 	});
 
@@ -261,7 +287,10 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			batch: { status: 'complete', received: 12, created: 12, updated: 0 },
 		});
 		expect(big.items[11].pairedItem).toEqual({ item: 11 });
-		expect(box.sim.requestsTo('frederick', 'GET', '/v2/sync_jobs/:id')).toBe(2);
+		expect(
+			box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/background_jobs/:id'),
+		).toBe(2);
+		expect(big.items[0].json.batch.jobId).toBeUndefined();
 		const sent = box.sim.stats.log.find((r) => r.route.endsWith('batch_sync_services'));
 		expect(sent.body.data[0]).toEqual({
 			type: 'services',
@@ -288,7 +317,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				items: services(8, 100),
 			});
 			expect(slow.error.message).toMatch(
-				/^Frederick's sync job job_[0-9a-f]+ was still "processing" after 1 s$/,
+				/^Frederick's background job job_[0-9a-f]+ was still "processing" after 1 s \(item 0\)$/,
 			);
 			expect(slow.error.description).toMatch(/safe: records are matched by external ID/);
 		} finally {
@@ -298,5 +327,207 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(other.error.message).toBe(
 			'Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2',
 		);
+	});
+
+	describe("V2 as Frederick's client builds it", () => {
+		afterEach(() => sim().control.resetJobs());
+
+		test('contacts are listed by POST with X-Request-Method: GET and dot keys in a JSON body; next links too', async () => {
+			const { run } = setup();
+			const some = await run({ ...LIST, returnAll: false, limit: 150 });
+			expect(some.error).toBeUndefined();
+			expect(some.items).toHaveLength(150);
+			const posts = box.sim.stats.log.filter(
+				(r) => r.route === '/v2/locations/:locationId/contacts',
+			);
+			expect(posts.map((r) => [r.method, r.path, r.headers['x-request-method'], r.body])).toEqual([
+				[
+					'POST',
+					'/frederick/v2/locations/loc_1/contacts',
+					'GET',
+					{ 'page.number': 1, 'page.size': 100 },
+				],
+				[
+					'POST',
+					'/frederick/v2/locations/loc_1/contacts',
+					'GET',
+					{ 'page.number': 2, 'page.size': 100 },
+				],
+			]);
+			expect(posts.every((r) => Object.keys(r.query).length === 0)).toBe(true);
+			expect(posts[0].headers['content-type']).toMatch(/application\/vnd\.api\+json/);
+			box.sim.stats.reset();
+			const one = await run({
+				...LIST,
+				returnAll: true,
+				filters: { email: 'client9@example.com' },
+			});
+			expect(one.items.map((i) => i.json.id)).toEqual(['ct_9']);
+			expect(box.sim.stats.log.find((r) => r.route.endsWith('/contacts')).body).toEqual({
+				'filter.email': 'client9@example.com',
+				'page.number': 1,
+				'page.size': 100,
+			});
+			box.sim.stats.reset();
+			await run({
+				resource: 'campaign',
+				operation: 'getMany',
+				locationId: 'loc_1',
+				returnAll: true,
+			});
+			expect(box.sim.stats.log.find((r) => r.route.endsWith('/campaigns')).query).toEqual({
+				'page.number': '1',
+				'page.size': '100',
+			});
+		});
+
+		test('the simulator refuses what the client never sends: bracket paging, a GET contacts listing, location_id as an attribute', async () => {
+			const { run } = setup();
+			await run({ resource: 'location', operation: 'get', locationId: 'loc_1' });
+			const token = box.sim.stats.log.find((r) => r.route === '/v2/locations/:id').headers
+				.authorization;
+			const headers = {
+				'x-api-key': SECRETS.apiKey,
+				authorization: token,
+				'content-type': 'application/vnd.api+json',
+			};
+			const base = box.sim.baseUrl('frederick');
+			const bracket = await fetch(`${base}/v2/locations/loc_1/campaigns?page[number]=1`, {
+				headers,
+			});
+			expect(bracket.status).toBe(400);
+			expect((await bracket.json()).errors[0].detail).toBe(
+				'page[number] is not a parameter: Frederick uses dot notation (page.number)',
+			);
+			const get = await fetch(`${base}/v2/locations/loc_1/contacts`, { headers });
+			expect(get.status).toBe(405);
+			const withLocation = await fetch(`${base}/v2/locations/loc_1/contacts`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({
+					data: { type: 'contacts', attributes: { email: 'x@example.com', location_id: 'loc_2' } },
+				}),
+			});
+			expect(withLocation.status).toBe(422);
+			expect((await withLocation.json()).errors[0].source.pointer).toBe(
+				'/data/attributes/location_id',
+			);
+			const other = await run({ ...LIST, locationId: 'loc_2', returnAll: true });
+			expect(other.error.message).toBe(
+				'Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2',
+			);
+		});
+
+		test('a batch job that ends in "error" fails the item at once with the job\'s errors; nothing is retried', async () => {
+			const { run } = setup();
+			sim().control.failJobs({
+				count: 1,
+				field: 'errors',
+				reasons: ['duration must be a number', 'svc-3: name is required'],
+			});
+			const started = Date.now();
+			const failed = await run(syncParams({ options: { pollInterval: 0.1, timeout: 300 } }), {
+				items: services(8, 200),
+			});
+			expect(Date.now() - started).toBeLessThan(3000);
+			expect(failed.error.message).toMatch(
+				/^Frederick's background job job_[0-9a-f]+ ended in "error": duration must be a number; svc-3: name is required \(item 0\)$/,
+			);
+			expect(failed.error.description).toMatch(/nothing more was polled/);
+			expect(
+				box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/background_jobs/:id'),
+			).toBe(2);
+			expect(
+				box.sim.requestsTo(
+					'frederick',
+					'POST',
+					'/locations/:locationId/services/batch_sync_services',
+				),
+			).toBe(1);
+			expect(sim().state.synced.get('loc_1/services')?.has('svc-200')).toBeFalsy();
+
+			sim().control.failJobs({ count: 1, field: 'messages', reasons: ['Data source is locked'] });
+			const kept = await run(syncParams(), {
+				items: services(8, 300),
+				continueOnFail: true,
+			});
+			expect(kept.error).toBeUndefined();
+			expect(kept.items).toHaveLength(8);
+			expect(kept.items[0].json.error).toMatch(/ended in "error": Data source is locked/);
+		});
+
+		test('polls wait the Retry-After Frederick sends; a listing answered as a job is followed through its 303', async () => {
+			const { run } = setup();
+			sim().control.setJobs({ retryAfter: 1, polls: 2 });
+			const synced = await run(syncParams({ options: { pollInterval: 0.1, timeout: 30 } }), {
+				items: services(8, 400),
+			});
+			expect(synced.error).toBeUndefined();
+			const polls = box.sim.stats.log.filter((r) => r.route.endsWith('/background_jobs/:id'));
+			expect(polls).toHaveLength(2);
+			const post = box.sim.stats.log.find((r) => r.route.endsWith('batch_sync_services'));
+			// The first poll waits for the 202's own pause (no Retry-After: the Poll Interval), the second the 1 s
+			// the running job's answer asked for.
+			expect(polls[1].at - polls[0].at).toBeGreaterThanOrEqual(950);
+			expect(polls[0].at - post.at).toBeLessThan(900);
+			expect(
+				box.sim.requestsTo(
+					'frederick',
+					'GET',
+					'/v2/locations/:locationId/background_jobs/:id/result',
+				),
+			).toBe(1);
+
+			sim().control.setJobs({ retryAfter: 0, polls: 1, listings: true });
+			box.sim.stats.reset();
+			const listed = await run({ ...LIST, returnAll: false, limit: 120 });
+			expect(listed.error).toBeUndefined();
+			expect(listed.items.map((i) => i.json.id)).toEqual(
+				Array.from({ length: 120 }, (_, k) => `ct_${k + 1}`),
+			);
+			expect(
+				box.sim.stats.log.filter((r) => r.route.endsWith('/contacts') && r.status === 202),
+			).toHaveLength(2);
+			expect(
+				box.sim.requestsTo(
+					'frederick',
+					'GET',
+					'/v2/locations/:locationId/background_jobs/:id/result',
+				),
+			).toBe(2);
+
+			sim().control.failJobs({
+				count: 1,
+				field: 'messages',
+				reasons: ['filter.filters is not valid JSON'],
+			});
+			const bad = await run({ ...LIST, returnAll: true });
+			expect(bad.error.message).toMatch(
+				/ended in "error": filter\.filters is not valid JSON \(item 0\)$/,
+			);
+		});
+
+		test.each([
+			['calendars', '/locations/loc_1/calendars/batch_sync_calendars'],
+			['vehicles', '/locations/loc_1/vehicles/batch_create_or_update'],
+			['openings', '/locations/loc_1/openings/batch_sync_openings'],
+		])('the %s sync method posts to %s as the syncing-data page writes it', async (kind, path) => {
+			const { run } = setup();
+			const { items, error } = await run(syncParams({ kind }), {
+				items: [{ external_id: `${kind}-1`, name: 'One' }],
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({
+				kind,
+				accepted: 200,
+				batch: { received: 1, created: 1 },
+			});
+			const sent = box.sim.stats.log.find((r) => r.path === `/frederick${path}`);
+			expect(sent.method).toBe('POST');
+			expect(sent.path).toBe(`/frederick${path}`);
+			expect(sent.body).toEqual({
+				data: [{ type: kind, attributes: { external_id: `${kind}-1`, name: 'One' } }],
+			});
+		});
 	});
 });

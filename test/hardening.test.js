@@ -157,6 +157,7 @@ describe('Frederick never sends the API key or token to a host its answers name'
 		const { error, items } = await setup()({
 			resource: 'contact',
 			operation: 'getMany',
+			locationId: 'loc_1',
 			returnAll: true,
 		});
 		expect(items ?? []).toHaveLength(0);
@@ -167,7 +168,7 @@ describe('Frederick never sends the API key or token to a host its answers name'
 		expect(allText(error)).not.toContain('fred-demo-api-key');
 	});
 
-	test('a 202 sync job whose links.self names another host is not polled there', async () => {
+	test('a background job whose links.self names another host is not polled there', async () => {
 		const origin = `http://127.0.0.2:${attacker.address().port}`;
 		box.sim.instances.frederick.control.setLinkOrigin({ origin });
 		const items = Array.from({ length: 8 }, (_, i) => ({
@@ -189,5 +190,36 @@ describe('Frederick never sends the API key or token to a host its answers name'
 		);
 		expect(error.message).toMatch(/another host \(http:\/\/127\.0\.0\.2:\d+\); not followed/);
 		expect(received).toHaveLength(0);
+	});
+
+	test("a complete job's 303 to another host is not followed: n8n is not left to follow redirects", async () => {
+		const origin = `http://localhost:${attacker.address().port}`;
+		box.sim.instances.frederick.control.setJobs({ redirectOrigin: origin });
+		try {
+			const items = Array.from({ length: 8 }, (_, i) => ({
+				external_id: `svc-r${i}`,
+				name: `S${i}`,
+				duration: 30,
+			}));
+			const { error } = await setup()(
+				{
+					resource: 'sync',
+					operation: 'batchSync',
+					locationId: 'loc_1',
+					kind: 'services',
+					externalId: '={{ $json.external_id }}',
+					attributes: '={{ JSON.stringify($json) }}',
+					options: { pollInterval: 0.1, timeout: 5 },
+				},
+				{ items },
+			);
+			expect(error.message).toBe(
+				`Frederick named a follow-up address on another host (${origin}); not followed (item 0)`,
+			);
+			expect(received).toHaveLength(0);
+			expect(allText(error)).not.toContain('fred-demo-api-key');
+		} finally {
+			box.sim.instances.frederick.control.resetJobs();
+		}
 	});
 });

@@ -247,29 +247,43 @@ function frederick() {
 	return {
 		engine,
 		credentials,
-		search: (method, filter, token) =>
-			listSearch(engine, { type: 'frederick', method, credentials, filter, token }),
+		search: (
+			method,
+			filter,
+			token,
+			parameters = { locationId: { __rl: true, mode: 'id', value: 'loc_1' } },
+		) => listSearch(engine, { type: 'frederick', method, credentials, filter, token, parameters }),
 	};
 }
 
 describe('Frederick: locations and contacts from a list', () => {
-	test('contacts follow links.next page by page; an email is searched by the API; a name page by page', async () => {
+	test('contacts of the chosen location follow links.next page by page; an email is searched by the API (filter.email); a name page by page', async () => {
 		const { search } = frederick();
 		const first = await search('searchContacts', '');
 		expect(first.results).toHaveLength(100);
-		expect(first.paginationToken).toMatch(/page\[number\]=2/);
+		expect(first.paginationToken).toMatch(/\/v2\/locations\/loc_1\/contacts\?page\.number=2/);
 		const second = await search('searchContacts', '', first.paginationToken);
 		expect(second.results[0].value).toBe('ct_101');
 		const one = await search('searchContacts', 'client5@example.com');
 		expect(one.results).toEqual([{ name: 'Client5 Example <client5@example.com>', value: 'ct_5' }]);
 		expect(
 			box.sim.stats.log
-				.filter((r) => r.route === '/v2/contacts')
-				.map((r) => r.query['filter[email]'] ?? null),
-		).toEqual([null, null, 'client5@example.com']);
+				.filter((r) => r.route === '/v2/locations/:locationId/contacts')
+				.map((r) => [r.method, r.headers['x-request-method'], r.body['filter.email'] ?? null]),
+		).toEqual([
+			['POST', 'GET', null],
+			['POST', 'GET', null],
+			['POST', 'GET', 'client5@example.com'],
+		]);
 		const byName = await search('searchContacts', 'client12');
 		expect(byName.results.map((r) => r.value)).toEqual(['ct_12']);
 		expect(await search('searchContacts', 'nobody@nowhere.example')).toEqual({ results: [] });
+		await expect(search('searchContacts', '', undefined, {})).rejects.toThrow(
+			'Choose the Location first: contacts are listed per location',
+		);
+		await expect(search('searchContacts', '', undefined, {})).rejects.toThrow(
+			'Choose the Location first: contacts are listed per location',
+		);
 	});
 
 	test('locations are the ones the credential reaches; an error names the provider and status', async () => {

@@ -309,3 +309,111 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(allText(error)).not.toContain('wrong-secret-value');
 	});
 });
+
+describe("Loyalistic Account → Check API Paths (the account's Swagger document)", () => {
+	afterEach(() => sim().control.setSwagger({ variant: 'matching' }));
+	const CHECK = { resource: 'account', operation: 'checkPaths' };
+
+	test('a document built from the same paths: every request is found, in plain words and as data', async () => {
+		const { run } = setup();
+		const { items, error } = await run(CHECK);
+		expect(error).toBeUndefined();
+		const sent = box.sim.stats.log.find((r) => r.route === '/v1/swagger/docs/v1');
+		expect(sent.method).toBe('GET');
+		expect(sent.headers.authorization).toMatch(/^Bearer lyl_/);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({
+			fits: true,
+			summary:
+				"All 15 requests the node makes are in your account's API description: the node's assumed paths and methods fit this account.",
+			swaggerUrl: `${box.sim.baseUrl('loyalistic')}/v1/swagger/docs/v1`,
+			format: 'Swagger 2.0',
+			apiTitle: 'Loyalistic API',
+			apiVersion: 'v1',
+			documentedOperations: 14,
+			checked: 15,
+			found: 15,
+			missing: [],
+		});
+	});
+
+	test('a differing document: the report names each missing path or method and the nearest ones the account has', async () => {
+		sim().control.setSwagger({ variant: 'differing' });
+		const { run } = setup();
+		const { items, error } = await run(CHECK);
+		expect(error).toBeUndefined();
+		const report = items[0].json;
+		expect(report.fits).toBe(false);
+		expect(report.found).toBe(8);
+		expect(report.missing.map((m) => `${m.operation}: ${m.method} ${m.path}`)).toEqual([
+			'Contact → Update: PUT /v1/contacts/{id}',
+			'Company → Create: POST /v1/companies',
+			'Company → Get: GET /v1/companies/{id}',
+			'Company → Get Many: GET /v1/companies',
+			'Company → Update: PUT /v1/companies/{id}',
+			'List → Add Contacts: POST /v1/lists/{id}/contacts',
+			'List → Remove Contact: DELETE /v1/lists/{id}/contacts/{contactId}',
+		]);
+		const update = report.missing[0];
+		expect(update.problem).toBe('the path is there, but with DELETE, GET, PATCH only, not PUT');
+		expect(update.methodsOnPath).toEqual(['DELETE', 'GET', 'PATCH']);
+		expect(update.closest[0]).toEqual({ method: 'PATCH', path: '/v1/contacts/{contactId}' });
+		const companies = report.missing.find((m) => m.operation === 'Company → Get Many');
+		expect(companies.problem).toBe('the path is not in the API description');
+		expect(companies.closest[0]).toEqual({ method: 'GET', path: '/v1/accounts' });
+		const companyUpdate = report.missing.find((m) => m.operation === 'Company → Update');
+		expect(companyUpdate.closest[0]).toEqual({ method: 'PUT', path: '/v1/accounts/{accountId}' });
+		const add = report.missing.find((m) => m.operation === 'List → Add Contacts');
+		expect(add.closest[0]).toEqual({ method: 'POST', path: '/v1/lists/{listId}/members' });
+		const remove = report.missing.find((m) => m.operation === 'List → Remove Contact');
+		expect(remove.closest[0]).toEqual({
+			method: 'DELETE',
+			path: '/v1/lists/{listId}/members/{contactId}',
+		});
+		expect(report.summary).toMatch(
+			/^7 of the 15 requests the node makes are not in your account's API description: Contact → Update \(PUT \/v1\/contacts\/\{id\}\): the path is there, but with DELETE, GET, PATCH only, not PUT; nearest: PATCH \/v1\/contacts\/\{contactId\}/,
+		);
+		expect(report.summary).toContain(
+			'Company → Get Many (GET /v1/companies): the path is not in the API description; nearest: GET /v1/accounts',
+		);
+		expect(report.summary).toMatch(
+			/corrected in the Loyalistic node \(its PATHS, all in one place\)\.$/,
+		);
+
+		const strict = await run({ ...CHECK, options: { failOnMismatch: true } });
+		expect(strict.error.message).toBe(report.summary);
+	});
+
+	test('an OpenAPI 3 document with its server path, and an answer that is no API description', async () => {
+		sim().control.setSwagger({
+			document: {
+				openapi: '3.0.1',
+				info: { title: 'Loyalistic', version: '1' },
+				servers: [{ url: 'https://api.loyalistic.com/v1' }],
+				paths: {
+					'/contacts': { get: {}, post: {} },
+					'/contacts/{id}': { get: {}, put: {}, delete: {} },
+				},
+			},
+		});
+		const { run } = setup();
+		const { items } = await run(CHECK);
+		expect(items[0].json).toMatchObject({ format: 'OpenAPI 3.0.1', found: 6, checked: 15 });
+		expect(items[0].json.missing.map((m) => m.operation)).toEqual([
+			'Company → Create',
+			'Company → Get',
+			'Company → Get Many',
+			'Company → Update',
+			'List → Get Many',
+			'List → Add Contacts',
+			'List → Remove Contact',
+			'Activity → Create',
+			'Activity → Get Many',
+		]);
+		sim().control.setSwagger({ document: { message: 'Not here' } });
+		const none = await run(CHECK);
+		expect(none.error.message).toBe(
+			`The answer at ${box.sim.baseUrl('loyalistic')}/v1/swagger/docs/v1 is not a Swagger or OpenAPI document (it has no "paths") (item 0)`,
+		);
+	});
+});

@@ -379,7 +379,11 @@ describe('Frederick Trigger', () => {
 			engine,
 			credentials,
 			trigger: t,
-		} = poller('frederickTrigger', 'frederickApi', { event: 'contactUpdated', simplify: true });
+		} = poller('frederickTrigger', 'frederickApi', {
+			event: 'contactUpdated',
+			simplify: true,
+			locationId: 'loc_1',
+		});
 		expect(await t.poll()).toEqual([]);
 		const run = async (parameters) => {
 			const { items, error } = await engine.runNode({ type: 'frederick', credentials, parameters });
@@ -389,6 +393,7 @@ describe('Frederick Trigger', () => {
 		const created = await run({
 			resource: 'contact',
 			operation: 'create',
+			locationId: 'loc_1',
 			contactFields: { email: 'poll@example.com', first_name: 'Poll' },
 		});
 		const first = await t.poll();
@@ -398,6 +403,7 @@ describe('Frederick Trigger', () => {
 		await run({
 			resource: 'contact',
 			operation: 'update',
+			locationId: 'loc_1',
 			contactId: created.id,
 			updateFields: { first_name: 'Polled' },
 		});
@@ -408,7 +414,11 @@ describe('Frederick Trigger', () => {
 			engine: e2,
 			credentials: c2,
 			trigger: campaigns,
-		} = poller('frederickTrigger', 'frederickApi', { event: 'campaignCreated', simplify: true });
+		} = poller('frederickTrigger', 'frederickApi', {
+			event: 'campaignCreated',
+			simplify: true,
+			locationId: 'loc_1',
+		});
 		expect(await campaigns.poll()).toEqual([]);
 		const { error } = await e2.runNode({
 			type: 'frederick',
@@ -416,6 +426,7 @@ describe('Frederick Trigger', () => {
 			parameters: {
 				resource: 'campaign',
 				operation: 'create',
+				locationId: 'loc_1',
 				name: 'Polled promo',
 				channel: 'email',
 			},

@@ -5,11 +5,15 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
+import { locationIdField } from './actions/fields';
 import { CREDENTIAL_TYPE, frederickList, PATHS } from './transport';
 
-const EVENTS: Record<string, { path: string; label: string; time: (r: IDataObject) => string }> = {
+const EVENTS: Record<
+	string,
+	{ path: (locationId: string) => string; label: string; time: (r: IDataObject) => string }
+> = {
 	contactUpdated: {
 		path: PATHS.contacts,
 		label: 'Contact Created or Updated',
@@ -23,8 +27,9 @@ const EVENTS: Record<string, { path: string; label: string; time: (r: IDataObjec
 };
 
 /**
- * Frederick sends no webhooks and documents no "changed since" filter (its resource API is assumed, see
- * transport.ts): each poll lists the location's contacts or campaigns page by page and keeps those changed
+ * Frederick sends no webhooks and documents no "changed since" filter (its V2 resource API follows Frederick's
+ * client library and is not public, see transport.ts): each poll lists the location's contacts or campaigns
+ * page by page and keeps those changed
  * since the mark. Fine for a location's few thousand contacts; a poll costs one request per 100 records.
  */
 export class FrederickTrigger implements INodeType {
@@ -37,13 +42,14 @@ export class FrederickTrigger implements INodeType {
 		subtitle:
 			'={{ $parameter["event"] === "campaignCreated" ? "Campaign created" : "Contact created or updated" }}',
 		description:
-			'Starts the workflow when Frederick contacts are created or updated, or campaigns created (checked at the interval you set)',
+			"Starts the workflow when Frederick contacts are created or updated, or campaigns created (checked at the interval you set; V2 as Frederick's client library sends it, not a public API)",
 		defaults: { name: 'Frederick Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
+			locationIdField,
 			eventProperty(
 				Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })),
 				'contactUpdated',
@@ -68,7 +74,15 @@ export class FrederickTrigger implements INodeType {
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const timeOf = (r: IDataObject) =>
 			event.time((simplify ? r : ((r.attributes as IDataObject) ?? {})) as IDataObject);
-		const all = async () => await frederickList(this, 0, event.path, {}, undefined, simplify);
+		const locationId = String(
+			this.getNodeParameter('locationId', '', { extractValue: true }) ?? '',
+		).trim();
+		if (!locationId)
+			throw new NodeOperationError(this.getNode(), 'Location is required', {
+				description: 'Choose the location whose contacts or campaigns the trigger watches.',
+			});
+		const path = event.path(locationId);
+		const all = async () => await frederickList(this, 0, path, {}, undefined, simplify);
 		return await pollOnce(
 			this,
 			{

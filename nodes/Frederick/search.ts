@@ -1,31 +1,19 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { matches, searchPage } from '../shared/descriptions/locator';
-import { frederickRequest, type JsonApiResource, MAX_PAGE_SIZE, PATHS } from './transport';
+import { frederickPage, type JsonApiResource, MAX_PAGE_SIZE, PATHS } from './transport';
 
-/**
- * One page of a Frederick listing for a resource locator's list: the first page by number, the next one by
- * the links.next Frederick gave (followed only on the credential's origin, as every follow-up address is).
- */
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	token: string | undefined,
-	qs: IDataObject = {},
-) {
-	const { body } = await frederickRequest<{
-		data?: JsonApiResource[];
-		links?: { next?: string | null };
-	}>(
-		ctx,
-		undefined,
-		'GET',
-		token ?? path,
-		token ? {} : { qs: { ...qs, 'page[number]': 1, 'page[size]': MAX_PAGE_SIZE } },
-	);
-	return {
-		records: Array.isArray(body?.data) ? body.data : [],
-		next: body?.links?.next || undefined,
-	};
+/** The location the node's Location field names, for lists scoped to it (contacts). */
+function currentLocation(ctx: ILoadOptionsFunctions): string {
+	let value: unknown;
+	try {
+		value = ctx.getCurrentNodeParameter('locationId', { extractValue: true });
+	} catch {
+		value = undefined;
+	}
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (!id || id.startsWith('='))
+		throw new Error('Choose the Location first: contacts are listed per location');
+	return id;
 }
 
 /** The listSearch methods of the Frederick node. */
@@ -35,24 +23,35 @@ export const listSearch = {
 		filter?: string,
 		token?: string,
 	): Promise<INodeListSearchResult> {
-		const { records, next } = await page(this, PATHS.locations, token);
+		const { records, next } = await frederickPage(
+			this,
+			undefined,
+			token ?? PATHS.locations,
+			token ? undefined : { 'page.number': 1, 'page.size': MAX_PAGE_SIZE },
+		);
 		const results = records
 			.filter((l) => matches(filter, l.attributes?.name, l.id))
 			.map((l) => ({ name: String(l.attributes?.name ?? l.id), value: l.id }));
 		return searchPage(results, next);
 	},
-	/** An email is searched by the API (filter[email]); a name is matched page by page. */
+	/** An email is searched by the API (filter.email); a name is matched page by page. */
 	async searchContacts(
 		this: ILoadOptionsFunctions,
 		filter?: string,
 		token?: string,
 	): Promise<INodeListSearchResult> {
 		const email = filter?.includes('@') ? filter.trim() : undefined;
-		const { records, next } = await page(
+		const { records, next } = await frederickPage(
 			this,
-			PATHS.contacts,
-			token,
-			email ? { 'filter[email]': email } : {},
+			undefined,
+			token ?? PATHS.contacts(currentLocation(this)),
+			token
+				? undefined
+				: {
+						'page.number': 1,
+						'page.size': MAX_PAGE_SIZE,
+						...(email ? { 'filter.email': email } : {}),
+					},
 		);
 		const name = (c: JsonApiResource) =>
 			[c.attributes?.first_name, c.attributes?.last_name].filter(Boolean).join(' ');

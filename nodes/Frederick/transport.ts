@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
 import { pageRecords, paginate } from '../shared/http/pagination';
 import { buildPath, followOnOrigin } from '../shared/http/path';
@@ -18,24 +18,48 @@ const JSONAPI = 'application/vnd.api+json';
 
 /**
  * Every Frederick path the node calls (under the environment's host).
- * - Sync methods: developers.hirefrederick.com/api-docs/syncing-data, which writes them as
- *   /locations/{location_id}/... with no /v2: documented, and followed as written.
- * - Resources (locations, contacts, contact lists, campaigns): ASSUMED. Frederick's public pages do not list
- *   them; their /v2 JSON:API shape comes from Frederick's own client (github.com/HireFrederick/frederick_api_gem,
- *   "Frederick's V2 APIs"), which says V2 is not yet released for general use.
+ * - Sync methods: https://developers.hirefrederick.com/api-docs/syncing-data writes them as
+ *   /locations/{location_id}/... with no /v2: documented, and followed as written. Their HTTP method, body and
+ *   answer are not public (assumed: POST, a JSON:API document, as V2 does).
+ * - V2 resources (locations, contacts, contact lists, campaigns): ASSUMED. Frederick's public pages do not list
+ *   them; they are built as Frederick's own client builds them (github.com/HireFrederick/frederick_api_gem,
+ *   lib/frederick_api/v2/*.rb), whose README says V2 is not yet released to customers or partners. A resource
+ *   that belongs_to :location lives under /v2/locations/{location_id}/ (the location is a path value, never an
+ *   attribute or a filter).
  */
 export const PATHS = {
 	locations: '/v2/locations',
 	location: (id: string) => buildPath('/v2/locations/{id}', { id }),
-	contacts: '/v2/contacts',
-	contact: (id: string) => buildPath('/v2/contacts/{id}', { id }),
-	contactLists: '/v2/contact_lists',
-	campaigns: '/v2/campaigns',
+	contacts: (locationId: string) =>
+		buildPath('/v2/locations/{location_id}/contacts', { location_id: locationId }),
+	contact: (locationId: string, id: string) =>
+		buildPath('/v2/locations/{location_id}/contacts/{id}', { location_id: locationId, id }),
+	contactLists: (locationId: string) =>
+		buildPath('/v2/locations/{location_id}/contact_lists', { location_id: locationId }),
+	campaigns: (locationId: string) =>
+		buildPath('/v2/locations/{location_id}/campaigns', { location_id: locationId }),
 	managementSystem: (locationId: string) =>
 		buildPath('/locations/{location_id}/update_management_system', { location_id: locationId }),
 	sync: (locationId: string, path: string) =>
 		buildPath(`/locations/{location_id}/${path}`, { location_id: locationId }),
 };
+
+/**
+ * Collections Frederick's client lists by POST with `X-Request-Method: GET` and the query as a flat JSON body,
+ * because their query strings outgrow CloudFront's limits (frederick_api_gem lib/frederick_api/v2/helpers/requestor.rb,
+ * GET_VIA_POST_PATHS: the collection only, not a member).
+ */
+const GET_VIA_POST = [/\/locations\/[^/]+\/contacts$/, /\/locations\/[^/]+\/interactions$/];
+
+export function listedByPost(pathOrUrl: string): boolean {
+	const path = pathOrUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, '').split('?')[0];
+	return GET_VIA_POST.some((re) => re.test(path));
+}
+
+/** The sentence every V2 operation carries in its description. */
+export function v2(description: string): string {
+	return `${description}. V2 as Frederick's own client library sends it; V2 is not a public API.`;
+}
 
 /** Largest page (assumed). */
 export const MAX_PAGE_SIZE = 100;
@@ -93,17 +117,81 @@ export interface JsonApiResource {
 	relationships?: IDataObject;
 }
 
-export async function frederickRequest<T = { data: JsonApiResource }>(
+/** How long to wait for a background job, and how often to ask when Frederick sends no Retry-After. */
+export interface JobWait {
+	/** Wait between polls when a poll answers without a Retry-After (Frederick's client waits 1 s). */
+	pollIntervalMs?: number;
+	/** Give up after this long (the job may still finish). */
+	timeoutMs?: number;
+}
+
+export type FrederickResponse<T> = ApiResponse<T> & {
+	/** The status of the first answer (202 when Frederick accepted the request as a background job). */
+	firstStatus: number;
+	/** The background job the answer went through, if any. */
+	job?: { id: string; polls: number };
+};
+
+interface JobDocument {
+	data?: {
+		type?: string;
+		id?: string;
+		links?: { self?: string };
+		attributes?: { status?: string; messages?: unknown; errors?: unknown };
+	};
+	links?: { self?: string };
+}
+
+/**
+ * The job resource of an answer: any answer whose (first) resource has type background_jobs, whatever its
+ * status (frederick_api_gem lib/frederick_api/v2/helpers/backgroundable_parser.rb).
+ */
+function jobOf(body: unknown): JobDocument['data'] | undefined {
+	const data = (body as { data?: unknown } | undefined)?.data;
+	const first = (Array.isArray(data) ? data[0] : data) as JobDocument['data'] | undefined;
+	return first && typeof first === 'object' && first.type === 'background_jobs' ? first : undefined;
+}
+
+/** A job's failure reasons: the client reads attributes.messages, its test fixture has attributes.errors. */
+export function jobReasons(attributes: { messages?: unknown; errors?: unknown } = {}): string[] {
+	const reasons: string[] = [];
+	for (const value of [attributes.messages, attributes.errors]) {
+		for (const entry of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+			if (entry === null || entry === undefined || entry === '') continue;
+			if (typeof entry === 'object') {
+				const e = entry as { detail?: unknown; title?: unknown; message?: unknown };
+				reasons.push(String(e.detail ?? e.title ?? e.message ?? JSON.stringify(entry)));
+			} else reasons.push(String(entry));
+		}
+	}
+	return reasons;
+}
+
+/** Retry-After in whole seconds, as Frederick's client reads it; undefined when absent or 0. */
+function retryAfterSeconds(headers: Record<string, string>): number | undefined {
+	const seconds = Number.parseInt(headers['retry-after'] ?? '', 10);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+const DEFAULT_JOB_WAIT: Required<JobWait> = { pollIntervalMs: 1000, timeoutMs: 300_000 };
+
+/** One request, exactly as given (no job handling). */
+async function send<T>(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	pathOrUrl: string,
-	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean } = {},
+	options: {
+		body?: IDataObject;
+		qs?: IDataObject;
+		idempotent?: boolean;
+		headers?: Record<string, string>;
+	},
 ): Promise<ApiResponse<T>> {
 	const base = await baseUrl(ctx);
 	let url = base + pathOrUrl;
 	if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(pathOrUrl)) {
-		// An address Frederick named (links.next, a sync job's links.self or Location): followed only on the
+		// An address Frederick named (links.next, a job's links.self, a 303's Location): followed only on the
 		// credential's own origin, since the API key and token go with it.
 		const check = followOnOrigin(base, pathOrUrl);
 		if (!check.url) {
@@ -119,15 +207,110 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 		}
 		url = check.url;
 	}
+	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request (frederick_api_gem, its json_api_client middleware).
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,
-		headers: { Accept: JSONAPI, ...(options.body ? { 'Content-Type': JSONAPI } : {}) },
+		headers: {
+			Accept: JSONAPI,
+			...(options.body ? { 'Content-Type': JSONAPI } : {}),
+			...(options.headers ?? {}),
+		},
 		qs: options.qs,
 		body: options.body,
 		idempotent: options.idempotent,
 		itemIndex,
+		manualRedirects: true,
 	});
+}
+
+/**
+ * A Frederick request, with what Frederick's client does after it (frederick_api_gem lib/frederick_api/v2/helpers/requestor.rb): a 303 is
+ * followed with a GET to its Location; an answer that is a background job is polled at its links.self after
+ * Retry-After seconds until it is "complete" (then the job, or the result it redirects to, is the answer) or
+ * "error" (the item fails at once with the job's messages or errors).
+ */
+export async function frederickRequest<T = { data: JsonApiResource }>(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	itemIndex: number | undefined,
+	method: IHttpRequestMethods,
+	pathOrUrl: string,
+	options: {
+		body?: IDataObject;
+		qs?: IDataObject;
+		idempotent?: boolean;
+		headers?: Record<string, string>;
+		jobs?: JobWait;
+	} = {},
+): Promise<FrederickResponse<T>> {
+	const wait = { ...DEFAULT_JOB_WAIT, ...(options.jobs ?? {}) };
+	const started = Date.now();
+	let response = await send<T>(ctx, itemIndex, method, pathOrUrl, options);
+	const firstStatus = response.statusCode;
+	let job: FrederickResponse<T>['job'];
+	for (let hops = 0; ; hops++) {
+		if (hops > 10_000) throw new Error('Frederick: too many redirects or job polls');
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			const location = response.headers.location;
+			if (!location)
+				throw new NodeApiError(
+					ctx.getNode(),
+					{ message: `HTTP ${response.statusCode} without Location` },
+					{
+						message: `Frederick answered HTTP ${response.statusCode} without saying where the result is (no Location header)${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+						itemIndex,
+					},
+				);
+			response = await send<T>(ctx, itemIndex, 'GET', location, {});
+			continue;
+		}
+		const background = jobOf(response.body);
+		if (!background) break;
+		const id = String(background.id ?? '');
+		job = { id, polls: job ? job.polls : 0 };
+		const status = String(background.attributes?.status ?? '');
+		if (status === 'complete') break;
+		if (status === 'error') {
+			const reasons = jobReasons(background.attributes);
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: `Background job ${id} ended in error` },
+				{
+					message: `Frederick's background job ${id} ended in "error": ${reasons.length ? reasons.join('; ') : 'Frederick gave no reason'}${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+					description:
+						'Frederick accepted the request, ran it as a background job, and the job failed with the reasons above; nothing more was polled. Correct what they name and run the node again.',
+					itemIndex,
+				},
+			);
+		}
+		const link = background.links?.self ?? (response.body as JobDocument).links?.self;
+		if (!link)
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'Background job without links.self' },
+				{
+					message: `Frederick's background job ${id} is "${status}" but names no address to poll (links.self)${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+					itemIndex,
+				},
+			);
+		const pauseMs = (retryAfterSeconds(response.headers) ?? 0) * 1000 || wait.pollIntervalMs;
+		if (Date.now() - started + pauseMs > wait.timeoutMs) {
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'Background job timeout' },
+				{
+					message: `Frederick's background job ${id} was still "${status}" after ${Math.round(wait.timeoutMs / 1000)} s${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+					description:
+						'The request was accepted and may still complete: raise Options → Timeout, or check the job later. Running a sync again is safe: records are matched by external ID.',
+					itemIndex,
+				},
+			);
+		}
+		await sleep(pauseMs);
+		job.polls++;
+		response = await send<T>(ctx, itemIndex, 'GET', link, {});
+	}
+	return { ...response, firstStatus, ...(job ? { job } : {}) };
 }
 
 /** A JSON:API resource as plain fields: {id, type, ...attributes}. */
@@ -140,6 +323,43 @@ export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResour
 	return (ctx.getNodeParameter('simplify', i, true) as boolean)
 		? flatten(resource)
 		: (resource as unknown as IDataObject);
+}
+
+/**
+ * One page of a listing. Parameters use dot notation (page.number, page.size, filter.email), as Frederick's
+ * client sends them (frederick_api_gem helpers/query_builder.rb: "for Frederick API"), not JSON:API's page[number]. Contacts
+ * and interactions are listed by POST with X-Request-Method: GET and the parameters as a flat JSON body; a
+ * links.next there is followed the same way, its query string becoming the body (frederick_api_gem requestor.rb `linked`).
+ */
+export async function frederickPage(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	i: number | undefined,
+	pathOrUrl: string,
+	qs: IDataObject | undefined,
+): Promise<{ records: JsonApiResource[]; next?: string; body: unknown }> {
+	let answer: ApiResponse<{ data: JsonApiResource[]; links?: { next?: string | null } }>;
+	if (listedByPost(pathOrUrl)) {
+		let target = pathOrUrl;
+		let body: IDataObject = { ...(qs ?? {}) };
+		const query = pathOrUrl.indexOf('?');
+		if (query >= 0) {
+			target = pathOrUrl.slice(0, query);
+			body = {};
+			for (const [key, value] of new URLSearchParams(pathOrUrl.slice(query + 1)))
+				if (!(key in body)) body[key] = /^\d+$/.test(value) ? Number(value) : value;
+		}
+		answer = await frederickRequest(ctx, i, 'POST', target, {
+			body,
+			headers: { 'X-Request-Method': 'GET' },
+			// A listing changes nothing: sending it twice is safe.
+			idempotent: true,
+		});
+	} else {
+		answer = await frederickRequest(ctx, i, 'GET', pathOrUrl, qs ? { qs } : {});
+	}
+	const body = answer.body;
+	const records = Array.isArray(body?.data) ? body.data : [];
+	return { records, next: body?.links?.next || undefined, body };
 }
 
 /**
@@ -158,19 +378,15 @@ export async function frederickList(
 	const size = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	const records = await paginate<string>(
 		async (next) => {
-			const { body } = await frederickRequest<{
-				data: JsonApiResource[];
-				links?: { next?: string };
-			}>(
+			const page = await frederickPage(
 				ctx,
 				i,
-				'GET',
 				next ?? path,
-				next ? {} : { qs: { ...qs, 'page[number]': 1, 'page[size]': size } },
+				next ? undefined : { ...qs, 'page.number': 1, 'page.size': size },
 			);
 			return {
-				records: pageRecords(ctx, i, 'Frederick', body, 'data'),
-				next: body.links?.next || undefined,
+				records: pageRecords(ctx, i, 'Frederick', page.body, 'data'),
+				next: page.next,
 			};
 		},
 		{ limit },

@@ -15,22 +15,63 @@ import type { ApiResponse, Provider } from '../shared/http/types';
 export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
 
 /**
- * Every Loyalistic path the node calls, relative to the credential's API Base URL. ASSUMED: the public
- * material gives only the base URL and the auth flow. If your Swagger document (/v1/swagger/docs/v1) names
- * other paths, correct them here, in this one place.
+ * Every Loyalistic path the node calls, relative to the credential's API Base URL, as templates. ASSUMED: the
+ * public material (https://help.loyalistic.com/help/using-loyalistic-api) gives only the token flow and the
+ * address of each account's Swagger document; the resource API is described there alone. If your Swagger
+ * document names other paths, correct them here, in this one place (Account → Check API Paths lists them).
  */
-export const PATHS = {
+export const TEMPLATES = {
 	contacts: '/contacts',
-	contact: (id: string | number) => buildPath('/contacts/{id}', { id }),
-	contactActivities: (id: string | number) => buildPath('/contacts/{id}/activities', { id }),
+	contact: '/contacts/{id}',
+	contactActivities: '/contacts/{id}/activities',
 	companies: '/companies',
-	company: (id: string | number) => buildPath('/companies/{id}', { id }),
+	company: '/companies/{id}',
 	lists: '/lists',
-	listContacts: (id: string | number) => buildPath('/lists/{id}/contacts', { id }),
-	listContact: (id: string | number, contactId: string | number) =>
-		buildPath('/lists/{id}/contacts/{contactId}', { id, contactId }),
+	listContacts: '/lists/{id}/contacts',
+	listContact: '/lists/{id}/contacts/{contactId}',
 	activities: '/activities',
+} as const;
+
+export const PATHS = {
+	contacts: TEMPLATES.contacts,
+	contact: (id: string | number) => buildPath(TEMPLATES.contact, { id }),
+	contactActivities: (id: string | number) => buildPath(TEMPLATES.contactActivities, { id }),
+	companies: TEMPLATES.companies,
+	company: (id: string | number) => buildPath(TEMPLATES.company, { id }),
+	lists: TEMPLATES.lists,
+	listContacts: (id: string | number) => buildPath(TEMPLATES.listContacts, { id }),
+	listContact: (id: string | number, contactId: string | number) =>
+		buildPath(TEMPLATES.listContact, { id, contactId }),
+	activities: TEMPLATES.activities,
+	/**
+	 * The account's own API description: https://help.loyalistic.com/help/using-loyalistic-api names
+	 * https://api.loyalistic.com/v1/swagger/docs/v1, i.e. this path under the default API Base URL.
+	 */
+	swagger: '/swagger/docs/v1',
 };
+
+/** Every request the node and its trigger make (assumed, like the paths): what Check API Paths looks for. */
+export const ENDPOINTS: ReadonlyArray<{
+	operation: string;
+	method: IHttpRequestMethods;
+	path: string;
+}> = [
+	{ operation: 'Contact → Create', method: 'POST', path: TEMPLATES.contacts },
+	{ operation: 'Contact → Delete', method: 'DELETE', path: TEMPLATES.contact },
+	{ operation: 'Contact → Find by Email', method: 'GET', path: TEMPLATES.contacts },
+	{ operation: 'Contact → Get', method: 'GET', path: TEMPLATES.contact },
+	{ operation: 'Contact → Get Many (and the trigger)', method: 'GET', path: TEMPLATES.contacts },
+	{ operation: 'Contact → Update', method: 'PUT', path: TEMPLATES.contact },
+	{ operation: 'Company → Create', method: 'POST', path: TEMPLATES.companies },
+	{ operation: 'Company → Get', method: 'GET', path: TEMPLATES.company },
+	{ operation: 'Company → Get Many', method: 'GET', path: TEMPLATES.companies },
+	{ operation: 'Company → Update', method: 'PUT', path: TEMPLATES.company },
+	{ operation: 'List → Get Many', method: 'GET', path: TEMPLATES.lists },
+	{ operation: 'List → Add Contacts', method: 'POST', path: TEMPLATES.listContacts },
+	{ operation: 'List → Remove Contact', method: 'DELETE', path: TEMPLATES.listContact },
+	{ operation: 'Activity → Create', method: 'POST', path: TEMPLATES.contactActivities },
+	{ operation: 'Activity → Get Many', method: 'GET', path: TEMPLATES.activities },
+];
 
 /** Largest page the API serves (assumed). */
 export const MAX_PAGE_SIZE = 100;
@@ -62,7 +103,7 @@ export const loyalistic: Provider = {
 
 const bases = new WeakMap<object, Promise<string>>();
 
-async function baseUrl(
+export async function baseUrl(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 ): Promise<string> {
 	let cached = bases.get(ctx);

@@ -372,13 +372,19 @@ const LOCATORS = [
 		node: {
 			type: 'n8n-nodes-loyalty.frederick',
 			credential: 'frederickApi',
-			parameters: { resource: 'contact', operation: 'get' },
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				locationId: { __rl: true, mode: 'id', value: 'loc_1' },
+			},
 		},
 		field: 'contactId',
 		search: 'client5@example.com',
 		pick: 'Client5 Example <client5@example.com>',
 		request: (r) =>
-			r.provider === 'frederick' && r.method === 'GET' && r.path.endsWith('/v2/contacts/ct_5'),
+			r.provider === 'frederick' &&
+			r.method === 'GET' &&
+			r.path.endsWith('/v2/locations/loc_1/contacts/ct_5'),
 	},
 	{
 		file: 'loyalife',

@@ -131,7 +131,12 @@ beforeAll(async () => {
 			'frederick',
 			'frederickTrigger',
 			'frederickApi',
-			{ event: 'contactUpdated', simplify: true, options: { startFrom: hourAgo } },
+			{
+				locationId: { __rl: true, mode: 'id', value: 'loc_1' },
+				event: 'contactUpdated',
+				simplify: true,
+				options: { startFrom: hourAgo },
+			},
 			'$json.id',
 		),
 	];

@@ -39,10 +39,14 @@ async function call(
 		active: false,
 		nodeTypes: engine.nodeTypes,
 	});
+	// n8n hands the editor's current parameters to the method as additionalData.currentNodeParameters (what
+	// getCurrentNodeParameter reads, e.g. the location a contact list is scoped to).
+	const additionalData = engine.additionalData('load-options', { id: 'wf-load-options' });
+	additionalData.currentNodeParameters = parameters;
 	const context = new LoadOptionsContext(
 		workflow,
 		workflow.nodes['Temp-Node'],
-		engine.additionalData('load-options', { id: 'wf-load-options' }),
+		additionalData,
 		path,
 	);
 	const nodeType = engine.nodeTypes.getByNameAndVersion(node.type, 1);

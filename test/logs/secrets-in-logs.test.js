@@ -145,9 +145,19 @@ test('debug logs of failures and token renewals across all providers hold no sec
 		attributeValue: 'NOPE',
 	});
 	const fr = credential(engine, 'frederickApi');
-	await run('frederick', fr, { resource: 'contact', operation: 'get', contactId: 'ct_1' });
+	await run('frederick', fr, {
+		resource: 'contact',
+		operation: 'get',
+		locationId: 'loc_1',
+		contactId: 'ct_1',
+	});
 	box.sim.instances.frederick.control.revokeLocationTokens();
-	await run('frederick', fr, { resource: 'contact', operation: 'get', contactId: 'missing' });
+	await run('frederick', fr, {
+		resource: 'contact',
+		operation: 'get',
+		locationId: 'loc_1',
+		contactId: 'missing',
+	});
 
 	// A trigger refusing forged deliveries.
 	const lion = credential(engine, 'loyaltyLionApi');

@@ -30,6 +30,7 @@ function buildOptions(spec: RequestSpec, provider: Provider): IHttpRequestOption
 	if (spec.qs && Object.keys(spec.qs).length) options.qs = { ...spec.qs };
 	if (spec.binary) options.encoding = 'arraybuffer';
 	if (spec.body !== undefined) options.body = spec.body as IDataObject;
+	if (spec.manualRedirects) options.disableFollowRedirect = true;
 	return options;
 }
 
@@ -96,6 +97,14 @@ function readAnswer<T>(
 	return { statusCode: response.statusCode, headers, body: body as T, requestId, attempts };
 }
 
+/** A 3xx answer that n8n reported as a failure because following redirects was switched off. */
+function redirectOf(error: unknown): RawResponse | undefined {
+	if (error instanceof EnvelopeError || error instanceof MalformedAnswerError) return undefined;
+	const failed = describeFailure(error);
+	if (failed.status === undefined || failed.status < 300 || failed.status >= 400) return undefined;
+	return { statusCode: failed.status, headers: failed.headers, body: failed.body ?? '' };
+}
+
 function malformedFailure(provider: Provider, error: MalformedAnswerError): Failure {
 	const start = JSON.stringify(error.body.slice(0, 40));
 	return {
@@ -123,6 +132,8 @@ export async function apiRequest<T = unknown>(
 		try {
 			return readAnswer<T>(provider, spec, await sendOnce(ctx, provider, spec), attempt);
 		} catch (error) {
+			const redirect = spec.manualRedirects ? redirectOf(error) : undefined;
+			if (redirect) return readAnswer<T>(provider, spec, redirect, attempt);
 			if (error instanceof EnvelopeError) {
 				// An error envelope is the provider's considered answer: retrying would not change it.
 				const envelope = { status: error.status, headers: error.headers, body: error.body };

@@ -81,6 +81,11 @@ export interface RequestSpec {
 	rateLimit?: Rate;
 	/** The credential type extends oAuth2Api: n8n reads it itself on every request. */
 	oauth2?: boolean;
+	/**
+	 * Answer a 3xx as it is instead of following it: n8n would follow it to any host with the credential's
+	 * headers, so a provider that redirects to results follows the Location itself, on its own origin only.
+	 */
+	manualRedirects?: boolean;
 }
 
 /** The one return shape of every provider transport. */

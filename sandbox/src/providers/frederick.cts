@@ -1,9 +1,13 @@
-// Frederick simulator. From the provider's public documentation: x-api-key on every request; a user
-// token from {email, password, client_id, client_secret}, then a location token from the user token; tokens
-// do not expire but can be revoked; JSON:API resources (application/vnd.api+json, {data:{type, attributes}},
-// page[number]/page[size]); data sync under /locations/{id}/ by external_id; long operations answer 202 and
-// are polled. ASSUMED: the two token paths, links.next/meta in list answers, the /v2 prefix on every resource (sync methods have none: api-docs/syncing-data),
-// and the sync job resource that a 202 points to.
+// Frederick simulator. From the public pages (developers.hirefrederick.com/api-docs/authentication and
+// /syncing-data): x-api-key on every request; a user token from {email, password, client_id, client_secret},
+// then a location token from the user token; tokens do not expire (they can be revoked here); the 8 sync
+// methods under /locations/{location_id}/ with no /v2, records by external_id, never external_id and id both.
+// V2 resources as Frederick's own client (github.com/HireFrederick/frederick_api_gem, V2 not released) sends
+// them: JSON:API (application/vnd.api+json), location-scoped paths /v2/locations/{location_id}/..., dot-notation
+// parameters (page.number, page.size, filter.email; page[number] is refused), contacts listed by POST with
+// X-Request-Method: GET and a flat JSON body, background jobs (queued, processing, complete, error with
+// messages/errors, Retry-After between polls, a 303 to the result). ASSUMED: the two token paths, the sync
+// methods' method and body, and that a large sync batch answers as a background job.
 import { z } from 'zod';
 import { TokenStore, bearerOf } from '../tokens.cjs';
 
@@ -20,6 +24,8 @@ const DEFAULTS = {
 	asyncThreshold: 5,
 	/** polls a job takes before it completes */
 	jobPolls: 2,
+	/** Retry-After (seconds) on a job poll that is still running; 0 sends none */
+	jobRetryAfter: 0,
 	/** data source names Frederick issued to this integration */
 	dataSourceNames: ['n8n-demo'],
 };
@@ -32,7 +38,18 @@ const SYNC_KINDS = {
 	services: { path: 'services/batch_sync_services', type: 'services' },
 	appointments: { path: 'appointments/batch_sync_appointments', type: 'appointments' },
 	contact_details: { path: 'contact_details/batch_create_or_update', type: 'contact_details' },
+	calendars: { path: 'calendars/batch_sync_calendars', type: 'calendars' },
+	vehicles: { path: 'vehicles/batch_create_or_update', type: 'vehicles' },
+	openings: { path: 'openings/batch_sync_openings', type: 'openings' },
 };
+
+/**
+ * Where each route comes from: the provider's reference page it was written from and validates as, a seed
+ * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
+ */
+const SYNC_PAGE = 'https://developers.hirefrederick.com/api-docs/syncing-data';
+const V2 =
+	"assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem, lib/frederick_api/v2), V2 not yet public";
 
 /**
  * Where each route comes from: the provider's reference page it was written from and validates as, a seed
@@ -43,28 +60,25 @@ export const SOURCES: Record<string, string> = {
 		'assumed: the user token path is not public (the flow is public, not the path); an editable credential field',
 	'POST /oauth/location_token':
 		'assumed: the location token path is not public (the flow is public, not the path); an editable credential field',
-	'GET /v2/locations':
-		"assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem), V2 not yet public",
-	'GET /v2/locations/:id': "assumed: Frederick's own client, V2 not yet public",
-	'GET /v2/contacts': "assumed: Frederick's own client, V2 not yet public",
-	'GET /v2/contacts/:id': "assumed: Frederick's own client, V2 not yet public",
-	'POST /v2/contacts': "assumed: Frederick's own client, V2 not yet public",
-	'PATCH /v2/contacts/:id': "assumed: Frederick's own client, V2 not yet public",
-	'DELETE /v2/contacts/:id': "assumed: Frederick's own client, V2 not yet public",
-	'GET /v2/contact_lists': "assumed: Frederick's own client, V2 not yet public",
-	'GET /v2/campaigns': "assumed: Frederick's own client, V2 not yet public",
-	'POST /v2/campaigns': "assumed: Frederick's own client, V2 not yet public",
-	'POST /locations/:locationId/update_management_system':
-		'https://developers.hirefrederick.com/api-docs/syncing-data',
-	'POST /locations/:locationId/service_categories/batch_sync_service_categories':
-		'https://developers.hirefrederick.com/api-docs/syncing-data',
-	'POST /locations/:locationId/services/batch_sync_services':
-		'https://developers.hirefrederick.com/api-docs/syncing-data',
-	'POST /locations/:locationId/appointments/batch_sync_appointments':
-		'https://developers.hirefrederick.com/api-docs/syncing-data',
-	'POST /locations/:locationId/contact_details/batch_create_or_update':
-		'https://developers.hirefrederick.com/api-docs/syncing-data',
-	'GET /v2/sync_jobs/:id': 'assumed: the resource a 202 sync answer points to is not public',
+	'GET /v2/locations': V2,
+	'GET /v2/locations/:id': V2,
+	'POST /v2/locations/:locationId/contacts': `${V2}; listing is POST with X-Request-Method: GET (helpers/requestor.rb)`,
+	'GET /v2/locations/:locationId/contacts/:id': V2,
+	'PATCH /v2/locations/:locationId/contacts/:id': V2,
+	'DELETE /v2/locations/:locationId/contacts/:id': V2,
+	'GET /v2/locations/:locationId/contact_lists': V2,
+	'GET /v2/locations/:locationId/campaigns': V2,
+	'POST /v2/locations/:locationId/campaigns': V2,
+	'GET /v2/locations/:locationId/background_jobs/:id': `${V2}; the job URL shape of the client's parser spec`,
+	'GET /v2/locations/:locationId/background_jobs/:id/result': `${V2}; where a complete job's 303 leads (the path is the simulator's)`,
+	'POST /locations/:locationId/update_management_system': SYNC_PAGE,
+	'POST /locations/:locationId/service_categories/batch_sync_service_categories': SYNC_PAGE,
+	'POST /locations/:locationId/services/batch_sync_services': SYNC_PAGE,
+	'POST /locations/:locationId/appointments/batch_sync_appointments': SYNC_PAGE,
+	'POST /locations/:locationId/contact_details/batch_create_or_update': SYNC_PAGE,
+	'POST /locations/:locationId/calendars/batch_sync_calendars': SYNC_PAGE,
+	'POST /locations/:locationId/vehicles/batch_create_or_update': SYNC_PAGE,
+	'POST /locations/:locationId/openings/batch_sync_openings': SYNC_PAGE,
 };
 
 function create(api, userOptions) {
@@ -186,17 +200,45 @@ function create(api, userOptions) {
 		);
 	};
 	let linkOrigin;
-	const paged = (ctx, type, records, path) => {
-		const number = Number(ctx.query.get('page[number]') ?? 1);
-		const size = Number(ctx.query.get('page[size]') ?? 25);
+	/** Jobs end in "error" while this is set: {count, reasons, field: 'messages' | 'errors'}. */
+	let failJobs: any = null;
+	/** Contact listings answer as background jobs while this is set (as in the client's integration test). */
+	let listingsAsJobs = false;
+	/** A hostile or misconfigured API: a complete job's 303 names another origin. */
+	let resultOrigin: string | undefined;
+	// The parameters Frederick's client sends: dot notation (query_builder.rb). A bracket key is refused by
+	// name, since the client never sends one and a server would not read it as paging.
+	const PARAMS = /^(page\.number|page\.size|filter\.[a-z_]+|include|sort|fields\.[a-z_]+)$/;
+	const readParams = (entries: Array<[string, unknown]>, allowed: string[]) => {
+		const out: any = {};
+		for (const [key, value] of entries) {
+			if (/\[/.test(key))
+				throw err(
+					400,
+					'Bad Request',
+					`${key} is not a parameter: Frederick uses dot notation (${key.replace(/\[([^\]]*)\]/g, '.$1')})`,
+				);
+			if (!PARAMS.test(key) || (key.startsWith('filter.') && !allowed.includes(key)))
+				throw err(400, 'Bad Request', `${key} is not a parameter of this listing`);
+			out[key] = value;
+		}
+		return out;
+	};
+	const paged = (ctx, type, records, path, params: any = {}) => {
+		const number = Number(params['page.number'] ?? 1);
+		const size = Number(params['page.size'] ?? 25);
 		if (!Number.isInteger(number) || number < 1)
-			throw err(400, 'Bad Request', 'page[number] must be 1 or more', undefined);
+			throw err(400, 'Bad Request', 'page.number must be 1 or more', undefined);
 		if (!Number.isInteger(size) || size < 1 || size > options.maxPageSize)
-			throw err(400, 'Bad Request', `page[size] must be between 1 and ${options.maxPageSize}`);
+			throw err(400, 'Bad Request', `page.size must be between 1 and ${options.maxPageSize}`);
 		const pages = Math.max(1, Math.ceil(records.length / size));
 		const slice = records.slice((number - 1) * size, number * size);
+		const filters = Object.entries(params)
+			.filter(([k]) => k.startsWith('filter.'))
+			.map(([k, v]) => `&${k}=${encodeURIComponent(String(v))}`)
+			.join('');
 		const link = (n) =>
-			`${linkOrigin ?? ctx.origin}/${NAME}${path}?page[number]=${n}&page[size]=${size}`;
+			`${linkOrigin ?? ctx.origin}/${NAME}${path}?page.number=${n}&page.size=${size}${filters}`;
 		return json(200, {
 			data: slice.map((r) => resource(type, r)),
 			links: {
@@ -206,8 +248,38 @@ function create(api, userOptions) {
 				...(number < pages ? { next: link(number + 1) } : {}),
 				...(number > 1 ? { prev: link(number - 1) } : {}),
 			},
-			meta: { total_count: records.length, total_pages: pages, current_page: number },
 		});
+	};
+	const queryParams = (ctx, allowed: string[] = []) =>
+		readParams([...ctx.query.entries()], allowed);
+
+	// Background jobs as Frederick's client reads them (requestor.rb handle_background, background_job.rb): a
+	// 202 with {data:{type:"background_jobs", links:{self}, attributes:{status:"queued"}}} and Content-Location;
+	// polls answer "processing" (with Retry-After) until the job is "complete" (a 303 to its result) or
+	// "error" (the reasons in attributes.messages or attributes.errors).
+	const jobUrl = (ctx, locationId, id) =>
+		`${linkOrigin ?? ctx.origin}/${NAME}/v2/locations/${locationId}/background_jobs/${id}`;
+	const jobDoc = (ctx, job, attributes) => ({
+		data: {
+			type: 'background_jobs',
+			id: job.id,
+			links: { self: jobUrl(ctx, job.locationId, job.id) },
+			attributes,
+		},
+	});
+	const startJob = (ctx, locationId, run) => {
+		const id = randomId('job_', 6);
+		const job: any = { id, locationId, status: 'queued', polls: 0, run, result: null };
+		if (failJobs && failJobs.count > 0) {
+			failJobs.count--;
+			job.fail = { field: failJobs.field ?? 'errors', reasons: failJobs.reasons };
+		}
+		state.jobs.set(id, job);
+		return {
+			status: 202,
+			body: jobDoc(ctx, job, { status: 'queued' }),
+			headers: { 'Content-Type': JSONAPI, 'Content-Location': jobUrl(ctx, locationId, id) },
+		};
 	};
 
 	// Token chain (paths assumed).
@@ -274,7 +346,7 @@ function create(api, userOptions) {
 		{ token: true },
 	);
 
-	// Locations
+	// Locations (top level: not nested under a location)
 	route('GET', '/v2/locations', (ctx) => {
 		const subject = authorize(ctx);
 		return paged(
@@ -282,6 +354,7 @@ function create(api, userOptions) {
 			'locations',
 			[...state.locations.values()].filter((l) => l.id === subject.locationId),
 			'/v2/locations',
+			queryParams(ctx),
 		);
 	});
 	route('GET', '/v2/locations/:id', (ctx) => {
@@ -292,37 +365,77 @@ function create(api, userOptions) {
 			throw err(403, 'Forbidden', `The token does not give access to location ${ctx.params.id}`);
 		return json(200, { data: resource('locations', location) });
 	});
+	const locationFor = (ctx, subject) => {
+		const location = state.locations.get(ctx.params.locationId);
+		if (!location) throw err(404, 'Not Found', `Location ${ctx.params.locationId} not found`);
+		if (location.id !== subject.locationId)
+			throw err(
+				403,
+				'Forbidden',
+				`The token does not give access to location ${ctx.params.locationId}`,
+			);
+		return location;
+	};
+	// location_id is read-only in every nested class of the client: it is the path's, never an attribute.
+	const noLocationAttribute = (attributes) => {
+		if (attributes && Object.prototype.hasOwnProperty.call(attributes, 'location_id'))
+			throw err(
+				422,
+				'Invalid Attribute',
+				'location_id is read-only: the location is the one in the path',
+				'/data/attributes/location_id',
+			);
+		return attributes;
+	};
 
-	// Contacts
-	const contactSchema = z.object({
-		first_name: z.string().max(100).optional(),
-		last_name: z.string().max(100).optional(),
-		email: z.string().email('email is not a valid email address').optional(),
-		phone: z
-			.string()
-			.regex(/^\+?[\d\s()-]{7,20}$/, 'phone is not a valid phone number')
-			.optional()
-			.nullable(),
-		external_id: z.string().optional(),
-	});
-	route('GET', '/v2/contacts', (ctx) => {
-		const subject = authorize(ctx);
-		let records = [...state.contacts.values()].filter((c) => c.location_id === subject.locationId);
-		const email = ctx.query.get('filter[email]');
-		if (email) records = records.filter((c) => c.email === email);
-		return paged(ctx, 'contacts', records, '/v2/contacts');
-	});
-	route('GET', '/v2/contacts/:id', (ctx) => {
-		authorize(ctx);
+	// Contacts, under their location
+	const contactSchema = z
+		.object({
+			first_name: z.string().max(100).optional(),
+			last_name: z.string().max(100).optional(),
+			email: z.string().email('email is not a valid email address').optional(),
+			phone: z
+				.string()
+				.regex(/^\+?[\d\s()-]{7,20}$/, 'phone is not a valid phone number')
+				.optional()
+				.nullable(),
+			external_id: z.string().optional(),
+		})
+		.strict();
+	const contactIn = (ctx, location) => {
 		const contact = state.contacts.get(ctx.params.id);
-		if (!contact) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
-		return json(200, { data: resource('contacts', contact) });
-	});
-	route('POST', '/v2/contacts', (ctx) => {
+		if (!contact || contact.location_id !== location.id)
+			throw err(404, 'Not Found', `Contact ${ctx.params.id} not found in location ${location.id}`);
+		return contact;
+	};
+	route('POST', '/v2/locations/:locationId/contacts', (ctx) => {
 		const subject = authorize(ctx);
+		const location = locationFor(ctx, subject);
+		const override = ctx.headers['x-request-method'];
+		if (override !== undefined) {
+			// A listing: POST with X-Request-Method: GET, the parameters as a flat JSON body (requestor.rb).
+			if (String(override).toUpperCase() !== 'GET')
+				throw err(400, 'Bad Request', `X-Request-Method must be GET, got ${String(override)}`);
+			const body = ctx.body ?? {};
+			if (typeof body !== 'object' || Array.isArray(body) || body.data !== undefined)
+				throw err(
+					400,
+					'Bad Request',
+					'a listing body is a flat object of parameters, e.g. {"page.number":1}',
+				);
+			const params = readParams(Object.entries(body), ['filter.email']);
+			const list = () => {
+				let records = [...state.contacts.values()].filter((c) => c.location_id === location.id);
+				if (params['filter.email'])
+					records = records.filter((c) => c.email === params['filter.email']);
+				return paged(ctx, 'contacts', records, `/v2/locations/${location.id}/contacts`, params);
+			};
+			if (listingsAsJobs) return startJob(ctx, location.id, () => list().body);
+			return list();
+		}
 		const attributes = validate(
 			contactSchema.refine((a) => a.email || a.phone, 'a contact needs an email or a phone'),
-			attributesOf(ctx, 'contacts'),
+			noLocationAttribute(attributesOf(ctx, 'contacts')),
 		);
 		if (
 			attributes.email &&
@@ -344,56 +457,74 @@ function create(api, userOptions) {
 			email: null,
 			phone: null,
 			...attributes,
-			location_id: subject.locationId,
+			location_id: location.id,
 			created_at: now,
 			updated_at: now,
 		};
 		state.contacts.set(id, contact);
 		return json(201, { data: resource('contacts', contact) });
 	});
-	route('PATCH', '/v2/contacts/:id', (ctx) => {
-		authorize(ctx);
-		const contact = state.contacts.get(ctx.params.id);
-		if (!contact) throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
-		Object.assign(contact, validate(contactSchema, attributesOf(ctx, 'contacts')), {
-			updated_at: new Date().toISOString(),
-		});
+	route('GET', '/v2/locations/:locationId/contacts/:id', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		return json(200, { data: resource('contacts', contactIn(ctx, location)) });
+	});
+	route('PATCH', '/v2/locations/:locationId/contacts/:id', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		const contact = contactIn(ctx, location);
+		Object.assign(
+			contact,
+			validate(contactSchema, noLocationAttribute(attributesOf(ctx, 'contacts'))),
+			{ updated_at: new Date().toISOString() },
+		);
 		return json(200, { data: resource('contacts', contact) });
 	});
-	route('DELETE', '/v2/contacts/:id', (ctx) => {
-		authorize(ctx);
-		if (!state.contacts.delete(ctx.params.id))
-			throw err(404, 'Not Found', `Contact ${ctx.params.id} not found`);
+	route('DELETE', '/v2/locations/:locationId/contacts/:id', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		state.contacts.delete(contactIn(ctx, location).id);
 		return { status: 204 };
 	});
 
-	route('GET', '/v2/contact_lists', (ctx) => {
-		authorize(ctx);
-		return paged(ctx, 'contact_lists', state.contactLists, '/v2/contact_lists');
+	route('GET', '/v2/locations/:locationId/contact_lists', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		return paged(
+			ctx,
+			'contact_lists',
+			state.contactLists,
+			`/v2/locations/${location.id}/contact_lists`,
+			queryParams(ctx),
+		);
 	});
 
-	// Campaigns
-	route('GET', '/v2/campaigns', (ctx) => {
-		authorize(ctx);
-		return paged(ctx, 'campaigns', state.campaigns, '/v2/campaigns');
+	// Campaigns, under their location (no attribute of a campaign is public: these are assumed)
+	route('GET', '/v2/locations/:locationId/campaigns', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		return paged(
+			ctx,
+			'campaigns',
+			state.campaigns.filter((c) => c.location_id === location.id),
+			`/v2/locations/${location.id}/campaigns`,
+			queryParams(ctx),
+		);
 	});
-	route('POST', '/v2/campaigns', (ctx) => {
-		const subject = authorize(ctx);
+	route('POST', '/v2/locations/:locationId/campaigns', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
 		const attributes = validate(
-			z.object({
-				name: z.string().min(1, 'name is required'),
-				channel: z.enum(['email', 'sms'], {
-					errorMap: () => ({ message: 'channel must be email or sms' }),
-				}),
-				subject: z.string().optional(),
-				body: z.string().optional(),
-				contact_list_id: z.string().optional(),
-				send_at: z
-					.string()
-					.datetime({ offset: true, message: 'send_at must be an ISO 8601 date-time' })
-					.optional(),
-			}),
-			attributesOf(ctx, 'campaigns'),
+			z
+				.object({
+					name: z.string().min(1, 'name is required'),
+					channel: z.enum(['email', 'sms'], {
+						errorMap: () => ({ message: 'channel must be email or sms' }),
+					}),
+					subject: z.string().optional(),
+					body: z.string().optional(),
+					contact_list_id: z.string().optional(),
+					send_at: z
+						.string()
+						.datetime({ offset: true, message: 'send_at must be an ISO 8601 date-time' })
+						.optional(),
+				})
+				.strict(),
+			noLocationAttribute(attributesOf(ctx, 'campaigns')),
 		);
 		if (
 			attributes.contact_list_id &&
@@ -410,25 +541,58 @@ function create(api, userOptions) {
 			id: randomId('cmp_', 6),
 			status: attributes.send_at ? 'scheduled' : 'draft',
 			...attributes,
-			location_id: subject.locationId,
+			location_id: location.id,
 			created_at: new Date().toISOString(),
 		};
 		state.campaigns.push(campaign);
 		return json(201, { data: resource('campaigns', campaign) });
 	});
 
+	// Background jobs of a location
+	route('GET', '/v2/locations/:locationId/background_jobs/:id', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		const job = state.jobs.get(ctx.params.id);
+		if (!job || job.locationId !== location.id)
+			throw err(404, 'Not Found', `Background job ${ctx.params.id} not found`);
+		job.polls++;
+		if (job.status === 'queued' || job.status === 'processing') {
+			if (job.polls >= options.jobPolls) {
+				if (job.fail) job.status = 'error';
+				else {
+					job.result = job.run();
+					job.status = 'complete';
+				}
+			} else job.status = 'processing';
+		}
+		if (job.status === 'complete') {
+			const url = `${jobUrl(ctx, location.id, job.id)}/result`;
+			return {
+				status: 303,
+				headers: {
+					Location: resultOrigin ? url.replace(/^https?:\/\/[^/]+/, resultOrigin) : url,
+				},
+			};
+		}
+		if (job.status === 'error')
+			return json(200, jobDoc(ctx, job, { status: 'error', [job.fail.field]: job.fail.reasons }));
+		return {
+			status: 200,
+			body: jobDoc(ctx, job, { status: job.status }),
+			headers: {
+				'Content-Type': JSONAPI,
+				...(options.jobRetryAfter ? { 'Retry-After': String(options.jobRetryAfter) } : {}),
+			},
+		};
+	});
+	route('GET', '/v2/locations/:locationId/background_jobs/:id/result', (ctx) => {
+		const location = locationFor(ctx, authorize(ctx));
+		const job = state.jobs.get(ctx.params.id);
+		if (!job || job.locationId !== location.id || job.status !== 'complete')
+			throw err(404, 'Not Found', `No result for background job ${ctx.params.id}`);
+		return json(200, job.result);
+	});
+
 	// Data sync
-	const locationFor = (ctx, subject) => {
-		const location = state.locations.get(ctx.params.locationId);
-		if (!location) throw err(404, 'Not Found', `Location ${ctx.params.locationId} not found`);
-		if (location.id !== subject.locationId)
-			throw err(
-				403,
-				'Forbidden',
-				`The token does not give access to location ${ctx.params.locationId}`,
-			);
-		return location;
-	};
 	// developers.hirefrederick.com/api-docs/syncing-data: the sync methods live under /locations/{location_id}/
 	// with no /v2 (the page's own paths); a /v2 sync path is not a route here, so it answers 404.
 	route('POST', '/locations/:locationId/update_management_system', (ctx) => {
@@ -511,46 +675,15 @@ function create(api, userOptions) {
 					},
 				});
 			}
-			const id = randomId('job_', 6);
-			state.jobs.set(id, {
-				id,
-				status: 'pending',
-				polls: 0,
-				run: () => applySync(location.id, kind, records),
-				result: null,
-			});
-			return {
-				status: 202,
-				body: {
-					data: { type: 'sync_jobs', id, attributes: { status: 'pending' } },
-					links: { self: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}` },
+			return startJob(ctx, location.id, () => ({
+				data: {
+					type: 'sync_results',
+					id: randomId('sr_', 6),
+					attributes: { status: 'complete', ...applySync(location.id, kind, records) },
 				},
-				headers: {
-					'Content-Type': JSONAPI,
-					Location: `${linkOrigin ?? ctx.origin}/${NAME}/v2/sync_jobs/${id}`,
-				},
-			};
+			}));
 		});
 	}
-	route('GET', '/v2/sync_jobs/:id', (ctx) => {
-		authorize(ctx);
-		const job = state.jobs.get(ctx.params.id);
-		if (!job) throw err(404, 'Not Found', `Sync job ${ctx.params.id} not found`);
-		job.polls++;
-		if (job.status !== 'complete') {
-			if (job.polls >= options.jobPolls) {
-				job.result = job.run();
-				job.status = 'complete';
-			} else job.status = 'processing';
-		}
-		return json(200, {
-			data: {
-				type: 'sync_jobs',
-				id: job.id,
-				attributes: { status: job.status, ...(job.result ?? {}) },
-			},
-		});
-	});
 
 	return {
 		state,
@@ -570,6 +703,35 @@ function create(api, userOptions) {
 				return { linkOrigin: linkOrigin ?? null };
 			},
 			revokeAll: () => ({ revoked: locationTokens.revokeAll() + userTokens.revokeAll() }),
+			/** The next `count` background jobs end in "error" with these reasons, in attributes[field]. */
+			failJobs: ({
+				count = 1,
+				reasons = ['The job failed'],
+				field = 'errors',
+			}: { count?: number; reasons?: unknown[]; field?: 'errors' | 'messages' } = {}) => {
+				failJobs = { count, reasons, field };
+				return { failJobs };
+			},
+			/** Retry-After on running job polls (0: none), polls a job takes, contact listings as jobs, the 303's origin. */
+			setJobs: ({ retryAfter, polls, listings, redirectOrigin }: any = {}) => {
+				if (redirectOrigin !== undefined) resultOrigin = redirectOrigin || undefined;
+				if (retryAfter !== undefined) options.jobRetryAfter = Number(retryAfter);
+				if (polls !== undefined) options.jobPolls = Number(polls);
+				if (listings !== undefined) listingsAsJobs = Boolean(listings);
+				return {
+					retryAfter: options.jobRetryAfter,
+					polls: options.jobPolls,
+					listings: listingsAsJobs,
+				};
+			},
+			resetJobs: () => {
+				failJobs = null;
+				listingsAsJobs = false;
+				resultOrigin = undefined;
+				options.jobRetryAfter = DEFAULTS.jobRetryAfter;
+				options.jobPolls = userOptions?.jobPolls ?? DEFAULTS.jobPolls;
+				return { ok: true };
+			},
 		},
 	};
 }

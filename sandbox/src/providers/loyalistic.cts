@@ -102,7 +102,58 @@ export const SOURCES: Record<string, string> = {
 		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
 	'GET /v1/activities':
 		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+	'GET /v1/swagger/docs/v1':
+		'https://help.loyalistic.com/help/using-loyalistic-api (the Swagger JSON URL; every request needs the bearer token); its content is built from the resource routes above, or a differing one when a test switches it',
 };
+
+/** The Swagger 2.0 document of this simulator's own resource routes: what a matching account serves. */
+function swaggerOf(routes: string[]) {
+	const paths = {};
+	for (const key of routes) {
+		const [method, pattern] = key.split(' ');
+		const path = pattern.replace(/:([A-Za-z]+)/g, '{$1}');
+		const params = [...pattern.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+			name: m[1],
+			in: 'path',
+			required: true,
+			type: 'integer',
+		}));
+		(paths[path] = paths[path] ?? {})[method.toLowerCase()] = {
+			operationId: `${method}${path.replace(/[^A-Za-z]/g, '_')}`,
+			parameters: params,
+			responses: { 200: { description: 'OK' } },
+		};
+	}
+	return {
+		swagger: '2.0',
+		info: { title: 'Loyalistic API', version: 'v1' },
+		host: 'api.loyalistic.com',
+		basePath: '/',
+		schemes: ['https'],
+		paths,
+	};
+}
+
+/**
+ * An account whose API differs from the node's assumptions (as an ASP.NET Web API could): companies are
+ * "accounts", list members are "members", a contact is updated with PATCH, and ids are named per resource.
+ */
+const DIFFERING_ROUTES = [
+	'GET /v1/contacts',
+	'POST /v1/contacts',
+	'GET /v1/contacts/:contactId',
+	'PATCH /v1/contacts/:contactId',
+	'DELETE /v1/contacts/:contactId',
+	'POST /v1/contacts/:contactId/activities',
+	'GET /v1/activities',
+	'GET /v1/accounts',
+	'POST /v1/accounts',
+	'GET /v1/accounts/:accountId',
+	'PUT /v1/accounts/:accountId',
+	'GET /v1/lists',
+	'POST /v1/lists/:listId/members',
+	'DELETE /v1/lists/:listId/members/:contactId',
+];
 
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim } = api;
@@ -123,6 +174,8 @@ function create(api, userOptions) {
 		nextId: { contact: 1, company: 1, activity: 1 },
 		/** issue/expiry times of every token, in order: for tests of "one token per lifetime" */
 		tokenLog: [] as any[],
+		/** which Swagger document GET /v1/swagger/docs/v1 serves: 'matching', 'differing', or a document */
+		swagger: 'matching' as any,
 	};
 	const now = () => new Date().toISOString();
 
@@ -407,6 +460,21 @@ function create(api, userOptions) {
 		return paged(ctx, records);
 	});
 
+	// The account's own API description (the Swagger JSON URL the help article gives).
+	route('GET', '/v1/swagger/docs/v1', (ctx) => {
+		authorize(ctx);
+		const resources = Object.keys(SOURCES).filter(
+			(k) => / \/v1\//.test(k) && !k.includes('/swagger/'),
+		);
+		const body =
+			state.swagger === 'matching'
+				? swaggerOf(resources)
+				: state.swagger === 'differing'
+					? swaggerOf(DIFFERING_ROUTES)
+					: state.swagger;
+		return { status: 200, body };
+	});
+
 	return {
 		/** The client a request comes from, whichever of its tokens it carries: rate limits count per client. */
 		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
@@ -417,6 +485,11 @@ function create(api, userOptions) {
 		}),
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),
+			/** Serve another Swagger document: 'matching' (the default), 'differing', or a document of your own. */
+			setSwagger: ({ variant = 'matching', document }: any = {}) => {
+				state.swagger = document ?? variant;
+				return { swagger: typeof state.swagger === 'string' ? state.swagger : 'custom' };
+			},
 		},
 	};
 }

@@ -1,15 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { frederickRequest, PATHS, shape, simplifyField } from '../../transport';
+import { frederickRequest, PATHS, shape, simplifyField, v2 } from '../../transport';
+import { locationIdField } from '../fields';
 
 export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a campaign',
-	description: 'Create a draft or scheduled campaign',
+	description: v2('Create a draft or scheduled campaign in a location'),
 	kind: 'write',
 	fields: [
+		locationIdField,
 		simplifyField,
 		{
 			displayName: 'Name',
@@ -74,6 +76,7 @@ export default defineOperation({
 	],
 	async execute(i) {
 		const v = new Validator(this, i);
+		const locationId = v.id('locationId', 'Location ID');
 		const attributes: IDataObject = {
 			name: v.string('name', 'Name'),
 			channel: this.getNodeParameter('channel', i) as string,
@@ -92,7 +95,7 @@ export default defineOperation({
 			this,
 			i,
 			(
-				await frederickRequest(this, i, 'POST', PATHS.campaigns, {
+				await frederickRequest(this, i, 'POST', PATHS.campaigns(locationId), {
 					body: { data: { type: 'campaigns', attributes } },
 				})
 			).body.data,

@@ -1,15 +1,18 @@
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { defineOperation } from '../../../shared/execution/operation';
-import { frederickList, PATHS, simplifyField } from '../../transport';
+import { Validator } from '../../../shared/execution/validate';
+import { frederickList, PATHS, simplifyField, v2 } from '../../transport';
+import { locationIdField } from '../fields';
 
 export default defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many campaigns',
-	description: 'List campaigns',
+	description: v2('List the campaigns of a location'),
 	kind: 'read',
-	fields: [simplifyField, ...returnAllFields()],
+	fields: [locationIdField, simplifyField, ...returnAllFields()],
 	async execute(i) {
-		return await frederickList(this, i, PATHS.campaigns, {}, limitOf(this, i));
+		const locationId = new Validator(this, i).id('locationId', 'Location ID');
+		return await frederickList(this, i, PATHS.campaigns(locationId), {}, limitOf(this, i));
 	},
 });

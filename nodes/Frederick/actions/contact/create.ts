@@ -1,15 +1,16 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { frederickRequest, PATHS, shape, simplifyField } from '../../transport';
-import { contactAttributeFields, contactAttributes } from '../fields';
+import { frederickRequest, PATHS, shape, simplifyField, v2 } from '../../transport';
+import { contactAttributeFields, contactAttributes, locationIdField } from '../fields';
 
 export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a contact',
-	description: 'Create a contact',
+	description: v2('Create a contact in a location'),
 	kind: 'write',
 	fields: [
+		locationIdField,
 		simplifyField,
 		{
 			displayName: 'Contact Fields',
@@ -22,6 +23,7 @@ export default defineOperation({
 		},
 	],
 	async execute(i) {
+		const locationId = new Validator(this, i).id('locationId', 'Location ID');
 		const attributes = contactAttributes(this, i, 'contactFields', 'Contact Fields');
 		if (!attributes.email && !attributes.phone)
 			new Validator(this, i).fail('Contact Fields', 'need an Email or a Phone');
@@ -29,7 +31,7 @@ export default defineOperation({
 		return shape(
 			this,
 			i,
-			(await frederickRequest(this, i, 'POST', PATHS.contacts, { body })).body.data,
+			(await frederickRequest(this, i, 'POST', PATHS.contacts(locationId), { body })).body.data,
 		);
 	},
 });

@@ -1,15 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { defineOperation } from '../../../shared/execution/operation';
-import { frederickList, PATHS, simplifyField } from '../../transport';
+import { Validator } from '../../../shared/execution/validate';
+import { frederickList, PATHS, simplifyField, v2 } from '../../transport';
+import { locationIdField } from '../fields';
 
 export default defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many contacts',
-	description: 'List contacts, page by page',
+	description: v2('List the contacts of a location, page by page'),
 	kind: 'read',
 	fields: [
+		locationIdField,
 		simplifyField,
 		...returnAllFields(),
 		{
@@ -31,9 +34,10 @@ export default defineOperation({
 		},
 	],
 	async execute(i) {
+		const locationId = new Validator(this, i).id('locationId', 'Location ID');
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
-		if (filters.email) qs['filter[email]'] = filters.email;
-		return await frederickList(this, i, PATHS.contacts, qs, limitOf(this, i));
+		if (filters.email) qs['filter.email'] = String(filters.email).trim();
+		return await frederickList(this, i, PATHS.contacts(locationId), qs, limitOf(this, i));
 	},
 });

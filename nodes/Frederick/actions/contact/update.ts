@@ -1,16 +1,22 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { frederickRequest, PATHS, shape, simplifyField } from '../../transport';
-import { contactAttributeFields, contactAttributes, contactIdField } from '../fields';
+import { frederickRequest, PATHS, shape, simplifyField, v2 } from '../../transport';
+import {
+	contactAttributeFields,
+	contactAttributes,
+	contactIdField,
+	locationIdField,
+} from '../fields';
 
 export default defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a contact',
-	description: 'Change fields of a contact',
+	description: v2('Change fields of a contact'),
 	kind: 'write',
 	records: ['contactId'],
 	fields: [
+		locationIdField,
 		simplifyField,
 		contactIdField,
 		{
@@ -24,6 +30,7 @@ export default defineOperation({
 	],
 	async execute(i) {
 		const v = new Validator(this, i);
+		const locationId = v.id('locationId', 'Location ID');
 		const id = v.id('contactId', 'Contact ID');
 		const attributes = contactAttributes(this, i, 'updateFields', 'Update Fields');
 		v.changes(attributes);
@@ -32,8 +39,12 @@ export default defineOperation({
 		return shape(
 			this,
 			i,
-			(await frederickRequest(this, i, 'PATCH', PATHS.contact(id), { body, idempotent: true })).body
-				.data,
+			(
+				await frederickRequest(this, i, 'PATCH', PATHS.contact(locationId, id), {
+					body,
+					idempotent: true,
+				})
+			).body.data,
 		);
 	},
 });

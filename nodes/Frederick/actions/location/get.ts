@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { frederickRequest, PATHS, shape, simplifyField } from '../../transport';
+import { frederickRequest, PATHS, shape, simplifyField, v2 } from '../../transport';
 import { locationIdField } from '../fields';
 
 export default defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a location',
-	description: 'Get a location by ID',
+	description: v2('Get a location by ID'),
 	kind: 'read',
 	fields: [simplifyField, locationIdField],
 	async execute(i) {

@@ -1,28 +1,58 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
 import { defineBatch, defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
 import { frederickRequest, PATHS, type JsonApiResource } from '../../transport';
 import { locationIdField } from '../fields';
 
-/** The record kinds Frederick syncs in batches, and their endpoints under /locations/{id}/. */
-const KINDS: Record<string, { path: string; type: string; name: string }> = {
+/**
+ * The record kinds Frederick syncs in batches and their paths under /locations/{location_id}/, each as written
+ * on https://developers.hirefrederick.com/api-docs/syncing-data (contact_details and vehicles end in
+ * batch_create_or_update, the others in batch_sync_<plural>). The page gives paths and purposes only: the
+ * record fields and the {data:[{type, attributes}]} wrapper are assumed.
+ */
+const KINDS: Record<string, { path: string; type: string; name: string; description: string }> = {
 	appointments: {
 		path: 'appointments/batch_sync_appointments',
 		type: 'appointments',
 		name: 'Appointments',
+		description: 'Customer visits',
+	},
+	calendars: {
+		path: 'calendars/batch_sync_calendars',
+		type: 'calendars',
+		name: 'Calendars',
+		description: 'The employees (or resources) who provide services, not calendar feeds',
 	},
 	contact_details: {
 		path: 'contact_details/batch_create_or_update',
 		type: 'contact_details',
 		name: 'Contact Details',
+		description: 'Customer records, created or updated',
+	},
+	openings: {
+		path: 'openings/batch_sync_openings',
+		type: 'openings',
+		name: 'Openings',
+		description: 'Near-term free time slots Frederick can promote',
 	},
 	service_categories: {
 		path: 'service_categories/batch_sync_service_categories',
 		type: 'service_categories',
 		name: 'Service Categories',
+		description: 'Groupings of service types',
 	},
-	services: { path: 'services/batch_sync_services', type: 'services', name: 'Services' },
+	services: {
+		path: 'services/batch_sync_services',
+		type: 'services',
+		name: 'Services',
+		description: 'The service menu',
+	},
+	vehicles: {
+		path: 'vehicles/batch_create_or_update',
+		type: 'vehicles',
+		name: 'Vehicles',
+		description: 'Vehicles, created or updated (automotive businesses only)',
+	},
 };
 
 const MAX_BATCH = 100;
@@ -33,7 +63,11 @@ const fields: INodeProperties[] = [
 		displayName: 'Kind',
 		name: 'kind',
 		type: 'options',
-		options: Object.entries(KINDS).map(([value, k]) => ({ name: k.name, value })),
+		options: Object.entries(KINDS).map(([value, k]) => ({
+			name: k.name,
+			value,
+			description: k.description,
+		})),
 		default: 'services',
 		description: 'What the input items are',
 	},
@@ -73,10 +107,10 @@ const fields: INodeProperties[] = [
 				displayName: 'Poll Interval (Seconds)',
 				name: 'pollInterval',
 				type: 'number',
-				default: 2,
+				default: 1,
 				typeOptions: { minValue: 0, numberPrecision: 1 },
 				description:
-					'How often to ask whether a batch Frederick accepted for later (HTTP 202) is done',
+					'How often to ask whether a batch Frederick runs as a background job is done, when Frederick does not say (Retry-After)',
 			},
 			{
 				displayName: 'Timeout (Seconds)',
@@ -91,54 +125,14 @@ const fields: INodeProperties[] = [
 ];
 
 interface SyncAnswer {
-	data: JsonApiResource;
-	links?: { self?: string };
-}
-
-/** Waits for a 202-accepted sync job to finish, polling its link. */
-async function waitForJob(
-	ctx: IExecuteFunctions,
-	i: number,
-	link: string,
-	intervalMs: number,
-	timeoutMs: number,
-): Promise<IDataObject> {
-	const started = Date.now();
-	for (;;) {
-		const { body } = await frederickRequest<SyncAnswer>(ctx, i, 'GET', link);
-		const attributes = body.data?.attributes ?? {};
-		if (attributes.status === 'complete') return { jobId: body.data.id, ...attributes };
-		if (attributes.status === 'failed') {
-			throw new NodeApiError(
-				ctx.getNode(),
-				{ message: 'Sync job failed' },
-				{
-					message: `Frederick could not finish sync job ${body.data.id}: ${String(attributes.error ?? 'no reason given')}`,
-					itemIndex: i,
-				},
-			);
-		}
-		if (Date.now() - started + intervalMs > timeoutMs) {
-			throw new NodeApiError(
-				ctx.getNode(),
-				{ message: 'Sync job timeout' },
-				{
-					message: `Frederick's sync job ${body.data.id} was still "${String(attributes.status)}" after ${Math.round(timeoutMs / 1000)} s`,
-					description:
-						'The batch was accepted and may still complete: raise Options → Timeout, or check the job later. Running the node again is safe: records are matched by external ID.',
-					itemIndex: i,
-				},
-			);
-		}
-		await sleep(intervalMs);
-	}
+	data?: JsonApiResource;
 }
 
 /** What the first item of the operation says for all of them: where the records go, and how to wait. */
 interface SyncSettings {
 	locationId: string;
 	kindName: string;
-	kind: { path: string; type: string; name: string };
+	kind: { path: string; type: string; name: string; description: string };
 	intervalMs: number;
 	timeoutMs: number;
 }
@@ -150,7 +144,8 @@ export default defineOperation({
 	value: 'batchSync',
 	name: 'Batch Sync',
 	action: 'Sync records in batches',
-	description: 'Create or update input items in Frederick by external ID, 100 per request',
+	description:
+		'Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields assumed)',
 	kind: 'write',
 	fields,
 	batch: defineBatch<IDataObject>({
@@ -164,7 +159,7 @@ export default defineOperation({
 				locationId,
 				kindName,
 				kind: KINDS[kindName],
-				intervalMs: Math.max(0, Number(options.pollInterval ?? 2) * 1000),
+				intervalMs: Math.max(0, Number(options.pollInterval ?? 1) * 1000),
 				timeoutMs: Math.max(1000, Number(options.timeout ?? 300) * 1000),
 			});
 			return Math.min(MAX_BATCH, Math.max(1, Number(options.batchSize ?? MAX_BATCH)));
@@ -182,27 +177,24 @@ export default defineOperation({
 			const { locationId, kindName, kind, intervalMs, timeoutMs } = settings;
 			const body = { data: chunk.map((r) => ({ type: kind.type, attributes: r.value })) };
 			// Sync matches by external_id, so sending a batch again updates the same records: safe to retry.
+			// A batch Frederick runs as a background job is polled to its end; a job in "error" fails the batch at
+			// once with the job's reasons.
 			const response = await frederickRequest<SyncAnswer>(
 				ctx,
 				chunk[0].index,
 				'POST',
 				PATHS.sync(locationId, kind.path),
-				{ body, idempotent: true },
+				{ body, idempotent: true, jobs: { pollIntervalMs: intervalMs, timeoutMs } },
 			);
-			const result =
-				response.statusCode === 202
-					? await waitForJob(
-							ctx,
-							chunk[0].index,
-							response.body.links?.self ?? response.headers.location,
-							intervalMs,
-							timeoutMs,
-						)
-					: { ...(response.body.data?.attributes ?? {}) };
+			const data = response.body?.data;
+			const result: IDataObject = {
+				...(response.job && data?.type === 'background_jobs' ? { jobId: data.id } : {}),
+				...(data?.attributes ?? {}),
+			};
 			return chunk.map(({ value }) => ({
 				external_id: value.external_id,
 				kind: kindName,
-				accepted: response.statusCode,
+				accepted: response.firstStatus,
 				batch: result,
 			}));
 		},

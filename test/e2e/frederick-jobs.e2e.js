@@ -1,0 +1,159 @@
+'use strict';
+// Frederick background jobs in a real n8n (CLI): a batch sync Frederick runs as a background job is polled
+// until it ends. A job that ends in "error" fails the execution at once with the job's reasons (not after the
+// 300 s timeout, with no reason); a job that completes gives the result its 303 leads to. The workflow is
+// imported and executed with `n8n execute`, as users' workflows run.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureRuntime } = require('../../scripts/n8n-runtime');
+const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+const { startSandbox } = require('../../sandbox');
+const { demoCredentials } = require('../../sandbox/demo-credentials');
+
+const WORKFLOW_ID = 'E2eFredJobs00001';
+const SYNC_NODE = 'Batch sync services';
+let sim;
+let n8n;
+
+const services = Array.from({ length: 8 }, (_, i) => ({
+	external_id: `e2e-svc-${i}`,
+	name: `Service ${i}`,
+	duration: 30,
+}));
+
+function workflow(credential) {
+	const creds = { frederickApi: { id: credential.id, name: credential.name } };
+	return {
+		id: WORKFLOW_ID,
+		name: 'Frederick background job (e2e)',
+		active: false,
+		nodes: [
+			{
+				id: 'manual',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'services',
+				name: 'Services',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ services }), options: {} },
+			},
+			{
+				id: 'split',
+				name: 'One item per service',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'services', options: {} },
+			},
+			{
+				id: 'sync',
+				name: SYNC_NODE,
+				type: 'n8n-nodes-loyalty.frederick',
+				typeVersion: 1,
+				position: [660, 0],
+				// The default timeout (300 s) stays: a failed job must not wait for it.
+				parameters: {
+					resource: 'sync',
+					operation: 'batchSync',
+					locationId: { __rl: true, mode: 'id', value: 'loc_1' },
+					kind: 'services',
+					externalId: '={{ $json.external_id }}',
+					attributes: '={{ JSON.stringify($json) }}',
+					options: { pollInterval: 0.2 },
+				},
+				credentials: creds,
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Services', type: 'main', index: 0 }]] },
+			Services: { main: [[{ node: 'One item per service', type: 'main', index: 0 }]] },
+			'One item per service': { main: [[{ node: SYNC_NODE, type: 'main', index: 0 }]] },
+		},
+		settings: {},
+	};
+}
+
+/** The sync node's task in the result of `n8n execute --rawOutput`. */
+function syncTask(run) {
+	const task = run?.data?.resultData?.runData?.[SYNC_NODE]?.[0];
+	return { task, items: (task?.data?.main ?? []).flat().filter(Boolean), error: task?.error };
+}
+
+const jobPolls = () =>
+	sim.stats.log.filter((r) => r.route === '/v2/locations/:locationId/background_jobs/:id');
+
+beforeAll(async () => {
+	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	sim = await startSandbox({ port: 0 });
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-fredjobs-'));
+	n8n = new N8nInstance({ runtime, userFolder: home });
+	n8n.installPack(packTarball(path.join(home, 'pack')));
+	const credentials = demoCredentials(sim.baseUrl);
+	await n8n.importCredentials(credentials);
+	const file = path.join(home, 'workflow.json');
+	fs.writeFileSync(
+		file,
+		JSON.stringify(workflow(credentials.find((c) => c.type === 'frederickApi'))),
+	);
+	await n8n.importWorkflow(file);
+}, 900_000);
+
+afterAll(async () => {
+	await sim?.stop();
+});
+
+beforeEach(() => {
+	sim.stats.reset();
+	sim.instances.frederick.control.resetJobs();
+});
+
+test('a job that ends in "error" fails the execution at once, with the job\'s reasons in the error', async () => {
+	sim.instances.frederick.control.failJobs({
+		count: 1,
+		field: 'errors',
+		reasons: ['duration must be a whole number of minutes', 'e2e-svc-3: name is taken'],
+	});
+	const result = await n8n.execute(WORKFLOW_ID);
+	expect(result.code).not.toBe(0);
+	expect(result.run).toBeDefined();
+	const { task, error, items } = syncTask(result.run);
+	expect(items).toHaveLength(0);
+	expect(error.message).toMatch(
+		/^Frederick's background job job_[0-9a-f]+ ended in "error": duration must be a whole number of minutes; e2e-svc-3: name is taken \(item 0\)$/,
+	);
+	expect(result.run.data.resultData.error.message).toBe(error.message);
+	// Failed at the poll that reported the error: the simulator's job ends on its second poll, 0.2 s apart.
+	expect(task.executionTime).toBeLessThan(10_000);
+	expect(jobPolls()).toHaveLength(2);
+	expect(sim.instances.frederick.state.synced.get('loc_1/services')?.has('e2e-svc-0')).toBeFalsy();
+});
+
+test('a job that completes gives the result its 303 leads to', async () => {
+	const result = await n8n.execute(WORKFLOW_ID);
+	if (result.code !== 0 || !result.run)
+		throw new Error(
+			`n8n execute exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
+		);
+	expect(result.run.data.resultData.error).toBeUndefined();
+	const { items } = syncTask(result.run);
+	expect(items).toHaveLength(8);
+	expect(items[0].json).toEqual({
+		external_id: 'e2e-svc-0',
+		kind: 'services',
+		accepted: 202,
+		batch: { status: 'complete', kind: 'services', received: 8, created: 8, updated: 0 },
+	});
+	expect(jobPolls()).toHaveLength(2);
+	expect(
+		sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/background_jobs/:id/result'),
+	).toBe(1);
+	expect(sim.instances.frederick.state.synced.get('loc_1/services').size).toBe(8);
+});
