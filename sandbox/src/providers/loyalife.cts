@@ -46,6 +46,8 @@ const DEFAULTS = {
 	/** assumed: OTP lifetime and attempt limit are per program (not public) */
 	otpLifetimeSeconds: 600,
 	otpAttempts: 5,
+	/** () => ms: the ledger's today (expiry, redemption dates); default the real clock */
+	clock: undefined as undefined | (() => number),
 };
 
 /** The 24 OtpType values of H/api-reference/otp/* (TwoFA is mixed case). */
@@ -201,6 +203,13 @@ const verifyOtpSchema = z
 	.strict();
 // #11 H/api-reference/transactions/insert-transaction (required flags not public: all but sub_product_code
 // required, assumed; the demo program has no "local" attributes)
+/** DR / CR in the reference's words (the account's perspective: a debit is a purchase that earns). */
+const typeMessage = (dr: string, cr: string) => (issue, ctx) => ({
+	message:
+		issue.code === 'invalid_type' && issue.received === 'undefined'
+			? 'is required'
+			: `must be ${dr} (a purchase, earns points) or ${cr} (a reversal, deducts points); got ${JSON.stringify(ctx.data)}`,
+});
 const transactionFields = {
 	transaction_id: nonEmpty(),
 	amount: num().positive('must be greater than 0'),
@@ -213,13 +222,16 @@ const transactionFields = {
 	sub_product_code: str().optional(),
 };
 const insertSchema = z
-	.object({ ...transactionFields, transaction_type: z.enum(['DR', 'CR']) })
+	.object({
+		...transactionFields,
+		transaction_type: z.enum(['DR', 'CR'], { errorMap: typeMessage('DR', 'CR') }),
+	})
 	.strict();
 // #12 H/api-reference/transactions/insert-transaction-v2: lower-case dr/cr and the idempotency key per item
 const insertV2ItemSchema = z
 	.object({
 		...transactionFields,
-		transaction_type: z.enum(['dr', 'cr']),
+		transaction_type: z.enum(['dr', 'cr'], { errorMap: typeMessage('dr', 'cr') }),
 		_xoxo_api_client_idempotency: nonEmpty().optional(),
 	})
 	.strict();
@@ -309,8 +321,10 @@ function describe(issues, prefix = '') {
 			text =
 				issue.received === 'undefined'
 					? 'is required'
-					: `must be ${issue.expected}, not ${issue.received}`;
-		else if (issue.code === 'invalid_enum_value')
+					: String(issue.expected).includes('|')
+						? `must be one of ${String(issue.expected).replace(/'/g, '"').split(' | ').join(', ')}, not ${issue.received}`
+						: `must be ${issue.expected}, not ${issue.received}`;
+		else if (issue.code === 'invalid_enum_value' && text.startsWith('Invalid enum value'))
 			text = `must be one of ${issue.options.join(', ')}; got ${JSON.stringify(issue.received)}`;
 		else if (issue.code === 'invalid_literal')
 			text =
@@ -349,7 +363,7 @@ export const SOURCES: Record<string, string> = {
 	'POST /lbms-ingress/member/api/Member/VerifyOTP': `${H}/api-reference/otp/verify-otp`,
 	'POST /lbms-ingress/member/api/Member/VerifyOTPByRelationReference': `${H}/api-reference/otp/verify-otp-by-relation`,
 	'POST /lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData': `${H}/api-reference/transactions/insert-transaction`,
-	'POST /lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2': `${H}/api-reference/transactions/insert-transaction-v2 (limit of 100 assumed: the page says it may be enforced)`,
+	'POST /lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2': `${H}/api-reference/transactions/insert-transaction-v2`,
 	'GET /lbms-ingress/transaction-lm/API/Transaction/PollTransactionBatchStatus': `${H}/api-reference/transactions/poll-batch-status (query names pintProgramId, batch_id assumed: not public)`,
 	'POST /lbms-ingress/transaction-lm/API/Transaction/GetMemberTransactionSummaryByDate': `${H}/api-reference/transactions/get-transaction-summary (MaximumRange a count, newest first: assumed)`,
 	'POST /lbms-ingress/transaction-lm/API/Transaction/GetMemberStatementSummary': `${H}/api-reference/transactions/get-statement-summary`,
@@ -397,12 +411,14 @@ function create(api, userOptions) {
 		/** scopes of issued tokens (the member, or null), for tests */
 		issuedScopes: [] as any[],
 	};
+	/** The simulator's today for the ledger (dates, expiry); option `clock` (() => ms), default the real clock. */
+	const clock = (): number => (options.clock ? Number(options.clock()) : Date.now());
 	let memberSeq = 1;
 	let txnSeq = 1;
 
 	const addMember = (m, extra: any = {}) => {
 		const status = Number(m.status ?? '5');
-		const now = stamp(Date.now());
+		const now = stamp(clock());
 		const member = {
 			Id: memberSeq++,
 			RelationReference: m.relation_reference,
@@ -435,7 +451,7 @@ function create(api, userOptions) {
 			Id: txnSeq++,
 			Points: 0,
 			Narration: '',
-			ProcessingDate: stamp(Date.now()),
+			ProcessingDate: stamp(clock()),
 			ExpiryDate: null as string | null,
 			ExternalReference: uuid(),
 			AdditionalDetail: '',
@@ -484,11 +500,14 @@ function create(api, userOptions) {
 	 * deductions take the oldest live points first (a shortfall is carried as a debt paid by later earnings).
 	 * Returns the balance, the buckets (for the expiry schedule) and the points expired so far.
 	 */
-	const accountOf = (ref, now = Date.now()) => {
+	// Earnings count from their TransactionDate; deductions from when they were processed (a back-dated CR
+	// takes live points, not points that have expired since; assumed).
+	const effective = (e) => (e.Points < 0 ? e.ProcessingDate : e.TransactionDate);
+	const accountOf = (ref, now = clock()) => {
 		const entries = state.transactions
 			.filter((t) => t.RelationReference === ref)
 			.slice()
-			.sort((a, b) => a.TransactionDate.localeCompare(b.TransactionDate) || a.Id - b.Id);
+			.sort((a, b) => effective(a).localeCompare(effective(b)) || a.Id - b.Id);
 		const buckets: any[] = [];
 		let debt = 0;
 		let expired = 0;
@@ -502,7 +521,7 @@ function create(api, userOptions) {
 				}
 		};
 		for (const e of entries) {
-			const at = toMs(e.TransactionDate);
+			const at = toMs(effective(e));
 			expireUntil(at);
 			if (e.Points > 0 || e.BlockedPoints > 0) {
 				let pts = Math.max(0, e.Points);
@@ -634,7 +653,7 @@ function create(api, userOptions) {
 				);
 			q[k] = v;
 		}
-		for (const k of required) if (!q[k]) throw refuse(`${k} is required (query parameter)`);
+		for (const k of required) if (!q[k]) throw refuse(`${k} is required`);
 		if ('pintProgramId' in q) {
 			if (!/^\d+$/.test(q.pintProgramId))
 				throw refuse(`pintProgramId must be an integer, got ${JSON.stringify(q.pintProgramId)}`);
@@ -887,7 +906,7 @@ function create(api, userOptions) {
 			member.Status = Number(d.status);
 			if (member.Status === 1 && !member.IsAccountActivated) {
 				member.IsAccountActivated = true;
-				member.ActivatedDate = stamp(Date.now());
+				member.ActivatedDate = stamp(clock());
 			}
 		}
 		return { status: 200, body: ok(true) };
@@ -928,7 +947,7 @@ function create(api, userOptions) {
 			LoginAttempt: member.LoginAttempt,
 			ForceChangePassword: member.ForceChangePassword,
 		};
-		member.LastLoggedIn = stamp(Date.now());
+		member.LastLoggedIn = stamp(clock());
 		member.LoginAttempt = 0;
 		return { status: 200, body: ok(answer) };
 	});
@@ -1088,7 +1107,7 @@ function create(api, userOptions) {
 	};
 	route('POST', `${P}/transaction-lm/API/Transaction/InsertTransactionDataV2`, (ctx) => {
 		const subject = authorize(ctx);
-		queryOf(ctx, subject, ['pintProgramId']);
+		// The body is checked before the query (the refusals the nodes once earned come first).
 		const key = Object.keys(ctx.headers).find((h) => /xoxo_api_client_idempotency/i.test(h));
 		if (key)
 			throw refuse(
@@ -1108,6 +1127,7 @@ function create(api, userOptions) {
 			checkMember(subject, parsed.data.member_relation_reference);
 			return parsed.data;
 		});
+		queryOf(ctx, subject, ['pintProgramId']);
 		const batchId =
 			options.batchSnapshot === 'A'
 				? crypto.randomUUID()
@@ -1335,7 +1355,7 @@ function create(api, userOptions) {
 			Points: -body.Points,
 			Amount: body.Amount,
 			Narration: `Redemption at ${body.MerchantName}`,
-			TransactionDate: stamp(Date.now()),
+			TransactionDate: stamp(clock()),
 			ExternalReference,
 			AdditionalDetail: `${REDEEM_TYPES[body.LoyaltyTxnType]}; amount ${body.Amount}`,
 			LoyaltyTxnType: 1,
@@ -1389,7 +1409,7 @@ function create(api, userOptions) {
 			Points: redemption.Points,
 			Amount: redemption.Amount,
 			Narration: `Reversal of redemption at ${redemption.MerchantName}`,
-			TransactionDate: stamp(Date.now()),
+			TransactionDate: stamp(clock()),
 			AdditionalDetail: `reversal of ${ref}`,
 			LoyaltyTxnType: 2,
 			MerchantName: redemption.MerchantName,
