@@ -90,6 +90,22 @@ export class LoyalifeApi implements ICredentialType {
 			description:
 				'Optional. Binds the token to one member (scope ["LOGIN","&lt;reference&gt;"]): the node can then act only for that member. Leave empty for a program-wide token.',
 		},
+		{
+			displayName: 'Transaction Currency',
+			name: 'transactionCurrency',
+			type: 'string',
+			default: 'DEFAULT',
+			description:
+				'Sent as TransactionCurrency on balance, statement, expiry, summary and redemption calls: DEFAULT unless your program uses a specific currency code',
+		},
+		{
+			displayName: 'Relation Type',
+			name: 'relationType',
+			type: 'number',
+			default: 4,
+			description:
+				'Sent as RelationType: 4 is a customer, the value the reference uses in almost every call. Change it only if Xoxoday gave you another.',
+		},
 		maxRequestsPerSecondField,
 	];
 
@@ -143,16 +159,18 @@ export class LoyalifeApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// Looks a member up: proves the token works for this program. "Not found" is still a pass; a program the
-	// client cannot access (ErrorCode 997) is not.
+	// Reads the balance of a made-up member (payment-gateway/check-availability): proves the token works for
+	// this program. "Member does not exist" (103) is still a pass; a program the client cannot access (997) is not.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
-			url: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
-			qs: {
-				pintProgramId: '={{ $credentials.programId }}',
-				pstrAttributeName: 'RelationReference',
-				pstrAttributeValue: 'n8n-credential-test',
+			url: '/lbms-ingress/pg-lm/API/PG/CheckAvailability',
+			method: 'POST',
+			body: {
+				RelationReference: 'n8n-credential-test',
+				TransactionCurrency: '={{ $credentials.transactionCurrency || "DEFAULT" }}',
+				RelationType: '={{ Number($credentials.relationType) || 4 }}',
+				ProgramId: '={{ Number($credentials.programId) }}',
 			},
 		},
 		rules: [

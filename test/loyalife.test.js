@@ -21,16 +21,11 @@ function setup(data = {}) {
 }
 
 const TOKEN_ROUTE = '/lbms-ingress/oauth/api/Auth/Token';
-const GET_MEMBER = [
-	'loyalife',
-	'GET',
-	'/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
-];
+const GET_MEMBER = ['loyalife', 'GET', '/lbms-ingress/member/api/Member/GetMemberProfile'];
 const getMember = {
 	resource: 'member',
-	operation: 'get',
-	attributeName: 'relation_reference',
-	attributeValue: '={{ $json.ref }}',
+	operation: 'getProfile',
+	relationReference: '={{ $json.ref }}',
 };
 const refs = (n) =>
 	Array.from({ length: n }, (_, i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }));
@@ -55,7 +50,7 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		const stored = engine.credentials.stored('xl-1');
 		expect(stored.token).toMatch(/^ey/);
 		expect(stored.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-		const api = box.sim.stats.log.find((r) => r.route.includes('GetMemberDetails'));
+		const api = box.sim.stats.log.find((r) => r.route.includes('GetMemberProfile'));
 		expect(api.headers.authorization).toBe(`bearer ${stored.token}`);
 		await run(getMember, { items: refs(5) });
 		expect(box.sim.stats.tokens.loyalife).toBe(1);
@@ -83,7 +78,7 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 			const { error, items } = await run(getMember, { items: refs(3) });
 			expect(items).toHaveLength(0);
 			expect(error.message).toBe(
-				'Loyalife refused the credential: could not get an access token (Invalid client_id or client_secret. Regenerated credentials invalidate the old ones. (ErrorCode INVALID_CLIENT))',
+				'Loyalife refused the credential: could not get an access token (Invalid client_id or client_secret. Regenerated credentials invalidate the old ones. (ErrorCode 401))',
 			);
 			expect(error.description).toMatch(/Check the client ID, the client secret/);
 			expect(allText(error)).not.toContain(CLIENT_SECRET);
@@ -106,13 +101,10 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(other.error.description).toMatch(/member-bound token/);
 	});
 
-	test('an HTTP 200 carrying IsSucessful:false is an error, and continueOnFail keeps it on its item', async () => {
+	test('an error envelope names the provider message and code; continueOnFail keeps it on its item', async () => {
 		const { run } = setup();
 		const { error } = await run(getMember, { items: [{ ref: 'NOPE' }] });
-		expect(error.message).toBe(
-			'Loyalife reported an error (item 0): No member with relation_reference NOPE (ErrorCode MEMBER_NOT_FOUND)',
-		);
-		expect(error.description).toMatch(/HTTP status was 200/);
+		expect(error.message).toMatch(/^Loyalife answered HTTP 404 \(item 0\): .*NOPE/);
 		const mixed = await run(getMember, {
 			items: [{ ref: 'MEM0001' }, { ref: 'NOPE' }, { ref: 'MEM0002' }],
 			continueOnFail: true,
@@ -120,280 +112,563 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(mixed.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(mixed.items[1].pairedItem).toEqual({ item: 1 });
 	});
+});
 
-	test('members: create, 409 on an existing member, update', async () => {
+/** Loyalife requests as the simulator received them (token requests aside). */
+function received(filter = () => true) {
+	return box.sim.stats.log
+		.filter((r) => r.provider === 'loyalife' && !r.path.endsWith(TOKEN_ROUTE))
+		.filter(filter)
+		.map((r) => ({
+			method: r.method,
+			path: r.path.replace(/^\/loyalife/, ''),
+			query: r.query,
+			...(r.body !== undefined ? { body: r.body } : {}),
+		}));
+}
+const json = (items) => items.map((i) => i.json);
+const scope = (ref) => ({
+	RelationReference: ref,
+	TransactionCurrency: 'DEFAULT',
+	RelationType: 4,
+	ProgramId: 1001,
+});
+
+describe('Member (members/*)', () => {
+	test('create with a status code and custom attributes; Get Profile and Get by Attribute find them; 409 on a second create', async () => {
 		const { run } = setup();
-		const created = await run({
+		const create = {
 			resource: 'member',
 			operation: 'create',
-			relationReference: 'NEW-1',
-			fullName: 'Nia New',
+			relationReference: 'NEW-0001',
+			fullName: 'Jane Doe',
+			email: 'jane.doe@example.com',
+			mobileNumber: '+919876500999',
+			status: '1',
 			additionalFields: {
-				email_id: 'nia@example.com',
-				mobile_number: '+358401234567',
-				dob: '1990-04-02T00:00:00',
 				gender: 'F',
+				dob: '1990-06-15T00:00:00.000Z',
+				address: '123 Main Street',
+			},
+			customAttributes: { attribute: [{ key: 'city', value: 'Mumbai' }] },
+		};
+		const created = await run(create);
+		expect(created.error).toBeUndefined();
+		expect(received()).toEqual([
+			{
+				method: 'POST',
+				path: '/lbms-ingress/member/api/Member/CreateProfileWithAttributes',
+				query: { pintProgramId: '1001' },
+				body: {
+					relation_reference: 'NEW-0001',
+					full_name: 'Jane Doe',
+					email_id: 'jane.doe@example.com',
+					mobile_number: '+919876500999',
+					status: '1',
+					gender: 'F',
+					dob: '1990-06-15',
+					address: '123 Main Street',
+					city: 'Mumbai',
+				},
+			},
+		]);
+		expect(json(created.items)[0]).toMatchObject({ relationReference: 'NEW-0001', created: true });
+		const profile = await run({
+			resource: 'member',
+			operation: 'getProfile',
+			relationReference: 'NEW-0001',
+		});
+		expect(json(profile.items)[0]).toMatchObject({
+			RelationReference: 'NEW-0001',
+			FullName: 'Jane Doe',
+			Status: 1,
+			Gender: 'F',
+		});
+		expect(Number.isInteger(json(profile.items)[0].Id)).toBe(true);
+		const byEmail = await run({
+			resource: 'member',
+			operation: 'get',
+			attributeName: 'email_id',
+			attributeValue: 'jane.doe@example.com',
+		});
+		expect(json(byEmail.items)[0]).toMatchObject({
+			RelationReference: 'NEW-0001',
+			Id: json(profile.items)[0].Id,
+		});
+		expect(received().at(-1)).toMatchObject({
+			query: {
+				pintProgramId: '1001',
+				pstrAttributeName: 'email_id',
+				pstrAttributeValue: 'jane.doe@example.com',
 			},
 		});
-		expect(created.error).toBeUndefined();
-		expect(created.items[0].json).toMatchObject({
-			RelationReference: 'NEW-1',
-			FullName: 'Nia New',
-			Email: 'nia@example.com',
-			TotalPoints: 0,
-		});
-		expect(sim().state.members.get('NEW-1')).toMatchObject({
-			Dob: '1990-04-02',
-			Mobile: '+358401234567',
-		});
-		const again = await run({
-			resource: 'member',
-			operation: 'create',
-			relationReference: 'NEW-1',
-			fullName: 'Nia New',
-		});
-		expect(again.error.message).toBe(
-			'Loyalife answered HTTP 409 (item 0): A member with relation reference NEW-1 already exists (ErrorCode MEMBER_EXISTS)',
-		);
-		const updated = await run({
+		const again = await run(create);
+		expect(again.error.message).toMatch(/^Loyalife answered HTTP 409 \(item 0\)/);
+		expect(again.error.description).toMatch(/already exists/);
+	});
+
+	test('update sends {id, data} with the internal ID found by relation reference or e-mail, or given; only the fields given', async () => {
+		const { run } = setup();
+		const id = sim().state.members.get('MEM0007').Id;
+		const byRef = await run({
 			resource: 'member',
 			operation: 'update',
-			relationReference: 'NEW-1',
-			updateFields: { status: 'Inactive' },
+			findBy: 'relationReference',
+			relationReference: 'MEM0007',
+			updateFields: { full_name: 'Seven Renamed', status: '2' },
 		});
-		expect(updated.items[0].json.Status).toBe('Inactive');
+		expect(byRef.error).toBeUndefined();
+		expect(received().map((r) => [r.method, r.path.split('/').at(-1), r.body])).toEqual([
+			['GET', 'GetMemberProfile', undefined],
+			[
+				'POST',
+				'UpdateProfileWithAttributes',
+				{ id, data: { full_name: 'Seven Renamed', status: '2' } },
+			],
+		]);
+		expect(sim().state.members.get('MEM0007')).toMatchObject({
+			FullName: 'Seven Renamed',
+			Status: 2,
+		});
+		box.sim.stats.reset();
+		const byEmail = await run({
+			resource: 'member',
+			operation: 'update',
+			findBy: 'email',
+			email: 'member7@example.com',
+			updateFields: { city: undefined },
+			customAttributes: { attribute: [{ key: 'preferred_store', value: 'Andheri' }] },
+		});
+		expect(byEmail.error).toBeUndefined();
+		expect(received().map((r) => r.path.split('/').at(-1))).toEqual([
+			'GetMemberDetailsByUniqueAttribute',
+			'UpdateProfileWithAttributes',
+		]);
+		expect(received().at(-1).body).toEqual({ id, data: { preferred_store: 'Andheri' } });
+		box.sim.stats.reset();
+		const taken = await run({
+			resource: 'member',
+			operation: 'update',
+			findBy: 'id',
+			memberId: id,
+			updateFields: { email_id: 'member8@example.com' },
+		});
+		expect(received().map((r) => r.path.split('/').at(-1))).toEqual([
+			'UpdateProfileWithAttributes',
+		]);
+		expect(taken.error.message).toMatch(/E205/);
+		const nothing = await run({
+			resource: 'member',
+			operation: 'update',
+			findBy: 'id',
+			memberId: id,
+		});
+		expect(nothing.error.message).toBe(
+			'Update Fields needs at least one field to change (Loyalife requires one) (item 0)',
+		);
+	});
+
+	test('check credentials: the hash matches (status, last login); a wrong one is valid: false', async () => {
+		const { run } = setup();
+		const good = await run({
+			resource: 'member',
+			operation: 'checkCredentials',
+			relationReference: 'MEM0004',
+			password: sim().passwordHashOf('MEM0004'),
+		});
+		expect(good.error).toBeUndefined();
+		expect(received()[0].body).toEqual({
+			UniquerefID: 'MEM0004',
+			ProgramId: 1001,
+			RelationType: 4,
+			Password: sim().passwordHashOf('MEM0004'),
+		});
+		expect(json(good.items)[0]).toMatchObject({ valid: true, Status: 1, LoginAttempt: 0 });
 		const bad = await run({
 			resource: 'member',
-			operation: 'create',
-			relationReference: 'NEW-2',
-			fullName: 'X',
-			additionalFields: { email_id: 'nope' },
+			operation: 'checkCredentials',
+			relationReference: 'MEM0004',
+			password: 'not-the-hash',
 		});
-		expect(bad.error.message).toBe(
-			'Additional Fields → Email must be an email address, got "nope" (item 0)',
-		);
+		expect(bad.error).toBeUndefined();
+		expect(json(bad.items)[0]).toMatchObject({ valid: false, UniquerefID: 'MEM0004' });
+		expect(allText(bad.items)).not.toContain(sim().passwordHashOf('MEM0004'));
 	});
+});
 
-	const tx = (i, extra = {}) => ({
-		id: `B-${i}`,
-		ref: `MEM${String((i % 25) + 1).padStart(4, '0')}`,
-		amount: 100 + i,
-		...extra,
+describe('One-Time Password (otp/*)', () => {
+	test('sent by e-mail and verified with the same type; a wrong code or type is valid: false; by relation reference too', async () => {
+		const { run } = setup();
+		const send = await run({
+			resource: 'otp',
+			operation: 'generate',
+			by: 'email',
+			email: 'member5@example.com',
+			otpType: 'TwoFA',
+			sourceAddress: '192.168.1.1',
+		});
+		expect(send.error).toBeUndefined();
+		expect(received()[0]).toEqual({
+			method: 'POST',
+			path: '/lbms-ingress/member/api/Member/GenerateOTP',
+			query: {},
+			body: {
+				UniquerefID: 'member5@example.com',
+				SourceAddress: '192.168.1.1',
+				SourceCode: 1,
+				OtpType: 'TwoFA',
+				ProgramId: 1001,
+				RelationType: 4,
+			},
+		});
+		const code = sim().state.otps.at(-1).OTP;
+		const verify = (otp, otpType = 'TwoFA') =>
+			run({
+				resource: 'otp',
+				operation: 'verify',
+				by: 'email',
+				email: 'member5@example.com',
+				otpType,
+				otp,
+				destination: 'Mobile',
+				destinationAddress: '10.0.0.9',
+			});
+		expect(json((await verify(code === 111111 ? 222222 : 111111)).items)[0]).toMatchObject({
+			valid: false,
+		});
+		expect(json((await verify(code, 'LOGIN')).items)[0]).toMatchObject({ valid: false });
+		const right = await verify(code);
+		expect(json(right.items)[0]).toEqual({
+			valid: true,
+			UniquerefID: 'member5@example.com',
+			OtpType: 'TwoFA',
+		});
+		expect(received().at(-1).body).toEqual({
+			UniquerefID: 'member5@example.com',
+			OTP: code,
+			DestinationAddress: '10.0.0.9',
+			Destination: 'Mobile',
+			OtpType: 'TwoFA',
+			ProgramId: 1001,
+			RelationType: 4,
+		});
+		// Single use.
+		expect(json((await verify(code)).items)[0]).toMatchObject({ valid: false });
+
+		box.sim.stats.reset();
+		await run({
+			resource: 'otp',
+			operation: 'generate',
+			by: 'relationReference',
+			relationReference: 'MEM0006',
+			otpType: 'LOGIN',
+			sourceAddress: '192.168.1.1',
+		});
+		const second = sim().state.otps.at(-1).OTP;
+		const ok = await run({
+			resource: 'otp',
+			operation: 'verify',
+			by: 'relationReference',
+			relationReference: 'MEM0006',
+			otpType: 'LOGIN',
+			otp: second,
+			destination: 'Web',
+			destinationAddress: '10.0.0.9',
+		});
+		expect(json(ok.items)[0]).toMatchObject({ valid: true, UniquerefID: 'MEM0006' });
+		expect(received().map((r) => r.path.split('/').at(-1))).toEqual([
+			'GenerateOTPByRelationReference',
+			'VerifyOTPByRelationReference',
+		]);
 	});
-	const batchParams = {
+});
+
+describe('Transaction (transactions/*)', () => {
+	const purchase = (extra = {}) => ({
 		resource: 'transaction',
-		operation: 'createBatch',
+		operation: 'create',
 		transactionId: '={{ $json.id }}',
-		memberRelationReference: '={{ $json.ref }}',
+		memberRelationReference: '={{ $json.member }}',
 		amount: '={{ $json.amount }}',
-		transactionDate: '2026-02-01',
+		transactionDate: '2026-05-11T10:00:00.000Z',
 		productCode: 'CARD',
 		transactionType: 'DR',
-		batchSize: 100,
-	};
+		...extra,
+	});
 
-	test('a purchase is sent as DR (earns points), the program id and the idempotency key with it; the item is an object', async () => {
+	test('Create: one transaction as the page lists it (DR earns, no idempotency field), not retried', async () => {
 		const { run } = setup();
-		const balance = sim().pointsOf('MEM0003');
-		const { items, error } = await run(
-			{ ...batchParams, operation: 'create' },
-			{ items: [tx(9002)] },
-		);
+		const before = sim().pointsOf('MEM0009');
+		const { items, error } = await run(purchase(), {
+			items: [{ id: 'POS-1', member: 'MEM0009', amount: 1500 }],
+		});
 		expect(error).toBeUndefined();
-		const sent = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionData'));
-		// transactions/insert-transaction: one object; DR = debit = a purchase that earns points.
-		expect(sent).toHaveLength(1);
-		expect(sent[0].query).toEqual({ pintProgramId: '1001' });
-		expect(sent[0].body).toEqual({
-			_xoxo_api_client_idempotency: expect.stringMatching(/^n8n-[0-9a-f]{40}$/),
-			transaction_id: 'B-9002',
-			amount: 9102,
-			transaction_date: '2026-02-01',
-			product_code: 'CARD',
-			member_relation_reference: 'MEM0003',
-			transaction_type: 'DR',
-		});
-		expect(sim().pointsOf('MEM0003')).toBe(balance + 910);
-		// What a later node can map: what was sent, and Loyalife's answer.
-		expect(items[0].json).toMatchObject({
-			transaction_id: 'B-9002',
-			transaction_type: 'DR',
-			accepted: true,
-			errorCode: '000',
-			message: 'Success',
-		});
-		// A reversal takes points back.
-		await run(
+		expect(received()).toEqual([
 			{
-				...batchParams,
-				operation: 'create',
-				transactionType: 'CR',
-				transactionId: 'B-9002-refund',
+				method: 'POST',
+				path: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
+				query: { pintProgramId: '1001' },
+				body: {
+					transaction_id: 'POS-1',
+					amount: 1500,
+					transaction_date: '2026-05-11',
+					product_code: 'CARD',
+					member_relation_reference: 'MEM0009',
+					transaction_type: 'DR',
+				},
 			},
-			{ items: [tx(9002)] },
-		);
-		expect(sim().pointsOf('MEM0003')).toBe(balance);
-	});
-
-	test('a batch is sent 100 at a time, each transaction with its idempotency key inside it; a replayed batch creates nothing twice', async () => {
-		const { run } = setup();
-		const input = Array.from({ length: 150 }, (_, i) => tx(i));
-		const before = sim().state.transactions.length;
-		const first = await run(batchParams, { items: input });
-		expect(first.error).toBeUndefined();
-		expect(first.items).toHaveLength(150);
-		expect(first.items[0].json).toMatchObject({
-			status: 'queued',
-			request_id: expect.stringMatching(/^req_/),
-		});
-		expect(
-			first.items.every((i) => i.json.status === 'queued' && /^req_/.test(i.json.request_id)),
-		).toBe(true);
-		expect(first.items[149].pairedItem).toEqual({ item: 149 });
-		const batches = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionDataV2'));
-		expect(batches.map((r) => r.body.length)).toEqual([100, 50]);
-		// transactions/insert-transaction-v2: the key is a field of each transaction, not a header; type dr/cr.
-		expect(batches.every((r) => r.headers._xoxo_api_client_idempotency === undefined)).toBe(true);
-		const keys = batches.flatMap((r) => r.body.map((t) => t._xoxo_api_client_idempotency));
-		expect(new Set(keys).size).toBe(150);
-		expect(keys.every((k) => /^n8n-[0-9a-f]{40}$/.test(k))).toBe(true);
-		expect(batches[0].body[0]).toMatchObject({ transaction_id: 'B-0', transaction_type: 'dr' });
-		expect(sim().state.transactions.length).toBe(before + 150);
-
-		const replay = await run(batchParams, { items: input });
-		expect(replay.error).toBeUndefined();
-		expect(replay.items.map((i) => i.json.request_id)).toEqual(
-			first.items.map((i) => i.json.request_id),
-		);
-		expect(sim().state.transactions.length).toBe(before + 150);
-		// A key the user chose (e.g. the invoice number) goes as it is.
-		box.sim.stats.reset();
-		await run(
-			{ ...batchParams, idempotencyKey: '={{ "inv-" + $json.id }}' },
-			{ items: [tx(7000)] },
-		);
-		expect(
-			box.sim.stats.log.find((r) => r.route.endsWith('InsertTransactionDataV2')).body[0]
-				._xoxo_api_client_idempotency,
-		).toBe('inv-B-7000');
-	});
-
-	test('a batch whose answer is lost is retried with the same keys and counted once', async () => {
-		const { run } = setup();
-		const input = Array.from({ length: 30 }, (_, i) => tx(1000 + i));
-		const before = sim().state.transactions.length;
-		box.sim.faults.add('loyalife', {
-			type: 'lost',
-			status: 502,
-			count: 1,
-			path: 'InsertTransactionDataV2',
-		});
-		const { items, error } = await run(batchParams, { items: input });
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(30);
-		const sent = box.sim.stats.log.filter((r) => r.route.endsWith('InsertTransactionDataV2'));
-		expect(sent).toHaveLength(2);
-		expect(sent[1].body).toEqual(sent[0].body);
-		expect(sim().state.transactions.length).toBe(before + 30);
-	});
-
-	test('a batch that keeps failing says exactly which items were applied, which failed and which were never sent', async () => {
-		const { run } = setup();
-		const input = Array.from({ length: 5 }, (_, i) => tx(3000 + i));
-		// The first batch (items 0-1) goes through; every try of the second fails.
-		box.sim.faults.add('loyalife', {
-			type: 'status',
-			status: 500,
-			count: 50,
-			path: 'InsertTransactionDataV2',
-			skip: 1,
-		});
-		const { error } = await run({ ...batchParams, batchSize: 2 }, { items: input });
-		expect(error.message).toMatch(/^Loyalife answered HTTP 500 \(item 2\)/);
-		expect(error.description).toMatch(
-			/The run stopped at item 2\. Items 0-1 had already been applied\. Items 2-3 failed: not confirmed as applied\. Item 4 was never sent\.$/,
-		);
-	});
-
-	const summary = {
-		resource: 'transaction',
-		operation: 'getSummary',
-		fromDate: '2025-01-01',
-		toDate: '2025-12-31',
-	};
-
-	test('the transaction summary pages with a 0-based start index and returns every transaction once, the last page partial', async () => {
-		const { run } = setup();
-		const { items, error } = await run({ ...summary, returnAll: true });
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(25 * 11);
-		expect(new Set(items.map((i) => i.json.TransactionId)).size).toBe(275);
-		const pages = box.sim.stats.log
-			.filter((r) => r.route.endsWith('GetTransactionSummary'))
-			.map((r) => [r.body.start_index, r.body.record_count]);
-		expect(pages).toEqual([
-			[0, 100],
-			[100, 100],
-			[200, 100],
 		]);
-		box.sim.stats.reset();
-		const limited = await run({
-			...summary,
-			returnAll: false,
-			limit: 150,
-			memberRelationReference: '',
-		});
-		expect(limited.items).toHaveLength(150);
-		expect(limited.items.map((i) => i.json.TransactionId)).toEqual(
-			items.slice(0, 150).map((i) => i.json.TransactionId),
-		);
-		const one = await run({ ...summary, returnAll: true, memberRelationReference: 'MEM0007' });
-		expect(one.items).toHaveLength(11);
-		expect(one.items.every((i) => i.json.RelationReference === 'MEM0007')).toBe(true);
+		expect(json(items)[0]).toMatchObject({ recorded: true, transaction_id: 'POS-1' });
+		expect(sim().pointsOf('MEM0009')).toBe(before + 150);
+		const unknown = await run(purchase(), { items: [{ id: 'POS-2', member: 'NOPE', amount: 10 }] });
+		expect(unknown.error.message).toMatch(/103/);
 	});
 
-	test('points: redeem returns the external reference, reverse gives the points back once, expiry schedule as items', async () => {
+	test('Create Batch waits for the outcome: applied with points, partly held, on hold, and a failed item failing alone', async () => {
 		const { run } = setup();
-		const balance = sim().pointsOf('MEM0010');
-		const redeemed = await run({
-			resource: 'points',
-			operation: 'redeem',
-			relationReference: 'MEM0010',
-			points: 20,
-			description: 'Coffee',
+		const items = [
+			{ id: 'B-1', member: 'MEM0010', amount: 1000 },
+			{ id: 'B-2', member: 'MEM0011', amount: 30000 },
+			{ id: 'B-3', member: 'MEM0012', amount: 60000 },
+			{ id: 'B-4', member: 'NOPE', amount: 100 },
+			{ id: 'B-5', member: 'MEM0013', amount: 500 },
+		];
+		const result = await run(purchase({ operation: 'createBatch' }), {
+			items,
+			continueOnFail: true,
 		});
-		expect(redeemed.error).toBeUndefined();
-		const ref = redeemed.items[0].json.ExternalReference;
-		expect(ref).toMatch(/^RDM-/);
-		expect(redeemed.items[0].json.Balance).toBe(balance - 20);
-		const reversed = await run({
-			resource: 'points',
-			operation: 'reverse',
-			externalReference: ref,
+		expect(result.error).toBeUndefined();
+		const out = json(result.items);
+		expect(out.map((o) => o.status ?? 'error')).toEqual([
+			'applied',
+			'partially held',
+			'on hold',
+			'error',
+			'applied',
+		]);
+		expect(out[0]).toMatchObject({ transaction_id: 'B-1', points: 100, transaction_type: 'dr' });
+		expect(out[3].error).toMatch(/^Loyalife did not apply transaction B-4: Member does not exist/);
+		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		const calls = received();
+		expect(calls[0]).toMatchObject({
+			method: 'POST',
+			path: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
+			query: { pintProgramId: '1001' },
 		});
-		expect(reversed.items[0].json).toMatchObject({
-			ExternalReference: ref,
-			PointsReversed: 20,
-			Balance: balance,
+		expect(calls[0].body).toHaveLength(5);
+		expect(calls[0].body[0]._xoxo_api_client_idempotency).toMatch(/^n8n-[0-9a-f]{40}$/);
+		// Polled until nothing was pending (the simulator holds items pending for one poll).
+		const polls = calls.filter((c) => c.path.endsWith('PollTransactionBatchStatus'));
+		expect(polls.length).toBe(2);
+		expect(polls[0].query).toEqual({ pintProgramId: '1001', batch_id: out[0].batch_id });
+
+		// Without continueOnFail the failed item stops the run, and the error says which items were applied.
+		const stopped = await run(purchase({ operation: 'createBatch' }), {
+			items: items.map((i) => ({ ...i, id: `${i.id}-again` })),
 		});
-		const twice = await run({ resource: 'points', operation: 'reverse', externalReference: ref });
-		expect(twice.error.message).toBe(
-			`Loyalife reported an error (item 0): Redemption ${ref} was already reversed (ErrorCode ALREADY_REVERSED)`,
+		expect(stopped.error.message).toMatch(/B-4-again/);
+
+		// Get Batch Status reads the same batch.
+		const status = await run({
+			resource: 'transaction',
+			operation: 'getBatchStatus',
+			batchId: out[0].batch_id,
+		});
+		expect(json(status.items)[0]).toMatchObject({
+			batch_id: out[0].batch_id,
+			summary: { total: 5, success: 2, failed: 1, pending: 0, on_hold: 1, partial_hold: 1 },
+		});
+
+		// Sent again (the same keys): nothing recorded twice.
+		const count = sim().state.transactions.filter((t) => t.TransactionId === 'B-1').length;
+		await run(purchase({ operation: 'createBatch' }), { items: items.slice(0, 1) });
+		expect(sim().state.transactions.filter((t) => t.TransactionId === 'B-1')).toHaveLength(count);
+	});
+
+	test('Create Batch without waiting: queued with batch and request IDs', async () => {
+		const { run } = setup();
+		const { items, error } = await run(
+			purchase({ operation: 'createBatch', waitForOutcome: false }),
+			{
+				items: [{ id: 'Q-1', member: 'MEM0014', amount: 100 }],
+			},
 		);
-		const tooMuch = await run({
-			resource: 'points',
-			operation: 'redeem',
-			relationReference: 'MEM0010',
-			points: 999999,
+		expect(error).toBeUndefined();
+		expect(json(items)[0]).toMatchObject({ status: 'queued', transaction_id: 'Q-1' });
+		expect(json(items)[0].request_id).toBeTruthy();
+		expect(received().filter((c) => c.path.endsWith('PollTransactionBatchStatus'))).toEqual([]);
+	});
+
+	test("Get Many pages one member's summary by MinimumRange / MaximumRange up to Count; Limit stops there", async () => {
+		const { run } = setup();
+		const all = await run({
+			resource: 'transaction',
+			operation: 'getMany',
+			relationReference: 'MEM0001',
+			dateFrom: '2020-01-01T00:00:00Z',
+			dateTo: '2030-01-01T00:00:00Z',
+			returnAll: true,
 		});
-		expect(tooMuch.error.message).toMatch(/INSUFFICIENT_POINTS/);
-		const schedule = await run({
+		expect(all.error).toBeUndefined();
+		const own = sim().state.transactions.filter(
+			(t) => t.RelationReference === 'MEM0001' && t.Listed,
+		);
+		expect(all.items).toHaveLength(own.length);
+		expect(new Set(json(all.items).map((t) => t.ExternalReference)).size).toBe(own.length);
+		expect(received()[0].body).toEqual({
+			DateFrom: '2020-01-01T00:00:00',
+			DateTo: '2030-01-01T00:00:00',
+			MinimumRange: 0,
+			MaximumRange: 100,
+			...scope('MEM0001'),
+		});
+		box.sim.stats.reset();
+		const some = await run({
+			resource: 'transaction',
+			operation: 'getMany',
+			relationReference: 'MEM0001',
+			dateFrom: '2020-01-01T00:00:00Z',
+			returnAll: false,
+			limit: 3,
+		});
+		expect(some.items).toHaveLength(3);
+		expect(received()).toHaveLength(1);
+		expect(received()[0].body).toMatchObject({ MinimumRange: 0, MaximumRange: 3 });
+	});
+});
+
+describe('Points (payment-gateway/*, statement, expiry)', () => {
+	test('balance, statement and expiry schedule of a member, each as its page asks', async () => {
+		const { run } = setup();
+		const balance = await run({
+			resource: 'points',
+			operation: 'getBalance',
+			relationReference: 'MEM0002',
+		});
+		expect(json(balance.items)[0]).toEqual({
+			relationReference: 'MEM0002',
+			points: sim().pointsOf('MEM0002'),
+		});
+		const statement = await run({
+			resource: 'points',
+			operation: 'getStatement',
+			relationReference: 'MEM0002',
+		});
+		expect(json(statement.items)[0]).toMatchObject({
+			relationReference: 'MEM0002',
+			PointBalance: sim().pointsOf('MEM0002'),
+		});
+		const expiry = await run({
 			resource: 'points',
 			operation: 'getExpirySchedule',
-			relationReference: 'MEM0010',
+			relationReference: 'MEM0002',
+			year: 2026,
 		});
-		expect(schedule.items.length).toBeGreaterThan(0);
-		expect(schedule.items.reduce((n, i) => n + i.json.Points, 0)).toBe(balance);
-		expect(schedule.items[0].json).toMatchObject({ memberRelationReference: 'MEM0010' });
+		expect(json(expiry.items)[0]).toMatchObject({
+			relationReference: 'MEM0002',
+			Year: 2026,
+			Period: 'Quarterly',
+		});
+		expect(received().map((r) => [r.method, r.path.split('/').at(-1), r.body])).toEqual([
+			['POST', 'CheckAvailability', scope('MEM0002')],
+			['POST', 'GetMemberStatementSummary', scope('MEM0002')],
+			['POST', 'GetExpirySchedule', { ...scope('MEM0002'), Year: 2026 }],
+		]);
+	});
+
+	test('redeem checks the balance first and outputs the ExternalReference; reverse restores the points once; a short balance spends nothing', async () => {
+		const { run } = setup();
+		const before = sim().pointsOf('MEM0003');
+		const redeem = (points) =>
+			run({
+				resource: 'points',
+				operation: 'redeem',
+				relationReference: 'MEM0003',
+				points,
+				amount: points,
+				merchantName: 'Amazon',
+				loyaltyTxnType: 30,
+			});
+		const spent = await redeem(20);
+		expect(spent.error).toBeUndefined();
+		const out = json(spent.items)[0];
+		expect(out).toMatchObject({
+			relationReference: 'MEM0003',
+			points: 20,
+			balanceBefore: before,
+			merchantName: 'Amazon',
+			loyaltyTxnType: 30,
+		});
+		expect(out.externalReference).toMatch(/^[0-9A-F-]{36}$/);
+		expect(received().map((r) => [r.path.split('/').at(-1), r.body])).toEqual([
+			['CheckAvailability', scope('MEM0003')],
+			[
+				'RedeemPoints',
+				{ ...scope('MEM0003'), Amount: 20, Points: 20, MerchantName: 'Amazon', LoyaltyTxnType: 30 },
+			],
+		]);
+		expect(sim().pointsOf('MEM0003')).toBe(before - 20);
+
+		box.sim.stats.reset();
+		const short = await redeem(before * 10 + 1000);
+		expect(short.error.message).toBe(
+			`Member MEM0003 has ${before - 20} redeemable points, fewer than the ${before * 10 + 1000} to redeem (item 0)`,
+		);
+		expect(received().map((r) => r.path.split('/').at(-1))).toEqual(['CheckAvailability']);
+
+		const reverse = () =>
+			run({
+				resource: 'points',
+				operation: 'reverse',
+				relationReference: 'MEM0003',
+				externalReference: out.externalReference,
+				merchantName: 'Amazon',
+			});
+		const reversed = await reverse();
+		expect(reversed.error).toBeUndefined();
+		expect(received().at(-1).body).toEqual({
+			RelationReference: 'MEM0003',
+			MerchantName: 'Amazon',
+			ExternalReference: out.externalReference,
+			ProgramId: 1001,
+		});
+		expect(sim().pointsOf('MEM0003')).toBe(before);
+		const twice = await reverse();
+		expect(twice.error.message).toMatch(/110/);
+		expect(sim().pointsOf('MEM0003')).toBe(before);
+	});
+
+	test('an inactive member cannot redeem: the balance check answers 107', async () => {
+		const { run } = setup();
+		const { error } = await run({
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0024',
+			points: 1,
+			amount: 1,
+			merchantName: 'Amazon',
+			loyaltyTxnType: 30,
+		});
+		expect(error.message).toMatch(/107/);
+		expect(received().map((r) => r.path.split('/').at(-1))).toEqual(['CheckAvailability']);
+	});
+});
+
+describe('refusals', () => {
+	test('a malformed verify (ErrorCode 999) is an error, not an invalid code', async () => {
+		const { run } = setup({ relationType: 5 });
+		const { error } = await run({
+			resource: 'otp',
+			operation: 'verify',
+			by: 'email',
+			email: 'member5@example.com',
+			otpType: 'LOGIN',
+			otp: 123456,
+			destination: 'Web',
+			destinationAddress: '10.0.0.9',
+		});
+		expect(error.message).toMatch(
+			/^Loyalife answered HTTP 400 \(item 0\): RelationType .*ErrorCode 999/,
+		);
 	});
 });

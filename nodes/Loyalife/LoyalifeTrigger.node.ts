@@ -5,16 +5,19 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
-import { CREDENTIAL_TYPE, loyalifeSummary } from './transport';
+import { CREDENTIAL_TYPE, loyalifeSummary, summaryTime } from './transport';
 
-const day = (time: Date) => time.toISOString().slice(0, 10);
+/** Members one trigger watches: one summary listing each per poll. */
+const MAX_MEMBERS = 50;
 
 /**
- * Loyalife sends no webhooks: this trigger polls the paged transaction summary by date range and delivers each
- * new transaction once. Transactions carry a day, not a time, so each poll asks again from two days before the
- * newest day delivered and drops the transaction IDs it has delivered.
+ * Loyalife sends no webhooks and lists no transactions program-wide: the documented listing is one member's
+ * transaction summary by date (transactions/get-transaction-summary). This trigger polls it for each member
+ * it watches and delivers each new transaction once, keyed on its ExternalReference (unique per transaction),
+ * or its Id. Which date DateFrom filters on is not public: assumed the TransactionDate, so each poll looks
+ * again Look Back days below the newest transaction delivered, for transactions recorded late.
  */
 export class LoyalifeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +28,7 @@ export class LoyalifeTrigger implements INodeType {
 		version: 1,
 		subtitle: 'New transaction',
 		description:
-			'Starts the workflow when new Loyalife transactions are recorded (checked at the interval you set)',
+			'Starts the workflow when new transactions of the members you name are recorded in Loyalife (checked at the interval you set)',
 		defaults: { name: 'Loyalife Trigger' },
 		polling: true,
 		inputs: [],
@@ -33,49 +36,94 @@ export class LoyalifeTrigger implements INodeType {
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
 			eventProperty(
-				[{ name: 'New Transaction', value: 'newTransaction' }],
+				[{ name: 'New Transaction of a Member', value: 'newTransaction' }],
 				'newTransaction',
 				'transaction',
 			),
+			{
+				displayName:
+					'Loyalife lists transactions per member only: this trigger watches the members you name, not the whole program.',
+				name: 'memberNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Member Relation References',
+				name: 'members',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. MEM0001, MEM0002',
+				description: `The members to watch, by relation reference, comma-separated (at most ${MAX_MEMBERS})`,
+			},
 			pollOptionsProperty([
 				{
-					displayName: 'Member Relation Reference',
-					name: 'member',
-					type: 'string',
-					default: '',
-					placeholder: 'MEM0001',
-					description: "Only this member's transactions",
+					displayName: 'Look Back (Days)',
+					name: 'lookBackDays',
+					type: 'number',
+					default: 7,
+					typeOptions: { minValue: 1, maxValue: 90 },
+					description:
+						'Each poll asks again for transactions dated up to this many days before the newest one delivered, so one recorded late (dated earlier) is still delivered, once',
 				},
 			]),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const member = String(options.member ?? '').trim() || undefined;
-		const since = async (from: Date) =>
-			await loyalifeSummary(
-				this,
-				0,
-				{ from_date: day(from), to_date: day(new Date()), member },
-				undefined,
+		const members = String(this.getNodeParameter('members', '') ?? '')
+			.split(',')
+			.map((m) => m.trim())
+			.filter(Boolean);
+		if (!members.length || members.length > MAX_MEMBERS) {
+			throw new NodeOperationError(
+				this.getNode(),
+				members.length
+					? `Member Relation References names ${members.length} members, more than ${MAX_MEMBERS}`
+					: 'Member Relation References is required but empty',
+				{ description: 'Name the members to watch, comma-separated.' },
 			);
+		}
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const since = async (from: Date) => {
+			const to = summaryTime(new Date());
+			const all: IDataObject[] = [];
+			// One member after another: every page of every member, or the poll fails and moves nothing.
+			for (const relationReference of members) {
+				const records = await loyalifeSummary(
+					this,
+					0,
+					{ relationReference, from: summaryTime(from), to },
+					undefined,
+				);
+				for (const r of records) all.push({ RelationReference: relationReference, ...r });
+			}
+			return all;
+		};
 		return await pollOnce(
 			this,
 			{
 				fetchSince: since,
 				fetchLatest: async (count) =>
-					(await since(new Date(Date.now() - 30 * 86_400_000))).slice(-count),
-				timeOf: (r) => String(r.TransactionDate ?? ''),
-				keyOf: (r) => String(r.TransactionId),
-				overlapMs: 2 * 86_400_000,
+					(await since(new Date(Date.now() - 365 * 86_400_000)))
+						.sort((a, b) => timeOf(a).localeCompare(timeOf(b)))
+						.slice(-count),
+				timeOf,
+				keyOf: (r) => String(r.ExternalReference ?? `id:${String(r.Id)}`),
+				overlapMs: Math.max(1, Number(options.lookBackDays ?? 7) || 7) * 86_400_000,
 			},
-			// Transactions carry a day: Start From counts from the start of its day.
+			// Transactions are dated by day: Start From counts from the start of its day.
 			{
 				startFrom: options.startFrom
-					? `${day(new Date(String(options.startFrom)))}T00:00:00Z`
+					? `${new Date(String(options.startFrom)).toISOString().slice(0, 10)}T00:00:00Z`
 					: undefined,
 			},
 		);
 	}
+}
+
+/** A summary record's time: when it happened (no zone in the answer: read as UTC). */
+function timeOf(r: IDataObject): string {
+	const time = String(r.TransactionDate ?? r.ProcessingDate ?? '');
+	return /[zZ]|[+-]\d\d:?\d\d$/.test(time) || !time ? time : `${time}Z`;
 }

@@ -5,12 +5,12 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { loyalifeRequest, MEMBER_LOOKUP, PATHS } from './transport';
+import { ASSUMED, loyalifeRequest, MEMBER_LOOKUP, PATHS } from './transport';
 
 /**
- * The listSearch methods of the Loyalife node. Loyalife lists no members; it looks one up by a unique
- * attribute (members/get-member-details). What the user types says which: an email, a mobile number, or a
- * relation reference.
+ * The listSearch methods of the Loyalife node. Loyalife lists no members; it looks one up: an email or a
+ * mobile number by Get Member by Attribute (members/get-member-by-attribute), anything else as a relation
+ * reference by Get Member Profile (its path assumed: PATHS.getMemberProfile).
  */
 export const listSearch = {
 	async searchMembers(
@@ -23,25 +23,32 @@ export const listSearch = {
 			? MEMBER_LOOKUP.attributes.email
 			: /^\+?[\d\s-]{7,}$/.test(value)
 				? MEMBER_LOOKUP.attributes.mobile
-				: MEMBER_LOOKUP.attributes.relationReference;
+				: undefined;
 		try {
-			const { data } = await loyalifeRequest<IDataObject>(this, undefined, 'GET', PATHS.getMember, {
-				qs: { [MEMBER_LOOKUP.nameParameter]: attribute, [MEMBER_LOOKUP.valueParameter]: value },
-				program: true,
-			});
-			if (!data?.RelationReference) return { results: [] };
-			const name = [data.FullName, data.Email ?? data.Mobile].filter(Boolean).join(' · ');
+			const { data } = attribute
+				? await loyalifeRequest<IDataObject>(this, undefined, 'GET', PATHS.getMemberByAttribute, {
+						qs: { [MEMBER_LOOKUP.nameParameter]: attribute, [MEMBER_LOOKUP.valueParameter]: value },
+						program: true,
+					})
+				: await loyalifeRequest<IDataObject>(this, undefined, 'GET', PATHS.getMemberProfile, {
+						qs: { [ASSUMED.profileQuery]: value },
+						program: true,
+					});
+			const reference = data?.RelationReference ?? (attribute ? undefined : value);
+			if (!data || !reference) return { results: [] };
+			const name = [data.FullName, data.Email ?? data.MobileNumber].filter(Boolean).join(' · ');
 			return {
 				results: [
 					{
-						name: `${name || String(data.RelationReference)} (${String(data.RelationReference)})`,
-						value: String(data.RelationReference),
+						name: `${name || String(reference)} (${String(reference)})`,
+						value: String(reference),
 					},
 				],
 			};
 		} catch (error) {
-			// Loyalife answers "no such member" as an error envelope over HTTP 200: for a search, that is no result.
-			if (error instanceof NodeApiError && error.httpCode === '200') return { results: [] };
+			// "No such member" (404, or an error envelope over HTTP 200): for a search, that is no result.
+			if (error instanceof NodeApiError && ['200', '404'].includes(String(error.httpCode)))
+				return { results: [] };
 			// The request core's errors already are NodeApiErrors that say what to fix; anything else is wrapped.
 			throw error instanceof NodeApiError
 				? error

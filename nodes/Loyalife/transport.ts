@@ -12,35 +12,69 @@ import type { ApiResponse, Provider, ProviderError } from '../shared/http/types'
 
 export const CREDENTIAL_TYPE = 'loyalifeApi';
 
+const REF = 'https://help-loyalife.xoxoday.com/api-reference';
+
 /**
- * Every Loyalife path the node calls. From the API reference: member create/get, transaction insert and
- * batch insert, expiry schedule, redeem. ASSUMED (documented operations whose paths were not captured):
- * member update, reversal and the paged transaction summary. Correct them here if your program's
+ * Every Loyalife path the node calls, each with its page under help-loyalife.xoxoday.com/api-reference.
+ * Three are not public and are ASSUMED here, in this one place: Get Member Profile, Generate OTP by
+ * Relation Reference, and the query of Poll Batch Status (see ASSUMED). Correct them here if your program's
  * reference differs.
  */
-/**
- * Every Loyalife path the node calls, each with its page under help-loyalife.xoxoday.com/api-reference, or
- * "assumed" where the page was not captured.
- */
 export const PATHS = {
-	/** members/create-member */
+	/** POST, query pintProgramId: members/create-profile */
 	createMember: '/lbms-ingress/member/api/Member/CreateProfileWithAttributes',
-	/** members/get-member-details (query parameter names assumed: MEMBER_LOOKUP) */
-	getMember: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
-	/** assumed: update member is documented, its path was not captured */
-	updateMember: '/lbms-ingress/member/api/Member/UpdateProfile',
-	/** transactions/insert-transaction (program id: where the page does not say; sent as pintProgramId, assumed) */
+	/** ASSUMED (method, path and query names not public): members/get-member-profile */
+	getMemberProfile: '/lbms-ingress/member/api/Member/GetMemberProfile',
+	/** GET, query pintProgramId + the attribute (names assumed: MEMBER_LOOKUP): members/get-member-by-attribute */
+	getMemberByAttribute: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
+	/** POST {id, data}, query pintProgramId: members/update-profile */
+	updateMember: '/lbms-ingress/member/api/Member/UpdateProfileWithAttributes',
+	/** POST: members/check-credentials */
+	checkCredentials: '/lbms-ingress/member/api/Member/CheckMembershipCredentialsByRelationReference',
+	/** POST: otp/generate-otp (the member by e-mail) */
+	generateOtp: '/lbms-ingress/member/api/Member/GenerateOTP',
+	/** ASSUMED (path and body not public): otp/generate-otp-by-relation */
+	generateOtpByRelation: '/lbms-ingress/member/api/Member/GenerateOTPByRelationReference',
+	/** POST: otp/verify-otp (the member by e-mail) */
+	verifyOtp: '/lbms-ingress/member/api/Member/VerifyOTP',
+	/** POST: otp/verify-otp-by-relation */
+	verifyOtpByRelation: '/lbms-ingress/member/api/Member/VerifyOTPByRelationReference',
+	/** POST, query pintProgramId: transactions/insert-transaction */
 	insertTransaction: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
-	/** transactions/insert-transaction-v2 */
+	/** POST an array, query pintProgramId, answered 202: transactions/insert-transaction-v2 */
 	insertTransactionBatch: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
-	/** assumed: transaction summary is documented, its path was not captured */
-	transactionSummary: '/lbms-ingress/transaction-lm/API/Transaction/GetTransactionSummary',
-	/** points expiry schedule (method and parameters assumed) */
+	/** GET (query names assumed: ASSUMED.batchQuery): transactions/poll-batch-status */
+	pollBatchStatus: '/lbms-ingress/transaction-lm/API/Transaction/PollTransactionBatchStatus',
+	/** POST: transactions/get-transaction-summary (member-scoped, paged, Count is the total) */
+	transactionSummary:
+		'/lbms-ingress/transaction-lm/API/Transaction/GetMemberTransactionSummaryByDate',
+	/** POST: transactions/get-statement-summary */
+	statementSummary: '/lbms-ingress/transaction-lm/API/Transaction/GetMemberStatementSummary',
+	/** POST with a JSON body (Year): transactions/get-expiry-schedule */
 	expirySchedule: '/lbms-ingress/transaction-lm/API/Transaction/GetExpirySchedule',
-	/** redeem points (body field names assumed) */
+	/** POST, ReturnObject a bare integer: payment-gateway/check-availability */
+	checkAvailability: '/lbms-ingress/pg-lm/API/PG/CheckAvailability',
+	/** POST, ReturnObject the ExternalReference (a bare string): payment-gateway/redeem-points */
 	redeemPoints: '/lbms-ingress/pg-lm/API/PG/RedeemPoints',
-	/** assumed: reversal is documented, its path was not captured */
-	reverseRedemption: '/lbms-ingress/pg-lm/API/PG/ReverseRedemption',
+	/** POST: payment-gateway/reversal-points (one reversal per ExternalReference) */
+	reversePoints: '/lbms-ingress/pg-lm/API/PG/ReversalPoints',
+};
+
+/** The reference page of each operation, for error texts and the README. */
+export const PAGES = {
+	summary: `${REF}/transactions/get-transaction-summary`,
+	pollBatch: `${REF}/transactions/poll-batch-status`,
+};
+
+/**
+ * Values the public reference does not show (ASSUMED), kept here only: the query parameter of Get Member
+ * Profile, those of Poll Batch Status, and the summary's MaximumRange read as a record count (its
+ * description is cut after "Number of record").
+ */
+export const ASSUMED = {
+	profileQuery: 'RelationReference',
+	batchQuery: 'batch_id',
+	summaryPageSize: 100,
 };
 
 /**
@@ -60,9 +94,11 @@ export const MEMBER_LOOKUP = {
 	attributes: {
 		email: 'email_id',
 		mobile: 'mobile_number',
-		relationReference: 'relation_reference',
 	},
 };
+
+/** RelationType 4 = customer, "used in almost all endpoints" (introduction); the only value documented. */
+export const RELATION_TYPE_CUSTOMER = 4;
 
 export interface Envelope<T = unknown> {
 	results: {
@@ -86,11 +122,24 @@ function envelopeProblem(body: unknown): ProviderError | undefined {
 	};
 }
 
+/** The universal error codes (concepts/response-format). */
 const UNIVERSAL_CODES: Record<string, string> = {
-	'997': 'the token cannot act on this program or resource',
-	'998': 'a required parameter is missing',
-	'999': 'the request is invalid',
+	'997': 'an exception occurred on the server (or the program is not accessible with this client)',
+	'998': 'the request is structurally invalid',
+	'999': 'the payload has missing or malformed fields',
 };
+
+/**
+ * Whether a failed call is the documented business answer `status` (a wrong OTP, credentials that do not
+ * match), not a malformed request (the universal codes 997 to 999), so an operation may output it.
+ */
+export function isBusinessAnswer(error: unknown, status: string): error is NodeApiError {
+	return (
+		error instanceof NodeApiError &&
+		error.httpCode === status &&
+		!/ErrorCode 99[789]/.test(error.message)
+	);
+}
 
 export const loyalife: Provider = {
 	name: 'Loyalife',
@@ -117,6 +166,10 @@ export const loyalife: Provider = {
 interface Settings {
 	base: string;
 	programId: string;
+	/** TransactionCurrency: "DEFAULT" unless the program uses a currency code (introduction). */
+	currency: string;
+	/** RelationType of the members the credential acts on (4, customer). */
+	relationType: number;
 }
 const settings = new WeakMap<object, Promise<Settings>>();
 
@@ -128,7 +181,9 @@ export async function settingsOf(
 	if (!cached) {
 		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
 			base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
-			programId: String(c.programId ?? ''),
+			programId: String(c.programId ?? '').trim(),
+			currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
+			relationType: Number(c.relationType ?? RELATION_TYPE_CUSTOMER) || RELATION_TYPE_CUSTOMER,
 		}));
 		settings.set(ctx, cached);
 	}
@@ -146,7 +201,6 @@ export async function loyalifeRequest<T = IDataObject>(
 		qs?: IDataObject;
 		program?: boolean;
 		idempotent?: boolean;
-		headers?: Record<string, string>;
 	} = {},
 ): Promise<{ data: T; count?: number; response: ApiResponse<Envelope<T>> }> {
 	const { base, programId } = await settingsOf(ctx);
@@ -156,7 +210,6 @@ export async function loyalifeRequest<T = IDataObject>(
 		url: base + path,
 		qs,
 		body: options.body,
-		headers: options.headers,
 		idempotent: options.idempotent,
 		itemIndex,
 	});
@@ -164,41 +217,68 @@ export async function loyalifeRequest<T = IDataObject>(
 	return { data: results?.ReturnObject as T, count: results?.Count, response };
 }
 
-/** Largest record count per page of the transaction summary (assumed). */
-export const MAX_SUMMARY_RECORDS = 100;
+/** The program ID as the JSON bodies take it (an integer). */
+export function programIdOf(settings: Settings): number {
+	return Number(settings.programId);
+}
 
 /**
- * The paged transaction summary (0-based start index; results.Count is the total), every page through the
- * shared pagination loop; fewer records than the total promised is an error, never a partial list.
- * Path and parameters assumed (see PATHS).
+ * The fields every member-scoped call of the transaction and payment modules carries: RelationReference,
+ * TransactionCurrency, RelationType, ProgramId (transactions/get-statement-summary, get-expiry-schedule,
+ * payment-gateway/check-availability, redeem-points).
+ */
+export async function memberScope(
+	ctx: IExecuteFunctions | IPollFunctions,
+	relationReference: string,
+): Promise<IDataObject> {
+	const s = await settingsOf(ctx);
+	return {
+		RelationReference: relationReference,
+		TransactionCurrency: s.currency,
+		RelationType: s.relationType,
+		ProgramId: programIdOf(s),
+	};
+}
+
+/** A date-time as the summary takes it: `YYYY-MM-DDTHH:mm:ss`, no zone (transactions/get-transaction-summary). */
+export function summaryTime(time: Date): string {
+	return time.toISOString().slice(0, 19);
+}
+
+/**
+ * One member's transactions between two times (transactions/get-transaction-summary), every page: the
+ * 0-based MinimumRange, MaximumRange records a page, results.Count the total matching. Fewer records than the
+ * total promised is an error, never a partial list.
  */
 export async function loyalifeSummary(
 	ctx: IExecuteFunctions | IPollFunctions,
 	itemIndex: number,
-	filter: { from_date: string; to_date: string; member?: string },
+	filter: { relationReference: string; from: string; to: string },
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const recordCount =
-		limit === undefined ? MAX_SUMMARY_RECORDS : Math.min(MAX_SUMMARY_RECORDS, limit);
+	const scope = await memberScope(ctx, filter.relationReference);
+	const size =
+		limit === undefined ? ASSUMED.summaryPageSize : Math.min(ASSUMED.summaryPageSize, limit);
 	let total: number | undefined;
 	const records = await paginate<number>(
 		async (start = 0) => {
+			const remaining = limit === undefined ? size : Math.min(size, limit - start);
 			const body: IDataObject = {
-				from_date: filter.from_date,
-				to_date: filter.to_date,
-				start_index: start,
-				record_count: recordCount,
+				DateFrom: filter.from,
+				DateTo: filter.to,
+				MinimumRange: start,
+				MaximumRange: remaining,
+				...scope,
 			};
-			if (filter.member) body.member_relation_reference = filter.member;
 			// A read sent as POST: safe to retry.
 			const { data, count } = await loyalifeRequest<IDataObject[]>(
 				ctx,
 				itemIndex,
 				'POST',
 				PATHS.transactionSummary,
-				{ body, program: true, idempotent: true },
+				{ body, idempotent: true },
 			);
-			const page = pageRecords(ctx, itemIndex, 'Loyalife', data);
+			const page = pageRecords(ctx, itemIndex, 'Loyalife', data ?? []);
 			total = count ?? total;
 			const next = start + page.length;
 			return {
@@ -216,7 +296,7 @@ export async function loyalifeSummary(
 			{
 				message: `Loyalife returned ${records.length} of ${expected} transactions (item ${itemIndex})`,
 				description:
-					'The pages ended before the total the API reported (Count). Run the node again; if it repeats, the program data changed during the listing.',
+					"The pages ended before the total the API reported (Count). Run the node again; if it repeats, the member's transactions changed during the listing.",
 				itemIndex,
 			},
 		);

@@ -399,7 +399,7 @@ const LOCATORS = [
 		request: (r) =>
 			r.provider === 'loyalife' &&
 			r.path.includes('GetExpirySchedule') &&
-			r.query.pstrRelationReference === 'MEM0003',
+			r.body?.RelationReference === 'MEM0003',
 	},
 ];
 

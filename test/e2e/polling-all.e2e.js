@@ -123,8 +123,8 @@ beforeAll(async () => {
 			'loyalife',
 			'loyalifeTrigger',
 			'loyalifeApi',
-			{ event: 'newTransaction', options: { startFrom: hourAgo } },
-			'$json.TransactionId',
+			{ event: 'newTransaction', members: 'MEM0002', options: { startFrom: hourAgo } },
+			'$json.ExternalReference',
 		),
 		workflow(
 			'E2ePollFrederic1',

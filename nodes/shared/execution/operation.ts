@@ -33,11 +33,14 @@ export interface BatchSpec<T = unknown> {
 	size(ctx: IExecuteFunctions, firstIndex: number): number;
 	/** Reads and checks one item's input; throwing fails that item only, before anything is sent. */
 	prepare(ctx: IExecuteFunctions, itemIndex: number): T | Promise<T>;
-	/** Sends one chunk; returns one result per entry, in order. Throwing fails the whole chunk. */
+	/**
+	 * Sends one chunk; returns one result per entry, in order, or an Error for an entry the provider refused
+	 * (that item fails alone). Throwing fails the whole chunk.
+	 */
 	send(
 		ctx: IExecuteFunctions,
 		chunk: Array<{ index: number; value: T }>,
-	): Promise<OperationResult[]>;
+	): Promise<Array<OperationResult | Error>>;
 }
 
 export function defineOperation(spec: OperationSpec): OperationSpec {

@@ -91,7 +91,11 @@ async function runBatch(run: Run, handler: OperationSpec, indexes: number[]): Pr
 		const chunk = ready.slice(start, start + size);
 		try {
 			const results = await batch.send(run.ctx, chunk);
-			chunk.forEach(({ index }, k) => run.done(index, toItems(results[k] ?? {}, index)));
+			chunk.forEach(({ index }, k) => {
+				const result = results[k] ?? {};
+				if (result instanceof Error) run.fail(index, result);
+				else run.done(index, toItems(result, index));
+			});
 		} catch (error) {
 			for (const { index } of chunk) run.fail(index, error, 'unconfirmed');
 		}

@@ -1,4 +1,4 @@
-// Loyalife (Xoxoday LBMS) simulator, rebuilt to the reference digest /work/shared/references/loyalife.md
+// Loyalife (Xoxoday LBMS) simulator, rebuilt to the public Loyalife LBMS API reference
 // (H = https://help-loyalife.xoxoday.com). The 19 endpoints of its operation index, with their exact
 // methods, path casing (/api/Member/..., /API/Transaction/..., /API/PG/...), query vs body, field names and
 // types. Every route names its page in SOURCES; what the reference does not publish is marked "assumed".
@@ -996,9 +996,10 @@ function create(api, userOptions) {
 		const member = byRelation
 			? state.members.get(body.UniquerefID)
 			: [...state.members.values()].find((m) => m.Email === body.UniquerefID);
+		// The page gives the 400 but not its ErrorCode: "OTP001" is assumed (999 means a malformed request).
 		const invalid = (why) => ({
 			status: 400,
-			body: failure('999', `Invalid or expired OTP: ${why}`),
+			body: failure('OTP001', `Invalid or expired OTP: ${why}`),
 		});
 		if (!member)
 			return invalid(

@@ -1,0 +1,52 @@
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { defineOperation } from '../../../shared/execution/operation';
+import { Validator } from '../../../shared/execution/validate';
+import { isBusinessAnswer, loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import { memberLocator, relationReferenceOf } from '../fields';
+
+// members/check-credentials: {UniquerefID (the RelationReference), ProgramId, RelationType, Password (already
+// hashed with bcrypt or MD5, as the program is configured; never plain text)}; 401 when they do not match.
+export default defineOperation({
+	value: 'checkCredentials',
+	name: 'Check Credentials',
+	action: "Check a member's login credentials",
+	description:
+		"Check a member's password hash; answers their status, last login and failed attempts",
+	kind: 'read',
+	fields: [
+		memberLocator(),
+		{
+			displayName: 'Password Hash',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The password already hashed the way your program is configured (bcrypt or MD5). Never the plain password.',
+		},
+	],
+	async execute(i) {
+		const s = await settingsOf(this);
+		const body = {
+			UniquerefID: relationReferenceOf(this, i),
+			ProgramId: programIdOf(s),
+			RelationType: s.relationType,
+			Password: new Validator(this, i).string('password', 'Password Hash'),
+		};
+		// A read sent as POST, but each failure counts as a login attempt: not retried. (On a 401 n8n first gets
+		// a new token and asks once more, so a wrong password may count twice.)
+		try {
+			const { data } = await loyalifeRequest(this, i, 'POST', PATHS.checkCredentials, { body });
+			return { valid: true, ...(data ?? {}) };
+		} catch (error) {
+			// 401 is the documented answer to credentials that do not match: an answer, not a failure.
+			if (isBusinessAnswer(error, '401'))
+				return { valid: false, UniquerefID: body.UniquerefID, message: error.message };
+			throw error instanceof NodeApiError
+				? error
+				: new NodeApiError(this.getNode(), error as JsonObject);
+		}
+	},
+});

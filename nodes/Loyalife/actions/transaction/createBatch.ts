@@ -1,0 +1,134 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { defineBatch, defineOperation } from '../../../shared/execution/operation';
+import { loyalifeRequest, PAGES, PATHS, settingsOf } from '../../transport';
+import { transactionBody, transactionFields } from './body';
+import { OUTCOME, waitForBatch } from './batchStatus';
+
+/** The page keeps batches under 100 and says a limit of 100 may be enforced. */
+const MAX_BATCH = 100;
+
+interface BatchAnswer {
+	batch_id?: string;
+	message?: string;
+	total_transactions?: number;
+	transactions?: Array<{ transaction_id?: string; request_id?: string; transaction_type?: string }>;
+}
+
+export default defineOperation({
+	value: 'createBatch',
+	name: 'Create Batch',
+	action: 'Create transactions in batches',
+	description:
+		'Record every input item as a transaction, 100 per request, idempotently, and wait for each outcome',
+	kind: 'write',
+	fields: [
+		{
+			displayName:
+				'Every input item becomes one transaction, sent in batches of up to 100 with its idempotency key. Loyalife processes a batch later: with Wait for Outcome each item gets its own result (applied, on hold, or failed with the reason).',
+			name: 'batchNotice',
+			type: 'notice',
+			default: '',
+		},
+		...transactionFields({ batch: true }),
+		{
+			displayName: 'Wait for Outcome',
+			name: 'waitForOutcome',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to poll the batch status until every transaction is processed, failing the items Loyalife refused. Off: each item is output as queued with its batch and request IDs.',
+		},
+		{
+			displayName: 'Max Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			default: 120,
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			displayOptions: { show: { waitForOutcome: [true] } },
+			description:
+				'How long to poll a batch; transactions still pending then are output as pending, to check later with Get Batch Status',
+		},
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			default: 100,
+			typeOptions: { minValue: 1, maxValue: MAX_BATCH },
+			description: 'Transactions per request (at most 100)',
+		},
+	],
+	// transactions/insert-transaction-v2: an array, each transaction with its own _xoxo_api_client_idempotency;
+	// 202 with ErrorCode 000 or 001 (both success), a batch_id and, in the newer page, one request_id per
+	// transaction, which transactions/poll-batch-status reports on.
+	batch: defineBatch<IDataObject>({
+		size(ctx, first) {
+			return Math.min(
+				MAX_BATCH,
+				Math.max(1, (ctx.getNodeParameter('batchSize', first, MAX_BATCH) as number) || MAX_BATCH),
+			);
+		},
+		async prepare(ctx, i) {
+			const { programId } = await settingsOf(ctx);
+			return transactionBody(ctx, i, programId, { batch: true });
+		},
+		async send(ctx, chunk) {
+			const first = chunk[0].index;
+			const { data } = await loyalifeRequest<BatchAnswer>(
+				ctx,
+				first,
+				'POST',
+				PATHS.insertTransactionBatch,
+				{
+					body: chunk.map((c) => c.value),
+					program: true,
+					// Each transaction's idempotency key makes a repeated batch harmless where the program enforces
+					// it, so a 5xx or a broken connection is retried with the very same keys.
+					idempotent: true,
+				},
+			);
+			const batchId = data?.batch_id ?? null;
+			const queued = data?.transactions ?? [];
+			const requestIdOf = (k: number) => queued[k]?.request_id ?? null;
+			const base: IDataObject[] = chunk.map(({ value }, k) => ({
+				...value,
+				batch_id: batchId,
+				request_id: requestIdOf(k),
+			}));
+			if (!batchId || !ctx.getNodeParameter('waitForOutcome', first, true))
+				return base.map((b) => ({ ...b, status: 'queued', message: data?.message ?? null }));
+			const maxWaitMs = Number(ctx.getNodeParameter('maxWaitSeconds', first, 120)) * 1000;
+			const { status, waitedMs } = await waitForBatch(ctx, first, batchId, maxWaitMs);
+			const byRequest = new Map((status.results ?? []).map((r) => [String(r.request_id), r]));
+			return base.map((b, k) => {
+				const result = b.request_id ? byRequest.get(String(b.request_id)) : undefined;
+				if (!result) {
+					// The older page's answer has no request IDs: the batch's summary is all there is to say.
+					return { ...b, status: 'submitted', summary: status.summary ?? null };
+				}
+				const outcome = OUTCOME[String(result.status)] ?? String(result.status).toLowerCase();
+				if (outcome === 'failed') {
+					return new NodeOperationError(
+						ctx.getNode(),
+						`Loyalife did not apply transaction ${String(b.transaction_id)}: ${result.error ?? result.message ?? 'no reason given'} (item ${chunk[k].index})`,
+						{
+							itemIndex: chunk[k].index,
+							description: `Batch ${batchId}, request ${String(b.request_id)}. The other transactions of the batch were processed on their own.`,
+						},
+					);
+				}
+				return {
+					...b,
+					status: outcome,
+					points: result.points ?? null,
+					message: result.message ?? null,
+					...(outcome === 'pending'
+						? {
+								hint: `Still pending after ${Math.round(waitedMs / 1000)} s: check later with Transaction → Get Batch Status (${PAGES.pollBatch})`,
+							}
+						: {}),
+				};
+			});
+		},
+	}),
+});
