@@ -16,6 +16,13 @@ const {
 
 const box = useSandbox();
 
+/** The parameters that show a field guarded by another option (e.g. Attribute Key under "Other"). */
+function showing(f) {
+	const show = { ...(f.displayOptions?.show ?? {}) };
+	for (const key of ['resource', 'operation', '@version']) delete show[key];
+	return Object.fromEntries(Object.entries(show).map(([key, values]) => [key, values[0]]));
+}
+
 const cases = [];
 for (const spec of NODES) {
 	const description = descriptionOf(spec);
@@ -29,7 +36,7 @@ for (const spec of NODES) {
 				spec,
 				description,
 				label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`,
-				parameters: { ...valid, [f.name]: asParameter(f, '={{ "" }}') },
+				parameters: { ...valid, ...showing(f), [f.name]: asParameter(f, '={{ "" }}') },
 				field: f.displayName,
 			});
 		}
@@ -44,7 +51,7 @@ for (const spec of NODES) {
 				spec,
 				description,
 				label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" = ${JSON.stringify(bad)}`,
-				parameters: { ...valid, [f.name]: `={{ ${JSON.stringify(bad)} }}` },
+				parameters: { ...valid, ...showing(f), [f.name]: `={{ ${JSON.stringify(bad)} }}` },
 				field: f.displayName,
 			});
 		}

@@ -235,7 +235,7 @@ describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 		);
 		expect(old.body.results).toMatchObject({ IsSucessful: false });
 		expect(old.body.results.ExceptionMessage).toMatch(
-			/pstrAttributeName must be an attribute key of the program \(email_id, mobile_number, relation_reference\), got Email/,
+			/pstrAttributeName Email is not an attribute of this program \(use the attribute key, e\.g\. email_id, mobile_number\)/,
 		);
 	});
 });

@@ -11,6 +11,8 @@ const box = useSandbox({
 	loyaltylion: { customers: 1200 },
 	loyalistic: { contacts: 450 },
 	frederick: { contacts: 350 },
+	// A member with a summary of several pages (100 a page).
+	loyalife: { transactionsPerMember: 275 },
 });
 const ROOT = path.resolve(__dirname, '..');
 /** The providers' transport profiles, as loaded by the engine: a shorter timeout keeps the timeout cases short. */
@@ -98,14 +100,15 @@ const PROVIDERS = [
 		list: {
 			parameters: {
 				resource: 'transaction',
-				operation: 'getSummary',
-				fromDate: '2025-01-01',
-				toDate: '2025-12-31',
+				operation: 'getMany',
+				relationReference: 'MEM0001',
+				dateFrom: '2020-01-01T00:00:00Z',
+				dateTo: '2030-01-01T00:00:00Z',
 				returnAll: true,
 			},
-			path: 'GetTransactionSummary',
+			path: 'GetMemberTransactionSummaryByDate',
 			expected: 275,
-			key: (j) => j.TransactionId,
+			key: (j) => j.ExternalReference,
 		},
 		write: {
 			parameters: {
@@ -113,6 +116,9 @@ const PROVIDERS = [
 				operation: 'redeem',
 				relationReference: 'MEM0011',
 				points: 7,
+				amount: 7,
+				merchantName: 'Fault Shop',
+				loyaltyTxnType: 30,
 			},
 			path: 'RedeemPoints',
 			idempotent: false,
@@ -374,7 +380,7 @@ test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the p
 		status: 200,
 		count: 1,
 		skip: 1,
-		path: 'GetTransactionSummary',
+		path: 'GetMemberTransactionSummaryByDate',
 		body: {
 			results: {
 				IsSucessful: false,
@@ -387,7 +393,7 @@ test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the p
 	const { items, error } = await run(PROVIDERS.find((p) => p.name === 'loyalife').list.parameters);
 	expect(items).toHaveLength(0);
 	expect(error.message).toBe(
-		'Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the request is invalid)',
+		'Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the payload has missing or malformed fields)',
 	);
 });
 

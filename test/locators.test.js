@@ -318,16 +318,24 @@ describe('Loyalife: a member by lookup', () => {
 		};
 	}
 
-	test('by email or relation reference; nothing typed or no such member is an empty list; an HTTP error is an error', async () => {
+	test('by email, mobile number or relation reference; nothing typed or no such member is an empty list; an HTTP error is an error', async () => {
 		const { search } = loyalife();
 		expect(await search('member3@example.com')).toEqual({
 			results: [{ name: 'Member 3 · member3@example.com (MEM0003)', value: 'MEM0003' }],
 		});
 		expect((await search('MEM0004')).results.map((r) => r.value)).toEqual(['MEM0004']);
+		// An email by Get Member by Attribute (email_id); anything else as a relation reference by Get Profile.
 		const lookups = box.sim.stats.log
-			.filter((r) => r.path.includes('GetMemberDetailsByUniqueAttribute'))
-			.map((r) => r.query.pstrAttributeName);
-		expect(lookups).toEqual(['email_id', 'relation_reference']);
+			.filter((r) => r.path.includes('/Member/'))
+			.map((r) => [
+				r.path.split('/').at(-1),
+				r.query.pstrAttributeName ?? r.query.RelationReference,
+			]);
+		expect(lookups).toEqual([
+			['GetMemberDetailsByUniqueAttribute', 'email_id'],
+			['GetMemberProfile', 'MEM0004'],
+		]);
+		expect((await search('+919876500005')).results.map((r) => r.value)).toEqual(['MEM0005']);
 		expect(await search('')).toEqual({ results: [] });
 		expect(await search('nobody@nowhere.example')).toEqual({ results: [] });
 		box.sim.faults.add('loyalife', {

@@ -205,14 +205,15 @@ describe('Loyalistic Trigger', () => {
 
 describe('Loyalife Trigger', () => {
 	const today = () => new Date().toISOString().slice(0, 10);
-	const record = async (engine, credentials, ids) => {
+	const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+	const record = async (engine, credentials, ids, member = 'MEM0004', date = today()) => {
 		const parameters = {
 			resource: 'transaction',
 			operation: 'create',
 			transactionId: '={{ $json.id }}',
-			memberRelationReference: 'MEM0004',
+			memberRelationReference: member,
 			amount: 120,
-			transactionDate: today(),
+			transactionDate: date,
 			productCode: 'CARD',
 			transactionType: 'DR',
 		};
@@ -224,25 +225,58 @@ describe('Loyalife Trigger', () => {
 		});
 		expect(error).toBeUndefined();
 	};
+	/** The client's transaction_id of a delivered summary record (the summary does not carry it). */
+	const idOf = (r) =>
+		box.sim.instances.loyalife.state.transactions.find(
+			(t) => t.ExternalReference === r.ExternalReference,
+		)?.TransactionId;
 
-	test("new transactions once each; today's transactions from before activation are not delivered", async () => {
-		const { engine, credentials, trigger: t } = poller('loyalifeTrigger', 'loyalifeApi');
+	test("each new transaction of the members named once, keyed on ExternalReference; a late one (dated earlier) too; today's from before activation not delivered", async () => {
+		const {
+			engine,
+			credentials,
+			trigger: t,
+		} = poller('loyalifeTrigger', 'loyalifeApi', {
+			members: 'MEM0004, MEM0005',
+		});
 		await record(engine, credentials, ['PRE-1']);
 		expect(await t.poll()).toEqual([]);
-		expect(t.state().seen).toContain('PRE-1');
-		await record(engine, credentials, ['POLL-1', 'POLL-2', 'POLL-3']);
-		expect((await t.poll()).map((r) => r.TransactionId)).toEqual(['POLL-1', 'POLL-2', 'POLL-3']);
+		await record(engine, credentials, ['POLL-1', 'POLL-2']);
+		await record(engine, credentials, ['POLL-3'], 'MEM0005');
+		await record(engine, credentials, ['OTHER-1'], 'MEM0006');
+		const first = await t.poll();
+		expect(first.map(idOf).sort()).toEqual(['POLL-1', 'POLL-2', 'POLL-3']);
+		expect(first.find((r) => idOf(r) === 'POLL-3').RelationReference).toBe('MEM0005');
 		expect(await t.poll()).toEqual([]);
-		await record(engine, credentials, ['POLL-4']);
-		expect((await t.poll()).map((r) => r.TransactionId)).toEqual(['POLL-4']);
-		// The summary was asked for from two days before the newest day to today.
+		// Recorded late, dated three days ago: inside Look Back (7 days), delivered once.
+		await record(engine, credentials, ['LATE-1'], 'MEM0004', daysAgo(3));
+		expect((await t.poll()).map(idOf)).toEqual(['LATE-1']);
+		expect(await t.poll()).toEqual([]);
+		// Each member's summary, from Look Back days below the newest transaction delivered to now.
 		const asked = box.sim.stats.log
-			.filter((r) => r.route.endsWith('GetTransactionSummary'))
-			.at(-1).body;
-		expect(asked.to_date).toBe(today());
-		expect(asked.from_date).toBe(
-			new Date(Date.parse(`${today()}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10),
-		);
+			.filter((r) => r.route.endsWith('GetMemberTransactionSummaryByDate'))
+			.slice(-2)
+			.map((r) => r.body);
+		expect(asked.map((b) => b.RelationReference)).toEqual(['MEM0004', 'MEM0005']);
+		expect(asked[0]).toMatchObject({ MinimumRange: 0, MaximumRange: 100, ProgramId: 1001 });
+		// The mark is at least the start of today (activation, or today's transactions).
+		const from = Date.parse(`${asked[0].DateFrom}Z`);
+		expect(from).toBeGreaterThanOrEqual(Date.parse(`${today()}T00:00:00Z`) - 7 * 86_400_000 - 1000);
+		expect(from).toBeLessThanOrEqual(Date.now() - 7 * 86_400_000);
+		expect(asked[0].DateTo.slice(0, 10)).toBe(today());
+	});
+
+	test('without members, or with more than 50, the poll says what to fix', async () => {
+		const none = poller('loyalifeTrigger', 'loyalifeApi', { members: ' , ' });
+		await expect(none.trigger.poll()).rejects.toMatchObject({
+			message: 'Member Relation References is required but empty',
+		});
+		const many = poller('loyalifeTrigger', 'loyalifeApi', {
+			members: Array.from({ length: 51 }, (_, i) => `M${i}`).join(','),
+		});
+		await expect(many.trigger.poll()).rejects.toMatchObject({
+			message: 'Member Relation References names 51 members, more than 50',
+		});
 	});
 });
 
@@ -443,13 +477,14 @@ test("Loyalife Trigger: Start From during a day delivers that day's transactions
 		credentials,
 		trigger: t,
 	} = poller('loyalifeTrigger', 'loyalifeApi', {
+		members: 'MEM0008',
 		options: { startFrom: new Date(Date.now() - 60_000).toISOString() },
 	});
 	const parameters = {
 		resource: 'transaction',
 		operation: 'create',
 		transactionId: 'DAY-1',
-		memberRelationReference: 'MEM0004',
+		memberRelationReference: 'MEM0008',
 		amount: 50,
 		transactionDate: new Date().toISOString().slice(0, 10),
 		productCode: 'CARD',
@@ -458,9 +493,13 @@ test("Loyalife Trigger: Start From during a day delivers that day's transactions
 	expect(
 		(await engine.runNode({ type: 'loyalife', credentials, parameters })).error,
 	).toBeUndefined();
-	const first = (await t.poll()).map((r) => r.TransactionId);
-	expect(first).toContain('DAY-1');
-	expect(new Set(first).size).toBe(first.length);
+	const first = (await t.poll()).map(
+		(r) =>
+			box.sim.instances.loyalife.state.transactions.find(
+				(x) => x.ExternalReference === r.ExternalReference,
+			)?.TransactionId,
+	);
+	expect(first).toEqual(['DAY-1']);
 	expect(await t.poll()).toEqual([]);
 });
 

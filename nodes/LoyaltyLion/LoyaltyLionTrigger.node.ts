@@ -220,7 +220,7 @@ export class LoyaltyLionTrigger implements INodeType {
 				})),
 				default: ['program_events/customer.points_earned'],
 				description:
-					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated; on deactivation the node deletes it (DELETE /webhooks/{id} is assumed: not public; if LoyaltyLion keeps it, remove it in the LoyaltyLion admin).',
+					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated; on deactivation the node deletes it (its DELETE call is assumed: not public; if LoyaltyLion keeps it, remove it in the LoyaltyLion admin).',
 			},
 			{
 				displayName: 'Options',

@@ -125,6 +125,7 @@ export const customAttributesField: INodeProperties = {
 					name: 'value',
 					type: 'string',
 					default: '',
+					placeholder: 'e.g. Mumbai',
 				},
 			],
 		},

@@ -72,6 +72,7 @@ export const transactionFormatFields: INodeProperties[] = [
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
+		placeholder: 'e.g. data',
 		required: true,
 		displayOptions: { show: { format: ['csv'] } },
 		hint: 'The name of the output binary field to put the file in',

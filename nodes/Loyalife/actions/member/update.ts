@@ -71,24 +71,30 @@ export default defineOperation({
 	],
 	async execute(i) {
 		const v = new Validator(this, i);
+		const findBy = v.string('findBy', 'Find Member By');
+		const given =
+			findBy === 'id'
+				? v.number('memberId', 'Internal Member ID', { min: 1, integer: true })
+				: findBy === 'email'
+					? v.email('email', 'Email')
+					: v.string('relationReference', 'Member');
 		const data = profileData(this, i, 'updateFields', 'Update Fields');
 		if (!Object.keys(data).length)
 			v.fail('Update Fields', 'needs at least one field to change (Loyalife requires one)');
-		const findBy = v.string('findBy', 'Find Member By');
 		let id: number;
-		if (findBy === 'id') id = v.number('memberId', 'Internal Member ID', { min: 1, integer: true });
+		if (typeof given === 'number') id = given;
 		else {
 			const found =
 				findBy === 'email'
 					? await loyalifeRequest<IDataObject>(this, i, 'GET', PATHS.getMemberByAttribute, {
 							qs: {
 								[MEMBER_LOOKUP.nameParameter]: MEMBER_LOOKUP.attributes.email,
-								[MEMBER_LOOKUP.valueParameter]: v.email('email', 'Email'),
+								[MEMBER_LOOKUP.valueParameter]: given,
 							},
 							program: true,
 						})
 					: await loyalifeRequest<IDataObject>(this, i, 'GET', PATHS.getMemberProfile, {
-							qs: { [ASSUMED.profileQuery]: v.string('relationReference', 'Member') },
+							qs: { [ASSUMED.profileQuery]: given },
 							program: true,
 						});
 			id = Number(found.data?.Id);
