@@ -117,23 +117,23 @@ describe('example workflows in a real n8n (CLI)', () => {
 		);
 	});
 
-	test('Loyalife: upsert a member then record a purchase; the stored token serves the second execution', async () => {
+	test('Loyalife: upsert a member then record a purchase as a batch and wait for its points; the stored token serves the second execution', async () => {
 		const run = await executeExample('loyalife-member-upsert-transaction.json');
 		expect(output(run, 'Create member').items[0].json).toMatchObject({
-			RelationReference: 'SHOP-0001',
-			FullName: 'Asha Rao',
+			relationReference: 'SHOP-0001',
+			created: true,
+			status: '1',
 		});
-		// A purchase is DR (it earns points); the item is an object a later node can map.
+		// A purchase is DR (it earns points); the batch's outcome is each item's own: applied, with its points.
 		expect(output(run, 'Record purchase').items[0].json).toMatchObject({
 			transaction_id: 'POS-77001',
-			transaction_type: 'DR',
-			accepted: true,
-			message: 'Success',
+			transaction_type: 'dr',
+			status: 'applied',
+			points: 125,
 		});
-		const earned = sim.instances.loyalife.state.transactions.filter(
-			(t) => t.TransactionId === 'POS-77001',
-		);
-		expect(earned).toEqual([expect.objectContaining({ TransactionType: 'DR', Points: 125 })]);
+		const earned = () =>
+			sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001');
+		expect(earned()).toEqual([expect.objectContaining({ TransactionType: 'DR', Points: 125 })]);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 		const second = await n8n.execute('ExXlUpsertTx0001');
 		// The member now exists (no create); the same purchase sent again carries the same idempotency key, so
@@ -141,12 +141,33 @@ describe('example workflows in a real n8n (CLI)', () => {
 		expect(output(second.run, 'Create member').items).toHaveLength(0);
 		expect(output(second.run, 'Record purchase').items[0].json).toMatchObject({
 			transaction_id: 'POS-77001',
-			accepted: true,
+			status: 'applied',
 		});
-		expect(
-			sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001'),
-		).toHaveLength(1);
+		expect(earned()).toHaveLength(1);
 		expect(sim.stats.tokens.loyalife).toBe(1);
+	});
+
+	test('Loyalife: redeem points after a balance check, then reverse the redemption when fulfilment fails', async () => {
+		const before = sim.instances.loyalife.pointsOf('MEM0003');
+		const run = await executeExample('loyalife-redeem-and-reverse.json');
+		const redeemed = output(run, 'Redeem points').items[0].json;
+		expect(redeemed).toMatchObject({
+			relationReference: 'MEM0003',
+			points: 40,
+			balanceBefore: before,
+		});
+		expect(redeemed.externalReference).toMatch(/^[0-9A-F-]{36}$/);
+		expect(output(run, 'Reverse redemption').items[0].json).toMatchObject({
+			reversed: true,
+			ExternalReference: redeemed.externalReference,
+		});
+		const redemption = sim.instances.loyalife.state.redemptions.get(redeemed.externalReference);
+		expect(redemption).toMatchObject({ Points: 40, Reversed: true });
+		expect(sim.instances.loyalife.pointsOf('MEM0003')).toBe(before);
+		const calls = sim.stats.log
+			.filter((r) => r.provider === 'loyalife' && r.path.includes('/PG/'))
+			.map((r) => r.path.split('/').at(-1));
+		expect(calls).toEqual(['CheckAvailability', 'RedeemPoints', 'ReversalPoints']);
 	});
 
 	test('Loyalistic: contacts onto a list, with activities; one token across two executions', async () => {

@@ -27,7 +27,8 @@ const waitFor = async (check, what, timeoutMs) => {
 /** What each workflow posted to the recorder: source → keys, in order. */
 const received = () => {
 	const out = {};
-	for (const r of sim.recorded) (out[r.source] ??= []).push(r.key);
+	for (const r of sim.recorded)
+		(out[r.source] ??= []).push(r.source === 'loyalife' ? loyalifeId(r.key) : r.key);
 	return out;
 };
 
@@ -101,6 +102,10 @@ async function insertTransaction(id) {
 	);
 	expect(answer.status).toBe(200);
 }
+/** The client's transaction_id of a delivered Loyalife summary record, by its ExternalReference. */
+const loyalifeId = (externalReference) =>
+	sim.instances.loyalife.state.transactions.find((t) => t.ExternalReference === externalReference)
+		?.TransactionId;
 const touchLoyalistic = (id, at) =>
 	(sim.instances.loyalistic.state.contacts.get(id).updatedAt = at);
 const touchFrederick = (id, at) => (sim.instances.frederick.state.contacts.get(id).updated_at = at);

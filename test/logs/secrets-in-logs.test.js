@@ -88,8 +88,8 @@ test('debug logs of failures and token renewals across all providers hold no sec
 			parameters: {
 				resource: 'member',
 				operation: 'get',
-				attributeName: 'relation_reference',
-				attributeValue: 'MEM0001',
+				attributeName: 'email_id',
+				attributeValue: 'member1@example.com',
 			},
 		}),
 	);
@@ -134,15 +134,15 @@ test('debug logs of failures and token renewals across all providers hold no sec
 	await run('loyalife', xl, {
 		resource: 'member',
 		operation: 'get',
-		attributeName: 'relation_reference',
-		attributeValue: 'MEM0002',
+		attributeName: 'email_id',
+		attributeValue: 'member2@example.com',
 	});
 	box.sim.instances.loyalife.tokens.expireAll();
 	await run('loyalife', xl, {
 		resource: 'member',
 		operation: 'get',
-		attributeName: 'relation_reference',
-		attributeValue: 'NOPE',
+		attributeName: 'email_id',
+		attributeValue: 'nope@example.com',
 	});
 	const fr = credential(engine, 'frederickApi');
 	await run('frederick', fr, {
