@@ -81,6 +81,28 @@ describe('LoyaltyLion (developers.loyaltylion.com/api-reference/v2/resources/...
 		};
 	};
 
+	test('path ids of the wrong kind are refused naming the path parameter (refund-reward, create-webview-session)', async () => {
+		const c = cred('loyaltyLionApiKeyApi');
+		const headers = { Authorization: `Bearer ${c.apiKey}` };
+		const refund = await call(
+			'POST',
+			`${c.apiBaseUrl}/customers/cust-1/claimed_rewards/free-ship/refund`,
+			{
+				headers,
+			},
+		);
+		expect(refund.status).toBe(400);
+		expect(refund.body.error.details).toEqual({
+			claimed_reward_id: 'must be LoyaltyLion\'s integer id of a claimed reward, got "free-ship"',
+		});
+		const session = await call('POST', `${c.apiBaseUrl}/sites/US/webviews/sessions`, {
+			headers,
+			body: { channel: 'kiosk', customer: { merchant_id: 'cust-1' } },
+		});
+		expect(session.status).toBe(400);
+		expect(Object.keys(session.body.error.details)).toEqual(['site_id']);
+	});
+
 	test('customers/update-customer: PUT is not the method; email is not a field', async () => {
 		const { headers, base } = auth();
 		const put = await call('PUT', `${base}/customers/cust-1`, {

@@ -1732,6 +1732,11 @@ function create(api, userOptions) {
 		need(ctx, 'write', 'customers');
 		readQuery(ctx, {});
 		noBody(ctx);
+		// The path's claimed_reward_id is LoyaltyLion's integer id (customers/rewards/refund-reward).
+		if (!/^\d+$/.test(ctx.params.id))
+			throw fail400({
+				claimed_reward_id: `must be LoyaltyLion's integer id of a claimed reward, got "${ctx.params.id}"`,
+			});
 		const customer = customerOr404(ctx.params.merchantId);
 		const claimed = state.claimed.get(Number(ctx.params.id));
 		if (!claimed || claimed.merchantId !== customer.merchant_id)
@@ -2144,9 +2149,10 @@ function create(api, userOptions) {
 		});
 		if (!covers(who, 'write_customers')) refuseScope(who, 'write_customers');
 		readQuery(ctx, {});
-		const site = /^\d+$/.test(ctx.params.siteId)
-			? siteById.get(Number(ctx.params.siteId))
-			: undefined;
+		// The path's site_id is an integer (sites/create-webview-session).
+		if (!/^\d+$/.test(ctx.params.siteId))
+			throw fail400({ site_id: `must be a site's integer id, got "${ctx.params.siteId}"` });
+		const site = siteById.get(Number(ctx.params.siteId));
 		if (!site) throw apiError(404, `Site ${ctx.params.siteId} not found`);
 		const body = validate(
 			z
