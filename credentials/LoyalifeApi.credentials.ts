@@ -88,7 +88,7 @@ export class LoyalifeApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'Optional. Binds the token to one member (scope ["LOGIN","&lt;reference&gt;"]): the node can then act only for that member. Leave empty for a program-wide token.',
+				'Optional. Binds the token to one member (scope ["LOGIN","&lt;reference&gt;"]); what such a token may call is not public. Leave empty for a program-wide token.',
 		},
 		{
 			displayName: 'Transaction Currency',
@@ -159,15 +159,15 @@ export class LoyalifeApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// Reads the balance of a made-up member (payment-gateway/check-availability): proves the token works for
-	// this program. "Member does not exist" (103) is still a pass; a program the client cannot access (997) is not.
+	// Reads the balance of a made-up member, or of the bound member (payment-gateway/check-availability):
+	// proves the token works. "Member does not exist" (103) is still a pass; an exception (997) is not.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
 			url: '/lbms-ingress/pg-lm/API/PG/CheckAvailability',
 			method: 'POST',
 			body: {
-				RelationReference: 'n8n-credential-test',
+				RelationReference: '={{ $credentials.memberReference || "n8n-credential-test" }}',
 				TransactionCurrency: '={{ $credentials.transactionCurrency || "DEFAULT" }}',
 				RelationType: '={{ Number($credentials.relationType) || 4 }}',
 				ProgramId: '={{ Number($credentials.programId) }}',
@@ -179,7 +179,8 @@ export class LoyalifeApi implements ICredentialType {
 				properties: {
 					key: 'results.ErrorCode',
 					value: '997',
-					message: 'The client cannot access this Program ID',
+					message:
+						'Loyalife answered ErrorCode 997 (an exception occurred): check the Program ID and Base URL',
 				},
 			},
 		],

@@ -98,7 +98,7 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(other.error.message).toMatch(
 			/^Loyalife answered HTTP 403 \(item 0\): This token is bound to member MEM0003 and cannot access MEM0004/,
 		);
-		expect(other.error.description).toMatch(/member-bound token/);
+		expect(other.error.description).toMatch(/binds the token to a member/);
 	});
 
 	test('an error envelope names the provider message and code; continueOnFail keeps it on its item', async () => {

@@ -109,7 +109,7 @@ export class LoyalifeTrigger implements INodeType {
 						.sort((a, b) => timeOf(a).localeCompare(timeOf(b)))
 						.slice(-count),
 				timeOf,
-				keyOf: (r) => String(r.ExternalReference ?? `id:${String(r.Id)}`),
+				keyOf: (r) => (r.ExternalReference ? String(r.ExternalReference) : `id:${String(r.Id)}`),
 				overlapMs: Math.max(1, Number(options.lookBackDays ?? 7) || 7) * 86_400_000,
 			},
 			// Transactions are dated by day: Start From counts from the start of its day.

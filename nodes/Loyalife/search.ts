@@ -46,8 +46,11 @@ export const listSearch = {
 				],
 			};
 		} catch (error) {
-			// "No such member" (404, or an error envelope over HTTP 200): for a search, that is no result.
-			if (error instanceof NodeApiError && ['200', '404'].includes(String(error.httpCode)))
+			// "No such member" (404, or 103 over HTTP 200): for a search, that is no result.
+			if (
+				error instanceof NodeApiError &&
+				(String(error.httpCode) === '404' || /ErrorCode 103\b/.test(error.message))
+			)
 				return { results: [] };
 			// The request core's errors already are NodeApiErrors that say what to fix; anything else is wrapped.
 			throw error instanceof NodeApiError

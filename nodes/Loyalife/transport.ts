@@ -5,7 +5,7 @@ import type {
 	IHttpRequestMethods,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/http/pagination';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider, ProviderError } from '../shared/http/types';
@@ -85,7 +85,7 @@ export const IDEMPOTENCY_FIELD = '_xoxo_api_client_idempotency';
 
 /**
  * Member lookup by a unique attribute. The attribute is named by the program's attribute key (documented
- * examples email_id, mobile_number, relation_reference). ASSUMED: the two query parameter names, which the
+ * examples email_id, mobile_number). ASSUMED: the two query parameter names, which the
  * public reference does not show; they live here only.
  */
 export const MEMBER_LOOKUP = {
@@ -124,7 +124,7 @@ function envelopeProblem(body: unknown): ProviderError | undefined {
 
 /** The universal error codes (concepts/response-format). */
 const UNIVERSAL_CODES: Record<string, string> = {
-	'997': 'an exception occurred on the server (or the program is not accessible with this client)',
+	'997': 'an exception occurred on the server',
 	'998': 'the request is structurally invalid',
 	'999': 'the payload has missing or malformed fields',
 };
@@ -158,7 +158,7 @@ export const loyalife: Provider = {
 	// HTTP 200 with IsSucessful:false is an error too.
 	envelopeError: (body) => envelopeProblem(body),
 	hints: {
-		403: 'The credential holds a member-bound token (Member Relation Reference): it can only act for that member.',
+		403: 'Refused. If the credential binds the token to a member (Member Relation Reference), it may act only for that member (assumed: not public).',
 		409: 'It already exists in Loyalife: use Update instead, or Get to read it.',
 	},
 };
@@ -179,12 +179,21 @@ export async function settingsOf(
 ): Promise<Settings> {
 	let cached = settings.get(ctx);
 	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => ({
-			base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
-			programId: String(c.programId ?? '').trim(),
-			currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
-			relationType: Number(c.relationType ?? RELATION_TYPE_CUSTOMER) || RELATION_TYPE_CUSTOMER,
-		}));
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => {
+			// ProgramId goes into bodies as an integer and into queries as pintProgramId: a whole number only.
+			if (!/^\d+$/.test(String(c.programId ?? '').trim()))
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The Loyalife credential's Program ID must be a whole number, got "${String(c.programId ?? '')}"`,
+					{ description: 'Set it to your program ID, as issued by Xoxoday (e.g. 19).' },
+				);
+			return {
+				base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
+				programId: String(c.programId ?? '').trim(),
+				currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
+				relationType: Number(c.relationType ?? RELATION_TYPE_CUSTOMER) || RELATION_TYPE_CUSTOMER,
+			};
+		});
 		settings.set(ctx, cached);
 	}
 	return await cached;

@@ -1,4 +1,5 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { loyalifeRequest, memberScope, PATHS } from '../../transport';
 import { memberLocator, relationReferenceOf } from '../fields';
@@ -28,5 +29,11 @@ export async function balanceOf(
 		body: await memberScope(ctx, relationReference),
 		idempotent: true,
 	});
-	return Number(data);
+	if (!Number.isInteger(data))
+		throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+			message: `Loyalife answered the balance of ${relationReference} without a number (item ${i})`,
+			description: 'Check Availability answers a bare integer. Nothing was redeemed.',
+			itemIndex: i,
+		});
+	return data;
 }

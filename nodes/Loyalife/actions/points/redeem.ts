@@ -1,4 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
 import { loyalifeRequest, memberScope, PATHS } from '../../transport';
@@ -105,9 +106,18 @@ export default defineOperation({
 		}
 		// Not retried after a lost answer: a second redemption would take the points twice.
 		const { data } = await loyalifeRequest<string>(this, i, 'POST', PATHS.redeemPoints, { body });
+		if (typeof data !== 'string' || !data.trim()) {
+			// The points are spent, but without the reference no reversal is possible: say so loudly.
+			throw new NodeApiError(this.getNode(), {} as JsonObject, {
+				message: `Loyalife redeemed ${points} points of ${relationReference} but answered no External Reference (item ${i})`,
+				description:
+					'The redemption went through; a reversal needs its reference, which Loyalife did not give. Do not redeem again: ask Xoxoday for the reference of this redemption.',
+				itemIndex: i,
+			});
+		}
 		return {
 			relationReference,
-			externalReference: typeof data === 'string' ? data : String(data ?? ''),
+			externalReference: data,
 			points,
 			amount: body.Amount,
 			merchantName: body.MerchantName,

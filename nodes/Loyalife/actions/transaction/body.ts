@@ -15,7 +15,7 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 			default: '',
 			placeholder: 'e.g. TXN-2026-001',
 			description: batch
-				? 'Your reference for the transaction. Loyalife does not refuse a repeated ID: the idempotency key (below) keeps a retry from counting twice.'
+				? 'Your reference for the transaction. Loyalife does not refuse a repeated ID: the idempotency key (below) keeps a resend from counting twice, where your program enforces it.'
 				: 'Your reference for the transaction. Loyalife does not refuse a repeated ID, so the same transaction sent twice counts twice.',
 		},
 		memberLocator('memberRelationReference'),

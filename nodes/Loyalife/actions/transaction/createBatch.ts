@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defineBatch, defineOperation } from '../../../shared/execution/operation';
 import { loyalifeRequest, PAGES, PATHS, settingsOf } from '../../transport';
 import { transactionBody, transactionFields } from './body';
@@ -20,7 +21,7 @@ export default defineOperation({
 	name: 'Create Batch',
 	action: 'Create transactions in batches',
 	description:
-		'Record every input item as a transaction, 100 per request, idempotently, and wait for each outcome',
+		'Record every input item as a transaction, 100 per request with idempotency keys, and wait for each outcome',
 	kind: 'write',
 	fields: [
 		{
@@ -48,6 +49,14 @@ export default defineOperation({
 			displayOptions: { show: { waitForOutcome: [true] } },
 			description:
 				'How long to poll a batch; transactions still pending then are output as pending, to check later with Get Batch Status',
+		},
+		{
+			displayName: 'Program Enforces Idempotency Keys',
+			name: 'keysEnforced',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether your program rejects a repeated _xoxo_api_client_idempotency (Loyalife says this is program-dependent: ask your Xoxoday contact). On: a batch whose answer was lost is sent again with the same keys. Off: it is not resent, and its items are reported unconfirmed.',
 		},
 		{
 			displayName: 'Batch Size',
@@ -82,9 +91,9 @@ export default defineOperation({
 				{
 					body: chunk.map((c) => c.value),
 					program: true,
-					// Each transaction's idempotency key makes a repeated batch harmless where the program enforces
-					// it, so a 5xx or a broken connection is retried with the very same keys.
-					idempotent: true,
+					// The keys make a repeated batch harmless only where the program enforces them (program-dependent):
+					// then a 5xx or a broken connection is retried with the very same keys; otherwise never.
+					idempotent: ctx.getNodeParameter('keysEnforced', first, false) === true,
 				},
 			);
 			const batchId = data?.batch_id ?? null;
@@ -95,7 +104,20 @@ export default defineOperation({
 				batch_id: batchId,
 				request_id: requestIdOf(k),
 			}));
-			if (!batchId || !ctx.getNodeParameter('waitForOutcome', first, true))
+			if (!batchId)
+				throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+					message: `Loyalife accepted the batch but answered no batch_id (items ${chunk[0].index} to ${chunk[chunk.length - 1].index})`,
+					description:
+						'Without it the outcome cannot be read. Check the transactions in Loyalife before sending them again.',
+					itemIndex: first,
+				});
+			if (queued.length && queued.length !== chunk.length)
+				throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+					message: `Loyalife queued ${queued.length} of the ${chunk.length} transactions sent (item ${first})`,
+					description: 'The answer does not say which: check the transactions in Loyalife.',
+					itemIndex: first,
+				});
+			if (!ctx.getNodeParameter('waitForOutcome', first, true))
 				return base.map((b) => ({ ...b, status: 'queued', message: data?.message ?? null }));
 			const maxWaitMs = Number(ctx.getNodeParameter('maxWaitSeconds', first, 120)) * 1000;
 			const { status, waitedMs } = await waitForBatch(ctx, first, batchId, maxWaitMs);
