@@ -167,7 +167,12 @@ const EXTRA = [
 	{
 		node: 'loyalife',
 		credential: 'loyalifeApi',
-		parameters: { resource: 'points', operation: 'reverse' },
+		parameters: {
+			resource: 'points',
+			operation: 'reverse',
+			relationReference: 'MEM0010',
+			merchantName: 'Schema',
+		},
 		// A redemption first: the reversal needs its external reference.
 		prepare: async (run) => ({
 			externalReference: (
@@ -176,9 +181,32 @@ const EXTRA = [
 					operation: 'redeem',
 					relationReference: 'MEM0010',
 					points: 5,
+					amount: 10,
+					merchantName: 'Schema',
 					description: 'Schema',
 				})
-			).items[0].json.ExternalReference,
+			).items[0].json.externalReference,
+		}),
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: { resource: 'transaction', operation: 'getBatchStatus' },
+		// A batch first: its status is read by the batch ID Loyalife gave it.
+		prepare: async (run) => ({
+			batchId: (
+				await run({
+					resource: 'transaction',
+					operation: 'createBatch',
+					transactionId: 'schema-tx-3',
+					memberRelationReference: 'MEM0002',
+					amount: 90,
+					transactionDate: '2026-11-01',
+					productCode: 'CARD',
+					transactionType: 'DR',
+					waitForOutcome: false,
+				})
+			).items[0].json.batch_id,
 		}),
 	},
 	{
@@ -234,8 +262,16 @@ const fileOf = (c) =>
 		`${c.parameters.operation}.json`,
 	);
 
+// An extra case replaces the wire case of its operation: a wire case may name data the simulator does not hold
+// (a redemption to reverse), and both would write one schema file.
+const keyOf = (c) => `${c.node}/${c.parameters.resource}/${c.parameters.operation}`;
+const EXTRA_KEYS = new Set(EXTRA.map(keyOf));
 const CASES = [
-	...WIRE.map((c) => ({ node: c.node, credential: c.credential, parameters: c.parameters })),
+	...WIRE.filter((c) => !EXTRA_KEYS.has(keyOf(c))).map((c) => ({
+		node: c.node,
+		credential: c.credential,
+		parameters: c.parameters,
+	})),
 	...EXTRA,
 ];
 
