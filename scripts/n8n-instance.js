@@ -7,15 +7,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const net = require('node:net');
 const path = require('node:path');
+const { npmCommand } = require('./npm');
 
 const ROOT = path.resolve(__dirname, '..');
 
 /** Packs the built pack with npm, as it would be published. Returns the tarball path. */
 function packTarball(destination) {
 	fs.mkdirSync(destination, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
-		cwd: ROOT,
-	})
+	const npm = npmCommand(['pack', '--silent', '--pack-destination', destination]);
+	const out = execFileSync(npm.command, npm.args, { cwd: ROOT, shell: npm.shell })
 		.toString()
 		.trim()
 		.split('\n')
@@ -88,19 +88,16 @@ class N8nInstance {
 				manifest,
 				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
 			);
-		execFileSync(
-			'npm',
-			[
-				'install',
-				'--omit=peer',
-				'--ignore-scripts',
-				'--no-audit',
-				'--no-fund',
-				'--loglevel=error',
-				tarball,
-			],
-			{ cwd: nodesDir, stdio: 'pipe' },
-		);
+		const npm = npmCommand([
+			'install',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			tarball,
+		]);
+		execFileSync(npm.command, npm.args, { cwd: nodesDir, stdio: 'pipe', shell: npm.shell });
 	}
 
 	/**

