@@ -63,7 +63,11 @@ class RequestWindow {
 
 	constructor(private readonly perMs: number) {}
 
-	/** Waits until the hold is over and fewer than `limit` requests are in the window. */
+	/**
+	 * Waits until the hold is over and fewer than `limit` requests are in the window, and takes a place in it at
+	 * once, in the same step as the check: requests that ask at the same moment cannot all see the same free place.
+	 * The place counts until `answered` or `sent` stamps it, or `release` gives it back.
+	 */
 	async room(limit: () => number): Promise<void> {
 		for (;;) {
 			const now = Date.now();
@@ -72,24 +76,34 @@ class RequestWindow {
 				continue;
 			}
 			this.stamps = this.stamps.filter((t) => now - t < this.perMs);
-			if (this.stamps.length < limit()) return;
+			if (this.stamps.length < limit()) {
+				this.stamps.push(Infinity);
+				return;
+			}
 			const oldest = Math.min(...this.stamps);
 			await sleep(Number.isFinite(oldest) ? Math.max(1, this.perMs - (now - oldest) + 1) : 5);
 		}
 	}
 
-	/** Counts a request from its answer on; returns what to call when the answer came. */
-	untilAnswered(): () => void {
-		this.stamps.push(Infinity);
-		return () => {
-			const index = this.stamps.indexOf(Infinity);
-			if (index >= 0) this.stamps[index] = Date.now();
-		};
+	private stamp(at: number): void {
+		const index = this.stamps.indexOf(Infinity);
+		if (index >= 0) this.stamps[index] = at;
 	}
 
-	/** Counts a request from now (requests already spaced evenly). */
-	sentNow(): void {
-		this.stamps.push(Date.now());
+	/** The request is counted from its answer on (until then it counts as in the window). */
+	answered(): void {
+		this.stamp(Date.now());
+	}
+
+	/** The request is counted from now (requests already spaced evenly). */
+	sent(): void {
+		this.stamp(Date.now());
+	}
+
+	/** A place taken by `room` that is not used after all. */
+	release(): void {
+		const index = this.stamps.indexOf(Infinity);
+		if (index >= 0) this.stamps.splice(index, 1);
 	}
 
 	hold(ms: number): void {
@@ -107,10 +121,9 @@ class DocumentedFlow implements Flow {
 
 	async acquire(): Promise<Ticket> {
 		await this.window.room(() => this.rate.requests);
-		const answered = this.window.untilAnswered();
 		return {
 			done: (outcome, retryAfterMs) => {
-				answered();
+				this.window.answered();
 				if (outcome === 'throttled' && retryAfterMs) this.window.hold(retryAfterMs);
 			},
 		};
@@ -141,10 +154,14 @@ export class AdaptiveFlow implements Flow {
 
 	async acquire(): Promise<Ticket> {
 		for (;;) {
+			if (this.congested && Date.now() < this.nextAt) {
+				await sleep(this.nextAt - Date.now());
+				continue;
+			}
 			await this.window.room(() => this.rate);
-			const now = Date.now();
-			if (this.congested && now < this.nextAt) {
-				await sleep(this.nextAt - now);
+			// Another request may have taken the next even slot while this one waited for room.
+			if (this.congested && Date.now() < this.nextAt) {
+				this.window.release();
 				continue;
 			}
 			break;
@@ -153,13 +170,12 @@ export class AdaptiveFlow implements Flow {
 		if (this.congested) {
 			// Evenly spaced: counted from the send (the spacing already keeps the provider's window).
 			this.nextAt = Date.now() + 1000 / this.rate;
-			this.window.sentNow();
+			this.window.sent();
 			return { done: (outcome, retryAfterMs) => this.report(outcome, retryAfterMs) };
 		}
-		const answered = this.window.untilAnswered();
 		return {
 			done: (outcome, retryAfterMs) => {
-				answered();
+				this.window.answered();
 				this.report(outcome, retryAfterMs);
 			},
 		};

@@ -1,0 +1,86 @@
+import {
+	AdaptiveFlow,
+	flowFor,
+	resetFlows,
+	START_RATE,
+	type Ticket,
+} from '../../nodes/shared/flow/flow';
+
+// The flows wait with timers; fake timers (Date included) let these tests step through seconds exactly.
+beforeEach(() => {
+	jest.useFakeTimers({ now: 1_000_000 });
+	resetFlows();
+});
+afterEach(() => jest.useRealTimers());
+
+/** Acquires `n` tickets at once; returns them in the order they were granted, with the (fake) time of each. */
+async function grants(
+	flow: { acquire(): Promise<Ticket> },
+	n: number,
+	stepMs = 10,
+	untilMs = 5000,
+) {
+	const granted: Array<{ at: number; ticket: Ticket }> = [];
+	for (let i = 0; i < n; i++)
+		void flow.acquire().then((ticket) => granted.push({ at: Date.now(), ticket }));
+	for (let t = 0; t < untilMs && granted.length < n; t += stepMs)
+		await jest.advanceTimersByTimeAsync(stepMs);
+	return granted;
+}
+
+describe('flow control', () => {
+	test('a documented rate: never more than its requests in any window, counted from the answers', async () => {
+		const flow = flowFor('doc|cred', { documented: { requests: 5, perMs: 1000 } });
+		const start = Date.now();
+		// Six ask at the same moment: five go, the sixth waits while the five are unanswered, and for a full
+		// window after their answers.
+		const granted: Array<{ at: number; ticket: Ticket }> = [];
+		for (let i = 0; i < 6; i++)
+			void flow.acquire().then((ticket) => granted.push({ at: Date.now(), ticket }));
+		await jest.advanceTimersByTimeAsync(500);
+		expect(granted).toHaveLength(5);
+		for (const g of granted.slice()) g.ticket.done('ok');
+		for (let t = 0; t < 3000 && granted.length < 6; t += 10)
+			await jest.advanceTimersByTimeAsync(10);
+		expect(granted[5].at - start).toBeGreaterThanOrEqual(1500);
+	});
+
+	test('a Retry-After holds every request of the credential', async () => {
+		const flow = flowFor('doc|hold', { documented: { requests: 100, perMs: 1000 } });
+		const [one] = await grants(flow, 1);
+		const held = Date.now();
+		one.ticket.done('throttled', 2000);
+		const [next] = await grants(flow, 1, 10, 5000);
+		expect(next.at - held).toBeGreaterThanOrEqual(2000);
+	});
+
+	test('an undisclosed rate starts at the slow-start rate, grows on clean answers and is cut by a 429', async () => {
+		const flow = flowFor('adaptive|cred', { maxPerSecond: 50 }) as AdaptiveFlow;
+		expect(flow.rate).toBe(START_RATE);
+		const burst = await grants(flow, START_RATE + 1, 10, 50);
+		// Only the slow-start rate goes out at once; the next waits for room.
+		expect(burst).toHaveLength(START_RATE);
+		for (const g of burst) g.ticket.done('ok');
+		expect(flow.rate).toBe(START_RATE + START_RATE * 0.5);
+		// Two more go out at the grown rate; both come back 429 at the same moment.
+		const [one, two] = await grants(flow, 2, 10, 3000);
+		one.ticket.done('throttled');
+		// What the provider accepted in the last second (10 answers), cut to 85%.
+		expect(flow.rate).toBe(10 * 0.85);
+		expect(flow.stats).toMatchObject({ throttled: 1, decreases: 1 });
+		// The second 429 within the guard second carries the same news: no second cut.
+		two.ticket.done('throttled');
+		expect(flow.rate).toBe(10 * 0.85);
+		expect(flow.stats).toMatchObject({ throttled: 2, decreases: 1 });
+		// From now on requests are spaced evenly at the new rate.
+		const spaced = await grants(flow, 3, 5, 5000);
+		expect(spaced[2].at - spaced[1].at).toBeGreaterThanOrEqual(Math.floor(1000 / (10 * 0.85)));
+	});
+
+	test('the ceiling the credential sets is never passed; a changed setting starts a new flow', () => {
+		const low = flowFor('adaptive|x', { maxPerSecond: 3 }) as AdaptiveFlow;
+		expect(low.rate).toBe(3);
+		expect(flowFor('adaptive|x', { maxPerSecond: 3 })).toBe(low);
+		expect(flowFor('adaptive|x', { maxPerSecond: 4 })).not.toBe(low);
+	});
+});
