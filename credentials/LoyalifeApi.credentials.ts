@@ -106,6 +106,17 @@ export class LoyalifeApi implements ICredentialType {
 			description:
 				'Sent as RelationType: 4 is a customer, the value the reference uses in almost every call. Change it only if Xoxoday gave you another.',
 		},
+		{
+			// Assumed: the reference reads times without a zone in the deployment's time zone, which it does not
+			// give for cloud programs (transactions/insert-transaction).
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: 'UTC',
+			placeholder: 'e.g. Asia/Kolkata',
+			description:
+				"IANA time zone of your Loyalife deployment. Loyalife's times carry no zone and are read in the deployment's zone, which is not public: UTC is assumed; ask your Xoxoday contact. Used for the From/To sent and the transaction times read.",
+		},
 		maxRequestsPerSecondField,
 	];
 
