@@ -683,7 +683,7 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 
 describe('refusals', () => {
 	test('a malformed verify (ErrorCode 999) is an error, not an invalid code', async () => {
-		const { run } = setup({ relationType: 5 });
+		const { run } = setup({ relationType: 0, relationTypeOther: 5 });
 		const { error } = await run({
 			resource: 'otp',
 			operation: 'verify',

@@ -201,12 +201,23 @@ export async function settingsOf(
 					{ description: 'Set an IANA time zone name (e.g. Asia/Kolkata or UTC).' },
 				);
 			}
+			// Relation Type: Customer (4), or Other (0) with the code in Other Relation Type.
+			const relationType =
+				Number(c.relationType ?? RELATION_TYPE_CUSTOMER) === 0
+					? Number(c.relationTypeOther)
+					: Number(c.relationType ?? RELATION_TYPE_CUSTOMER);
+			if (!Number.isInteger(relationType) || relationType < 1)
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The Loyalife credential's Other Relation Type must be a whole number, got "${String(c.relationTypeOther ?? '')}"`,
+					{ description: 'Set the RelationType code Xoxoday gave you, or choose Customer (4).' },
+				);
 			return {
 				timeZone,
+				relationType,
 				base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
 				programId: String(c.programId ?? '').trim(),
 				currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
-				relationType: Number(c.relationType ?? RELATION_TYPE_CUSTOMER) || RELATION_TYPE_CUSTOMER,
 			};
 		});
 		settings.set(ctx, cached);
