@@ -99,12 +99,37 @@ export class LoyalifeApi implements ICredentialType {
 				'Sent as TransactionCurrency on balance, statement, expiry, summary and redemption calls: DEFAULT unless your program uses a specific currency code',
 		},
 		{
+			// RelationType (api-reference/introduction): 4 is a customer, the only value the reference documents.
 			displayName: 'Relation Type',
 			name: 'relationType',
-			type: 'number',
+			type: 'options',
+			options: [
+				{ name: 'Customer (4)', value: 4 },
+				{ name: 'Other (Set Below)', value: 0 },
+			],
 			default: 4,
 			description:
-				'Sent as RelationType: 4 is a customer, the value the reference uses in almost every call. Change it only if Xoxoday gave you another.',
+				'Sent as RelationType: Customer (4) is the value the reference uses in almost every call. Choose Other only if Xoxoday gave you another value.',
+		},
+		{
+			displayName: 'Other Relation Type',
+			name: 'relationTypeOther',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 4,
+			displayOptions: { show: { relationType: [0] } },
+			description: 'The RelationType code Xoxoday gave you (a whole number)',
+		},
+		{
+			// Assumed: the reference reads times without a zone in the deployment's time zone, which it does not
+			// give for cloud programs (transactions/insert-transaction).
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: 'UTC',
+			placeholder: 'e.g. Asia/Kolkata',
+			description:
+				"IANA time zone of your Loyalife deployment. Loyalife's times carry no zone and are read in the deployment's zone, which is not public: UTC is assumed; ask your Xoxoday contact. Used for the From/To sent and the transaction times read.",
 		},
 		maxRequestsPerSecondField,
 	];
@@ -169,7 +194,8 @@ export class LoyalifeApi implements ICredentialType {
 			body: {
 				RelationReference: '={{ $credentials.memberReference || "n8n-credential-test" }}',
 				TransactionCurrency: '={{ $credentials.transactionCurrency || "DEFAULT" }}',
-				RelationType: '={{ Number($credentials.relationType) || 4 }}',
+				RelationType:
+					'={{ Number($credentials.relationType) || Number($credentials.relationTypeOther) || 4 }}',
 				ProgramId: '={{ Number($credentials.programId) }}',
 			},
 		},

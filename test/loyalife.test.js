@@ -537,6 +537,33 @@ describe('Transaction (transactions/*)', () => {
 	});
 });
 
+test("Get Many sends From and To as the wall clock of the credential's Time Zone (Asia/Kolkata, UTC+5:30)", async () => {
+	box.sim.stats.reset();
+	const { run } = setup({ timeZone: 'Asia/Kolkata' });
+	const { error } = await run({
+		resource: 'transaction',
+		operation: 'getMany',
+		relationReference: 'MEM0001',
+		dateFrom: '2026-01-01T00:00:00Z',
+		dateTo: '2026-01-31T20:00:00Z',
+		returnAll: true,
+	});
+	expect(error).toBeUndefined();
+	expect(received()[0].body).toMatchObject({
+		DateFrom: '2026-01-01T05:30:00',
+		DateTo: '2026-02-01T01:30:00',
+	});
+	const wrong = await setup({ timeZone: 'India' }).run({
+		resource: 'transaction',
+		operation: 'getMany',
+		relationReference: 'MEM0001',
+		dateFrom: '2026-01-01T00:00:00Z',
+	});
+	expect(wrong.error.message).toBe(
+		'The Loyalife credential\'s Time Zone is not a time zone, got "India"',
+	);
+});
+
 describe('Points (payment-gateway/*, statement, expiry)', () => {
 	test('balance, statement and expiry schedule of a member, each as its page asks', async () => {
 		const { run } = setup();
@@ -656,7 +683,7 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 
 describe('refusals', () => {
 	test('a malformed verify (ErrorCode 999) is an error, not an invalid code', async () => {
-		const { run } = setup({ relationType: 5 });
+		const { run } = setup({ relationType: 0, relationTypeOther: 5 });
 		const { error } = await run({
 			resource: 'otp',
 			operation: 'verify',

@@ -266,6 +266,39 @@ describe('Loyalife Trigger', () => {
 		expect(asked[0].DateTo.slice(0, 10)).toBe(today());
 	});
 
+	test("with Time Zone Asia/Kolkata, DateTo is sent and TransactionDate read on Kolkata's wall clock", async () => {
+		const engine = new Engine();
+		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyalifeApi');
+		const credentials = engine.addCredential('lf-ist', c.type, {
+			...c.data,
+			timeZone: 'Asia/Kolkata',
+		});
+		const t = pollingTrigger(engine, {
+			type: 'loyalifeTrigger',
+			credentials,
+			parameters: {
+				members: 'MEM0009',
+				// After every seeded transaction of the demo program.
+				options: { startFrom: `${daysAgo(1)}T12:00:00Z` },
+			},
+		});
+		await record(engine, credentials, ['IST-1'], 'MEM0009', today());
+		const asked = () =>
+			box.sim.stats.log.filter((r) => r.route.endsWith('GetMemberTransactionSummaryByDate')).at(-1)
+				.body;
+		const before = Date.now();
+		expect((await t.poll()).map(idOf)).toEqual(['IST-1']);
+		// Start From counts from the start of its day in Kolkata; To is now on Kolkata's clock (UTC+5:30).
+		expect(asked().DateFrom).toBe(`${daysAgo(1)}T00:00:00`);
+		const to = Date.parse(`${asked().DateTo}Z`) - 5.5 * 3_600_000;
+		expect(to).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+		expect(to).toBeLessThanOrEqual(Date.now());
+		// The transaction, dated today on Kolkata's clock, moved the mark; the next poll asks from Look Back
+		// (7 days) below it, on the same clock (read as UTC, it would ask from 05:30).
+		await t.poll();
+		expect(asked().DateFrom).toBe(`${daysAgo(7)}T00:00:00`);
+	});
+
 	test('without members, or with more than 50, the poll says what to fix', async () => {
 		const none = poller('loyalifeTrigger', 'loyalifeApi', { members: ' , ' });
 		await expect(none.trigger.poll()).rejects.toMatchObject({

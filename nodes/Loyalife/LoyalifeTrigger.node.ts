@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
-import { CREDENTIAL_TYPE, loyalifeSummary, summaryTime } from './transport';
+import { CREDENTIAL_TYPE, instantOf, loyalifeSummary, settingsOf, summaryTime } from './transport';
 
 /** Members one trigger watches: one summary listing each per poll. */
 const MAX_MEMBERS = 50;
@@ -16,8 +16,9 @@ const MAX_MEMBERS = 50;
  * Loyalife sends no webhooks and lists no transactions program-wide: the documented listing is one member's
  * transaction summary by date (transactions/get-transaction-summary). This trigger polls it for each member
  * it watches and delivers each new transaction once, keyed on its ExternalReference (unique per transaction),
- * or its Id. Which date DateFrom filters on is not public: assumed the TransactionDate, so each poll looks
- * again Look Back days below the newest transaction delivered, for transactions recorded late.
+ * or its Id. Which date DateFrom filters on is not public: assumed the TransactionDate (ASSUMED.summaryDateField),
+ * so each poll looks again Look Back days below the newest transaction delivered, for transactions recorded
+ * late. Times carry no zone: they are sent and read in the credential's Time Zone (assumed UTC).
  */
 export class LoyalifeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,21 +86,26 @@ export class LoyalifeTrigger implements INodeType {
 			);
 		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const { timeZone } = await settingsOf(this);
+		// A summary record's time: when it happened, read in the deployment's time zone.
+		const timeOf = (r: IDataObject) =>
+			instantOf(String(r.TransactionDate ?? r.ProcessingDate ?? ''), timeZone);
 		const since = async (from: Date) => {
-			const to = summaryTime(new Date());
+			const to = summaryTime(new Date(), timeZone);
 			const all: IDataObject[] = [];
 			// One member after another: every page of every member, or the poll fails and moves nothing.
 			for (const relationReference of members) {
 				const records = await loyalifeSummary(
 					this,
 					0,
-					{ relationReference, from: summaryTime(from), to },
+					{ relationReference, from: summaryTime(from, timeZone), to },
 					undefined,
 				);
 				for (const r of records) all.push({ RelationReference: relationReference, ...r });
 			}
 			return all;
 		};
+		const start = options.startFrom ? new Date(String(options.startFrom)) : undefined;
 		return await pollOnce(
 			this,
 			{
@@ -112,18 +118,13 @@ export class LoyalifeTrigger implements INodeType {
 				keyOf: (r) => (r.ExternalReference ? String(r.ExternalReference) : `id:${String(r.Id)}`),
 				overlapMs: Math.max(1, Number(options.lookBackDays ?? 7) || 7) * 86_400_000,
 			},
-			// Transactions are dated by day: Start From counts from the start of its day.
+			// Transactions are dated by day: Start From counts from the start of its day in the deployment's zone.
 			{
-				startFrom: options.startFrom
-					? `${new Date(String(options.startFrom)).toISOString().slice(0, 10)}T00:00:00Z`
-					: undefined,
+				startFrom:
+					start && !Number.isNaN(start.getTime())
+						? instantOf(summaryTime(start, timeZone).slice(0, 10), timeZone)
+						: (options.startFrom as string | undefined),
 			},
 		);
 	}
-}
-
-/** A summary record's time: when it happened (no zone in the answer: read as UTC). */
-function timeOf(r: IDataObject): string {
-	const time = String(r.TransactionDate ?? r.ProcessingDate ?? '');
-	return /[zZ]|[+-]\d\d:?\d\d$/.test(time) || !time ? time : `${time}Z`;
 }

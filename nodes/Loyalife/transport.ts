@@ -75,6 +75,8 @@ export const ASSUMED = {
 	profileQuery: 'RelationReference',
 	batchQuery: 'batch_id',
 	summaryPageSize: 100,
+	/** The deployment's time zone when the credential names none (transactions/insert-transaction). */
+	timeZone: 'UTC',
 };
 
 /**
@@ -170,6 +172,8 @@ interface Settings {
 	currency: string;
 	/** RelationType of the members the credential acts on (4, customer). */
 	relationType: number;
+	/** IANA zone of the deployment, in which Loyalife reads and writes times without a zone. */
+	timeZone: string;
 }
 const settings = new WeakMap<object, Promise<Settings>>();
 
@@ -187,11 +191,33 @@ export async function settingsOf(
 					`The Loyalife credential's Program ID must be a whole number, got "${String(c.programId ?? '')}"`,
 					{ description: 'Set it to your program ID, as issued by Xoxoday (e.g. 19).' },
 				);
+			const timeZone = String(c.timeZone ?? '').trim() || ASSUMED.timeZone;
+			try {
+				new Intl.DateTimeFormat('en-US', { timeZone });
+			} catch {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The Loyalife credential's Time Zone is not a time zone, got "${timeZone}"`,
+					{ description: 'Set an IANA time zone name (e.g. Asia/Kolkata or UTC).' },
+				);
+			}
+			// Relation Type: Customer (4), or Other (0) with the code in Other Relation Type.
+			const relationType =
+				Number(c.relationType ?? RELATION_TYPE_CUSTOMER) === 0
+					? Number(c.relationTypeOther)
+					: Number(c.relationType ?? RELATION_TYPE_CUSTOMER);
+			if (!Number.isInteger(relationType) || relationType < 1)
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The Loyalife credential's Other Relation Type must be a whole number, got "${String(c.relationTypeOther ?? '')}"`,
+					{ description: 'Set the RelationType code Xoxoday gave you, or choose Customer (4).' },
+				);
 			return {
+				timeZone,
+				relationType,
 				base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
 				programId: String(c.programId ?? '').trim(),
 				currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
-				relationType: Number(c.relationType ?? RELATION_TYPE_CUSTOMER) || RELATION_TYPE_CUSTOMER,
 			};
 		});
 		settings.set(ctx, cached);
@@ -249,9 +275,36 @@ export async function memberScope(
 	};
 }
 
-/** A date-time as the summary takes it: `YYYY-MM-DDTHH:mm:ss`, no zone (transactions/get-transaction-summary). */
-export function summaryTime(time: Date): string {
-	return time.toISOString().slice(0, 19);
+/** A date-time as the summary takes it: `YYYY-MM-DDTHH:mm:ss`, no zone, the wall clock of `zone`. */
+export function summaryTime(time: Date, zone: string): string {
+	const parts: Record<string, string> = {};
+	for (const p of new Intl.DateTimeFormat('en-US', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(time))
+		parts[p.type] = p.value;
+	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/**
+ * The instant (ISO, UTC) of a Loyalife time: one without a zone is the wall clock of `zone`; one with a zone
+ * is taken as it is. Empty or unreadable: returned unchanged.
+ */
+export function instantOf(time: string, zone: string): string {
+	if (!time || /[zZ]|[+-]\d\d:?\d\d$/.test(time)) return time;
+	const asUtc = Date.parse(`${time.length === 10 ? `${time}T00:00:00` : time}Z`);
+	if (Number.isNaN(asUtc)) return time;
+	// The zone's offset at that wall clock, found twice so a time next to a daylight-saving change is right.
+	const offsetAt = (t: number) => Date.parse(`${summaryTime(new Date(t), zone)}Z`) - t;
+	let instant = asUtc - offsetAt(asUtc);
+	instant = asUtc - offsetAt(instant);
+	return new Date(instant).toISOString();
 }
 
 /**

@@ -62,6 +62,7 @@ const NODES = [
 			'memberReference',
 			'transactionCurrency',
 			'relationType',
+			'timeZone',
 		],
 	},
 	{

@@ -112,6 +112,47 @@ describe('router', () => {
 		]);
 	});
 
+	test('a batch entry returned as an Error fails that item alone; the others of its chunk succeed', async () => {
+		const actions = nodeWith([
+			defineOperation({
+				value: 'batchWrite',
+				name: 'Batch Write',
+				action: 'Write in batches',
+				description: 'Batch',
+				kind: 'write',
+				fields: [],
+				batch: defineBatch({
+					size: () => 3,
+					prepare: (_ctx, i) => i,
+					send: async (_ctx, chunk) =>
+						chunk.map((c) =>
+							c.index === 1 ? new Error(`entry ${c.index} refused`) : { index: c.index },
+						),
+				}),
+			}),
+		]);
+		const kept = routerContext(
+			[0, 1, 2].map(() => item('batchWrite')),
+			{ continueOnFail: true },
+		);
+		const [out] = await routeItems.call(kept, actions);
+		expect(out.map((o) => [o.pairedItem, o.json])).toEqual([
+			[{ item: 0 }, { index: 0 }],
+			[{ item: 1 }, expect.objectContaining({ error: expect.stringContaining('entry 1 refused') })],
+			[{ item: 2 }, { index: 2 }],
+		]);
+		// Without Continue On Fail the run stops at that item; the rest of its chunk was applied with it.
+		const ctx = routerContext([0, 1, 2].map(() => item('batchWrite')));
+		const error = (await routeItems.call(ctx, actions).catch((e) => e)) as {
+			message?: string;
+			description?: string;
+		};
+		expect(error.message).toContain('entry 1 refused');
+		expect(error.description).toBe(
+			'The run stopped at item 1. Items 0, 2 had already succeeded. Item 1 failed.',
+		);
+	});
+
 	test('a write that names no record runs its items one after the other, in input order', async () => {
 		let inFlight = 0;
 		let most = 0;

@@ -117,6 +117,17 @@ export default defineOperation({
 					description: 'The answer does not say which: check the transactions in Loyalife.',
 					itemIndex: first,
 				});
+			// The reference does not give the order of transactions[]: each entry must name its item's
+			// transaction_id, or no request ID can be trusted.
+			const mismatch = queued.findIndex(
+				(q, k) => String(q?.transaction_id) !== String(chunk[k].value.transaction_id),
+			);
+			if (queued.length && mismatch >= 0)
+				throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+					message: `Loyalife's queued transaction ${mismatch} is "${String(queued[mismatch]?.transaction_id)}", not the "${String(chunk[mismatch].value.transaction_id)}" sent (item ${chunk[mismatch].index})`,
+					description: `Batch ${batchId} was accepted; its request IDs cannot be matched to your items. Check the transactions in Loyalife with Transaction → Get Batch Status before sending them again.`,
+					itemIndex: chunk[mismatch].index,
+				});
 			if (!ctx.getNodeParameter('waitForOutcome', first, true))
 				return base.map((b) => ({ ...b, status: 'queued', message: data?.message ?? null }));
 			const maxWaitMs = Number(ctx.getNodeParameter('maxWaitSeconds', first, 120)) * 1000;
@@ -124,6 +135,18 @@ export default defineOperation({
 			const byRequest = new Map((status.results ?? []).map((r) => [String(r.request_id), r]));
 			return base.map((b, k) => {
 				const result = b.request_id ? byRequest.get(String(b.request_id)) : undefined;
+				const sum = status.summary;
+				if (
+					!result &&
+					sum &&
+					Number(sum.pending) === 0 &&
+					!Number(sum.failed) &&
+					!Number(sum.on_hold) &&
+					!Number(sum.partial_hold)
+				) {
+					// No request IDs (the older answer), but nothing failed, held or pending: every item applied.
+					return { ...b, status: 'applied', points: null, summary: sum };
+				}
 				if (!result) {
 					// The older page's answer has no request IDs: the batch's summary is all there is to say.
 					return { ...b, status: 'submitted', summary: status.summary ?? null };

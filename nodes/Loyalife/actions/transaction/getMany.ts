@@ -1,7 +1,7 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalifeSummary, summaryTime } from '../../transport';
+import { loyalifeSummary, settingsOf, summaryTime } from '../../transport';
 import { memberLocator, relationReferenceOf } from '../fields';
 
 // transactions/get-transaction-summary: one member's transactions between DateFrom and DateTo, paged by
@@ -47,13 +47,14 @@ export default defineOperation({
 		const from = at('dateFrom', 'From');
 		const to = at('dateTo', 'To', new Date());
 		if (from > to) v.fail('From', 'must be before To');
+		const { timeZone } = await settingsOf(this);
 		return await loyalifeSummary(
 			this,
 			i,
 			{
 				relationReference: relationReferenceOf(this, i),
-				from: summaryTime(from),
-				to: summaryTime(to),
+				from: summaryTime(from, timeZone),
+				to: summaryTime(to, timeZone),
 			},
 			limitOf(this, i),
 		);
