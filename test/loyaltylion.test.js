@@ -134,7 +134,6 @@ describe('LoyaltyLion through the n8n engine', () => {
 			resource: 'customer',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { since_id: 0 },
 		});
 		expect(error).toBeUndefined();
 		const ids = items.map((i) => i.json.id);

@@ -2464,6 +2464,12 @@ function create(api, userOptions) {
 		faultBody: (status) => ({
 			error: { message: status === 429 ? 'Rate limit exceeded' : 'Internal server error' },
 		}),
+		// Admin 404/405 bodies are not public: the {error: {message}} shape of the documented 401 (assumed).
+		methodNotAllowed: ({ message }) => ({ status: 405, body: { error: { message } } }),
+		notFound: ({ method, path }) => ({
+			status: 404,
+			body: { error: { message: `No route ${method} ${path.slice('/loyaltylion'.length)}` } },
+		}),
 		control: {
 			deliver: ({ topic, payload, tamper }) => deliver(topic, payload, tamper),
 			revokeTokens: () => {
