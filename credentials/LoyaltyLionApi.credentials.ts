@@ -35,7 +35,7 @@ export class LoyaltyLionApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API token of your store (LoyaltyLion admin → Settings → API)',
+			description: 'The API token of your store (in your LoyaltyLion settings)',
 		},
 		{
 			displayName: 'Secret',

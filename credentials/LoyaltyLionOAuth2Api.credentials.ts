@@ -77,8 +77,7 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			type: 'number',
 			default: 20,
 			typeOptions: { minValue: 1 },
-			description:
-				'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
+			description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second.',
 		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{

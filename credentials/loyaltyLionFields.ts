@@ -7,8 +7,7 @@ export const requestsPerSecondField: INodeProperties = {
 	type: 'number',
 	default: 20,
 	typeOptions: { minValue: 1 },
-	description:
-		'The rate the nodes keep to. LoyaltyLion allows 20 per second; raise it only if LoyaltyLion granted your account more.',
+	description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second.',
 };
 
 /** Where the Admin API is: changed only to use a simulator. */

@@ -70,7 +70,7 @@ const json = (items) => items.map((i) => i.json);
 const customer = (merchantId) => sim().state.byMerchantId.get(merchantId);
 
 describe('Customer → Get Transactions (customers/list-transactions)', () => {
-	test('one customer, newest first, with the date filters; Since ID 0 and the default JSON type are not sent', async () => {
+	test('one customer, with the date filters and Since ID 0 (sent: ascending ids); the default JSON type is not sent', async () => {
 		const { run } = withApiKey();
 		const { items, error } = await run({
 			resource: 'customer',
@@ -92,6 +92,7 @@ describe('Customer → Get Transactions (customers/list-transactions)', () => {
 				query: {
 					created_at_min: '2020-01-01T00:00:00.000Z',
 					created_at_max: '2100-01-01T00:00:00.000Z',
+					since_id: '0',
 					limit: '2',
 				},
 			},
@@ -99,7 +100,7 @@ describe('Customer → Get Transactions (customers/list-transactions)', () => {
 		const own = sim()
 			.state.transactions.filter((t) => t.customerLionId === customer('cust-3').id)
 			.map((t) => t.id)
-			.sort((a, b) => b - a);
+			.sort((a, b) => a - b);
 		expect(json(items).map((t) => t.id)).toEqual(own.slice(0, 2));
 		for (const t of json(items)) {
 			expect(t.customer.merchant_id).toBe('cust-3');
@@ -519,7 +520,7 @@ describe('Activity → Create (activities/create-activity) and Update (activitie
 });
 
 describe('Order → Get Many (orders/list-orders), Get (orders/get-order) and Create (orders/create-order)', () => {
-	test('Get Many: the four date filters; Since ID 0 is not sent; newest first', async () => {
+	test('Get Many: the four date filters; newest first', async () => {
 		const { run } = withApiKey();
 		const { items, error } = await run({
 			resource: 'order',
@@ -531,7 +532,6 @@ describe('Order → Get Many (orders/list-orders), Get (orders/get-order) and Cr
 				created_at_max: '2100-01-01T00:00:00Z',
 				updated_at_min: '2020-01-01T00:00:00Z',
 				updated_at_max: '2100-01-01T00:00:00Z',
-				since_id: 0,
 			},
 		});
 		expect(error).toBeUndefined();
@@ -1138,5 +1138,77 @@ describe('Transactions as a CSV file (type=csv)', () => {
 			pages: 1,
 		});
 		expect(received().at(-1).query).toEqual({ type: 'csv', limit: '2' });
+	});
+});
+
+describe('LoyaltyLion Return All with Since ID (pagination, since_id)', () => {
+	const run = (parameters) => {
+		const engine = new Engine();
+		const store = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
+		const credentials = engine.addCredential('ll-since', 'loyaltyLionApi', store.data);
+		return engine.runNode({
+			type: 'loyaltyLion',
+			credentials,
+			typeVersion: 1.1,
+			parameters: { authentication: 'apiToken', ...parameters },
+		});
+	};
+	const queries = () =>
+		box.sim.stats.log.filter((r) => r.route === '/v2/customers').map((r) => r.query);
+
+	test('since_id 0 is sent; pages ascend, since_id moves to the last id, a short page ends', async () => {
+		box.sim.stats.reset();
+		const { items, error } = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 1200,
+			filters: { since_id: 0 },
+			simplify: false,
+		});
+		expect(error).toBeUndefined();
+		const ids = items.map((i) => i.json.id);
+		expect(ids).toHaveLength(1200);
+		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+		expect(new Set(ids).size).toBe(1200);
+		expect(queries()).toEqual([
+			{ since_id: '0', limit: '500' },
+			{ since_id: String(ids[499]), limit: '500' },
+			{ since_id: String(ids[999]), limit: '200' },
+		]);
+		box.sim.stats.reset();
+		const tail = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { since_id: ids[1199] },
+			simplify: false,
+		});
+		const rest = tail.items.map((i) => i.json.id);
+		expect(rest[0]).toBeGreaterThan(ids[1199]);
+		const pages = queries();
+		expect(pages.length).toBeGreaterThan(1);
+		expect(pages.at(-1).since_id).toBe(String(rest[(pages.length - 1) * 500 - 1]));
+		expect(rest.length).toBeLessThan(pages.length * 500);
+	});
+});
+
+describe('LoyaltyLion simulator: a wrong method or an unknown path is named', () => {
+	test('405 names the method, the path and the methods it takes; 404 names the route', async () => {
+		const wrong = await fetch(`${box.sim.baseUrl('loyaltylion')}/v2/identity/whoami`, {
+			method: 'DELETE',
+		});
+		expect(wrong.status).toBe(405);
+		expect(wrong.headers.get('allow')).toBe('GET');
+		expect(await wrong.json()).toEqual({
+			error: {
+				message: 'DELETE is not allowed on /loyaltylion/v2/identity/whoami; it takes GET',
+			},
+		});
+		const unknown = await fetch(`${box.sim.baseUrl('loyaltylion')}/v2/nothing-here`);
+		expect(unknown.status).toBe(404);
+		expect(await unknown.json()).toEqual({
+			error: { message: 'No route GET /v2/nothing-here' },
+		});
 	});
 });

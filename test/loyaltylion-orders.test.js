@@ -1,12 +1,12 @@
 'use strict';
-// Order Update, Cancel and Refund from node version 1.1: the node reads the order first (orders/get-order)
+// Order Update, Cancel and Refund in every node version: the node reads the order first (orders/get-order)
 // and sends the full update (orders/update-order) with what the user changed and the rest as it is.
 const { Engine, useSandbox } = require('./harness');
 const { demoCredentials } = require('../sandbox/demo-credentials');
 
 const box = useSandbox();
 
-function node() {
+function node(typeVersion = 1.1) {
 	const engine = new Engine();
 	const store = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
 	const credentials = engine.addCredential('ll-store', 'loyaltyLionApi', store.data);
@@ -14,7 +14,7 @@ function node() {
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
-			typeVersion: 1.1,
+			typeVersion,
 			parameters: { authentication: 'apiToken', resource: 'order', ...parameters },
 		});
 }
@@ -25,16 +25,16 @@ const wire = (method) =>
 		.filter((r) => r.route === '/v2/orders/:merchantId' && r.method === method)
 		.map((r) => r.body ?? null);
 
-async function created(run, id) {
+async function created(run, id, { total = '50.00', paymentStatus = 'paid', paid = total } = {}) {
 	const { error } = await run({
 		operation: 'create',
-		orderId: id,
+		orderId: typeof id === 'string' ? id : id.value,
 		customerId: 'cust-3',
 		customerEmail: 'shopper3@example.com',
-		total: '50.00',
+		total,
 		totalShipping: '5.00',
-		paymentStatus: 'paid',
-		additionalFields: { total_paid: '50.00' },
+		paymentStatus,
+		additionalFields: { total_paid: paid },
 	});
 	expect(error).toBeUndefined();
 	box.sim.stats.reset();
@@ -111,6 +111,10 @@ describe('LoyaltyLion orders, version 1.1', () => {
 		await run({ operation: 'refund', orderId: order('v11-can'), refundAmount: '5.00' });
 		box.sim.stats.reset();
 		expect((await run({ operation: 'cancel', orderId: order('v11-can') })).error).toBeUndefined();
+		expect(box.sim.stats.log.map((r) => [r.method, r.path])).toEqual([
+			['GET', '/loyaltylion/v2/orders/v11-can'],
+			['PUT', '/loyaltylion/v2/orders/v11-can'],
+		]);
 		expect(wire('PUT')).toEqual([
 			{
 				payment_status: 'paid',
@@ -119,6 +123,138 @@ describe('LoyaltyLion orders, version 1.1', () => {
 				total_paid: '50.00',
 				total_refunded: '5.00',
 			},
+		]);
+	});
+});
+
+describe('LoyaltyLion orders: the order is read before every update', () => {
+	const methods = () => box.sim.stats.log.map((r) => r.method);
+
+	test('version 1.1 Update with every field given still reads the order first', async () => {
+		const run = node();
+		await created(run, 'v11-all');
+		const { error } = await run({
+			operation: 'update',
+			orderId: order('v11-all'),
+			paymentStatus: 'paid',
+			refundStatus: 'not_refunded',
+			cancellationStatus: 'not_cancelled',
+			totalPaid: '50.00',
+			totalRefunded: '0',
+		});
+		expect(error).toBeUndefined();
+		expect(methods()).toEqual(['GET', 'PUT']);
+	});
+
+	test('version 1 Update reads the order, then sends the values given', async () => {
+		const run = node(1);
+		await created(run, 'v1-upd');
+		const { error } = await run({
+			operation: 'update',
+			orderId: 'v1-upd',
+			paymentStatus: 'paid',
+			refundStatus: 'partially_refunded',
+			cancellationStatus: 'not_cancelled',
+			totalPaid: '50.00',
+			totalRefunded: '5.00',
+		});
+		expect(error).toBeUndefined();
+		expect(methods()).toEqual(['GET', 'PUT']);
+		expect(wire('PUT')).toEqual([
+			{
+				payment_status: 'paid',
+				refund_status: 'partially_refunded',
+				cancellation_status: 'not_cancelled',
+				total_paid: '50.00',
+				total_refunded: '5.00',
+			},
+		]);
+	});
+
+	test('version 1 Cancel carries the payment and refunds it read, not defaults', async () => {
+		const run = node(1);
+		await created(run, 'v1-can', { paymentStatus: 'partially_paid', paid: '20.00' });
+		await run({ operation: 'refund', orderId: 'v1-can', totalRefunded: '5.00' });
+		box.sim.stats.reset();
+		expect((await run({ operation: 'cancel', orderId: 'v1-can' })).error).toBeUndefined();
+		expect(methods()).toEqual(['GET', 'PUT']);
+		expect(wire('PUT')).toEqual([
+			{
+				payment_status: 'partially_paid',
+				refund_status: 'partially_refunded',
+				cancellation_status: 'cancelled',
+				total_paid: '20.00',
+				total_refunded: '5.00',
+			},
+		]);
+	});
+
+	test('version 1 Refund reads the order: the payment as read, a total below what was refunded refused', async () => {
+		const run = node(1);
+		await created(run, 'v1-ref', { paymentStatus: 'partially_paid', paid: '30.00' });
+		const first = await run({ operation: 'refund', orderId: 'v1-ref', totalRefunded: '10.00' });
+		expect(first.error).toBeUndefined();
+		expect(methods()).toEqual(['GET', 'PUT']);
+		expect(wire('PUT')).toEqual([
+			{
+				payment_status: 'partially_paid',
+				refund_status: 'partially_refunded',
+				cancellation_status: 'not_cancelled',
+				total_paid: '30.00',
+				total_refunded: '10.00',
+			},
+		]);
+		box.sim.stats.reset();
+		const lower = await run({ operation: 'refund', orderId: 'v1-ref', totalRefunded: '4.00' });
+		expect(lower.error.message).toBe(
+			"Total Refunded is the order's total refunded after this refund: it cannot be less than what the order has refunded already (10.00), got 4.00 (item 0)",
+		);
+		expect(methods()).toEqual(['GET']);
+		const all = await run({ operation: 'refund', orderId: 'v1-ref', totalRefunded: '30.00' });
+		expect(all.items[0].json).toMatchObject({ refund_status: 'refunded', total_refunded: '30.00' });
+	});
+
+	test('a wrong amount is refused before any request', async () => {
+		const run = node();
+		await created(run, 'v11-bad');
+		const { error } = await run({
+			operation: 'refund',
+			orderId: order('v11-bad'),
+			refundAmount: '1,50',
+		});
+		expect(error.message).toBe(
+			'Refund Amount must be an amount such as 49.90, got "1,50" (item 0)',
+		);
+		expect(methods()).toEqual([]);
+	});
+});
+
+describe('LoyaltyLion orders: amounts with three decimals (KWD)', () => {
+	test('create, refund part and the rest, in minor units at the decimals given', async () => {
+		const run = node();
+		await created(run, 'kwd-1', { total: '12.345' });
+		const part = await run({ operation: 'refund', orderId: order('kwd-1'), refundAmount: '1.005' });
+		expect(part.error).toBeUndefined();
+		const rest = await run({ operation: 'refund', orderId: order('kwd-1') });
+		expect(rest.error).toBeUndefined();
+		expect(wire('PUT').map((b) => [b.total_paid, b.total_refunded, b.refund_status])).toEqual([
+			['12.345', '1.005', 'partially_refunded'],
+			['12.345', '12.345', 'refunded'],
+		]);
+		const over = await run({ operation: 'refund', orderId: order('kwd-1'), refundAmount: '0.001' });
+		expect(over.error.message).toMatch(
+			/cannot be more than what is left to refund \(0\.000\), got 0\.001/,
+		);
+	});
+
+	test('a refund with more decimals than the order still adds up exactly', async () => {
+		const run = node();
+		await created(run, 'kwd-2', { total: '0.30' });
+		await run({ operation: 'refund', orderId: order('kwd-2'), refundAmount: '0.1' });
+		await run({ operation: 'refund', orderId: order('kwd-2'), refundAmount: '0.105' });
+		expect(wire('PUT').map((b) => [b.total_refunded, b.refund_status])).toEqual([
+			['0.10', 'partially_refunded'],
+			['0.205', 'partially_refunded'],
 		]);
 	});
 });

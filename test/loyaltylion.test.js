@@ -134,7 +134,6 @@ describe('LoyaltyLion through the n8n engine', () => {
 			resource: 'customer',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { since_id: 0 },
 		});
 		expect(error).toBeUndefined();
 		const ids = items.map((i) => i.json.id);
@@ -377,8 +376,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				await run({
 					resource: 'order',
 					operation: 'refund',
-					...full,
-					cancellationStatus: 'not_cancelled',
+					orderId: 'ord-1',
 					totalRefunded: '10.00',
 				})
 			).items[0].json,
@@ -388,14 +386,14 @@ describe('LoyaltyLion through the n8n engine', () => {
 				await run({
 					resource: 'order',
 					operation: 'cancel',
-					...full,
-					refundStatus: 'partially_refunded',
-					totalRefunded: '10.00',
+					orderId: 'ord-1',
 				})
 			).items[0].json,
 		).toMatchObject({ cancellation_status: 'cancelled', status: 204 });
-		// orders/update-order: every change is the same full PUT; there is no /cancel or /refund path.
+		// orders/update-order: every change is the same full PUT, after reading the order (orders/get-order)
+		// in version 1 too; there is no /cancel or /refund path. Refund and Cancel carry what was read.
 		expect(wire('/v2/orders/:merchantId')).toEqual([
+			{ method: 'GET', path: '/v2/orders/ord-1', query: {}, body: undefined },
 			{
 				method: 'PUT',
 				path: '/v2/orders/ord-1',
@@ -408,6 +406,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					total_refunded: '0',
 				},
 			},
+			{ method: 'GET', path: '/v2/orders/ord-1', query: {}, body: undefined },
 			{
 				method: 'PUT',
 				path: '/v2/orders/ord-1',
@@ -420,6 +419,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					total_refunded: '10.00',
 				},
 			},
+			{ method: 'GET', path: '/v2/orders/ord-1', query: {}, body: undefined },
 			{
 				method: 'PUT',
 				path: '/v2/orders/ord-1',
@@ -454,8 +454,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 		const overRefund = await run({
 			resource: 'order',
 			operation: 'refund',
-			...full,
-			cancellationStatus: 'not_cancelled',
+			orderId: 'ord-1',
 			totalRefunded: '60.00',
 		});
 		expect(overRefund.error.message).toBe(

@@ -200,6 +200,22 @@ export async function loyaltyLionList(
 	filters: IDataObject,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
+	if (filters.since_id !== undefined) {
+		// Reference 3.2, since_id: ascending ids above since_id; a page shorter than the limit is the last,
+		// else since_id moves to the page's last id. Whether such an answer has a cursor is not public.
+		return await paginate<number>(
+			async (since, remaining) => {
+				const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));
+				const qs = { ...filters, since_id: since ?? filters.since_id, limit: size };
+				const { body } = await loyaltyLionRequest<IDataObject>(ctx, i, 'GET', path, { qs });
+				const records = pageRecords(ctx, i, 'LoyaltyLion', body, key);
+				const last = Number(records.at(-1)?.id);
+				const full = records.length >= size && Number.isFinite(last);
+				return { records, next: full ? last : undefined };
+			},
+			{ limit },
+		);
+	}
 	return await paginate<string>(
 		async (cursor, remaining) => {
 			const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));

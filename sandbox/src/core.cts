@@ -352,9 +352,25 @@ function createSimulator(providerModules, options: any = {}) {
 		if (!route) {
 			const provider = url.pathname.split('/')[1];
 			const inst = instances[provider];
-			if (candidates.length) return send(res, 405, { error: 'method_not_allowed' });
+			if (candidates.length) {
+				// The refusal names the method, the path and the methods the path has, so a caller can act on it;
+				// a provider with its own error shape answers in it.
+				const allowed = [...new Set(candidates.map((r) => r.method))];
+				const message = `${req.method} is not allowed on ${url.pathname}; it takes ${allowed.join(', ')}`;
+				const headers = { allow: allowed.join(', ') };
+				if (inst?.methodNotAllowed) {
+					const out = inst.methodNotAllowed({
+						method: req.method,
+						path: url.pathname,
+						allowed,
+						message,
+					});
+					return send(res, out.status, out.body, { ...headers, ...out.headers });
+				}
+				return send(res, 405, { error: 'method_not_allowed', message }, headers);
+			}
 			if (inst?.notFound) {
-				const out = inst.notFound({ path: url.pathname });
+				const out = inst.notFound({ method: req.method, path: url.pathname });
 				return send(res, out.status, out.body, out.headers);
 			}
 			return send(res, 404, {

@@ -31,7 +31,7 @@ export const pointsFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Thanks for your review',
 		default: '',
-		description: 'Shown to the customer in their points history',
+		description: "Shown to the customer, and on the customer's page in the LoyaltyLion admin",
 	},
 ];
 

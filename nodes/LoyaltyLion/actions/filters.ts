@@ -12,17 +12,18 @@ export function dateFilter(
 	return { displayName, name, type: 'dateTime', default: '', description };
 }
 
-export const sinceIdFilter = (what: string): INodeProperties => ({
+export const sinceIdFilter = (what: string, min = 0): INodeProperties => ({
 	displayName: 'Since ID',
 	name: 'since_id',
 	type: 'number',
-	default: 0,
-	typeOptions: { minValue: 0 },
-	description: `Only ${what} with a LoyaltyLion ID greater than this; they then come oldest first (ascending by ID)`,
+	default: min,
+	typeOptions: { minValue: min },
+	description: `Only ${what} with a LoyaltyLion ID greater than this; they then come oldest first (ascending by ID), and Return All moves Since ID to the last ID of each page`,
 });
 
 /**
- * The item's Filters collection as query parameters: empty values and a Since ID of 0 left out, date-times
+ * The item's Filters collection as query parameters: empty values left out (a Since ID of 0 is sent: it is
+ * the documented start), date-times
  * as ISO 8601, each checked and named in the error when it is not what the field says.
  */
 export function readFilters(ctx: IExecuteFunctions, i: number): IDataObject {
@@ -31,7 +32,6 @@ export function readFilters(ctx: IExecuteFunctions, i: number): IDataObject {
 	const filters: IDataObject = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (value === '' || value === undefined || value === null) continue;
-		if (key === 'since_id' && Number(value) === 0) continue;
 		if (/_at_(min|max)$/.test(key)) {
 			const date = new Date(String(value));
 			if (Number.isNaN(date.getTime()))

@@ -454,6 +454,28 @@ export const SOURCES: Record<string, string> = {
 const MONEY = /^\d+(\.\d+)?$/;
 const toCents = (s) => Math.round(Number(s) * 100);
 const fromCents = (c) => (c / 100).toFixed(2);
+// Amounts a request gives are decimal strings with any number of decimals (3 for KWD): they are added and
+// compared exactly, in minor units at the most decimals any of them has (at least 2, as the examples show).
+const decimalsOf = (s) => (String(s).split('.')[1] ?? '').length;
+const scaleOf = (...amounts) => Math.max(2, ...amounts.map(decimalsOf));
+const toMinor = (s, scale) => {
+	const [whole, fraction = ''] = String(s).split('.');
+	return (
+		Number(whole || '0') * 10 ** scale + Number((fraction + '0'.repeat(scale)).slice(0, scale))
+	);
+};
+const fromMinor = (minor, scale) => {
+	const digits = String(minor).padStart(scale + 1, '0');
+	return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+};
+/** The sum of amounts, at the scale of those and of `others` (the order's amounts). */
+const sumOf = (amounts: string[], ...others: string[]) => {
+	const scale = scaleOf(...amounts, ...others);
+	return fromMinor(
+		amounts.reduce((n, a) => n + toMinor(a, scale), 0),
+		scale,
+	);
+};
 
 function create(api, userOptions) {
 	const { route, HttpError, parseAuthorization, sim, randomId } = api;
@@ -591,7 +613,10 @@ function create(api, userOptions) {
 		total_shipping: o.total_shipping,
 		total_discounts: o.total_discounts,
 		total_paid: o.total_paid,
-		total_refunded: fromCents(o.refunds.reduce((n, r) => n + toCents(r.amount), 0)),
+		total_refunded: sumOf(
+			o.refunds.map((r) => r.amount),
+			o.total,
+		),
 		payment_status: o.payment_status,
 		fulfillment_status: o.fulfillment_status,
 		refund_status: o.refund_status,
@@ -1997,7 +2022,11 @@ function create(api, userOptions) {
 				guest: body.guest ?? false,
 			});
 		const paid = body.total_paid ?? (body.payment_status === 'paid' ? body.total : '0');
-		const discounts = (body.discount_codes ?? []).reduce((n, d) => n + toCents(d.amount), 0);
+		const discounts = sumOf(
+			(body.discount_codes ?? []).map((d) => d.amount),
+			body.total,
+		);
+		const paidAmount = sumOf([paid], body.total);
 		const order = {
 			id: seq.order++,
 			merchant_id: body.merchant_id,
@@ -2007,8 +2036,8 @@ function create(api, userOptions) {
 			total: body.total,
 			total_tax: '0.00',
 			total_shipping: body.total_shipping,
-			total_discounts: fromCents(discounts),
-			total_paid: fromCents(toCents(paid)),
+			total_discounts: discounts,
+			total_paid: paidAmount,
 			payment_status: body.payment_status,
 			fulfillment_status: 'not_fulfilled',
 			refund_status: 'not_refunded',
@@ -2023,9 +2052,7 @@ function create(api, userOptions) {
 			tracking_id: body.tracking_id,
 			// gateway of API-created payments is not public (assumed "manual")
 			payments:
-				toCents(paid) > 0
-					? [{ amount: fromCents(toCents(paid)), created_at: placed, gateway: 'manual' }]
-					: [],
+				Number(paid) > 0 ? [{ amount: paidAmount, created_at: placed, gateway: 'manual' }] : [],
 			refunds: [] as any[],
 			created_at: now,
 			updated_at: now,
@@ -2069,6 +2096,15 @@ function create(api, userOptions) {
 				.strict(),
 			ctx.body,
 		);
+		const scale = scaleOf(
+			order.total,
+			body.total_paid,
+			body.total_refunded,
+			...order.refunds.map((r) => r.amount),
+			...order.payments.map((p) => p.amount),
+		);
+		const toCents = (a) => toMinor(a, scale);
+		const fromCents = (c) => fromMinor(c, scale);
 		const refunded = order.refunds.reduce((n, r) => n + toCents(r.amount), 0);
 		const wanted = toCents(body.total_refunded);
 		if (wanted > toCents(order.total))
@@ -2427,6 +2463,12 @@ function create(api, userOptions) {
 		resetRateWindow: () => state.hits.clear(),
 		faultBody: (status) => ({
 			error: { message: status === 429 ? 'Rate limit exceeded' : 'Internal server error' },
+		}),
+		// Admin 404/405 bodies are not public: the {error: {message}} shape of the documented 401 (assumed).
+		methodNotAllowed: ({ message }) => ({ status: 405, body: { error: { message } } }),
+		notFound: ({ method, path }) => ({
+			status: 404,
+			body: { error: { message: `No route ${method} ${path.slice('/loyaltylion'.length)}` } },
 		}),
 		control: {
 			deliver: ({ topic, payload, tamper }) => deliver(topic, payload, tamper),

@@ -72,7 +72,7 @@ export default defineOperation({
 		const state = v.string('state', 'State');
 		if (!STATES.some((s) => s.value === state))
 			v.fail('State', `must be approved, declined or void, got "${state}"`);
-		// Idempotent (the same state twice changes nothing more), so retried like any PUT.
+		// Retried like any PUT (assumed safe: only order update is documented as idempotent).
 		const { statusCode } = await loyaltyLionRequest(
 			this,
 			i,

@@ -85,7 +85,7 @@ export default defineOperation({
 		},
 		{
 			displayName:
-				'Customers come newest first unless sorted or filtered by Since ID; Return All follows the cursor to the end.',
+				'Customers come newest first unless sorted or filtered by Since ID; Return All follows the cursor to the end (with Since ID, it moves Since ID to the last ID of each page).',
 			name: 'orderNotice',
 			type: 'notice',
 			default: '',

@@ -32,7 +32,7 @@ export default defineOperation({
 					name: 'blocked',
 					type: 'boolean',
 					default: false,
-					description: 'Whether the customer is blocked from earning and spending points',
+					description: 'Whether the customer is blocked from the loyalty program',
 				},
 			],
 		},
@@ -50,7 +50,7 @@ export default defineOperation({
 		if (raw.blocked !== undefined) customer.blocked = raw.blocked;
 		v.changes(customer);
 		// developers.loyaltylion.com/api-reference/v2/resources/customers/update-customer: PATCH, {customer:
-		// {birthday, blocked}}; email is not a field of this call. Setting the same values twice changes nothing.
+		// {birthday, blocked}}; email is not a field of this call.
 		const { body } = await loyaltyLionRequest<IDataObject>(this, i, 'PATCH', PATHS.customer(id), {
 			body: { customer },
 			idempotent: true,

@@ -3,13 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
 import { booleanOf, createCustomerField, siteIdOf, siteIdOption } from '../fields';
-import { money, orderIdField, paymentStatusField } from './fields';
+import { isAmount, money, orderIdField, paymentStatusField } from './fields';
 
 // developers.loyaltylion.com/api-reference/v2/resources/orders/create-order: merchant_id, customer_id,
 // customer_email, total, total_shipping and payment_status are required; the rest optional, among them
 // discount_codes [{code, amount}] (amount a decimal string) and claimed_reward_ids (integers).
-
-const AMOUNT = /^\d+(\.\d{1,2})?$/;
 
 /** Discount Codes as the body takes them: [{code, amount}], the amount a decimal string. */
 function discountCodes(v: Validator, value: IDataObject): IDataObject[] {
@@ -19,7 +17,7 @@ function discountCodes(v: Validator, value: IDataObject): IDataObject[] {
 		const code = String(entry.code ?? '').trim();
 		if (!code) v.fail(`${label} → Code`, 'is required but empty');
 		const amount = String(entry.amount ?? '').trim();
-		if (!AMOUNT.test(amount))
+		if (!isAmount(amount))
 			v.fail(`${label} → Amount`, `must be an amount such as 5.00, got "${amount}"`);
 		return { code, amount };
 	});
@@ -48,6 +46,15 @@ export default defineOperation({
 	kind: 'write',
 	records: ['orderId'],
 	fields: [
+		{
+			// create-order: merchants on supported platforms normally should not call it, as LoyaltyLion
+			// receives their orders from the platform.
+			displayName:
+				'Stores on a platform LoyaltyLion supports (e.g. Shopify) normally should not send orders here: LoyaltyLion receives them from the platform. Use this for a custom store.',
+			name: 'platformNotice',
+			type: 'notice',
+			default: '',
+		},
 		orderIdField,
 		createCustomerField,
 		{
@@ -169,7 +176,7 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. ref-123',
 					default: '',
-					description: 'Referral ID from the LoyaltyLion SDK, when the order came from a referral',
+					description: 'The LoyaltyLion referral ID, when the order came from a referral',
 				},
 				siteIdOption(
 					'For programs with several sites: the site the order belongs to (sent as the site_id query parameter). Programs with one site leave it empty.',
@@ -234,7 +241,7 @@ export default defineOperation({
 				body.date = date.toISOString();
 			} else body[key] = typeof value === 'string' ? value.trim() : value;
 		}
-		if (body.total_paid !== undefined && !/^\d+(\.\d{1,2})?$/.test(String(body.total_paid)))
+		if (body.total_paid !== undefined && !isAmount(String(body.total_paid)))
 			v.fail(
 				'Additional Fields → Total Paid',
 				`must be an amount such as 49.90, got "${String(body.total_paid)}"`,

@@ -11,7 +11,8 @@ import { loyaltyLionRequest, PATHS } from '../../transport';
 // Orders, as developers.loyaltylion.com/api-reference/v2/resources/orders/create-order and update-order
 // describe them. Money goes as decimal strings ("99.95").
 
-const MONEY = /^\d+(\.\d{1,2})?$/;
+// Any number of decimals: the reference gives decimal strings without naming a precision.
+const MONEY = /^\d+(\.\d+)?$/;
 
 export const orderIdField: INodeProperties = {
 	displayName: 'Order ID in Your Store',
@@ -101,14 +102,14 @@ export const existingOrderField: INodeProperties = recordLocator({
 const V1 = { show: { '@version': [1] } };
 const V1_1 = { show: { '@version': [1.1] } };
 
-/** A status field from version 1.1: "Keep Current" by default (read from the order before the update). */
+/** A status field from version 1.1: "Keep Current" by default (the order's status as read first). */
 function keepable(field: INodeProperties): INodeProperties {
 	return {
 		...field,
 		required: false,
 		default: '',
 		options: [{ name: 'Keep Current', value: '' }, ...(field.options as INodePropertyOptions[])],
-		description: `${String(field.description)} Keep Current reads it from the order first.`,
+		description: `${String(field.description)}. Keep Current leaves it as the order has it.`,
 		displayOptions: V1_1,
 	};
 }
@@ -124,32 +125,42 @@ function keepableAmount(field: INodeProperties): INodeProperties {
 	};
 }
 
-/**
- * The fields of a full order update, less the ones an operation decides itself (Cancel, Refund). Version 1
- * asks for every value; from version 1.1 each may be left as it is, and the node reads the order first.
- */
-export function fullUpdateFields(fixed: string[]): INodeProperties[] {
-	const v1 = [
-		paymentStatusField,
-		refundStatusField,
-		cancellationStatusField,
-		totalPaidField,
-		totalRefundedField,
-	].map((f) => ({ ...f, displayOptions: V1 }));
-	const v11 = [
-		keepable(paymentStatusField),
-		keepable(refundStatusField),
-		keepable(cancellationStatusField),
-		keepableAmount(totalPaidField),
-		keepableAmount(totalRefundedField),
-	];
-	return [existingOrderField, ...v1, ...v11].filter((f) => !fixed.includes(f.name));
+const STATE_FIELDS = [
+	paymentStatusField,
+	refundStatusField,
+	cancellationStatusField,
+	totalPaidField,
+	totalRefundedField,
+];
+
+/** Which state fields the user gives, per node version; the rest is the order's as read first. */
+export interface Editable {
+	v1: string[];
+	latest: string[];
 }
 
-/** A decimal amount field. */
+/**
+ * The fields of a full order update an operation lets the user give. Version 1 asks for each such value;
+ * from version 1.1 each may be left as the order has it.
+ */
+export function fullUpdateFields(editable: Editable): INodeProperties[] {
+	const v1 = STATE_FIELDS.filter((f) => editable.v1.includes(f.name)).map((f) => ({
+		...f,
+		displayOptions: V1,
+	}));
+	const v11 = STATE_FIELDS.filter((f) => editable.latest.includes(f.name)).map((f) =>
+		f.type === 'options' ? keepable(f) : keepableAmount(f),
+	);
+	return [existingOrderField, ...v1, ...v11];
+}
+
+/** A decimal amount field: any number of decimals (three for KWD, none for JPY). */
 export function money(v: Validator, name: string, label: string): string {
 	return v.pattern(name, label, MONEY, 'an amount such as 49.90');
 }
+
+/** Whether a text is a decimal amount as LoyaltyLion takes it ("99.99", "10.500", "5"). */
+export const isAmount = (value: string) => MONEY.test(value);
 
 /** What a full update must carry (orders/update-order: all five required). */
 export interface OrderState {
@@ -160,71 +171,96 @@ export interface OrderState {
 	total_refunded: string;
 }
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
-export const amountOf = (value: number) => (value / 100).toFixed(2);
+const decimalsOf = (amount: string) => (amount.split('.')[1] ?? '').length;
+
+/** The scale amounts are compared at: the most decimals any of them has. */
+export const scaleOf = (...amounts: string[]) => Math.max(0, ...amounts.map(decimalsOf));
+
+/** A decimal amount in minor units at `scale` decimals, exactly (no floating point). */
+export function toMinor(amount: string, scale: number): bigint {
+	const [whole, fraction = ''] = amount.split('.');
+	const padded = (fraction + '0'.repeat(scale)).slice(0, scale);
+	return BigInt(whole || '0') * BigInt(10) ** BigInt(scale) + BigInt(padded || '0');
+}
+
+/** Minor units back to a decimal amount with `scale` decimals. */
+export function fromMinor(minor: bigint, scale: number): string {
+	const sign = minor < BigInt(0) ? '-' : '';
+	const digits = (minor < BigInt(0) ? -minor : minor).toString().padStart(scale + 1, '0');
+	return sign + (scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits);
+}
 
 /**
  * The order's current state (orders/get-order: a bare object with no total_refunded, which is the sum of
- * its refunds).
+ * its refunds, kept at the decimals the order's amounts have).
  */
 async function currentState(ctx: IExecuteFunctions, i: number, id: string): Promise<OrderState> {
 	const { body } = await loyaltyLionRequest<IDataObject>(ctx, i, 'GET', PATHS.order(id));
-	const refunds = (body.refunds as Array<{ amount?: string }> | undefined) ?? [];
-	const refunded = refunds.reduce((sum, r) => sum + cents(String(r.amount ?? '0')), 0);
+	const amount = (value: unknown, what: string) => {
+		const text = String(value ?? '').trim();
+		if (!isAmount(text))
+			new Validator(ctx, i).fail(
+				'Order',
+				`"${id}" has ${what} ${JSON.stringify(value ?? null)} in LoyaltyLion, not an amount; the update was not sent`,
+			);
+		return text;
+	};
+	const paid = amount(body.total_paid, 'total_paid');
+	const refunds = ((body.refunds as Array<{ amount?: unknown }> | undefined) ?? []).map((r, n) =>
+		amount(r.amount, `refunds[${n}].amount`),
+	);
+	const scale = scaleOf(paid, ...refunds);
+	const refunded = refunds.reduce((sum, r) => sum + toMinor(r, scale), BigInt(0));
 	return {
 		payment_status: String(body.payment_status),
 		refund_status: String(body.refund_status),
 		cancellation_status: String(body.cancellation_status),
-		total_paid: String(body.total_paid),
-		total_refunded: amountOf(refunded),
+		total_paid: paid,
+		total_refunded: fromMinor(refunded, scale),
 	};
 }
 
+const FIELD_OF: Record<keyof OrderState, { name: string; label: string; amount?: boolean }> = {
+	payment_status: { name: 'paymentStatus', label: 'Payment Status' },
+	refund_status: { name: 'refundStatus', label: 'Refund Status' },
+	cancellation_status: { name: 'cancellationStatus', label: 'Cancellation Status' },
+	total_paid: { name: 'totalPaid', label: 'Total Paid', amount: true },
+	total_refunded: { name: 'totalRefunded', label: 'Total Refunded', amount: true },
+};
+
 /**
  * The full update (PUT /v2/orders/{merchant_id}): the reference says it must always carry the payment,
- * refund and cancellation statuses and the totals paid and refunded. Version 1 reads them all from the
- * item; from 1.1 what the item leaves empty is read from the order first (Get Order). `decide` gives what
- * the operation sets itself (Cancel, Refund), from the state it starts from. Idempotent per the reference,
- * so it is retried like any PUT.
+ * refund and cancellation statuses and the totals paid and refunded, and that the current ones come from
+ * Get Order. So the order is always read first, in every node version; what the user gives (the
+ * operation's editable fields; from 1.1 only those not left empty) replaces the state read, and `decide`
+ * sets what the operation changes itself (Cancel, Refund) from the state read and the state given.
+ * Idempotent per the reference, so it is retried like any PUT.
  */
 export async function fullUpdate(
 	ctx: IExecuteFunctions,
 	i: number,
-	decide: (state: OrderState, v: Validator) => Partial<OrderState> = () => ({}),
-	fixed: string[] = [],
-	{ readFirst = false }: { readFirst?: boolean } = {},
+	editable: Editable,
+	decide: (state: OrderState, read: OrderState, v: Validator) => Partial<OrderState> = () => ({}),
 ): Promise<IDataObject> {
 	const v = new Validator(ctx, i);
 	const id = v.id('orderId', 'Order ID in Your Store');
 	const latest = ctx.getNode().typeVersion >= 1.1;
+	const names = latest ? editable.latest : editable.v1;
+	// Every input is checked before the read, so a wrong value costs no request.
 	const given: Partial<OrderState> = {};
-	const read = (key: keyof OrderState, name: string, label: string, amount = false) => {
-		if (fixed.includes(name)) return;
-		const raw = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
-		if (latest && raw === '') return;
-		given[key] = amount ? money(v, name, label) : v.string(name, label);
-	};
-	read('payment_status', 'paymentStatus', 'Payment Status');
-	read('refund_status', 'refundStatus', 'Refund Status');
-	read('cancellation_status', 'cancellationStatus', 'Cancellation Status');
-	read('total_paid', 'totalPaid', 'Total Paid', true);
-	read('total_refunded', 'totalRefunded', 'Total Refunded', true);
-	const complete = !readFirst && Object.keys(given).length === 5 - fixed.length;
-	const state = complete
-		? (given as OrderState)
-		: { ...(await currentState(ctx, i, id)), ...given };
-	const body = { ...state, ...decide(state, v) } as unknown as IDataObject;
+	for (const [key, field] of Object.entries(FIELD_OF) as Array<
+		[keyof OrderState, (typeof FIELD_OF)[keyof OrderState]]
+	>) {
+		if (!names.includes(field.name)) continue;
+		const raw = String(ctx.getNodeParameter(field.name, i, '') ?? '').trim();
+		if (latest && raw === '') continue;
+		given[key] = field.amount
+			? money(v, field.name, field.label)
+			: v.string(field.name, field.label);
+	}
+	const read = await currentState(ctx, i, id);
+	const state = { ...read, ...given };
+	const body = { ...state, ...decide(state, read, v) } as unknown as IDataObject;
 	const { statusCode } = await loyaltyLionRequest(ctx, i, 'PUT', PATHS.order(id), { body });
 	return { merchant_id: id, ...body, status: statusCode };
 }
-
-/** Refund arithmetic in cents: the new total refunded and the status it gives. */
-export function refunded(state: OrderState, amountCents: number): Partial<OrderState> {
-	const total = cents(state.total_refunded) + amountCents;
-	return {
-		total_refunded: amountOf(total),
-		refund_status: total >= cents(state.total_paid) ? 'refunded' : 'partially_refunded',
-	};
-}
-
-export { cents };

@@ -29,7 +29,7 @@ export default defineOperation({
 					'Created Before',
 					'Only orders created at or before this time',
 				),
-				sinceIdFilter('orders'),
+				sinceIdFilter('orders', 1),
 				dateFilter('updated_at_min', 'Updated After', 'Only orders changed at or after this time'),
 				dateFilter(
 					'updated_at_max',

@@ -1,7 +1,11 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { fullUpdate, fullUpdateFields } from './fields';
 
-// developers.loyaltylion.com/api-reference/v2/resources/orders/update-order: a full update.
+// developers.loyaltylion.com/api-reference/v2/resources/orders/update-order: a full update, sent after
+// reading the order (orders/get-order). Version 1 asks for every value; from 1.1 only what changes.
+const ALL = ['paymentStatus', 'refundStatus', 'cancellationStatus', 'totalPaid', 'totalRefunded'];
+const EDITABLE = { v1: ALL, latest: ALL };
+
 export default defineOperation({
 	value: 'update',
 	name: 'Update',
@@ -10,8 +14,8 @@ export default defineOperation({
 		"Change an order's payment, refund or cancellation state; what you leave as it is is read from the order",
 	kind: 'write',
 	records: ['orderId'],
-	fields: fullUpdateFields([]),
+	fields: fullUpdateFields(EDITABLE),
 	async execute(i) {
-		return await fullUpdate(this, i);
+		return await fullUpdate(this, i, EDITABLE);
 	},
 });

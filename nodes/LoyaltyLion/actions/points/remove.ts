@@ -6,7 +6,7 @@ export default defineOperation({
 	value: 'remove',
 	name: 'Remove',
 	action: 'Remove points from a customer',
-	description: 'Take approved points from a customer',
+	description: 'Take points from a customer',
 	kind: 'write',
 	records: ['merchantId'],
 	fields: [...removePointsFields],

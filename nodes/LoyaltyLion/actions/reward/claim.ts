@@ -35,7 +35,7 @@ export default defineOperation({
 			default: 1,
 			typeOptions: { minValue: 1 },
 			description:
-				"How many times to claim the reward at once (custom rewards). Sent only when more than 1. The reward's own minimum and maximum (min_redemption_amount, max_redemption_amount) apply: LoyaltyLion refuses a multiplier outside them.",
+				"How many times to claim the reward at once (custom rewards). Sent only when more than 1. The reward's own minimum and maximum (min_redemption_amount, max_redemption_amount) bound it.",
 		},
 		{
 			displayName: 'Variant ID',

@@ -10,7 +10,7 @@ export default defineOperation({
 	name: 'Refund Claimed',
 	action: 'Refund a claimed reward',
 	description:
-		'Refund a claimed reward: LoyaltyLion voids it (and deletes its voucher where it manages one)',
+		'Refund a claimed reward; LoyaltyLion says whether it also deleted the redeemable it manages (e.g. a Shopify voucher)',
 	kind: 'write',
 	records: ['merchantId'],
 	fields: [

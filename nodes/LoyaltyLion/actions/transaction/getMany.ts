@@ -46,7 +46,7 @@ export default defineOperation({
 					'Created Before',
 					'Only transactions created before this time',
 				),
-				sinceIdFilter('transactions'),
+				sinceIdFilter('transactions', 1),
 			],
 		},
 	],
