@@ -73,35 +73,21 @@ const activitySchema = z.object({
  */
 export const SOURCES: Record<string, string> = {
 	'POST /token':
-		'seed 000 and help.loyalistic.com/help/using-loyalistic-api (token flow over HTTP Basic)',
-	'GET /v1/contacts':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/contacts/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/contacts':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'PUT /v1/contacts/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'DELETE /v1/contacts/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/companies':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/companies/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/companies':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'PUT /v1/companies/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/lists':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/lists/:id/contacts':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'DELETE /v1/lists/:id/contacts/:contactId':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/contacts/:id/activities':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/activities':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+		'assumed: token URL blank in the guide; flow (Basic + grant_type form) from help.loyalistic.com/help/using-loyalistic-api',
+	'GET /v1/contacts': 'assumed: resource API not in stored material',
+	'GET /v1/contacts/:id': 'assumed: resource API not in stored material',
+	'POST /v1/contacts': 'assumed: resource API not in stored material',
+	'PUT /v1/contacts/:id': 'assumed: resource API not in stored material',
+	'DELETE /v1/contacts/:id': 'assumed: resource API not in stored material',
+	'GET /v1/companies': 'assumed: resource API not in stored material',
+	'GET /v1/companies/:id': 'assumed: resource API not in stored material',
+	'POST /v1/companies': 'assumed: resource API not in stored material',
+	'PUT /v1/companies/:id': 'assumed: resource API not in stored material',
+	'GET /v1/lists': 'assumed: resource API not in stored material',
+	'POST /v1/lists/:id/contacts': 'assumed: resource API not in stored material',
+	'DELETE /v1/lists/:id/contacts/:contactId': 'assumed: resource API not in stored material',
+	'POST /v1/contacts/:id/activities': 'assumed: resource API not in stored material',
+	'GET /v1/activities': 'assumed: resource API not in stored material',
 	'GET /v1/swagger/docs/v1':
 		'https://help.loyalistic.com/help/using-loyalistic-api (the Swagger JSON URL; every request needs the bearer token); its content is built from the resource routes above, or a differing one when a test switches it',
 };
