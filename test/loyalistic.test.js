@@ -328,7 +328,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		expect(items[0].json).toEqual({
 			fits: true,
 			summary:
-				"All 15 requests the node makes are in your account's API description: the node's assumed paths and methods fit this account.",
+				"All 15 requests the node makes are in your account's API description: the node's assumed paths and methods fit this account (query parameters, body fields and answers are not compared).",
 			swaggerUrl: `${box.sim.baseUrl('loyalistic')}/v1/swagger/docs/v1`,
 			format: 'Swagger 2.0',
 			apiTitle: 'Loyalistic API',
