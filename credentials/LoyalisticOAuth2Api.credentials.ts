@@ -21,7 +21,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 			default: 'https://api.loyalistic.com/v1',
 			required: true,
 			description:
-				'Base of every API path, without a trailing slash. Change it only for another host (e.g. a local simulator).',
+				'Base of every API path, without a trailing slash. The default is inferred from the Swagger URL the guide gives (assumed). Change it only for another host (e.g. a local simulator).',
 		},
 		{
 			// The public guide leaves the token URL blank; /token on the API host is an assumption (ASP.NET
@@ -32,7 +32,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 			default: 'https://api.loyalistic.com/token',
 			required: true,
 			description:
-				'Where client credentials are exchanged for a token. Assumed default: check it against the Swagger document at /v1/swagger of your Loyalistic API.',
+				'Where client credentials are exchanged for a token. Assumed default: the guide leaves the token URL blank, so ask Loyalistic for it.',
 		},
 		// Loyalistic wants the client id and secret as HTTP Basic on the token request.
 		maxRequestsPerSecondField,

@@ -66,7 +66,7 @@ test('every route the simulator serves names its source: a reference page, a see
 		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
 	);
 	expect(source('frederick', 'POST', '/locations/:locationId/services/batch_sync_services')).toBe(
-		'https://developers.hirefrederick.com/api-docs/syncing-data',
+		'https://developers.hirefrederick.com/api-docs/syncing-data (path only; method, body, limits and answer assumed)',
 	);
 });
 

@@ -179,7 +179,11 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(post.body).toEqual({
 			data: {
 				type: 'contacts',
-				attributes: { email: 'new@example.com', first_name: 'Nova', external_id: 'pos-77' },
+				attributes: {
+					email: 'new@example.com',
+					first_name: 'Nova',
+					properties: { external_id: 'pos-77' },
+				},
 			},
 		});
 		const id = created.items[0].json.id;
@@ -191,6 +195,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			updateFields: { last_name: 'Star' },
 		});
 		expect(updated.items[0].json).toMatchObject({ id, first_name: 'Nova', last_name: 'Star' });
+		expect(updated.items[0].json.properties).toEqual({ external_id: 'pos-77' });
 		const dup = await run({
 			resource: 'contact',
 			operation: 'create',

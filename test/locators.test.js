@@ -109,7 +109,7 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 			'Company 29',
 		]);
 		const lists = await search('searchLists', '');
-		expect(lists.results).toContainEqual({ name: 'Churn risk (segment, read-only)', value: '5' });
+		expect(lists.results).toContainEqual({ name: 'Churn risk (segment)', value: '5' });
 		expect(lists.results).toContainEqual({ name: 'Newsletter', value: '1' });
 	});
 
@@ -141,7 +141,9 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 		).toEqual(['42', '43', '44', '45']);
 		// Typed By ID, a value that is not an ID never starts the run (n8n checks the mode's pattern); mapped by an
 		// expression, the node refuses it before sending.
-		await expect(run(rl('..', 'id'))).rejects.toThrow(/A Loyalistic ID is a number/);
+		await expect(run(rl('..', 'id'))).rejects.toThrow(
+			/A Loyalistic ID is letters, digits, dashes or underscores/,
+		);
 		const bad = await run(rl('={{ ".." }}', 'id'));
 		expect(bad.error.message).toMatch(/^Contact ID .*\(item 0\)$/);
 	});

@@ -10,6 +10,7 @@ import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/
 import { locationIdField } from './actions/fields';
 import { CREDENTIAL_TYPE, frederickList, PATHS } from './transport';
 
+/** The change times are read from updated_at / created_at: attribute names assumed (none is public). */
 const EVENTS: Record<
 	string,
 	{ path: (locationId: string) => string; label: string; time: (r: IDataObject) => string }
@@ -42,7 +43,7 @@ export class FrederickTrigger implements INodeType {
 		subtitle:
 			'={{ $parameter["event"] === "campaignCreated" ? "Campaign created" : "Contact created or updated" }}',
 		description:
-			"Starts the workflow when Frederick contacts are created or updated, or campaigns created (checked at the interval you set; V2 as Frederick's client library sends it, not a public API)",
+			"Starts the workflow when Frederick contacts are created or updated, or campaigns created (checked at the interval you set, by their updated_at / created_at, attribute names assumed; V2 as Frederick's client library sends it, not a public API)",
 		defaults: { name: 'Frederick Trigger' },
 		polling: true,
 		inputs: [],

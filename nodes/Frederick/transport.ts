@@ -22,8 +22,8 @@ const JSONAPI = 'application/vnd.api+json';
  *   /locations/{location_id}/... with no /v2: documented, and followed as written. Their HTTP method, body and
  *   answer are not public (assumed: POST, a JSON:API document, as V2 does).
  * - V2 resources (locations, contacts, contact lists, campaigns): ASSUMED. Frederick's public pages do not list
- *   them; they are built as Frederick's own client builds them (github.com/HireFrederick/frederick_api_gem,
- *   lib/frederick_api/v2/*.rb), whose README says V2 is not yet released to customers or partners. A resource
+ *   them; they are built as Frederick's own client library builds them (github.com/HireFrederick/frederick_api_gem),
+ *   whose README says V2 is not yet released to customers or partners. A resource
  *   that belongs_to :location lives under /v2/locations/{location_id}/ (the location is a path value, never an
  *   attribute or a filter).
  */
@@ -46,8 +46,8 @@ export const PATHS = {
 
 /**
  * Collections Frederick's client lists by POST with `X-Request-Method: GET` and the query as a flat JSON body,
- * because their query strings outgrow CloudFront's limits (frederick_api_gem lib/frederick_api/v2/helpers/requestor.rb,
- * GET_VIA_POST_PATHS: the collection only, not a member).
+ * because their query strings outgrow CloudFront's limits (github.com/HireFrederick/frederick_api_gem: the
+ * collection only, not a member).
  */
 const GET_VIA_POST = [/\/locations\/[^/]+\/contacts$/, /\/locations\/[^/]+\/interactions$/];
 
@@ -144,7 +144,7 @@ interface JobDocument {
 
 /**
  * The job resource of an answer: any answer whose (first) resource has type background_jobs, whatever its
- * status (frederick_api_gem lib/frederick_api/v2/helpers/backgroundable_parser.rb).
+ * status, as Frederick's client library parses it (github.com/HireFrederick/frederick_api_gem).
  */
 function jobOf(body: unknown): JobDocument['data'] | undefined {
 	const data = (body as { data?: unknown } | undefined)?.data;
@@ -225,7 +225,7 @@ async function send<T>(
 }
 
 /**
- * A Frederick request, with what Frederick's client does after it (frederick_api_gem lib/frederick_api/v2/helpers/requestor.rb): a 303 is
+ * A Frederick request, with what Frederick's client library does after it (github.com/HireFrederick/frederick_api_gem): a 303 is
  * followed with a GET to its Location; an answer that is a background job is polled at its links.self after
  * Retry-After seconds until it is "complete" (then the job, or the result it redirects to, is the answer) or
  * "error" (the item fails at once with the job's messages or errors).
@@ -327,9 +327,10 @@ export function shape(ctx: IExecuteFunctions, i: number, resource: JsonApiResour
 
 /**
  * One page of a listing. Parameters use dot notation (page.number, page.size, filter.email), as Frederick's
- * client sends them (frederick_api_gem helpers/query_builder.rb: "for Frederick API"), not JSON:API's page[number]. Contacts
+ * client library sends them (github.com/HireFrederick/frederick_api_gem converts nested parameters to dots "for Frederick
+ * API"), not JSON:API's page[number]. Contacts
  * and interactions are listed by POST with X-Request-Method: GET and the parameters as a flat JSON body; a
- * links.next there is followed the same way, its query string becoming the body (frederick_api_gem requestor.rb `linked`).
+ * links.next there is followed the same way, its query string becoming the body (the same client library's way of following links).
  */
 export async function frederickPage(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,

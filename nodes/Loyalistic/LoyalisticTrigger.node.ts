@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
-import { CREDENTIAL_TYPE, loyalisticList, PATHS } from './transport';
+import { CALLS, CREDENTIAL_TYPE, loyalisticList, PATHS, QUERY } from './transport';
 
 /**
  * Loyalistic sends no webhooks: this trigger polls its contacts by update time (`updatedSince`, assumed like
@@ -25,7 +25,7 @@ export class LoyalisticTrigger implements INodeType {
 		version: 1,
 		subtitle: 'Contact created or updated',
 		description:
-			'Starts the workflow when Loyalistic contacts are created or updated (checked at the interval you set)',
+			'Starts the workflow when Loyalistic contacts are created or updated (checked at the interval you set). Path and updatedSince filter assumed: check with Account → Check API Paths.',
 		defaults: { name: 'Loyalistic Trigger' },
 		polling: true,
 		inputs: [],
@@ -50,8 +50,9 @@ export class LoyalisticTrigger implements INodeType {
 					await loyalisticList(
 						this,
 						0,
+						CALLS.contactGetMany,
 						PATHS.contacts,
-						{ updatedSince: since.toISOString() },
+						{ [QUERY.updatedSince]: since.toISOString() },
 						undefined,
 					),
 				// The latest changes of the last 30 days, newest first (the list has no documented sort).
@@ -60,8 +61,9 @@ export class LoyalisticTrigger implements INodeType {
 						await loyalisticList(
 							this,
 							0,
+							CALLS.contactGetMany,
 							PATHS.contacts,
-							{ updatedSince: new Date(Date.now() - 30 * 86_400_000).toISOString() },
+							{ [QUERY.updatedSince]: new Date(Date.now() - 30 * 86_400_000).toISOString() },
 							undefined,
 						)
 					)

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { matches, searchPage } from '../shared/descriptions/locator';
-import { loyalisticRequest, MAX_PAGE_SIZE, PATHS } from './transport';
+import type { Call } from './transport';
+import { CALLS, loyalisticRequest, MAX_PAGE_SIZE, PATHS, QUERY } from './transport';
 
 interface Page {
 	items: IDataObject[];
@@ -12,13 +13,14 @@ interface Page {
 /** One page of a listing, for a resource locator's list: the records, and the next page when there is one. */
 async function page(
 	ctx: ILoadOptionsFunctions,
+	call: Call,
 	path: string,
 	token: string | undefined,
 	qs: IDataObject = {},
 ) {
 	const number = Math.max(1, Number(token ?? 1) || 1);
-	const { body } = await loyalisticRequest<Page>(ctx, undefined, 'GET', path, {
-		qs: { ...qs, page: number, pageSize: MAX_PAGE_SIZE },
+	const { body } = await loyalisticRequest<Page>(ctx, undefined, call.method, path, {
+		qs: { ...qs, [QUERY.page]: number, [QUERY.pageSize]: MAX_PAGE_SIZE },
 	});
 	const items = Array.isArray(body?.items) ? body.items : [];
 	const next = number * MAX_PAGE_SIZE < Number(body?.totalCount ?? 0) ? number + 1 : undefined;
@@ -39,7 +41,13 @@ export const listSearch = {
 		token?: string,
 	): Promise<INodeListSearchResult> {
 		const email = filter?.includes('@') ? filter.trim().toLowerCase() : undefined;
-		const { items, next } = await page(this, PATHS.contacts, token, email ? { email } : {});
+		const { items, next } = await page(
+			this,
+			email ? CALLS.contactFindByEmail : CALLS.contactGetMany,
+			PATHS.contacts,
+			token,
+			email ? { [QUERY.email]: email } : {},
+		);
 		const results = items
 			.filter((c) => email || matches(filter, name(c), c.email))
 			.map((c) => ({
@@ -53,7 +61,7 @@ export const listSearch = {
 		filter?: string,
 		token?: string,
 	): Promise<INodeListSearchResult> {
-		const { items, next } = await page(this, PATHS.companies, token);
+		const { items, next } = await page(this, CALLS.companyGetMany, PATHS.companies, token);
 		return searchPage(
 			items
 				.filter((c) => matches(filter, c.name, c.domain))
@@ -66,12 +74,12 @@ export const listSearch = {
 		filter?: string,
 		token?: string,
 	): Promise<INodeListSearchResult> {
-		const { items, next } = await page(this, PATHS.lists, token);
+		const { items, next } = await page(this, CALLS.listGetMany, PATHS.lists, token);
 		return searchPage(
 			items
 				.filter((l) => matches(filter, l.name))
 				.map((l) => ({
-					name: `${String(l.name ?? l.id)}${l.type === 'segment' ? ' (segment, read-only)' : ''}`,
+					name: `${String(l.name ?? l.id)}${l.type === 'segment' ? ' (segment)' : ''}`,
 					value: String(l.id),
 				})),
 			next,

@@ -198,7 +198,7 @@ function compareUnder(
 	const found = checked - missing.length;
 	const fits = missing.length === 0;
 	const summary = fits
-		? `All ${checked} requests the node makes are in your account's API description: the node's assumed paths and methods fit this account.`
+		? `All ${checked} requests the node makes are in your account's API description: the node's assumed paths and methods fit this account (query parameters, body fields and answers are not compared).`
 		: `${missing.length} of the ${checked} requests the node makes are not in your account's API description: ${missing
 				.map(
 					(m) =>

@@ -17,8 +17,8 @@ export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
 /**
  * Every Loyalistic path the node calls, relative to the credential's API Base URL, as templates. ASSUMED: the
  * public material (https://help.loyalistic.com/help/using-loyalistic-api) gives only the token flow and the
- * address of each account's Swagger document; the resource API is described there alone. If your Swagger
- * document names other paths, correct them here, in this one place (Account → Check API Paths lists them).
+ * address of the Swagger document; the resource API is described there alone. If that Swagger document names
+ * other paths, correct them here, in this one place (Account → Check API Paths lists them).
  */
 export const TEMPLATES = {
 	contacts: '/contacts',
@@ -50,28 +50,90 @@ export const PATHS = {
 	swagger: '/swagger/docs/v1',
 };
 
-/** Every request the node and its trigger make (assumed, like the paths): what Check API Paths looks for. */
-export const ENDPOINTS: ReadonlyArray<{
+/**
+ * The query parameter names the node sends, beside the paths and as assumed as they: paging, the contact
+ * filters (email, updatedSince) and the activity filters (type, contactId).
+ */
+export const QUERY = {
+	page: 'page',
+	pageSize: 'pageSize',
+	email: 'email',
+	updatedSince: 'updatedSince',
+	activityType: 'type',
+	contactId: 'contactId',
+} as const;
+
+/** One request the node makes: the method and path template each action sends, and its query names. */
+export interface Call {
 	operation: string;
 	method: IHttpRequestMethods;
 	path: string;
-}> = [
-	{ operation: 'Contact → Create', method: 'POST', path: TEMPLATES.contacts },
-	{ operation: 'Contact → Delete', method: 'DELETE', path: TEMPLATES.contact },
-	{ operation: 'Contact → Find by Email', method: 'GET', path: TEMPLATES.contacts },
-	{ operation: 'Contact → Get', method: 'GET', path: TEMPLATES.contact },
-	{ operation: 'Contact → Get Many (and the trigger)', method: 'GET', path: TEMPLATES.contacts },
-	{ operation: 'Contact → Update', method: 'PUT', path: TEMPLATES.contact },
-	{ operation: 'Company → Create', method: 'POST', path: TEMPLATES.companies },
-	{ operation: 'Company → Get', method: 'GET', path: TEMPLATES.company },
-	{ operation: 'Company → Get Many', method: 'GET', path: TEMPLATES.companies },
-	{ operation: 'Company → Update', method: 'PUT', path: TEMPLATES.company },
-	{ operation: 'List → Get Many', method: 'GET', path: TEMPLATES.lists },
-	{ operation: 'List → Add Contacts', method: 'POST', path: TEMPLATES.listContacts },
-	{ operation: 'List → Remove Contact', method: 'DELETE', path: TEMPLATES.listContact },
-	{ operation: 'Activity → Create', method: 'POST', path: TEMPLATES.contactActivities },
-	{ operation: 'Activity → Get Many', method: 'GET', path: TEMPLATES.activities },
-];
+	query?: readonly string[];
+}
+
+const LIST = [QUERY.page, QUERY.pageSize] as const;
+
+/**
+ * Every request the node and its trigger make (assumed, like the paths). The actions send exactly these
+ * methods, so what Account → Check API Paths compares is what the node sends.
+ */
+export const CALLS = {
+	contactCreate: { operation: 'Contact → Create', method: 'POST', path: TEMPLATES.contacts },
+	contactDelete: { operation: 'Contact → Delete', method: 'DELETE', path: TEMPLATES.contact },
+	contactFindByEmail: {
+		operation: 'Contact → Find by Email',
+		method: 'GET',
+		path: TEMPLATES.contacts,
+		query: [...LIST, QUERY.email],
+	},
+	contactGet: { operation: 'Contact → Get', method: 'GET', path: TEMPLATES.contact },
+	contactGetMany: {
+		operation: 'Contact → Get Many (and the trigger)',
+		method: 'GET',
+		path: TEMPLATES.contacts,
+		query: [...LIST, QUERY.updatedSince],
+	},
+	contactUpdate: { operation: 'Contact → Update', method: 'PUT', path: TEMPLATES.contact },
+	companyCreate: { operation: 'Company → Create', method: 'POST', path: TEMPLATES.companies },
+	companyGet: { operation: 'Company → Get', method: 'GET', path: TEMPLATES.company },
+	companyGetMany: {
+		operation: 'Company → Get Many',
+		method: 'GET',
+		path: TEMPLATES.companies,
+		query: LIST,
+	},
+	companyUpdate: { operation: 'Company → Update', method: 'PUT', path: TEMPLATES.company },
+	listGetMany: { operation: 'List → Get Many', method: 'GET', path: TEMPLATES.lists, query: LIST },
+	listAddContacts: {
+		operation: 'List → Add Contacts',
+		method: 'POST',
+		path: TEMPLATES.listContacts,
+	},
+	listRemoveContact: {
+		operation: 'List → Remove Contact',
+		method: 'DELETE',
+		path: TEMPLATES.listContact,
+	},
+	activityCreate: {
+		operation: 'Activity → Create',
+		method: 'POST',
+		path: TEMPLATES.contactActivities,
+	},
+	activityGetMany: {
+		operation: 'Activity → Get Many',
+		method: 'GET',
+		path: TEMPLATES.activities,
+		query: [...LIST, QUERY.activityType, QUERY.contactId],
+	},
+} as const satisfies Record<string, Call>;
+
+/** What Check API Paths looks for. */
+export const ENDPOINTS: ReadonlyArray<Call> = Object.values(CALLS);
+
+/** The sentence every resource operation carries in its description. */
+export function assumed(description: string): string {
+	return `${description}. Path assumed: check with Account → Check API Paths.`;
+}
 
 /** Largest page the API serves (assumed). */
 export const MAX_PAGE_SIZE = 100;
@@ -145,16 +207,21 @@ interface PagedAnswer {
 export async function loyalisticList(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 	itemIndex: number,
+	call: Call,
 	path: string,
 	qs: IDataObject,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
+	// The query a listing sends is the one its call names, so Check API Paths compares what is sent.
+	for (const key of Object.keys(qs))
+		if (!call.query?.includes(key))
+			throw new Error(`Loyalistic: ${call.operation} does not list the query parameter ${key}`);
 	const pageSize =
 		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	return await paginate<number>(
 		async (page = 1) => {
-			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, 'GET', path, {
-				qs: { ...qs, page, pageSize },
+			const { body } = await loyalisticRequest<PagedAnswer>(ctx, itemIndex, call.method, path, {
+				qs: { ...qs, [QUERY.page]: page, [QUERY.pageSize]: pageSize },
 			});
 			const records = pageRecords(ctx, itemIndex, 'Loyalistic', body, 'items');
 			const total = body.totalCount;

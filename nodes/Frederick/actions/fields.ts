@@ -22,13 +22,19 @@ export const contactIdField: INodeProperties = recordLocator({
 	idPlaceholder: 'e.g. ct_1042',
 });
 
+/**
+ * Contact attributes. Frederick's client library shows a contact's external id inside `properties`
+ * (github.com/HireFrederick/frederick_api_gem), so it is sent as properties.external_id; email, first_name,
+ * last_name and phone are assumed attribute names.
+ */
 export const contactAttributeFields: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		default: '',
+		description: 'Email address of the contact (attribute name assumed)',
 	},
 	{
 		displayName: 'External ID',
@@ -36,7 +42,8 @@ export const contactAttributeFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. client-4821',
 		default: '',
-		description: 'ID of the contact in your management system',
+		description:
+			"ID of the contact in your management system, sent as properties.external_id as Frederick's client library keeps it",
 	},
 	{
 		displayName: 'First Name',
@@ -44,6 +51,7 @@ export const contactAttributeFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Ada',
 		default: '',
+		description: 'First name of the contact (attribute name assumed)',
 	},
 	{
 		displayName: 'Last Name',
@@ -51,6 +59,7 @@ export const contactAttributeFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. Lovelace',
 		default: '',
+		description: 'Last name of the contact (attribute name assumed)',
 	},
 	{
 		displayName: 'Phone',
@@ -58,7 +67,7 @@ export const contactAttributeFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. +1 404 555 0100',
 		default: '',
-		description: 'Phone number, e.g. +1 404 555 0100',
+		description: 'Phone number, e.g. +1 404 555 0100 (attribute name assumed)',
 	},
 ];
 
@@ -76,7 +85,8 @@ export function contactAttributes(
 		if (value === '' || value === undefined || value === null) continue;
 		const text = String(value).trim();
 		if (key === 'email') v.emailValue(text, `${label} → Email`);
-		out[key] = text;
+		if (key === 'external_id') out.properties = { external_id: text };
+		else out[key] = text;
 	}
 	return out;
 }

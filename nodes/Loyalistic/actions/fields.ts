@@ -3,7 +3,14 @@ import { recordLocator } from '../../shared/descriptions/locator';
 import type { FieldPick } from '../../shared/descriptions/simplify';
 import { Validator } from '../../shared/execution/validate';
 
-const NUMERIC_ID = { regex: '^\\s*[0-9]+\\s*$', message: 'A Loyalistic ID is a number' };
+/**
+ * Loyalistic's id type is not public: any single path segment is accepted (a number, a GUID, ...) and the API
+ * decides whether it knows it.
+ */
+const ID_PATTERN = {
+	regex: '^\\s*[A-Za-z0-9_-]+\\s*$',
+	message: 'A Loyalistic ID is letters, digits, dashes or underscores, e.g. 1042',
+};
 
 export const contactIdField: INodeProperties = recordLocator({
 	displayName: 'Contact',
@@ -13,7 +20,7 @@ export const contactIdField: INodeProperties = recordLocator({
 	searchMethod: 'searchContacts',
 	searchPlaceholder: 'Search by email or name...',
 	idPlaceholder: 'e.g. 1042',
-	idPattern: NUMERIC_ID,
+	idPattern: ID_PATTERN,
 });
 
 export const companyIdField: INodeProperties = recordLocator({
@@ -23,18 +30,18 @@ export const companyIdField: INodeProperties = recordLocator({
 	searchMethod: 'searchCompanies',
 	searchPlaceholder: 'Search by name...',
 	idPlaceholder: 'e.g. 17',
-	idPattern: NUMERIC_ID,
+	idPattern: ID_PATTERN,
 });
 
 export const listIdField: INodeProperties = recordLocator({
 	displayName: 'List',
 	name: 'listId',
 	description:
-		'The list: pick it from the list, or give its Loyalistic ID. Segments are computed and cannot be changed by hand.',
+		'The list: pick it from the list, or give its Loyalistic ID. Segments are assumed to be computed, so adding or removing contacts may be refused for them.',
 	searchMethod: 'searchLists',
 	searchPlaceholder: 'Search by name...',
 	idPlaceholder: 'e.g. 3',
-	idPattern: NUMERIC_ID,
+	idPattern: ID_PATTERN,
 });
 
 /** Contact fields shared by create (as Additional Fields) and update (as Update Fields). */
@@ -44,7 +51,7 @@ export const contactOptionalFields: INodeProperties[] = [
 		name: 'companyId',
 		type: 'number',
 		default: 0,
-		description: 'ID of the company the contact works for',
+		description: 'ID of the company the contact works for (field name and number type assumed)',
 	},
 	{
 		displayName: 'Custom Fields (JSON)',
@@ -57,9 +64,9 @@ export const contactOptionalFields: INodeProperties[] = [
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. name@email.com',
 		default: '',
-		description: 'Email address (unique per contact)',
+		description: 'Email address (field name assumed)',
 	},
 	{
 		displayName: 'First Name',
@@ -81,7 +88,7 @@ export const contactOptionalFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. +1 404 555 0100',
 		default: '',
-		description: 'Phone number, preferably in E.164 form',
+		description: 'Phone number, e.g. +1 404 555 0100 (field name and format assumed)',
 	},
 	{
 		displayName: 'Title',
@@ -100,7 +107,7 @@ export const companyOptionalFields: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'e.g. FI',
 		default: '',
-		description: 'Two-letter country code',
+		description: 'Country, e.g. FI (field name and format assumed)',
 	},
 	{
 		displayName: 'Domain',
@@ -177,12 +184,9 @@ function safeJson(text: string): unknown {
 	}
 }
 
-/** A numeric id from a string field. */
-export function idOf(ctx: IExecuteFunctions, i: number, name: string, label: string): number {
-	const v = new Validator(ctx, i);
-	const text = v.id(name, label);
-	if (!/^\d+$/.test(text)) v.fail(label, `must be a numeric ID, got "${text}"`);
-	return Number(text);
+/** An id from a field, as text: its type is not public, so the API, not the node, judges it. */
+export function idOf(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+	return new Validator(ctx, i).id(name, label);
 }
 
 /** What Simplify keeps of a contact: the fields a workflow usually maps. */

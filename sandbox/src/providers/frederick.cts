@@ -43,13 +43,10 @@ const SYNC_KINDS = {
 	openings: { path: 'openings/batch_sync_openings', type: 'openings' },
 };
 
-/**
- * Where each route comes from: the provider's reference page it was written from and validates as, a seed
- * document, or "assumed:" with the reason. The core refuses to register a route that is not listed here.
- */
-const SYNC_PAGE = 'https://developers.hirefrederick.com/api-docs/syncing-data';
+const SYNC_PAGE =
+	'https://developers.hirefrederick.com/api-docs/syncing-data (path only; method, body, limits and answer assumed)';
 const V2 =
-	"assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem, lib/frederick_api/v2), V2 not yet public";
+	"assumed: Frederick's own client (github.com/HireFrederick/frederick_api_gem), V2 not yet public";
 
 /**
  * Where each route comes from: the provider's reference page it was written from and validates as, a seed
@@ -62,7 +59,7 @@ export const SOURCES: Record<string, string> = {
 		'assumed: the location token path is not public (the flow is public, not the path); an editable credential field',
 	'GET /v2/locations': V2,
 	'GET /v2/locations/:id': V2,
-	'POST /v2/locations/:locationId/contacts': `${V2}; listing is POST with X-Request-Method: GET (helpers/requestor.rb)`,
+	'POST /v2/locations/:locationId/contacts': `${V2}; listing is POST with X-Request-Method: GET, as the client sends it`,
 	'GET /v2/locations/:locationId/contacts/:id': V2,
 	'PATCH /v2/locations/:locationId/contacts/:id': V2,
 	'DELETE /v2/locations/:locationId/contacts/:id': V2,
@@ -206,7 +203,7 @@ function create(api, userOptions) {
 	let listingsAsJobs = false;
 	/** A hostile or misconfigured API: a complete job's 303 names another origin. */
 	let resultOrigin: string | undefined;
-	// The parameters Frederick's client sends: dot notation (query_builder.rb). A bracket key is refused by
+	// The parameters Frederick's client sends: dot notation (github.com/HireFrederick/frederick_api_gem). A bracket key is refused by
 	// name, since the client never sends one and a server would not read it as paging.
 	const PARAMS = /^(page\.number|page\.size|filter\.[a-z_]+|include|sort|fields\.[a-z_]+)$/;
 	const readParams = (entries: Array<[string, unknown]>, allowed: string[]) => {
@@ -253,7 +250,7 @@ function create(api, userOptions) {
 	const queryParams = (ctx, allowed: string[] = []) =>
 		readParams([...ctx.query.entries()], allowed);
 
-	// Background jobs as Frederick's client reads them (requestor.rb handle_background, background_job.rb): a
+	// Background jobs as Frederick's client library reads them (github.com/HireFrederick/frederick_api_gem): a
 	// 202 with {data:{type:"background_jobs", links:{self}, attributes:{status:"queued"}}} and Content-Location;
 	// polls answer "processing" (with Retry-After) until the job is "complete" (a 303 to its result) or
 	// "error" (the reasons in attributes.messages or attributes.errors).
@@ -388,7 +385,9 @@ function create(api, userOptions) {
 		return attributes;
 	};
 
-	// Contacts, under their location
+	// Contacts, under their location. Frederick's client library shows only name and properties on a contact, the
+	// external id inside properties, and an unknown property key refused at /data/attributes/properties; the
+	// other attribute names are assumed.
 	const contactSchema = z
 		.object({
 			first_name: z.string().max(100).optional(),
@@ -399,7 +398,7 @@ function create(api, userOptions) {
 				.regex(/^\+?[\d\s()-]{7,20}$/, 'phone is not a valid phone number')
 				.optional()
 				.nullable(),
-			external_id: z.string().optional(),
+			properties: z.object({ external_id: z.string().optional() }).strict().optional(),
 		})
 		.strict();
 	const contactIn = (ctx, location) => {
@@ -413,7 +412,7 @@ function create(api, userOptions) {
 		const location = locationFor(ctx, subject);
 		const override = ctx.headers['x-request-method'];
 		if (override !== undefined) {
-			// A listing: POST with X-Request-Method: GET, the parameters as a flat JSON body (requestor.rb).
+			// A listing: POST with X-Request-Method: GET, the parameters as a flat JSON body, as Frederick's client library sends it.
 			if (String(override).toUpperCase() !== 'GET')
 				throw err(400, 'Bad Request', `X-Request-Method must be GET, got ${String(override)}`);
 			const body = ctx.body ?? {};
@@ -471,11 +470,13 @@ function create(api, userOptions) {
 	route('PATCH', '/v2/locations/:locationId/contacts/:id', (ctx) => {
 		const location = locationFor(ctx, authorize(ctx));
 		const contact = contactIn(ctx, location);
-		Object.assign(
-			contact,
-			validate(contactSchema, noLocationAttribute(attributesOf(ctx, 'contacts'))),
-			{ updated_at: new Date().toISOString() },
-		);
+		const changes = validate(contactSchema, noLocationAttribute(attributesOf(ctx, 'contacts')));
+		Object.assign(contact, changes, {
+			...(changes.properties
+				? { properties: { ...contact.properties, ...changes.properties } }
+				: {}),
+			updated_at: new Date().toISOString(),
+		});
 		return json(200, { data: resource('contacts', contact) });
 	});
 	route('DELETE', '/v2/locations/:locationId/contacts/:id', (ctx) => {
@@ -594,7 +595,9 @@ function create(api, userOptions) {
 
 	// Data sync
 	// developers.hirefrederick.com/api-docs/syncing-data: the sync methods live under /locations/{location_id}/
-	// with no /v2 (the page's own paths); a /v2 sync path is not a route here, so it answers 404.
+	// with no /v2 (the page's own paths); a /v2 sync path is not a route here, so it answers 404. The page gives
+	// paths only: the method, the management_systems body (data_source_name, sync_status started|finished), the
+	// data[] wrapper with a type per kind, the 100-record limit and the 409 on a wrong type are assumed.
 	route('POST', '/locations/:locationId/update_management_system', (ctx) => {
 		const subject = authorize(ctx);
 		const location = locationFor(ctx, subject);
@@ -644,6 +647,7 @@ function create(api, userOptions) {
 			const data = ctx.body?.data;
 			if (!Array.isArray(data) || data.length === 0)
 				throw err(400, 'Bad Request', 'data must be a non-empty array of resources', '/data');
+			// The batch limit is assumed (not public), the same figure the node splits at.
 			if (data.length > 100)
 				throw err(400, 'Bad Request', `at most 100 records per batch, got ${data.length}`, '/data');
 			const records = data.map((d, i) => {

@@ -73,41 +73,39 @@ const activitySchema = z.object({
  */
 export const SOURCES: Record<string, string> = {
 	'POST /token':
-		'seed 000 and help.loyalistic.com/help/using-loyalistic-api (token flow over HTTP Basic)',
-	'GET /v1/contacts':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/contacts/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/contacts':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'PUT /v1/contacts/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'DELETE /v1/contacts/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/companies':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/companies/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/companies':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'PUT /v1/companies/:id':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/lists':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/lists/:id/contacts':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'DELETE /v1/lists/:id/contacts/:contactId':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'POST /v1/contacts/:id/activities':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
-	'GET /v1/activities':
-		'assumed: Loyalistic publishes only its base URL and token flow; resources modelled on its Swagger-documented ASP.NET API',
+		'assumed: token URL blank in the guide; flow (Basic + grant_type form) from help.loyalistic.com/help/using-loyalistic-api',
+	'GET /v1/contacts': 'assumed: resource API not in stored material',
+	'GET /v1/contacts/:id': 'assumed: resource API not in stored material',
+	'POST /v1/contacts': 'assumed: resource API not in stored material',
+	'PUT /v1/contacts/:id': 'assumed: resource API not in stored material',
+	'DELETE /v1/contacts/:id': 'assumed: resource API not in stored material',
+	'GET /v1/companies': 'assumed: resource API not in stored material',
+	'GET /v1/companies/:id': 'assumed: resource API not in stored material',
+	'POST /v1/companies': 'assumed: resource API not in stored material',
+	'PUT /v1/companies/:id': 'assumed: resource API not in stored material',
+	'GET /v1/lists': 'assumed: resource API not in stored material',
+	'POST /v1/lists/:id/contacts': 'assumed: resource API not in stored material',
+	'DELETE /v1/lists/:id/contacts/:contactId': 'assumed: resource API not in stored material',
+	'POST /v1/contacts/:id/activities': 'assumed: resource API not in stored material',
+	'GET /v1/activities': 'assumed: resource API not in stored material',
 	'GET /v1/swagger/docs/v1':
 		'https://help.loyalistic.com/help/using-loyalistic-api (the Swagger JSON URL; every request needs the bearer token); its content is built from the resource routes above, or a differing one when a test switches it',
 };
 
+/**
+ * The query parameters each listing reads (assumed, as the routes are); any other is refused naming it. The
+ * matching Swagger document lists them, so Check API Paths can compare them.
+ */
+const LIST_QUERY = ['page', 'pageSize'];
+const QUERY_OF: Record<string, string[]> = {
+	'GET /v1/contacts': [...LIST_QUERY, 'email', 'updatedSince'],
+	'GET /v1/companies': LIST_QUERY,
+	'GET /v1/lists': LIST_QUERY,
+	'GET /v1/activities': [...LIST_QUERY, 'type', 'contactId'],
+};
+
 /** The Swagger 2.0 document of this simulator's own resource routes: what a matching account serves. */
-function swaggerOf(routes: string[]) {
+function swaggerOf(routes: string[], queryOf: Record<string, string[]> = {}) {
 	const paths = {};
 	for (const key of routes) {
 		const [method, pattern] = key.split(' ');
@@ -118,6 +116,8 @@ function swaggerOf(routes: string[]) {
 			required: true,
 			type: 'integer',
 		}));
+		for (const name of queryOf[key] ?? [])
+			params.push({ name, in: 'query', required: false, type: 'string' });
 		(paths[path] = paths[path] ?? {})[method.toLowerCase()] = {
 			operationId: `${method}${path.replace(/[^A-Za-z]/g, '_')}`,
 			parameters: params,
@@ -247,6 +247,12 @@ function create(api, userOptions) {
 		throw modelError('The request is invalid.', modelState);
 	};
 	const paged = (ctx, records) => {
+		const allowed = QUERY_OF[`GET ${String(ctx.url.pathname).replace(/^\/loyalistic/, '')}`];
+		for (const key of ctx.query.keys())
+			if (allowed && !allowed.includes(key))
+				throw modelError('The request is invalid.', {
+					[key]: [`The query parameter '${key}' is not known here.`],
+				});
 		const page = Number(ctx.query.get('page') ?? 1);
 		const pageSize = Number(ctx.query.get('pageSize') ?? 25);
 		if (!Number.isInteger(page) || page < 1)
@@ -281,6 +287,13 @@ function create(api, userOptions) {
 		'/token',
 		(ctx) => {
 			const auth = parseAuthorization(ctx.headers.authorization);
+			// The help article names grant_type a form field: a JSON body is refused, naming the content type.
+			const type = String(ctx.headers['content-type'] ?? '');
+			if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+				throw new HttpError(400, {
+					error: 'invalid_request',
+					error_description: `Content-Type must be application/x-www-form-urlencoded, got ${type || 'none'}`,
+				});
 			const form = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
 			if (form.grant_type !== 'client_credentials') {
 				throw new HttpError(400, { error: 'unsupported_grant_type' });
@@ -468,7 +481,7 @@ function create(api, userOptions) {
 		);
 		const body =
 			state.swagger === 'matching'
-				? swaggerOf(resources)
+				? swaggerOf(resources, QUERY_OF)
 				: state.swagger === 'differing'
 					? swaggerOf(DIFFERING_ROUTES)
 					: state.swagger;

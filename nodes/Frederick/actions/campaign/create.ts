@@ -8,7 +8,9 @@ export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a campaign',
-	description: v2('Create a draft or scheduled campaign in a location'),
+	description: v2(
+		'Create a campaign in a location (attribute names and draft/scheduled behaviour assumed)',
+	),
 	kind: 'write',
 	fields: [
 		locationIdField,
@@ -20,7 +22,7 @@ export default defineOperation({
 			placeholder: 'e.g. Spring offer',
 			required: true,
 			default: '',
-			description: 'Internal name of the campaign',
+			description: 'Internal name of the campaign (attribute name assumed)',
 		},
 		{
 			displayName: 'Channel',
@@ -31,6 +33,8 @@ export default defineOperation({
 				{ name: 'SMS', value: 'sms' },
 			],
 			default: 'email',
+			description:
+				'Whether the campaign is sent by email or text message (attribute name and values assumed)',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -46,7 +50,7 @@ export default defineOperation({
 					placeholder: 'e.g. Spring is here: book your next visit',
 					typeOptions: { rows: 4 },
 					default: '',
-					description: 'Message text',
+					description: 'Message text (attribute name assumed)',
 				},
 				{
 					displayName: 'Contact List ID',
@@ -54,14 +58,15 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. cl_1',
 					default: '',
-					description: 'Who receives it',
+					description: 'Who receives it (attribute name assumed)',
 				},
 				{
 					displayName: 'Send At',
 					name: 'send_at',
 					type: 'dateTime',
 					default: '',
-					description: 'Schedule it (leave empty for a draft)',
+					description:
+						'Schedule it; leave empty for a draft (attribute name and behaviour assumed)',
 				},
 				{
 					displayName: 'Subject',
@@ -69,7 +74,7 @@ export default defineOperation({
 					type: 'string',
 					placeholder: 'e.g. Spring is here',
 					default: '',
-					description: 'Email subject',
+					description: 'Email subject (attribute name assumed)',
 				},
 			],
 		},

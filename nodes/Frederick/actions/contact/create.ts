@@ -18,7 +18,8 @@ export default defineOperation({
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			description: 'A contact needs at least an email or a phone',
+			description:
+				'A contact needs at least an email or a phone (an assumed rule, as are the attribute names)',
 			options: contactAttributeFields,
 		},
 	],

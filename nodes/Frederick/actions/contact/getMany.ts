@@ -26,9 +26,10 @@ export default defineOperation({
 					displayName: 'Email',
 					name: 'email',
 					type: 'string',
-					placeholder: 'name@email.com',
+					placeholder: 'e.g. name@email.com',
 					default: '',
-					description: 'Only the contact with this email',
+					description:
+						"Only the contact with this email (sent as filter.email: assumed, Frederick's client library shows it only as an example)",
 				},
 			],
 		},
@@ -37,6 +38,7 @@ export default defineOperation({
 		const locationId = new Validator(this, i).id('locationId', 'Location ID');
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
+		// filter.email: assumed (dot notation as the client library sends filters; this filter name is its example)
 		if (filters.email) qs['filter.email'] = String(filters.email).trim();
 		return await frederickList(this, i, PATHS.contacts(locationId), qs, limitOf(this, i));
 	},

@@ -55,6 +55,7 @@ const KINDS: Record<string, { path: string; type: string; name: string; descript
 	},
 };
 
+/** Records per request: assumed, Frederick does not publish a batch limit. */
 const MAX_BATCH = 100;
 
 const fields: INodeProperties[] = [
@@ -101,7 +102,8 @@ const fields: INodeProperties[] = [
 				type: 'number',
 				default: 100,
 				typeOptions: { minValue: 1, maxValue: MAX_BATCH },
-				description: 'Records per request (up to 100)',
+				description:
+					'Records per request (up to 100, an assumed limit: Frederick does not publish one)',
 			},
 			{
 				displayName: 'Poll Interval (Seconds)',
@@ -145,7 +147,7 @@ export default defineOperation({
 	name: 'Batch Sync',
 	action: 'Sync records in batches',
 	description:
-		'Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields assumed)',
+		'Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields and batch limit assumed)',
 	kind: 'write',
 	fields,
 	batch: defineBatch<IDataObject>({

@@ -7,7 +7,8 @@ export default defineOperation({
 	value: 'finish',
 	name: 'Finish',
 	action: 'Finish a sync run',
-	description: 'Tell Frederick the sync run of your data source has finished',
+	description:
+		'Tell Frederick the sync run of your data source has finished (path from syncing-data; field names and values assumed)',
 	kind: 'write',
 	records: ['locationId'],
 	fields: [simplifyField, locationIdField],

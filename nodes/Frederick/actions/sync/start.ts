@@ -7,7 +7,8 @@ export default defineOperation({
 	value: 'start',
 	name: 'Start',
 	action: 'Start a sync run',
-	description: 'Tell Frederick a sync run of your data source starts',
+	description:
+		'Tell Frederick a sync run of your data source starts (path from syncing-data; field names and values assumed)',
 	kind: 'write',
 	records: ['locationId'],
 	fields: [simplifyField, locationIdField],

@@ -14,7 +14,7 @@ export default defineOperation({
 	fields: [
 		{
 			displayName:
-				"Loyalistic publishes its resource API only in each account's Swagger document. This operation reads yours and tells you whether the node's paths fit it.",
+				"Loyalistic publishes its resource API only in its Swagger document. This operation reads it and tells you whether the node's paths and methods are in it (paths and methods only: query parameters, body fields and answers are not compared).",
 			name: 'checkNotice',
 			type: 'notice',
 			default: '',

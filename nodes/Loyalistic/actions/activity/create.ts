@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { contactIdField, idOf } from '../fields';
 
 export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Record an activity',
-	description: 'Record an activity for a contact',
+	description: assumed('Record an activity for a contact'),
 	kind: 'write',
 	records: ['contactId'],
 	fields: [
@@ -19,8 +19,8 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'webinar_attended',
-			description: 'Kind of activity, as named in your Loyalistic scoring rules',
+			placeholder: 'e.g. webinar_attended',
+			description: 'Kind of activity, e.g. webinar_attended (field name and values assumed)',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -77,7 +77,14 @@ export default defineOperation({
 			if (properties && Object.keys(properties).length) body.properties = properties as IDataObject;
 		}
 		// Recording an activity is not idempotent: a 5xx is not retried, so no activity is recorded twice.
-		return (await loyalisticRequest(this, i, 'POST', PATHS.contactActivities(contactId), { body }))
-			.body;
+		return (
+			await loyalisticRequest(
+				this,
+				i,
+				CALLS.activityCreate.method,
+				PATHS.contactActivities(contactId),
+				{ body },
+			)
+		).body;
 	},
 });

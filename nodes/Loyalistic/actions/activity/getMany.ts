@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { defineOperation } from '../../../shared/execution/operation';
-import { loyalisticList, PATHS } from '../../transport';
+import { CALLS, PATHS, QUERY, assumed, loyalisticList } from '../../transport';
 
 export default defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many activities',
-	description: 'List activities, page by page',
+	description: assumed('List activities, page by page'),
 	kind: 'read',
 	fields: [
 		...returnAllFields(),
@@ -40,8 +40,15 @@ export default defineOperation({
 	async execute(i) {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
-		if (filters.type) qs.type = filters.type;
-		if (filters.contactId) qs.contactId = filters.contactId;
-		return await loyalisticList(this, i, PATHS.activities, qs, limitOf(this, i));
+		if (filters.type) qs[QUERY.activityType] = filters.type;
+		if (filters.contactId) qs[QUERY.contactId] = filters.contactId;
+		return await loyalisticList(
+			this,
+			i,
+			CALLS.activityGetMany,
+			PATHS.activities,
+			qs,
+			limitOf(this, i),
+		);
 	},
 });

@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { collectionBody, companyOptionalFields } from '../fields';
 
 export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a company',
-	description: 'Create a company',
+	description: assumed('Create a company'),
 	kind: 'write',
 	fields: [
 		{
@@ -31,6 +31,7 @@ export default defineOperation({
 	async execute(i) {
 		const name = new Validator(this, i).string('name', 'Name');
 		const body = { ...collectionBody(this, i, 'additionalFields', 'Additional Fields'), name };
-		return (await loyalisticRequest(this, i, 'POST', PATHS.companies, { body })).body;
+		return (await loyalisticRequest(this, i, CALLS.companyCreate.method, PATHS.companies, { body }))
+			.body;
 	},
 });

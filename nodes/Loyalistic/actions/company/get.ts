@@ -1,12 +1,12 @@
 import { defineOperation } from '../../../shared/execution/operation';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { companyIdField, idOf } from '../fields';
 
 export default defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a company',
-	description: 'Get a company by ID',
+	description: assumed('Get a company by ID'),
 	kind: 'read',
 	fields: [companyIdField],
 	async execute(i) {
@@ -14,7 +14,7 @@ export default defineOperation({
 			await loyalisticRequest(
 				this,
 				i,
-				'GET',
+				CALLS.companyGet.method,
 				PATHS.company(idOf(this, i, 'companyId', 'Company ID')),
 			)
 		).body;

@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { collectionBody, companyIdField, companyOptionalFields, idOf } from '../fields';
 
 export default defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a company',
-	description: 'Change fields of a company',
+	description: assumed('Change fields of a company'),
 	kind: 'write',
 	records: ['companyId'],
 	fields: [
@@ -24,7 +24,7 @@ export default defineOperation({
 	async execute(i) {
 		const id = idOf(this, i, 'companyId', 'Company ID');
 		return (
-			await loyalisticRequest(this, i, 'PUT', PATHS.company(id), {
+			await loyalisticRequest(this, i, CALLS.companyUpdate.method, PATHS.company(id), {
 				body: new Validator(this, i).changes(
 					collectionBody(this, i, 'updateFields', 'Update Fields'),
 				),

@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { collectionBody, contactOptionalFields } from '../fields';
 
 export default defineOperation({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a contact',
-	description: 'Create a contact',
+	description: assumed('Create a contact'),
 	kind: 'write',
 	records: ['email'],
 	fields: [
@@ -32,6 +32,7 @@ export default defineOperation({
 	async execute(i) {
 		const email = new Validator(this, i).email('email', 'Email');
 		const body = { ...collectionBody(this, i, 'additionalFields', 'Additional Fields'), email };
-		return (await loyalisticRequest(this, i, 'POST', PATHS.contacts, { body })).body;
+		return (await loyalisticRequest(this, i, CALLS.contactCreate.method, PATHS.contacts, { body }))
+			.body;
 	},
 });

@@ -1,14 +1,14 @@
 import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticList, PATHS } from '../../transport';
+import { CALLS, PATHS, QUERY, assumed, loyalisticList } from '../../transport';
 import { CONTACT_SIMPLE } from '../fields';
 
 export default defineOperation({
 	value: 'findByEmail',
 	name: 'Find by Email',
 	action: 'Find a contact by email',
-	description: 'Find the contact with an email address',
+	description: assumed('Find the contact with an email address'),
 	kind: 'read',
 	fields: [
 		{
@@ -28,7 +28,14 @@ export default defineOperation({
 		return simplified(
 			this,
 			i,
-			await loyalisticList(this, i, PATHS.contacts, { email }, 1),
+			await loyalisticList(
+				this,
+				i,
+				CALLS.contactFindByEmail,
+				PATHS.contacts,
+				{ [QUERY.email]: email },
+				1,
+			),
 			CONTACT_SIMPLE,
 		);
 	},

@@ -1,13 +1,13 @@
 import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
 import { defineOperation } from '../../../shared/execution/operation';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { CONTACT_SIMPLE, contactIdField, idOf } from '../fields';
 
 export default defineOperation({
 	value: 'get',
 	name: 'Get',
 	action: 'Get a contact',
-	description: 'Get a contact by ID',
+	description: assumed('Get a contact by ID'),
 	kind: 'read',
 	fields: [contactIdField, simplifyField],
 	async execute(i) {
@@ -15,7 +15,7 @@ export default defineOperation({
 			await loyalisticRequest(
 				this,
 				i,
-				'GET',
+				CALLS.contactGet.method,
 				PATHS.contact(idOf(this, i, 'contactId', 'Contact ID')),
 			)
 		).body;

@@ -3,14 +3,14 @@ import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticList, PATHS } from '../../transport';
+import { CALLS, PATHS, QUERY, assumed, loyalisticList } from '../../transport';
 import { CONTACT_SIMPLE } from '../fields';
 
 export default defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many contacts',
-	description: 'List contacts, page by page',
+	description: assumed('List contacts, page by page'),
 	kind: 'read',
 	fields: [
 		...returnAllFields(),
@@ -42,12 +42,12 @@ export default defineOperation({
 					'Filters → Updated Since',
 					`must be a date-time, got "${String(filters.updatedSince)}"`,
 				);
-			qs.updatedSince = date.toISOString();
+			qs[QUERY.updatedSince] = date.toISOString();
 		}
 		return simplified(
 			this,
 			i,
-			await loyalisticList(this, i, PATHS.contacts, qs, limitOf(this, i)),
+			await loyalisticList(this, i, CALLS.contactGetMany, PATHS.contacts, qs, limitOf(this, i)),
 			CONTACT_SIMPLE,
 		);
 	},

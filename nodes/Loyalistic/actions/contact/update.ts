@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { collectionBody, contactIdField, contactOptionalFields, idOf } from '../fields';
 
 export default defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a contact',
-	description: 'Change fields of a contact',
+	description: assumed('Change fields of a contact'),
 	kind: 'write',
 	records: ['contactId'],
 	fields: [
@@ -26,6 +26,8 @@ export default defineOperation({
 		const body = new Validator(this, i).changes(
 			collectionBody(this, i, 'updateFields', 'Update Fields'),
 		);
-		return (await loyalisticRequest(this, i, 'PUT', PATHS.contact(id), { body })).body;
+		return (
+			await loyalisticRequest(this, i, CALLS.contactUpdate.method, PATHS.contact(id), { body })
+		).body;
 	},
 });

@@ -1,13 +1,13 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalisticRequest, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
 import { idOf, listIdField } from '../fields';
 
 export default defineOperation({
 	value: 'addContacts',
 	name: 'Add Contacts',
 	action: 'Add contacts to a list',
-	description: 'Add contacts to a static list',
+	description: assumed('Add contacts to a static list'),
 	kind: 'write',
 	records: ['listId'],
 	fields: [
@@ -18,25 +18,22 @@ export default defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '12, 345',
+			placeholder: 'e.g. 12, 345',
 			description:
-				'IDs of the contacts to add, separated by commas (up to 1,000). Adding a contact already on the list changes nothing.',
+				'IDs of the contacts to add, separated by commas. Digits are sent as numbers, other IDs as text (the ID type, the body and any limit are assumed).',
 		},
 	],
 	async execute(i) {
 		const listId = idOf(this, i, 'listId', 'List ID');
 		const v = new Validator(this, i);
-		const contactIds = v.list('contactIds', 'Contact IDs').map((id) => {
-			if (!/^\d+$/.test(id)) v.fail('Contact IDs', `must be numeric IDs, got "${id}"`);
-			return Number(id);
-		});
-		if (contactIds.length > 1000)
-			v.fail('Contact IDs', `may hold at most 1,000 IDs, got ${contactIds.length}`);
-		// Adding is idempotent (a member is added once), so the request is safe to retry.
+		const contactIds = v
+			.list('contactIds', 'Contact IDs')
+			.map((id) => (/^\d+$/.test(id) ? Number(id) : id));
+		// Whether adding a member twice is harmless is not public, so the request is not treated as idempotent:
+		// a 5xx is not retried and the item fails, rather than risk applying it twice.
 		return (
-			await loyalisticRequest(this, i, 'POST', PATHS.listContacts(listId), {
+			await loyalisticRequest(this, i, CALLS.listAddContacts.method, PATHS.listContacts(listId), {
 				body: { contactIds },
-				idempotent: true,
 			})
 		).body;
 	},

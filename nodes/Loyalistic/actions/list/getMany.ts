@@ -1,15 +1,15 @@
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { defineOperation } from '../../../shared/execution/operation';
-import { loyalisticList, PATHS } from '../../transport';
+import { CALLS, PATHS, assumed, loyalisticList } from '../../transport';
 
 export default defineOperation({
 	value: 'getMany',
 	name: 'Get Many',
 	action: 'Get many lists',
-	description: 'List lists and segments',
+	description: assumed('List lists and segments'),
 	kind: 'read',
 	fields: [...returnAllFields()],
 	async execute(i) {
-		return await loyalisticList(this, i, PATHS.lists, {}, limitOf(this, i));
+		return await loyalisticList(this, i, CALLS.listGetMany, PATHS.lists, {}, limitOf(this, i));
 	},
 });

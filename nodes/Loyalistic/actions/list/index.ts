@@ -6,7 +6,7 @@ import removeContact from './removeContact';
 export default defineResource({
 	value: 'list',
 	name: 'List',
-	description: 'Static lists and computed segments',
+	description: 'Static lists and (assumed) computed segments',
 	defaultOperation: 'getMany',
 	operations: [addContacts, getMany, removeContact],
 });
