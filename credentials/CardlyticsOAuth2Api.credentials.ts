@@ -16,7 +16,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 
 	displayName = 'Cardlytics OAuth2 API';
 
-	documentationUrl = 'https://platform.cardlytics.com/docs/access-authorization';
+	documentationUrl = 'https://platform.cardlytics.com/advertisers/docs/api-access-authorization';
 
 	icon: Icon = { light: 'file:../icons/cardlytics.svg', dark: 'file:../icons/cardlytics.dark.svg' };
 
@@ -36,7 +36,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			],
 			default: 'production',
 			description:
-				'Which Cardlytics environment to call. Production and Sandbox have separate client credentials, and both only answer from IP addresses Cardlytics has allow-listed.',
+				'Which Cardlytics environment to call. Cardlytics issues your client ID and secret at onboarding; if it has IP allow-listing on for your client, only the allow-listed IPs get answers.',
 		},
 		{
 			displayName: 'Base URL',
@@ -66,13 +66,14 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// Asking for yesterday's redemption file link proves the client id/secret get a token and the token
-	// is accepted; it changes nothing on the account.
+	// Asking for yesterday's (UTC) redemption file link proves the client id/secret get a token and the token
+	// is accepted; it changes nothing on the account. UTC: the API refuses today's UTC date, which a local
+	// "yesterday" east of UTC can be.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{ ${baseUrlExpression('$credentials')} }}`,
 			url: '/api/v1/partner/redemptions',
-			qs: { date: '={{ $now.minus({ days: 1 }).toFormat("yyyy-MM-dd") }}' },
+			qs: { date: '={{ $now.toUTC().minus({ days: 1 }).toFormat("yyyy-MM-dd") }}' },
 		},
 	};
 }

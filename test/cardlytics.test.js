@@ -60,7 +60,9 @@ describe('Cardlytics through the n8n engine', () => {
 		out.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
 			expect(item.json).toMatchObject({ merchantId: `m-${i}`, status: 202 });
-			expect(item.json.requestId).toMatch(/^cdlx-req-/);
+			// The 202 answer's trace_id is the Partner API's only tracing field; no request-id header is read.
+			expect(item.json.traceId).toMatch(/^trace-/);
+			expect(item.json).not.toHaveProperty('requestId');
 		});
 		expect(cardlytics().state.merchants.get('m-49')).toMatchObject({
 			merchantName: 'Merchant 49',
@@ -116,27 +118,44 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(allText(error)).not.toContain('not-the-secret');
 	});
 
-	test("a 400 answer surfaces the provider's message, the HTTP status and the request id", async () => {
+	test("a 400 answer surfaces the provider's message, the HTTP status and the item", async () => {
 		const { run } = setup();
-		// The node does not check sub-category items for special characters; Cardlytics does (and says which).
-		const { error } = await run(
+		// The node checks what it can before sending; a mismatch only Cardlytics sees comes back as its 400.
+		box.sim.faults.add('cardlytics', {
+			type: 'status',
+			status: 400,
+			count: 1,
+			body: { message: 'stores.0.storeId: Schema validation failure' },
+		});
+		const { error } = await run(merchant(), { items: items(1) });
+		expect(error).toBeDefined();
+		expect(error.message).toBe(
+			'Cardlytics answered HTTP 400 (item 0): stores.0.storeId: Schema validation failure',
+		);
+		expect(error.httpCode).toBe('400');
+		expect(error.description).not.toMatch(/request ID/i);
+		expect(error.context.itemIndex).toBe(0);
+	});
+
+	test('sub-category items are checked by the node as the simulator checks them: Tex-Mex and Café pass, & does not', async () => {
+		const { run } = setup();
+		const withItems = (categoryItems) =>
 			merchant({
 				merchantFields: {
-					merchantSubCategories: {
-						category: [{ categoryType: 'cuisine', categoryItems: 'Pizza & Pasta' }],
-					},
+					merchantSubCategories: { category: [{ categoryType: 'cuisine', categoryItems }] },
 				},
-			}),
-			{ items: items(1) },
+			});
+		const ok = await run(withItems("Tex-Mex, Café, Joe's"), { items: items(1) });
+		expect(ok.error).toBeUndefined();
+		expect(cardlytics().state.merchants.get('m-0').merchantSubCategories).toEqual([
+			{ categoryType: 'cuisine', categoryItems: ['Tex-Mex', 'Café', "Joe's"] },
+		]);
+		box.sim.stats.reset();
+		const bad = await run(withItems('Pizza & Pasta'), { items: items(1) });
+		expect(bad.error.message).toBe(
+			'Sub-Category 0 → Items may hold only letters, digits, spaces, hyphens and apostrophes (Cardlytics allows no special characters), got "Pizza & Pasta" (item 0)',
 		);
-		expect(error).toBeDefined();
-		const requestId = cardlytics().state.lastRequestId;
-		expect(error.message).toContain('Cardlytics answered HTTP 400');
-		expect(error.message).toContain('merchantSubCategories.0.categoryItems.0');
-		expect(error.message).toContain(requestId);
-		expect(error.httpCode).toBe('400');
-		expect(error.description).toContain(requestId);
-		expect(error.context.itemIndex).toBe(0);
+		expect(box.sim.stats.total('cardlytics')).toBe(0);
 	});
 
 	test('a burst of 429 without Retry-After is retried with backoff and nothing is lost', async () => {
@@ -172,7 +191,7 @@ describe('Cardlytics through the n8n engine', () => {
 		};
 		const ok = await run(report);
 		expect(ok.error).toBeUndefined();
-		expect(ok.items).toHaveLength(2);
+		expect(ok.items).toHaveLength(1);
 
 		box.sim.stats.reset();
 		box.sim.faults.add('cardlytics', { type: 'status', status: 429, count: 100 });
@@ -214,13 +233,13 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(deletes.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(deletes.items[1].json.error).toContain('HTTP 404');
 		// n8n keeps {error: message} as the item's JSON and the whole error (description, HTTP code) beside it.
-		expect(deletes.items[1].json.error).toMatch(/\[request ID cdlx-req-[0-9a-f]+\]$/);
+		expect(deletes.items[1].json.error).not.toMatch(/request ID/i);
 		expect(deletes.items[1].error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
 			context: { itemIndex: 1 },
 		});
-		expect(deletes.items[1].error.description).toMatch(/Cardlytics request ID: cdlx-req-/);
+		expect(deletes.items[0].json).toMatchObject({ merchantId: 'm-a', queued: true, status: 202 });
 	});
 
 	test('without continueOnFail a bad field stops the run before anything is sent, naming field and item', async () => {
@@ -284,12 +303,13 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(sent.map((r) => [r.method, r.path.replace(/^\/cardlytics/, '')])).toEqual([
 			['PUT', '/api/v1/partner/merchants/m-0/offers/o-1'],
 		]);
-		// An image given as a data URL goes as value.large.content.
+		// An image given as a data URL goes as value.large.content; RFC 2397 allows any type (here webp).
 		const png = 'data:image/png;base64,iVBORw0KGgo=';
-		await run({ ...offer, offerId: 'o-2', logoUrl: png });
-		expect(cardlytics().state.offers.get('m-0/o-2').assets.logo).toEqual({
-			type: 'IMAGE',
-			value: { large: { content: png } },
+		const webp = 'data:image/webp;base64,UklGRg==';
+		await run({ ...offer, offerId: 'o-2', logoUrl: png, largeRectangleUrl: webp });
+		expect(cardlytics().state.offers.get('m-0/o-2').assets).toEqual({
+			logo: { type: 'IMAGE', value: { large: { content: png } } },
+			largeRectangle: { type: 'IMAGE', value: { large: { content: webp } } },
 		});
 		const noBanner = await run({ ...offer, offerId: 'o-3', largeRectangleUrl: '={{ "" }}' });
 		expect(noBanner.error.message).toBe('Large Rectangle Image is required but empty (item 0)');
@@ -299,7 +319,9 @@ describe('Cardlytics through the n8n engine', () => {
 			merchantId: 'm-0',
 			offerId: 'o-1',
 		});
-		expect(deleted.items[0].json).toMatchObject({ deleted: true, status: 202 });
+		// 202 queues the deletion: the output says so and claims nothing more.
+		expect(deleted.items[0].json).toMatchObject({ queued: true, status: 202 });
+		expect(deleted.items[0].json).not.toHaveProperty('deleted');
 		expect(cardlytics().state.offers.has('m-0/o-1')).toBe(false);
 	});
 
@@ -315,31 +337,29 @@ describe('Cardlytics through the n8n engine', () => {
 			to: '2026-03-03',
 		});
 		expect(error).toBeUndefined();
-		expect(out).toHaveLength(6);
+		// One row per offer: the reference documents no date dimension.
+		expect(out).toHaveLength(2);
 		const request = box.sim.stats.log.find((r) => r.route.endsWith('/reports'));
 		expect(request.body).toEqual({
 			cube: 'merchant_performance',
 			offerIds: ['o-1', 'o-2'],
 			timeRange: { from: '2026-03-01', to: '2026-03-03' },
 		});
+		// The field names of api-performance-reporting's example, spaces and capitals kept.
 		expect(Object.keys(out[0].json)).toEqual([
-			'date',
-			'offerId',
-			'impressions',
-			'activations',
-			'redemptions',
-			'spend',
+			'Partner Merchant Id',
+			'Partner Offer Id',
+			'Impressions',
+			'Purchases',
+			'Revenue',
+			'Reach',
+			'Activations',
 		]);
-		expect(out.map((i) => `${i.json.date}/${i.json.offerId}`)).toEqual([
-			'2026-03-01/o-1',
-			'2026-03-01/o-2',
-			'2026-03-02/o-1',
-			'2026-03-02/o-2',
-			'2026-03-03/o-1',
-			'2026-03-03/o-2',
-		]);
+		expect(
+			out.map((i) => `${i.json['Partner Merchant Id']}/${i.json['Partner Offer Id']}`),
+		).toEqual(['m-0/o-1', 'm-0/o-2']);
 		for (const item of out) {
-			expect(item.json.impressions).toBeGreaterThan(item.json.activations);
+			expect(item.json.Impressions).toBeGreaterThan(item.json.Activations);
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}
 	});
@@ -348,12 +368,10 @@ describe('Cardlytics through the n8n engine', () => {
 		const { run } = setup();
 		const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
 		expect(link.error).toBeUndefined();
-		// Exactly the answer's fields: the url and the file's name and expiry, nothing computed by the node.
+		// Exactly the answer's fields (the OpenAPI defines only url), nothing computed by the node.
 		const answer = box.sim.stats.log.find((r) => r.route === '/api/v1/partner/redemptions');
 		expect(answer.query).toEqual({ date: '2026-01-15' });
-		expect(Object.keys(link.items[0].json).sort()).toEqual(['expiresAt', 'fileName', 'url']);
-		expect(link.items[0].json.fileName).toBe('2026-01-15.csv');
-		expect(Date.parse(link.items[0].json.expiresAt) - Date.now()).toBeGreaterThan(3_500_000);
+		expect(Object.keys(link.items[0].json)).toEqual(['url']);
 		expect(link.items[0].json.url).toMatch(
 			/\/cardlytics\/files\/redemptions\/2026-01-15\.csv\?X-Expires=\d+&X-Signature=[0-9a-f]+$/,
 		);
@@ -624,7 +642,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		const bad = [
 			[
 				[...stores.slice(0, 2), { ...stores[2], name: 'x' }],
-				'Stores (JSON): store 2, name is not a field of the Cardlytics store schema: Cardlytics calls it storeName',
+				'Stores (JSON): store 2, name is not a field of the Cardlytics store schema (checked by the node, to catch misnamed fields): Cardlytics calls it storeName',
 			],
 			[
 				[{ ...stores[0], processorMidRecords: [] }],
@@ -690,7 +708,7 @@ describe('Cardlytics performance report (ReportRequest, api-performance-reportin
 		expect(asked.offerIds).toEqual(['o-a', 'o-b']);
 		expect(asked.to).toBe(new Date().toISOString().slice(0, 10));
 		expect(Number(asked.to.slice(0, 4)) - Number(asked.from.slice(0, 4))).toBe(2);
-		expect(new Set(out.map((i) => i.json.offerId))).toEqual(new Set(['o-a', 'o-b']));
+		expect(new Set(out.map((i) => i.json['Partner Offer Id']))).toEqual(new Set(['o-a', 'o-b']));
 	});
 
 	test('a time range needs both ends; at most 1,000 offer IDs; checked before anything is sent', async () => {

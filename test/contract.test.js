@@ -63,7 +63,7 @@ test('every route the simulator serves names its source: a reference page, a see
 		),
 	).toBe('https://help-loyalife.xoxoday.com/api-reference/transactions/insert-transaction-v2');
 	expect(source('cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId/offers/:offerId')).toBe(
-		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
+		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion; assumed: the 404 for an unknown merchant',
 	);
 	expect(source('frederick', 'POST', '/locations/:locationId/services/batch_sync_services')).toBe(
 		'https://developers.hirefrederick.com/api-docs/syncing-data (path only; method, body, limits and answer assumed)',
@@ -413,11 +413,11 @@ describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/ad
 		expect((await report(undefined)).status).toBe(400);
 	});
 
-	test('redemptions: date only, a past day; the answer carries the url and the file name and expiry', async () => {
+	test('redemptions: date only, a past day; the answer is the url alone, as the OpenAPI defines it', async () => {
 		const send = await session();
 		const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 		const ok = await send('GET', `/api/v1/partner/redemptions?date=${yesterday}`);
-		expect(Object.keys(ok.body).sort()).toEqual(['expiresAt', 'fileName', 'url']);
+		expect(Object.keys(ok.body)).toEqual(['url']);
 		const today = new Date().toISOString().slice(0, 10);
 		const refused = [
 			[`date=${today}`, /date must be in the past/],

@@ -11,7 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { fetchRedemptionLink, parseRedemptionFile } from './redemptions';
 import { cardlyticsPresignedDownload, CREDENTIAL_TYPE } from './transport';
 
-/** Redemptions arrive 7 to 14 days late (api-redemption-feed-rest-api): the default window covers the latest. */
+/**
+ * Redemptions arrive 7 to 14 days late (api-redemption-feed-rest-api) into a file that is not named. 14 days
+ * covers a late row added to its transaction day's file only if a poll reads that file before it leaves the
+ * window; a wider window leaves more margin.
+ */
 const DEFAULT_WINDOW_DAYS = 14;
 
 /**
@@ -62,7 +66,7 @@ export class CardlyticsTrigger implements INodeType {
 				typeOptions: { minValue: 1, maxValue: 60 },
 				default: DEFAULT_WINDOW_DAYS,
 				description:
-					'How many past days of redemption files each poll reads again, ending yesterday (UTC). Cardlytics adds redemptions up to 14 days late to a file it does not name: a redemption added to any file of this window is delivered once; one added to an older file is missed. Each poll costs two requests per day of the window, so poll hourly or less often.',
+					'How many past days of redemption files each poll reads again, ending yesterday (UTC). Cardlytics adds redemptions up to 14 days late to a file it does not name: a redemption is delivered once if it is added to a file while that file is still in the window at a later poll; one added later is missed, so widen the window for margin. Each poll costs two requests per day of the window against your daily Cardlytics quota (roughly your number of merchant offers): poll once a day, twice at most.',
 			},
 			pollOptionsProperty(),
 		],

@@ -18,7 +18,7 @@ export async function fetchRedemptionLink(
 	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
 	date: string,
-): Promise<{ answer: IDataObject; url: string; requestId?: string }> {
+): Promise<{ answer: IDataObject; url: string }> {
 	const response = await cardlyticsRequest<IDataObject>(ctx, i, 'GET', PATHS.redemptions, {
 		qs: { date },
 	});
@@ -29,11 +29,10 @@ export async function fetchRedemptionLink(
 			{ message: 'No url in the answer' },
 			{
 				message: `Cardlytics answered the redemption link request for ${date} without a url`,
-				description: `Request ID: ${response.requestId ?? 'none'}.`,
 				itemIndex: i,
 			},
 		);
-	return { answer, url: answer.url, requestId: response.requestId };
+	return { answer, url: answer.url };
 }
 
 /** The link for the item's Date field (a past day, checked before anything is sent). */
@@ -57,7 +56,7 @@ function fileNameOf(url: string, date: string): string {
 export async function downloadRedemptionFile(
 	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
-	link: { date: string; url: string; requestId?: string },
+	link: { date: string; url: string },
 	binaryPropertyName: string,
 ): Promise<INodeExecutionData> {
 	const file = await cardlyticsPresignedDownload(ctx, i, link.url);
@@ -70,7 +69,6 @@ export async function downloadRedemptionFile(
 			fileName,
 			mimeType,
 			fileSize: file.body.length,
-			requestId: link.requestId ?? null,
 		},
 		binary: { [binaryPropertyName]: binary },
 	};
@@ -79,27 +77,36 @@ export async function downloadRedemptionFile(
 /** The redemption feed's numeric field (https://platform.cardlytics.com/ads-manager/docs/redemption-feed). */
 const NUMERIC = new Set(['transaction_amount']);
 
-/** Splits one CSV line (RFC 4180 quoting). */
-function csvLine(line: string): string[] {
-	const cells: string[] = [];
+/** The records of a CSV text (RFC 4180 quoting: a quoted cell may hold commas, quotes and line breaks). */
+function csvRecords(text: string): string[][] {
+	const records: string[][] = [];
+	let record: string[] = [];
 	let cell = '';
 	let quoted = false;
-	for (let c = 0; c < line.length; c++) {
-		const ch = line[c];
+	for (let c = 0; c < text.length; c++) {
+		const ch = text[c];
 		if (quoted) {
-			if (ch === '"' && line[c + 1] === '"') {
+			if (ch === '"' && text[c + 1] === '"') {
 				cell += '"';
 				c++;
 			} else if (ch === '"') quoted = false;
 			else cell += ch;
 		} else if (ch === '"') quoted = true;
 		else if (ch === ',') {
-			cells.push(cell);
+			record.push(cell);
+			cell = '';
+		} else if (ch === '\n' || ch === '\r') {
+			if (ch === '\r' && text[c + 1] === '\n') c++;
+			record.push(cell);
+			records.push(record);
+			record = [];
 			cell = '';
 		} else cell += ch;
 	}
-	cells.push(cell);
-	return cells;
+	record.push(cell);
+	records.push(record);
+	// Blank lines carry no record.
+	return records.filter((r) => r.length > 1 || r[0].trim() !== '');
 }
 
 /**
@@ -115,11 +122,14 @@ export function parseRedemptionFile(content: Buffer | string): IDataObject[] {
 	const trimmed = textContent.trim();
 	if (!trimmed) return [];
 	if (trimmed.startsWith('[')) return JSON.parse(trimmed) as IDataObject[];
-	const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
-	if (trimmed.startsWith('{')) return lines.map((l) => JSON.parse(l) as IDataObject);
-	const header = csvLine(lines[0]).map((h) => h.trim());
-	return lines.slice(1).map((line) => {
-		const cells = csvLine(line);
+	if (trimmed.startsWith('{'))
+		return trimmed
+			.split(/\r?\n/)
+			.filter((l) => l.trim() !== '')
+			.map((l) => JSON.parse(l) as IDataObject);
+	const [head, ...records] = csvRecords(trimmed);
+	const header = head.map((h) => h.trim());
+	return records.map((cells) => {
 		const row: IDataObject = {};
 		header.forEach((name, c) => {
 			const cell = cells[c] ?? '';

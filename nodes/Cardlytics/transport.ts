@@ -37,7 +37,9 @@ export const cardlytics: Provider = {
 	name: 'Cardlytics',
 	credentialType: CREDENTIAL_TYPE,
 	oauth2: true,
-	requestIdHeaders: ['x-cdlx-request-id'],
+	// No request-id header: X-CDLX-Request-Id belongs to Cardlytics' Publisher/Ads APIs, not to the Partner
+	// API; a write's own trace is the 202 answer's trace_id.
+	// Error bodies are not public: a message, error_description or error is read when there is one.
 	parseError(body) {
 		if (body && typeof body === 'object') {
 			const b = body as IDataObject;
@@ -54,7 +56,7 @@ export const cardlytics: Provider = {
 		return {};
 	},
 	hints: {
-		403: 'Cardlytics refused access: it only answers from IP addresses it has allow-listed for your client, per environment. For a pre-signed redemption link, the link may have expired (they last 60 minutes): get a new one.',
+		403: "Cardlytics refused access. If Cardlytics has IP allow-listing on for your client, this n8n host's IP may not be on the list; also check that the client has the API scopes for this call. For a pre-signed redemption link, the link may have expired (they last 60 minutes): get a new one.",
 	},
 };
 

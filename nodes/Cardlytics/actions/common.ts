@@ -18,7 +18,8 @@ export const offerIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. offer-2026-spring',
-	description: 'Your own ID for the offer, unique within the merchant',
+	description:
+		'Your own ID for the offer (sent in the path and as offerId). Without a separate offer ID, use the merchant ID.',
 };
 
 export const redemptionDateField: INodeProperties = {

@@ -1,6 +1,7 @@
 // Cardlytics Partner API simulator (OpenAPI "partner-api" 2025-10-07): form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
-// {message, trace_id}, the merchant performance report (tabular), redemptions answering a pre-signed URL
-// valid 60 minutes, X-CDLX-Request-Id echoed, no pagination, 429 without Retry-After.
+// {message, trace_id}, the merchant performance report (tabular, one row per offer), redemptions answering a
+// pre-signed URL valid 60 minutes, no pagination, 429 without Retry-After. The Partner API documents no
+// request-id header and no error body: errors here answer {status, message} (assumed).
 import * as crypto from 'node:crypto';
 import { z } from 'zod';
 import { TokenStore, bearerOf } from '../tokens.cjs';
@@ -27,8 +28,8 @@ const imageAsset = z
 						content: z
 							.string()
 							.regex(
-								/^data:image\/(png|jpeg|gif|svg\+xml);base64,/,
-								'content must be a data URL of an image',
+								/^data:[^,]*,/,
+								'content must be a data URL (RFC 2397), e.g. data:image/png;base64,…',
 							)
 							.optional(),
 					})
@@ -43,7 +44,8 @@ const imageAsset = z
 	.strict();
 
 // MerchantPayload (OpenAPI "partner-api" 2025-10-07; https://platform.cardlytics.com/ads-manager/docs/merchant-ingestion-api).
-// Objects are strict: a field the schema does not define is refused by name.
+// Objects are strict (assumed: the reference does not say Cardlytics refuses unknown fields), so that a
+// misnamed field is refused by name rather than silently dropped.
 const text = (field) =>
 	z.string({ required_error: `${field} is required` }).min(1, `${field} is required`);
 const midItem = (required: string[], optional: string[] = []) =>
@@ -117,6 +119,7 @@ const storeSchema = z
 		city: text('city'),
 		state: text('state'),
 		postalCode: text('postalCode'),
+		// ISO 3166-1 alpha-2; upper case only is assumed (the node sends it upper-cased).
 		countryCode: z.string().regex(/^[A-Z]{2}$/, 'countryCode must be ISO 3166-1 alpha-2'),
 		locatedIn: z.string().optional(),
 		storePhoneNumbers: z.array(z.string()).optional(),
@@ -143,7 +146,7 @@ const merchantSchema = z
 				invalid_type_error: 'merchantCategoryCode must be a number (OpenAPI: type number)',
 			})
 			.int()
-			.min(1)
+			.min(0)
 			.max(9999, 'merchantCategoryCode must be a four-digit ISO 18245 MCC')
 			.optional(),
 		merchantSubCategories: z
@@ -151,8 +154,10 @@ const merchantSchema = z
 				z
 					.object({
 						categoryType: text('categoryType'),
+						// "No special characters" is undefined; assumed: letters (any script), digits,
+						// spaces, hyphens and apostrophes, the same rule the node checks before sending.
 						categoryItems: z.array(
-							z.string().regex(/^[\w ]+$/, 'categoryItems: no special characters'),
+							z.string().regex(/^[\p{L}\p{N} '\-]+$/u, 'categoryItems: no special characters'),
 						),
 					})
 					.strict(),
@@ -244,15 +249,15 @@ export const SOURCES: Record<string, string> = {
 	'PUT /api/v1/partner/merchants/:merchantId':
 		'https://platform.cardlytics.com/advertisers/docs/api-merchant-rest-api',
 	'DELETE /api/v1/partner/merchants/:merchantId':
-		'https://platform.cardlytics.com/advertisers/docs/api-merchant-rest-api',
+		'https://platform.cardlytics.com/advertisers/docs/api-merchant-rest-api; assumed: the 404 for an unknown merchant and the removal of its offers (neither is public)',
 	'PUT /api/v1/partner/merchants/:merchantId/offers/:offerId':
-		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion',
+		'https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion; assumed: the 404 for an unknown merchant',
 	'DELETE /api/v1/partner/merchants/:merchantId/offers/:offerId':
-		'https://platform.cardlytics.com/ads-manager/docs/rest-api-option-1',
+		'https://platform.cardlytics.com/ads-manager/docs/rest-api-option-1; assumed: the 404 for an unknown offer',
 	'POST /api/v1/partner/merchants/:merchantId/reports':
-		'https://platform.cardlytics.com/advertisers/docs/api-performance-reporting',
+		'https://platform.cardlytics.com/advertisers/docs/api-performance-reporting; assumed: the 404 for an unknown merchant and the figures (seeded)',
 	'GET /api/v1/partner/redemptions':
-		'https://platform.cardlytics.com/advertisers/docs/api-redemption-feed-rest-api',
+		'https://platform.cardlytics.com/advertisers/docs/api-redemption-feed-rest-api; the answer is only url, as the OpenAPI defines it; assumed: the 400 for another query parameter',
 	'GET /files/redemptions/:file':
 		'assumed: stands in for the pre-signed storage URL the redemption feed answers with (file format not public: CSV here)',
 };
@@ -277,8 +282,8 @@ function create(api, userOptions) {
 		redemptionFiles: new Map(),
 	};
 
-	const fail = (ctx, status, message, extra: any = {}) =>
-		new HttpError(status, { status, message, requestId: ctx.requestId, ...extra });
+	// Assumed error body: the Partner API documents none.
+	const fail = (_ctx, status, message) => new HttpError(status, { status, message });
 
 	const authorize = (ctx) => {
 		const token = bearerOf(ctx.headers);
@@ -304,7 +309,8 @@ function create(api, userOptions) {
 		body: { message, trace_id: randomId('trace-', 8) },
 	});
 
-	// Token endpoint: form body client_id, client_secret, grant_type=client_credentials.
+	// Token endpoint: form body client_id, client_secret, grant_type=client_credentials. The 400/401 bodies
+	// ({error, error_description}, as RFC 6749 5.2) are assumed: the OpenAPI gives them no schema.
 	route(
 		'POST',
 		'/api/v1/idp/oauth2/token',
@@ -376,6 +382,7 @@ function create(api, userOptions) {
 		authorize(ctx);
 		const body = validate(ctx, offerSchema, ctx.body);
 		const { merchantId, offerId } = ctx.params;
+		// Assumed: no 404 is documented; an offer of an unknown merchant is refused so tests see it.
 		if (!state.merchants.has(merchantId)) throw fail(ctx, 404, `Merchant ${merchantId} not found`);
 		if (body.offerId !== offerId || body.merchantId !== merchantId) {
 			throw fail(ctx, 400, 'offerId and merchantId in the body must match the path');
@@ -386,6 +393,7 @@ function create(api, userOptions) {
 		return accepted(existed ? 'Offer update accepted' : 'Offer creation accepted');
 	});
 
+	// Assumed: no 404 is documented; an unknown offer answers 404 here.
 	route('DELETE', '/api/v1/partner/merchants/:merchantId/offers/:offerId', (ctx) => {
 		authorize(ctx);
 		const key = `${ctx.params.merchantId}/${ctx.params.offerId}`;
@@ -404,6 +412,7 @@ function create(api, userOptions) {
 			throw fail(ctx, 400, 'the request body is required (send at least {})');
 		const body = validate(ctx, reportSchema, ctx.body);
 		const { merchantId } = ctx.params;
+		// Assumed: no 404 is documented.
 		if (!state.merchants.has(merchantId)) throw fail(ctx, 404, `Merchant ${merchantId} not found`);
 		const today = new Date().toISOString().slice(0, 10);
 		const now = new Date();
@@ -428,31 +437,30 @@ function create(api, userOptions) {
 					.filter((k) => k.startsWith(merchantId + '/'))
 					.map((k) => k.slice(merchantId.length + 1));
 		state.lastReport = { merchantId, from: range.from, to: range.to, offerIds };
-		const days = Math.round((Number(to) - Number(from)) / 86400000) + 1;
-		const rows: any[] = [];
-		for (let d = 0; d < days; d++) {
-			const date = new Date(from.getTime() + d * 86400000).toISOString().slice(0, 10);
-			for (const offerId of offerIds) {
-				const seed = `${merchantId}/${offerId}/${date}`;
-				const impressions = 1000 + seeded(seed + 'i', 9000);
-				const activations = Math.floor(impressions * (0.02 + seeded(seed + 'a', 50) / 1000));
-				const redemptions = Math.floor(activations * (0.1 + seeded(seed + 'r', 300) / 1000));
-				const spend = Math.round(redemptions * (20 + seeded(seed + 's', 8000) / 100) * 100) / 100;
-				rows.push([date, offerId, impressions, activations, redemptions, spend]);
-			}
-		}
+		// One row per offer over the whole range, with the example field list of api-performance-reporting
+		// (the page documents no date dimension). The figures are seeded (assumed).
+		const rows = offerIds.map((offerId) => {
+			const seed = `${merchantId}/${offerId}/${range.from}/${range.to}`;
+			const impressions = 1000 + seeded(seed + 'i', 9000);
+			const reach = Math.floor(impressions * (0.5 + seeded(seed + 'c', 400) / 1000));
+			const activations = Math.floor(impressions * (0.02 + seeded(seed + 'a', 50) / 1000));
+			const purchases = Math.floor(activations * (0.1 + seeded(seed + 'p', 300) / 1000));
+			const revenue = Math.round(purchases * (20 + seeded(seed + 'r', 8000) / 100) * 100) / 100;
+			return [merchantId, offerId, impressions, purchases, revenue, reach, activations];
+		});
 		return {
 			status: 200,
 			body: {
 				header: {
 					cube: 'merchant_performance',
 					fields: [
-						{ fieldName: 'date', fieldType: 'DIM' },
-						{ fieldName: 'offerId', fieldType: 'DIM' },
-						{ fieldName: 'impressions', fieldType: 'FACT' },
-						{ fieldName: 'activations', fieldType: 'FACT' },
-						{ fieldName: 'redemptions', fieldType: 'FACT' },
-						{ fieldName: 'spend', fieldType: 'FACT' },
+						{ fieldName: 'Partner Merchant Id', fieldType: 'DIM' },
+						{ fieldName: 'Partner Offer Id', fieldType: 'DIM' },
+						{ fieldName: 'Impressions', fieldType: 'FACT' },
+						{ fieldName: 'Purchases', fieldType: 'FACT' },
+						{ fieldName: 'Revenue', fieldType: 'FACT' },
+						{ fieldName: 'Reach', fieldType: 'FACT' },
+						{ fieldName: 'Activations', fieldType: 'FACT' },
 					],
 					maxRows: -1,
 				},
@@ -501,6 +509,7 @@ function create(api, userOptions) {
 
 	route('GET', '/api/v1/partner/redemptions', (ctx) => {
 		authorize(ctx);
+		// Assumed: the OpenAPI defines only date; another query parameter is refused so a typo shows.
 		for (const key of ctx.query.keys())
 			if (key !== 'date')
 				throw fail(ctx, 400, `${key} is not a query parameter of this endpoint (only date)`);
@@ -513,12 +522,9 @@ function create(api, userOptions) {
 		const expires = Math.floor(Date.now() / 1000) + options.presignTtlSeconds;
 		const fileName = `${date}.csv`;
 		const url = `${ctx.origin}/${NAME}/files/redemptions/${fileName}?X-Expires=${expires}&X-Signature=${sign(date, expires)}`;
-		// The OpenAPI defines only url; the REST page adds the file's name and expiration window without naming
-		// the fields: fileName and expiresAt are assumed names.
-		return {
-			status: 200,
-			body: { url, fileName, expiresAt: new Date(expires * 1000).toISOString() },
-		};
+		// The OpenAPI defines only url. The REST page mentions the file's name and expiration window without
+		// naming their fields, so none is made up here.
+		return { status: 200, body: { url } };
 	});
 
 	// The pre-signed file host (S3-like): no bearer token, the signature and expiry are the authorisation.
@@ -561,18 +567,9 @@ function create(api, userOptions) {
 		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
 		state,
 		tokens,
-		/** Every answer carries X-CDLX-Request-Id: the caller's own if sent, else a new one. */
-		commonHeaders(ctx) {
-			ctx.requestId = ctx.headers['x-cdlx-request-id'] || randomId('cdlx-req-', 8);
-			state.lastRequestId = ctx.requestId;
-			return { 'X-CDLX-Request-Id': ctx.requestId };
-		},
-		faultBody(status, ctx) {
-			return {
-				status,
-				message: status === 429 ? 'Too Many Requests' : 'Internal Server Error',
-				requestId: ctx.requestId,
-			};
+		// Assumed fault body (the 429 and 500 bodies are not public); no request-id header is sent.
+		faultBody(status) {
+			return { status, message: status === 429 ? 'Too Many Requests' : 'Internal Server Error' };
 		},
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),

@@ -7,7 +7,8 @@ export default defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a merchant',
-	description: 'Delete a merchant and its offers',
+	description:
+		"Ask Cardlytics to delete a merchant. It queues the deletion and answers 202; what happens to the merchant's offers is not documented.",
 	kind: 'write',
 	records: ['merchantId'],
 	fields: [merchantIdField],
@@ -16,11 +17,11 @@ export default defineOperation({
 		const response = await cardlyticsRequest(this, i, 'DELETE', PATHS.merchant(merchantId));
 		return {
 			merchantId,
-			deleted: true,
+			// 202: the deletion is queued (no endpoint reports when it is done).
+			queued: true,
 			status: response.statusCode,
 			message: response.body.message,
 			traceId: response.body.trace_id,
-			requestId: response.requestId,
 		};
 	},
 });

@@ -101,7 +101,7 @@ function refuseUnknown(
 			throw new StoreProblem(
 				storeIndex,
 				`${path}${key}`,
-				`is not a field of the Cardlytics store schema${hint}`,
+				`is not a field of the Cardlytics store schema (checked by the node, to catch misnamed fields)${hint}`,
 			);
 		}
 }
@@ -215,6 +215,7 @@ export function checkStores(stores: unknown): IDataObject[] {
 			const value = text(store[key]);
 			if (value) out[key] = value;
 		}
+		// The schema types them only as strings; a decimal is the node's own check against swapped fields.
 		for (const key of ['latitude', 'longitude'])
 			if (out[key] !== undefined && !/^-?\d+(\.\d+)?$/.test(String(out[key])))
 				throw new StoreProblem(
@@ -464,14 +465,24 @@ export const storeEditorField: INodeProperties = {
 					),
 					default: 'US',
 				},
-				storeText('Latitude', 'latitude', 'e.g. 39.8017', 'Decimal latitude (sent as text)'),
+				storeText(
+					'Latitude',
+					'latitude',
+					'e.g. 39.8017',
+					'Decimal latitude, sent as text (the node checks it is a decimal number)',
+				),
 				storeText(
 					'Located In',
 					'locatedIn',
 					'e.g. Springfield Mall',
 					'The venue or business the store is inside, if any',
 				),
-				storeText('Longitude', 'longitude', 'e.g. -89.6437', 'Decimal longitude (sent as text)'),
+				storeText(
+					'Longitude',
+					'longitude',
+					'e.g. -89.6437',
+					'Decimal longitude, sent as text (the node checks it is a decimal number)',
+				),
 				{
 					displayName: 'MIDs',
 					name: 'mids',

@@ -11,11 +11,17 @@ import { checkStores, storeEditorField, StoreProblem, storesFromEditor, textList
  * 2025-10-07; https://platform.cardlytics.com/advertisers/docs/api-merchant-rest-api, schema table
  * https://platform.cardlytics.com/ads-manager/docs/merchant-ingestion-api).
  *
- * merchantCategoryCode goes as a number: the OpenAPI types it number (example 5812) while the schema page
- * says String. The OpenAPI is the REST endpoint's own contract (its 400 is "schema validation failure"); the
- * schema page is shared with the SFTP file upload. A code with a leading zero (0742) goes as 742, the same
+ * merchantCategoryCode goes as a number. The sources conflict: the OpenAPI types it number (example 5812);
+ * the schema page says String, and the REST page says REST uses that same schema as the SFTP upload. The node
+ * follows the OpenAPI because it is the REST endpoint's own machine-readable contract, the one its 400
+ * ("schema validation failure") is checked against. A code with a leading zero (0742) goes as 742, the same
  * four-digit ISO 18245 code.
  */
+/**
+ * "No special characters" in categoryItems (merchant-ingestion-api) is not defined further. Assumed: letters
+ * of any script, digits, spaces, hyphens and apostrophes ("Tex-Mex", "Café"); the simulator checks the same.
+ */
+const CATEGORY_ITEM = /^[\p{L}\p{N} '-]+$/u;
 export default defineOperation({
 	value: 'upsert',
 	name: 'Create or Update',
@@ -156,7 +162,8 @@ export default defineOperation({
 									type: 'string',
 									default: '',
 									placeholder: 'e.g. Italian, Pizza',
-									description: 'The category values, separated by commas (no special characters)',
+									description:
+										'The category values, separated by commas: letters, digits, spaces, hyphens and apostrophes only (Cardlytics allows no special characters)',
 								},
 							],
 						},
@@ -189,6 +196,12 @@ export default defineOperation({
 				const categoryItems = textList(c.categoryItems);
 				if (!categoryType) v.fail(`Sub-Category ${n} → Category Type`, 'is required but empty');
 				if (!categoryItems) v.fail(`Sub-Category ${n} → Items`, 'needs at least one value');
+				const odd = (categoryItems ?? []).find((item) => !CATEGORY_ITEM.test(item));
+				if (odd !== undefined)
+					v.fail(
+						`Sub-Category ${n} → Items`,
+						`may hold only letters, digits, spaces, hyphens and apostrophes (Cardlytics allows no special characters), got "${odd}"`,
+					);
 				return { categoryType, categoryItems };
 			});
 		body.paymentChannels = paymentChannels;
@@ -204,7 +217,6 @@ export default defineOperation({
 			status: response.statusCode,
 			message: response.body.message,
 			traceId: response.body.trace_id,
-			requestId: response.requestId,
 		};
 	},
 });

@@ -7,7 +7,8 @@ export default defineOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an offer',
-	description: 'Delete an offer of a merchant',
+	description:
+		'Ask Cardlytics to delete an offer. It queues the deletion and answers 202; cardholders who activated the offer can still redeem it until its 30–45-day redemption window ends.',
 	kind: 'write',
 	records: ['offerId'],
 	fields: [merchantIdField, offerIdField],
@@ -19,11 +20,11 @@ export default defineOperation({
 		return {
 			merchantId,
 			offerId,
-			deleted: true,
+			// 202: the deletion is queued (no endpoint reports when it is done).
+			queued: true,
 			status: response.statusCode,
 			message: response.body.message,
 			traceId: response.body.trace_id,
-			requestId: response.requestId,
 		};
 	},
 });

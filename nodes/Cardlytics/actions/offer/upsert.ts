@@ -31,7 +31,7 @@ export default defineOperation({
 			default: '',
 			placeholder: 'e.g. https://example.com/logo.png',
 			description:
-				'The merchant logo, 627 × 627: a public image URL, or the image itself as a data URL (data:image/png;base64,…)',
+				'The merchant logo, 627 × 627: a public http(s) image URL, or the image itself as a data URL (RFC 2397, e.g. data:image/png;base64,…)',
 		},
 		{
 			displayName: 'Large Rectangle Image',
@@ -41,7 +41,7 @@ export default defineOperation({
 			default: '',
 			placeholder: 'e.g. https://example.com/banner.png',
 			description:
-				'The large rectangle (hero) image, 1200 × 627, required by Cardlytics: a public image URL, or a data URL',
+				'The large rectangle (hero) image, 1200 × 627, required by Cardlytics: a public http(s) image URL, or a data URL (RFC 2397)',
 		},
 	],
 	async execute(i) {
@@ -66,17 +66,18 @@ export default defineOperation({
 			status: response.statusCode,
 			message: response.body.message,
 			traceId: response.body.trace_id,
-			requestId: response.requestId,
 		};
 	},
 });
 
-/** An IMAGE asset from a URL or a data URL. */
+/**
+ * An IMAGE asset from a URL or a data URL (any RFC 2397 data URL goes as content). The spec types url as a
+ * URI; requiring http(s) is the node's own check, since Cardlytics must fetch the image.
+ */
 function imageAsset(v: Validator, name: string, label: string): IDataObject {
 	const given = v.string(name, label);
-	if (/^data:image\/(png|jpeg|gif|svg\+xml);base64,/.test(given))
-		return { type: 'IMAGE', value: { large: { content: given } } };
+	if (/^data:[^,]*,/.test(given)) return { type: 'IMAGE', value: { large: { content: given } } };
 	if (!/^https?:\/\/\S+$/.test(given))
-		v.fail(label, 'must be an http(s) URL or an image data URL (data:image/png;base64,…)');
+		v.fail(label, 'must be an http(s) URL or a data URL (e.g. data:image/png;base64,…)');
 	return { type: 'IMAGE', value: { large: { url: given } } };
 }

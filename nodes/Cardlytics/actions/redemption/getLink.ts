@@ -7,11 +7,12 @@ export default defineOperation({
 	name: 'Get File Link',
 	action: 'Get a redemption file link',
 	description:
-		"Get the pre-signed link (valid 60 minutes) to one day's redemption file, with the file details Cardlytics sends",
+		"Get the pre-signed link (valid 60 minutes) to one day's redemption file: the URL, and any other field Cardlytics sends",
 	kind: 'read',
 	fields: [redemptionDateField],
 	async execute(i) {
-		// Cardlytics' answer as it is: the url, and the file's name and expiry under Cardlytics' own names.
+		// Cardlytics' answer as it is. Only url is defined (OpenAPI); the REST page mentions the file's name and
+		// expiry without naming their fields, so whatever else comes is passed on unchanged.
 		const { answer } = await getRedemptionLink(this, i);
 		return { ...answer };
 	},

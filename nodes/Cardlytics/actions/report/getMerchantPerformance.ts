@@ -41,7 +41,8 @@ export default defineOperation({
 	value: 'getMerchantPerformance',
 	name: 'Get Merchant Performance',
 	action: 'Get a merchant performance report',
-	description: 'Impressions, activations, purchases and revenue of the merchant, one item per row',
+	description:
+		"The merchant's performance (e.g. impressions, purchases, revenue, reach, activations), one item per report row",
 	kind: 'read',
 	fields: [
 		merchantIdField,
@@ -120,7 +121,7 @@ export default defineOperation({
 				{ message: 'Unexpected report format' },
 				{
 					message: 'Cardlytics answered the report request without a header and rows',
-					description: `Expected {header:{fields}, rows}. Request ID: ${response.requestId ?? 'none'}.`,
+					description: 'Expected {header:{fields}, rows}.',
 					itemIndex: i,
 				},
 			);
