@@ -203,6 +203,10 @@ function create(api, userOptions) {
 	let listingsAsJobs = false;
 	/** A hostile or misconfigured API: a complete job's 303 names another origin. */
 	let resultOrigin: string | undefined;
+	/** A misbehaving API: a complete job redirects with this status (a 307 or 308 the client does not follow). */
+	let resultStatus = 303;
+	/** A complete job answers itself, with no redirect to a result. */
+	let completeWithoutResult = false;
 	// The parameters Frederick's client sends: dot notation (github.com/HireFrederick/frederick_api_gem). A bracket key is refused by
 	// name, since the client never sends one and a server would not read it as paging.
 	const PARAMS = /^(page\.number|page\.size|filter\.[a-z_]+|include|sort|fields\.[a-z_]+)$/;
@@ -565,10 +569,14 @@ function create(api, userOptions) {
 				}
 			} else job.status = 'processing';
 		}
+		// A complete job with no redirect is itself the result, "a successful job that does not return a
+		// resource" in Frederick's client (github.com/HireFrederick/frederick_api_gem).
+		if (job.status === 'complete' && completeWithoutResult)
+			return json(200, jobDoc(ctx, job, { status: 'complete' }));
 		if (job.status === 'complete') {
 			const url = `${jobUrl(ctx, location.id, job.id)}/result`;
 			return {
-				status: 303,
+				status: resultStatus,
 				headers: {
 					Location: resultOrigin ? url.replace(/^https?:\/\/[^/]+/, resultOrigin) : url,
 				},
@@ -716,9 +724,21 @@ function create(api, userOptions) {
 				failJobs = { count, reasons, field };
 				return { failJobs };
 			},
-			/** Retry-After on running job polls (0: none), polls a job takes, contact listings as jobs, the 303's origin. */
-			setJobs: ({ retryAfter, polls, listings, redirectOrigin }: any = {}) => {
+			/**
+			 * Retry-After on running job polls (0: none), polls a job takes, contact listings as jobs, the 303's
+			 * origin, the redirect status of a complete job (303 unless set), a complete job with no redirect.
+			 */
+			setJobs: ({
+				retryAfter,
+				polls,
+				listings,
+				redirectOrigin,
+				redirectStatus,
+				noResult,
+			}: any = {}) => {
 				if (redirectOrigin !== undefined) resultOrigin = redirectOrigin || undefined;
+				if (redirectStatus !== undefined) resultStatus = Number(redirectStatus) || 303;
+				if (noResult !== undefined) completeWithoutResult = Boolean(noResult);
 				if (retryAfter !== undefined) options.jobRetryAfter = Number(retryAfter);
 				if (polls !== undefined) options.jobPolls = Number(polls);
 				if (listings !== undefined) listingsAsJobs = Boolean(listings);
@@ -726,12 +746,16 @@ function create(api, userOptions) {
 					retryAfter: options.jobRetryAfter,
 					polls: options.jobPolls,
 					listings: listingsAsJobs,
+					redirectStatus: resultStatus,
+					noResult: completeWithoutResult,
 				};
 			},
 			resetJobs: () => {
 				failJobs = null;
 				listingsAsJobs = false;
 				resultOrigin = undefined;
+				resultStatus = 303;
+				completeWithoutResult = false;
 				options.jobRetryAfter = DEFAULTS.jobRetryAfter;
 				options.jobPolls = userOptions?.jobPolls ?? DEFAULTS.jobPolls;
 				return { ok: true };
