@@ -394,6 +394,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			const headers = {
 				'x-api-key': SECRETS.apiKey,
 				authorization: token,
+				accept: 'application/vnd.api+json',
 				'content-type': 'application/vnd.api+json',
 			};
 			const base = box.sim.baseUrl('frederick');
@@ -421,6 +422,90 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			expect(other.error.message).toBe(
 				'Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2',
 			);
+		});
+
+		test('every V2 request, GET and DELETE included, carries the JSON:API media type both ways; the simulator refuses others', async () => {
+			const { run } = setup();
+			await run({ resource: 'location', operation: 'get', locationId: 'loc_1' });
+			// A contact that does not exist: the DELETE is still sent (and answered 404), and nothing is removed.
+			await run({
+				resource: 'contact',
+				operation: 'delete',
+				locationId: 'loc_1',
+				contactId: 'ct_none',
+			});
+			const v2 = box.sim.stats.log.filter((r) => r.path.includes('/v2/'));
+			expect(v2.map((r) => r.method)).toEqual(expect.arrayContaining(['GET', 'DELETE']));
+			for (const r of v2) {
+				expect(r.headers.accept).toBe('application/vnd.api+json');
+				expect(r.headers['content-type']).toBe('application/vnd.api+json');
+			}
+			const token = v2[0].headers.authorization;
+			const base = box.sim.baseUrl('frederick');
+			const plain = await fetch(`${base}/v2/locations/loc_1`, {
+				headers: { 'x-api-key': SECRETS.apiKey, authorization: token, accept: 'application/json' },
+			});
+			expect(plain.status).toBe(406);
+			expect((await plain.json()).errors[0].detail).toBe(
+				'Accept must be application/vnd.api+json, got application/json',
+			);
+			const noType = await fetch(`${base}/v2/locations/loc_1`, {
+				headers: {
+					'x-api-key': SECRETS.apiKey,
+					authorization: token,
+					accept: 'application/vnd.api+json',
+				},
+			});
+			expect(noType.status).toBe(415);
+			expect((await noType.json()).errors[0].detail).toBe(
+				'Content-Type must be application/vnd.api+json, got none',
+			);
+		});
+
+		test('the token requests are JSON with application/json; a form body is refused by its type; no token_type is invented', async () => {
+			const { run } = setup();
+			await run({ resource: 'location', operation: 'get', locationId: 'loc_1' });
+			const tokens = box.sim.stats.log.filter((r) => r.route.startsWith('/oauth/'));
+			expect(tokens.map((r) => r.route)).toEqual(['/oauth/token', '/oauth/location_token']);
+			for (const r of tokens) {
+				expect(r.headers['content-type']).toMatch(/^application\/json\b/);
+				expect(r.headers.accept).toBe('application/json');
+			}
+			const base = box.sim.baseUrl('frederick');
+			const form = await fetch(`${base}/oauth/token`, {
+				method: 'POST',
+				headers: {
+					'x-api-key': SECRETS.apiKey,
+					accept: 'application/json',
+					'content-type': 'application/x-www-form-urlencoded',
+				},
+				body: new URLSearchParams({
+					email: 'owner@salon.example',
+					password: SECRETS.password,
+					client_id: 'fred-demo-client',
+					client_secret: SECRETS.clientSecret,
+				}).toString(),
+			});
+			expect(form.status).toBe(415);
+			expect((await form.json()).error_description).toBe(
+				'Content-Type must be application/json, got application/x-www-form-urlencoded',
+			);
+			const json = await fetch(`${base}/oauth/token`, {
+				method: 'POST',
+				headers: {
+					'x-api-key': SECRETS.apiKey,
+					accept: 'application/json',
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({
+					email: 'owner@salon.example',
+					password: SECRETS.password,
+					client_id: 'fred-demo-client',
+					client_secret: SECRETS.clientSecret,
+				}),
+			});
+			expect(json.status).toBe(200);
+			expect(Object.keys(await json.json())).toEqual(['access_token']);
 		});
 
 		test('a batch job that ends in "error" fails the item at once with the job\'s errors; nothing is retried', async () => {

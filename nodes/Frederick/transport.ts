@@ -210,13 +210,14 @@ async function send<T>(
 		}
 		url = check.url;
 	}
-	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request (frederick_api_gem, its json_api_client middleware).
+	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request, GET and
+	// DELETE included (github.com/HireFrederick/frederick_api_gem, through its json_api_client middleware).
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,
 		headers: {
 			Accept: JSONAPI,
-			...(options.body ? { 'Content-Type': JSONAPI } : {}),
+			'Content-Type': JSONAPI,
 			...(options.headers ?? {}),
 		},
 		qs: options.qs,

@@ -152,8 +152,42 @@ function create(api, userOptions) {
 		if (ctx.headers['x-api-key'] !== state.apiKey)
 			throw err(403, 'Forbidden', 'Missing or invalid API key (x-api-key)');
 	};
+	// The token requests are JSON with application/json as Content-Type and Accept
+	// (developers.hirefrederick.com/api-docs/authentication); a form body is refused, naming its type.
+	const checkTokenMedia = (ctx) => {
+		const type = String(ctx.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
+		if (type !== 'application/json')
+			throw new HttpError(415, {
+				error: 'unsupported_media_type',
+				error_description: `Content-Type must be application/json, got ${type || 'none'}`,
+			});
+		const accept = String(ctx.headers.accept ?? '');
+		if (!accept.split(',').some((a) => /^(application\/json|\*\/\*)$/.test(a.split(';')[0].trim())))
+			throw new HttpError(406, {
+				error: 'not_acceptable',
+				error_description: `Accept must be application/json, got ${accept || 'none'}`,
+			});
+	};
+	// V2 requests carry the JSON:API media type as Accept and Content-Type on every request, GET and DELETE
+	// included, as Frederick's client sends them (github.com/HireFrederick/frederick_api_gem); the sync
+	// methods' media type is not public, so only V2 paths are checked.
+	const checkJsonApiMedia = (ctx) => {
+		if (!/\/v2\//.test(ctx.url.pathname)) return;
+		for (const name of ['accept', 'content-type']) {
+			const value = String(ctx.headers[name] ?? '');
+			if (!value.split(',').some((v) => v.split(';')[0].trim() === JSONAPI))
+				throw err(
+					name === 'accept' ? 406 : 415,
+					name === 'accept' ? 'Not Acceptable' : 'Unsupported Media Type',
+					`${name === 'accept' ? 'Accept' : 'Content-Type'} must be ${JSONAPI}, got ${value || 'none'}`,
+				);
+		}
+	};
 	const authorize = (ctx) => {
 		checkKey(ctx);
+		checkJsonApiMedia(ctx);
 		const check = locationTokens.check(bearerOf(ctx.headers));
 		if (!check.ok)
 			throw err(
@@ -289,6 +323,7 @@ function create(api, userOptions) {
 		'/oauth/token',
 		(ctx) => {
 			checkKey(ctx);
+			checkTokenMedia(ctx);
 			const b = ctx.body ?? {};
 			const client = options.clients.find(
 				(c) => c.clientId === b.client_id && c.clientSecret === b.client_secret,
@@ -310,7 +345,7 @@ function create(api, userOptions) {
 				clientId: client.clientId,
 			});
 			sim.stats.token(NAME);
-			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
+			return { status: 200, body: { access_token: issued.token } };
 		},
 		{ token: true },
 	);
@@ -319,6 +354,7 @@ function create(api, userOptions) {
 		'/oauth/location_token',
 		(ctx) => {
 			checkKey(ctx);
+			checkTokenMedia(ctx);
 			const user = userTokens.check(bearerOf(ctx.headers));
 			if (!user.ok)
 				throw new HttpError(401, {
@@ -342,7 +378,7 @@ function create(api, userOptions) {
 				email: user.subject.email,
 			});
 			sim.stats.token(NAME);
-			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
+			return { status: 200, body: { access_token: issued.token } };
 		},
 		{ token: true },
 	);
