@@ -39,8 +39,11 @@ async function post(
 	return (await helper.helpers.httpRequest({
 		method: 'POST',
 		url,
+		// JSON with application/json both ways, as the authentication page shows both token requests
+		// (developers.hirefrederick.com/api-docs/authentication); not the JSON:API type of V2.
 		headers: {
 			'x-api-key': apiKey,
+			'Content-Type': 'application/json',
 			Accept: 'application/json',
 			...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
 		},

@@ -264,7 +264,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		kind: 'services',
 		externalId: '={{ $json.external_id }}',
 		attributes: '={{ JSON.stringify($json) }}',
-		options: { pollInterval: 0.1, timeout: 10 },
+		options: { pollInterval: 1, timeout: 10 },
 		...extra,
 	});
 	const services = (n, offset = 0) =>
@@ -318,11 +318,11 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const { run } = setup();
 		sim().state.options.jobPolls = 1000;
 		try {
-			const slow = await run(syncParams({ options: { pollInterval: 0.1, timeout: 1 } }), {
+			const slow = await run(syncParams({ options: { pollInterval: 1, timeout: 2 } }), {
 				items: services(8, 100),
 			});
 			expect(slow.error.message).toMatch(
-				/^Frederick's background job job_[0-9a-f]+ was still "processing" after 1 s \(item 0\)$/,
+				/^Frederick's background job job_[0-9a-f]+ was still "processing" after 2 s \(item 0\)$/,
 			);
 			expect(slow.error.description).toMatch(/safe: records are matched by external ID/);
 		} finally {
@@ -394,6 +394,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			const headers = {
 				'x-api-key': SECRETS.apiKey,
 				authorization: token,
+				accept: 'application/vnd.api+json',
 				'content-type': 'application/vnd.api+json',
 			};
 			const base = box.sim.baseUrl('frederick');
@@ -423,6 +424,90 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			);
 		});
 
+		test('every V2 request, GET and DELETE included, carries the JSON:API media type both ways; the simulator refuses others', async () => {
+			const { run } = setup();
+			await run({ resource: 'location', operation: 'get', locationId: 'loc_1' });
+			// A contact that does not exist: the DELETE is still sent (and answered 404), and nothing is removed.
+			await run({
+				resource: 'contact',
+				operation: 'delete',
+				locationId: 'loc_1',
+				contactId: 'ct_none',
+			});
+			const v2 = box.sim.stats.log.filter((r) => r.path.includes('/v2/'));
+			expect(v2.map((r) => r.method)).toEqual(expect.arrayContaining(['GET', 'DELETE']));
+			for (const r of v2) {
+				expect(r.headers.accept).toBe('application/vnd.api+json');
+				expect(r.headers['content-type']).toBe('application/vnd.api+json');
+			}
+			const token = v2[0].headers.authorization;
+			const base = box.sim.baseUrl('frederick');
+			const plain = await fetch(`${base}/v2/locations/loc_1`, {
+				headers: { 'x-api-key': SECRETS.apiKey, authorization: token, accept: 'application/json' },
+			});
+			expect(plain.status).toBe(406);
+			expect((await plain.json()).errors[0].detail).toBe(
+				'Accept must be application/vnd.api+json, got application/json',
+			);
+			const noType = await fetch(`${base}/v2/locations/loc_1`, {
+				headers: {
+					'x-api-key': SECRETS.apiKey,
+					authorization: token,
+					accept: 'application/vnd.api+json',
+				},
+			});
+			expect(noType.status).toBe(415);
+			expect((await noType.json()).errors[0].detail).toBe(
+				'Content-Type must be application/vnd.api+json, got none',
+			);
+		});
+
+		test('the token requests are JSON with application/json; a form body is refused by its type; no token_type is invented', async () => {
+			const { run } = setup();
+			await run({ resource: 'location', operation: 'get', locationId: 'loc_1' });
+			const tokens = box.sim.stats.log.filter((r) => r.route.startsWith('/oauth/'));
+			expect(tokens.map((r) => r.route)).toEqual(['/oauth/token', '/oauth/location_token']);
+			for (const r of tokens) {
+				expect(r.headers['content-type']).toMatch(/^application\/json\b/);
+				expect(r.headers.accept).toBe('application/json');
+			}
+			const base = box.sim.baseUrl('frederick');
+			const form = await fetch(`${base}/oauth/token`, {
+				method: 'POST',
+				headers: {
+					'x-api-key': SECRETS.apiKey,
+					accept: 'application/json',
+					'content-type': 'application/x-www-form-urlencoded',
+				},
+				body: new URLSearchParams({
+					email: 'owner@salon.example',
+					password: SECRETS.password,
+					client_id: 'fred-demo-client',
+					client_secret: SECRETS.clientSecret,
+				}).toString(),
+			});
+			expect(form.status).toBe(415);
+			expect((await form.json()).error_description).toBe(
+				'Content-Type must be application/json, got application/x-www-form-urlencoded',
+			);
+			const json = await fetch(`${base}/oauth/token`, {
+				method: 'POST',
+				headers: {
+					'x-api-key': SECRETS.apiKey,
+					accept: 'application/json',
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({
+					email: 'owner@salon.example',
+					password: SECRETS.password,
+					client_id: 'fred-demo-client',
+					client_secret: SECRETS.clientSecret,
+				}),
+			});
+			expect(json.status).toBe(200);
+			expect(Object.keys(await json.json())).toEqual(['access_token']);
+		});
+
 		test('a batch job that ends in "error" fails the item at once with the job\'s errors; nothing is retried', async () => {
 			const { run } = setup();
 			sim().control.failJobs({
@@ -431,7 +516,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				reasons: ['duration must be a number', 'svc-3: name is required'],
 			});
 			const started = Date.now();
-			const failed = await run(syncParams({ options: { pollInterval: 0.1, timeout: 300 } }), {
+			const failed = await run(syncParams({ options: { pollInterval: 1, timeout: 300 } }), {
 				items: services(8, 200),
 			});
 			expect(Date.now() - started).toBeLessThan(3000);
@@ -463,18 +548,19 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 
 		test('polls wait the Retry-After Frederick sends; a listing answered as a job is followed through its 303', async () => {
 			const { run } = setup();
-			sim().control.setJobs({ retryAfter: 1, polls: 2 });
-			const synced = await run(syncParams({ options: { pollInterval: 0.1, timeout: 30 } }), {
+			sim().control.setJobs({ retryAfter: 2, polls: 2 });
+			const synced = await run(syncParams({ options: { pollInterval: 1, timeout: 30 } }), {
 				items: services(8, 400),
 			});
 			expect(synced.error).toBeUndefined();
 			const polls = box.sim.stats.log.filter((r) => r.route.endsWith('/background_jobs/:id'));
 			expect(polls).toHaveLength(2);
 			const post = box.sim.stats.log.find((r) => r.route.endsWith('batch_sync_services'));
-			// The first poll waits for the 202's own pause (no Retry-After: the Poll Interval), the second the 1 s
-			// the running job's answer asked for.
-			expect(polls[1].at - polls[0].at).toBeGreaterThanOrEqual(950);
-			expect(polls[0].at - post.at).toBeLessThan(900);
+			// The first poll waits for the 202's own pause (no Retry-After: the Poll Interval, 1 s), the second the
+			// 2 s the running job's answer asked for.
+			expect(polls[1].at - polls[0].at).toBeGreaterThanOrEqual(1950);
+			expect(polls[0].at - post.at).toBeGreaterThanOrEqual(950);
+			expect(polls[0].at - post.at).toBeLessThan(1900);
 			expect(
 				box.sim.requestsTo(
 					'frederick',
@@ -510,6 +596,44 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			expect(bad.error.message).toMatch(
 				/ended in "error": filter\.filters is not valid JSON \(item 0\)$/,
 			);
+		});
+
+		test('a complete job with no redirect is the answer itself; a 307 or 308 instead of a 303 fails, named', async () => {
+			const { run } = setup();
+			sim().control.setJobs({ polls: 1, noResult: true });
+			const done = await run(syncParams(), { items: services(8, 500) });
+			expect(done.error).toBeUndefined();
+			expect(done.items).toHaveLength(8);
+			expect(done.items[0].json).toEqual({
+				external_id: 'svc-500',
+				kind: 'services',
+				accepted: 202,
+				batch: { jobId: expect.stringMatching(/^job_[0-9a-f]+$/), status: 'complete' },
+			});
+			expect(
+				box.sim.requestsTo(
+					'frederick',
+					'GET',
+					'/v2/locations/:locationId/background_jobs/:id/result',
+				),
+			).toBe(0);
+
+			for (const status of [307, 308]) {
+				sim().control.setJobs({ polls: 1, noResult: false, redirectStatus: status });
+				box.sim.stats.reset();
+				const moved = await run(syncParams(), { items: services(8, 600) });
+				expect(moved.error.message).toBe(
+					`Frederick answered HTTP ${status} (a redirect other than 303 See Other); not followed (item 0)`,
+				);
+				expect(moved.error.description).toMatch(/background_jobs\/job_[0-9a-f]+\/result/);
+				expect(
+					box.sim.requestsTo(
+						'frederick',
+						'GET',
+						'/v2/locations/:locationId/background_jobs/:id/result',
+					),
+				).toBe(0);
+			}
 		});
 
 		test.each([

@@ -119,7 +119,7 @@ export interface JsonApiResource {
 
 /** How long to wait for a background job, and how often to ask when Frederick sends no Retry-After. */
 export interface JobWait {
-	/** Wait between polls when a poll answers without a Retry-After (Frederick's client waits 1 s). */
+	/** Wait between polls when a poll answers without a Retry-After above 1 s (at least 1 s, as Frederick's client waits). */
 	pollIntervalMs?: number;
 	/** Give up after this long (the job may still finish). */
 	timeoutMs?: number;
@@ -173,7 +173,10 @@ function retryAfterSeconds(headers: Record<string, string>): number | undefined 
 	return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
-const DEFAULT_JOB_WAIT: Required<JobWait> = { pollIntervalMs: 1000, timeoutMs: 300_000 };
+/** The shortest wait between job polls: Frederick's client waits 1 s when Retry-After is missing, 0 or 1. */
+export const MIN_POLL_MS = 1000;
+
+const DEFAULT_JOB_WAIT: Required<JobWait> = { pollIntervalMs: MIN_POLL_MS, timeoutMs: 300_000 };
 
 /** One request, exactly as given (no job handling). */
 async function send<T>(
@@ -207,13 +210,14 @@ async function send<T>(
 		}
 		url = check.url;
 	}
-	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request (frederick_api_gem, its json_api_client middleware).
+	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request, GET and
+	// DELETE included (github.com/HireFrederick/frederick_api_gem, through its json_api_client middleware).
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,
 		headers: {
 			Accept: JSONAPI,
-			...(options.body ? { 'Content-Type': JSONAPI } : {}),
+			'Content-Type': JSONAPI,
 			...(options.headers ?? {}),
 		},
 		qs: options.qs,
@@ -226,7 +230,7 @@ async function send<T>(
 
 /**
  * A Frederick request, with what Frederick's client library does after it (github.com/HireFrederick/frederick_api_gem): a 303 is
- * followed with a GET to its Location; an answer that is a background job is polled at its links.self after
+ * followed with a GET to its Location (any other redirect fails); an answer that is a background job is polled at its links.self after
  * Retry-After seconds until it is "complete" (then the job, or the result it redirects to, is the answer) or
  * "error" (the item fails at once with the job's messages or errors).
  */
@@ -250,7 +254,19 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 	let job: FrederickResponse<T>['job'];
 	for (let hops = 0; ; hops++) {
 		if (hops > 10_000) throw new Error('Frederick: too many redirects or job polls');
-		if (response.statusCode >= 300 && response.statusCode < 400) {
+		// Only a 303 See Other is followed, with a GET, as Frederick's client follows it. A 307 or 308 means "send
+		// the same request again there", which a GET would not do, and Frederick's client does not follow them.
+		if (response.statusCode >= 300 && response.statusCode < 400 && response.statusCode !== 303)
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: `HTTP ${response.statusCode} redirect not followed` },
+				{
+					message: `Frederick answered HTTP ${response.statusCode} (a redirect other than 303 See Other); not followed${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+					description: `Frederick's client follows only a 303 to a result. The answer pointed to ${response.headers.location ?? 'no address'}; check the environment or base URL in the Frederick API credential.`,
+					itemIndex,
+				},
+			);
+		if (response.statusCode === 303) {
 			const location = response.headers.location;
 			if (!location)
 				throw new NodeApiError(
@@ -293,7 +309,10 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 					itemIndex,
 				},
 			);
-		const pauseMs = (retryAfterSeconds(response.headers) ?? 0) * 1000 || wait.pollIntervalMs;
+		// Retry-After when Frederick sends more than 1 s; otherwise the Poll Interval, never under the 1 s
+		// Frederick's client waits when Retry-After is missing, 0 or 1.
+		const retryAfter = retryAfterSeconds(response.headers) ?? 0;
+		const pauseMs = retryAfter > 1 ? retryAfter * 1000 : Math.max(MIN_POLL_MS, wait.pollIntervalMs);
 		if (Date.now() - started + pauseMs > wait.timeoutMs) {
 			throw new NodeApiError(
 				ctx.getNode(),

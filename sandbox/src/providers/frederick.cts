@@ -152,8 +152,42 @@ function create(api, userOptions) {
 		if (ctx.headers['x-api-key'] !== state.apiKey)
 			throw err(403, 'Forbidden', 'Missing or invalid API key (x-api-key)');
 	};
+	// The token requests are JSON with application/json as Content-Type and Accept
+	// (developers.hirefrederick.com/api-docs/authentication); a form body is refused, naming its type.
+	const checkTokenMedia = (ctx) => {
+		const type = String(ctx.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
+		if (type !== 'application/json')
+			throw new HttpError(415, {
+				error: 'unsupported_media_type',
+				error_description: `Content-Type must be application/json, got ${type || 'none'}`,
+			});
+		const accept = String(ctx.headers.accept ?? '');
+		if (!accept.split(',').some((a) => /^(application\/json|\*\/\*)$/.test(a.split(';')[0].trim())))
+			throw new HttpError(406, {
+				error: 'not_acceptable',
+				error_description: `Accept must be application/json, got ${accept || 'none'}`,
+			});
+	};
+	// V2 requests carry the JSON:API media type as Accept and Content-Type on every request, GET and DELETE
+	// included, as Frederick's client sends them (github.com/HireFrederick/frederick_api_gem); the sync
+	// methods' media type is not public, so only V2 paths are checked.
+	const checkJsonApiMedia = (ctx) => {
+		if (!/\/v2\//.test(ctx.url.pathname)) return;
+		for (const name of ['accept', 'content-type']) {
+			const value = String(ctx.headers[name] ?? '');
+			if (!value.split(',').some((v) => v.split(';')[0].trim() === JSONAPI))
+				throw err(
+					name === 'accept' ? 406 : 415,
+					name === 'accept' ? 'Not Acceptable' : 'Unsupported Media Type',
+					`${name === 'accept' ? 'Accept' : 'Content-Type'} must be ${JSONAPI}, got ${value || 'none'}`,
+				);
+		}
+	};
 	const authorize = (ctx) => {
 		checkKey(ctx);
+		checkJsonApiMedia(ctx);
 		const check = locationTokens.check(bearerOf(ctx.headers));
 		if (!check.ok)
 			throw err(
@@ -203,6 +237,10 @@ function create(api, userOptions) {
 	let listingsAsJobs = false;
 	/** A hostile or misconfigured API: a complete job's 303 names another origin. */
 	let resultOrigin: string | undefined;
+	/** A misbehaving API: a complete job redirects with this status (a 307 or 308 the client does not follow). */
+	let resultStatus = 303;
+	/** A complete job answers itself, with no redirect to a result. */
+	let completeWithoutResult = false;
 	// The parameters Frederick's client sends: dot notation (github.com/HireFrederick/frederick_api_gem). A bracket key is refused by
 	// name, since the client never sends one and a server would not read it as paging.
 	const PARAMS = /^(page\.number|page\.size|filter\.[a-z_]+|include|sort|fields\.[a-z_]+)$/;
@@ -285,6 +323,7 @@ function create(api, userOptions) {
 		'/oauth/token',
 		(ctx) => {
 			checkKey(ctx);
+			checkTokenMedia(ctx);
 			const b = ctx.body ?? {};
 			const client = options.clients.find(
 				(c) => c.clientId === b.client_id && c.clientSecret === b.client_secret,
@@ -306,7 +345,7 @@ function create(api, userOptions) {
 				clientId: client.clientId,
 			});
 			sim.stats.token(NAME);
-			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
+			return { status: 200, body: { access_token: issued.token } };
 		},
 		{ token: true },
 	);
@@ -315,6 +354,7 @@ function create(api, userOptions) {
 		'/oauth/location_token',
 		(ctx) => {
 			checkKey(ctx);
+			checkTokenMedia(ctx);
 			const user = userTokens.check(bearerOf(ctx.headers));
 			if (!user.ok)
 				throw new HttpError(401, {
@@ -338,7 +378,7 @@ function create(api, userOptions) {
 				email: user.subject.email,
 			});
 			sim.stats.token(NAME);
-			return { status: 200, body: { access_token: issued.token, token_type: 'Bearer' } };
+			return { status: 200, body: { access_token: issued.token } };
 		},
 		{ token: true },
 	);
@@ -565,10 +605,14 @@ function create(api, userOptions) {
 				}
 			} else job.status = 'processing';
 		}
+		// A complete job with no redirect is itself the result, "a successful job that does not return a
+		// resource" in Frederick's client (github.com/HireFrederick/frederick_api_gem).
+		if (job.status === 'complete' && completeWithoutResult)
+			return json(200, jobDoc(ctx, job, { status: 'complete' }));
 		if (job.status === 'complete') {
 			const url = `${jobUrl(ctx, location.id, job.id)}/result`;
 			return {
-				status: 303,
+				status: resultStatus,
 				headers: {
 					Location: resultOrigin ? url.replace(/^https?:\/\/[^/]+/, resultOrigin) : url,
 				},
@@ -716,9 +760,21 @@ function create(api, userOptions) {
 				failJobs = { count, reasons, field };
 				return { failJobs };
 			},
-			/** Retry-After on running job polls (0: none), polls a job takes, contact listings as jobs, the 303's origin. */
-			setJobs: ({ retryAfter, polls, listings, redirectOrigin }: any = {}) => {
+			/**
+			 * Retry-After on running job polls (0: none), polls a job takes, contact listings as jobs, the 303's
+			 * origin, the redirect status of a complete job (303 unless set), a complete job with no redirect.
+			 */
+			setJobs: ({
+				retryAfter,
+				polls,
+				listings,
+				redirectOrigin,
+				redirectStatus,
+				noResult,
+			}: any = {}) => {
 				if (redirectOrigin !== undefined) resultOrigin = redirectOrigin || undefined;
+				if (redirectStatus !== undefined) resultStatus = Number(redirectStatus) || 303;
+				if (noResult !== undefined) completeWithoutResult = Boolean(noResult);
 				if (retryAfter !== undefined) options.jobRetryAfter = Number(retryAfter);
 				if (polls !== undefined) options.jobPolls = Number(polls);
 				if (listings !== undefined) listingsAsJobs = Boolean(listings);
@@ -726,12 +782,16 @@ function create(api, userOptions) {
 					retryAfter: options.jobRetryAfter,
 					polls: options.jobPolls,
 					listings: listingsAsJobs,
+					redirectStatus: resultStatus,
+					noResult: completeWithoutResult,
 				};
 			},
 			resetJobs: () => {
 				failJobs = null;
 				listingsAsJobs = false;
 				resultOrigin = undefined;
+				resultStatus = 303;
+				completeWithoutResult = false;
 				options.jobRetryAfter = DEFAULTS.jobRetryAfter;
 				options.jobPolls = userOptions?.jobPolls ?? DEFAULTS.jobPolls;
 				return { ok: true };

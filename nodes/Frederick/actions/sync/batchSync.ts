@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { defineBatch, defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { frederickRequest, PATHS, type JsonApiResource } from '../../transport';
+import { frederickRequest, MIN_POLL_MS, PATHS, type JsonApiResource } from '../../transport';
 import { locationIdField } from '../fields';
 
 /**
@@ -110,9 +110,9 @@ const fields: INodeProperties[] = [
 				name: 'pollInterval',
 				type: 'number',
 				default: 1,
-				typeOptions: { minValue: 0, numberPrecision: 1 },
+				typeOptions: { minValue: 1, numberPrecision: 1 },
 				description:
-					'How often to ask whether a batch Frederick runs as a background job is done, when Frederick does not say (Retry-After)',
+					"How often to ask whether a batch Frederick runs as a background job is done, when Frederick does not say (a Retry-After above 1 s). At least 1 s, as Frederick's client waits.",
 			},
 			{
 				displayName: 'Timeout (Seconds)',
@@ -161,7 +161,7 @@ export default defineOperation({
 				locationId,
 				kindName,
 				kind: KINDS[kindName],
-				intervalMs: Math.max(0, Number(options.pollInterval ?? 1) * 1000),
+				intervalMs: Math.max(MIN_POLL_MS, Number(options.pollInterval ?? 1) * 1000),
 				timeoutMs: Math.max(1000, Number(options.timeout ?? 300) * 1000),
 			});
 			return Math.min(MAX_BATCH, Math.max(1, Number(options.batchSize ?? MAX_BATCH)));
