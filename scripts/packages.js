@@ -262,6 +262,8 @@ function packageJson(name, description, keywords, entries, publish) {
 		repository: root.repository,
 		engines: root.engines,
 		main: 'index.js',
+		// n8n's scanner requires the list; the staged folder holds nothing else anyway.
+		files: ['dist', 'examples', 'index.js', 'CHANGELOG.md', 'SECURITY.md'],
 		...(publish ? {} : { private: true }),
 		scripts: { prepublishOnly: GUARD },
 		n8n: {
