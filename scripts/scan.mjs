@@ -15,16 +15,22 @@ import { ESLint } from 'eslint';
 import glob from 'fast-glob';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `node scripts/scan.mjs [tarball]`: scans the tarball given (a staged package from `npm run packages`), or
+// packs the repository's own package when none is given.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-scan-'));
-const tarball = execFileSync(
-	'npm',
-	['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
-	{ cwd: ROOT },
-)
-	.toString()
-	.trim()
-	.split('\n')
-	.pop();
+const given = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+const tarball =
+	given ??
+	path.join(
+		work,
+		execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], {
+			cwd: ROOT,
+		})
+			.toString()
+			.trim()
+			.split('\n')
+			.pop(),
+	);
 execFileSync('tar', ['xzf', tarball], { cwd: work });
 
 async function scan(dir, patterns) {
@@ -52,7 +58,8 @@ async function scan(dir, patterns) {
 
 const report = {
 	tarball: await scan(path.join(work, 'package'), ['**/*.js', '**/*.ts', '**/*.json']),
-	source: await scan(ROOT, SOURCE_FILE_PATTERNS),
+	// The sources are the same for every staged package: scanned once, with the repository's own tarball.
+	source: given ? undefined : await scan(ROOT, SOURCE_FILE_PATTERNS),
 };
 fs.rmSync(work, { recursive: true, force: true });
 console.log(JSON.stringify(report));

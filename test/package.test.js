@@ -40,19 +40,30 @@ describe('GitHub Actions workflows', () => {
 		}
 	});
 
-	test('publish.yml: on version tags, tests then publishes with npm provenance (id-token: write)', () => {
+	test('publish.yml: on version tags, tests, stages the six packages publishable, publishes each with provenance on Node >= 22.14 and npm >= 11.5.1 (trusted publishing)', () => {
 		const publish = workflow('publish.yml');
 		expect(publish.on.push.tags).toEqual(['*.*.*']);
 		const job = publish.jobs.publish;
 		expect(job.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+		const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node')).with;
+		expect(setup['registry-url']).toBe('https://registry.npmjs.org');
+		const [major, minor] = String(setup['node-version']).split('.').map(Number);
+		expect(major > 22 || (major === 22 && minor >= 14)).toBe(true);
 		const commands = runs(job);
-		expect(commands[0]).toBe('npm test -- --engine');
-		expect(commands[1]).toMatch(/npm run release/);
-		const release = job.steps.find((s) => s.run && s.run.includes('npm run release'));
+		const npm = /npm install -g npm@\^?(\d+)\.(\d+)\.(\d+)/.exec(commands[0]);
+		expect(npm).not.toBeNull();
+		const [, nMajor, nMinor, nPatch] = npm.map(Number);
+		expect(nMajor * 1e6 + nMinor * 1e3 + nPatch).toBeGreaterThanOrEqual(11_005_001);
+		expect(commands[1]).toBe('npm test -- --engine');
+		expect(commands[2]).toBe('npm run packages -- --publish');
+		const release = job.steps.find((s) => s.run && s.run.includes('npm publish'));
+		expect(commands.indexOf(release.run)).toBe(3);
+		expect(release.run).toContain('for dir in build/packages/*/');
+		expect(release.run).toContain('npm publish --provenance --access public');
 		expect(release.env.NPM_CONFIG_PROVENANCE).toBe('true');
-		expect(
-			job.steps.find((s) => s.uses?.startsWith('actions/setup-node')).with['registry-url'],
-		).toBe('https://registry.npmjs.org');
+		// The README says the first publish of each package needs a token.
+		const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+		expect(readme).toMatch(/first publish of each package needs a token/);
 	});
 
 	test('package.json: release through n8n-node (plain npm publish is refused), repository, homepage and author agree', () => {
