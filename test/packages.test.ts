@@ -262,7 +262,8 @@ describe('a plain npm publish is refused', () => {
 		'%s: its tarball, even with scripts ignored, is refused as private before anything is sent',
 		(name) => {
 			const tarball = built.find((b) => b.name === name)!.tarball;
-			// A registry that is not there, with a token: npm gets as far as a real publish would.
+			// A registry that is not there, with a token: npm gets as far as a real publish would. No fetch
+			// retries: npm would otherwise wait about a minute on the dead address before refusing.
 			const result = spawnSync(
 				'npm',
 				[
@@ -272,6 +273,7 @@ describe('a plain npm publish is refused', () => {
 					'--registry',
 					'http://127.0.0.1:9/',
 					'--//127.0.0.1:9/:_authToken=x',
+					'--fetch-retries=0',
 				],
 				{ cwd: work, env: cleanEnv() },
 			);
