@@ -499,6 +499,78 @@ describe('Transaction (transactions/*)', () => {
 		expect(received().filter((c) => c.path.endsWith('PollTransactionBatchStatus'))).toEqual([]);
 	});
 
+	test('Create Batch, the older answer (000, no request IDs): nothing failed, held or pending marks every item applied; otherwise submitted with the summary; one item takes its single result', async () => {
+		const { run } = setup();
+		sim().state.options.batchSnapshot = 'A';
+		try {
+			const clean = await run(purchase({ operation: 'createBatch' }), {
+				items: [
+					{ id: 'A-1', member: 'MEM0015', amount: 100 },
+					{ id: 'A-2', member: 'MEM0016', amount: 200 },
+				],
+			});
+			expect(clean.error).toBeUndefined();
+			expect(json(clean.items).map((o) => [o.transaction_id, o.status, o.request_id])).toEqual([
+				['A-1', 'applied', null],
+				['A-2', 'applied', null],
+			]);
+			expect(json(clean.items)[0].summary).toMatchObject({ total: 2, success: 2, pending: 0 });
+
+			const held = await run(purchase({ operation: 'createBatch' }), {
+				items: [
+					{ id: 'A-3', member: 'MEM0015', amount: 100 },
+					{ id: 'A-4', member: 'NOPE', amount: 100 },
+				],
+			});
+			expect(held.error).toBeUndefined();
+			expect(json(held.items).map((o) => o.status)).toEqual(['submitted', 'submitted']);
+			expect(json(held.items)[1].summary).toMatchObject({ total: 2, success: 1, failed: 1 });
+
+			const one = await run(purchase({ operation: 'createBatch' }), {
+				items: [{ id: 'A-5', member: 'NOPE', amount: 100 }],
+				continueOnFail: true,
+			});
+			expect(json(one.items)[0].error).toMatch(
+				/^Loyalife did not apply transaction A-5: Member does not exist/,
+			);
+			const single = await run(purchase({ operation: 'createBatch' }), {
+				items: [{ id: 'A-6', member: 'MEM0016', amount: 1000 }],
+			});
+			expect(json(single.items)[0]).toMatchObject({ status: 'applied', points: 100 });
+		} finally {
+			sim().state.options.batchSnapshot = 'B';
+		}
+	});
+
+	test("Create Batch: a queued transaction_id that is not the item's fails the chunk, naming both", async () => {
+		const { run } = setup();
+		// The same idempotency key on a different transaction: Loyalife answers the first one's entry.
+		const first = await run(purchase({ operation: 'createBatch', idempotencyKey: 'K-dup' }), {
+			items: [{ id: 'M-1', member: 'MEM0017', amount: 100 }],
+		});
+		expect(first.error).toBeUndefined();
+		const polls = () => received((r) => r.path.endsWith('PollTransactionBatchStatus')).length;
+		const polledBefore = polls();
+		const again = await run(
+			purchase({ operation: 'createBatch', idempotencyKey: '={{ $json.key }}' }),
+			{
+				items: [
+					{ id: 'M-2', member: 'MEM0017', amount: 100, key: 'K-new' },
+					{ id: 'M-3', member: 'MEM0017', amount: 100, key: 'K-dup' },
+				],
+				continueOnFail: true,
+			},
+		);
+		const out = json(again.items);
+		expect(out).toHaveLength(2);
+		expect(out.every((o) => typeof o.error === 'string')).toBe(true);
+		expect(out[0].error).toMatch(
+			/^Loyalife's queued transaction 1 is "M-1", not the "M-3" sent \(item 1\)/,
+		);
+		// Nothing polled: the request IDs could not be trusted.
+		expect(polls()).toBe(polledBefore);
+	});
+
 	test("Get Many pages one member's summary by MinimumRange / MaximumRange up to Count; Limit stops there", async () => {
 		const { run } = setup();
 		const all = await run({
