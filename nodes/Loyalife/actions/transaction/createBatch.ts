@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defineBatch, defineOperation } from '../../../shared/execution/operation';
 import { loyalifeRequest, PAGES, PATHS, settingsOf } from '../../transport';
