@@ -754,6 +754,45 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 });
 
 describe('refusals', () => {
+	test('an amount of 0 is refused before anything is sent (Redeem, Create, Create Batch), as the simulator refuses it', async () => {
+		const { run } = setup();
+		const redeem = await run({
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0005',
+			points: 1,
+			amount: 0,
+			merchantName: 'Amazon',
+			loyaltyTxnType: 30,
+		});
+		expect(redeem.error.message).toMatch(/^Amount must be at least 0\.01, got 0/);
+		for (const operation of ['create', 'createBatch']) {
+			const txn = await run({
+				resource: 'transaction',
+				operation,
+				transactionId: 'Z-1',
+				memberRelationReference: 'MEM0005',
+				amount: 0,
+				transactionDate: '2026-05-11T10:00:00.000Z',
+				productCode: 'CARD',
+				transactionType: 'DR',
+			});
+			expect(txn.error.message).toMatch(/^Amount must be at least 0\.01, got 0/);
+		}
+		expect(received()).toEqual([]);
+	});
+
+	test('Get Expiry Schedule asks for the current year unless one is set', async () => {
+		const { run } = setup();
+		const { error } = await run({
+			resource: 'points',
+			operation: 'getExpirySchedule',
+			relationReference: 'MEM0005',
+		});
+		expect(error).toBeUndefined();
+		expect(received()[0].body.Year).toBe(new Date().getFullYear());
+	});
+
 	test('a malformed verify (ErrorCode 999) is an error, not an invalid code', async () => {
 		const { run } = setup({ relationType: 0, relationTypeOther: 5 });
 		const { error } = await run({

@@ -24,9 +24,9 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 			name: 'amount',
 			type: 'number',
 			required: true,
-			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			description: 'Transaction amount; the points follow from your program rules',
+			default: 1,
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			description: 'Transaction amount, more than 0; the points follow from your program rules',
 		},
 		{
 			displayName: 'Transaction Date',
