@@ -571,6 +571,44 @@ describe('Transaction (transactions/*)', () => {
 		expect(polls()).toBe(polledBefore);
 	});
 
+	test('Local Attributes go into the transaction as extra fields (single and batch); the demo program, which configures none, refuses them naming the field', async () => {
+		const { run } = setup();
+		const local = { attribute: [{ key: 'store_id', value: 'STORE-42' }] };
+		const refused = await run(purchase({ localAttributes: local }), {
+			items: [{ id: 'L-1', member: 'MEM0018', amount: 100 }],
+		});
+		expect(refused.error.message).toMatch(
+			/store_id is not a field of this request \(local attributes configured: none\)/,
+		);
+		expect(received()[0].body).toMatchObject({ transaction_id: 'L-1', store_id: 'STORE-42' });
+		sim().state.options.localAttributes = ['store_id'];
+		try {
+			box.sim.stats.reset();
+			const single = await run(purchase({ localAttributes: local }), {
+				items: [{ id: 'L-2', member: 'MEM0018', amount: 100 }],
+			});
+			expect(single.error).toBeUndefined();
+			const batch = await run(
+				purchase({ operation: 'createBatch', waitForOutcome: false, localAttributes: local }),
+				{ items: [{ id: 'L-3', member: 'MEM0018', amount: 100 }] },
+			);
+			expect(batch.error).toBeUndefined();
+			expect(received().map((r) => r.body)).toEqual([
+				expect.objectContaining({ transaction_id: 'L-2', store_id: 'STORE-42' }),
+				[expect.objectContaining({ transaction_id: 'L-3', store_id: 'STORE-42' })],
+			]);
+		} finally {
+			sim().state.options.localAttributes = [];
+		}
+		const clash = await run(
+			purchase({ localAttributes: { attribute: [{ key: 'amount', value: '1' }] } }),
+			{ items: [{ id: 'L-4', member: 'MEM0018', amount: 100 }] },
+		);
+		expect(clash.error.message).toMatch(
+			/^Local Attributes \(1\) → Key "amount" is a field of the transaction itself/,
+		);
+	});
+
 	test("Get Many pages one member's summary by MinimumRange / MaximumRange up to Count; Limit stops there", async () => {
 		const { run } = setup();
 		const all = await run({
