@@ -499,6 +499,116 @@ describe('Transaction (transactions/*)', () => {
 		expect(received().filter((c) => c.path.endsWith('PollTransactionBatchStatus'))).toEqual([]);
 	});
 
+	test('Create Batch, the older answer (000, no request IDs): nothing failed, held or pending marks every item applied; otherwise submitted with the summary; one item takes its single result', async () => {
+		const { run } = setup();
+		sim().state.options.batchSnapshot = 'A';
+		try {
+			const clean = await run(purchase({ operation: 'createBatch' }), {
+				items: [
+					{ id: 'A-1', member: 'MEM0015', amount: 100 },
+					{ id: 'A-2', member: 'MEM0016', amount: 200 },
+				],
+			});
+			expect(clean.error).toBeUndefined();
+			expect(json(clean.items).map((o) => [o.transaction_id, o.status, o.request_id])).toEqual([
+				['A-1', 'applied', null],
+				['A-2', 'applied', null],
+			]);
+			expect(json(clean.items)[0].summary).toMatchObject({ total: 2, success: 2, pending: 0 });
+
+			const held = await run(purchase({ operation: 'createBatch' }), {
+				items: [
+					{ id: 'A-3', member: 'MEM0015', amount: 100 },
+					{ id: 'A-4', member: 'NOPE', amount: 100 },
+				],
+			});
+			expect(held.error).toBeUndefined();
+			expect(json(held.items).map((o) => o.status)).toEqual(['submitted', 'submitted']);
+			expect(json(held.items)[1].summary).toMatchObject({ total: 2, success: 1, failed: 1 });
+
+			const one = await run(purchase({ operation: 'createBatch' }), {
+				items: [{ id: 'A-5', member: 'NOPE', amount: 100 }],
+				continueOnFail: true,
+			});
+			expect(json(one.items)[0].error).toMatch(
+				/^Loyalife did not apply transaction A-5: Member does not exist/,
+			);
+			const single = await run(purchase({ operation: 'createBatch' }), {
+				items: [{ id: 'A-6', member: 'MEM0016', amount: 1000 }],
+			});
+			expect(json(single.items)[0]).toMatchObject({ status: 'applied', points: 100 });
+		} finally {
+			sim().state.options.batchSnapshot = 'B';
+		}
+	});
+
+	test("Create Batch: a queued transaction_id that is not the item's fails the chunk, naming both", async () => {
+		const { run } = setup();
+		// The same idempotency key on a different transaction: Loyalife answers the first one's entry.
+		const first = await run(purchase({ operation: 'createBatch', idempotencyKey: 'K-dup' }), {
+			items: [{ id: 'M-1', member: 'MEM0017', amount: 100 }],
+		});
+		expect(first.error).toBeUndefined();
+		const polls = () => received((r) => r.path.endsWith('PollTransactionBatchStatus')).length;
+		const polledBefore = polls();
+		const again = await run(
+			purchase({ operation: 'createBatch', idempotencyKey: '={{ $json.key }}' }),
+			{
+				items: [
+					{ id: 'M-2', member: 'MEM0017', amount: 100, key: 'K-new' },
+					{ id: 'M-3', member: 'MEM0017', amount: 100, key: 'K-dup' },
+				],
+				continueOnFail: true,
+			},
+		);
+		const out = json(again.items);
+		expect(out).toHaveLength(2);
+		expect(out.every((o) => typeof o.error === 'string')).toBe(true);
+		expect(out[0].error).toMatch(
+			/^Loyalife's queued transaction 1 is "M-1", not the "M-3" sent \(item 1\)/,
+		);
+		// Nothing polled: the request IDs could not be trusted.
+		expect(polls()).toBe(polledBefore);
+	});
+
+	test('Local Attributes go into the transaction as extra fields (single and batch); the demo program, which configures none, refuses them naming the field', async () => {
+		const { run } = setup();
+		const local = { attribute: [{ key: 'store_id', value: 'STORE-42' }] };
+		const refused = await run(purchase({ localAttributes: local }), {
+			items: [{ id: 'L-1', member: 'MEM0018', amount: 100 }],
+		});
+		expect(refused.error.message).toMatch(
+			/store_id is not a field of this request \(local attributes configured: none\)/,
+		);
+		expect(received()[0].body).toMatchObject({ transaction_id: 'L-1', store_id: 'STORE-42' });
+		sim().state.options.localAttributes = ['store_id'];
+		try {
+			box.sim.stats.reset();
+			const single = await run(purchase({ localAttributes: local }), {
+				items: [{ id: 'L-2', member: 'MEM0018', amount: 100 }],
+			});
+			expect(single.error).toBeUndefined();
+			const batch = await run(
+				purchase({ operation: 'createBatch', waitForOutcome: false, localAttributes: local }),
+				{ items: [{ id: 'L-3', member: 'MEM0018', amount: 100 }] },
+			);
+			expect(batch.error).toBeUndefined();
+			expect(received().map((r) => r.body)).toEqual([
+				expect.objectContaining({ transaction_id: 'L-2', store_id: 'STORE-42' }),
+				[expect.objectContaining({ transaction_id: 'L-3', store_id: 'STORE-42' })],
+			]);
+		} finally {
+			sim().state.options.localAttributes = [];
+		}
+		const clash = await run(
+			purchase({ localAttributes: { attribute: [{ key: 'amount', value: '1' }] } }),
+			{ items: [{ id: 'L-4', member: 'MEM0018', amount: 100 }] },
+		);
+		expect(clash.error.message).toMatch(
+			/^Local Attributes \(1\) → Key "amount" is a field of the transaction itself/,
+		);
+	});
+
 	test("Get Many pages one member's summary by MinimumRange / MaximumRange up to Count; Limit stops there", async () => {
 		const { run } = setup();
 		const all = await run({
@@ -682,6 +792,45 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 });
 
 describe('refusals', () => {
+	test('an amount of 0 is refused before anything is sent (Redeem, Create, Create Batch), as the simulator refuses it', async () => {
+		const { run } = setup();
+		const redeem = await run({
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0005',
+			points: 1,
+			amount: 0,
+			merchantName: 'Amazon',
+			loyaltyTxnType: 30,
+		});
+		expect(redeem.error.message).toMatch(/^Amount must be at least 0\.01, got 0/);
+		for (const operation of ['create', 'createBatch']) {
+			const txn = await run({
+				resource: 'transaction',
+				operation,
+				transactionId: 'Z-1',
+				memberRelationReference: 'MEM0005',
+				amount: 0,
+				transactionDate: '2026-05-11T10:00:00.000Z',
+				productCode: 'CARD',
+				transactionType: 'DR',
+			});
+			expect(txn.error.message).toMatch(/^Amount must be at least 0\.01, got 0/);
+		}
+		expect(received()).toEqual([]);
+	});
+
+	test('Get Expiry Schedule asks for the current year unless one is set', async () => {
+		const { run } = setup();
+		const { error } = await run({
+			resource: 'points',
+			operation: 'getExpirySchedule',
+			relationReference: 'MEM0005',
+		});
+		expect(error).toBeUndefined();
+		expect(received()[0].body.Year).toBe(new Date().getFullYear());
+	});
+
 	test('a malformed verify (ErrorCode 999) is an error, not an invalid code', async () => {
 		const { run } = setup({ relationType: 0, relationTypeOther: 5 });
 		const { error } = await run({

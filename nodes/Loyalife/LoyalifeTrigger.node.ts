@@ -7,7 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
-import { CREDENTIAL_TYPE, instantOf, loyalifeSummary, settingsOf, summaryTime } from './transport';
+import {
+	ASSUMED,
+	CREDENTIAL_TYPE,
+	instantOf,
+	loyalifeSummary,
+	settingsOf,
+	summaryTime,
+} from './transport';
 
 /** Members one trigger watches: one summary listing each per poll. */
 const MAX_MEMBERS = 50;
@@ -89,7 +96,7 @@ export class LoyalifeTrigger implements INodeType {
 		const { timeZone } = await settingsOf(this);
 		// A summary record's time: when it happened, read in the deployment's time zone.
 		const timeOf = (r: IDataObject) =>
-			instantOf(String(r.TransactionDate ?? r.ProcessingDate ?? ''), timeZone);
+			instantOf(String(r[ASSUMED.summaryDateField] ?? r.ProcessingDate ?? ''), timeZone);
 		const since = async (from: Date) => {
 			const to = summaryTime(new Date(), timeZone);
 			const all: IDataObject[] = [];

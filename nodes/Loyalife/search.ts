@@ -5,12 +5,12 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { ASSUMED, loyalifeRequest, MEMBER_LOOKUP, PATHS } from './transport';
+import { ASSUMED, loyalifeRequest, MEMBER_ATTRIBUTES, PATHS } from './transport';
 
 /**
  * The listSearch methods of the Loyalife node. Loyalife lists no members; it looks one up: an email or a
  * mobile number by Get Member by Attribute (members/get-member-by-attribute), anything else as a relation
- * reference by Get Member Profile (its path assumed: PATHS.getMemberProfile).
+ * reference by Get Member Profile (its method, path and parameter assumed: ASSUMED.profile).
  */
 export const listSearch = {
 	async searchMembers(
@@ -20,20 +20,26 @@ export const listSearch = {
 		const value = (filter ?? '').trim();
 		if (!value) return { results: [] };
 		const attribute = value.includes('@')
-			? MEMBER_LOOKUP.attributes.email
+			? MEMBER_ATTRIBUTES.email
 			: /^\+?[\d\s-]{7,}$/.test(value)
-				? MEMBER_LOOKUP.attributes.mobile
+				? MEMBER_ATTRIBUTES.mobile
 				: undefined;
 		try {
 			const { data } = attribute
 				? await loyalifeRequest<IDataObject>(this, undefined, 'GET', PATHS.getMemberByAttribute, {
-						qs: { [MEMBER_LOOKUP.nameParameter]: attribute, [MEMBER_LOOKUP.valueParameter]: value },
+						qs: {
+							[ASSUMED.memberLookup.nameParameter]: attribute,
+							[ASSUMED.memberLookup.valueParameter]: value,
+						},
 						program: true,
 					})
-				: await loyalifeRequest<IDataObject>(this, undefined, 'GET', PATHS.getMemberProfile, {
-						qs: { [ASSUMED.profileQuery]: value },
-						program: true,
-					});
+				: await loyalifeRequest<IDataObject>(
+						this,
+						undefined,
+						ASSUMED.profile.method,
+						ASSUMED.profile.path,
+						{ qs: { [ASSUMED.profile.query]: value }, program: ASSUMED.profile.sendsProgram },
+					);
 			const reference = data?.RelationReference ?? (attribute ? undefined : value);
 			if (!data || !reference) return { results: [] };
 			const name = [data.FullName, data.Email ?? data.MobileNumber].filter(Boolean).join(' · ');

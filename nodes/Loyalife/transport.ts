@@ -15,17 +15,14 @@ export const CREDENTIAL_TYPE = 'loyalifeApi';
 const REF = 'https://help-loyalife.xoxoday.com/api-reference';
 
 /**
- * Every Loyalife path the node calls, each with its page under help-loyalife.xoxoday.com/api-reference.
- * Three are not public and are ASSUMED here, in this one place: Get Member Profile, Generate OTP by
- * Relation Reference, and the query of Poll Batch Status (see ASSUMED). Correct them here if your program's
- * reference differs.
+ * Every documented Loyalife path the node calls, each with its page under
+ * help-loyalife.xoxoday.com/api-reference. The two paths that are not public (Get Member Profile, Generate
+ * OTP by Relation Reference) are in ASSUMED, with every other value the reference does not show.
  */
 export const PATHS = {
 	/** POST, query pintProgramId: members/create-profile */
 	createMember: '/lbms-ingress/member/api/Member/CreateProfileWithAttributes',
-	/** ASSUMED (method, path and query names not public): members/get-member-profile */
-	getMemberProfile: '/lbms-ingress/member/api/Member/GetMemberProfile',
-	/** GET, query pintProgramId + the attribute (names assumed: MEMBER_LOOKUP): members/get-member-by-attribute */
+	/** GET, query pintProgramId + the attribute (names assumed: ASSUMED.memberLookup): members/get-member-by-attribute */
 	getMemberByAttribute: '/lbms-ingress/member/api/Member/GetMemberDetailsByUniqueAttribute',
 	/** POST {id, data}, query pintProgramId: members/update-profile */
 	updateMember: '/lbms-ingress/member/api/Member/UpdateProfileWithAttributes',
@@ -33,8 +30,6 @@ export const PATHS = {
 	checkCredentials: '/lbms-ingress/member/api/Member/CheckMembershipCredentialsByRelationReference',
 	/** POST: otp/generate-otp (the member by e-mail) */
 	generateOtp: '/lbms-ingress/member/api/Member/GenerateOTP',
-	/** ASSUMED (path and body not public): otp/generate-otp-by-relation */
-	generateOtpByRelation: '/lbms-ingress/member/api/Member/GenerateOTPByRelationReference',
 	/** POST: otp/verify-otp (the member by e-mail) */
 	verifyOtp: '/lbms-ingress/member/api/Member/VerifyOTP',
 	/** POST: otp/verify-otp-by-relation */
@@ -43,7 +38,7 @@ export const PATHS = {
 	insertTransaction: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData',
 	/** POST an array, query pintProgramId, answered 202: transactions/insert-transaction-v2 */
 	insertTransactionBatch: '/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2',
-	/** GET (query names assumed: ASSUMED.batchQuery): transactions/poll-batch-status */
+	/** GET (query assumed: ASSUMED.batchPoll): transactions/poll-batch-status */
 	pollBatchStatus: '/lbms-ingress/transaction-lm/API/Transaction/PollTransactionBatchStatus',
 	/** POST: transactions/get-transaction-summary (member-scoped, paged, Count is the total) */
 	transactionSummary:
@@ -67,14 +62,41 @@ export const PAGES = {
 };
 
 /**
- * Values the public reference does not show (ASSUMED), kept here only: the query parameter of Get Member
- * Profile, those of Poll Batch Status, and the summary's MaximumRange read as a record count (its
- * description is cut after "Number of record").
+ * Every value the public reference does not show, ASSUMED and kept here only (the README lists the same
+ * eight). Correct them here for a program whose API differs.
  */
 export const ASSUMED = {
-	profileQuery: 'RelationReference',
-	batchQuery: 'batch_id',
+	/** Get Member Profile (members/get-member-profile): method, path and query parameter not public. */
+	profile: {
+		method: 'GET' as IHttpRequestMethods,
+		path: '/lbms-ingress/member/api/Member/GetMemberProfile',
+		query: 'RelationReference',
+		/** pintProgramId in the query, as the other member reads take it. */
+		sendsProgram: true,
+	},
+	/** Get Member by Attribute (members/get-member-by-attribute): its two query parameter names. */
+	memberLookup: {
+		nameParameter: 'pstrAttributeName',
+		valueParameter: 'pstrAttributeValue',
+	},
+	/** Create Profile's address field (members/create-profile shows an example value, not the name). */
+	addressField: 'address',
+	/** Generate OTP by Relation Reference (otp/generate-otp-by-relation): path and body not public. */
+	otpByRelation: {
+		path: '/lbms-ingress/member/api/Member/GenerateOTPByRelationReference',
+		/** The body of GenerateOTP, with UniquerefID the relation reference. */
+		body: 'as GenerateOTP' as const,
+	},
+	/** Poll Batch Status (transactions/poll-batch-status): its query parameters not public. */
+	batchPoll: {
+		query: 'batch_id',
+		/** pintProgramId in the query, as Insert Transaction V2 takes it. */
+		sendsProgram: true,
+	},
+	/** The summary's MaximumRange read as a record count (its description is cut after "Number of record"). */
 	summaryPageSize: 100,
+	/** The summary's field DateFrom and DateTo filter on (transactions/get-transaction-summary does not say). */
+	summaryDateField: 'TransactionDate',
 	/** The deployment's time zone when the credential names none (transactions/insert-transaction). */
 	timeZone: 'UTC',
 };
@@ -85,18 +107,10 @@ export const ASSUMED = {
  */
 export const IDEMPOTENCY_FIELD = '_xoxo_api_client_idempotency';
 
-/**
- * Member lookup by a unique attribute. The attribute is named by the program's attribute key (documented
- * examples email_id, mobile_number). ASSUMED: the two query parameter names, which the
- * public reference does not show; they live here only.
- */
-export const MEMBER_LOOKUP = {
-	nameParameter: 'pstrAttributeName',
-	valueParameter: 'pstrAttributeValue',
-	attributes: {
-		email: 'email_id',
-		mobile: 'mobile_number',
-	},
+/** Unique attribute keys for a member lookup (members/get-member-by-attribute's examples). */
+export const MEMBER_ATTRIBUTES = {
+	email: 'email_id',
+	mobile: 'mobile_number',
 };
 
 /** RelationType 4 = customer, "used in almost all endpoints" (introduction); the only value documented. */

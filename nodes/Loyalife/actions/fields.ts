@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
 import { Validator } from '../../shared/execution/validate';
+import { ASSUMED } from '../transport';
 
 const REF = 'https://help-loyalife.xoxoday.com/api-reference';
 
@@ -42,7 +43,8 @@ export const profileFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 123 Main Street, Mumbai',
-		description: 'Postal address (the field name "address" is assumed: the page does not show it)',
+		description:
+			'Postal address (sent as "address", an assumed field name: the page does not show it)',
 	},
 	{
 		displayName: 'Date of Birth',
@@ -150,6 +152,8 @@ export function profileData(
 			if (!day) v.fail(`${label} → Date of Birth`, `must be a date, got "${String(value)}"`);
 			data.dob = day;
 		} else if (key === 'email_id') data.email_id = v.emailValue(value, `${label} → Email`);
+		// The address field's name is not public (ASSUMED.addressField); the parameter keeps its own name.
+		else if (key === 'address') data[ASSUMED.addressField] = String(value).trim();
 		else data[key] = String(value).trim();
 	}
 	const custom = (ctx.getNodeParameter('customAttributes', i, {}) as IDataObject).attribute as

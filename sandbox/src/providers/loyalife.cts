@@ -46,6 +46,11 @@ const DEFAULTS = {
 	/** assumed: OTP lifetime and attempt limit are per program (not public) */
 	otpLifetimeSeconds: 600,
 	otpAttempts: 5,
+	/**
+	 * Keys of the program-specific "local" transaction attributes (#11, #12) the program configures. The demo
+	 * program configures none (assumed): any other field is refused, naming it.
+	 */
+	localAttributes: [] as string[],
 	/** () => ms: the ledger's today (expiry, redemption dates); default the real clock */
 	clock: undefined as undefined | (() => number),
 };
@@ -202,7 +207,7 @@ const verifyOtpSchema = z
 	})
 	.strict();
 // #11 H/api-reference/transactions/insert-transaction (required flags not public: all but sub_product_code
-// required, assumed; the demo program has no "local" attributes)
+// required, assumed; "local" attributes only those options.localAttributes names: none in the demo program)
 /** DR / CR in the reference's words (the account's perspective: a debit is a purchase that earns). */
 const typeMessage = (dr: string, cr: string) => (issue, ctx) => ({
 	message:
@@ -669,12 +674,30 @@ function create(api, userOptions) {
 				failure('997', `Program ${program} is not accessible with this token`),
 			);
 	};
-	const bodyOf = (ctx, schema, subject) => {
+	/** A transaction schema that also takes the program's local attributes (text or number, optional). */
+	const withLocal = (schema) =>
+		options.localAttributes.length
+			? schema.extend(
+					Object.fromEntries(
+						options.localAttributes.map((k) => [k, z.union([str(), num()]).optional()]),
+					),
+				)
+			: schema;
+	/** An unknown transaction field is, for a transaction, a local attribute the program does not configure. */
+	const localNote = (text: string) =>
+		text.replace(
+			/is not a field of this request/g,
+			`is not a field of this request (local attributes configured: ${options.localAttributes.join(', ') || 'none'})`,
+		);
+	const bodyOf = (ctx, schema, subject, transaction = false) => {
 		const body = ctx.body;
 		if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body))
 			throw refuse('body must be a JSON object');
 		const parsed = schema.safeParse(body);
-		if (!parsed.success) throw refuse(describe(parsed.error.issues));
+		if (!parsed.success)
+			throw refuse(
+				transaction ? localNote(describe(parsed.error.issues)) : describe(parsed.error.issues),
+			);
 		if ('ProgramId' in parsed.data) checkProgram(subject, parsed.data.ProgramId);
 		return parsed.data;
 	};
@@ -1050,7 +1073,7 @@ function create(api, userOptions) {
 	route('POST', `${P}/transaction-lm/API/Transaction/InsertTransactionData`, (ctx) => {
 		const subject = authorize(ctx);
 		queryOf(ctx, subject, ['pintProgramId']);
-		const body = bodyOf(ctx, insertSchema, subject);
+		const body = bodyOf(ctx, withLocal(insertSchema), subject, true);
 		checkMember(subject, body.member_relation_reference);
 		if (!PRODUCT_CODES.includes(body.product_code))
 			throw refuse(
@@ -1123,8 +1146,8 @@ function create(api, userOptions) {
 		const rows = ctx.body.map((t, i) => {
 			if (typeof t !== 'object' || t === null || Array.isArray(t))
 				throw refuse(`[${i}] must be a JSON object`);
-			const parsed = insertV2ItemSchema.safeParse(t);
-			if (!parsed.success) throw refuse(describe(parsed.error.issues, `[${i}].`));
+			const parsed = withLocal(insertV2ItemSchema).safeParse(t);
+			if (!parsed.success) throw refuse(localNote(describe(parsed.error.issues, `[${i}].`)));
 			checkMember(subject, parsed.data.member_relation_reference);
 			return parsed.data;
 		});

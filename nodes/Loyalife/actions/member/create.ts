@@ -6,6 +6,7 @@ import { customAttributesField, profileData, profileFields } from '../fields';
 
 // members/create-profile: query pintProgramId; body relation_reference (the primary key), full_name,
 // email_id, mobile_number, status (a code as a string), gender, dob and the program's custom attributes.
+// Which fields are required is not public: the node requires those the quickstart's minimal body sends.
 // Answers ReturnObject true (no member Id); 409 E201 when the relation reference exists.
 export default defineOperation({
 	value: 'create',
@@ -32,6 +33,8 @@ export default defineOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. Jane Doe',
+			description:
+				"The member's full name (full_name). Required here as the quickstart sends it: which fields Loyalife requires is not public.",
 		},
 		{
 			displayName: 'Email',
@@ -40,6 +43,8 @@ export default defineOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. name@email.com',
+			description:
+				"The member's e-mail address (email_id). Required here as the quickstart sends it: which fields Loyalife requires is not public.",
 		},
 		{
 			displayName: 'Mobile Number',
@@ -48,7 +53,8 @@ export default defineOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. +919876543210',
-			description: 'In international format',
+			description:
+				'In international format (mobile_number). Required here as the quickstart sends it: which fields Loyalife requires is not public.',
 		},
 		{
 			...profileFields.find((f) => f.name === 'status')!,

@@ -1,10 +1,10 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalifeRequest, MEMBER_LOOKUP, PATHS } from '../../transport';
+import { ASSUMED, loyalifeRequest, MEMBER_ATTRIBUTES, PATHS } from '../../transport';
 
 // members/get-member-by-attribute: query pintProgramId and a unique attribute of the program's member
 // schema by its key (email_id, mobile_number); answers Id, FullName, Email, RelationReference, TierName,
-// TotalPoints; 404 when no member has it. The two query parameter names are not public (MEMBER_LOOKUP).
+// TotalPoints; 404 when no member has it. The two query parameter names are not public (ASSUMED.memberLookup).
 export default defineOperation({
 	value: 'get',
 	name: 'Get by Attribute',
@@ -18,11 +18,11 @@ export default defineOperation({
 			name: 'attributeName',
 			type: 'options',
 			options: [
-				{ name: 'Email', value: MEMBER_LOOKUP.attributes.email },
-				{ name: 'Mobile Number', value: MEMBER_LOOKUP.attributes.mobile },
+				{ name: 'Email', value: MEMBER_ATTRIBUTES.email },
+				{ name: 'Mobile Number', value: MEMBER_ATTRIBUTES.mobile },
 				{ name: 'Other Unique Attribute', value: 'custom' },
 			],
-			default: 'email_id', // MEMBER_LOOKUP.attributes.email (lint needs a literal)
+			default: 'email_id', // MEMBER_ATTRIBUTES.email (lint needs a literal)
 			description:
 				"Which attribute identifies the member: it must be marked unique in your program's member schema",
 		},
@@ -50,9 +50,9 @@ export default defineOperation({
 		const v = new Validator(this, i);
 		const name = v.string('attributeName', 'Attribute');
 		const qs = {
-			[MEMBER_LOOKUP.nameParameter]:
+			[ASSUMED.memberLookup.nameParameter]:
 				name === 'custom' ? v.string('attributeKey', 'Attribute Key') : name,
-			[MEMBER_LOOKUP.valueParameter]: v.string('attributeValue', 'Value'),
+			[ASSUMED.memberLookup.valueParameter]: v.string('attributeValue', 'Value'),
 		};
 		return (
 			await loyalifeRequest(this, i, 'GET', PATHS.getMemberByAttribute, { qs, program: true })

@@ -1,10 +1,10 @@
 import { defineOperation } from '../../../shared/execution/operation';
-import { ASSUMED, loyalifeRequest, PATHS } from '../../transport';
+import { ASSUMED, loyalifeRequest } from '../../transport';
 import { memberLocator, relationReferenceOf } from '../fields';
 
 // members/get-member-profile: the member by RelationReference (URL-encoded query), answering Id (the internal
 // ID Update needs), name, contact, Status (an integer), tier, TotalPoints and dates. Its method, path and
-// parameter names are not public: ASSUMED (PATHS.getMemberProfile, ASSUMED.profileQuery).
+// parameter names are not public: ASSUMED.profile.
 export default defineOperation({
 	value: 'getProfile',
 	name: 'Get Profile',
@@ -15,9 +15,10 @@ export default defineOperation({
 	fields: [memberLocator()],
 	async execute(i) {
 		const reference = relationReferenceOf(this, i);
-		const { data } = await loyalifeRequest(this, i, 'GET', PATHS.getMemberProfile, {
-			qs: { [ASSUMED.profileQuery]: reference },
-			program: true,
+		const { method, path, query, sendsProgram } = ASSUMED.profile;
+		const { data } = await loyalifeRequest(this, i, method, path, {
+			qs: { [query]: reference },
+			program: sendsProgram,
 		});
 		return { RelationReference: reference, ...(data ?? {}) };
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { ASSUMED, loyalifeRequest, MEMBER_LOOKUP, PATHS } from '../../transport';
+import { ASSUMED, loyalifeRequest, MEMBER_ATTRIBUTES, PATHS } from '../../transport';
 import { customAttributesField, memberLocator, profileData, profileFields } from '../fields';
 
 // members/update-profile: query pintProgramId; body {id: the member's INTERNAL Id, data: {the attributes that
@@ -88,15 +88,21 @@ export default defineOperation({
 				findBy === 'email'
 					? await loyalifeRequest<IDataObject>(this, i, 'GET', PATHS.getMemberByAttribute, {
 							qs: {
-								[MEMBER_LOOKUP.nameParameter]: MEMBER_LOOKUP.attributes.email,
-								[MEMBER_LOOKUP.valueParameter]: given,
+								[ASSUMED.memberLookup.nameParameter]: MEMBER_ATTRIBUTES.email,
+								[ASSUMED.memberLookup.valueParameter]: given,
 							},
 							program: true,
 						})
-					: await loyalifeRequest<IDataObject>(this, i, 'GET', PATHS.getMemberProfile, {
-							qs: { [ASSUMED.profileQuery]: given },
-							program: true,
-						});
+					: await loyalifeRequest<IDataObject>(
+							this,
+							i,
+							ASSUMED.profile.method,
+							ASSUMED.profile.path,
+							{
+								qs: { [ASSUMED.profile.query]: given },
+								program: ASSUMED.profile.sendsProgram,
+							},
+						);
 			id = Number(found.data?.Id);
 			if (!Number.isInteger(id) || id < 1)
 				v.fail('Member', 'was found, but Loyalife gave no internal ID (Id) to update it with');

@@ -1,12 +1,12 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import { ASSUMED, loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
 import { otpMemberFields, otpTypeField } from '../fields';
 
 // otp/generate-otp: {UniquerefID (the member's e-mail), SourceAddress (client IP), SourceCode, OtpType,
 // ProgramId, RelationType}; Loyalife sends the code over the member's registered channel; ReturnObject true.
-// otp/generate-otp-by-relation: the member by RelationReference; its path and body are not public (ASSUMED:
-// PATHS.generateOtpByRelation with the same body).
+// otp/generate-otp-by-relation: the member by RelationReference; its path and body are not public (ASSUMED.otpByRelation:
+// the body of GenerateOTP).
 export default defineOperation({
 	value: 'generate',
 	name: 'Send',
@@ -51,7 +51,7 @@ export default defineOperation({
 			this,
 			i,
 			'POST',
-			byEmail ? PATHS.generateOtp : PATHS.generateOtpByRelation,
+			byEmail ? PATHS.generateOtp : ASSUMED.otpByRelation.path,
 			{ body },
 		);
 		return { sent: true, UniquerefID: body.UniquerefID, OtpType: body.OtpType };

@@ -18,9 +18,11 @@ export default defineOperation({
 			displayName: 'Year',
 			name: 'year',
 			type: 'number',
-			default: 2026,
+			// The current year (when n8n loaded the node), unless the user sets one.
+			default: new Date().getFullYear(),
 			typeOptions: { minValue: 2000, maxValue: 2100 },
-			description: 'The year to show; future years are allowed, for planning',
+			description:
+				'The year to show (default: the current year); future years are allowed, for planning',
 		},
 	],
 	async execute(i) {

@@ -25,19 +25,19 @@ export default defineOperation({
 			name: 'points',
 			type: 'number',
 			required: true,
-			default: 0,
-			typeOptions: { minValue: 1 },
+			default: 1,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description:
-				"Points to deduct, worked out from the amount with your program's points-to-currency rate",
+				"Points to deduct, worked out from the amount with your program's points-to-currency rate. A whole number (assumed: the page types it only as a number).",
 		},
 		{
 			displayName: 'Amount',
 			name: 'amount',
 			type: 'number',
 			required: true,
-			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			description: 'The cart or transaction value the points pay for',
+			default: 1,
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			description: 'The cart or transaction value the points pay for; more than 0',
 		},
 		{
 			displayName: 'Merchant Name',
@@ -77,11 +77,13 @@ export default defineOperation({
 	async execute(i) {
 		const v = new Validator(this, i);
 		const relationReference = relationReferenceOf(this, i);
+		// Whole points: assumed (payment-gateway/redeem-points types Points only as a number).
 		const points = v.number('points', 'Points', { min: 1, integer: true });
 		const chosen = v.number('loyaltyTxnType', 'Redemption Type', { integer: true });
 		const body = {
 			...(await memberScope(this, relationReference)),
-			Amount: v.number('amount', 'Amount', { min: 0 }),
+			// More than 0: the smallest amount at two decimals.
+			Amount: v.number('amount', 'Amount', { min: 0.01 }),
 			Points: points,
 			MerchantName: v.string('merchantName', 'Merchant Name'),
 			LoyaltyTxnType:

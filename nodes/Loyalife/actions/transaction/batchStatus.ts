@@ -22,15 +22,15 @@ export interface BatchStatus {
 	}>;
 }
 
-/** One poll of a batch (its query parameter names are not public: ASSUMED.batchQuery and pintProgramId). */
+/** One poll of a batch (its query parameters are not public: ASSUMED.batchPoll). */
 export async function pollBatch(
 	ctx: IExecuteFunctions,
 	i: number,
 	batchId: string,
 ): Promise<BatchStatus> {
 	const { data } = await loyalifeRequest<BatchStatus>(ctx, i, 'GET', PATHS.pollBatchStatus, {
-		qs: { [ASSUMED.batchQuery]: batchId },
-		program: true,
+		qs: { [ASSUMED.batchPoll.query]: batchId },
+		program: ASSUMED.batchPoll.sendsProgram,
 	});
 	return data ?? {};
 }

@@ -24,9 +24,9 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 			name: 'amount',
 			type: 'number',
 			required: true,
-			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			description: 'Transaction amount; the points follow from your program rules',
+			default: 1,
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			description: 'Transaction amount, more than 0; the points follow from your program rules',
 		},
 		{
 			displayName: 'Transaction Date',
@@ -73,6 +73,39 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 			],
 			default: 'DR',
 		},
+		{
+			displayName: 'Local Attributes',
+			name: 'localAttributes',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Attribute',
+			default: {},
+			description:
+				"Program-specific transaction attributes your program's configuration defines, sent as extra fields of the transaction. A program without them refuses them.",
+			options: [
+				{
+					displayName: 'Attribute',
+					name: 'attribute',
+					values: [
+						{
+							displayName: 'Key',
+							name: 'key',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. store_id',
+							description: "The attribute's key in your program's configuration",
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. STORE-42',
+						},
+					],
+				},
+			],
+		},
 		...(batch
 			? [
 					{
@@ -113,6 +146,18 @@ export function transactionBody(
 	};
 	const sub = v.optionalString('subProductCode', 'Sub Product Code');
 	if (sub) body.sub_product_code = sub;
+	// transactions/insert-transaction: program-specific "local" attributes are extra fields of the transaction.
+	const local = (ctx.getNodeParameter('localAttributes', i, {}) as IDataObject).attribute as
+		| IDataObject[]
+		| undefined;
+	for (const [k, entry] of (local ?? []).entries()) {
+		const key = String(entry.key ?? '').trim();
+		const label = `Local Attributes (${k + 1}) → Key`;
+		if (!key) v.fail(label, 'is required but empty');
+		if (key in body || key === 'sub_product_code' || key === IDEMPOTENCY_FIELD)
+			v.fail(label, `"${key}" is a field of the transaction itself: set it above`);
+		body[key] = String(entry.value ?? '');
+	}
 	if (!batch) return body;
 	const key =
 		v.optionalString('idempotencyKey', 'Idempotency Key') ??

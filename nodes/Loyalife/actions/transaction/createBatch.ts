@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defineBatch, defineOperation } from '../../../shared/execution/operation';
 import { loyalifeRequest, PAGES, PATHS, settingsOf } from '../../transport';
@@ -26,7 +25,7 @@ export default defineOperation({
 	fields: [
 		{
 			displayName:
-				'Every input item becomes one transaction, sent in batches of up to 100 with its idempotency key. Loyalife processes a batch later: with Wait for Outcome each item gets its own result (applied, on hold, or failed with the reason).',
+				'Every input item becomes one transaction, sent in batches of up to 100 with its idempotency key. Loyalife processes a batch later: with Wait for Outcome each item gets its own result (applied, on hold, or failed with the reason) when Loyalife answers the batch with a request ID per transaction (the newer answer, ErrorCode 001). With the older answer (ErrorCode 000, no request IDs), a batch of several items gets one result per item only when nothing failed, was held or is pending; otherwise each item is output as submitted with the batch summary.',
 			name: 'batchNotice',
 			type: 'notice',
 			default: '',
@@ -133,8 +132,11 @@ export default defineOperation({
 			const maxWaitMs = Number(ctx.getNodeParameter('maxWaitSeconds', first, 120)) * 1000;
 			const { status, waitedMs } = await waitForBatch(ctx, first, batchId, maxWaitMs);
 			const byRequest = new Map((status.results ?? []).map((r) => [String(r.request_id), r]));
+			// Without request IDs (the older answer), a one-transaction batch's single result is that transaction's.
+			const single =
+				chunk.length === 1 && status.results?.length === 1 ? status.results[0] : undefined;
 			return base.map((b, k) => {
-				const result = b.request_id ? byRequest.get(String(b.request_id)) : undefined;
+				const result = b.request_id ? byRequest.get(String(b.request_id)) : single;
 				const sum = status.summary;
 				if (
 					!result &&
@@ -148,7 +150,8 @@ export default defineOperation({
 					return { ...b, status: 'applied', points: null, summary: sum };
 				}
 				if (!result) {
-					// The older page's answer has no request IDs: the batch's summary is all there is to say.
+					// The older answer has no request IDs and something failed, was held or is pending: the
+					// batch's summary is all there is to say about this item.
 					return { ...b, status: 'submitted', summary: status.summary ?? null };
 				}
 				const outcome = OUTCOME[String(result.status)] ?? String(result.status).toLowerCase();

@@ -1,0 +1,45 @@
+'use strict';
+// The README's list of Loyalife's assumed values is ASSUMED's (the transport, as built into dist/).
+const fs = require('fs');
+const path = require('path');
+const { ASSUMED } = require('../dist/nodes/Loyalife/transport');
+
+const WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+];
+
+/** The text strings and numbers among ASSUMED's values (methods, paths, names, sizes), nested ones included. */
+function leaves(value) {
+	if (typeof value === 'string' || typeof value === 'number') return [value];
+	if (value && typeof value === 'object') return Object.values(value).flatMap(leaves);
+	return [];
+}
+
+describe('the Loyalife assumed values', () => {
+	const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+	const start = readme.indexOf('### Loyalife\n\nEvery operation');
+	const section = readme.slice(start, readme.indexOf('| Resource | Operation |', start));
+
+	test('the README lists as many as ASSUMED holds, and says how many', () => {
+		const count = Object.keys(ASSUMED).length;
+		expect(section).toContain(`The ${WORDS[count]} assumed values:`);
+		expect(section.match(/^\d+\. /gm)).toHaveLength(count);
+	});
+
+	test('the README names each assumed value as ASSUMED holds it', () => {
+		const missing = leaves(ASSUMED)
+			.filter((v) => v !== 'as GenerateOTP')
+			.filter((v) => !section.includes(typeof v === 'number' ? `(${v})` : `\`${v}\``));
+		expect(missing).toEqual([]);
+	});
+});
