@@ -64,11 +64,12 @@ export class LoyaltyLionApi implements ICredentialType {
 		return requestOptions;
 	}
 
+	// developers.loyaltylion.com/api-reference/v2/resources/whoami: open to every credential kind (only
+	// GET /v2/sites refuses token and secret); 200 for a valid pair, 401 otherwise.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',
-			url: '/customers',
-			qs: { limit: 1 },
+			url: '/identity/whoami',
 		},
 	};
 }

@@ -115,11 +115,12 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// Listing webhooks is allowed for every token, whatever its scopes.
+	// developers.loyaltylion.com/api-reference/v2/resources/whoami: needs no scope; 200 for a valid token,
+	// 401 otherwise.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',
-			url: '/webhooks',
+			url: '/identity/whoami',
 		},
 	};
 }

@@ -1212,3 +1212,31 @@ describe('LoyaltyLion simulator: a wrong method or an unknown path is named', ()
 		});
 	});
 });
+
+describe('LoyaltyLion simulator: order create', () => {
+	// orders/create-order: snapshot B's example carries `number` (meaning not public); another field is refused.
+	test('accepts and ignores `number`; refuses a field the page does not describe, by name', async () => {
+		const store = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
+		const post = (body) =>
+			fetch(`${box.sim.baseUrl('loyaltylion')}/v2/orders`, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					Authorization: `Basic ${Buffer.from(`${store.token}:${store.secret}`).toString('base64')}`,
+				},
+				body: JSON.stringify(body),
+			});
+		const order = {
+			customer_id: 'cust-1',
+			customer_email: 'shopper1@example.com',
+			total: '10.00',
+			total_shipping: '0.00',
+			payment_status: 'paid',
+		};
+		const accepted = await post({ ...order, merchant_id: 'number-1', number: 1001 });
+		expect(accepted.status).toBe(201);
+		const refused = await post({ ...order, merchant_id: 'number-2', numbr: 1001 });
+		expect(refused.status).toBe(400);
+		expect(JSON.stringify(await refused.json())).toMatch(/numbr/);
+	});
+});

@@ -13,7 +13,12 @@ if (!process.env.N8N_USER_FOLDER) {
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 
-const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const {
+	WorkflowExecute,
+	ExecutionLifecycleHooks,
+	ExecuteContext,
+	RoutingNode,
+} = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 const { InMemoryCredentialsHelper } = require('./credentials-helper');
 const { registerSecret, scan } = require('./secrets');
@@ -135,6 +140,80 @@ class Engine {
 			userId: 'test-user',
 			logAiEvent: () => {},
 		};
+	}
+
+	/**
+	 * A credential's Test button: what n8n's credentials tester does with a credential's declarative
+	 * `test.request` (a one-property node type routed through n8n's RoutingNode with the credential as typed,
+	 * the answer mapped to {status, message}). Returns the request error as `error` too.
+	 */
+	async testCredential(credentials) {
+		const credentialType = types.credentials[credentials.type];
+		const request = credentialType.test?.request;
+		if (!request) throw new Error(`${credentials.type} has no declarative credential test`);
+		const [nodeTypeName, nodeType] = Object.entries(types.nodes).find(([, t]) =>
+			(t.description.credentials ?? []).some((c) => c.name === credentials.type),
+		);
+		const testType = {
+			description: {
+				...nodeType.description,
+				credentials: [{ name: credentials.type, required: true }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request }, default: '' },
+				],
+			},
+		};
+		const version = [nodeType.description.version].flat().pop();
+		const node = {
+			id: 'credential-test',
+			name: 'Temp-Node',
+			type: nodeTypeName,
+			typeVersion: version,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [credentials.type]: credentials.ref },
+		};
+		const nodeTypes = {
+			getByName: () => testType,
+			getByNameAndVersion: () => testType,
+			getKnownTypes: () => ({}),
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const executionId = String(++executionCounter);
+		const data = await this.credentials.getDecrypted(
+			{},
+			credentials.ref,
+			credentials.type,
+			'internal',
+		);
+		const decrypted = { ...credentials.ref, type: credentials.type, data };
+		const runExecutionData = { resultData: { runData: {} } };
+		const executeData = { node, data: {}, source: null };
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData(executionId, { nodes: [node] }),
+			'internal',
+			runExecutionData,
+			0,
+			[{ json: {} }],
+			{ main: [[{ json: {} }]] },
+			executeData,
+			[],
+		);
+		try {
+			await new RoutingNode(context, testType, decrypted).runNode();
+		} catch (error) {
+			const response = error.cause?.response;
+			if (response && (response.status < 200 || response.status > 299))
+				return {
+					status: 'Error',
+					message: response.statusText || `Received HTTP status code: ${response.status}`,
+					error,
+				};
+			return { status: 'Error', message: error.message, error };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
 	}
 
 	/**

@@ -1987,6 +1987,7 @@ function create(api, userOptions) {
 	// orders/create-order: query site_id (multi-site); customer_id, customer_email, merchant_id, total,
 	// total_shipping, payment_status required; money as decimal strings; 201 with an empty body. A repeated
 	// merchant_id (422), creating an unknown customer, and the $purchase points when paid are assumed.
+	// `number` appears only in snapshot B's example (meaning not public): accepted and ignored.
 	const orderSchema = z
 		.object({
 			customer_id: z.string().min(1, 'must not be empty'),
@@ -2005,6 +2006,7 @@ function create(api, userOptions) {
 			referral_id: z.string().optional(),
 			tracking_id: z.string().optional(),
 			guest: z.boolean().optional(),
+			number: z.any().optional(),
 		})
 		.strict();
 	route('POST', '/v2/orders', (ctx) => {

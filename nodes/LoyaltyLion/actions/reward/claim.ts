@@ -26,7 +26,10 @@ export default defineOperation({
 			searchMethod: 'searchAvailableRewards',
 			searchPlaceholder: 'Search by title...',
 			idPlaceholder: 'e.g. 101',
-			idPattern: { regex: '^\\s*[0-9]+\\s*$', message: 'A reward ID is a number' },
+			idPattern: {
+				regex: '^\\s*[1-9]\\d*\\s*$',
+				message: 'A reward ID is a whole number of at least 1',
+			},
 		}),
 		{
 			displayName: 'Multiplier',

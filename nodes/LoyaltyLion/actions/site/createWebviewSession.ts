@@ -28,7 +28,10 @@ export default defineOperation({
 			searchMethod: 'searchSites',
 			searchPlaceholder: 'Search by name or URL...',
 			idPlaceholder: 'e.g. 1001',
-			idPattern: { regex: '^\\s*[0-9]+\\s*$', message: 'A site ID is a number' },
+			idPattern: {
+				regex: '^\\s*[1-9]\\d*\\s*$',
+				message: 'A site ID is a whole number of at least 1',
+			},
 		}),
 		{
 			displayName: 'Channel',
