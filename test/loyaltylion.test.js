@@ -619,6 +619,27 @@ describe('LoyaltyLion through the n8n engine', () => {
 			expect(sim().state.webhooks.size).toBe(0);
 		});
 
+		test('a topic LoyaltyLion does not subscribe (e.g. from an expression) is refused by name before anything is subscribed', async () => {
+			const { engine, credentials } = withToken();
+			await expect(
+				activateTrigger(engine, {
+					type: 'loyaltyLionTrigger',
+					credentials,
+					parameters: {
+						authentication: 'apiToken',
+						topics: ['customers/update', 'rewards/store_fulfilment'],
+						options: {},
+					},
+				}),
+			).rejects.toThrow('LoyaltyLion has no webhook topic "rewards/store_fulfilment"');
+			expect(sim().state.webhooks.size).toBe(0);
+			expect(
+				box.sim.stats.log.filter(
+					(r) => r.method === 'POST' && String(r.route).startsWith('/v2/webhooks'),
+				),
+			).toEqual([]);
+		});
+
 		test('a replayed old delivery starts nothing under the maximum event age (answered 200, so it is not retried), even with a valid signature', async () => {
 			const { engine, credentials } = withToken();
 			const trigger = await activateTrigger(engine, {

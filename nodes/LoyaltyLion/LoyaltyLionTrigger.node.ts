@@ -282,6 +282,15 @@ export class LoyaltyLionTrigger implements INodeType {
 						{ message: 'Choose at least one topic to subscribe to' },
 					);
 				}
+				// An expression can name any text; LoyaltyLion subscribes only these 17 (it refuses others).
+				const unknown = topics.filter((topic) => !TOPICS.includes(topic));
+				if (unknown.length) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`LoyaltyLion has no webhook topic ${unknown.map((t) => `"${t}"`).join(', ')}`,
+						{ description: `Choose topics from the list: ${TOPICS.join(', ')}.` },
+					);
+				}
 				if (!(await signingSecret(this))) {
 					// Without it every delivery would be refused as unsigned: say so now, before subscribing.
 					const missing = MISSING_SIGNING_KEY[authenticationOf(this)] ?? MISSING_SIGNING_KEY.apiKey;
