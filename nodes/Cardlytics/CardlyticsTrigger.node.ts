@@ -6,7 +6,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { pollDays } from '../shared/polling/days';
-import { eventProperty, pollOptionsProperty } from '../shared/polling/polling';
+import { eventProperty, pollOptionsProperty, startFromOption } from '../shared/polling/polling';
+import type { PollTime } from '../shared/polling/schedule';
+import { withOwnPollTimes } from '../shared/polling/schedule';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { fetchRedemptionLink, parseRedemptionFile } from './redemptions';
 import { cardlyticsPresignedDownload, CREDENTIAL_TYPE } from './transport';
@@ -17,6 +19,13 @@ import { cardlyticsPresignedDownload, CREDENTIAL_TYPE } from './transport';
  * window; a wider window leaves more margin.
  */
 const DEFAULT_WINDOW_DAYS = 14;
+
+/**
+ * Once a day: the redemption REST page says to call once a day for the previous UTC calendar day, and the daily
+ * quota is about the number of merchant offers. 06:00 in the workflow's time zone is assumed (any hour after
+ * the UTC day has ended serves); n8n's own default would poll every minute.
+ */
+export const DEFAULT_POLL_TIMES: PollTime[] = [{ mode: 'everyDay', hour: 6, minute: 0 }];
 
 /**
  * The identity of a redemption row. The feed documents `transaction_id` (anonymised per partner) as the
@@ -57,7 +66,7 @@ export class CardlyticsTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
+		properties: withOwnPollTimes(DEFAULT_POLL_TIMES, [
 			eventProperty([{ name: 'New Redemption', value: 'redemption' }], 'redemption', 'redemption'),
 			{
 				displayName: 'Days to Re-Read',
@@ -66,10 +75,19 @@ export class CardlyticsTrigger implements INodeType {
 				typeOptions: { minValue: 1, maxValue: 60 },
 				default: DEFAULT_WINDOW_DAYS,
 				description:
-					'How many past days of redemption files each poll reads again, ending yesterday (UTC). Cardlytics adds redemptions up to 14 days late to a file it does not name: a redemption is delivered once if it is added to a file while that file is still in the window at a later poll; one added later is missed, so widen the window for margin. Each poll costs two requests per day of the window against your daily Cardlytics quota (roughly your number of merchant offers): poll once a day, twice at most.',
+					'How many past days of redemption files each poll reads again, ending yesterday (UTC). Cardlytics adds redemptions up to 14 days late to a file it does not name: a redemption is delivered once if it is added to a file while that file is still in the window at a later poll; one added later is missed, so widen the window for margin. Each poll asks for one file link per day of the window, which counts against your daily Cardlytics quota (roughly your number of merchant offers); whether the file downloads count too is not public (assumed: they may). Cardlytics asks for one call a day: keep Poll Times at once a day.',
 			},
-			pollOptionsProperty(),
-		],
+			{
+				...pollOptionsProperty(),
+				options: [
+					{
+						...startFromOption,
+						description:
+							'On the first poll after activation, deliver the rows the redemption files of the days from this date (UTC) on already hold; days older than the window are then read once each, 31 a poll. Empty: deliver only rows that appear in the files after activation.',
+					},
+				],
+			},
+		]),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
