@@ -4,10 +4,10 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js', '**/*.test.ts'],
-	// Unit tests of the shared core import the TypeScript sources directly.
+	// The harness and the TypeScript tests (the unit tests import the sources directly).
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/logs/'],
 	testTimeout: 60_000,
 	maxWorkers: 1,
-	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.ts'],
 };

@@ -3,8 +3,10 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/logs'],
-	testMatch: ['**/*.test.js'],
+	testMatch: ['**/*.test.js', '**/*.test.ts'],
+	// The harness and the test are TypeScript, compiled as the engine tests' are.
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 60_000,
 	maxWorkers: 1,
-	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.ts'],
 };

@@ -81,8 +81,8 @@ async function measure(sim, name, extra = {}) {
 /** (c) tokens per credential type, counted by the simulator, through the n8n engine. */
 async function tokenCounts(sim) {
 	process.env.N8N_LOG_LEVEL = 'silent';
-	const { Engine } = require('../test/harness/engine');
-	const { connectOAuth2 } = require('../test/harness/oauth2-connect');
+	const { Engine } = require('./harness').load('engine');
+	const { connectOAuth2 } = require('./harness').load('oauth2-connect');
 	const { demoCredentials } = require('../sandbox/demo-credentials');
 	const creds = Object.fromEntries(demoCredentials(sim.baseUrl).map((c) => [c.type, c]));
 	const items = (n, make) => Array.from({ length: n }, (_, i) => make(i));

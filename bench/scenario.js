@@ -17,7 +17,7 @@ const sample = () => {
 };
 
 function engineWithStore() {
-	const { Engine } = require('../test/harness/engine');
+	const { Engine } = require('./harness').load('engine');
 	// Without the test suite's secret scan of every run's output: that is test tooling, not the node.
 	const engine = new Engine({ scanSecrets: false });
 	// The simulator's rate limit is lifted for the benchmark; the credential says so too.

@@ -218,7 +218,7 @@ function flowModule() {
 }
 
 function engineFor(sim, credentialType: string) {
-	const { Engine } = require(path.join(ROOT, 'test', 'harness', 'engine'));
+	const { Engine } = require(path.join(ROOT, 'bench', 'harness.js')).load('engine');
 	const engine = new Engine({ scanSecrets: false });
 	const demo = demoCredentials(sim.baseUrl).find((c) => c.type === credentialType);
 	// The demo credential as a user would paste it: no rate setting touched (LoyaltyLion's stays at 20/s).

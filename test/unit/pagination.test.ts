@@ -48,7 +48,7 @@ describe('pagination', () => {
 	test('a failed page fails the listing: nothing collected so far is returned as whole', async () => {
 		const { fetchPage } = pages(30, 10);
 		await expect(
-			paginate(async (cursor, remaining) => {
+			paginate<number>(async (cursor, remaining) => {
 				if (cursor === 20) throw new Error('page 3 failed');
 				return await fetchPage(cursor, remaining);
 			}),

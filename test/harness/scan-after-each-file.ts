@@ -1,7 +1,6 @@
-'use strict';
 // Runs after each test file (jest setupFilesAfterEnv): no secret or token may have appeared in any output
 // or error of any workflow the file ran.
-const { registry } = require('./secrets');
+import { registry } from './secrets';
 
 afterAll(() => {
 	const leaks = registry.leaks.splice(0);
