@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-require-imports -- a test that runs npm and Node on the built packages, never loaded by n8n */
 // One package per service: `npm run packages` (after the build) stages and packs six tarballs. Each is
 // checked as n8n would get it: only its own service's files, every relative require() inside the package,
 // every n8n entry and icon present, n8n's scanner clean, each node loadable by plain Node from the
