@@ -1,0 +1,250 @@
+'use strict';
+// Each service package alone in a real n8n, as Settings → Community Nodes would install it: a fresh user
+// folder with only that tarball installed, only that service's demo credentials, and that package's own
+// examples (their node types carry the package's name). Manual examples run with `n8n execute`; trigger and
+// webhook examples in one `n8n start` per package (a poll run as the editor's "Execute workflow" does, a
+// webhook called at its production address). Nothing in one package may need a file of another. Last, a
+// service package installed next to the combined pack: n8n starts, both packages' nodes load, one example runs.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureRuntime } = require('../../scripts/n8n-runtime');
+const { N8nInstance, freePort } = require('../../scripts/n8n-instance');
+const packages = require('../../scripts/packages');
+const { startSandbox } = require('../../sandbox');
+const { demoCredentials } = require('../../sandbox/demo-credentials');
+const { waitFor, login, executions } = require('./rest');
+
+const ROOT = path.resolve(__dirname, '../..');
+const OWNER = {
+	email: 'packages-test@n8n-nodes-loyalty.local',
+	firstName: 'Package',
+	lastName: 'Test',
+	password: 'Packages-test-password-1',
+};
+let runtime;
+let sim;
+let built;
+let flatted;
+
+/** The output items of one node in an execution's data. */
+function output(data, nodeName) {
+	const task = data?.resultData?.runData?.[nodeName]?.[0];
+	return { items: (task?.data?.main ?? []).flat().filter(Boolean), error: task?.error };
+}
+
+/** Every node of the package in the run: no error, and items out of it. */
+function expectProviderOutput(data, workflow, packageName, file) {
+	const ran = workflow.nodes.filter(
+		(n) => n.type.startsWith(`${packageName}.`) && data.resultData.runData[n.name],
+	);
+	expect(ran.length).toBeGreaterThan(0);
+	for (const node of ran) {
+		const { items, error } = output(data, node.name);
+		expect({ file, node: node.name, error }).toEqual({ file, node: node.name, error: undefined });
+		expect({ file, node: node.name, items: items.length > 0 }).toEqual({
+			file,
+			node: node.name,
+			items: true,
+		});
+	}
+}
+
+/** The credential types a staged package declares (the class's own `name`). */
+function credentialTypes(installed) {
+	const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+	return pkg.n8n.credentials.map((file) => {
+		const code = fs.readFileSync(path.join(installed, file), 'utf8');
+		return /^\s+name = '([^']+)';/m.exec(code)[1];
+	});
+}
+
+const isManual = (wf) => wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
+const isWebhook = (wf) => wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook');
+
+/** A fresh n8n user folder with the given tarballs installed as n8n installs community packages. */
+function instanceWith(name, tarballs) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-pkg-${name}-`));
+	const n8n = new N8nInstance({ runtime, userFolder });
+	for (const tarball of tarballs) n8n.installPack(tarball);
+	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+	return { n8n, modules };
+}
+
+/** The full data of a finished execution, read over n8n's REST API (its data is stored flatted). */
+async function executionData(n8n, cookie, id) {
+	const answer = await fetch(`${n8n.url}/rest/executions/${id}`, { headers: { cookie } });
+	const body = await answer.json();
+	const data = body.data?.data;
+	return { status: body.data?.status, data: typeof data === 'string' ? flatted.parse(data) : data };
+}
+
+async function finished(n8n, cookie, workflowId, count = 1) {
+	const done = await waitFor(async () => {
+		const list = await executions(n8n, cookie, workflowId);
+		const over = list.filter((e) => e.status && !['new', 'running', 'waiting'].includes(e.status));
+		return over.length >= count ? over : undefined;
+	}, `an execution of ${workflowId}`);
+	return executionData(n8n, cookie, done[0].id);
+}
+
+beforeAll(async () => {
+	runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	flatted = require(path.join(runtime.dir, 'node_modules', 'flatted'));
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes')))
+		throw new Error('dist/ is missing: run `npm run build` first');
+	built = packages.main([]);
+}, 900_000);
+
+// A fresh simulator per test: each n8n starts from the demo accounts as they are seeded.
+beforeEach(async () => {
+	sim = await startSandbox({ port: 0 });
+});
+afterEach(async () => {
+	await sim?.stop();
+});
+
+// What a trigger example's manual run needs to find in the simulator: Loyalistic's latest changes are those
+// of the last 30 days, older than every seeded contact, so one contact changes an hour before.
+const BEFORE_TRIGGERS = {
+	'n8n-nodes-loyalistic': () =>
+		(sim.instances.loyalistic.state.contacts.get(5).updatedAt = new Date(
+			Date.now() - 3_600_000,
+		).toISOString()),
+};
+
+describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', (name) => {
+	let n8n;
+	afterEach(async () => n8n?.stop());
+
+	test('installs alone, imports its credentials and examples, and runs every example', async () => {
+		const { tarball } = built.find((b) => b.name === name);
+		const instance = instanceWith(name, [tarball]);
+		n8n = instance.n8n;
+		// Only this package (n8n-workflow is n8n's own; no other package came along).
+		expect(fs.readdirSync(instance.modules).filter((f) => !f.startsWith('.'))).toEqual([name]);
+		const installed = path.join(instance.modules, name);
+
+		const types = credentialTypes(installed);
+		const credentials = demoCredentials(sim.baseUrl).filter((c) => types.includes(c.type));
+		expect(credentials.length).toBeGreaterThan(0);
+		await n8n.importCredentials(credentials);
+
+		const dir = path.join(installed, 'examples');
+		const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+		expect(files.length).toBeGreaterThan(0);
+		const workflows = files.map((file) => ({
+			file,
+			wf: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+		}));
+		for (const { file, wf } of workflows) {
+			// The example names this package's nodes and no other community package's.
+			const community = wf.nodes.filter((n) => !n.type.startsWith('n8n-nodes-base.'));
+			expect(community.length).toBeGreaterThan(0);
+			for (const node of community) expect(`${file}: ${node.type}`).toMatch(`${file}: ${name}.`);
+			for (const node of community)
+				for (const type of Object.keys(node.credentials ?? {})) expect(types).toContain(type);
+			await n8n.importWorkflow(path.join(dir, file));
+		}
+
+		for (const { file, wf } of workflows.filter((w) => isManual(w.wf))) {
+			const result = await n8n.execute(wf.id);
+			if (result.code !== 0 || !result.run)
+				throw new Error(
+					`n8n execute ${file} exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
+				);
+			expect({ file, error: result.run.data.resultData.error }).toEqual({
+				file,
+				error: undefined,
+			});
+			expectProviderOutput(result.run.data, wf, name, file);
+		}
+
+		const others = workflows.filter((w) => !isManual(w.wf));
+		if (others.length === 0) return;
+		BEFORE_TRIGGERS[name]?.();
+		for (const { wf } of others.filter((w) => isWebhook(w.wf))) await n8n.activate(wf.id);
+		const port = await freePort();
+		await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
+		const cookie = await login(n8n, OWNER);
+		for (const { file, wf } of others) {
+			if (isWebhook(wf)) {
+				const hook = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+				const answer = await fetch(`${n8n.url}/webhook/${hook.parameters.path}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({
+						transaction_id: 'POS-PKG-0001',
+						member: 'MEM0001',
+						amount: 42,
+						date: '2026-01-15',
+					}),
+				});
+				expect({ file, status: answer.status }).toEqual({ file, status: 200 });
+			} else {
+				// The editor's "Execute workflow" on a trigger: n8n runs the poll once, in manual mode.
+				const trigger = wf.nodes.find((n) => n.type.startsWith(`${name}.`));
+				const answer = await fetch(`${n8n.url}/rest/workflows/${wf.id}/run`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', cookie },
+					body: JSON.stringify({ triggerToStartFrom: { name: trigger.name } }),
+				});
+				expect({ file, status: answer.status }).toEqual({ file, status: 200 });
+			}
+			const { status, data } = await finished(n8n, cookie, wf.id);
+			expect({ file, status, error: data?.resultData?.error?.message }).toEqual({
+				file,
+				status: 'success',
+				error: undefined,
+			});
+			expectProviderOutput(data, wf, name, file);
+		}
+	});
+});
+
+describe('a service package next to the combined pack', () => {
+	let n8n;
+	afterEach(async () => n8n?.stop());
+
+	test('n8n starts, both packages load their nodes, and an example runs', async () => {
+		const service = packages.SERVICES[0];
+		const tarballs = [service.name, packages.PACK].map(
+			(n) => built.find((b) => b.name === n).tarball,
+		);
+		const instance = instanceWith('both', tarballs);
+		n8n = instance.n8n;
+		expect(
+			fs
+				.readdirSync(instance.modules)
+				.filter((f) => !f.startsWith('.'))
+				.sort(),
+		).toEqual([packages.PACK, service.name].sort());
+		await n8n.importCredentials(demoCredentials(sim.baseUrl));
+		const file = path.join(
+			instance.modules,
+			service.name,
+			'examples',
+			'loyaltylion-points-for-order.json',
+		);
+		const wf = JSON.parse(fs.readFileSync(file, 'utf8'));
+		await n8n.importWorkflow(file);
+		const result = await n8n.execute(wf.id);
+		if (result.code !== 0 || !result.run)
+			throw new Error(`n8n execute exited ${result.code}:\n${result.stdout.slice(-3000)}`);
+		expect(result.run.data.resultData.error).toBeUndefined();
+		expectProviderOutput(result.run.data, wf, service.name, path.basename(file));
+
+		await n8n.start();
+		const cookie = await login(n8n, OWNER);
+		const answer = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } });
+		expect(answer.status).toBe(200);
+		const names = new Set((await answer.json()).map((t) => t.name));
+		for (const pkg of [service.name, packages.PACK]) {
+			expect(names).toContain(`${pkg}.loyaltyLion`);
+			expect(names).toContain(`${pkg}.loyaltyLionTrigger`);
+		}
+		// The pack's other services are there once, under the pack's name only.
+		expect(names).toContain(`${packages.PACK}.frederick`);
+		expect(names).not.toContain(`${service.name}.frederick`);
+	});
+});
