@@ -45,6 +45,27 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(api.headers.authorization).toMatch(/^Bearer lyl_/);
 	});
 
+	test('the simulator refuses a token request whose grant_type is not a form field, naming the type', async () => {
+		const url = `${box.sim.baseUrl('loyalistic')}/token`;
+		const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+		const asJson = await fetch(url, {
+			method: 'POST',
+			headers: { authorization: basic, 'content-type': 'application/json' },
+			body: JSON.stringify({ grant_type: 'client_credentials' }),
+		});
+		expect(asJson.status).toBe(400);
+		expect((await asJson.json()).error_description).toBe(
+			'Content-Type must be application/x-www-form-urlencoded, got application/json',
+		);
+		const asForm = await fetch(url, {
+			method: 'POST',
+			headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'grant_type=client_credentials',
+		});
+		expect(asForm.status).toBe(200);
+		expect(await asForm.json()).toMatchObject({ token_type: 'bearer', expires_in: 600 });
+	});
+
 	test('a run that outlives several short tokens keeps working: one token per lifetime, no failed item', async () => {
 		setLifetime(1);
 		const { run } = setup();
