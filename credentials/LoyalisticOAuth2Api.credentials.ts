@@ -1,6 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { clientCredentialsHiddenFields } from './clientCredentialsFields';
 import { maxRequestsPerSecondField } from './maxRateField';
+import { SWAGGER_PATH } from '../nodes/Loyalistic/swaggerCheck';
 
 export class LoyalisticOAuth2Api implements ICredentialType {
 	name = 'loyalisticOAuth2Api';
@@ -45,7 +46,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',
-			url: '/swagger/docs/v1',
+			url: SWAGGER_PATH,
 		},
 	};
 }

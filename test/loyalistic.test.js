@@ -45,6 +45,27 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(api.headers.authorization).toMatch(/^Bearer lyl_/);
 	});
 
+	test('the simulator refuses a token request whose grant_type is not a form field, naming the type', async () => {
+		const url = `${box.sim.baseUrl('loyalistic')}/token`;
+		const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+		const asJson = await fetch(url, {
+			method: 'POST',
+			headers: { authorization: basic, 'content-type': 'application/json' },
+			body: JSON.stringify({ grant_type: 'client_credentials' }),
+		});
+		expect(asJson.status).toBe(400);
+		expect((await asJson.json()).error_description).toBe(
+			'Content-Type must be application/x-www-form-urlencoded, got application/json',
+		);
+		const asForm = await fetch(url, {
+			method: 'POST',
+			headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'grant_type=client_credentials',
+		});
+		expect(asForm.status).toBe(200);
+		expect(await asForm.json()).toMatchObject({ token_type: 'bearer', expires_in: 600 });
+	});
+
 	test('a run that outlives several short tokens keeps working: one token per lifetime, no failed item', async () => {
 		setLifetime(1);
 		const { run } = setup();
@@ -328,7 +349,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		expect(items[0].json).toEqual({
 			fits: true,
 			summary:
-				"All 15 requests the node makes are in your account's API description: the node's assumed paths and methods fit this account (query parameters, body fields and answers are not compared).",
+				"All 15 requests the node makes are in your account's API description: the node's assumed paths, methods and query parameter names fit this account (body fields and answers are not compared).",
 			swaggerUrl: `${box.sim.baseUrl('loyalistic')}/v1/swagger/docs/v1`,
 			format: 'Swagger 2.0',
 			apiTitle: 'Loyalistic API',
@@ -347,7 +368,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		expect(error).toBeUndefined();
 		const report = items[0].json;
 		expect(report.fits).toBe(false);
-		expect(report.found).toBe(8);
+		expect(report.found).toBe(7);
 		expect(report.missing.map((m) => `${m.operation}: ${m.method} ${m.path}`)).toEqual([
 			'Contact → Update: PUT /v1/contacts/{id}',
 			'Company → Create: POST /v1/companies',
@@ -356,6 +377,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 			'Company → Update: PUT /v1/companies/{id}',
 			'List → Add Contacts: POST /v1/lists/{id}/contacts',
 			'List → Remove Contact: DELETE /v1/lists/{id}/contacts/{contactId}',
+			'Activity → Get Many: GET /v1/activities',
 		]);
 		const update = report.missing[0];
 		expect(update.problem).toBe('the path is there, but with DELETE, GET, PATCH only, not PUT');
@@ -374,13 +396,19 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 			path: '/v1/lists/{listId}/members/{contactId}',
 		});
 		expect(report.summary).toMatch(
-			/^7 of the 15 requests the node makes are not in your account's API description: Contact → Update \(PUT \/v1\/contacts\/\{id\}\): the path is there, but with DELETE, GET, PATCH only, not PUT; nearest: PATCH \/v1\/contacts\/\{contactId\}/,
+			/^8 of the 15 requests the node makes are not in your account's API description: Contact → Update \(PUT \/v1\/contacts\/\{id\}\): the path is there, but with DELETE, GET, PATCH only, not PUT; nearest: PATCH \/v1\/contacts\/\{contactId\}/,
 		);
 		expect(report.summary).toContain(
 			'Company → Get Many (GET /v1/companies): the path is not in the API description; nearest: GET /v1/accounts',
 		);
+		const activities = report.missing.find((m) => m.operation === 'Activity → Get Many');
+		expect(activities).toMatchObject({
+			problem:
+				'the path and method are there, but the query parameter type is not (it lists page, pageSize, activityType, contactId)',
+			queryNotListed: ['type'],
+		});
 		expect(report.summary).toMatch(
-			/corrected in the Loyalistic node \(its PATHS, all in one place\)\.$/,
+			/corrected in the Loyalistic node \(its PATHS and QUERY, all in one place\)\.$/,
 		);
 
 		const strict = await run({ ...CHECK, options: { failOnMismatch: true } });
@@ -401,8 +429,10 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		});
 		const { run } = setup();
 		const { items } = await run(CHECK);
-		expect(items[0].json).toMatchObject({ format: 'OpenAPI 3.0.1', found: 6, checked: 15 });
+		expect(items[0].json).toMatchObject({ format: 'OpenAPI 3.0.1', found: 4, checked: 15 });
 		expect(items[0].json.missing.map((m) => m.operation)).toEqual([
+			'Contact → Find by Email',
+			'Contact → Get Many (and the trigger)',
 			'Company → Create',
 			'Company → Get',
 			'Company → Get Many',

@@ -255,8 +255,9 @@ const fileOf = (c) =>
 // (a redemption to reverse), and both would write one schema file.
 const keyOf = (c) => `${c.node}/${c.parameters.resource}/${c.parameters.operation}`;
 const EXTRA_KEYS = new Set(EXTRA.map(keyOf));
+// A wire case that pins a token request or a trigger's poll checks no action output.
 const CASES = [
-	...WIRE.filter((c) => !EXTRA_KEYS.has(keyOf(c))).map((c) => ({
+	...WIRE.filter((c) => !EXTRA_KEYS.has(keyOf(c)) && !c.request && !c.poll).map((c) => ({
 		node: c.node,
 		credential: c.credential,
 		parameters: c.parameters,

@@ -1,23 +1,59 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** One request the node makes: its operation, method and path template (relative to the API Base URL). */
+/**
+ * One request the node makes: its operation, method, path template (relative to the API Base URL) and the
+ * query parameter names it may send.
+ */
 export interface Endpoint {
 	operation: string;
 	method: string;
 	path: string;
+	query?: readonly string[];
 }
 
-/** One operation an API description lists: its method and full path (basePath or server path included). */
+/**
+ * One operation an API description lists: its method, full path (basePath or server path included) and the
+ * names of its query parameters (the path item's and the operation's own).
+ */
 export interface Documented {
 	method: string;
 	path: string;
+	query: string[];
 }
+
+/**
+ * The account's own API description: https://help.loyalistic.com/help/using-loyalistic-api names
+ * https://api.loyalistic.com/v1/swagger/docs/v1, i.e. this path under the default API Base URL. Kept here,
+ * free of node code, so that the credential test reads the same constant as the transport.
+ */
+export const SWAGGER_PATH = '/swagger/docs/v1';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
 function joinPath(prefix: string, path: string): string {
 	const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 	return joined.length > 1 ? joined.replace(/\/+$/, '') : '/';
+}
+
+/** The names of the `in: query` parameters in a parameters array, `$ref`s to the document's own resolved. */
+function queryNames(parameters: unknown, document: IDataObject): string[] {
+	if (!Array.isArray(parameters)) return [];
+	const names: string[] = [];
+	for (let p of parameters as IDataObject[]) {
+		const ref = p && typeof p === 'object' ? p.$ref : undefined;
+		if (typeof ref === 'string' && ref.startsWith('#/')) {
+			// '#/parameters/X' (Swagger 2.0) or '#/components/parameters/X' (OpenAPI 3), with ~1 and ~0 escapes.
+			let target: unknown = document;
+			for (const part of ref.slice(2).split('/'))
+				target = (target as IDataObject | undefined)?.[
+					part.replace(/~1/g, '/').replace(/~0/g, '~')
+				];
+			p = target as IDataObject;
+		}
+		if (p && typeof p === 'object' && p.in === 'query' && typeof p.name === 'string')
+			names.push(p.name);
+	}
+	return names;
 }
 
 function pathnameOf(url: string): string {
@@ -51,9 +87,22 @@ export function documentedOperations(
 	const operations: Documented[] = [];
 	for (const [path, item] of Object.entries(doc.paths)) {
 		if (!item || typeof item !== 'object') continue;
+		const shared = queryNames(item.parameters, doc as IDataObject);
 		for (const method of Object.keys(item))
 			if (METHODS.includes(method.toLowerCase()))
-				operations.push({ method: method.toUpperCase(), path: joinPath(prefix, path) });
+				operations.push({
+					method: method.toUpperCase(),
+					path: joinPath(prefix, path),
+					query: [
+						...new Set([
+							...shared,
+							...queryNames(
+								(item[method] as IDataObject | undefined)?.parameters,
+								doc as IDataObject,
+							),
+						]),
+					],
+				});
 	}
 	return {
 		operations,
@@ -164,10 +213,12 @@ function compareUnder(
 	prefix: string,
 ): PathReport {
 	const byRoute = new Map<string, Set<string>>();
+	const queryOf = new Map<string, string[]>();
 	for (const d of documented) {
 		const key = routeKey(d.path);
 		if (!byRoute.has(key)) byRoute.set(key, new Set());
 		byRoute.get(key)!.add(d.method);
+		queryOf.set(`${d.method} ${key}`, d.query ?? []);
 	}
 	const used = new Set<string>();
 	for (const e of endpoints) {
@@ -178,7 +229,24 @@ function compareUnder(
 	for (const e of endpoints) {
 		const full = joinPath(prefix, e.path);
 		const methods = byRoute.get(routeKey(full));
-		if (methods?.has(e.method)) continue;
+		if (methods?.has(e.method)) {
+			// Query names are compared without regard to case, as ASP.NET binds them (assumed, like the API).
+			const listed = queryOf.get(`${e.method} ${routeKey(full)}`) ?? [];
+			const lower = new Set(listed.map((n) => n.toLowerCase()));
+			const unlisted = (e.query ?? []).filter((n) => !lower.has(n.toLowerCase()));
+			if (unlisted.length)
+				missing.push({
+					operation: e.operation,
+					method: e.method,
+					path: full,
+					problem: `the path and method are there, but the query parameter${unlisted.length > 1 ? 's' : ''} ${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} not (it lists ${listed.length ? listed.join(', ') : 'none'})`,
+					methodsOnPath: [...methods].sort(),
+					closest: [],
+					queryNotListed: unlisted,
+					queryListed: listed,
+				});
+			continue;
+		}
 		const onPath = methods ? [...methods].sort() : [];
 		missing.push({
 			operation: e.operation,
@@ -188,6 +256,8 @@ function compareUnder(
 				? `the path is there, but with ${onPath.join(', ')} only, not ${e.method}`
 				: 'the path is not in the API description',
 			methodsOnPath: onPath,
+			queryNotListed: [],
+			queryListed: [],
 			closest: closest({ method: e.method, full }, documented, used).map((d) => ({
 				method: d.method,
 				path: d.path,
@@ -198,18 +268,18 @@ function compareUnder(
 	const found = checked - missing.length;
 	const fits = missing.length === 0;
 	const summary = fits
-		? `All ${checked} requests the node makes are in your account's API description: the node's assumed paths and methods fit this account (query parameters, body fields and answers are not compared).`
+		? `All ${checked} requests the node makes are in your account's API description: the node's assumed paths, methods and query parameter names fit this account (body fields and answers are not compared).`
 		: `${missing.length} of the ${checked} requests the node makes are not in your account's API description: ${missing
 				.map(
 					(m) =>
 						`${String(m.operation)} (${String(m.method)} ${String(m.path)}): ${String(m.problem)}${
-							(m.closest as Documented[]).length
+							((m.closest as Documented[] | undefined) ?? []).length
 								? `; nearest: ${(m.closest as Documented[]).map((c) => `${c.method} ${c.path}`).join(', ')}`
 								: ''
 						}`,
 				)
 				.join(
 					'. ',
-				)}. Those operations will fail against this account until their paths are corrected in the Loyalistic node (its PATHS, all in one place).`;
+				)}. Those operations will fail against this account until their paths and query names are corrected in the Loyalistic node (its PATHS and QUERY, all in one place).`;
 	return { fits, summary, checked, found, missing };
 }

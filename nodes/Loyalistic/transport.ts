@@ -11,6 +11,7 @@ import { pageRecords, paginate } from '../shared/http/pagination';
 import { buildPath } from '../shared/http/path';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider } from '../shared/http/types';
+import { SWAGGER_PATH } from './swaggerCheck';
 
 export const CREDENTIAL_TYPE = 'loyalisticOAuth2Api';
 
@@ -43,11 +44,8 @@ export const PATHS = {
 	listContact: (id: string | number, contactId: string | number) =>
 		buildPath(TEMPLATES.listContact, { id, contactId }),
 	activities: TEMPLATES.activities,
-	/**
-	 * The account's own API description: https://help.loyalistic.com/help/using-loyalistic-api names
-	 * https://api.loyalistic.com/v1/swagger/docs/v1, i.e. this path under the default API Base URL.
-	 */
-	swagger: '/swagger/docs/v1',
+	/** The account's own API description (documented URL, see SWAGGER_PATH). */
+	swagger: SWAGGER_PATH,
 };
 
 /**

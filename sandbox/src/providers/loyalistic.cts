@@ -138,6 +138,13 @@ function swaggerOf(routes: string[], queryOf: Record<string, string[]> = {}) {
  * An account whose API differs from the node's assumptions (as an ASP.NET Web API could): companies are
  * "accounts", list members are "members", a contact is updated with PATCH, and ids are named per resource.
  */
+/** The differing account's query names: its activities are filtered by `activityType`, not `type`. */
+const DIFFERING_QUERY_OF: Record<string, string[]> = {
+	...QUERY_OF,
+	'GET /v1/accounts': LIST_QUERY,
+	'GET /v1/activities': [...LIST_QUERY, 'activityType', 'contactId'],
+};
+
 const DIFFERING_ROUTES = [
 	'GET /v1/contacts',
 	'POST /v1/contacts',
@@ -483,7 +490,7 @@ function create(api, userOptions) {
 			state.swagger === 'matching'
 				? swaggerOf(resources, QUERY_OF)
 				: state.swagger === 'differing'
-					? swaggerOf(DIFFERING_ROUTES)
+					? swaggerOf(DIFFERING_ROUTES, DIFFERING_QUERY_OF)
 					: state.swagger;
 		return { status: 200, body };
 	});

@@ -9,12 +9,12 @@ export default defineOperation({
 	name: 'Check API Paths',
 	action: 'Check the API paths the node assumes',
 	description:
-		"Read your account's Swagger document and report which of the node's assumed paths and methods it does not have, and the nearest ones it has",
+		"Read your account's Swagger document and report which of the node's assumed paths, methods and query parameter names it does not have, and the nearest ones it has",
 	kind: 'read',
 	fields: [
 		{
 			displayName:
-				"Loyalistic publishes its resource API only in its Swagger document. This operation reads it and tells you whether the node's paths and methods are in it (paths and methods only: query parameters, body fields and answers are not compared).",
+				"Loyalistic publishes its resource API only in its Swagger document. This operation reads it and tells you whether the node's paths, methods and query parameter names are in it (body fields and answers are not compared).",
 			name: 'checkNotice',
 			type: 'notice',
 			default: '',
@@ -32,7 +32,7 @@ export default defineOperation({
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether to stop the workflow with the report as its error when any path or method is missing, instead of outputting the report',
+						'Whether to stop the workflow with the report as its error when any path, method or query parameter is missing, instead of outputting the report',
 				},
 			],
 		},
@@ -48,8 +48,7 @@ export default defineOperation({
 				{ message: 'Not an API description' },
 				{
 					message: `The answer at ${url} is not a Swagger or OpenAPI document (it has no "paths") (item ${i})`,
-					description:
-						'Check the API Base URL in the Loyalistic credential: the Swagger document lives at <API Base URL>/swagger/docs/v1.',
+					description: `Check the API Base URL in the Loyalistic credential: the Swagger document lives at <API Base URL>${PATHS.swagger}.`,
 					itemIndex: i,
 				},
 			);
