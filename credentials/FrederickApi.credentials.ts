@@ -249,6 +249,11 @@ export class FrederickApi implements ICredentialType {
 			// V2 as Frederick's own client sends it (dot-notation paging); V2 is not a public API.
 			url: '/v2/locations',
 			qs: { 'page.size': 1 },
+			// The JSON:API media type on every V2 request, as the nodes send it.
+			headers: {
+				Accept: 'application/vnd.api+json',
+				'Content-Type': 'application/vnd.api+json',
+			},
 		},
 	};
 }
