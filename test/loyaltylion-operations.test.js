@@ -757,6 +757,25 @@ describe('Site → Get Many (sites/list-sites) and Create WebView Session (sites
 		expect(Date.parse(items[0].json.expires_at)).toBeGreaterThan(Date.now());
 	});
 
+	test('WebView sessions keep their own documented 100/s, not the global 20/s: more than 20 in a second, no 429', async () => {
+		const { run } = withApiKey();
+		box.sim.stats.log.length = 0;
+		const { items, error } = await run(
+			{ resource: 'site', operation: 'createWebviewSession', siteId: rl('1001'), channel: 'kiosk' },
+			{ items: Array.from({ length: 60 }, () => ({})) },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(60);
+		const sent = box.sim.stats.log.filter((r) => r.route === '/v2/sites/:siteId/webviews/sessions');
+		expect(sent).toHaveLength(60);
+		const times = sent.map((r) => r.at);
+		const busiestSecond = Math.max(
+			...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length),
+		);
+		expect(busiestSecond).toBeGreaterThan(20);
+		expect(busiestSecond).toBeLessThanOrEqual(100);
+	});
+
 	test('only the channel when nothing else is given', async () => {
 		const { run } = withApiKey();
 		const { error } = await run({
@@ -1138,6 +1157,71 @@ describe('Transactions as a CSV file (type=csv)', () => {
 			pages: 1,
 		});
 		expect(received().at(-1).query).toEqual({ type: 'csv', limit: '2' });
+	});
+});
+
+describe('CSV with Since ID when the answers carry no cursor (the since_id loop, reference 3.2)', () => {
+	test('pages ascend, since_id moves to the last id of the id column, a short page ends; one header row', async () => {
+		const { run } = withApiKey();
+		const all = sim().state.transactions;
+		let next = Math.max(...all.map((t) => t.id)) + 1;
+		while (all.length < 1300) all.push({ ...all[all.length % 50], id: next++ });
+		const since = all[0].id;
+		const later = all.filter((t) => t.id > since).map((t) => t.id);
+		sim().state.options.sinceIdCursors = false;
+		try {
+			box.sim.stats.log.length = 0;
+			const { items, error } = await run({
+				resource: 'transaction',
+				operation: 'getMany',
+				returnAll: true,
+				format: 'csv',
+				binaryPropertyName: 'data',
+				filters: { since_id: since },
+			});
+			expect(error).toBeUndefined();
+			const text = Buffer.from(items[0].binary.data.data, 'base64').toString('utf8');
+			const lines = text.trim().split('\n');
+			expect(lines[0]).toMatch(/^id,/);
+			const ids = lines.slice(1).map((l) => Number(l.split(',')[0]));
+			expect(ids).toEqual(later);
+			expect(items[0].json).toMatchObject({ rows: later.length });
+			const pages = received().map((r) => r.query);
+			expect(pages.length).toBe(Math.floor(later.length / 500) + 1);
+			pages.forEach((q, n) =>
+				expect(q).toEqual({
+					since_id: String(n === 0 ? since : later[n * 500 - 1]),
+					type: 'csv',
+					limit: '500',
+				}),
+			);
+		} finally {
+			sim().state.options.sinceIdCursors = true;
+		}
+	});
+
+	test('Since ID with a Sort other than ID ascending is refused before anything is sent', async () => {
+		const { run } = withApiKey();
+		box.sim.stats.log.length = 0;
+		const { error } = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { since_id: 10 },
+			sort: { sort_field: 'updated_at' },
+		});
+		expect(error?.message).toMatch(/^Sort cannot be combined with Since ID/);
+		expect(received()).toHaveLength(0);
+		const ok = await run({
+			resource: 'customer',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 3,
+			filters: { since_id: 10 },
+			sort: { sort_field: 'id', sort_direction: 'asc' },
+		});
+		expect(ok.error).toBeUndefined();
+		expect(ok.items).toHaveLength(3);
 	});
 });
 

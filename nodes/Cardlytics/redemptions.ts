@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { Validator } from '../shared/execution/validate';
+import { csvRecords } from '../shared/formats/csv';
 import { cardlyticsPresignedDownload, cardlyticsRequest, PATHS } from './transport';
 
 /**
@@ -76,38 +77,6 @@ export async function downloadRedemptionFile(
 
 /** The redemption feed's numeric field (https://platform.cardlytics.com/ads-manager/docs/redemption-feed). */
 const NUMERIC = new Set(['transaction_amount']);
-
-/** The records of a CSV text (RFC 4180 quoting: a quoted cell may hold commas, quotes and line breaks). */
-function csvRecords(text: string): string[][] {
-	const records: string[][] = [];
-	let record: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let c = 0; c < text.length; c++) {
-		const ch = text[c];
-		if (quoted) {
-			if (ch === '"' && text[c + 1] === '"') {
-				cell += '"';
-				c++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			record.push(cell);
-			cell = '';
-		} else if (ch === '\n' || ch === '\r') {
-			if (ch === '\r' && text[c + 1] === '\n') c++;
-			record.push(cell);
-			records.push(record);
-			record = [];
-			cell = '';
-		} else cell += ch;
-	}
-	record.push(cell);
-	records.push(record);
-	// Blank lines carry no record.
-	return records.filter((r) => r.length > 1 || r[0].trim() !== '');
-}
 
 /**
  * The rows of a redemption file. Its format is not public (assumed: CSV with a header line, JSON lines, or a

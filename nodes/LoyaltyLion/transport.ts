@@ -8,6 +8,8 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { csvRecords, csvText } from '../shared/formats/csv';
 import { pageRecords, paginate } from '../shared/http/pagination';
 import { buildPath } from '../shared/http/path';
 import { apiRequest } from '../shared/http/request';
@@ -97,6 +99,12 @@ export const PATHS = {
 	webhook: (id: string | number) => buildPath('/webhooks/{id}', { id }),
 };
 
+/**
+ * sites/create-webview-session: "100 requests per second" for this endpoint, beside the global 20 (intro:
+ * "unless a page says otherwise"); it gets a flow of its own at that rate.
+ */
+export const WEBVIEW_RATE = { requests: 100, perMs: 1000 };
+
 /** Largest page LoyaltyLion serves. */
 export const MAX_PAGE_SIZE = 500;
 
@@ -173,7 +181,14 @@ export async function loyaltyLionRequest<T = IDataObject>(
 	itemIndex: number | undefined,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; qs?: IDataObject; idempotent?: boolean; binary?: boolean } = {},
+	options: {
+		body?: IDataObject;
+		qs?: IDataObject;
+		idempotent?: boolean;
+		binary?: boolean;
+		/** An endpoint's own documented rate, instead of the credential's. */
+		rateLimit?: { requests: number; perMs: number };
+	} = {},
 ): Promise<ApiResponse<T>> {
 	const { credentialType, base, rateLimit } = await settingsOf(ctx);
 	return await apiRequest<T>(ctx, loyaltyLion, {
@@ -244,10 +259,12 @@ export function nextCursorOfLink(link: string | undefined): string | undefined {
 }
 
 /**
- * A list as CSV (`type=csv`): every page along the Link header's cursor, one file. Only the cursor is
- * taken from the Link URL: the request goes to the credential's own API base, never to the URL given.
- * Whether later pages repeat the header row is not public (assumed: a first line equal to the first
- * page's header is dropped). Returns the CSV text and the pages and rows it holds.
+ * A list as CSV (`type=csv`), every page in one file. Pages follow the Link header's cursor (reference 3.2:
+ * a CSV answer's only cursor); only the cursor is taken from the Link URL, the request goes to the
+ * credential's own API base. With Since ID and no Link, the documented since_id loop applies: a page shorter
+ * than the limit is the last, else since_id moves to the page's last id, read from the `id` column (CSV
+ * columns are not public: assumed). Whether later pages repeat the header row is not public (assumed: a first
+ * record equal to the first page's header is dropped). Returns the CSV text and the pages and rows it holds.
  */
 export async function loyaltyLionCsv(
 	ctx: IExecuteFunctions,
@@ -256,33 +273,56 @@ export async function loyaltyLionCsv(
 	filters: IDataObject,
 	limit: number | undefined,
 ): Promise<{ csv: string; pages: number; rows: number }> {
-	let header: string | undefined;
-	const lines: string[] = [];
+	let header: string[] | undefined;
+	const rows: string[][] = [];
 	let cursor: string | undefined;
+	let since = filters.since_id as number | undefined;
 	let pages = 0;
 	for (;;) {
-		const remaining = limit === undefined ? undefined : limit - lines.length;
+		const remaining = limit === undefined ? undefined : limit - rows.length;
 		if (remaining !== undefined && remaining <= 0) break;
 		const size = Math.max(1, Math.min(MAX_PAGE_SIZE, remaining ?? MAX_PAGE_SIZE));
 		// type=csv on every page: whether the cursor keeps the format is not public.
 		const qs = cursor
 			? { cursor, type: 'csv', limit: size }
-			: { ...filters, type: 'csv', limit: size };
+			: {
+					...filters,
+					...(since === undefined ? {} : { since_id: since }),
+					type: 'csv',
+					limit: size,
+				};
 		const { body, headers } = await loyaltyLionRequest<ArrayBuffer>(ctx, i, 'GET', path, {
 			qs,
 			binary: true,
 		});
 		pages++;
-		const text = Buffer.from(body).toString('utf8');
-		const pageLines = text.split(/\r?\n/).filter((line) => line !== '');
-		if (header === undefined) header = pageLines.shift();
-		else if (pageLines[0] === header) pageLines.shift();
-		lines.push(...(remaining === undefined ? pageLines : pageLines.slice(0, remaining)));
+		const records = csvRecords(
+			Buffer.from(body)
+				.toString('utf8')
+				.replace(/^\uFEFF/, ''),
+		);
+		if (header === undefined) header = records.shift();
+		else if (records[0]?.join(',') === header.join(',')) records.shift();
+		rows.push(...(remaining === undefined ? records : records.slice(0, remaining)));
+		const idColumn = header?.indexOf('id') ?? -1;
+		const lastId = Number(records.at(-1)?.[idColumn]);
+		if (since !== undefined && idColumn >= 0 && Number.isFinite(lastId)) since = lastId;
 		cursor = nextCursorOfLink(headers.link);
-		if (!cursor) break;
+		if (cursor) continue;
+		if (since === undefined || records.length < size) break;
+		if (idColumn < 0 || !Number.isFinite(lastId))
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'LoyaltyLion sent a full CSV page with no next link and no id column, so Since ID cannot move on to the next page',
+				{
+					itemIndex: i,
+					description:
+						'Set Format to JSON, or remove the Since ID filter: nothing was output, so no partial file is taken as whole.',
+				},
+			);
 	}
-	const csv = header === undefined ? '' : [header, ...lines].join('\n') + '\n';
-	return { csv, pages, rows: lines.length };
+	const csv = header === undefined ? '' : csvText([header, ...rows]);
+	return { csv, pages, rows: rows.length };
 }
 
 const AUTHENTICATION_OPTIONS = [

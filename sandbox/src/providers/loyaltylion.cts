@@ -112,6 +112,8 @@ const DEFAULTS = {
 	rateLimitPerSecond: 20,
 	/** sites/create-webview-session: this endpoint allows 100 requests per second */
 	webviewRateLimitPerSecond: 100,
+	/** whether a since_id answer also carries cursors (JSON `cursor`, CSV `Link`) is not public (assumed: yes) */
+	sinceIdCursors: true,
 	/** program_events/customer.points_earned is sent after a 5-minute delay (control `flushEvents` sends now) */
 	pointsEarnedDelayMs: 5 * 60_000,
 };
@@ -1275,12 +1277,15 @@ function create(api, userOptions) {
 			end = start + limit;
 		}
 		const page = matching.slice(start, end);
+		const cursors = f.since_id === undefined || options.sinceIdCursors;
 		const next =
-			start + page.length < matching.length && page.length
+			cursors && start + page.length < matching.length && page.length
 				? encodeCursor({ k: key, f, a: tuple(page[page.length - 1]), d: 'next' })
 				: null;
 		const prev =
-			start > 0 && page.length ? encodeCursor({ k: key, f, a: tuple(page[0]), d: 'prev' }) : null;
+			cursors && start > 0 && page.length
+				? encodeCursor({ k: key, f, a: tuple(page[0]), d: 'prev' })
+				: null;
 		const links: string[] = [];
 		const link = (cursor, rel) =>
 			`<${ctx.origin}${ctx.url.pathname}?cursor=${encodeURIComponent(cursor)}&limit=${limit}>; rel="${rel}"`;

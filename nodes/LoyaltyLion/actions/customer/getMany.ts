@@ -5,6 +5,7 @@ import { simplified, simplifyField } from '../../../shared/descriptions/simplify
 import { loyaltyLionList, PATHS } from '../../transport';
 import { CUSTOMER_SIMPLE } from '../fields';
 import { dateFilter, readFilters, sinceIdFilter } from '../filters';
+import { Validator } from '../../../shared/execution/validate';
 
 export default defineOperation({
 	value: 'getMany',
@@ -95,6 +96,15 @@ export default defineOperation({
 	async execute(i) {
 		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
 		const filters = { ...readFilters(this, i), ...sort };
+		// Reference 3.2: since_id lists by id ascending, and its loop moves since_id to each page's last id;
+		// any other order would skip or repeat customers, and how the API combines the two is not public.
+		const ascendingById =
+			(sort.sort_field ?? 'id') === 'id' && (sort.sort_direction ?? 'asc') === 'asc';
+		if (filters.since_id !== undefined && !ascendingById)
+			new Validator(this, i).fail(
+				'Sort',
+				'cannot be combined with Since ID, which lists customers by ID ascending: remove the Sort or the Since ID filter',
+			);
 		return simplified(
 			this,
 			i,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { recordLocator } from '../../../shared/descriptions/locator';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyaltyLionRequest, PATHS } from '../../transport';
+import { loyaltyLionRequest, PATHS, WEBVIEW_RATE } from '../../transport';
 
 // developers.loyaltylion.com/api-reference/v2/resources/sites/create-webview-session: scope write_customers;
 // body channel (letters, digits, dots, underscores; at least 2), language (ISO 639-1), currency (ISO 4217),
@@ -145,7 +145,7 @@ export default defineOperation({
 			i,
 			'POST',
 			PATHS.webviewSessions(siteId),
-			{ body },
+			{ body, rateLimit: WEBVIEW_RATE },
 		);
 		return (answer?.webview_session as IDataObject | undefined) ?? {};
 	},
