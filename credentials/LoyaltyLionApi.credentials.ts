@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { apiBaseUrlField, requestsPerSecondField } from './loyaltyLionFields';
+import { apiBaseUrlField, processesField, requestsPerSecondField } from './loyaltyLionFields';
 
 export class LoyaltyLionApi implements ICredentialType {
 	name = 'loyaltyLionApi';
@@ -48,6 +48,7 @@ export class LoyaltyLionApi implements ICredentialType {
 				'The API secret of your store. The LoyaltyLion Trigger verifies deliveries with it (assumed: LoyaltyLion signs webhooks with the site secret, and whether that is this secret is not public)',
 		},
 		requestsPerSecondField,
+		processesField,
 		apiBaseUrlField,
 	];
 

@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { apiBaseUrlField, requestsPerSecondField } from './loyaltyLionFields';
+import { apiBaseUrlField, processesField, requestsPerSecondField } from './loyaltyLionFields';
 
 /**
  * A LoyaltyLion API key for one store, sent as `Authorization: Bearer pat_…`
@@ -46,6 +46,7 @@ export class LoyaltyLionApiKeyApi implements ICredentialType {
 				'Needed only by the LoyaltyLion Trigger: LoyaltyLion signs the webhooks created with an API key with your site secret, and the trigger refuses deliveries it cannot verify. Where LoyaltyLion shows it is not public (assumed: the secret of your token and secret, in the LoyaltyLion admin settings).',
 		},
 		requestsPerSecondField,
+		processesField,
 		apiBaseUrlField,
 	];
 

@@ -1,4 +1,5 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { processesField, requestsPerSecondField } from './loyaltyLionFields';
 
 const OAUTH_BASE =
 	'String($self["oauthBaseUrl"] || "https://app.loyaltylion.com").replace(/\\/+$/, "")';
@@ -71,14 +72,8 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			default: 'https://api.loyaltylion.com/v2',
 			description: 'Base of the API paths. Change it only to use a simulator.',
 		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			default: 20,
-			typeOptions: { minValue: 1 },
-			description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second.',
-		},
+		requestsPerSecondField,
+		processesField,
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{
 			displayName: 'Authorization URL',

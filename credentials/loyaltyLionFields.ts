@@ -10,6 +10,20 @@ export const requestsPerSecondField: INodeProperties = {
 	description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second.',
 };
 
+/**
+ * How many n8n processes spend the rate of one credential at once (queue mode: the workers, and the main
+ * process if it runs executions too). Each keeps its share, so together they keep LoyaltyLion's limit.
+ */
+export const processesField: INodeProperties = {
+	displayName: 'n8n Processes Sharing This Credential',
+	name: 'processes',
+	type: 'number',
+	default: 1,
+	typeOptions: { minValue: 1 },
+	description:
+		'In queue mode, the number of n8n workers that may run workflows with this credential at the same time. Each keeps to Requests per Second divided by this number, so together they stay within the limit; if more run, the nodes slow down on the 429s that follow.',
+};
+
 /** Where the Admin API is: changed only to use a simulator. */
 export const apiBaseUrlField: INodeProperties = {
 	displayName: 'API Base URL',

@@ -169,7 +169,16 @@ export async function settingsOf(ctx: Ctx): Promise<Settings> {
 		cached = ctx.getCredentials(credentialType).then((c) => ({
 			credentialType,
 			base: String(c.apiBaseUrl ?? 'https://api.loyaltylion.com/v2').replace(/\/+$/, ''),
-			rateLimit: { requests: Math.max(1, Number(c.requestsPerSecond ?? 20) || 20), perMs: 1000 },
+			// Each of the processes sharing the credential keeps its share of the rate (queue mode).
+			rateLimit: {
+				requests: Math.max(
+					1,
+					Math.floor(
+						(Number(c.requestsPerSecond ?? 20) || 20) / Math.max(1, Number(c.processes ?? 1) || 1),
+					),
+				),
+				perMs: 1000,
+			},
 		}));
 		settings.set(ctx, cached);
 	}

@@ -54,6 +54,38 @@ describe('flow control', () => {
 		expect(next.at - held).toBeGreaterThanOrEqual(2000);
 	});
 
+	test('a documented rate under 429s (another process spends it): its share is cut, then grows back', async () => {
+		const flow = flowFor('doc|shared', { documented: { requests: 10, perMs: 1000 } });
+		/** How many of 12 requests the flow grants in one window; every ticket is then answered cleanly. */
+		const windowSize = async () => {
+			const got = await grants(flow, 12, 10, 500);
+			const granted = got.length;
+			const answered = new Set<Ticket>();
+			const answer = () => {
+				for (const g of got)
+					if (!answered.has(g.ticket)) (answered.add(g.ticket), g.ticket.done('ok'));
+			};
+			answer();
+			for (let t = 0; t < 5000 && answered.size < 12; t += 50) {
+				await jest.advanceTimersByTimeAsync(50);
+				answer();
+			}
+			await jest.advanceTimersByTimeAsync(1100);
+			return granted;
+		};
+		const first = await grants(flow, 10);
+		expect(first).toHaveLength(10);
+		// Two 429s in the same second: one cut, to 85% (8 requests a window).
+		first[0].ticket.done('throttled');
+		first[1].ticket.done('throttled');
+		for (const g of first.slice(2)) g.ticket.done('ok');
+		await jest.advanceTimersByTimeAsync(1100);
+		expect(await windowSize()).toBe(8);
+		// Clean answers grow it back to the documented 10, never above.
+		for (let round = 0; round < 10; round++) await windowSize();
+		expect(await windowSize()).toBe(10);
+	});
+
 	test('an undisclosed rate starts at the slow-start rate, grows on clean answers and is cut by a 429', async () => {
 		const flow = flowFor('adaptive|cred', { maxPerSecond: 50 }) as AdaptiveFlow;
 		expect(flow.rate).toBe(START_RATE);

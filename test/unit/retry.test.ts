@@ -32,6 +32,14 @@ describe('retry policy', () => {
 		});
 	});
 
+	test('a 429 is retried longer than other failures (nothing was applied), still bounded', () => {
+		expect(decide(failure(429), false, DEFAULT_RETRY.maxAttempts).retry).toBe(true);
+		expect(decide(failure(429), false, DEFAULT_RETRY.maxThrottledAttempts)).toEqual({
+			retry: false,
+			reason: 'attempts',
+		});
+	});
+
 	test('a Retry-After is waited exactly, or not at all when longer than the policy allows', () => {
 		expect(decide(failure(429, { 'retry-after': '3' }), false)).toEqual({
 			retry: true,

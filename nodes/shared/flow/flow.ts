@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { RequestWindow } from './window';
 
 /**
  * Flow control per credential: how fast the requests of one stored credential go out, across all the items
@@ -6,7 +7,8 @@ import { sleep } from 'n8n-workflow';
  *
  * - A provider that documents its rate (LoyaltyLion: 20 requests per second) has it kept exactly: a sliding
  *   window counted from the moment each answer arrived, so the provider, which counts arrivals, never sees more
- *   than the rate and no 429 is provoked.
+ *   than the rate and no 429 is provoked. Several n8n processes sharing one credential each keep their share
+ *   (the credential says how many), and a 429 all the same cuts the flow's share until answers are clean.
  * - A provider that does not (Loyalistic, Loyalife, Frederick, Cardlytics) has its limit found as TCP finds a
  *   link's capacity (AIMD). Slow start: up to 10 requests in any second, one more for each clean answer (so
  *   the rate doubles each second while the items in flight keep up). The first "429 Too Many Requests" ends
@@ -53,78 +55,34 @@ interface Flow {
 }
 
 /**
- * The requests of the last `perMs` milliseconds, and a hold (a Retry-After) on all of them: what both kinds of
- * flow keep. A request is stamped when its answer comes (Infinity until then): the provider counts its
- * arrival, which is between the send and the answer, so a window of answers never undercounts.
+ * A documented rate, kept exactly while the provider agrees. A 429 under it means another process spends the
+ * same allowance (n8n workers in queue mode): the flow then takes a smaller share, cut as an adaptive flow cuts,
+ * and grows back to the documented rate while answers are clean.
  */
-class RequestWindow {
-	private stamps: number[] = [];
-	private holdUntil = 0;
-
-	constructor(private readonly perMs: number) {}
-
-	/**
-	 * Waits until the hold is over and fewer than `limit` requests are in the window, and takes a place in it at
-	 * once, in the same step as the check: requests that ask at the same moment cannot all see the same free place.
-	 * The place counts until `answered` or `sent` stamps it, or `release` gives it back.
-	 */
-	async room(limit: () => number): Promise<void> {
-		for (;;) {
-			const now = Date.now();
-			if (now < this.holdUntil) {
-				await sleep(this.holdUntil - now);
-				continue;
-			}
-			this.stamps = this.stamps.filter((t) => now - t < this.perMs);
-			if (this.stamps.length < limit()) {
-				this.stamps.push(Infinity);
-				return;
-			}
-			const oldest = Math.min(...this.stamps);
-			await sleep(Number.isFinite(oldest) ? Math.max(1, this.perMs - (now - oldest) + 1) : 5);
-		}
-	}
-
-	private stamp(at: number): void {
-		const index = this.stamps.indexOf(Infinity);
-		if (index >= 0) this.stamps[index] = at;
-	}
-
-	/** The request is counted from its answer on (until then it counts as in the window). */
-	answered(): void {
-		this.stamp(Date.now());
-	}
-
-	/** The request is counted from now (requests already spaced evenly). */
-	sent(): void {
-		this.stamp(Date.now());
-	}
-
-	/** A place taken by `room` that is not used after all. */
-	release(): void {
-		const index = this.stamps.indexOf(Infinity);
-		if (index >= 0) this.stamps.splice(index, 1);
-	}
-
-	hold(ms: number): void {
-		this.holdUntil = Math.max(this.holdUntil, Date.now() + ms);
-	}
-}
-
-/** A documented rate, kept exactly. */
 class DocumentedFlow implements Flow {
 	private readonly window: RequestWindow;
+	/** Requests per window granted now: the documented number unless 429s cut it. */
+	private limit: number;
+	private lastDecreaseAt = 0;
 
 	constructor(private readonly rate: { requests: number; perMs: number }) {
 		this.window = new RequestWindow(rate.perMs);
+		this.limit = rate.requests;
 	}
 
 	async acquire(): Promise<Ticket> {
-		await this.window.room(() => this.rate.requests);
+		await this.window.room(() => Math.max(1, Math.floor(this.limit)));
 		return {
 			done: (outcome, retryAfterMs) => {
 				this.window.answered();
-				if (outcome === 'throttled' && retryAfterMs) this.window.hold(retryAfterMs);
+				if (outcome === 'ok' && this.limit < this.rate.requests)
+					this.limit = Math.min(this.rate.requests, this.limit + INCREASE_PER_SECOND / this.limit);
+				if (outcome !== 'throttled') return;
+				if (retryAfterMs) this.window.hold(retryAfterMs);
+				const now = Date.now();
+				if (now - this.lastDecreaseAt < DECREASE_GUARD_MS) return;
+				this.lastDecreaseAt = now;
+				this.limit = Math.max(1, this.limit * DECREASE);
 			},
 		};
 	}

@@ -5,6 +5,11 @@ import type { RequestSpec } from './types';
 export interface RetryPolicy {
 	/** Attempts in all, the first included. */
 	maxAttempts: number;
+	/**
+	 * Attempts in all when the provider answers 429: more than for other failures, since nothing was applied
+	 * and another process spending the same allowance (queue mode) can refuse many in a row.
+	 */
+	maxThrottledAttempts: number;
 	/** First backoff delay when the server gives no Retry-After; doubles each time. */
 	baseDelayMs: number;
 	/** No backoff of ours is longer than this. */
@@ -18,6 +23,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
 	maxAttempts: 5,
+	maxThrottledAttempts: 20,
 	baseDelayMs: 250,
 	maxDelayMs: 15_000,
 	maxRetryAfterMs: 60_000,
@@ -60,7 +66,8 @@ export function decideRetry(
 				((failure.status !== undefined && failure.status >= 500) ||
 					(failure.status === undefined && isTransient(failure)))));
 	if (!retryable) return { retry: false, reason: 'not retryable' };
-	if (attempt >= policy.maxAttempts) return { retry: false, reason: 'attempts' };
+	const attempts = failure.status === 429 ? policy.maxThrottledAttempts : policy.maxAttempts;
+	if (attempt >= attempts) return { retry: false, reason: 'attempts' };
 	const asked = retryAfterMs(failure.headers);
 	if (asked !== undefined && asked > policy.maxRetryAfterMs) {
 		return { retry: false, reason: 'retry-after too long', askedMs: asked };
