@@ -195,6 +195,8 @@ export class LoyaltyLionTrigger implements INodeType {
 			dark: 'file:../../icons/loyaltylion.dark.svg',
 		},
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyaltylion-1',
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["topics"] || []).join(", ") }}',
