@@ -35,7 +35,9 @@ export class LoyalifeApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			// Filled by preAuthentication and stored by n8n; n8n asks for a new one only when Loyalife answers 401.
+			// Filled by preAuthentication and stored by n8n. n8n calls preAuthentication only when this is empty or
+			// a request was answered 401: it offers no hook to refresh at expiresOn, so the token is replaced on
+			// Loyalife's 401 (which the reference allows as well as refreshing before expiry).
 			displayName: 'Token',
 			name: 'token',
 			type: 'hidden',
@@ -148,6 +150,8 @@ export class LoyalifeApi implements ICredentialType {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
 				url: base + LOYALIFE_SIGN_IN_PATH,
+				// As the quickstart sends it (Content-Type comes with the JSON body).
+				headers: { Accept: 'application/json' },
 				body,
 				json: true,
 				returnFullResponse: true,

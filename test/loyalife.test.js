@@ -293,6 +293,21 @@ describe('Member (members/*)', () => {
 		expect(bad.error).toBeUndefined();
 		expect(json(bad.items)[0]).toMatchObject({ valid: false, UniquerefID: 'MEM0004' });
 		expect(allText(bad.items)).not.toContain(sim().passwordHashOf('MEM0004'));
+		// The wrong password's 401 is an answer: no new token, and the password is sent once, not twice.
+		const tokens = box.sim.stats.tokens.loyalife;
+		box.sim.stats.reset();
+		const again = await run({
+			resource: 'member',
+			operation: 'checkCredentials',
+			relationReference: 'MEM0004',
+			password: 'not-the-hash-either',
+		});
+		expect(json(again.items)[0]).toMatchObject({ valid: false });
+		expect(box.sim.stats.tokens.loyalife ?? 0).toBe(0);
+		expect(tokens).toBeGreaterThan(0);
+		expect(
+			received().filter((c) => c.path.endsWith('CheckMembershipCredentialsByRelationReference')),
+		).toHaveLength(1);
 	});
 });
 
@@ -484,6 +499,40 @@ describe('Transaction (transactions/*)', () => {
 		await run(purchase({ operation: 'createBatch' }), { items: items.slice(0, 1) });
 		expect(sim().state.transactions.filter((t) => t.TransactionId === 'B-1')).toHaveLength(count);
 	});
+
+	test('Create Batch waits for its chunks at the same time: two chunks held pending take well under twice one', async () => {
+		const { run } = setup();
+		const before = sim().state.options.batchPendingPolls;
+		// Each batch stays pending for two polls (0.5 s, then 1 s later, then 2 s later: about 3.5 s).
+		sim().state.options.batchPendingPolls = 2;
+		try {
+			const timed = async (items) => {
+				const started = Date.now();
+				const result = await run(purchase({ operation: 'createBatch', batchSize: 1 }), { items });
+				return { ...result, ms: Date.now() - started };
+			};
+			const one = await timed([{ id: 'C-1', member: 'MEM0017', amount: 100 }]);
+			expect(one.error).toBeUndefined();
+			const two = await timed([
+				{ id: 'C-2', member: 'MEM0018', amount: 100 },
+				{ id: 'C-3', member: 'MEM0019', amount: 100 },
+			]);
+			expect(two.error).toBeUndefined();
+			expect(json(two.items).map((o) => [o.transaction_id, o.status])).toEqual([
+				['C-2', 'applied'],
+				['C-3', 'applied'],
+			]);
+			const sent = received().filter((c) => c.path.endsWith('InsertTransactionDataV2'));
+			expect(sent.slice(-2).map((c) => c.body.map((t) => t.transaction_id))).toEqual([
+				['C-2'],
+				['C-3'],
+			]);
+			expect(one.ms).toBeGreaterThan(3000);
+			expect(two.ms).toBeLessThan(one.ms * 1.5);
+		} finally {
+			sim().state.options.batchPendingPolls = before;
+		}
+	}, 30_000);
 
 	test('Create Batch without waiting: queued with batch and request IDs', async () => {
 		const { run } = setup();
@@ -788,6 +837,68 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 		});
 		expect(error.message).toMatch(/107/);
 		expect(received().map((r) => r.path.split('/').at(-1))).toEqual(['CheckAvailability']);
+	});
+});
+
+describe("the simulator's envelopes (concepts/response-format)", () => {
+	const call = async (path, body, token) =>
+		fetch(box.sim.baseUrl('loyalife') + path, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				...(token ? { authorization: `bearer ${token}` } : {}),
+			},
+			body: JSON.stringify(body),
+		}).then(async (r) => ({ status: r.status, body: await r.json() }));
+	test('an error envelope carries Count; a body of the wrong JSON kind is 998, a bad field 999', async () => {
+		const token = (
+			await call(TOKEN_ROUTE, {
+				grant_type: 'client_credentials',
+				client_id: CLIENT_ID,
+				client_secret: CLIENT_SECRET,
+			})
+		).body.results.token;
+		const path = '/lbms-ingress/pg-lm/API/PG/CheckAvailability';
+		const kind = await call(path, ['not', 'an', 'object'], token);
+		expect(kind).toEqual({
+			status: 400,
+			body: {
+				results: {
+					IsSucessful: false,
+					ErrorCode: '998',
+					ExceptionMessage: 'body must be a JSON object',
+					ReturnObject: null,
+					Count: 0,
+				},
+			},
+		});
+		const field = await call(path, { RelationReference: 'MEM0001' }, token);
+		expect(field.status).toBe(400);
+		expect(field.body.results).toMatchObject({ ErrorCode: '999', ReturnObject: null, Count: 0 });
+		expect(field.body.results.ExceptionMessage).toMatch(/TransactionCurrency/);
+		const batch = await call(
+			'/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionDataV2?pintProgramId=1001',
+			{ transaction_id: 'X' },
+			token,
+		);
+		expect(batch.body.results).toMatchObject({ ErrorCode: '998', Count: 0 });
+		// The token endpoint's 401 is as its page shows it: no ReturnObject, no Count.
+		const refused = await call(TOKEN_ROUTE, {
+			grant_type: 'client_credentials',
+			client_id: CLIENT_ID,
+			client_secret: 'wrong',
+		});
+		expect(refused).toEqual({
+			status: 401,
+			body: {
+				results: {
+					IsSucessful: false,
+					ErrorCode: '401',
+					ExceptionMessage:
+						'Invalid client_id or client_secret. Regenerated credentials invalidate the old ones.',
+				},
+			},
+		});
 	});
 });
 

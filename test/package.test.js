@@ -180,3 +180,78 @@ test("n8n's verification scanner (@n8n/scan-community-package, through its API) 
 		report.source.warnings,
 	]).toEqual([0, 0, 0, 0]);
 });
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats suffixed -1, -2. */
+function githubAnchors(markdown) {
+	const anchors = new Map();
+	const seen = new Map();
+	let fenced = false;
+	for (const line of markdown.split('\n')) {
+		if (/^(```|~~~)/.test(line)) fenced = !fenced;
+		const heading = !fenced && /^(#{1,6}) +(.+?) *#*$/.exec(line);
+		if (!heading) continue;
+		const text = heading[2]
+			.replace(/`([^`]*)`/g, '$1')
+			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+			.replace(/[*_]{1,2}([^*_]+)[*_]{1,2}/g, '$1');
+		const slug = text
+			.trim()
+			.toLowerCase()
+			.replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
+			.replace(/ /g, '-');
+		const count = seen.get(slug) ?? 0;
+		seen.set(slug, count + 1);
+		anchors.set(count ? `${slug}-${count}` : slug, { level: heading[1].length, text });
+	}
+	return anchors;
+}
+
+test("every node's Docs link is its README section: documentationUrl and the codex link name a heading of the repository's README that the node's service package README carries too", () => {
+	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+	const anchors = githubAnchors(readme);
+	// The anchor rules themselves: a repeated heading gets -1.
+	expect(anchors.get('cardlytics')).toEqual({ level: 3, text: 'Cardlytics' });
+	expect(anchors.get('cardlytics-1')).toEqual({ level: 3, text: 'Cardlytics' });
+	expect(anchors.has('how-it-behaves')).toBe(true);
+	const { SERVICES } = require(path.join(ROOT, 'scripts', 'packages.js'));
+	const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+	expect(pkg.homepage).toBe(repo);
+	// Where each heading sits: the service packages copy the provider's Operations section and Polling triggers.
+	const operationsTitles = [];
+	let inOperations = false;
+	for (const [, h] of anchors) {
+		if (h.level === 2) inOperations = h.text === 'Operations';
+		else if (h.level === 3 && inOperations) operationsTitles.push(h.text);
+	}
+	const seen = [];
+	for (const entry of pkg.n8n.nodes) {
+		const folder = entry.split('/')[2];
+		const service = SERVICES.find((s) => s.folder === folder);
+		const NodeType = Object.values(require(path.join(ROOT, entry))).find(
+			(v) => typeof v === 'function',
+		);
+		const { displayName, documentationUrl } = new NodeType().description;
+		expect([displayName, typeof documentationUrl]).toEqual([displayName, 'string']);
+		const [base, anchor] = documentationUrl.split('#');
+		expect([displayName, base]).toEqual([displayName, pkg.homepage]);
+		const heading = anchors.get(anchor);
+		expect([displayName, anchor, heading !== undefined]).toEqual([displayName, anchor, true]);
+		// The section is one the node's service package README carries (its provider, or Polling triggers).
+		const ok =
+			heading.text === 'Polling triggers' ||
+			(heading.text === service.title &&
+				operationsTitles.includes(heading.text) &&
+				anchor !== service.icon);
+		expect([displayName, anchor, ok]).toEqual([displayName, anchor, true]);
+		// The codex link (what n8n shows when a node has none) is the same section.
+		const codex = JSON.parse(
+			fs.readFileSync(path.join(ROOT, entry.replace(/\.js$/, '.json')), 'utf8'),
+		);
+		expect([displayName, codex.resources.primaryDocumentation.map((d) => d.url)]).toEqual([
+			displayName,
+			[documentationUrl],
+		]);
+		seen.push(displayName);
+	}
+	expect(seen).toHaveLength(11);
+});

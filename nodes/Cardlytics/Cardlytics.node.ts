@@ -17,6 +17,8 @@ export class Cardlytics implements INodeType {
 			dark: 'file:../../icons/cardlytics.dark.svg',
 		},
 		group: ['transform'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#cardlytics-1',
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:

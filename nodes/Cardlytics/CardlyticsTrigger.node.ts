@@ -57,6 +57,8 @@ export class CardlyticsTrigger implements INodeType {
 			dark: 'file:../../icons/cardlytics.dark.svg',
 		},
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#polling-triggers',
 		version: 1,
 		subtitle: 'New redemption',
 		description:

@@ -15,6 +15,8 @@ export class Frederick implements INodeType {
 		name: 'frederick',
 		icon: { light: 'file:../../icons/frederick.svg', dark: 'file:../../icons/frederick.dark.svg' },
 		group: ['transform'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#frederick-1',
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:

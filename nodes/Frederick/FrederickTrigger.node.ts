@@ -39,6 +39,8 @@ export class FrederickTrigger implements INodeType {
 		name: 'frederickTrigger',
 		icon: { light: 'file:../../icons/frederick.svg', dark: 'file:../../icons/frederick.dark.svg' },
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#polling-triggers',
 		version: 1,
 		subtitle:
 			'={{ $parameter["event"] === "campaignCreated" ? "Campaign created" : "Contact created or updated" }}',

@@ -15,6 +15,8 @@ export class Loyalife implements INodeType {
 		name: 'loyalife',
 		icon: { light: 'file:../../icons/loyalife.svg', dark: 'file:../../icons/loyalife.dark.svg' },
 		group: ['transform'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyalife-1',
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage members, transactions and points in a Loyalife (Xoxoday) loyalty program',

@@ -33,6 +33,8 @@ export class LoyalifeTrigger implements INodeType {
 		name: 'loyalifeTrigger',
 		icon: { light: 'file:../../icons/loyalife.svg', dark: 'file:../../icons/loyalife.dark.svg' },
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#polling-triggers',
 		version: 1,
 		subtitle: 'New transaction',
 		description:

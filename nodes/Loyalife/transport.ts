@@ -250,6 +250,8 @@ export async function loyalifeRequest<T = IDataObject>(
 		qs?: IDataObject;
 		program?: boolean;
 		idempotent?: boolean;
+		/** false: a 401 is reported as it is, without n8n fetching a new token first. */
+		refreshOn401?: boolean;
 	} = {},
 ): Promise<{ data: T; count?: number; response: ApiResponse<Envelope<T>> }> {
 	const { base, programId } = await settingsOf(ctx);
@@ -260,10 +262,21 @@ export async function loyalifeRequest<T = IDataObject>(
 		qs,
 		body: options.body,
 		idempotent: options.idempotent,
+		refreshOn401: options.refreshOn401,
 		itemIndex,
 	});
 	const results = response.body?.results;
 	return { data: results?.ReturnObject as T, count: results?.Count, response };
+}
+
+/**
+ * Whether the stored token is known to be expired or to expire within a minute (the credential's
+ * tokenExpiresOn). Unknown (empty or unreadable): false.
+ */
+export async function tokenExpiring(ctx: IExecuteFunctions): Promise<boolean> {
+	const c = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const at = Date.parse(String(c.expiresOn ?? ''));
+	return !Number.isNaN(at) && at - Date.now() < 60_000;
 }
 
 /** The program ID as the JSON bodies take it (an integer). */

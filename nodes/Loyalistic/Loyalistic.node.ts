@@ -18,6 +18,8 @@ export class Loyalistic implements INodeType {
 			dark: 'file:../../icons/loyalistic.dark.svg',
 		},
 		group: ['transform'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyalistic-1',
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:

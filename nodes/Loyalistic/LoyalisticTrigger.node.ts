@@ -22,6 +22,8 @@ export class LoyalisticTrigger implements INodeType {
 			dark: 'file:../../icons/loyalistic.dark.svg',
 		},
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#polling-triggers',
 		version: 1,
 		subtitle: 'Contact created or updated',
 		description:

@@ -19,6 +19,8 @@ export class LoyaltyLion implements INodeType {
 			dark: 'file:../../icons/loyaltylion.dark.svg',
 		},
 		group: ['transform'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyaltylion-1',
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

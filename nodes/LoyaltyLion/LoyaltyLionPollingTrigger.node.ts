@@ -62,6 +62,8 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 			dark: 'file:../../icons/loyaltylion.dark.svg',
 		},
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#polling-triggers',
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:

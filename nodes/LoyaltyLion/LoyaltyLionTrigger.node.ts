@@ -17,6 +17,7 @@ import {
 	credentialTypeOf,
 	PATHS,
 } from './transport';
+import { claimEvent, DEFAULT_RETENTION_MS } from '../shared/webhook/dedupe';
 
 /**
  * The 17 topics POST /v2/webhooks accepts, with the scope each needs (webhooks/create-webhook and the
@@ -64,38 +65,23 @@ const MISSING_SIGNING_KEY: Record<string, { message: string; why: string; fix: s
 	},
 };
 
-/** Event ids kept in the workflow's static data (persisted by n8n after each webhook call). */
-const SEEN_LIMIT = 1000;
-/** Event ids kept in this n8n process, per trigger node: catches concurrent copies of one event. */
-const MEMORY_LIMIT = 10_000;
 /**
  * Default maximum event age. ASSUMED: LoyaltyLion documents that failed deliveries are retried with backoff
  * but not for how long; 72 hours covers a weekend outage of the receiving n8n.
  */
 export const DEFAULT_MAX_AGE_MINUTES = 72 * 60;
+/**
+ * The largest body the node reads itself (n8n reads JSON bodies before the node runs, up to its
+ * N8N_PAYLOAD_SIZE_MAX, 16 MiB by default); the same bound for the bodies n8n leaves to the node.
+ */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 interface StaticData {
 	webhookIds?: Record<string, number | string>;
+	/** Accepted event ids of the Max Event Age window (see claimEvent). */
+	events?: unknown;
+	/** The count-bounded id list of earlier versions, merged into `events` on the next delivery. */
 	seen?: string[];
-}
-
-/**
- * Event ids this process has accepted, per workflow and trigger node. The check and the claim are one
- * synchronous step, so of several concurrent deliveries of one event exactly one starts the workflow; static
- * data (read from the database at each call) could not tell them apart.
- */
-const claimed = new Map<string, Set<string>>();
-
-function claim(key: string, id: string): boolean {
-	let ids = claimed.get(key);
-	if (!ids) {
-		ids = new Set();
-		claimed.set(key, ids);
-	}
-	if (ids.has(id)) return false;
-	ids.add(id);
-	if (ids.size > MEMORY_LIMIT) ids.delete(ids.values().next().value as string);
-	return true;
 }
 
 /** A LoyaltyLion delivery body: {id, topic, created_at, payload}. */
@@ -195,6 +181,8 @@ export class LoyaltyLionTrigger implements INodeType {
 			dark: 'file:../../icons/loyaltylion.dark.svg',
 		},
 		group: ['trigger'],
+		// The node's section of the README (the service packages' READMEs are made from it).
+		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyaltylion-1',
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["topics"] || []).join(", ") }}',
@@ -244,7 +232,7 @@ export class LoyaltyLionTrigger implements INodeType {
 						default: DEFAULT_MAX_AGE_MINUTES,
 						typeOptions: { minValue: 0 },
 						description:
-							'Ignore events sent longer ago than this (their created_at, the send time), so a captured delivery cannot be replayed later (0: no limit). LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours.',
+							'Ignore events sent longer ago than this (their created_at, the send time), so a captured delivery cannot be replayed later. LoyaltyLion retries failed deliveries for a while, so keep it generous: the default is 72 hours. Duplicates are recognised for this long after an event first arrives; 0 puts no limit on the age, and duplicates are then recognised for 72 hours.',
 					},
 				],
 			},
@@ -346,21 +334,36 @@ export class LoyaltyLionTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
+		const tooLarge = {
+			error: `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB: not a LoyaltyLion event`,
+		};
 		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
 			res.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
 
+		// An unsigned request is refused before its body is touched.
+		const header = this.getHeaderData()['x-loyaltylion-hmac-sha256'] as string | undefined;
+		if (!header) return answer(401, { error: 'Missing x-loyaltylion-hmac-sha256 header' });
 		// The signature covers the raw bytes, whatever the Content-Type said; n8n keeps them as rawBody for
-		// every type it reads (all but multipart, which LoyaltyLion never sends).
-		const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
+		// every type it reads (all but multipart, which LoyaltyLion never sends). Types n8n does not read before
+		// a node of version 1.1 runs (e.g. application/octet-stream) are read here, after their size is checked.
+		const request = req as unknown as { rawBody?: Buffer; readRawBody?: () => Promise<void> };
+		if (!request.rawBody && typeof request.readRawBody === 'function') {
+			const declared = Number(this.getHeaderData()['content-length']);
+			if (declared > MAX_BODY_BYTES) return answer(413, tooLarge);
+			try {
+				await request.readRawBody();
+			} catch (error) {
+				if ((error as { status?: number }).status === 413) return answer(413, tooLarge);
+				return answer(400, { error: 'Not a LoyaltyLion event: the body could not be read' });
+			}
+		}
+		const raw = request.rawBody;
 		if (!raw || !Buffer.isBuffer(raw))
 			return answer(400, { error: 'Not a LoyaltyLion event: no body' });
-		const header = this.getHeaderData()['x-loyaltylion-hmac-sha256'] as string | undefined;
 		if (!verifySignature(await signingSecret(this), raw, header)) {
-			return answer(401, {
-				error: header ? 'Invalid signature' : 'Missing x-loyaltylion-hmac-sha256 header',
-			});
+			return answer(401, { error: 'Invalid signature' });
 		}
 		const event = parseEvent(raw);
 		if (typeof event === 'string')
@@ -373,14 +376,18 @@ export class LoyaltyLionTrigger implements INodeType {
 			return answer(200, { received: true, ignored: `older than ${maxAge} minutes` });
 		}
 		if (options.dropDuplicates !== false) {
-			const id = String(event.id);
-			const data = this.getWorkflowStaticData('node') as StaticData;
-			// Synchronous from here to the claim: no other delivery can interleave.
-			const persisted = Array.isArray(data.seen) && data.seen.includes(id);
-			if (persisted || !claim(`${this.getWorkflow().id ?? ''}:${this.getNode().name}`, id)) {
-				return answer(200, { received: true, duplicate: true });
-			}
-			data.seen = [...(Array.isArray(data.seen) ? data.seen : []), id].slice(-SEEN_LIMIT);
+			const fresh = claimEvent(
+				this.getWorkflowStaticData('node') as StaticData as Record<string, unknown>,
+				String(event.id),
+				{
+					key: `${this.getWorkflow().id ?? ''}:${this.getNode().name}`,
+					// Every event still young enough to be accepted is remembered; without an age limit, 72 hours.
+					retentionMs: maxAge > 0 ? maxAge * 60_000 : DEFAULT_RETENTION_MS,
+					field: 'events',
+					legacyField: 'seen',
+				},
+			);
+			if (!fresh) return answer(200, { received: true, duplicate: true });
 		}
 		const topics = this.getNodeParameter('topics', []) as string[];
 		if (event.topic !== undefined && topics.length && !topics.includes(String(event.topic))) {

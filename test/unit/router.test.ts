@@ -112,6 +112,49 @@ describe('router', () => {
 		]);
 	});
 
+	test('a concurrent batch sends its chunks at once (up to the concurrency), output in input order; others one by one', async () => {
+		const make = (concurrent: boolean) => {
+			let inFlight = 0;
+			let most = 0;
+			const actions = nodeWith([
+				defineOperation({
+					value: 'batchWrite',
+					name: 'Batch Write',
+					action: 'Write in batches',
+					description: 'Batch',
+					kind: 'write',
+					fields: [],
+					batch: defineBatch({
+						concurrent,
+						size: () => 1,
+						prepare: (_ctx, i) => i,
+						send: async (_ctx, chunk) => {
+							most = Math.max(most, ++inFlight);
+							// Later chunks answer first: the output must keep input order all the same.
+							await sleep(40 - 10 * chunk[0].index);
+							inFlight--;
+							return chunk.map((c) => ({ index: c.index }));
+						},
+					}),
+				}),
+			]);
+			return { actions, most: () => most };
+		};
+		const together = make(true);
+		const [out] = await routeItems.call(
+			routerContext([0, 1, 2].map(() => item('batchWrite'))),
+			together.actions,
+			{ concurrency: 2 },
+		);
+		expect(out.map((o) => o.json)).toEqual([{ index: 0 }, { index: 1 }, { index: 2 }]);
+		expect(together.most()).toBe(2);
+		const inTurn = make(false);
+		await routeItems.call(routerContext([0, 1, 2].map(() => item('batchWrite'))), inTurn.actions, {
+			concurrency: 2,
+		});
+		expect(inTurn.most()).toBe(1);
+	});
+
 	test('a batch entry returned as an Error fails that item alone; the others of its chunk succeed', async () => {
 		const actions = nodeWith([
 			defineOperation({

@@ -29,6 +29,12 @@ export interface OperationSpec {
 
 /** A batch endpoint: items read one by one, then sent `size` at a time in input order. */
 export interface BatchSpec<T = unknown> {
+	/**
+	 * Whether chunks may be sent at once (up to the router's concurrency; the credential's flow still paces
+	 * every request): for a batch endpoint whose answer is awaited (polled), so n chunks wait about as long as
+	 * one, not n times. Default: one chunk after another.
+	 */
+	concurrent?: boolean;
 	/** Items per request, read from the first item's parameters. */
 	size(ctx: IExecuteFunctions, firstIndex: number): number;
 	/** Reads and checks one item's input; throwing fails that item only, before anything is sent. */

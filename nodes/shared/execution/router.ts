@@ -68,7 +68,12 @@ function handlerOf(ctx: IExecuteFunctions, actions: NodeActions, i: number): Ope
 }
 
 /** Sends the items of one batch operation chunk by chunk, each item's state as its chunk went. */
-async function runBatch(run: Run, handler: OperationSpec, indexes: number[]): Promise<void> {
+async function runBatch(
+	run: Run,
+	handler: OperationSpec,
+	indexes: number[],
+	concurrency: number,
+): Promise<void> {
 	const batch = handler.batch!;
 	const ready: Array<{ index: number; value: unknown }> = [];
 	for (const index of indexes) {
@@ -87,19 +92,29 @@ async function runBatch(run: Run, handler: OperationSpec, indexes: number[]): Pr
 		for (const { index } of ready) run.fail(index, error);
 		return;
 	}
-	for (let start = 0; start < ready.length && !run.stop; start += size) {
-		const chunk = ready.slice(start, start + size);
-		try {
-			const results = await batch.send(run.ctx, chunk);
-			chunk.forEach(({ index }, k) => {
-				const result = results[k] ?? {};
-				if (result instanceof Error) run.fail(index, result);
-				else run.done(index, toItems(result, index));
-			});
-		} catch (error) {
-			for (const { index } of chunk) run.fail(index, error, 'unconfirmed');
+	const chunks: Array<typeof ready> = [];
+	for (let start = 0; start < ready.length; start += size)
+		chunks.push(ready.slice(start, start + size));
+	let next = 0;
+	// One lane sends the chunks in turn; a concurrent batch has up to `concurrency` lanes. A stopping run
+	// starts no new chunk.
+	const lane = async (): Promise<void> => {
+		while (next < chunks.length && !run.stop) {
+			const chunk = chunks[next++];
+			try {
+				const results = await batch.send(run.ctx, chunk);
+				chunk.forEach(({ index }, k) => {
+					const result = results[k] ?? {};
+					if (result instanceof Error) run.fail(index, result);
+					else run.done(index, toItems(result, index));
+				});
+			} catch (error) {
+				for (const { index } of chunk) run.fail(index, error, 'unconfirmed');
+			}
 		}
-	}
+	};
+	const lanes = batch.concurrent ? Math.max(1, Math.min(concurrency, chunks.length)) : 1;
+	await Promise.all(Array.from({ length: lanes }, lane));
 }
 
 /**
@@ -157,7 +172,7 @@ export async function routeItems(
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, lane));
 	for (const [handler, indexes] of batches) {
 		if (run.stop) break;
-		await runBatch(run, handler, indexes);
+		await runBatch(run, handler, indexes, concurrency);
 	}
 	return run.output();
 }

@@ -60,7 +60,13 @@ async function sendOnce(
 			ctx,
 			credentialType,
 			options,
-			credentialsDecrypted ? { credentialsDecrypted } : undefined,
+			credentialsDecrypted || spec.refreshOn401 === false
+				? {
+						...(credentialsDecrypted ? { credentialsDecrypted } : {}),
+						// No status is "token expired": n8n keeps the token and reports the 401 as it is.
+						...(spec.refreshOn401 === false ? { preAuthenticationRetryStatusCode: [] } : {}),
+					}
+				: undefined,
 		) as Promise<RawResponse>;
 		// The flow learns how the request went: a clean answer, or a 429 (and its Retry-After).
 		sent.then(

@@ -86,6 +86,11 @@ export interface RequestSpec {
 	 * headers, so a provider that redirects to results follows the Location itself, on its own origin only.
 	 */
 	manualRedirects?: boolean;
+	/**
+	 * Whether a 401 makes n8n fetch a new token and send once more (credentials with preAuthentication;
+	 * default true). Off for an endpoint whose 401 is a business answer (wrong member password).
+	 */
+	refreshOn401?: boolean;
 }
 
 /** The one return shape of every provider transport. */

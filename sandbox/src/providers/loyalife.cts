@@ -4,16 +4,19 @@
 // types. Every route names its page in SOURCES; what the reference does not publish is marked "assumed".
 //
 // Envelope (H/concepts/response-format): {results: {IsSucessful, ErrorCode, ExceptionMessage, ReturnObject,
-// Count}}; success ErrorCode "000" (InsertTransactionDataV2: "001"). Refusals: anything the reference does
-// not describe (an unknown field or query parameter, a wrong type, a missing required field, a wrong enum
-// value) is HTTP 400 with {IsSucessful:false, ErrorCode:"999", ExceptionMessage naming the field and what is
-// wrong, ReturnObject:null}. A wrong method answers 405 and an unknown path (also a wrong casing) 404, each
+// Count}}, failures included (ReturnObject null, Count 0); success ErrorCode "000" (InsertTransactionDataV2:
+// "001"). Refusals: anything the reference does not describe (an unknown field or query parameter, a wrong
+// type, a missing required field, a wrong enum value) is HTTP 400 with {IsSucessful:false, ErrorCode:"999"
+// (bad request), ExceptionMessage naming the field and what is wrong, ReturnObject:null, Count:0}; a body that
+// is not the JSON object (or array) the request takes is ErrorCode "998" (invalid request, "structurally
+// invalid"). The token endpoint's 401 is {IsSucessful, ErrorCode, ExceptionMessage} only, as its page shows. A wrong method answers 405 and an unknown path (also a wrong casing) 404, each
 // with the same envelope (assumed: the transport-code table is not public). Business failures use the HTTP
 // status the page gives (404 member lookups, 409 duplicate enrolment, 401 credentials, 400 OTP and invalid
 // transactions); where the page gives none, HTTP 200 with IsSucessful:false ("HTTP 200 can carry false").
 //
 // Common parameters (H/api-reference/introduction): ProgramId (body, integer) / pintProgramId (query,
-// integer string) must equal the credential's program (otherwise ErrorCode 997 with HTTP 200, as before);
+// integer string) must equal the credential's program (otherwise ErrorCode 997, "exception occurred", with
+// HTTP 200: assumed, the reference has no program-mismatch code);
 // RelationType must be 4 (the only documented value; others refused, assumed); TransactionCurrency must be
 // "DEFAULT" (the demo program has no currency code; others refused, assumed).
 //
@@ -82,7 +85,10 @@ const OTP_TYPES = [
 	'ISPREVIEWNCONFIRM',
 	'INSURANCEREVIEWNCONFIRM',
 ] as const;
-/** Redemption categories of H/api-reference/payment-gateway/redeem-points. */
+/**
+ * Redemption categories of H/api-reference/payment-gateway/redeem-points. The page adds "programs may
+ * configure more": refusing any other code is the demo program's configuration (assumed).
+ */
 const REDEEM_TYPES: Record<number, string> = {
 	4: 'Miles/Points Transfer',
 	5: 'Hotel',
@@ -119,6 +125,7 @@ const failure = (ErrorCode, ExceptionMessage) => ({
 		ErrorCode: String(ErrorCode),
 		ExceptionMessage,
 		ReturnObject: null,
+		Count: 0,
 	},
 });
 
@@ -141,6 +148,7 @@ const dateTime = () =>
 		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/,
 		'must be YYYY-MM-DDTHH:mm:ss (no time zone)',
 	);
+// The e-mail and mobile format checks are assumed (the pages give only examples, e.g. +919876543210).
 const email = () => str().email('must be an e-mail address');
 const mobile = () => str().regex(/^\+?\d{7,15}$/, 'must be 7 to 15 digits, optionally after +');
 const statusCode = () => z.enum(['1', '2', '3', '4', '5', '6']);
@@ -629,6 +637,8 @@ function create(api, userOptions) {
 
 	// ---- request checks ------------------------------------------------------------------------------------
 	const refuse = (message, status = 400) => new HttpError(status, failure('999', message));
+	/** A body of the wrong JSON kind: 998, "invalid request (structurally invalid)" (concepts/response-format). */
+	const malformed = (message) => new HttpError(400, failure('998', message));
 	const authorize = (ctx) => {
 		const check = tokens.check(bearerOf(ctx.headers));
 		if (!check.ok) {
@@ -666,7 +676,8 @@ function create(api, userOptions) {
 		}
 		return q;
 	};
-	// 997 with HTTP 200, as the simulator has answered it so far (the reference has no program-mismatch code).
+	// A program other than the token's: 997 with HTTP 200 (assumed: the reference has no program-mismatch code,
+	// and 997 means only "exception occurred").
 	const checkProgram = (subject, program: number) => {
 		if (program !== Number(subject.programId))
 			throw new HttpError(
@@ -692,7 +703,7 @@ function create(api, userOptions) {
 	const bodyOf = (ctx, schema, subject, transaction = false) => {
 		const body = ctx.body;
 		if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body))
-			throw refuse('body must be a JSON object');
+			throw malformed('body must be a JSON object');
 		const parsed = schema.safeParse(body);
 		if (!parsed.success)
 			throw refuse(
@@ -701,7 +712,10 @@ function create(api, userOptions) {
 		if ('ProgramId' in parsed.data) checkProgram(subject, parsed.data.ProgramId);
 		return parsed.data;
 	};
-	/** A member-bound token may only act on its own member. */
+	/**
+	 * A member-bound token may only act on its own member: assumed, as are HTTP 403 and ErrorCode "403" (what
+	 * such a token may call is not public, and no page documents 403).
+	 */
 	const checkMember = (subject, ref) => {
 		if (subject.member && subject.member !== ref)
 			throw new HttpError(
@@ -728,7 +742,7 @@ function create(api, userOptions) {
 				);
 			const body = ctx.body;
 			if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body))
-				throw refuse('body must be a JSON object');
+				throw malformed('body must be a JSON object');
 			const parsed = tokenSchema.safeParse(body);
 			if (!parsed.success) throw refuse(describe(parsed.error.issues));
 			const client = state.clients.find((c) => c.clientId === body.client_id);
@@ -983,6 +997,7 @@ function create(api, userOptions) {
 		const subject = authorize(ctx);
 		queryOf(ctx, subject, []);
 		const body = bodyOf(ctx, generateOtpSchema, subject);
+		// An unknown member: 103 over HTTP 200, assumed (the page gives neither error codes nor a status).
 		const member = byRelation
 			? state.members.get(body.UniquerefID)
 			: [...state.members.values()].find((m) => m.Email === body.UniquerefID);
@@ -1131,13 +1146,13 @@ function create(api, userOptions) {
 	};
 	route('POST', `${P}/transaction-lm/API/Transaction/InsertTransactionDataV2`, (ctx) => {
 		const subject = authorize(ctx);
-		// The body is checked before the query (the refusals the nodes once earned come first).
+		// The body is checked before the query: a wrong body is refused even when the query is wrong too.
 		const key = Object.keys(ctx.headers).find((h) => /xoxo_api_client_idempotency/i.test(h));
 		if (key)
 			throw refuse(
 				'_xoxo_api_client_idempotency is a field of each transaction object, not a header',
 			);
-		if (!Array.isArray(ctx.body)) throw refuse('body must be a JSON array of transactions');
+		if (!Array.isArray(ctx.body)) throw malformed('body must be a JSON array of transactions');
 		if (ctx.body.length === 0) throw refuse('body must hold at least one transaction');
 		if (ctx.body.length > options.maxBatch)
 			throw refuse(
@@ -1145,7 +1160,7 @@ function create(api, userOptions) {
 			);
 		const rows = ctx.body.map((t, i) => {
 			if (typeof t !== 'object' || t === null || Array.isArray(t))
-				throw refuse(`[${i}] must be a JSON object`);
+				throw malformed(`[${i}] must be a JSON object`);
 			const parsed = withLocal(insertV2ItemSchema).safeParse(t);
 			if (!parsed.success) throw refuse(localNote(describe(parsed.error.issues, `[${i}].`)));
 			checkMember(subject, parsed.data.member_relation_reference);
@@ -1484,6 +1499,7 @@ function create(api, userOptions) {
 		settleBatches: () => {
 			for (const batch of state.batches.values()) processBatch(batch);
 		},
+		// The 429's status and text are assumed: the rate-limit answer is not public.
 		faultBody: (status) =>
 			failure(String(status), status === 429 ? 'Rate limit exceeded' : 'Internal server error'),
 		notFound: ({ path }) => ({

@@ -2,7 +2,14 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { isBusinessAnswer, loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import {
+	isBusinessAnswer,
+	loyalifeRequest,
+	PATHS,
+	programIdOf,
+	settingsOf,
+	tokenExpiring,
+} from '../../transport';
 import { memberLocator, relationReferenceOf } from '../fields';
 
 // members/check-credentials: {UniquerefID (the RelationReference), ProgramId, RelationType, Password (already
@@ -35,10 +42,15 @@ export default defineOperation({
 			RelationType: s.relationType,
 			Password: new Validator(this, i).string('password', 'Password Hash'),
 		};
-		// A read sent as POST, but each failure counts as a login attempt: not retried. (On a 401 n8n first gets
-		// a new token and asks once more, so a wrong password may count twice.)
+		// A read sent as POST, but each failure counts as a login attempt: not retried. Its 401 means a wrong
+		// password, so n8n is not let to take it for an expired token (it would fetch a new one and send the
+		// password again); only a token that tokenExpiresOn says is expiring keeps n8n's 401 refresh.
+		const refreshOn401 = await tokenExpiring(this);
 		try {
-			const { data } = await loyalifeRequest(this, i, 'POST', PATHS.checkCredentials, { body });
+			const { data } = await loyalifeRequest(this, i, 'POST', PATHS.checkCredentials, {
+				body,
+				refreshOn401,
+			});
 			return { valid: true, ...(data ?? {}) };
 		} catch (error) {
 			// 401 is the documented answer to credentials that do not match: an answer, not a failure.

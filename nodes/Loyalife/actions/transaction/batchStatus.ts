@@ -35,8 +35,15 @@ export async function pollBatch(
 	return data ?? {};
 }
 
+/** Whether the answer still has work pending: summary.pending above 0, or (no summary) a PENDING result. */
+export function stillPending(status: BatchStatus): boolean {
+	if (status.summary && status.summary.pending !== undefined)
+		return Number(status.summary.pending) > 0;
+	return (status.results ?? []).some((r) => r.status === 'PENDING');
+}
+
 /**
- * Polls until nothing is pending (summary.pending 0) or `maxWaitMs` has passed, with exponential backoff
+ * Polls until nothing is pending (summary.pending 0, or no PENDING result) or `maxWaitMs` has passed, with exponential backoff
  * as the page asks (0.5 s, doubling, at most 30 s apart). Returns the last answer.
  */
 export async function waitForBatch(
@@ -51,8 +58,7 @@ export async function waitForBatch(
 		await sleep(Math.min(delay, Math.max(0, started + maxWaitMs - Date.now())));
 		const status = await pollBatch(ctx, i, batchId);
 		const waitedMs = Date.now() - started;
-		if (!(Number(status.summary?.pending ?? 0) > 0) || waitedMs >= maxWaitMs)
-			return { status, waitedMs };
+		if (!stillPending(status) || waitedMs >= maxWaitMs) return { status, waitedMs };
 		delay = Math.min(delay * 2, 30_000);
 	}
 }

@@ -70,6 +70,9 @@ export default defineOperation({
 	// 202 with ErrorCode 000 or 001 (both success), a batch_id and, in the newer page, one request_id per
 	// transaction, which transactions/poll-batch-status reports on.
 	batch: defineBatch<IDataObject>({
+		// Each chunk is polled until processed: chunks wait at the same time, so the whole run waits about
+		// one Max Wait, not one per chunk.
+		concurrent: true,
 		size(ctx, first) {
 			return Math.min(
 				MAX_BATCH,
