@@ -2,7 +2,10 @@
 // n8n in queue mode: one main process receiving webhooks, two workers executing, Redis between them (Debian's
 // redis-server, started here on a free port), one shared database. Purchases posted to the Loyalife webhook
 // example are executed by the workers; Loyalife's token is fetched once and then found by both workers in
-// n8n's credential store: nothing the nodes need lives in one process's memory.
+// n8n's credential store: nothing the nodes need lives in one process's memory. Then two executions of 300
+// LoyaltyLion point additions run at once on the two workers through one API key (the simulator keeps
+// LoyaltyLion's 20/s per key): every write applied once, none failed; the time and the 429s are printed (the
+// benchmark reports them; a timed assertion here would be flaky on a loaded machine).
 // Opt-in (it needs redis-server): `npm run test:queue`.
 const { execSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -15,6 +18,77 @@ const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOW = path.join(ROOT, 'examples', 'loyalife-purchase-webhook.json');
+/** One credential each: the processes sharing it set to the two workers, and left at 1 (429s adapt the rate). */
+const SHARED = [
+	{
+		credential: 'LlQueueShared002',
+		processes: 2,
+		path: 'll-queue-shared',
+		workflow: 'LlQueueShared2Wf',
+	},
+	{
+		credential: 'LlQueueShared001',
+		processes: 1,
+		path: 'll-queue-adapt',
+		workflow: 'LlQueueAdapt01Wf',
+	},
+];
+
+/** Webhook → Split Out (body.items) → LoyaltyLion Points → Add, answering with every item once done. */
+function pointsWorkflow({ credential, path: hookPath, workflow }) {
+	return {
+		id: workflow,
+		name: `LoyaltyLion points in queue mode (${hookPath})`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				parameters: {
+					httpMethod: 'POST',
+					path: hookPath,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+				name: 'Points to add',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				id: 'hook',
+				webhookId: `${hookPath}-0000-0000-0000-000000000000`,
+			},
+			{
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+				name: 'One item each',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [240, 0],
+				id: 'split',
+			},
+			{
+				parameters: {
+					authentication: 'apiKey',
+					resource: 'points',
+					operation: 'add',
+					merchantId: { __rl: true, mode: 'id', value: '={{ $json.merchantId }}' },
+					points: 1,
+					reason: '={{ $json.reason }}',
+				},
+				name: 'Add points',
+				type: 'n8n-nodes-loyalty.loyaltyLion',
+				typeVersion: 1.1,
+				position: [480, 0],
+				id: 'add',
+				credentials: { loyaltyLionApiKeyApi: { id: credential, name: credential } },
+			},
+		],
+		connections: {
+			'Points to add': { main: [[{ node: 'One item each', type: 'main', index: 0 }]] },
+			'One item each': { main: [[{ node: 'Add points', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 let sim;
 let main;
 let redis;
@@ -59,6 +133,21 @@ beforeAll(async () => {
 	await main.importCredentials(demoCredentials(sim.baseUrl));
 	await main.importWorkflow(WORKFLOW);
 	await main.activate('ExXlPurchaseHook');
+	const ll = demoCredentials(sim.baseUrl).find((c) => c.id === 'LlApiKeySandbx01');
+	await main.importCredentials(
+		SHARED.map(({ credential, processes }) => ({
+			...ll,
+			id: credential,
+			name: `LoyaltyLion API key, ${processes} process(es) (simulator)`,
+			data: { ...ll.data, processes },
+		})),
+	);
+	for (const scenario of SHARED) {
+		const file = path.join(home, `${scenario.path}.json`);
+		fs.writeFileSync(file, JSON.stringify(pointsWorkflow(scenario)));
+		await main.importWorkflow(file);
+		await main.activate(scenario.workflow);
+	}
 	await main.start();
 	for (let i = 0; i < 2; i++) {
 		const worker = await main.launch(['worker', '--concurrency=1'], {
@@ -115,3 +204,43 @@ test('purchases posted to the main process are executed by workers; one Loyalife
 	expect(ran.every((n) => n > 0)).toBe(true);
 	expect(main.log).not.toMatch(/Running node "Record purchase"/);
 });
+
+for (const scenario of SHARED) {
+	test(`two executions of 300 point additions at once on two workers, one API key, ${scenario.processes} process(es) set on the credential: each write applied once, none failed`, async () => {
+		sim.network.set({ latencyMs: 50 });
+		sim.stats.reset();
+		const state = sim.instances.loyaltylion.state;
+		const run = `${scenario.path}-${Date.now()}`;
+		const batch = (name) =>
+			Array.from({ length: 300 }, (_, i) => ({
+				merchantId: `cust-${(i % 50) + 1}`,
+				reason: `${run}-${name}-${i}`,
+			}));
+		const started = Date.now();
+		const answers = await Promise.all(
+			['a', 'b'].map((name) =>
+				fetch(`${main.url}/webhook/${scenario.path}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ items: batch(name) }),
+				}).then(async (r) => ({ status: r.status, body: await r.json() })),
+			),
+		);
+		const seconds = (Date.now() - started) / 1000;
+		sim.network.set({ latencyMs: 0 });
+		for (const answer of answers) {
+			expect(answer.status).toBe(200);
+			expect(answer.body).toHaveLength(300);
+		}
+		const reasons = state.transactions
+			.map((t) => t.adjustment?.reason)
+			.filter((r) => typeof r === 'string' && r.startsWith(`${run}-`));
+		expect(reasons).toHaveLength(600);
+		expect(new Set(reasons).size).toBe(600);
+		const throttled = sim.stats.statuses.loyaltylion?.['429'] ?? 0;
+		const sent = Object.values(sim.stats.statuses.loyaltylion ?? {}).reduce((a, b) => a + b, 0);
+		console.log(
+			`queue mode, ${scenario.processes} process(es) on the credential: 600 writes in ${seconds.toFixed(1)} s (bound 30 s at 20/s: ${(seconds / 30).toFixed(2)}x), ${sent} requests, ${throttled} answered 429`,
+		);
+	}, 600_000);
+}
