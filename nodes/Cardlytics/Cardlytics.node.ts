@@ -22,7 +22,7 @@ export class Cardlytics implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Manage card-linked offers, merchants, reports and redemption files with the Cardlytics Partner API',
+			'Create, update or delete Cardlytics card-linked offers and merchants by their external IDs; get merchant reports and daily redemption files by date',
 		defaults: { name: 'Cardlytics' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

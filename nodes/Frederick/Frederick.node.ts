@@ -20,7 +20,7 @@ export class Frederick implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Manage contacts, campaigns and data sync in Frederick, marketing automation for appointment businesses',
+			'Look up and change the contacts, campaigns and contact lists of a Frederick location (by location ID), and sync records from your own system',
 		defaults: { name: 'Frederick' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

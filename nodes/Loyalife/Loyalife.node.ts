@@ -19,7 +19,8 @@ export class Loyalife implements INodeType {
 		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyalife-1',
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage members, transactions and points in a Loyalife (Xoxoday) loyalty program',
+		description:
+			'Look up and change Loyalife (Xoxoday) members by their relation reference: profile, points, redemptions and transactions',
 		defaults: { name: 'Loyalife' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -23,7 +23,7 @@ export class Loyalistic implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Manage contacts, companies, lists and activities in Loyalistic B2B marketing automation',
+			'Look up and change Loyalistic contacts (by ID or email), companies, static lists and activities',
 		defaults: { name: 'Loyalistic' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -25,7 +25,7 @@ export class LoyaltyLion implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Manage customers, points, rewards, orders and activities of a LoyaltyLion loyalty program',
+			'Look up and change LoyaltyLion customers (by email or by their ID in your store), their points and rewards, orders and activities',
 		defaults: { name: 'LoyaltyLion' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
