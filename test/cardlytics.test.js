@@ -396,6 +396,53 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(fileRequest.headers.authorization).toBeUndefined();
 	});
 
+	test("the link answer's fields besides url come out unchanged on Get File Link and Download File", async () => {
+		const { run } = setup();
+		// Field names of the test's own choosing: the REST page names none for the file's name and expiry.
+		const extra = {
+			name: 'redemptions_20260115.csv',
+			expiresAt: '2026-01-16T10:00:00Z',
+			size: { rows: 25 },
+		};
+		const before = cardlytics().state.options.redemptionLinkFields;
+		cardlytics().state.options.redemptionLinkFields = extra;
+		try {
+			const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
+			expect(link.error).toBeUndefined();
+			expect(Object.keys(link.items[0].json)).toEqual(['url', 'name', 'expiresAt', 'size']);
+			expect(link.items[0].json).toMatchObject(extra);
+
+			const { items: out, error } = await run({
+				resource: 'redemption',
+				operation: 'download',
+				date: '2026-01-15',
+				binaryPropertyName: 'data',
+			});
+			expect(error).toBeUndefined();
+			expect(out[0].json).toEqual({
+				date: '2026-01-15',
+				fileName: '2026-01-15.csv',
+				mimeType: 'text/csv',
+				fileSize: out[0].json.fileSize,
+				...extra,
+			});
+			expect(out[0].json.fileSize).toBeGreaterThan(0);
+			expect(out[0].json).not.toHaveProperty('url');
+
+			// A field named like one the node outputs keeps Cardlytics' value.
+			cardlytics().state.options.redemptionLinkFields = { fileName: 'cardlytics-name.csv' };
+			const clash = await run({
+				resource: 'redemption',
+				operation: 'download',
+				date: '2026-01-15',
+				binaryPropertyName: 'data',
+			});
+			expect(clash.items[0].json.fileName).toBe('cardlytics-name.csv');
+		} finally {
+			cardlytics().state.options.redemptionLinkFields = before;
+		}
+	});
+
 	test('an expired pre-signed link and a future date give clear errors', async () => {
 		const { run } = setup();
 		const before = cardlytics().state.options.presignTtlSeconds;

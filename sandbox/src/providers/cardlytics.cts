@@ -13,6 +13,10 @@ const DEFAULTS = {
 	tokenLifetimeSeconds: 3600,
 	presignTtlSeconds: 3600,
 	redemptionsPerDay: 25,
+	// Extra fields for the redemption link answer, beside url. None by default: the OpenAPI defines only url,
+	// and the REST page's "name and expiration window" are given no field names. Tests set them (names theirs)
+	// to prove the node passes such fields on unchanged.
+	redemptionLinkFields: {},
 };
 
 // platform.cardlytics.com/advertisers/docs/api-offer-ingestion: an image asset is {type: "IMAGE", value:
@@ -523,8 +527,8 @@ function create(api, userOptions) {
 		const fileName = `${date}.csv`;
 		const url = `${ctx.origin}/${NAME}/files/redemptions/${fileName}?X-Expires=${expires}&X-Signature=${sign(date, expires)}`;
 		// The OpenAPI defines only url. The REST page mentions the file's name and expiration window without
-		// naming their fields, so none is made up here.
-		return { status: 200, body: { url } };
+		// naming their fields, so none is made up here unless a test sets redemptionLinkFields.
+		return { status: 200, body: { url, ...options.redemptionLinkFields } };
 	});
 
 	// The pre-signed file host (S3-like): no bearer token, the signature and expiry are the authorisation.
