@@ -643,7 +643,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 						store: [editorStore({ mids: { mid: [{ paymentNetwork: 'Visa', vmid: 'V1' }] } })],
 					},
 				},
-				'Stores: store 0, MID 0 (Visa) → Visa SID is required but empty',
+				'Stores: store 0, processorMidRecords[0].processors[0].visaMids needs at least one element with both vmid and vsid',
 			],
 			[
 				{ stores: { store: [editorStore({ countryCode: 'USA' })] } },
@@ -655,6 +655,43 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 			expect(error.message).toBe(`${message} (item 0)`);
 		}
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
+	});
+
+	test("what the schema allows goes through: another network's MIDs on a record, a Visa MID without SID beside one with both, empty sub-category items", async () => {
+		const { run } = setup();
+		const processors = [
+			{
+				processorName: 'UNKNOWN',
+				visaMids: [{ vmid: 'V1', vsid: 'S1' }, { vmid: 'V2' }],
+				amexMids: [{ seNumber: 'SE1' }],
+			},
+		];
+		const store = {
+			storeId: 's-0',
+			storeName: 'Store 0',
+			address1: '1 Main St',
+			city: 'SPRINGFIELD',
+			state: 'IL',
+			postalCode: '62701',
+			countryCode: 'US',
+			processorMidChangedFlag: 'N',
+			processorMidRecords: [{ paymentNetwork: 'Visa', processors }],
+		};
+		const { error } = await run(
+			merchant({
+				storeInput: 'json',
+				stores: undefined,
+				storesJson: JSON.stringify([store]),
+				merchantFields: {
+					merchantSubCategories: { category: [{ categoryType: 'cuisine', categoryItems: '' }] },
+				},
+			}),
+			{ items: items(1) },
+		);
+		expect(error).toBeUndefined();
+		const stored = cardlytics().state.merchants.get('m-0');
+		expect(stored.stores[0].processorMidRecords[0].processors).toEqual(processors);
+		expect(stored.merchantSubCategories).toEqual([{ categoryType: 'cuisine', categoryItems: [] }]);
 	});
 
 	test('JSON mode takes a list of schema stores for bulk; a field the schema lacks is refused by name', async () => {
@@ -715,7 +752,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 						],
 					},
 				],
-				'Stores (JSON): store 0, processorMidRecords[0].processors[0].visaMids does not belong to a MasterCard record (a MasterCard processor carries mcAuthMids or mcClearingMids)',
+				'Stores (JSON): store 0, processorMidRecords[0].processors[0].mcAuthMids / mcClearingMids needs at least one MasterCard MID',
 			],
 			[
 				[],
