@@ -364,6 +364,21 @@ describe('Cardlytics through the n8n engine', () => {
 		}
 	});
 
+	test("the offer-report example's time range is relative to today, so it stays inside the two-year look-back", async () => {
+		const { run } = setup();
+		const example = require('../examples/cardlytics-offer-report.json');
+		const report = example.nodes.find((n) => n.parameters.operation === 'getMerchantPerformance');
+		await run(merchant(), { items: [{ id: report.parameters.merchantId, name: 'Blue Bottle' }] });
+		box.sim.stats.reset();
+		const { error } = await run(report.parameters);
+		expect(error).toBeUndefined();
+		const day = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+		// $today is in the workflow's time zone: allow the UTC day either side.
+		const { from, to } = cardlytics().state.lastReport;
+		expect([day(29), day(30), day(31)]).toContain(from);
+		expect([day(23), day(24), day(25)]).toContain(to);
+	});
+
 	test("the redemption link is Cardlytics' answer as it is; the file downloads as binary data without the bearer token", async () => {
 		const { run } = setup();
 		const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });

@@ -13,10 +13,26 @@
 //   This is how the token requests themselves are pinned.
 // - `poll`: the node is a polling trigger, polled once in this mode ("trigger" as an active workflow does,
 //   "manual" as Fetch Test Event does) through n8n-core's PollContext.
+// A string "{{daysAgo:N}}" anywhere in a case's parameters or wire is the UTC day N days before today
+// (YYYY-MM-DD), for inputs that must stay inside a moving window (e.g. a two-year look-back).
 const { Engine, useSandbox } = require('./harness');
 const { pollingTrigger } = require('./harness/polling');
 const { demoCredentials } = require('../sandbox/demo-credentials');
-const CASES = require('./wire.cases.json');
+const RAW_CASES = require('./wire.cases.json');
+
+const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** The case with each "{{daysAgo:N}}" string replaced by its day. */
+function resolve(value) {
+	if (typeof value === 'string') {
+		const m = /^\{\{daysAgo:(\d+)\}\}$/.exec(value);
+		return m ? daysAgo(Number(m[1])) : value;
+	}
+	if (Array.isArray(value)) return value.map(resolve);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+	return value;
+}
+const CASES = RAW_CASES.map(resolve);
 
 const box = useSandbox();
 const TOKEN_ROUTE = /token|oauth|Auth\/Token/i;
@@ -26,6 +42,15 @@ test('every case names its source', () => {
 		expect(c.source).toMatch(
 			/^(assumed|attribute keys documented|seed \d{3}|(developers\.loyaltylion\.com|help-loyalife\.xoxoday\.com|platform\.cardlytics\.com|developers\.hirefrederick\.com|help\.loyalistic\.com)\/)/,
 		);
+});
+
+test('"{{daysAgo:N}}" resolves to the day N days before today, inside parameters and wire alike', () => {
+	expect(resolve({ a: ['{{daysAgo:0}}'], b: '{{daysAgo:1}}x' })).toEqual({
+		a: [new Date().toISOString().slice(0, 10)],
+		b: '{{daysAgo:1}}x',
+	});
+	expect(resolve('{{daysAgo:30}}')).toBe(daysAgo(30));
+	expect(daysAgo(30) < daysAgo(29)).toBe(true);
 });
 
 test('header names in cases are lower-case, and a chosen request names a route', () => {
