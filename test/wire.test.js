@@ -18,21 +18,7 @@
 const { Engine, useSandbox } = require('./harness');
 const { pollingTrigger } = require('./harness/polling');
 const { demoCredentials } = require('../sandbox/demo-credentials');
-const RAW_CASES = require('./wire.cases.json');
-
-const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-/** The case with each "{{daysAgo:N}}" string replaced by its day. */
-function resolve(value) {
-	if (typeof value === 'string') {
-		const m = /^\{\{daysAgo:(\d+)\}\}$/.exec(value);
-		return m ? daysAgo(Number(m[1])) : value;
-	}
-	if (Array.isArray(value)) return value.map(resolve);
-	if (value && typeof value === 'object')
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
-	return value;
-}
-const CASES = RAW_CASES.map(resolve);
+const { CASES, resolve, daysAgo } = require('./wire-cases');
 
 const box = useSandbox();
 const TOKEN_ROUTE = /token|oauth|Auth\/Token/i;
