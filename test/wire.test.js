@@ -6,8 +6,9 @@
 // and transactions; Loyalife transactions; Cardlytics downloads) are not repeated here.
 //
 // Optional case fields:
-// - `headers`: request headers by lower-case name, each compared exactly (null: the header must be absent);
-//   headers not listed are not compared (an Authorization bearer token changes on every run).
+// - `headers`: request headers by lower-case name, each compared exactly (null: the header must be absent), or
+//   `{ "matches": "<regular expression>" }` for a value that changes on every run (an issued bearer token:
+//   the scheme is pinned, the token is not); headers not listed are not compared.
 // - `request`: which logged request to compare, `{ "route": "<simulator route pattern>", "index": n }`
 //   (index counts that route's requests from 0); without it, the first request that is not a token request.
 //   This is how the token requests themselves are pinned.
@@ -41,7 +42,10 @@ test('"{{daysAgo:N}}" resolves to the day N days before today, inside parameters
 
 test('header names in cases are lower-case, and a chosen request names a route', () => {
 	for (const c of CASES) {
-		for (const name of Object.keys(c.headers ?? {})) expect(name).toBe(name.toLowerCase());
+		for (const [name, want] of Object.entries(c.headers ?? {})) {
+			expect(name).toBe(name.toLowerCase());
+			if (want && typeof want === 'object') expect(Object.keys(want)).toEqual(['matches']);
+		}
 		if (c.request) expect(typeof c.request.route).toBe('string');
 	}
 });
@@ -79,7 +83,16 @@ test.each(CASES.map((c) => [label(c), c]))('%s', async (_label, c) => {
 	expect(sent).toEqual(c.wire);
 	if (c.headers) {
 		const got = Object.fromEntries(
-			Object.keys(c.headers).map((name) => [name, logged.headers[name] ?? null]),
+			Object.entries(c.headers).map(([name, want]) => {
+				const value = logged.headers[name] ?? null;
+				// A pattern that matches stands for the value itself, so a mismatch shows both.
+				const matched =
+					want &&
+					typeof want === 'object' &&
+					value !== null &&
+					new RegExp(want.matches).test(value);
+				return [name, matched ? want : value];
+			}),
 		);
 		expect(got).toEqual(c.headers);
 	}
