@@ -16,6 +16,14 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// help.loyalistic.com/help/using-loyalistic-api: where keys are made, by whom, and that the secret shows once.
+			displayName:
+				'The Client ID and Client Secret are a Loyalistic API key (the id and secret pair; there is no separate API key header). Only a Loyalistic Admin can create one, at https://app.loyalistic.com/Suite/Settings/ApiKeys, and the secret is shown once: copy it then.',
+			name: 'whereToGetNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
