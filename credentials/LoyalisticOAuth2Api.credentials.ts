@@ -49,7 +49,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 	];
 
 	// The token, then the one resource URL the public guide gives (help.loyalistic.com/help/using-loyalistic-api:
-	// the account's Swagger JSON), rather than an assumed path. Whether the node's assumed paths fit the account
+	// Loyalistic's Swagger JSON), rather than an assumed path. Whether the node's assumed paths fit the account
 	// is what Account → Check API Paths reports.
 	test: ICredentialTestRequest = {
 		request: {
