@@ -709,6 +709,22 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		expect(stored.merchantSubCategories).toEqual([{ categoryType: 'cuisine', categoryItems: [] }]);
 	});
 
+	test("Payment Channels and a store's Country Code have no preset: left empty, n8n refuses the run naming the field", async () => {
+		const { run } = setup();
+		const noChannels = merchant();
+		delete noChannels.paymentChannels;
+		// n8n itself refuses to run a node with an empty required parameter, naming it.
+		await expect(run(noChannels, { items: items(1) })).rejects.toThrow(
+			'Parameter "Payment Channels" is required',
+		);
+		const noCountry = editorStore();
+		delete noCountry.countryCode;
+		await expect(
+			run(merchant({ stores: { store: [noCountry] } }), { items: items(1) }),
+		).rejects.toThrow('Parameter "Country Code" is required');
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
+	});
+
 	test('JSON mode takes a list of schema stores for bulk; a field the schema lacks is refused by name', async () => {
 		const { run } = setup();
 		const visa = [

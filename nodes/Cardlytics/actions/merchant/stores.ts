@@ -469,16 +469,14 @@ export const storeEditorField: INodeProperties = {
 				storeText('Address Line 1', 'address1', 'e.g. 123 Main St', 'Street address', true),
 				storeText('Address Line 2', 'address2', 'e.g. Suite 4', 'Second address line (optional)'),
 				storeText('City', 'city', 'e.g. SPRINGFIELD', 'City of the store', true),
-				{
-					...storeText(
-						'Country Code',
-						'countryCode',
-						'e.g. US',
-						'Two-letter ISO 3166-1 alpha-2 code',
-						true,
-					),
-					default: 'US',
-				},
+				// No preset country: the schema gives no default.
+				storeText(
+					'Country Code',
+					'countryCode',
+					'e.g. US',
+					'Two-letter ISO 3166-1 alpha-2 code',
+					true,
+				),
 				storeText(
 					'Latitude',
 					'latitude',

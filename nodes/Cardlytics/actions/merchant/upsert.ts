@@ -58,8 +58,10 @@ export default defineOperation({
 				{ name: 'In Store', value: 'instore' },
 				{ name: 'Online', value: 'online' },
 			],
-			default: ['online'],
-			description: 'Where cardholders pay this merchant; offers are matched on these channels',
+			// No default: the schema gives none, and a preset channel is easily left wrong for an in-store merchant.
+			default: [],
+			description:
+				'Where cardholders pay this merchant (at least one); offers are matched on these channels',
 		},
 		{
 			displayName: 'Stores Input',
