@@ -11,6 +11,8 @@ import { maxRequestsPerSecondField } from './maxRateField';
 import { CredentialRefusedError } from '../nodes/shared/http/credential-error';
 import { joinOnOrigin } from '../nodes/shared/http/path';
 
+// Both hosts come from Frederick's client library (github.com/HireFrederick/frederick_api_gem), not from the
+// public docs: assumed.
 const HOSTS: Record<string, string> = {
 	production: 'https://api.hirefrederick.com',
 	staging: 'https://api.staging.hirefrederick.com',
@@ -78,8 +80,12 @@ function refusal(
 		`HTTP ${response.statusCode}`;
 	let fix = '';
 	if (response.statusCode === 403) fix = ': check the API Key';
-	else if (body.error === 'invalid_grant') fix = ': check the owner email and password';
-	else if (body.error === 'invalid_client') fix = ': check the Client ID and Client Secret';
+	// Frederick publishes no error codes: these read the OAuth 2.0 codes (RFC 6749 5.2), assumed to be sent.
+	else if (body.error === 'invalid_grant')
+		fix = ': probably the owner email and password (OAuth error invalid_grant; assumed meaning)';
+	else if (body.error === 'invalid_client')
+		fix =
+			': probably the Client ID and Client Secret (OAuth error invalid_client; assumed meaning)';
 	return new CredentialRefusedError(
 		'Frederick',
 		`the ${step} was refused (${said})${fix}`,
@@ -111,8 +117,18 @@ export class FrederickApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: 'https://api.hirefrederick.com' },
-				{ name: 'Staging', value: 'staging', description: 'https://api.staging.hirefrederick.com' },
+				{
+					name: 'Production',
+					value: 'production',
+					description:
+						"https://api.hirefrederick.com (from Frederick's client library, not the public docs: assumed)",
+				},
+				{
+					name: 'Staging',
+					value: 'staging',
+					description:
+						"https://api.staging.hirefrederick.com (from Frederick's client library, not the public docs: assumed)",
+				},
 				{
 					name: 'Custom Base URL',
 					value: 'custom',
@@ -255,5 +271,13 @@ export class FrederickApi implements ICredentialType {
 				'Content-Type': 'application/vnd.api+json',
 			},
 		},
+		// The token chain has worked by now (it runs first); a refusal here is the V2 call itself.
+		rules: [403, 404].map((value) => ({
+			type: 'responseCode' as const,
+			properties: {
+				value,
+				message: `The tokens were issued, but GET /v2/locations answered ${value}. The Test lists a location through V2, which Frederick has not made public: a key that covers only the public sync calls can fail here while Batch Sync and Sync Run work.`,
+			},
+		})),
 	};
 }

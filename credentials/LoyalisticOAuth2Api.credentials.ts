@@ -16,6 +16,14 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// help.loyalistic.com/help/using-loyalistic-api: where keys are made, by whom, and that the secret shows once.
+			displayName:
+				'The Client ID and Client Secret are a Loyalistic API key (the id and secret pair; there is no separate API key header). Only a Loyalistic Admin can create one, at https://app.loyalistic.com/Suite/Settings/ApiKeys, and the secret is shown once: copy it then.',
+			name: 'whereToGetNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
@@ -41,7 +49,7 @@ export class LoyalisticOAuth2Api implements ICredentialType {
 	];
 
 	// The token, then the one resource URL the public guide gives (help.loyalistic.com/help/using-loyalistic-api:
-	// the account's Swagger JSON), rather than an assumed path. Whether the node's assumed paths fit the account
+	// Loyalistic's Swagger JSON), rather than an assumed path. Whether the node's assumed paths fit the account
 	// is what Account → Check API Paths reports.
 	test: ICredentialTestRequest = {
 		request: {

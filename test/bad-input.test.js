@@ -30,6 +30,10 @@ for (const spec of NODES) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
 		for (const f of fields)
 			if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
+		// A required multi-option list without a preset (e.g. Cardlytics' Payment Channels): its first option.
+		for (const f of fields)
+			if (f.required && f.type === 'multiOptions' && !f.default?.length && f.options?.length)
+				valid[f.name] = [f.options[0].value];
 		for (const f of fields) {
 			if (!f.required || !FILLABLE.includes(f.type) || f.name === 'binaryPropertyName') continue;
 			cases.push({

@@ -364,6 +364,21 @@ describe('Cardlytics through the n8n engine', () => {
 		}
 	});
 
+	test("the offer-report example's time range is relative to today, so it stays inside the two-year look-back", async () => {
+		const { run } = setup();
+		const example = require('../examples/cardlytics-offer-report.json');
+		const report = example.nodes.find((n) => n.parameters.operation === 'getMerchantPerformance');
+		await run(merchant(), { items: [{ id: report.parameters.merchantId, name: 'Blue Bottle' }] });
+		box.sim.stats.reset();
+		const { error } = await run(report.parameters);
+		expect(error).toBeUndefined();
+		const day = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+		// $today is in the workflow's time zone: allow the UTC day either side.
+		const { from, to } = cardlytics().state.lastReport;
+		expect([day(29), day(30), day(31)]).toContain(from);
+		expect([day(23), day(24), day(25)]).toContain(to);
+	});
+
 	test("the redemption link is Cardlytics' answer as it is; the file downloads as binary data without the bearer token", async () => {
 		const { run } = setup();
 		const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
@@ -394,6 +409,53 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(out[0].json).toMatchObject({ date: '2026-01-15', fileSize: Buffer.byteLength(csv) });
 		const fileRequest = box.sim.stats.log.find((r) => r.route === '/files/redemptions/:file');
 		expect(fileRequest.headers.authorization).toBeUndefined();
+	});
+
+	test("the link answer's fields besides url come out unchanged on Get File Link and Download File", async () => {
+		const { run } = setup();
+		// Field names of the test's own choosing: the REST page names none for the file's name and expiry.
+		const extra = {
+			name: 'redemptions_20260115.csv',
+			expiresAt: '2026-01-16T10:00:00Z',
+			size: { rows: 25 },
+		};
+		const before = cardlytics().state.options.redemptionLinkFields;
+		cardlytics().state.options.redemptionLinkFields = extra;
+		try {
+			const link = await run({ resource: 'redemption', operation: 'getLink', date: '2026-01-15' });
+			expect(link.error).toBeUndefined();
+			expect(Object.keys(link.items[0].json)).toEqual(['url', 'name', 'expiresAt', 'size']);
+			expect(link.items[0].json).toMatchObject(extra);
+
+			const { items: out, error } = await run({
+				resource: 'redemption',
+				operation: 'download',
+				date: '2026-01-15',
+				binaryPropertyName: 'data',
+			});
+			expect(error).toBeUndefined();
+			expect(out[0].json).toEqual({
+				date: '2026-01-15',
+				fileName: '2026-01-15.csv',
+				mimeType: 'text/csv',
+				fileSize: out[0].json.fileSize,
+				...extra,
+			});
+			expect(out[0].json.fileSize).toBeGreaterThan(0);
+			expect(out[0].json).not.toHaveProperty('url');
+
+			// A field named like one the node outputs keeps Cardlytics' value.
+			cardlytics().state.options.redemptionLinkFields = { fileName: 'cardlytics-name.csv' };
+			const clash = await run({
+				resource: 'redemption',
+				operation: 'download',
+				date: '2026-01-15',
+				binaryPropertyName: 'data',
+			});
+			expect(clash.items[0].json.fileName).toBe('cardlytics-name.csv');
+		} finally {
+			cardlytics().state.options.redemptionLinkFields = before;
+		}
 	});
 
 	test('an expired pre-signed link and a future date give clear errors', async () => {
@@ -596,7 +658,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 						store: [editorStore({ mids: { mid: [{ paymentNetwork: 'Visa', vmid: 'V1' }] } })],
 					},
 				},
-				'Stores: store 0, MID 0 (Visa) → Visa SID is required but empty',
+				'Stores: store 0, processorMidRecords[0].processors[0].visaMids needs at least one element with both vmid and vsid',
 			],
 			[
 				{ stores: { store: [editorStore({ countryCode: 'USA' })] } },
@@ -607,6 +669,59 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 			const { error } = await run(merchant(overrides), { items: one });
 			expect(error.message).toBe(`${message} (item 0)`);
 		}
+		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
+	});
+
+	test("what the schema allows goes through: another network's MIDs on a record, a Visa MID without SID beside one with both, empty sub-category items", async () => {
+		const { run } = setup();
+		const processors = [
+			{
+				processorName: 'UNKNOWN',
+				visaMids: [{ vmid: 'V1', vsid: 'S1' }, { vmid: 'V2' }],
+				amexMids: [{ seNumber: 'SE1' }],
+			},
+		];
+		const store = {
+			storeId: 's-0',
+			storeName: 'Store 0',
+			address1: '1 Main St',
+			city: 'SPRINGFIELD',
+			state: 'IL',
+			postalCode: '62701',
+			countryCode: 'US',
+			processorMidChangedFlag: 'N',
+			processorMidRecords: [{ paymentNetwork: 'Visa', processors }],
+		};
+		const { error } = await run(
+			merchant({
+				storeInput: 'json',
+				stores: undefined,
+				storesJson: JSON.stringify([store]),
+				merchantFields: {
+					merchantSubCategories: { category: [{ categoryType: 'cuisine', categoryItems: '' }] },
+				},
+			}),
+			{ items: items(1) },
+		);
+		expect(error).toBeUndefined();
+		const stored = cardlytics().state.merchants.get('m-0');
+		expect(stored.stores[0].processorMidRecords[0].processors).toEqual(processors);
+		expect(stored.merchantSubCategories).toEqual([{ categoryType: 'cuisine', categoryItems: [] }]);
+	});
+
+	test("Payment Channels and a store's Country Code have no preset: left empty, n8n refuses the run naming the field", async () => {
+		const { run } = setup();
+		const noChannels = merchant();
+		delete noChannels.paymentChannels;
+		// n8n itself refuses to run a node with an empty required parameter, naming it.
+		await expect(run(noChannels, { items: items(1) })).rejects.toThrow(
+			'Parameter "Payment Channels" is required',
+		);
+		const noCountry = editorStore();
+		delete noCountry.countryCode;
+		await expect(
+			run(merchant({ stores: { store: [noCountry] } }), { items: items(1) }),
+		).rejects.toThrow('Parameter "Country Code" is required');
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
 	});
 
@@ -668,7 +783,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 						],
 					},
 				],
-				'Stores (JSON): store 0, processorMidRecords[0].processors[0].visaMids does not belong to a MasterCard record (a MasterCard processor carries mcAuthMids or mcClearingMids)',
+				'Stores (JSON): store 0, processorMidRecords[0].processors[0].mcAuthMids / mcClearingMids needs at least one MasterCard MID',
 			],
 			[
 				[],

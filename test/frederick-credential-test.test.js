@@ -21,3 +21,19 @@ test('the credential test passes with good secrets, sending the JSON:API media t
 	);
 	expect(bad.status).toBe('Error');
 });
+
+test('a 403 or 404 on the V2 call after the tokens were issued says V2 is not public and the sync calls may still work', async () => {
+	const engine = new Engine();
+	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'frederickApi');
+	for (const status of [403, 404]) {
+		box.sim.faults.add('frederick', { type: 'status', status, path: '/v2/locations', count: 1 });
+		const result = await engine.testCredential(
+			engine.addCredential(`v2-${status}`, c.type, c.data, c.name),
+		);
+		expect(result).toMatchObject({
+			status: 'Error',
+			message: `The tokens were issued, but GET /v2/locations answered ${status}. The Test lists a location through V2, which Frederick has not made public: a key that covers only the public sync calls can fail here while Batch Sync and Sync Run work.`,
+		});
+	}
+	box.sim.faults.clear('frederick');
+});

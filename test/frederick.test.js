@@ -108,7 +108,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			returnAll: true,
 		});
 		expect(badPassword.error.message).toBe(
-			'Frederick refused the credential: could not get an access token (the user token request was refused (Wrong email or password): check the owner email and password)',
+			'Frederick refused the credential: could not get an access token (the user token request was refused (Wrong email or password): probably the owner email and password (OAuth error invalid_grant; assumed meaning))',
 		);
 		const text =
 			allText(badKey.error) +

@@ -349,7 +349,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		expect(items[0].json).toEqual({
 			fits: true,
 			summary:
-				"All 15 requests the node makes are in your account's API description: the node's assumed paths, methods and query parameter names fit this account (body fields and answers are not compared).",
+				"All 15 requests the node makes are in the API description Loyalistic serves to this credential: the node's assumed paths, methods and query parameter names fit it (body fields and answers are not compared).",
 			swaggerUrl: `${box.sim.baseUrl('loyalistic')}/v1/swagger/docs/v1`,
 			format: 'Swagger 2.0',
 			apiTitle: 'Loyalistic API',
@@ -396,7 +396,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 			path: '/v1/lists/{listId}/members/{contactId}',
 		});
 		expect(report.summary).toMatch(
-			/^8 of the 15 requests the node makes are not in your account's API description: Contact → Update \(PUT \/v1\/contacts\/\{id\}\): the path is there, but with DELETE, GET, PATCH only, not PUT; nearest: PATCH \/v1\/contacts\/\{contactId\}/,
+			/^8 of the 15 requests the node makes are not in the API description Loyalistic serves to this credential: Contact → Update \(PUT \/v1\/contacts\/\{id\}\): the path is there, but with DELETE, GET, PATCH only, not PUT; nearest: PATCH \/v1\/contacts\/\{contactId\}/,
 		);
 		expect(report.summary).toContain(
 			'Company → Get Many (GET /v1/companies): the path is not in the API description; nearest: GET /v1/accounts',

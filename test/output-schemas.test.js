@@ -9,7 +9,7 @@ const path = require('node:path');
 const { Engine, useSandbox } = require('./harness');
 const { demoCredentials } = require('../sandbox/demo-credentials');
 const { NODES, descriptionOf, operationsOf } = require('./harness/descriptions');
-const WIRE = require('./wire.cases.json');
+const { CASES: WIRE } = require('./wire-cases');
 
 const ROOT = path.resolve(__dirname, '..');
 const box = useSandbox();

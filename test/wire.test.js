@@ -6,17 +6,20 @@
 // and transactions; Loyalife transactions; Cardlytics downloads) are not repeated here.
 //
 // Optional case fields:
-// - `headers`: request headers by lower-case name, each compared exactly (null: the header must be absent);
-//   headers not listed are not compared (an Authorization bearer token changes on every run).
+// - `headers`: request headers by lower-case name, each compared exactly (null: the header must be absent), or
+//   `{ "matches": "<regular expression>" }` for a value that changes on every run (an issued bearer token:
+//   the scheme is pinned, the token is not); headers not listed are not compared.
 // - `request`: which logged request to compare, `{ "route": "<simulator route pattern>", "index": n }`
 //   (index counts that route's requests from 0); without it, the first request that is not a token request.
 //   This is how the token requests themselves are pinned.
 // - `poll`: the node is a polling trigger, polled once in this mode ("trigger" as an active workflow does,
 //   "manual" as Fetch Test Event does) through n8n-core's PollContext.
+// A string "{{daysAgo:N}}" anywhere in a case's parameters or wire is the UTC day N days before today
+// (YYYY-MM-DD), for inputs that must stay inside a moving window (e.g. a two-year look-back).
 const { Engine, useSandbox } = require('./harness');
 const { pollingTrigger } = require('./harness/polling');
 const { demoCredentials } = require('../sandbox/demo-credentials');
-const CASES = require('./wire.cases.json');
+const { CASES, resolve, daysAgo } = require('./wire-cases');
 
 const box = useSandbox();
 const TOKEN_ROUTE = /token|oauth|Auth\/Token/i;
@@ -28,9 +31,21 @@ test('every case names its source', () => {
 		);
 });
 
+test('"{{daysAgo:N}}" resolves to the day N days before today, inside parameters and wire alike', () => {
+	expect(resolve({ a: ['{{daysAgo:0}}'], b: '{{daysAgo:1}}x' })).toEqual({
+		a: [new Date().toISOString().slice(0, 10)],
+		b: '{{daysAgo:1}}x',
+	});
+	expect(resolve('{{daysAgo:30}}')).toBe(daysAgo(30));
+	expect(daysAgo(30) < daysAgo(29)).toBe(true);
+});
+
 test('header names in cases are lower-case, and a chosen request names a route', () => {
 	for (const c of CASES) {
-		for (const name of Object.keys(c.headers ?? {})) expect(name).toBe(name.toLowerCase());
+		for (const [name, want] of Object.entries(c.headers ?? {})) {
+			expect(name).toBe(name.toLowerCase());
+			if (want && typeof want === 'object') expect(Object.keys(want)).toEqual(['matches']);
+		}
 		if (c.request) expect(typeof c.request.route).toBe('string');
 	}
 });
@@ -68,7 +83,16 @@ test.each(CASES.map((c) => [label(c), c]))('%s', async (_label, c) => {
 	expect(sent).toEqual(c.wire);
 	if (c.headers) {
 		const got = Object.fromEntries(
-			Object.keys(c.headers).map((name) => [name, logged.headers[name] ?? null]),
+			Object.entries(c.headers).map(([name, want]) => {
+				const value = logged.headers[name] ?? null;
+				// A pattern that matches stands for the value itself, so a mismatch shows both.
+				const matched =
+					want &&
+					typeof want === 'object' &&
+					value !== null &&
+					new RegExp(want.matches).test(value);
+				return [name, matched ? want : value];
+			}),
 		);
 		expect(got).toEqual(c.headers);
 	}

@@ -57,19 +57,24 @@ function fileNameOf(url: string, date: string): string {
 export async function downloadRedemptionFile(
 	ctx: IExecuteFunctions | IPollFunctions,
 	i: number,
-	link: { date: string; url: string },
+	link: { date: string; url: string; answer?: IDataObject },
 	binaryPropertyName: string,
 ): Promise<INodeExecutionData> {
 	const file = await cardlyticsPresignedDownload(ctx, i, link.url);
 	const mimeType = (file.headers['content-type'] ?? 'application/octet-stream').split(';')[0];
 	const fileName = fileNameOf(link.url, link.date);
 	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(file.body), fileName, mimeType);
+	// The link answer's other fields (the REST page's file name and expiry, whatever Cardlytics calls them) come
+	// out as sent; on a clash of names Cardlytics' own value is kept. The pre-signed url itself is not output.
+	const metadata = { ...link.answer };
+	delete metadata.url;
 	return {
 		json: {
 			date: link.date,
 			fileName,
 			mimeType,
 			fileSize: file.body.length,
+			...metadata,
 		},
 		binary: { [binaryPropertyName]: binary },
 	};

@@ -268,8 +268,8 @@ function compareUnder(
 	const found = checked - missing.length;
 	const fits = missing.length === 0;
 	const summary = fits
-		? `All ${checked} requests the node makes are in your account's API description: the node's assumed paths, methods and query parameter names fit this account (body fields and answers are not compared).`
-		: `${missing.length} of the ${checked} requests the node makes are not in your account's API description: ${missing
+		? `All ${checked} requests the node makes are in the API description Loyalistic serves to this credential: the node's assumed paths, methods and query parameter names fit it (body fields and answers are not compared).`
+		: `${missing.length} of the ${checked} requests the node makes are not in the API description Loyalistic serves to this credential: ${missing
 				.map(
 					(m) =>
 						`${String(m.operation)} (${String(m.method)} ${String(m.path)}): ${String(m.problem)}${

@@ -283,6 +283,11 @@ export class Engine {
 				cause?: { response?: { status: number; statusText?: string } };
 			};
 			const response = error.cause?.response;
+			// n8n's credentials tester: a responseCode rule matching the status gives the rule's message.
+			const rule = (credentialType.test?.rules ?? []).find(
+				(r) => r.type === 'responseCode' && r.properties.value === response?.status,
+			);
+			if (rule) return { status: 'Error', message: rule.properties.message, error };
 			if (response && (response.status < 200 || response.status > 299))
 				return {
 					status: 'Error',

@@ -1,7 +1,9 @@
 // Cardlytics Partner API simulator (OpenAPI "partner-api" 2025-10-07): form-body client credentials token (expires_in 3600), merchants and offers PUT/DELETE answering 202
 // {message, trace_id}, the merchant performance report (tabular, one row per offer), redemptions answering a
 // pre-signed URL valid 60 minutes, no pagination, 429 without Retry-After. The Partner API documents no
-// request-id header and no error body: errors here answer {status, message} (assumed).
+// request-id header and no error body: errors here answer {status, message} (assumed). The 401 for a missing,
+// invalid or expired bearer is documented for the report only; on merchants, offers and redemptions it is
+// assumed.
 import * as crypto from 'node:crypto';
 import { z } from 'zod';
 import { TokenStore, bearerOf } from '../tokens.cjs';
@@ -13,6 +15,10 @@ const DEFAULTS = {
 	tokenLifetimeSeconds: 3600,
 	presignTtlSeconds: 3600,
 	redemptionsPerDay: 25,
+	// Extra fields for the redemption link answer, beside url. None by default: the OpenAPI defines only url,
+	// and the REST page's "name and expiration window" are given no field names. Tests set them (names theirs)
+	// to prove the node passes such fields on unchanged.
+	redemptionLinkFields: {},
 };
 
 // platform.cardlytics.com/advertisers/docs/api-offer-ingestion: an image asset is {type: "IMAGE", value:
@@ -61,9 +67,14 @@ const processorSchema = z
 	.object({
 		processorName: text('processorName'),
 		processorId: z.string().optional(),
+		// merchant-ingestion-api: at least one element with both vmid and vsid (not every element).
 		visaMids: z
-			.array(midItem(['vmid', 'vsid']))
+			.array(midItem([], ['vmid', 'vsid']))
 			.min(1)
+			.refine(
+				(mids) => mids.some((m) => m.vmid && m.vsid),
+				'visaMids needs at least one element with both vmid and vsid',
+			)
 			.optional(),
 		mcAuthMids: z
 			.array(midItem(['mcAuthLocationId', 'mcAuthAcquiringMid'], ['mcAuthICA']))
@@ -175,8 +186,9 @@ const merchantSchema = z
 	})
 	.strict();
 
-// OfferPayload (https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion). offerStatus is for SFTP
-// files only (REST takes the method), so it is refused here like any field the schema lacks.
+// OfferPayload (https://platform.cardlytics.com/advertisers/docs/api-offer-ingestion). Strict (assumed, as for
+// MerchantPayload: the reference does not say Cardlytics refuses unknown fields). offerStatus is for SFTP files
+// only (REST takes the method), so it is refused here like any field the schema lacks.
 const offerSchema = z
 	.object({
 		offerId: text('offerId'),
@@ -188,7 +200,8 @@ const offerSchema = z
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 // ReportRequest (https://platform.cardlytics.com/advertisers/docs/api-performance-reporting): every field
-// optional; a timeRange needs both ends; at most 1000 offer ids (ads-manager/docs/upcoming-features).
+// optional; a timeRange needs both ends; at most 1000 offer ids (ads-manager/docs/upcoming-features). Strict
+// (assumed: the reference does not say unknown fields are refused).
 const reportSchema = z
 	.object({
 		cube: z
@@ -285,6 +298,7 @@ function create(api, userOptions) {
 	// Assumed error body: the Partner API documents none.
 	const fail = (_ctx, status, message) => new HttpError(status, { status, message });
 
+	// The OpenAPI lists 401 for the report only; answering it on the other partner endpoints is assumed.
 	const authorize = (ctx) => {
 		const token = bearerOf(ctx.headers);
 		const check = tokens.check(token);
@@ -425,6 +439,7 @@ function create(api, userOptions) {
 		const range = body.timeRange ?? { from: earliest, to: today };
 		const from = new Date(range.from + 'T00:00:00Z');
 		const to = new Date(range.to + 'T00:00:00Z');
+		// "400 invalid parameters or date range" (api-performance-reporting); assumed: from after to is invalid.
 		if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from > to) {
 			throw fail(ctx, 400, 'timeRange.from must be a valid date on or before timeRange.to');
 		}
@@ -523,8 +538,8 @@ function create(api, userOptions) {
 		const fileName = `${date}.csv`;
 		const url = `${ctx.origin}/${NAME}/files/redemptions/${fileName}?X-Expires=${expires}&X-Signature=${sign(date, expires)}`;
 		// The OpenAPI defines only url. The REST page mentions the file's name and expiration window without
-		// naming their fields, so none is made up here.
-		return { status: 200, body: { url } };
+		// naming their fields, so none is made up here unless a test sets redemptionLinkFields.
+		return { status: 200, body: { url, ...options.redemptionLinkFields } };
 	});
 
 	// The pre-signed file host (S3-like): no bearer token, the signature and expiry are the authorisation.

@@ -38,12 +38,18 @@ const RENAMED: Record<string, string> = {
 
 export const PAYMENT_NETWORKS = ['Visa', 'MasterCard', 'AmericanExpress', 'Discover'] as const;
 
-/** Per payment network: the MID array a processor must carry, and the fields each of its items needs. */
+/**
+ * Per payment network: the MID array a processor must carry, and the fields each of its items needs. Visa
+ * needs at least one element with both vmid and vsid (merchant-ingestion-api), so neither is required of
+ * every element: `together` names the fields one element must have at once.
+ */
 const MID_ARRAYS: Record<
 	string,
-	Array<{ array: string; required: string[]; optional: string[] }>
+	Array<{ array: string; required: string[]; optional: string[]; together?: string[] }>
 > = {
-	Visa: [{ array: 'visaMids', required: ['vmid', 'vsid'], optional: [] }],
+	Visa: [
+		{ array: 'visaMids', required: [], optional: ['vmid', 'vsid'], together: ['vmid', 'vsid'] },
+	],
 	MasterCard: [
 		{
 			array: 'mcAuthMids',
@@ -133,14 +139,9 @@ function checkProcessor(
 	requiredText(processor, 'processorName', storeIndex, `${path}.`, out);
 	const processorId = text(processor.processorId);
 	if (processorId) out.processorId = processorId;
-	for (const key of ALL_MID_ARRAYS)
-		if (processor[key] !== undefined && !arrays.some((a) => a.array === key))
-			throw new StoreProblem(
-				storeIndex,
-				`${path}.${key}`,
-				`does not belong to a ${network} record (a ${network} processor carries ${arrays.map((a) => a.array).join(' or ')})`,
-			);
-	for (const { array, required, optional } of arrays) {
+	// Another network's MID array on this record is sent as given: the schema lists every array on every
+	// processor and does not forbid it. Each array is checked by its own item rules.
+	for (const { array, required, optional, together } of Object.values(MID_ARRAYS).flat()) {
 		const given = processor[array];
 		if (given === undefined) continue;
 		if (!Array.isArray(given) || !given.length)
@@ -158,6 +159,12 @@ function checkProcessor(
 			}
 			return clean;
 		});
+		if (together && !(out[array] as IDataObject[]).some((mid) => together.every((k) => mid[k])))
+			throw new StoreProblem(
+				storeIndex,
+				`${path}.${array}`,
+				`needs at least one element with both ${together.join(' and ')}`,
+			);
 	}
 	if (!arrays.some((a) => out[a.array]))
 		throw new StoreProblem(
@@ -284,9 +291,14 @@ export function storesFromEditor(rows: IDataObject[]): IDataObject[] {
 				return value;
 			};
 			const ica = text(mid.mcIca);
-			if (network === 'Visa')
-				push('visaMids', { vmid: need('vmid', 'Visa MID'), vsid: need('vsid', 'Visa SID') });
-			else if (network === 'MasterCard') {
+			if (network === 'Visa') {
+				// One Visa MID of the processor needs both (checked with the record); a row may hold one.
+				const vmid = text(mid.vmid);
+				const vsid = text(mid.vsid);
+				if (!vmid && !vsid)
+					throw new StoreProblem(s, `MID ${m} (Visa) → Visa MID`, 'is required but empty');
+				push('visaMids', { ...(vmid ? { vmid } : {}), ...(vsid ? { vsid } : {}) });
+			} else if (network === 'MasterCard') {
 				const clearing = mid.mcMidType === 'clearing';
 				const prefix = clearing ? 'mcClearing' : 'mcAuth';
 				push(clearing ? 'mcClearingMids' : 'mcAuthMids', {
@@ -408,7 +420,8 @@ const midValues: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 12345678',
 		displayOptions: show('Visa'),
-		description: 'The Visa merchant ID (visaMids[].vmid), sent with the Visa store ID',
+		description:
+			'The Visa merchant ID (visaMids[].vmid). At least one Visa MID of a processor needs both this and the Visa SID.',
 	},
 	{
 		displayName: 'Visa SID',
@@ -417,7 +430,8 @@ const midValues: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 87654321',
 		displayOptions: show('Visa'),
-		description: 'The Visa store ID (visaMids[].vsid), sent with the Visa MID',
+		description:
+			'The Visa store ID (visaMids[].vsid). At least one Visa MID of a processor needs both this and the Visa MID.',
 	},
 ];
 
@@ -455,16 +469,14 @@ export const storeEditorField: INodeProperties = {
 				storeText('Address Line 1', 'address1', 'e.g. 123 Main St', 'Street address', true),
 				storeText('Address Line 2', 'address2', 'e.g. Suite 4', 'Second address line (optional)'),
 				storeText('City', 'city', 'e.g. SPRINGFIELD', 'City of the store', true),
-				{
-					...storeText(
-						'Country Code',
-						'countryCode',
-						'e.g. US',
-						'Two-letter ISO 3166-1 alpha-2 code',
-						true,
-					),
-					default: 'US',
-				},
+				// No preset country: the schema gives no default.
+				storeText(
+					'Country Code',
+					'countryCode',
+					'e.g. US',
+					'Two-letter ISO 3166-1 alpha-2 code',
+					true,
+				),
 				storeText(
 					'Latitude',
 					'latitude',

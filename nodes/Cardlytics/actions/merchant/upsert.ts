@@ -58,8 +58,10 @@ export default defineOperation({
 				{ name: 'In Store', value: 'instore' },
 				{ name: 'Online', value: 'online' },
 			],
-			default: ['online'],
-			description: 'Where cardholders pay this merchant; offers are matched on these channels',
+			// No default: the schema gives none, and a preset channel is easily left wrong for an in-store merchant.
+			default: [],
+			description:
+				'Where cardholders pay this merchant (at least one); offers are matched on these channels',
 		},
 		{
 			displayName: 'Stores Input',
@@ -163,7 +165,7 @@ export default defineOperation({
 									default: '',
 									placeholder: 'e.g. Italian, Pizza',
 									description:
-										'The category values, separated by commas: letters, digits, spaces, hyphens and apostrophes only (Cardlytics allows no special characters)',
+										'The category values, separated by commas: letters, digits, spaces, hyphens and apostrophes only (Cardlytics allows no special characters). Empty sends an empty list.',
 								},
 							],
 						},
@@ -193,10 +195,10 @@ export default defineOperation({
 		if (subCategories.length)
 			body.merchantSubCategories = subCategories.map((c, n) => {
 				const categoryType = String(c.categoryType ?? '').trim();
-				const categoryItems = textList(c.categoryItems);
+				// categoryItems is required but may be empty (the schema sets no minimum): none given sends [].
+				const categoryItems = textList(c.categoryItems) ?? [];
 				if (!categoryType) v.fail(`Sub-Category ${n} → Category Type`, 'is required but empty');
-				if (!categoryItems) v.fail(`Sub-Category ${n} → Items`, 'needs at least one value');
-				const odd = (categoryItems ?? []).find((item) => !CATEGORY_ITEM.test(item));
+				const odd = categoryItems.find((item) => !CATEGORY_ITEM.test(item));
 				if (odd !== undefined)
 					v.fail(
 						`Sub-Category ${n} → Items`,

@@ -7,7 +7,8 @@ export default defineOperation({
 	value: 'download',
 	name: 'Download File',
 	action: 'Download a redemption file',
-	description: "Download one day's redemption file as binary data",
+	description:
+		"Download one day's redemption file as binary data, with any field of the link answer besides the URL (e.g. the file name or expiry Cardlytics sends)",
 	kind: 'read',
 	fields: [
 		redemptionDateField,

@@ -68,7 +68,7 @@ export default defineOperation({
 			type: 'dateTime',
 			default: '',
 			description:
-				'Last day of the report (inclusive). Give both From and To, or neither (the last two years).',
+				'Last day of the report (inclusive), on or after From (assumed: the docs only say an invalid date range answers 400). Give both From and To, or neither (the last two years).',
 		},
 	],
 	async execute(i) {
@@ -92,6 +92,7 @@ export default defineOperation({
 		if (fromGiven) {
 			const from = v.date('from', 'From');
 			const to = v.date('to', 'To');
+			// Assumed reading of the page's "400 invalid parameters or date range": a range ending before it starts.
 			if (from > to) v.fail('To', `must be on or after From (${from}), got ${to}`);
 			const now = new Date();
 			const earliest = new Date(

@@ -9,7 +9,7 @@ export default defineOperation({
 	name: 'Check API Paths',
 	action: 'Check the API paths the node assumes',
 	description:
-		"Read your account's Swagger document and report which of the node's assumed paths, methods and query parameter names it does not have, and the nearest ones it has",
+		"Read Loyalistic's Swagger document (with your credential) and report which of the node's assumed paths, methods and query parameter names it does not have, and the nearest ones it has",
 	kind: 'read',
 	fields: [
 		{

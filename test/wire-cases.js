@@ -1,0 +1,20 @@
+'use strict';
+// The wire cases of wire.cases.json as the tests use them: a string "{{daysAgo:N}}" anywhere in a case is the
+// UTC day N days before today (YYYY-MM-DD), for inputs that must stay inside a moving window (e.g. a two-year
+// look-back).
+
+const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+/** The value with each "{{daysAgo:N}}" string replaced by its day. */
+function resolve(value) {
+	if (typeof value === 'string') {
+		const m = /^\{\{daysAgo:(\d+)\}\}$/.exec(value);
+		return m ? daysAgo(Number(m[1])) : value;
+	}
+	if (Array.isArray(value)) return value.map(resolve);
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+	return value;
+}
+
+module.exports = { CASES: require('./wire.cases.json').map(resolve), resolve, daysAgo };
