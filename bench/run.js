@@ -10,6 +10,7 @@
 // client, not the provider's limit; the credential's Requests per Second is raised to match.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const { FILE, markedSections } = require('./sections');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox } = require('../sandbox');
@@ -270,12 +271,9 @@ function machine() {
 		const report = lines.join('\n');
 		console.log(report);
 		const results = `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}.\nEach figure is the median of ${RUNS} runs, each run in a fresh process; memory is the peak above the process's baseline after loading n8n-core. The simulator runs on localhost in the benchmark's own process, with LoyaltyLion's 20 requests/second limit lifted for (a) and (b) so that the client is measured, not the provider's limit.\n\n${report}\n`;
-		// The realistic benchmarks (bench/src/realistic.cts, run next) keep their section between markers.
-		const file = path.join(__dirname, 'RESULTS.md');
-		const realistic = fs.existsSync(file)
-			? fs.readFileSync(file, 'utf8').match(/<!-- realistic:start -->[\s\S]*<!-- realistic:end -->/)
-			: null;
-		fs.writeFileSync(file, realistic ? `${results}\n${realistic[0]}\n` : results);
+		// The other benchmarks (realistic, webhook dedupe, queue mode) keep their sections between markers.
+		const kept = markedSections();
+		fs.writeFileSync(FILE, [results, ...kept].join('\n') + (kept.length ? '\n' : ''));
 		console.log('\nWritten to bench/RESULTS.md');
 	} finally {
 		await sim.stop();

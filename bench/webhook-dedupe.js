@@ -4,11 +4,12 @@
 // window). The trigger runs in n8n-core through the test harness, which loads the workflow's static data from
 // its stored JSON before each delivery and writes it back after, as n8n 2.41 does; deliveries are signed HTTP
 // requests. Prints the stored static data size, bytes per id and the answer time (median and p95 of 200
-// deliveries, one at a time) at each size. The figures go into bench/RESULTS.md by hand, with the date.
+// deliveries, one at a time) at each size, and writes them into bench/RESULTS.md (its webhook-dedupe section).
 const crypto = require('node:crypto');
 const os = require('node:os');
 const { load } = require('./harness');
 const { startSandbox } = require('../sandbox');
+const { writeSection } = require('./sections');
 
 const SECRET = 'll-demo-site-secret';
 const SAMPLE = 200;
@@ -76,16 +77,33 @@ async function main() {
 		await trigger.deactivate();
 		await sim.stop();
 	}
-	process.stdout.write(
-		`\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model}, Node.js ${process.version}\n`,
+	const n = (x) => Number(x).toLocaleString('en');
+	const table = [
+		'| remembered events | IDs stored after the sample | static data (bytes) | bytes per ID | answer median | answer p95 |',
+		'|---|---|---|---|---|---|',
+		...rows.map(
+			(r) =>
+				`| ${n(r.remembered)} | ${n(r.storedIds)} | ${n(r.bytes)} | ${r.bytesPerId} | ${r.medianMs} ms | ${r.p95Ms} ms |`,
+		),
+	].join('\n');
+	process.stdout.write(`\n${table}\n`);
+	writeSection(
+		'webhook-dedupe',
+		`## (g) LoyaltyLion Trigger: cost per delivery of the duplicate check, by remembered events
+
+Measured by \`node bench/webhook-dedupe.js\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model}, Node.js ${process.version}, one run. The
+trigger runs in n8n-core through the test harness, which reads the workflow's static data from its stored JSON
+before each delivery and writes it back after, as n8n 2.41 does (without n8n's database write); ${SAMPLE} signed
+deliveries one at a time at each size, event IDs of 11 characters (\`evt_1000000\`). 10,000 events a day for
+the 72-hour window is 30,000 remembered events.
+
+${table}
+
+In a real n8n 2.41.1 (\`test/e2e/webhook-volume.e2e.js\`, SQLite, measured once on 2026-12-02, not by this script):
+1,500 IDs stored in 18,414 bytes (12.3 per ID); the answer time over the 1,500 deliveries was 509 ms median,
+1,505 ms max: n8n's own handling of a webhook call on 2 cores while it runs the executions the deliveries
+started, not the duplicate check (under 5 ms above).`,
 	);
-	process.stdout.write(
-		'| remembered events | ids stored after the sample | static data (bytes) | bytes per id | answer median | answer p95 |\n|---|---|---|---|---|---|\n',
-	);
-	for (const r of rows)
-		process.stdout.write(
-			`| ${r.remembered} | ${r.storedIds} | ${r.bytes} | ${r.bytesPerId} | ${r.medianMs} ms | ${r.p95Ms} ms |\n`,
-		);
 }
 
 main().catch((error) => {

@@ -239,6 +239,19 @@ for (const scenario of SHARED) {
 		expect(new Set(reasons).size).toBe(600);
 		const throttled = sim.stats.statuses.loyaltylion?.['429'] ?? 0;
 		const sent = Object.values(sim.stats.statuses.loyaltylion ?? {}).reduce((a, b) => a + b, 0);
+		if (process.env.BENCH_QUEUE_OUT)
+			fs.appendFileSync(
+				process.env.BENCH_QUEUE_OUT,
+				JSON.stringify({
+					processes: scenario.processes,
+					writes: reasons.length,
+					seconds,
+					requests: sent,
+					throttled,
+					failed: answers.reduce((n, a) => n + 300 - a.body.length, 0),
+					doubled: reasons.length - new Set(reasons).size,
+				}) + '\n',
+			);
 		console.log(
 			`queue mode, ${scenario.processes} process(es) on the credential: 600 writes in ${seconds.toFixed(1)} s (bound 30 s at 20/s: ${(seconds / 30).toFixed(2)}x), ${sent} requests, ${throttled} answered 429`,
 		);
