@@ -62,8 +62,11 @@ describe('flow control', () => {
 			const granted = got.length;
 			const answered = new Set<Ticket>();
 			const answer = () => {
-				for (const g of got)
-					if (!answered.has(g.ticket)) (answered.add(g.ticket), g.ticket.done('ok'));
+				for (const g of got) {
+					if (answered.has(g.ticket)) continue;
+					answered.add(g.ticket);
+					g.ticket.done('ok');
+				}
 			};
 			answer();
 			for (let t = 0; t < 5000 && answered.size < 12; t += 50) {
