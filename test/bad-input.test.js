@@ -5,13 +5,13 @@
 // NodeOperationError that names the field and the item, before any request is sent.
 const { useSandbox } = require('./harness');
 const {
-	validValue,
 	operationsOf,
 	NODES,
 	descriptionOf,
 	runAction,
 	FILLABLE,
 	asParameter,
+	requiredParameters,
 } = require('./harness/descriptions');
 
 const box = useSandbox();
@@ -28,12 +28,7 @@ for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
-		for (const f of fields)
-			if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
-		// A required multi-option list without a preset (e.g. Cardlytics' Payment Channels): its first option.
-		for (const f of fields)
-			if (f.required && f.type === 'multiOptions' && !f.default?.length && f.options?.length)
-				valid[f.name] = [f.options[0].value];
+		Object.assign(valid, requiredParameters(fields));
 		for (const f of fields) {
 			if (!f.required || !FILLABLE.includes(f.type) || f.name === 'binaryPropertyName') continue;
 			cases.push({

@@ -7,13 +7,12 @@ const path = require('node:path');
 const { Engine, useSandbox, allText } = require('./harness');
 const { demoCredentials } = require('../sandbox/demo-credentials');
 const {
-	validValue,
 	operationsOf,
 	NODES: ALL_NODES,
 	descriptionOf,
 	runAction,
-	FILLABLE,
 	asParameter,
+	requiredParameters,
 } = require('./harness/descriptions');
 
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
@@ -43,8 +42,7 @@ for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
 		const valid = { ...(spec.base ?? {}), resource, operation };
-		for (const f of fields)
-			if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
+		Object.assign(valid, requiredParameters(fields));
 		for (const f of fields.filter((x) => PATH_ID_FIELDS.has(x.name) && x.required)) {
 			for (const bad of ['..', '.', ' .. ', 'x'.repeat(100_000)]) {
 				cases.push({

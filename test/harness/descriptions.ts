@@ -102,6 +102,23 @@ export function asParameter(
 	return field.type === 'resourceLocator' ? { __rl: true, mode: 'id', value } : value;
 }
 
+/**
+ * Parameters that make an operation valid: every required field a matrix fills, with a valid value, and each
+ * required multi-option list without a preset (e.g. Cardlytics' Payment Channels) with its first option.
+ */
+export function requiredParameters(
+	fields: INodeProperties[],
+): Record<string, NodeParameterValueType> {
+	const valid: Record<string, NodeParameterValueType> = {};
+	for (const f of fields) {
+		if (f.required && FILLABLE.includes(f.type)) valid[f.name] = asParameter(f, validValue(f));
+		const preset = Array.isArray(f.default) && f.default.length > 0;
+		if (f.required && f.type === 'multiOptions' && !preset && f.options?.length)
+			valid[f.name] = [(f.options[0] as { value: string }).value];
+	}
+	return valid;
+}
+
 /** One operation of a node and the fields shown for it (Return All/Limit aside). */
 export interface OperationFields {
 	resource: string;

@@ -129,7 +129,13 @@ export async function apiRequest<T = unknown>(
 	provider: Provider,
 	spec: RequestSpec,
 ): Promise<ApiResponse<T>> {
-	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(provider.retry ?? {}) };
+	const merged: RetryPolicy = { ...DEFAULT_RETRY, ...(provider.retry ?? {}) };
+	// Under a documented rate our own pacing keeps the provider's limit, so a 429 means another process spends
+	// the same allowance: worth more attempts. Without one, a 429 gets the attempts any failure gets.
+	const documented = (spec.rateLimit ?? provider.rateLimit) !== undefined;
+	const policy: RetryPolicy = documented
+		? merged
+		: { ...merged, maxThrottledAttempts: merged.maxAttempts };
 	const idempotent = isIdempotent(spec);
 	const effectiveSpec: RequestSpec = { ...spec, idempotent };
 	const started = Date.now();

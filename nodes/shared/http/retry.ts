@@ -6,8 +6,9 @@ export interface RetryPolicy {
 	/** Attempts in all, the first included. */
 	maxAttempts: number;
 	/**
-	 * Attempts in all when the provider answers 429: more than for other failures, since nothing was applied
-	 * and another process spending the same allowance (queue mode) can refuse many in a row.
+	 * Attempts in all when the provider answers 429 under a documented rate: more than for other failures,
+	 * since nothing was applied and another process spending the same allowance (queue mode) can refuse many
+	 * in a row. Where the rate is undisclosed, a 429 gets `maxAttempts`.
 	 */
 	maxThrottledAttempts: number;
 	/** First backoff delay when the server gives no Retry-After; doubles each time. */
@@ -23,7 +24,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
 	maxAttempts: 5,
-	maxThrottledAttempts: 20,
+	maxThrottledAttempts: 10,
 	baseDelayMs: 250,
 	maxDelayMs: 15_000,
 	maxRetryAfterMs: 60_000,
