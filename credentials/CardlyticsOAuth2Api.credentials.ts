@@ -43,7 +43,7 @@ export class CardlyticsOAuth2Api implements ICredentialType {
 			name: 'customBaseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'http://localhost:4010/cardlytics',
+			placeholder: 'e.g. https://api.cardlytics.com',
 			required: true,
 			displayOptions: { show: { environment: ['custom'] } },
 			description: 'Base URL that /api/v1/... paths are appended to, without a trailing slash',

@@ -16,6 +16,9 @@ const {
 
 const box = useSandbox();
 
+/** The latest node version that shows a field (one shown only from some version runs there). */
+const versionOf = (f) => f.displayOptions?.show?.['@version']?.at(-1);
+
 /** The parameters that show a field guarded by another option (e.g. Attribute Key under "Other"). */
 function showing(f) {
 	const show = { ...(f.displayOptions?.show ?? {}) };
@@ -37,6 +40,7 @@ for (const spec of NODES) {
 				label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" empty`,
 				parameters: { ...valid, ...showing(f), [f.name]: asParameter(f, '={{ "" }}') },
 				field: f.displayName,
+				typeVersion: versionOf(f),
 			});
 		}
 		for (const f of fields) {
@@ -52,6 +56,7 @@ for (const spec of NODES) {
 				label: `${description.displayName} ${resource} → ${operation}: "${f.displayName}" = ${JSON.stringify(bad)}`,
 				parameters: { ...valid, ...showing(f), [f.name]: `={{ ${JSON.stringify(bad)} }}` },
 				field: f.displayName,
+				typeVersion: versionOf(f),
 			});
 		}
 	}

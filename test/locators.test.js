@@ -409,3 +409,110 @@ describe('LoyaltyLion: orders from a list', () => {
 		]);
 	});
 });
+
+describe('Frederick: the contact list of a new campaign from a list', () => {
+	test('contact lists of the chosen location, by name; the one picked, one typed By ID and a plain saved ID reach the API', async () => {
+		const { engine, credentials, search } = frederick();
+		const all = await search('searchContactLists', '');
+		expect(all).toEqual({
+			results: [
+				{ name: 'All clients', value: 'cl_1' },
+				{ name: 'Lapsed 90 days', value: 'cl_2' },
+			],
+		});
+		expect((await search('searchContactLists', 'lapsed')).results).toEqual([
+			{ name: 'Lapsed 90 days', value: 'cl_2' },
+		]);
+		expect(await search('searchContactLists', 'no such list')).toEqual({ results: [] });
+		await expect(search('searchContactLists', '', undefined, {})).rejects.toThrow(
+			'Choose the Location first: contact lists are listed per location',
+		);
+		for (const contactList of [rl('cl_2'), rl('cl_1', 'id'), 'cl_2']) {
+			const { error } = await engine.runNode({
+				type: 'frederick',
+				credentials,
+				parameters: {
+					resource: 'campaign',
+					operation: 'create',
+					locationId: rl('loc_1'),
+					name: 'Spring offer',
+					additionalFields: { contact_list_id: contactList },
+				},
+			});
+			expect(error).toBeUndefined();
+		}
+		expect(
+			box.sim.stats.log
+				.filter((r) => r.method === 'POST' && r.route === '/v2/locations/:locationId/campaigns')
+				.map((r) => r.body.data.attributes.contact_list_id),
+		).toEqual(['cl_2', 'cl_1', 'cl_2']);
+	});
+});
+
+describe('Loyalistic: activities of a contact picked from the list', () => {
+	test('the Contact filter sends the picked contact, and a plain ID saved before the picker', async () => {
+		const { engine, credentials } = loyalistic();
+		for (const contactId of [rl('42'), rl('43', 'id'), '44']) {
+			const { error } = await engine.runNode({
+				type: 'loyalistic',
+				credentials,
+				parameters: {
+					resource: 'activity',
+					operation: 'getMany',
+					returnAll: false,
+					limit: 5,
+					filters: { contactId },
+				},
+			});
+			expect(error).toBeUndefined();
+		}
+		expect(
+			box.sim.stats.log.filter((r) => r.route === '/v1/activities').map((r) => r.query.contactId),
+		).toEqual(['42', '43', '44']);
+	});
+});
+
+describe('LoyaltyLion: the customer of an activity or order from a list', () => {
+	test('Activity → Create and Order → Create send the customer picked, as customer_id', async () => {
+		const { engine, credentials } = loyaltyLion();
+		const run = (parameters) =>
+			engine.runNode({
+				type: 'loyaltyLion',
+				credentials,
+				parameters: { authentication: 'apiToken', ...parameters },
+			});
+		expect(
+			(
+				await run({
+					resource: 'activity',
+					operation: 'create',
+					name: 'clickthrough',
+					customerId: rl('cust-31'),
+					customerEmail: 'shopper31@example.com',
+				})
+			).error,
+		).toBeUndefined();
+		expect(
+			(
+				await run({
+					resource: 'order',
+					operation: 'create',
+					orderId: 'loc-ord-31',
+					customerId: rl('cust-32', 'id'),
+					customerEmail: 'shopper32@example.com',
+					total: '20.00',
+					totalShipping: '0',
+					paymentStatus: 'paid',
+				})
+			).error,
+		).toBeUndefined();
+		expect(
+			box.sim.stats.log
+				.filter((r) => r.method === 'POST' && ['/v2/activities', '/v2/orders'].includes(r.route))
+				.map((r) => [r.route, r.body.customer_id]),
+		).toEqual([
+			['/v2/activities', 'cust-31'],
+			['/v2/orders', 'cust-32'],
+		]);
+	});
+});

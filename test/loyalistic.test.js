@@ -431,7 +431,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		const { items } = await run(CHECK);
 		expect(items[0].json).toMatchObject({ format: 'OpenAPI 3.0.1', found: 4, checked: 15 });
 		expect(items[0].json.missing.map((m) => m.operation)).toEqual([
-			'Contact → Find by Email',
+			'Contact → Get by Email',
 			'Contact → Get Many (and the trigger)',
 			'Company → Create',
 			'Company → Get',

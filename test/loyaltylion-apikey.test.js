@@ -37,7 +37,7 @@ function withKey(apiKey, { typeVersion = 1.1, parameters: base = {} } = {}) {
 }
 
 describe('LoyaltyLion API key', () => {
-	test('a node of version 1.1 uses the API key by default: Bearer on the wire, Who Am I lists its scopes', async () => {
+	test('a node of version 1.1 uses the API key by default: Bearer on the wire, Identity → Get lists its scopes', async () => {
 		const [all] = demo('loyaltyLionApiKeyApi');
 		const { run } = withKey(all.apiKey);
 		const { items: out, error } = await run({ resource: 'identity', operation: 'whoami' });

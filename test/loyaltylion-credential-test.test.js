@@ -23,7 +23,7 @@ async function testOf(type, data, { connect = false } = {}) {
 	return { result, calls: whoamiCalls().slice(before), engine };
 }
 
-describe('LoyaltyLion credential tests call Who Am I', () => {
+describe('LoyaltyLion credential tests call Identity → Get (whoami)', () => {
 	test('API key: a good key passes with Bearer on GET /v2/identity/whoami, a wrong key fails', async () => {
 		const [key] = demo('loyaltyLionApiKeyApi');
 		const good = await testOf('loyaltyLionApiKeyApi', key);

@@ -2,8 +2,8 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { matches, searchPage } from '../shared/descriptions/locator';
 import { frederickPage, type JsonApiResource, MAX_PAGE_SIZE, PATHS } from './transport';
 
-/** The location the node's Location field names, for lists scoped to it (contacts). */
-function currentLocation(ctx: ILoadOptionsFunctions): string {
+/** The location the node's Location field names, for lists scoped to it (contacts, contact lists). */
+function currentLocation(ctx: ILoadOptionsFunctions, what = 'contacts'): string {
 	let value: unknown;
 	try {
 		value = ctx.getCurrentNodeParameter('locationId', { extractValue: true });
@@ -12,7 +12,7 @@ function currentLocation(ctx: ILoadOptionsFunctions): string {
 	}
 	const id = typeof value === 'string' ? value.trim() : '';
 	if (!id || id.startsWith('='))
-		throw new Error('Choose the Location first: contacts are listed per location');
+		throw new Error(`Choose the Location first: ${what} are listed per location`);
 	return id;
 }
 
@@ -61,6 +61,23 @@ export const listSearch = {
 				name: `${name(c) || '(no name)'}${c.attributes?.email ? ` <${String(c.attributes.email)}>` : ''}`,
 				value: c.id,
 			}));
+		return searchPage(results, next);
+	},
+	/** Contact lists of the chosen location, matched by name page by page. */
+	async searchContactLists(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
+		const { records, next } = await frederickPage(
+			this,
+			undefined,
+			token ?? PATHS.contactLists(currentLocation(this, 'contact lists')),
+			token ? undefined : { 'page.number': 1, 'page.size': MAX_PAGE_SIZE },
+		);
+		const results = records
+			.filter((l) => matches(filter, l.attributes?.name, l.id))
+			.map((l) => ({ name: String(l.attributes?.name ?? l.id), value: l.id }));
 		return searchPage(results, next);
 	},
 };

@@ -20,7 +20,9 @@ export class Loyalistic implements INodeType {
 		group: ['transform'],
 		// The node's section of the README (the service packages' READMEs are made from it).
 		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyalistic-1',
-		version: 1,
+		// 1.1: the Output option (Simplified, Raw, Selected Fields) where 1 has Simplify.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Look up and change Loyalistic contacts (by ID or email), companies, static lists and activities',

@@ -79,7 +79,7 @@ export const CALLS = {
 	contactCreate: { operation: 'Contact → Create', method: 'POST', path: TEMPLATES.contacts },
 	contactDelete: { operation: 'Contact → Delete', method: 'DELETE', path: TEMPLATES.contact },
 	contactFindByEmail: {
-		operation: 'Contact → Find by Email',
+		operation: 'Contact → Get by Email',
 		method: 'GET',
 		path: TEMPLATES.contacts,
 		query: [...LIST, QUERY.email],

@@ -21,8 +21,9 @@ export class LoyaltyLion implements INodeType {
 		group: ['transform'],
 		// The node's section of the README (the service packages' READMEs are made from it).
 		documentationUrl: 'https://github.com/n8n-nodes-loyalty/n8n-nodes-loyalty#loyaltylion-1',
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: the Output option (Simplified, Raw, Selected Fields) where 1.1 has Simplify.
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Look up and change LoyaltyLion customers (by email or by their ID in your store), their points and rewards, orders and activities',

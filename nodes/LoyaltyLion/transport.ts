@@ -360,7 +360,7 @@ export const authenticationProperties: INodeProperties[] = [
 		type: 'options',
 		options: AUTHENTICATION_OPTIONS,
 		default: 'apiKey',
-		displayOptions: { show: { '@version': [1.1] } },
+		displayOptions: { show: { '@version': [1.1, 1.2] } },
 	},
 	{
 		displayName:

@@ -48,6 +48,8 @@ export interface MatrixCase {
 	spec: NodeSpec;
 	description: INodeTypeDescription;
 	parameters: INodeParameters;
+	/** The node version to run (a field shown only from some version runs there); else 1. */
+	typeVersion?: number;
 }
 
 /** Runs one matrix case on a fresh engine with the demo credential, over two items or one. */
@@ -70,6 +72,7 @@ export async function runAction(
 		credentials,
 		parameters: c.parameters,
 		items,
+		typeVersion: c.typeVersion,
 	});
 }
 

@@ -116,7 +116,7 @@ describe('Loyalistic Check API Paths: comparing the node with an API description
 			'/v1',
 		);
 		expect(bare.missing.map((m) => [m.operation, m.queryNotListed])).toEqual([
-			['Contact → Find by Email', ['page', 'pageSize', 'email']],
+			['Contact → Get by Email', ['page', 'pageSize', 'email']],
 			['Contact → Get Many (and the trigger)', ['page', 'pageSize', 'updatedSince']],
 			['Company → Get Many', ['page', 'pageSize']],
 			['List → Get Many', ['page', 'pageSize']],

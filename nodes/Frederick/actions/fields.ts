@@ -22,6 +22,18 @@ export const contactIdField: INodeProperties = recordLocator({
 	idPlaceholder: 'e.g. ct_1042',
 });
 
+/** A contact list of the chosen location (contact_lists of the location, listed page by page). */
+export const contactListIdField: INodeProperties = recordLocator({
+	displayName: 'Contact List',
+	name: 'contact_list_id',
+	description:
+		'Who receives it: pick the contact list from those of the location, or give its Frederick ID (attribute name assumed)',
+	required: false,
+	searchMethod: 'searchContactLists',
+	searchPlaceholder: 'Search by name...',
+	idPlaceholder: 'e.g. cl_1',
+});
+
 /**
  * Contact attributes. Frederick's client library shows a contact's external id inside `properties`
  * (github.com/HireFrederick/frederick_api_gem), so it is sent as properties.external_id; email, first_name,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
-import type { FieldPick } from '../../shared/descriptions/simplify';
+import type { FieldPick, OutputVersions } from '../../shared/descriptions/simplify';
 import { Validator } from '../../shared/execution/validate';
 
 /**
@@ -114,7 +114,7 @@ export const companyOptionalFields: INodeProperties[] = [
 		name: 'domain',
 		type: 'string',
 		default: '',
-		placeholder: 'example.com',
+		placeholder: 'e.g. example.com',
 		description: 'Web domain of the company',
 	},
 	{
@@ -190,6 +190,11 @@ export function idOf(ctx: IExecuteFunctions, i: number, name: string, label: str
 }
 
 /** What Simplify keeps of a contact: the fields a workflow usually maps. */
+/** Contact outputs: Simplify in version 1, the Output option from 1.1. */
+export const CONTACT_OUTPUT: OutputVersions = { legacy: [1], output: [1.1] };
+/** Contact → Update returned the contact whole in version 1; the Output option from 1.1. */
+export const CONTACT_UPDATE_OUTPUT: OutputVersions = { legacy: [], output: [1.1] };
+
 export const CONTACT_SIMPLE: FieldPick[] = [
 	'id',
 	'email',

@@ -1,6 +1,6 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { recordLocator } from '../../shared/descriptions/locator';
-import type { FieldPick } from '../../shared/descriptions/simplify';
+import type { INodeProperties } from 'n8n-workflow';
+import { locatorValue, recordLocator } from '../../shared/descriptions/locator';
+import type { FieldPick, OutputVersions } from '../../shared/descriptions/simplify';
 import type { Validator } from '../../shared/execution/validate';
 
 export const customerIdField: INodeProperties = recordLocator({
@@ -49,6 +49,11 @@ export const CUSTOMER_SIMPLE: FieldPick[] = [
 	'updated_at',
 ];
 
+/** Customer outputs: Simplify up to 1.1, the Output option from 1.2. */
+export const CUSTOMER_OUTPUT: OutputVersions = { legacy: [1, 1.1], output: [1.2] };
+/** Customer → Update returned the customer whole up to 1.1; the Output option from 1.2. */
+export const CUSTOMER_UPDATE_OUTPUT: OutputVersions = { legacy: [], output: [1.2] };
+
 const SITE_ID_WHERE =
 	'The site ID is listed by Site → Get Many, and is the number after /sites/ in the LoyaltyLion admin URL.';
 
@@ -71,9 +76,7 @@ export function siteIdOption(description: string): INodeProperties {
 
 /** A Site ID as LoyaltyLion takes it (a whole number), or undefined when left empty. */
 export function siteIdOf(v: Validator, value: unknown, label: string): string | undefined {
-	// A site picker inside Additional Fields comes as the locator itself ({__rl, mode, value}).
-	if (value && typeof value === 'object' && (value as IDataObject).__rl)
-		value = (value as IDataObject).value;
+	value = locatorValue(value);
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'object')
 		v.fail(

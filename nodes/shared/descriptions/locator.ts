@@ -97,3 +97,13 @@ export function matches(filter: string | undefined, ...texts: Array<unknown>): b
 		(t) => t !== undefined && t !== null && String(t).toLowerCase().includes(wanted),
 	);
 }
+
+/**
+ * The ID a locator inside a collection holds: n8n hands such a field over as the locator itself
+ * ({__rl, mode, value}), or as the plain text a workflow saved before the field was a picker.
+ */
+export function locatorValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && (value as { __rl?: unknown }).__rl)
+		return (value as { value?: unknown }).value;
+	return value;
+}

@@ -5,7 +5,7 @@ import { redemptionDateField } from '../common';
 
 export default defineOperation({
 	value: 'download',
-	name: 'Download File',
+	name: 'Download',
 	action: 'Download a redemption file',
 	description:
 		"Download one day's redemption file as binary data, with any field of the link answer besides the URL (e.g. the file name or expiry Cardlytics sends)",

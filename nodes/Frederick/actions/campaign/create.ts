@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
+import { locatorValue } from '../../../shared/descriptions/locator';
 import { Validator } from '../../../shared/execution/validate';
 import { frederickRequest, PATHS, shape, simplifyField, v2 } from '../../transport';
-import { locationIdField } from '../fields';
+import { contactListIdField, locationIdField } from '../fields';
 
 export default defineOperation({
 	value: 'create',
@@ -52,14 +53,7 @@ export default defineOperation({
 					default: '',
 					description: 'Message text (attribute name assumed)',
 				},
-				{
-					displayName: 'Contact List ID',
-					name: 'contact_list_id',
-					type: 'string',
-					placeholder: 'e.g. cl_1',
-					default: '',
-					description: 'Who receives it (attribute name assumed)',
-				},
+				contactListIdField,
 				{
 					displayName: 'Send At',
 					name: 'send_at',
@@ -87,7 +81,8 @@ export default defineOperation({
 			channel: this.getNodeParameter('channel', i) as string,
 		};
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		for (const [key, value] of Object.entries(extra)) {
+		for (const [key, raw] of Object.entries(extra)) {
+			const value = locatorValue(raw) as IDataObject[string];
 			if (value === '' || value === undefined) continue;
 			if (key === 'send_at') {
 				const date = new Date(String(value));

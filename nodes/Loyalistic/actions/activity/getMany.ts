@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
+import { locatorValue } from '../../../shared/descriptions/locator';
 import { defineOperation } from '../../../shared/execution/operation';
 import { CALLS, PATHS, QUERY, assumed, loyalisticList } from '../../transport';
+import { contactIdField } from '../fields';
 
 export default defineOperation({
 	value: 'getMany',
@@ -27,12 +29,10 @@ export default defineOperation({
 					description: 'Only activities of this type',
 				},
 				{
-					displayName: 'Contact ID',
-					name: 'contactId',
-					type: 'string',
-					placeholder: 'e.g. 1042',
-					default: '',
-					description: 'Only activities of this contact',
+					...contactIdField,
+					required: false,
+					description:
+						'Only activities of this contact: pick it from the list (search by email or name), or give its Loyalistic ID',
 				},
 			],
 		},
@@ -41,7 +41,8 @@ export default defineOperation({
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.type) qs[QUERY.activityType] = filters.type;
-		if (filters.contactId) qs[QUERY.contactId] = filters.contactId;
+		const contactId = locatorValue(filters.contactId);
+		if (contactId) qs[QUERY.contactId] = contactId as string;
 		return await loyalisticList(
 			this,
 			i,

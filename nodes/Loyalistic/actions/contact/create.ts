@@ -15,7 +15,7 @@ export default defineOperation({
 			displayName: 'Email',
 			name: 'email',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. name@email.com',
 			required: true,
 			default: '',
 			description: 'Email address of the new contact',

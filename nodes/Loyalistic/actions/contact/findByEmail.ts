@@ -1,13 +1,13 @@
-import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
+import { outputFields, outputShaper } from '../../../shared/descriptions/simplify';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
 import { CALLS, PATHS, QUERY, assumed, loyalisticList } from '../../transport';
-import { CONTACT_SIMPLE } from '../fields';
+import { CONTACT_OUTPUT, CONTACT_SIMPLE } from '../fields';
 
 export default defineOperation({
 	value: 'findByEmail',
-	name: 'Find by Email',
-	action: 'Find a contact by email',
+	name: 'Get by Email',
+	action: 'Get a contact by email',
 	description: assumed('Find the contact with an email address'),
 	kind: 'read',
 	fields: [
@@ -15,19 +15,18 @@ export default defineOperation({
 			displayName: 'Email',
 			name: 'email',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. name@email.com',
 			required: true,
 			default: '',
 			description:
 				'Email address to look up. When no contact has it, the node outputs nothing for this item (turn on Always Output Data in the node settings to go on anyway).',
 		},
-		simplifyField,
+		...outputFields(CONTACT_OUTPUT),
 	],
 	async execute(i) {
+		const shape = outputShaper(this, i, CONTACT_OUTPUT);
 		const email = new Validator(this, i).email('email', 'Email');
-		return simplified(
-			this,
-			i,
+		return shape(
 			await loyalisticList(
 				this,
 				i,

@@ -1,7 +1,7 @@
-import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
+import { outputFields, outputShaper } from '../../../shared/descriptions/simplify';
 import { defineOperation } from '../../../shared/execution/operation';
 import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
-import { CONTACT_SIMPLE, contactIdField, idOf } from '../fields';
+import { CONTACT_OUTPUT, CONTACT_SIMPLE, contactIdField, idOf } from '../fields';
 
 export default defineOperation({
 	value: 'get',
@@ -9,8 +9,9 @@ export default defineOperation({
 	action: 'Get a contact',
 	description: assumed('Get a contact by ID'),
 	kind: 'read',
-	fields: [contactIdField, simplifyField],
+	fields: [contactIdField, ...outputFields(CONTACT_OUTPUT)],
 	async execute(i) {
+		const shape = outputShaper(this, i, CONTACT_OUTPUT);
 		const contact = (
 			await loyalisticRequest(
 				this,
@@ -19,6 +20,6 @@ export default defineOperation({
 				PATHS.contact(idOf(this, i, 'contactId', 'Contact ID')),
 			)
 		).body;
-		return simplified(this, i, [contact], CONTACT_SIMPLE)[0];
+		return shape([contact], CONTACT_SIMPLE)[0];
 	},
 });

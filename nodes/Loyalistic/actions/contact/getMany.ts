@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
-import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
+import { outputFields, outputShaper } from '../../../shared/descriptions/simplify';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
 import { CALLS, PATHS, QUERY, assumed, loyalisticList } from '../../transport';
-import { CONTACT_SIMPLE } from '../fields';
+import { CONTACT_OUTPUT, CONTACT_SIMPLE } from '../fields';
 
 export default defineOperation({
 	value: 'getMany',
@@ -30,9 +30,10 @@ export default defineOperation({
 				},
 			],
 		},
-		simplifyField,
+		...outputFields(CONTACT_OUTPUT),
 	],
 	async execute(i) {
+		const shape = outputShaper(this, i, CONTACT_OUTPUT);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.updatedSince) {
@@ -44,9 +45,7 @@ export default defineOperation({
 				);
 			qs[QUERY.updatedSince] = date.toISOString();
 		}
-		return simplified(
-			this,
-			i,
+		return shape(
 			await loyalisticList(this, i, CALLS.contactGetMany, PATHS.contacts, qs, limitOf(this, i)),
 			CONTACT_SIMPLE,
 		);

@@ -1,7 +1,15 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
 import { CALLS, PATHS, assumed, loyalisticRequest } from '../../transport';
-import { collectionBody, contactIdField, contactOptionalFields, idOf } from '../fields';
+import { outputFields, outputShaper } from '../../../shared/descriptions/simplify';
+import {
+	CONTACT_SIMPLE,
+	CONTACT_UPDATE_OUTPUT,
+	collectionBody,
+	contactIdField,
+	contactOptionalFields,
+	idOf,
+} from '../fields';
 
 export default defineOperation({
 	value: 'update',
@@ -20,14 +28,17 @@ export default defineOperation({
 			default: {},
 			options: contactOptionalFields,
 		},
+		...outputFields(CONTACT_UPDATE_OUTPUT),
 	],
 	async execute(i) {
+		const shape = outputShaper(this, i, CONTACT_UPDATE_OUTPUT);
 		const id = idOf(this, i, 'contactId', 'Contact ID');
 		const body = new Validator(this, i).changes(
 			collectionBody(this, i, 'updateFields', 'Update Fields'),
 		);
-		return (
+		const contact = (
 			await loyalisticRequest(this, i, CALLS.contactUpdate.method, PATHS.contact(id), { body })
 		).body;
+		return shape([contact], CONTACT_SIMPLE)[0];
 	},
 });

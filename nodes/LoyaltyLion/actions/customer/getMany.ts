@@ -1,9 +1,9 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import type { IDataObject } from 'n8n-workflow';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
-import { simplified, simplifyField } from '../../../shared/descriptions/simplify';
+import { outputFields, outputShaper } from '../../../shared/descriptions/simplify';
 import { loyaltyLionList, PATHS } from '../../transport';
-import { CUSTOMER_SIMPLE } from '../fields';
+import { CUSTOMER_OUTPUT, CUSTOMER_SIMPLE } from '../fields';
 import { dateFilter, readFilters, sinceIdFilter } from '../filters';
 import { Validator } from '../../../shared/execution/validate';
 
@@ -91,9 +91,10 @@ export default defineOperation({
 			type: 'notice',
 			default: '',
 		},
-		simplifyField,
+		...outputFields(CUSTOMER_OUTPUT),
 	],
 	async execute(i) {
+		const shape = outputShaper(this, i, CUSTOMER_OUTPUT);
 		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
 		const filters = { ...readFilters(this, i), ...sort };
 		// Reference 3.2: since_id lists by id ascending, and its loop moves since_id to each page's last id;
@@ -105,9 +106,7 @@ export default defineOperation({
 				'Sort',
 				'cannot be combined with Since ID, which lists customers by ID ascending: remove the Sort or the Since ID filter',
 			);
-		return simplified(
-			this,
-			i,
+		return shape(
 			await loyaltyLionList(this, i, PATHS.customers, 'customers', filters, limitOf(this, i)),
 			CUSTOMER_SIMPLE,
 		);

@@ -2,7 +2,8 @@ import { defineOperation } from '../../../shared/execution/operation';
 import type { IDataObject } from 'n8n-workflow';
 import { Validator } from '../../../shared/execution/validate';
 import { loyaltyLionRequest, PATHS } from '../../transport';
-import { customerIdField } from '../fields';
+import { outputFields, outputShaper } from '../../../shared/descriptions/simplify';
+import { CUSTOMER_SIMPLE, CUSTOMER_UPDATE_OUTPUT, customerIdField } from '../fields';
 
 export default defineOperation({
 	value: 'update',
@@ -36,8 +37,10 @@ export default defineOperation({
 				},
 			],
 		},
+		...outputFields(CUSTOMER_UPDATE_OUTPUT),
 	],
 	async execute(i) {
+		const shape = outputShaper(this, i, CUSTOMER_UPDATE_OUTPUT);
 		const v = new Validator(this, i);
 		const id = v.id('merchantId', 'Customer ID in Your Store');
 		const raw = this.getNodeParameter('updateFields', i, {}) as IDataObject;
@@ -55,6 +58,7 @@ export default defineOperation({
 			body: { customer },
 			idempotent: true,
 		});
-		return (body?.customer as IDataObject | undefined) ?? { merchant_id: id, ...customer };
+		const updated = (body?.customer as IDataObject | undefined) ?? { merchant_id: id, ...customer };
+		return shape([updated], CUSTOMER_SIMPLE)[0];
 	},
 });

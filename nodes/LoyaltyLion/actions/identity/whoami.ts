@@ -6,7 +6,7 @@ import { loyaltyLionRequest, PATHS } from '../../transport';
 // program_id, scopes, integration}}; an older rendering shows the identity unwrapped, so both are read.
 export default defineOperation({
 	value: 'whoami',
-	name: 'Who Am I',
+	name: 'Get',
 	action: 'Get the identity of the credential',
 	description: 'Which account and program the credential reaches, and the scopes it has',
 	kind: 'read',

@@ -20,7 +20,7 @@ export const orderIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '1001',
+	placeholder: 'e.g. 1001',
 	description: "The order's ID in your store (LoyaltyLion calls it the order's merchant_id)",
 };
 
@@ -73,7 +73,7 @@ const totalPaidField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '49.90',
+	placeholder: 'e.g. 49.90',
 	description: 'The total paid for the order so far, as a decimal',
 };
 
@@ -83,7 +83,7 @@ const totalRefundedField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '0',
-	placeholder: '0',
+	placeholder: 'e.g. 0',
 	description:
 		'The total refunded so far (all refunds together, not this one alone), as a decimal; 0 when nothing was refunded',
 };
@@ -100,7 +100,7 @@ export const existingOrderField: INodeProperties = recordLocator({
 });
 
 const V1 = { show: { '@version': [1] } };
-const V1_1 = { show: { '@version': [1.1] } };
+const V1_1 = { show: { '@version': [1.1, 1.2] } };
 
 /** A status field from version 1.1: "Keep Current" by default (the order's status as read first). */
 function keepable(field: INodeProperties): INodeProperties {

@@ -16,7 +16,7 @@ const refundAmountField: INodeProperties = {
 	placeholder: 'e.g. 10.00',
 	description:
 		'The amount refunded now, as a decimal. Leave empty to refund everything not refunded yet. It is added to what the order had refunded before.',
-	displayOptions: { show: { '@version': [1.1] } },
+	displayOptions: { show: { '@version': [1.1, 1.2] } },
 };
 
 // Version 1 gives the new total refunded; from 1.1 the amount of this refund (and, if they change too, the

@@ -7,7 +7,7 @@ import { recordLocator } from '../../../shared/descriptions/locator';
 
 export default defineOperation({
 	value: 'refund',
-	name: 'Refund Claimed',
+	name: 'Refund',
 	action: 'Refund a claimed reward',
 	description:
 		'Refund a claimed reward; LoyaltyLion says whether it also deleted the redeemable it manages (e.g. a Shopify voucher)',
