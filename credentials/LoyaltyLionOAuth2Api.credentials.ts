@@ -20,7 +20,7 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'For LoyaltyLion partner apps. Register the app with LoyaltyLion (partnersupport@loyaltylion.com) and give them the OAuth Redirect URL shown above. For a single store, use the LoyaltyLion API credential (an API key) instead.',
+				'For LoyaltyLion partner apps. Register the app with LoyaltyLion (partnersupport@loyaltylion.com) and give them the OAuth Redirect URL shown above. For a single store, use the LoyaltyLion API credential (an API key) instead. The test checks only that the token is accepted; Identity → Who Am I in the LoyaltyLion node shows the scopes it was granted.',
 			name: 'partnerNotice',
 			type: 'notice',
 			default: '',
@@ -77,7 +77,8 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			type: 'number',
 			default: 20,
 			typeOptions: { minValue: 1 },
-			description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second.',
+			description:
+				'The rate the nodes keep to. LoyaltyLion allows 20 per second (whether it raises that for a store is not public).',
 		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{
@@ -107,7 +108,8 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
-			// The code exchange sends client_id and client_secret in the form body.
+			// The code exchange sends client_id and client_secret in the form body, as documented; n8n's client
+			// also sends grant_type and redirect_uri, which the documented example lacks (accepted: assumed).
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'hidden',
@@ -115,8 +117,8 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// developers.loyaltylion.com/api-reference/v2/resources/whoami: needs no scope; 200 for a valid token,
-	// 401 otherwise.
+	// developers.loyaltylion.com/api-reference/v2/resources/whoami: 200 for a valid token, 401 otherwise. That
+	// it needs no scope is assumed (per-endpoint scopes are not public).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',

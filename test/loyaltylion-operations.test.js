@@ -1,7 +1,7 @@
 'use strict';
-// The LoyaltyLion operations added or changed from the reference (shared/references/loyaltylion.md, sections
-// 4 and 5): each one run through the n8n engine against the simulator with the API key credential (all
-// scopes), asserting the exact request the simulator received (method, path, query, body) and the output.
+// The LoyaltyLion operations added or changed from the Admin API pages
+// (developers.loyaltylion.com/api-reference/v2/resources/...): each one run through the n8n engine against
+// the simulator with the API key credential (all scopes), asserting the exact request the simulator received (method, path, query, body) and the output.
 const path = require('node:path');
 const { Engine, useSandbox } = require('./harness');
 const { listSearch, loadOptions } = require('./harness/list-search');
@@ -1160,7 +1160,7 @@ describe('Transactions as a CSV file (type=csv)', () => {
 	});
 });
 
-describe('CSV with Since ID when the answers carry no cursor (the since_id loop, reference 3.2)', () => {
+describe('CSV with Since ID when the answers carry no cursor (the since_id loop, developers.loyaltylion.com/api-reference/pagination)', () => {
 	test('pages ascend, since_id moves to the last id of the id column, a short page ends; one header row', async () => {
 		const { run } = withApiKey();
 		const all = sim().state.transactions;

@@ -2,23 +2,23 @@
 // plus the partner OAuth flow. Each route names the reference page it was written from (SOURCES
 // below, URLs from the reference's Sources table) or says "assumed: not public".
 //
-// Auth (reference section 2): API keys (`Authorization: Bearer pat_...`, each with its own scopes), OAuth
+// Auth (developers.loyaltylion.com/api-reference/authentication/overview): API keys (`Authorization: Bearer pat_...`, each with its own scopes), OAuth
 // bearer tokens issued by /oauth/access-token (approved scopes), and the deprecated token & secret over HTTP
 // Basic (all access, one pair per site; refused by GET /v2/sites). Scopes: a read needs read_X or write_X,
 // a write needs write_X. Which scope each endpoint needs is not public except WebView sessions
-// (write_customers) and the webhook topics (section 6.2): the mapping below is assumed.
+// (write_customers) and the webhook topics (each topic's page): the mapping below is assumed.
 //
 // Errors use the documented 401 shape everywhere: {error: {message, details: {field: text}}} (details is an
 // object of string to string); validation refusals are 400 and name each field and what is wrong; unknown
 // query parameters and unknown body fields are refused by name. 403, 404, 422 and 429 bodies are not public
 // for the Admin API: they use the same shape (assumed).
 //
-// Pagination (reference 3.2): cursor {prev, next} (also in the Link header), newest first; the cursor keeps
+// Pagination (developers.loyaltylion.com/api-reference/pagination): cursor {prev, next} (also in the Link header), newest first; the cursor keeps
 // the first request's filters and only `limit` is read with it; since_id switches to ascending ids above it;
 // limit 1..500, default 100; `page` (deprecated) on customers, activities, orders; page-number pagination on
 // the unsubscribe list. 20 requests per second per credential (100 for WebView sessions).
 //
-// Webhooks (section 6): deliveries POST {id, topic, created_at, ...} signed with base64 HMAC-SHA256 of the raw
+// Webhooks (developers.loyaltylion.com/api-reference/v2/webhooks/overview): deliveries POST {id, topic, created_at, ...} signed with base64 HMAC-SHA256 of the raw
 // body in x-loyaltylion-hmac-sha256, keyed by the OAuth client secret for OAuth-created webhooks and by the
 // site secret otherwise; the payload nesting follows each topic's page (see `envelope`).
 import * as crypto from 'node:crypto';
@@ -57,7 +57,7 @@ const DEFAULTS = {
 			siteId: 1001,
 		},
 	],
-	/** API keys of the program (reference 2.1): Bearer `pat_...`, each with the scopes chosen at creation. */
+	/** API keys of the program (developers.loyaltylion.com/api-reference/authentication/api-keys): Bearer `pat_...`, each with the scopes chosen at creation. */
 	apiKeys: [
 		{
 			token: 'pat_e1c7demo0a11sc0pes5f3a9c2e1b7d4',
@@ -118,7 +118,7 @@ const DEFAULTS = {
 	pointsEarnedDelayMs: 5 * 60_000,
 };
 
-/** The 17 topics POST /v2/webhooks accepts (section 6.2), with the scopes each needs. */
+/** The 17 topics POST /v2/webhooks accepts (webhooks/create-webhook), with the scopes each topic's page names. */
 const TOPIC_SCOPES: Record<string, string[]> = {
 	'customers/update': ['read_customers'],
 	'loyalty_emails/unsubscribe': ['read_unsubscribes'],
@@ -140,7 +140,7 @@ const TOPIC_SCOPES: Record<string, string[]> = {
 	'program_events/customer.approaching_reward_expiration': ['read_customers'],
 };
 const TOPICS = Object.keys(TOPIC_SCOPES);
-/** Topics whose payload carries id/created_at/kind/unique_until next to `properties` (section 6.1). */
+/** Topics whose payload carries id/created_at/kind/unique_until next to `properties` (the topics' pages under api-reference/v2/webhooks/events/). */
 const WRAPPED_TOPICS = new Set([
 	'program_events/customer.tier_upgraded',
 	'program_events/customer.tier_downgraded',
@@ -993,7 +993,7 @@ function create(api, userOptions) {
 		if (auth?.scheme === 'basic') {
 			const store = options.stores.find((s) => s.token === auth.user && s.secret === auth.password);
 			if (!store) throw apiError(401, 'Invalid token or secret');
-			// token & secret: no permissions, i.e. everything (reference 2.4)
+			// token & secret: no permissions, i.e. everything (developers.loyaltylion.com/api/authentication/token-secret)
 			who = {
 				kind: 'token_secret',
 				key: `store:${store.token}`,
@@ -1205,7 +1205,7 @@ function create(api, userOptions) {
 	const LIMIT = { kind: 'int', min: 1, max: 500 } as const;
 
 	/**
-	 * Cursor pagination (reference 3.2). `q` is the parsed query; `filterNames` are baked into the cursor
+	 * Cursor pagination (developers.loyaltylion.com/api-reference/pagination). `q` is the parsed query; `filterNames` are baked into the cursor
 	 * (and ignored on cursor requests); newest first unless since_id (ascending) or an explicit sort.
 	 */
 	const cursorList = (
@@ -2285,7 +2285,7 @@ function create(api, userOptions) {
 		return { status: 200, body: { webhooks: mine } };
 	});
 	// webhooks/create-webhook: {webhook: {topic (the 17 subscribable topics), address, service_integration_id?}};
-	// 201 {webhook}. Open to every credential, but its scopes must cover the topic (section 6.2).
+	// 201 {webhook}. Open to every credential, but its scopes must cover the topic (api-reference/authentication/api-keys; each topic's page names its scope).
 	route('POST', '/v2/webhooks', (ctx) => {
 		const who = authenticate(ctx);
 		readQuery(ctx, {});
@@ -2386,7 +2386,7 @@ function create(api, userOptions) {
 	const sign = (secret, raw) => crypto.createHmac('sha256', secret).update(raw).digest('base64');
 
 	/**
-	 * The event body for a topic (section 6.1): `data` holds the topic's fields (e.g. {customer}).
+	 * The event body for a topic (developers.loyaltylion.com/api-reference/v2/webhooks/overview): `data` holds the topic's fields (e.g. {customer}).
 	 *  - customers/update: `customer` at the top level next to id/topic/created_at (no payload)
 	 *  - loyalty_emails/unsubscribe: payload.unsubscribe.customer
 	 *  - insight-segment topics: the fields directly in payload
