@@ -1297,6 +1297,50 @@ describe('LoyaltyLion simulator: a wrong method or an unknown path is named', ()
 	});
 });
 
+describe('LoyaltyLion simulator: a path with the wrong kind of id is refused naming the field', () => {
+	test("a customer's, an order's or an activity's LoyaltyLion id where the store's ID belongs: 404 naming merchant_id and the record it is the id of", async () => {
+		const { run } = withApiKey();
+		const customer = sim().state.customers[2];
+		const points = await run({
+			resource: 'points',
+			operation: 'add',
+			merchantId: rl(String(customer.id)),
+			points: 1,
+		});
+		expect(points.error.message).toBe(
+			`LoyaltyLion answered HTTP 404 (item 0): Customer ${customer.id} not found (merchant_id: must be the customer's ID in your store; ${customer.id} is LoyaltyLion's id of the customer whose merchant_id is "${customer.merchant_id}")`,
+		);
+		const unknown = await run({
+			resource: 'points',
+			operation: 'add',
+			merchantId: rl('no-such-customer'),
+			points: 1,
+		});
+		expect(unknown.error.message).toBe(
+			"LoyaltyLion answered HTTP 404 (item 0): Customer no-such-customer not found (merchant_id: matches nothing: it must be the customer's ID in your store)",
+		);
+
+		const order = [...sim().state.orders.values()][0];
+		const get = await run({ resource: 'order', operation: 'get', orderId: rl(String(order.id)) });
+		expect(get.error.message).toBe(
+			`LoyaltyLion answered HTTP 404 (item 0): Order ${order.id} not found (merchant_id: must be the order's ID in your store; ${order.id} is LoyaltyLion's id of the order whose merchant_id is "${order.merchant_id}")`,
+		);
+
+		const update = await run({
+			resource: 'activity',
+			operation: 'update',
+			activityName: 'newsletter_signup',
+			activityMerchantId: customer.merchant_id,
+			state: 'declined',
+		});
+		expect(update.error.message).toBe(
+			`LoyaltyLion answered HTTP 404 (item 0): Activity newsletter_signup with merchant_id ${customer.merchant_id} not found (merchant_id: must be the activity's own merchant_id (sent when it was tracked); "${customer.merchant_id}" is a customer's merchant_id)`,
+		);
+		// Nothing was changed by the refused requests.
+		expect(sim().state.customers[2].points_approved).toBe(customer.points_approved);
+	});
+});
+
 describe('LoyaltyLion simulator: order create', () => {
 	// orders/create-order: snapshot B's example carries `number` (meaning not public); another field is refused.
 	test('accepts and ignores `number`; refuses a field the page does not describe, by name', async () => {

@@ -245,7 +245,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			{ items: withBad },
 		);
 		expect(failed.error.message).toBe(
-			'LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found',
+			"LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found (merchant_id: matches nothing: it must be the customer's ID in your store)",
 		);
 		// The description must tell the truth about every item, checked against what the provider received.
 		const expand = (text) =>

@@ -2,7 +2,8 @@
 // plus the partner OAuth flow. Each route names the reference page it was written from (SOURCES
 // below, URLs from the reference's Sources table) or says "assumed: not public".
 //
-// Auth (developers.loyaltylion.com/api-reference/authentication/overview): API keys (`Authorization: Bearer pat_...`, each with its own scopes), OAuth
+// Auth (developers.loyaltylion.com/api-reference/authentication/overview): API keys (`Authorization:
+// Bearer pat_...`, each with its own scopes; the pat_ prefix is the documented example's, assumed), OAuth
 // bearer tokens issued by /oauth/access-token (approved scopes), and the deprecated token & secret over HTTP
 // Basic (all access, one pair per site; refused by GET /v2/sites). Scopes: a read needs read_X or write_X,
 // a write needs write_X. Which scope each endpoint needs is not public except WebView sessions
@@ -57,7 +58,10 @@ const DEFAULTS = {
 			siteId: 1001,
 		},
 	],
-	/** API keys of the program (developers.loyaltylion.com/api-reference/authentication/api-keys): Bearer `pat_...`, each with the scopes chosen at creation. */
+	/**
+	 * API keys of the program (developers.loyaltylion.com/api-reference/authentication/api-keys): Bearer
+	 * `pat_...`, each with the scopes chosen at creation.
+	 */
 	apiKeys: [
 		{
 			token: 'pat_e1c7demo0a11sc0pes5f3a9c2e1b7d4',
@@ -421,9 +425,9 @@ const R = 'https://developers.loyaltylion.com/api-reference/v2/resources/';
  */
 export const SOURCES: Record<string, string> = {
 	'GET /oauth/authorize':
-		'https://developers.loyaltylion.com/api-reference/authentication/oauth: authorize with comma-separated scopes',
+		'https://developers.loyaltylion.com/api-reference/authentication/oauth: authorize with comma-separated scopes; error answers and accepting any redirect_uri assumed: not public',
 	'POST /oauth/access-token':
-		'https://developers.loyaltylion.com/api/authentication/oauth/ (older copy): form client_id, client_secret, code',
+		'https://developers.loyaltylion.com/api/authentication/oauth/ (older copy): form client_id, client_secret, code; HTTP Basic client credentials and the error answers assumed: not public',
 	'GET /v2/identity/whoami': `${R}whoami`,
 	'GET /v2/customers': `${R}customers/list-customers (date filters: https://developers.loyaltylion.com/api/resources/customers)`,
 	'GET /v2/customers/:merchantId':
@@ -1004,6 +1008,8 @@ function create(api, userOptions) {
 				noun: 'token and secret',
 			};
 		} else if (auth?.scheme === 'bearer' && auth.value.startsWith('pat_')) {
+			// Assumed: a Bearer token starting with pat_ is an API key, any other an OAuth token (the API-keys
+			// page's example key starts with pat_; the format is not stated).
 			const key = options.apiKeys.find((k) => k.token === auth.value);
 			if (!key) throw apiError(401, 'Invalid API key');
 			if (key.disabled) throw apiError(401, 'This API key is disabled');
@@ -1307,10 +1313,24 @@ function create(api, userOptions) {
 		);
 	};
 
+	// The 404 bodies of the Admin API are not public: these name the path's field and, when the value is
+	// another kind of id (LoyaltyLion's numeric id instead of your store's), say which (assumed wording).
+	const notFound = (what: string, field: string, meaning: string, hint?: string) =>
+		apiError(404, `${what} not found`, {
+			[field]: hint ? `must be ${meaning}; ${hint}` : `matches nothing: it must be ${meaning}`,
+		});
 	const customerOr404 = (merchantId) => {
 		const c = state.byMerchantId.get(merchantId);
-		if (!c) throw apiError(404, `Customer ${merchantId} not found`);
-		return c;
+		if (c) return c;
+		const lion = /^\d+$/.test(merchantId) ? customerByLionId(Number(merchantId)) : undefined;
+		throw notFound(
+			`Customer ${merchantId}`,
+			'merchant_id',
+			"the customer's ID in your store",
+			lion
+				? `${merchantId} is LoyaltyLion's id of the customer whose merchant_id is "${lion.merchant_id}"`
+				: undefined,
+		);
 	};
 	/**
 	 * site_id of create-order / create-activity: "multi-site only". Token & secret belong to one site, which is
@@ -1348,7 +1368,11 @@ function create(api, userOptions) {
 		return true;
 	};
 
-	// ---- OAuth (unchanged) ----
+	// ---- OAuth ----
+	// developers.loyaltylion.com/api-reference/authentication/oauth: authorize takes client_id, scope
+	// (comma-separated), redirect_uri (required; "must equal the registered URL") and state, and redirects
+	// with ?code=. Assumed (not public): the error answers (text/plain 400s here), and that any redirect_uri
+	// is accepted (the simulator's clients have no registered URL to compare it with).
 	route('GET', '/oauth/authorize', (ctx) => {
 		const q = Object.fromEntries(ctx.query);
 		state.authorizeRequests.push(q);
@@ -1387,6 +1411,10 @@ function create(api, userOptions) {
 		if (q.state !== undefined) target.searchParams.set('state', q.state);
 		return { status: 302, body: '', headers: { Location: target.toString() } };
 	});
+	// The documented exchange is a form body of client_id, client_secret and code, answered {access_token,
+	// scope}. Assumed (not public): client credentials over HTTP Basic are accepted too, extra fields
+	// (grant_type, redirect_uri, which n8n's client sends) are ignored, and the error answers are OAuth's
+	// {error: "invalid_client" | "invalid_grant", error_description}.
 	route(
 		'POST',
 		'/oauth/access-token',
@@ -1677,7 +1705,8 @@ function create(api, userOptions) {
 	// customers/rewards/redeem-reward: reward_id (integer, required), multiplier (integer within the reward's
 	// min/max_redemption_amount), variant_id (string, required for a seamless product reward); 201
 	// {claimed_reward}; 422 when the points are insufficient (old claimed-rewards page). 404 for an unknown
-	// reward and 422 for one not offered to the customer are assumed: not public.
+	// reward and 422 for one not offered to the customer are assumed: not public. The page's fourth body field
+	// (option redemption_notification) has no visible name, so the strict schema refuses it (assumed).
 	route('POST', '/v2/customers/:merchantId/claimed_rewards', (ctx) => {
 		need(ctx, 'write', 'customers');
 		readQuery(ctx, {});
@@ -1709,6 +1738,8 @@ function create(api, userOptions) {
 						? `must be ${min} for reward ${reward.id} (only custom rewards take a multiplier), got ${multiplier}`
 						: `must be between ${min} and ${max} (the reward's min/max_redemption_amount), got ${multiplier}`,
 			});
+		// Assumed (not public): "seamless product reward" is read as kind product_cart, and its variant_id must
+		// be one of the reward's target_products.
 		if (reward.kind === 'product_cart') {
 			const variants = (reward.target_products ?? []).map((p) => String(p.variant_id));
 			if (body.variant_id === undefined)
@@ -1900,10 +1931,30 @@ function create(api, userOptions) {
 		const activity = [...state.activities]
 			.reverse()
 			.find((a) => a.name === name && a.merchant_id === merchantId);
-		if (!activity) throw apiError(404, `Activity ${name} with merchant_id ${merchantId} not found`);
+		if (!activity) {
+			const customer = state.byMerchantId.get(merchantId);
+			const byLionId = /^\d+$/.test(merchantId)
+				? state.activities.find((a) => a.name === name && a.id === Number(merchantId))
+				: undefined;
+			const hint = customer
+				? `"${merchantId}" is a customer's merchant_id`
+				: byLionId
+					? `${merchantId} is LoyaltyLion's id of the activity; the path takes its merchant_id (${byLionId.merchant_id === null ? 'none was sent, so it cannot be updated' : `"${byLionId.merchant_id}"`})`
+					: state.activities.some((a) => a.name === `$${name}`)
+						? `built-in rule names start with $ ("$${name}")`
+						: undefined;
+			throw notFound(
+				`Activity ${name} with merchant_id ${merchantId}`,
+				'merchant_id',
+				"the activity's own merchant_id (sent when it was tracked)",
+				hint,
+			);
+		}
 		const customer = customerByLionId(activity.customerLionId);
 		let target = body.state;
 		if (activity.state === 'approved' && target === 'declined') target = 'void';
+		// Assumed (not public): void on a pending activity declines it (the page gives only pending → declined,
+		// approved → void, and declined on an approved one → void).
 		if (activity.state === 'pending' && target === 'void') target = 'declined';
 		const from = activity.state;
 		if (from !== target && (from === 'pending' || from === 'approved')) {
@@ -2074,12 +2125,26 @@ function create(api, userOptions) {
 		}
 		return { status: 201 };
 	});
+	const orderOr404 = (merchantId) => {
+		const order = state.orders.get(merchantId);
+		if (order) return order;
+		const lion = /^\d+$/.test(merchantId)
+			? [...state.orders.values()].find((o) => o.id === Number(merchantId))
+			: undefined;
+		throw notFound(
+			`Order ${merchantId}`,
+			'merchant_id',
+			"the order's ID in your store",
+			lion
+				? `${merchantId} is LoyaltyLion's id of the order whose merchant_id is "${lion.merchant_id}"`
+				: undefined,
+		);
+	};
 	// orders/get-order: a bare object (no `order` wrapper).
 	route('GET', '/v2/orders/:merchantId', (ctx) => {
 		need(ctx, 'read', 'orders');
 		readQuery(ctx, {});
-		const order = state.orders.get(ctx.params.merchantId);
-		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		const order = orderOr404(ctx.params.merchantId);
 		return { status: 200, body: orderGetView(order) };
 	});
 	// orders/update-order: a FULL update, all five fields required (cancelling and refunding are this call);
@@ -2088,8 +2153,7 @@ function create(api, userOptions) {
 	route('PUT', '/v2/orders/:merchantId', (ctx) => {
 		need(ctx, 'write', 'orders');
 		readQuery(ctx, {});
-		const order = state.orders.get(ctx.params.merchantId);
-		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		const order = orderOr404(ctx.params.merchantId);
 		const body = validate(
 			z
 				.object({
@@ -2261,6 +2325,7 @@ function create(api, userOptions) {
 			z.object({ email: z.string().min(1, 'must not be empty') }).strict(),
 			ctx.body,
 		);
+		// Assumed (not public): the address is trimmed and matched without regard to case.
 		const email = body.email.trim();
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
 			throw apiError(422, `${JSON.stringify(body.email)} is not a valid e-mail address`, {
@@ -2270,6 +2335,8 @@ function create(api, userOptions) {
 			return { status: 200 };
 		const customer = state.customers.find((c) => c.email.toLowerCase() === email.toLowerCase());
 		state.unsubscribes.push({ email, id: customer?.merchant_id ?? null, created_at: nowIso() });
+		// The topic's page types customer.id as a number; for an address that is no customer the simulator
+		// sends null (assumed: what LoyaltyLion sends then is not public).
 		deliverTopic('loyalty_emails/unsubscribe', { customer: { id: customer?.id ?? null, email } });
 		return { status: 201 };
 	});
@@ -2425,6 +2492,8 @@ function create(api, userOptions) {
 	 * HMAC-SHA256 of the raw body keyed by the OAuth client secret or the site secret. Only Content-Type and
 	 * x-loyaltylion-hmac-sha256 are sent (other delivery headers are not public).
 	 * `tamper` lets tests send forged deliveries: {signature?, alterBody?, omitSignature?, secret?, event?}.
+	 * A simplification: a failed delivery is recorded in failedDeliveries and not retried (LoyaltyLion retries
+	 * with exponential backoff; its schedule and end are not public), so tests resend with `event`.
 	 */
 	async function deliver(topic, data, tamper: any = {}) {
 		const event = tamper.event ?? envelope(topic, data);
