@@ -517,7 +517,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				body: { customer: { birthday: '1990-05-17', blocked: false } },
 			},
 		]);
-		// The tier where the reference puts it.
+		// The tier where customers/list-customers puts it (loyalty_tier_membership.loyalty_tier).
 		const customer = await run({
 			resource: 'customer',
 			operation: 'get',

@@ -1,6 +1,6 @@
 // LoyaltyLion simulator: the Admin API v2 (`/v2/...`) as LoyaltyLion's Admin API v2 reference describes it,
-// plus the partner OAuth flow. Each route names the reference page it was written from (SOURCES
-// below, URLs from the reference's Sources table) or says "assumed: not public".
+// plus the partner OAuth flow. Each route names the developers.loyaltylion.com page it was written from
+// (SOURCES below) or says "assumed: not public".
 //
 // Auth (developers.loyaltylion.com/api-reference/authentication/overview): API keys (`Authorization:
 // Bearer pat_...`, each with its own scopes; the pat_ prefix is the documented example's, assumed), OAuth
