@@ -207,7 +207,7 @@ export class LoyaltyLionTrigger implements INodeType {
 				})),
 				default: ['program_events/customer.points_earned'],
 				description:
-					'Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated; on deactivation the node deletes it (its DELETE call is assumed: not public; if LoyaltyLion keeps it, remove it in the LoyaltyLion admin).',
+					"Events to receive. A subscription is created in LoyaltyLion per topic when the workflow is activated; on deactivation the node deletes it (its DELETE call is assumed: not public). If the delete fails, deactivation still succeeds and n8n's log names the subscription ID: check the webhooks in the LoyaltyLion admin after deactivating.",
 			},
 			{
 				displayName: 'Options',
