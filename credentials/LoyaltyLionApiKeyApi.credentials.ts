@@ -26,6 +26,14 @@ export class LoyaltyLionApiKeyApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// n8n's credential test only passes or fails; it cannot show the answer's body (the scopes).
+			displayName:
+				'Test checks only that LoyaltyLion accepts the key. To see which scopes it has, run Identity → Get in the LoyaltyLion node.',
+			name: 'scopesNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
@@ -34,7 +42,7 @@ export class LoyaltyLionApiKeyApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. pat_e1c7…',
 			description:
-				'Create it in the LoyaltyLion admin under Manage → API keys → Create API key, with the scopes your workflows need (it is shown once). An operation without the scope it needs is refused with a 403.',
+				'Create it in the LoyaltyLion admin under Manage → API keys → Create API key, with the scopes your workflows need (it is shown once). An operation without the scope it needs is refused (assumed: with a 403; the Admin API does not document the status).',
 		},
 		{
 			displayName: 'Site Secret',

@@ -21,7 +21,7 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'For LoyaltyLion partner apps. Register the app with LoyaltyLion (partnersupport@loyaltylion.com) and give them the OAuth Redirect URL shown above. For a single store, use the LoyaltyLion API credential (an API key) instead.',
+				'For LoyaltyLion partner apps. Register the app with LoyaltyLion (partnersupport@loyaltylion.com) and give them the OAuth Redirect URL shown above. For a single store, use the LoyaltyLion API credential (an API key) instead. The test checks only that the token is accepted; Identity → Get in the LoyaltyLion node shows the scopes it was granted.',
 			name: 'partnerNotice',
 			type: 'notice',
 			default: '',
@@ -102,7 +102,8 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
-			// The code exchange sends client_id and client_secret in the form body.
+			// The code exchange sends client_id and client_secret in the form body, as documented; n8n's client
+			// also sends grant_type and redirect_uri, which the documented example lacks (accepted: assumed).
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'hidden',
@@ -110,8 +111,8 @@ export class LoyaltyLionOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// developers.loyaltylion.com/api-reference/v2/resources/whoami: needs no scope; 200 for a valid token,
-	// 401 otherwise.
+	// developers.loyaltylion.com/api-reference/v2/resources/whoami: 200 for a valid token, 401 otherwise. That
+	// it needs no scope is assumed (per-endpoint scopes are not public).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.apiBaseUrl).replace(/\\/+$/, "") }}',

@@ -7,7 +7,8 @@ export const requestsPerSecondField: INodeProperties = {
 	type: 'number',
 	default: 20,
 	typeOptions: { minValue: 1 },
-	description: 'The rate the nodes keep to. LoyaltyLion allows 20 per second.',
+	description:
+		'The rate the nodes keep to. LoyaltyLion allows 20 per second (whether it raises that for a store is not public).',
 };
 
 /**

@@ -1,7 +1,7 @@
 'use strict';
-// The LoyaltyLion operations added or changed from the reference (shared/references/loyaltylion.md, sections
-// 4 and 5): each one run through the n8n engine against the simulator with the API key credential (all
-// scopes), asserting the exact request the simulator received (method, path, query, body) and the output.
+// The LoyaltyLion operations added or changed from the Admin API pages
+// (developers.loyaltylion.com/api-reference/v2/resources/...): each one run through the n8n engine against
+// the simulator with the API key credential (all scopes), asserting the exact request the simulator received (method, path, query, body) and the output.
 const path = require('node:path');
 const { Engine, useSandbox } = require('./harness');
 const { listSearch, loadOptions } = require('./harness/list-search');
@@ -1160,7 +1160,7 @@ describe('Transactions as a CSV file (type=csv)', () => {
 	});
 });
 
-describe('CSV with Since ID when the answers carry no cursor (the since_id loop, reference 3.2)', () => {
+describe('CSV with Since ID when the answers carry no cursor (the since_id loop, developers.loyaltylion.com/api-reference/pagination)', () => {
 	test('pages ascend, since_id moves to the last id of the id column, a short page ends; one header row', async () => {
 		const { run } = withApiKey();
 		const all = sim().state.transactions;
@@ -1294,6 +1294,50 @@ describe('LoyaltyLion simulator: a wrong method or an unknown path is named', ()
 		expect(await unknown.json()).toEqual({
 			error: { message: 'No route GET /v2/nothing-here' },
 		});
+	});
+});
+
+describe('LoyaltyLion simulator: a path with the wrong kind of id is refused naming the field', () => {
+	test("a customer's, an order's or an activity's LoyaltyLion id where the store's ID belongs: 404 naming merchant_id and the record it is the id of", async () => {
+		const { run } = withApiKey();
+		const customer = sim().state.customers[2];
+		const points = await run({
+			resource: 'points',
+			operation: 'add',
+			merchantId: rl(String(customer.id)),
+			points: 1,
+		});
+		expect(points.error.message).toBe(
+			`LoyaltyLion answered HTTP 404 (item 0): Customer ${customer.id} not found (merchant_id: must be the customer's ID in your store; ${customer.id} is LoyaltyLion's id of the customer whose merchant_id is "${customer.merchant_id}")`,
+		);
+		const unknown = await run({
+			resource: 'points',
+			operation: 'add',
+			merchantId: rl('no-such-customer'),
+			points: 1,
+		});
+		expect(unknown.error.message).toBe(
+			"LoyaltyLion answered HTTP 404 (item 0): Customer no-such-customer not found (merchant_id: matches nothing: it must be the customer's ID in your store)",
+		);
+
+		const order = [...sim().state.orders.values()][0];
+		const get = await run({ resource: 'order', operation: 'get', orderId: rl(String(order.id)) });
+		expect(get.error.message).toBe(
+			`LoyaltyLion answered HTTP 404 (item 0): Order ${order.id} not found (merchant_id: must be the order's ID in your store; ${order.id} is LoyaltyLion's id of the order whose merchant_id is "${order.merchant_id}")`,
+		);
+
+		const update = await run({
+			resource: 'activity',
+			operation: 'update',
+			activityName: 'newsletter_signup',
+			activityMerchantId: customer.merchant_id,
+			state: 'declined',
+		});
+		expect(update.error.message).toBe(
+			`LoyaltyLion answered HTTP 404 (item 0): Activity newsletter_signup with merchant_id ${customer.merchant_id} not found (merchant_id: must be the activity's own merchant_id (sent when it was tracked); "${customer.merchant_id}" is a customer's merchant_id)`,
+		);
+		// Nothing was changed by the refused requests.
+		expect(sim().state.customers[2].points_approved).toBe(customer.points_approved);
 	});
 });
 

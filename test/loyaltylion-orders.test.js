@@ -41,6 +41,32 @@ async function created(run, id, { total = '50.00', paymentStatus = 'paid', paid 
 }
 
 describe('LoyaltyLion orders, version 1.1', () => {
+	test('an order read without a status is not sent on as "undefined": Cancel is refused naming the field; given, the update goes', async () => {
+		const run = node();
+		await created(run, 'v11-nostatus');
+		box.sim.instances.loyaltylion.state.orders.get('v11-nostatus').refund_status = undefined;
+		const { error } = await run({ operation: 'cancel', orderId: order('v11-nostatus') });
+		expect(error.message).toBe(
+			'Refund Status LoyaltyLion\'s order "v11-nostatus" has refund_status null, not one of not_refunded, partially_refunded, refunded; give Refund Status. The update was not sent (item 0)',
+		);
+		expect(wire('PUT')).toEqual([]);
+		const given = await run({
+			operation: 'update',
+			orderId: order('v11-nostatus'),
+			refundStatus: 'not_refunded',
+		});
+		expect(given.error).toBeUndefined();
+		expect(wire('PUT')).toEqual([
+			{
+				payment_status: 'paid',
+				refund_status: 'not_refunded',
+				cancellation_status: 'not_cancelled',
+				total_paid: '50.00',
+				total_refunded: '0.00',
+			},
+		]);
+	});
+
 	test('Update with only a new payment status reads the order and keeps the rest', async () => {
 		const run = node();
 		await created(run, 'v11-upd');

@@ -245,7 +245,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			{ items: withBad },
 		);
 		expect(failed.error.message).toBe(
-			'LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found',
+			"LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found (merchant_id: matches nothing: it must be the customer's ID in your store)",
 		);
 		// The description must tell the truth about every item, checked against what the provider received.
 		const expand = (text) =>
@@ -517,7 +517,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				body: { customer: { birthday: '1990-05-17', blocked: false } },
 			},
 		]);
-		// The tier where the reference puts it.
+		// The tier where customers/list-customers puts it (loyalty_tier_membership.loyalty_tier).
 		const customer = await run({
 			resource: 'customer',
 			operation: 'get',
@@ -573,7 +573,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				expect(trigger.starts[0][0]).toMatchObject({
 					id: genuine.event.id,
 					topic: 'program_events/customer.points_earned',
-					// program_events/* nest their fields under payload.properties (webhooks overview, 6.1).
+					// program_events/* nest their fields under payload.properties (developers.loyaltylion.com/api-reference/v2/webhooks/overview and the topics' pages).
 					payload: { properties: { points: 5 } },
 					data: { customer: { merchant_id: 'cust-9' }, points: 5 },
 				});
@@ -618,6 +618,57 @@ describe('LoyaltyLion through the n8n engine', () => {
 			}
 			expect(sim().state.webhooks.size).toBe(0);
 		});
+
+		test.each([
+			[404, 'HTTP 404'],
+			[405, 'HTTP 405'],
+		])(
+			'deactivation succeeds when the assumed delete call answers %s, and warns with the subscription ids to remove in the admin',
+			async (status, shown) => {
+				// The logger n8n-core hands to nodes, from n8n-core's own copies of these packages.
+				const fromCore = { paths: [require.resolve('n8n-core')] };
+				const { Container } = require(require.resolve('@n8n/di', fromCore));
+				const { Logger } = require(require.resolve('@n8n/backend-common', fromCore));
+				const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
+				const { engine, credentials } = withToken();
+				const trigger = await activateTrigger(engine, {
+					type: 'loyaltyLionTrigger',
+					credentials,
+					parameters: {
+						authentication: 'apiToken',
+						topics: ['customers/update', 'program_events/customer.enrolled'],
+						options: {},
+					},
+				});
+				const ids = [...sim().state.webhooks.values()].map((w) => w.id).sort();
+				expect(ids).toHaveLength(2);
+				box.sim.faults.add('loyaltylion', {
+					type: 'status',
+					status,
+					count: 2,
+					path: '/v2/webhooks/',
+					body: { error: { message: 'Not found' } },
+				});
+				try {
+					await expect(trigger.deactivate()).resolves.toBeUndefined();
+					const lines = warn.mock.calls.map(([message]) => String(message));
+					for (const id of ids) {
+						const line = lines.find((l) => l.includes(`subscription ${id} `));
+						expect(line).toContain(shown);
+						expect(line).toContain(`remove subscription ${id} there`);
+						expect(line).toContain("LoyaltyLion admin's webhooks");
+					}
+					// The node forgets them (a new activation subscribes afresh); the subscriptions stay in
+					// LoyaltyLion, which is why the warning names them.
+					expect(trigger.staticData().webhookIds).toBeUndefined();
+					expect(sim().state.webhooks.size).toBe(2);
+				} finally {
+					warn.mockRestore();
+					box.sim.faults.clear('loyaltylion');
+					sim().state.webhooks.clear();
+				}
+			},
+		);
 
 		test('a topic LoyaltyLion does not subscribe (e.g. from an expression) is refused by name before anything is subscribed', async () => {
 			const { engine, credentials } = withToken();

@@ -29,12 +29,21 @@ import {
  */
 const EVENTS: Record<
 	string,
-	{ path: string; key: string; label: string; filter: string; latest?: IDataObject }
+	{
+		path: string;
+		key: string;
+		label: string;
+		description: string;
+		filter: string;
+		latest?: IDataObject;
+	}
 > = {
 	customerUpdated: {
 		path: PATHS.customers,
 		key: 'customers',
 		label: 'Customer Created or Updated',
+		description:
+			"Asks for customers updated since the last poll (updated_at_min). That filter is documented only on LoyaltyLion's older customers page: that the current API still honours it is assumed",
 		filter: 'updated_at_min',
 		// customers/list-customers: sort_field updated_at, sort_direction desc (lists are newest created first)
 		latest: { sort_field: 'updated_at', sort_direction: 'desc' },
@@ -43,12 +52,15 @@ const EVENTS: Record<
 		path: PATHS.orders,
 		key: 'orders',
 		label: 'Order Created or Updated',
+		description: 'Asks for orders updated since the last poll (updated_at_min)',
 		filter: 'updated_at_min',
 	},
 	activityCreated: {
 		path: PATHS.activities,
 		key: 'activities',
 		label: 'Activity Created',
+		description:
+			"Asks for activities created since the last poll (created_at_min); a change of an activity's state is not seen",
 		filter: 'created_at_min',
 	},
 };
@@ -78,7 +90,11 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 		properties: [
 			...authenticationProperties,
 			eventProperty(
-				Object.entries(EVENTS).map(([value, e]) => ({ name: e.label, value })),
+				Object.entries(EVENTS).map(([value, e]) => ({
+					name: e.label,
+					value,
+					description: e.description,
+				})),
 				'customerUpdated',
 				'record change',
 			),

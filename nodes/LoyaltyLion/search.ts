@@ -103,7 +103,8 @@ export const listSearch = {
 	/**
 	 * The chosen customer's claimed rewards, newest first, read from their transactions
 	 * (customers/list-transactions: a transaction whose `resource` is `claimed_reward` carries it), a page of
-	 * 100 at a time along the cursor. A refunded reward appears again as `void`: the latest state is shown.
+	 * 100 at a time along the cursor. If a reward appears more than once, the latest state is shown (what a refund
+	 * records is not public).
 	 */
 	async searchClaimedRewards(
 		this: ILoadOptionsFunctions,

@@ -140,10 +140,12 @@ export const loyaltyLion: Provider = {
 		}
 		return typeof body === 'string' && body ? { message: body.slice(0, 300) } : {};
 	},
+	// 401 is documented (whoami, create-webhook); the Admin API's 403 and 422 bodies are not public, so those
+	// hints only say what is likely (assumed).
 	hints: {
-		401: 'LoyaltyLion rejected the credential: check the API key (it may have been disabled or deleted in LoyaltyLion), the token and secret, or reconnect the OAuth2 credential (its token is permanent until the merchant uninstalls the app).',
-		403: 'The credential lacks the scope this operation needs (the message may name it): give the API key that scope in LoyaltyLion (Manage → API keys), or add it under Scopes in the OAuth2 credential and reconnect.',
-		422: 'LoyaltyLion refused the change: the message says why.',
+		401: 'LoyaltyLion rejected the credential: check the API key (it may have been disabled or deleted in LoyaltyLion), the token and secret, or reconnect the OAuth2 credential.',
+		403: 'LoyaltyLion refused access. A likely cause is a scope the credential lacks: give the API key the scope the operation needs in LoyaltyLion (Manage → API keys), or add it under Scopes in the OAuth2 credential and reconnect.',
+		422: 'LoyaltyLion refused the change (for example a claim without enough points, or an invalid e-mail address).',
 	},
 };
 
@@ -225,7 +227,7 @@ export async function loyaltyLionList(
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
 	if (filters.since_id !== undefined) {
-		// Reference 3.2, since_id: ascending ids above since_id; a page shorter than the limit is the last,
+		// developers.loyaltylion.com/api-reference/pagination, since_id: ascending ids above since_id; a page shorter than the limit is the last,
 		// else since_id moves to the page's last id. Whether such an answer has a cursor is not public.
 		return await paginate<number>(
 			async (since, remaining) => {
@@ -253,7 +255,7 @@ export async function loyaltyLionList(
 	);
 }
 
-/** The cursor of a Link header's rel="next" URL (reference 3.2: a CSV answer's only cursor). */
+/** The cursor of a Link header's rel="next" URL (developers.loyaltylion.com/api-reference/pagination: a CSV answer's only cursor). */
 export function nextCursorOfLink(link: string | undefined): string | undefined {
 	for (const part of (link ?? '').split(',')) {
 		const match = /<([^>]*)>\s*;\s*rel="?next"?/i.exec(part);
@@ -268,7 +270,7 @@ export function nextCursorOfLink(link: string | undefined): string | undefined {
 }
 
 /**
- * A list as CSV (`type=csv`), every page in one file. Pages follow the Link header's cursor (reference 3.2:
+ * A list as CSV (`type=csv`), every page in one file. Pages follow the Link header's cursor (developers.loyaltylion.com/api-reference/pagination:
  * a CSV answer's only cursor); only the cursor is taken from the Link URL, the request goes to the
  * credential's own API base. With Since ID and no Link, the documented since_id loop applies: a page shorter
  * than the limit is the last, else since_id moves to the page's last id, read from the `id` column (CSV

@@ -1,24 +1,25 @@
 // LoyaltyLion simulator: the Admin API v2 (`/v2/...`) as LoyaltyLion's Admin API v2 reference describes it,
-// plus the partner OAuth flow. Each route names the reference page it was written from (SOURCES
-// below, URLs from the reference's Sources table) or says "assumed: not public".
+// plus the partner OAuth flow. Each route names the developers.loyaltylion.com page it was written from
+// (SOURCES below) or says "assumed: not public".
 //
-// Auth (reference section 2): API keys (`Authorization: Bearer pat_...`, each with its own scopes), OAuth
+// Auth (developers.loyaltylion.com/api-reference/authentication/overview): API keys (`Authorization:
+// Bearer pat_...`, each with its own scopes; the pat_ prefix is the documented example's, assumed), OAuth
 // bearer tokens issued by /oauth/access-token (approved scopes), and the deprecated token & secret over HTTP
 // Basic (all access, one pair per site; refused by GET /v2/sites). Scopes: a read needs read_X or write_X,
 // a write needs write_X. Which scope each endpoint needs is not public except WebView sessions
-// (write_customers) and the webhook topics (section 6.2): the mapping below is assumed.
+// (write_customers) and the webhook topics (each topic's page): the mapping below is assumed.
 //
 // Errors use the documented 401 shape everywhere: {error: {message, details: {field: text}}} (details is an
 // object of string to string); validation refusals are 400 and name each field and what is wrong; unknown
 // query parameters and unknown body fields are refused by name. 403, 404, 422 and 429 bodies are not public
 // for the Admin API: they use the same shape (assumed).
 //
-// Pagination (reference 3.2): cursor {prev, next} (also in the Link header), newest first; the cursor keeps
+// Pagination (developers.loyaltylion.com/api-reference/pagination): cursor {prev, next} (also in the Link header), newest first; the cursor keeps
 // the first request's filters and only `limit` is read with it; since_id switches to ascending ids above it;
 // limit 1..500, default 100; `page` (deprecated) on customers, activities, orders; page-number pagination on
 // the unsubscribe list. 20 requests per second per credential (100 for WebView sessions).
 //
-// Webhooks (section 6): deliveries POST {id, topic, created_at, ...} signed with base64 HMAC-SHA256 of the raw
+// Webhooks (developers.loyaltylion.com/api-reference/v2/webhooks/overview): deliveries POST {id, topic, created_at, ...} signed with base64 HMAC-SHA256 of the raw
 // body in x-loyaltylion-hmac-sha256, keyed by the OAuth client secret for OAuth-created webhooks and by the
 // site secret otherwise; the payload nesting follows each topic's page (see `envelope`).
 import * as crypto from 'node:crypto';
@@ -57,7 +58,10 @@ const DEFAULTS = {
 			siteId: 1001,
 		},
 	],
-	/** API keys of the program (reference 2.1): Bearer `pat_...`, each with the scopes chosen at creation. */
+	/**
+	 * API keys of the program (developers.loyaltylion.com/api-reference/authentication/api-keys): Bearer
+	 * `pat_...`, each with the scopes chosen at creation.
+	 */
 	apiKeys: [
 		{
 			token: 'pat_e1c7demo0a11sc0pes5f3a9c2e1b7d4',
@@ -118,7 +122,7 @@ const DEFAULTS = {
 	pointsEarnedDelayMs: 5 * 60_000,
 };
 
-/** The 17 topics POST /v2/webhooks accepts (section 6.2), with the scopes each needs. */
+/** The 17 topics POST /v2/webhooks accepts (webhooks/create-webhook), with the scopes each topic's page names. */
 const TOPIC_SCOPES: Record<string, string[]> = {
 	'customers/update': ['read_customers'],
 	'loyalty_emails/unsubscribe': ['read_unsubscribes'],
@@ -140,7 +144,7 @@ const TOPIC_SCOPES: Record<string, string[]> = {
 	'program_events/customer.approaching_reward_expiration': ['read_customers'],
 };
 const TOPICS = Object.keys(TOPIC_SCOPES);
-/** Topics whose payload carries id/created_at/kind/unique_until next to `properties` (section 6.1). */
+/** Topics whose payload carries id/created_at/kind/unique_until next to `properties` (the topics' pages under api-reference/v2/webhooks/events/). */
 const WRAPPED_TOPICS = new Set([
 	'program_events/customer.tier_upgraded',
 	'program_events/customer.tier_downgraded',
@@ -421,9 +425,9 @@ const R = 'https://developers.loyaltylion.com/api-reference/v2/resources/';
  */
 export const SOURCES: Record<string, string> = {
 	'GET /oauth/authorize':
-		'https://developers.loyaltylion.com/api-reference/authentication/oauth: authorize with comma-separated scopes',
+		'https://developers.loyaltylion.com/api-reference/authentication/oauth: authorize with comma-separated scopes; error answers and accepting any redirect_uri assumed: not public',
 	'POST /oauth/access-token':
-		'https://developers.loyaltylion.com/api/authentication/oauth/ (older copy): form client_id, client_secret, code',
+		'https://developers.loyaltylion.com/api/authentication/oauth/ (older copy): form client_id, client_secret, code; HTTP Basic client credentials and the error answers assumed: not public',
 	'GET /v2/identity/whoami': `${R}whoami`,
 	'GET /v2/customers': `${R}customers/list-customers (date filters: https://developers.loyaltylion.com/api/resources/customers)`,
 	'GET /v2/customers/:merchantId':
@@ -993,7 +997,7 @@ function create(api, userOptions) {
 		if (auth?.scheme === 'basic') {
 			const store = options.stores.find((s) => s.token === auth.user && s.secret === auth.password);
 			if (!store) throw apiError(401, 'Invalid token or secret');
-			// token & secret: no permissions, i.e. everything (reference 2.4)
+			// token & secret: no permissions, i.e. everything (developers.loyaltylion.com/api/authentication/token-secret)
 			who = {
 				kind: 'token_secret',
 				key: `store:${store.token}`,
@@ -1004,6 +1008,8 @@ function create(api, userOptions) {
 				noun: 'token and secret',
 			};
 		} else if (auth?.scheme === 'bearer' && auth.value.startsWith('pat_')) {
+			// Assumed: a Bearer token starting with pat_ is an API key, any other an OAuth token (the API-keys
+			// page's example key starts with pat_; the format is not stated).
 			const key = options.apiKeys.find((k) => k.token === auth.value);
 			if (!key) throw apiError(401, 'Invalid API key');
 			if (key.disabled) throw apiError(401, 'This API key is disabled');
@@ -1205,7 +1211,7 @@ function create(api, userOptions) {
 	const LIMIT = { kind: 'int', min: 1, max: 500 } as const;
 
 	/**
-	 * Cursor pagination (reference 3.2). `q` is the parsed query; `filterNames` are baked into the cursor
+	 * Cursor pagination (developers.loyaltylion.com/api-reference/pagination). `q` is the parsed query; `filterNames` are baked into the cursor
 	 * (and ignored on cursor requests); newest first unless since_id (ascending) or an explicit sort.
 	 */
 	const cursorList = (
@@ -1307,10 +1313,24 @@ function create(api, userOptions) {
 		);
 	};
 
+	// The 404 bodies of the Admin API are not public: these name the path's field and, when the value is
+	// another kind of id (LoyaltyLion's numeric id instead of your store's), say which (assumed wording).
+	const notFound = (what: string, field: string, meaning: string, hint?: string) =>
+		apiError(404, `${what} not found`, {
+			[field]: hint ? `must be ${meaning}; ${hint}` : `matches nothing: it must be ${meaning}`,
+		});
 	const customerOr404 = (merchantId) => {
 		const c = state.byMerchantId.get(merchantId);
-		if (!c) throw apiError(404, `Customer ${merchantId} not found`);
-		return c;
+		if (c) return c;
+		const lion = /^\d+$/.test(merchantId) ? customerByLionId(Number(merchantId)) : undefined;
+		throw notFound(
+			`Customer ${merchantId}`,
+			'merchant_id',
+			"the customer's ID in your store",
+			lion
+				? `${merchantId} is LoyaltyLion's id of the customer whose merchant_id is "${lion.merchant_id}"`
+				: undefined,
+		);
 	};
 	/**
 	 * site_id of create-order / create-activity: "multi-site only". Token & secret belong to one site, which is
@@ -1348,7 +1368,11 @@ function create(api, userOptions) {
 		return true;
 	};
 
-	// ---- OAuth (unchanged) ----
+	// ---- OAuth ----
+	// developers.loyaltylion.com/api-reference/authentication/oauth: authorize takes client_id, scope
+	// (comma-separated), redirect_uri (required; "must equal the registered URL") and state, and redirects
+	// with ?code=. Assumed (not public): the error answers (text/plain 400s here), and that any redirect_uri
+	// is accepted (the simulator's clients have no registered URL to compare it with).
 	route('GET', '/oauth/authorize', (ctx) => {
 		const q = Object.fromEntries(ctx.query);
 		state.authorizeRequests.push(q);
@@ -1387,6 +1411,10 @@ function create(api, userOptions) {
 		if (q.state !== undefined) target.searchParams.set('state', q.state);
 		return { status: 302, body: '', headers: { Location: target.toString() } };
 	});
+	// The documented exchange is a form body of client_id, client_secret and code, answered {access_token,
+	// scope}. Assumed (not public): client credentials over HTTP Basic are accepted too, extra fields
+	// (grant_type, redirect_uri, which n8n's client sends) are ignored, and the error answers are OAuth's
+	// {error: "invalid_client" | "invalid_grant", error_description}.
 	route(
 		'POST',
 		'/oauth/access-token',
@@ -1677,7 +1705,8 @@ function create(api, userOptions) {
 	// customers/rewards/redeem-reward: reward_id (integer, required), multiplier (integer within the reward's
 	// min/max_redemption_amount), variant_id (string, required for a seamless product reward); 201
 	// {claimed_reward}; 422 when the points are insufficient (old claimed-rewards page). 404 for an unknown
-	// reward and 422 for one not offered to the customer are assumed: not public.
+	// reward and 422 for one not offered to the customer are assumed: not public. The page's fourth body field
+	// (option redemption_notification) has no visible name, so the strict schema refuses it (assumed).
 	route('POST', '/v2/customers/:merchantId/claimed_rewards', (ctx) => {
 		need(ctx, 'write', 'customers');
 		readQuery(ctx, {});
@@ -1709,6 +1738,8 @@ function create(api, userOptions) {
 						? `must be ${min} for reward ${reward.id} (only custom rewards take a multiplier), got ${multiplier}`
 						: `must be between ${min} and ${max} (the reward's min/max_redemption_amount), got ${multiplier}`,
 			});
+		// Assumed (not public): "seamless product reward" is read as kind product_cart, and its variant_id must
+		// be one of the reward's target_products.
 		if (reward.kind === 'product_cart') {
 			const variants = (reward.target_products ?? []).map((p) => String(p.variant_id));
 			if (body.variant_id === undefined)
@@ -1900,10 +1931,30 @@ function create(api, userOptions) {
 		const activity = [...state.activities]
 			.reverse()
 			.find((a) => a.name === name && a.merchant_id === merchantId);
-		if (!activity) throw apiError(404, `Activity ${name} with merchant_id ${merchantId} not found`);
+		if (!activity) {
+			const customer = state.byMerchantId.get(merchantId);
+			const byLionId = /^\d+$/.test(merchantId)
+				? state.activities.find((a) => a.name === name && a.id === Number(merchantId))
+				: undefined;
+			const hint = customer
+				? `"${merchantId}" is a customer's merchant_id`
+				: byLionId
+					? `${merchantId} is LoyaltyLion's id of the activity; the path takes its merchant_id (${byLionId.merchant_id === null ? 'none was sent, so it cannot be updated' : `"${byLionId.merchant_id}"`})`
+					: state.activities.some((a) => a.name === `$${name}`)
+						? `built-in rule names start with $ ("$${name}")`
+						: undefined;
+			throw notFound(
+				`Activity ${name} with merchant_id ${merchantId}`,
+				'merchant_id',
+				"the activity's own merchant_id (sent when it was tracked)",
+				hint,
+			);
+		}
 		const customer = customerByLionId(activity.customerLionId);
 		let target = body.state;
 		if (activity.state === 'approved' && target === 'declined') target = 'void';
+		// Assumed (not public): void on a pending activity declines it (the page gives only pending → declined,
+		// approved → void, and declined on an approved one → void).
 		if (activity.state === 'pending' && target === 'void') target = 'declined';
 		const from = activity.state;
 		if (from !== target && (from === 'pending' || from === 'approved')) {
@@ -2074,12 +2125,26 @@ function create(api, userOptions) {
 		}
 		return { status: 201 };
 	});
+	const orderOr404 = (merchantId) => {
+		const order = state.orders.get(merchantId);
+		if (order) return order;
+		const lion = /^\d+$/.test(merchantId)
+			? [...state.orders.values()].find((o) => o.id === Number(merchantId))
+			: undefined;
+		throw notFound(
+			`Order ${merchantId}`,
+			'merchant_id',
+			"the order's ID in your store",
+			lion
+				? `${merchantId} is LoyaltyLion's id of the order whose merchant_id is "${lion.merchant_id}"`
+				: undefined,
+		);
+	};
 	// orders/get-order: a bare object (no `order` wrapper).
 	route('GET', '/v2/orders/:merchantId', (ctx) => {
 		need(ctx, 'read', 'orders');
 		readQuery(ctx, {});
-		const order = state.orders.get(ctx.params.merchantId);
-		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		const order = orderOr404(ctx.params.merchantId);
 		return { status: 200, body: orderGetView(order) };
 	});
 	// orders/update-order: a FULL update, all five fields required (cancelling and refunding are this call);
@@ -2088,8 +2153,7 @@ function create(api, userOptions) {
 	route('PUT', '/v2/orders/:merchantId', (ctx) => {
 		need(ctx, 'write', 'orders');
 		readQuery(ctx, {});
-		const order = state.orders.get(ctx.params.merchantId);
-		if (!order) throw apiError(404, `Order ${ctx.params.merchantId} not found`);
+		const order = orderOr404(ctx.params.merchantId);
 		const body = validate(
 			z
 				.object({
@@ -2261,6 +2325,7 @@ function create(api, userOptions) {
 			z.object({ email: z.string().min(1, 'must not be empty') }).strict(),
 			ctx.body,
 		);
+		// Assumed (not public): the address is trimmed and matched without regard to case.
 		const email = body.email.trim();
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
 			throw apiError(422, `${JSON.stringify(body.email)} is not a valid e-mail address`, {
@@ -2270,6 +2335,8 @@ function create(api, userOptions) {
 			return { status: 200 };
 		const customer = state.customers.find((c) => c.email.toLowerCase() === email.toLowerCase());
 		state.unsubscribes.push({ email, id: customer?.merchant_id ?? null, created_at: nowIso() });
+		// The topic's page types customer.id as a number; for an address that is no customer the simulator
+		// sends null (assumed: what LoyaltyLion sends then is not public).
 		deliverTopic('loyalty_emails/unsubscribe', { customer: { id: customer?.id ?? null, email } });
 		return { status: 201 };
 	});
@@ -2285,7 +2352,7 @@ function create(api, userOptions) {
 		return { status: 200, body: { webhooks: mine } };
 	});
 	// webhooks/create-webhook: {webhook: {topic (the 17 subscribable topics), address, service_integration_id?}};
-	// 201 {webhook}. Open to every credential, but its scopes must cover the topic (section 6.2).
+	// 201 {webhook}. Open to every credential, but its scopes must cover the topic (api-reference/authentication/api-keys; each topic's page names its scope).
 	route('POST', '/v2/webhooks', (ctx) => {
 		const who = authenticate(ctx);
 		readQuery(ctx, {});
@@ -2386,7 +2453,7 @@ function create(api, userOptions) {
 	const sign = (secret, raw) => crypto.createHmac('sha256', secret).update(raw).digest('base64');
 
 	/**
-	 * The event body for a topic (section 6.1): `data` holds the topic's fields (e.g. {customer}).
+	 * The event body for a topic (developers.loyaltylion.com/api-reference/v2/webhooks/overview): `data` holds the topic's fields (e.g. {customer}).
 	 *  - customers/update: `customer` at the top level next to id/topic/created_at (no payload)
 	 *  - loyalty_emails/unsubscribe: payload.unsubscribe.customer
 	 *  - insight-segment topics: the fields directly in payload
@@ -2425,6 +2492,8 @@ function create(api, userOptions) {
 	 * HMAC-SHA256 of the raw body keyed by the OAuth client secret or the site secret. Only Content-Type and
 	 * x-loyaltylion-hmac-sha256 are sent (other delivery headers are not public).
 	 * `tamper` lets tests send forged deliveries: {signature?, alterBody?, omitSignature?, secret?, event?}.
+	 * A simplification: a failed delivery is recorded in failedDeliveries and not retried (LoyaltyLion retries
+	 * with exponential backoff; its schedule and end are not public), so tests resend with `event`.
 	 */
 	async function deliver(topic, data, tamper: any = {}) {
 		const event = tamper.event ?? envelope(topic, data);

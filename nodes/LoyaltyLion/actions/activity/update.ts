@@ -10,8 +10,7 @@ const STATES = [
 	{
 		name: 'Approve: Award the Points',
 		value: 'approved',
-		description:
-			"A pending activity is approved and its points are added to the customer's balance",
+		description: 'A pending activity is approved, so it gives the points its rule awards',
 	},
 	{
 		name: 'Decline: No Points (Voids an Approved One)',
@@ -23,7 +22,7 @@ const STATES = [
 		name: 'Void: Take Back the Points',
 		value: 'void',
 		description:
-			'An approved activity is voided and its points are taken back (LoyaltyLion records a second, negative transaction)',
+			'An approved activity is voided and its points are taken back (LoyaltyLion typically records a second, negative transaction)',
 	},
 ];
 

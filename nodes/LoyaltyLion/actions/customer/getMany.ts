@@ -21,17 +21,18 @@ export default defineOperation({
 			type: 'collection',
 			placeholder: 'Add Filter',
 			default: {},
-			// customers/list-customers (email, since_id, sort) and the older customers page (the dates).
+			// customers/list-customers (email, since_id, sort) and the older api/resources/customers page (the
+			// dates: whether the current API still takes them is not public, assumed).
 			options: [
 				dateFilter(
 					'created_at_min',
 					'Created After',
-					'Only customers created at or after this time',
+					"Only customers created at or after this time (documented only on LoyaltyLion's older page: assumed)",
 				),
 				dateFilter(
 					'created_at_max',
 					'Created Before',
-					'Only customers created at or before this time',
+					"Only customers created at or before this time (documented only on LoyaltyLion's older page: assumed)",
 				),
 				{
 					displayName: 'Email Contains',
@@ -46,12 +47,12 @@ export default defineOperation({
 				dateFilter(
 					'updated_at_min',
 					'Updated After',
-					'Only customers changed at or after this time',
+					"Only customers changed at or after this time (documented only on LoyaltyLion's older page: assumed)",
 				),
 				dateFilter(
 					'updated_at_max',
 					'Updated Before',
-					'Only customers changed at or before this time',
+					"Only customers changed at or before this time (documented only on LoyaltyLion's older page: assumed)",
 				),
 			],
 		},
@@ -97,7 +98,7 @@ export default defineOperation({
 		const shape = outputShaper(this, i, CUSTOMER_OUTPUT);
 		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
 		const filters = { ...readFilters(this, i), ...sort };
-		// Reference 3.2: since_id lists by id ascending, and its loop moves since_id to each page's last id;
+		// developers.loyaltylion.com/api-reference/pagination: since_id lists by id ascending, and its loop moves since_id to each page's last id;
 		// any other order would skip or repeat customers, and how the API combines the two is not public.
 		const ascendingById =
 			(sort.sort_field ?? 'id') === 'id' && (sort.sort_direction ?? 'asc') === 'asc';

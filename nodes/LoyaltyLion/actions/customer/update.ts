@@ -26,7 +26,8 @@ export default defineOperation({
 					name: 'birthday',
 					type: 'dateTime',
 					default: '',
-					description: 'Birthday (sent as YYYY-MM-DD) for birthday rewards',
+					description:
+						'Birthday, sent as YYYY-MM-DD (the page does not state the format; assumed from the ISO 8601 dates of customers)',
 				},
 				{
 					displayName: 'Blocked',

@@ -73,8 +73,7 @@ export default defineOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. 49.90',
-			description:
-				'Order total after shipping, tax and discounts, as a decimal; points are earned on it',
+			description: 'Order total after shipping, tax and discounts, as a decimal',
 		},
 		{
 			displayName: 'Total Shipping',

@@ -11,7 +11,7 @@ import { loyaltyLionRequest, PATHS } from '../../transport';
 // Orders, as developers.loyaltylion.com/api-reference/v2/resources/orders/create-order and update-order
 // describe them. Money goes as decimal strings ("99.95").
 
-// Any number of decimals: the reference gives decimal strings without naming a precision.
+// Any number of decimals: orders/create-order and update-order give decimal strings without naming a precision.
 const MONEY = /^\d+(\.\d+)?$/;
 
 export const orderIdField: INodeProperties = {
@@ -211,14 +211,24 @@ async function currentState(ctx: IExecuteFunctions, i: number, id: string): Prom
 	);
 	const scale = scaleOf(paid, ...refunds);
 	const refunded = refunds.reduce((sum, r) => sum + toMinor(r, scale), BigInt(0));
+	// A status missing from the answer stays empty, so fullUpdate can refuse it unless the user gives one.
+	const status = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
 	return {
-		payment_status: String(body.payment_status),
-		refund_status: String(body.refund_status),
-		cancellation_status: String(body.cancellation_status),
+		payment_status: status('payment_status'),
+		refund_status: status('refund_status'),
+		cancellation_status: status('cancellation_status'),
 		total_paid: paid,
 		total_refunded: fromMinor(refunded, scale),
 	};
 }
+
+const optionValues = (field: INodeProperties) =>
+	(field.options as INodePropertyOptions[]).map((o) => String(o.value));
+const STATUS_VALUES = {
+	payment_status: optionValues(paymentStatusField),
+	refund_status: optionValues(refundStatusField),
+	cancellation_status: optionValues(cancellationStatusField),
+};
 
 const FIELD_OF: Record<keyof OrderState, { name: string; label: string; amount?: boolean }> = {
 	payment_status: { name: 'paymentStatus', label: 'Payment Status' },
@@ -229,12 +239,12 @@ const FIELD_OF: Record<keyof OrderState, { name: string; label: string; amount?:
 };
 
 /**
- * The full update (PUT /v2/orders/{merchant_id}): the reference says it must always carry the payment,
+ * The full update (PUT /v2/orders/{merchant_id}): orders/update-order says it must always carry the payment,
  * refund and cancellation statuses and the totals paid and refunded, and that the current ones come from
  * Get Order. So the order is always read first, in every node version; what the user gives (the
  * operation's editable fields; from 1.1 only those not left empty) replaces the state read, and `decide`
  * sets what the operation changes itself (Cancel, Refund) from the state read and the state given.
- * Idempotent per the reference, so it is retried like any PUT.
+ * Idempotent per orders/update-order, so it is retried like any PUT.
  */
 export async function fullUpdate(
 	ctx: IExecuteFunctions,
@@ -261,6 +271,15 @@ export async function fullUpdate(
 	const read = await currentState(ctx, i, id);
 	const state = { ...read, ...given };
 	const body = { ...state, ...decide(state, read, v) } as unknown as IDataObject;
+	// orders/get-order marks every status required; an answer without one is not sent on as "undefined".
+	for (const key of ['payment_status', 'refund_status', 'cancellation_status'] as const) {
+		const allowed = STATUS_VALUES[key];
+		if (!allowed.includes(String(body[key])))
+			v.fail(
+				FIELD_OF[key].label,
+				`LoyaltyLion's order "${id}" has ${key} ${JSON.stringify(read[key] || null)}, not one of ${allowed.join(', ')}; give ${FIELD_OF[key].label}. The update was not sent`,
+			);
+	}
 	const { statusCode } = await loyaltyLionRequest(ctx, i, 'PUT', PATHS.order(id), { body });
 	return { merchant_id: id, ...body, status: statusCode };
 }
