@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { ASSUMED, loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import { ASSUMED, loyalifeRequest, PATHS, REF, programIdOf, settingsOf } from '../../transport';
 import { otpMemberFields, otpTypeField } from '../fields';
 
 // otp/generate-otp: {UniquerefID (the member's e-mail), SourceAddress (client IP), SourceCode, OtpType,
@@ -52,7 +52,8 @@ export default defineOperation({
 			i,
 			'POST',
 			byEmail ? PATHS.generateOtp : ASSUMED.otpByRelation.path,
-			{ body },
+			// otp/generate-otp documents ReturnObject true; the by-relation answer is not public.
+			{ body, returnsTrue: byEmail ? `${REF}/otp/generate-otp` : undefined },
 		);
 		return { sent: true, UniquerefID: body.UniquerefID, OtpType: body.OtpType };
 	},

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../shared/execution/operation';
-import { loyalifeRequest, PATHS, settingsOf } from '../../transport';
+import { loyalifeRequest, REF, PATHS, settingsOf } from '../../transport';
 import { transactionBody, transactionFields } from './body';
 
 // transactions/insert-transaction: query pintProgramId; one transaction, its points computed by the Rule
@@ -18,7 +18,11 @@ export default defineOperation({
 		const { programId } = await settingsOf(this);
 		const body = transactionBody(this, i, programId);
 		// Not retried after a lost answer: Loyalife does not de-duplicate transaction_id, so it would count twice.
-		await loyalifeRequest(this, i, 'POST', PATHS.insertTransaction, { body, program: true });
+		await loyalifeRequest(this, i, 'POST', PATHS.insertTransaction, {
+			body,
+			program: true,
+			returnsTrue: `${REF}/transactions/insert-transaction`,
+		});
 		return { recorded: true, ...body };
 	},
 });
