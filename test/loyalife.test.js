@@ -548,7 +548,27 @@ describe('Transaction (transactions/*)', () => {
 		expect(received().filter((c) => c.path.endsWith('PollTransactionBatchStatus'))).toEqual([]);
 	});
 
-	test('Create Batch, the older answer (000, no request IDs): nothing failed, held or pending marks every item applied; otherwise submitted with the summary; one item takes its single result', async () => {
+	test('the same idempotency key twice: recorded once where the program enforces it, twice where it does not (the simulator option)', async () => {
+		const { run } = setup();
+		const send = (id) =>
+			run(purchase({ operation: 'createBatch', idempotencyKey: `K-${id}` }), {
+				items: [{ id, member: 'MEM0018', amount: 100 }],
+			});
+		const recorded = (id) => sim().state.transactions.filter((t) => t.TransactionId === id);
+		expect((await send('IDEM-1')).error).toBeUndefined();
+		expect((await send('IDEM-1')).error).toBeUndefined();
+		expect(recorded('IDEM-1')).toHaveLength(1);
+		sim().state.options.enforceIdempotency = false;
+		try {
+			expect((await send('IDEM-2')).error).toBeUndefined();
+			expect((await send('IDEM-2')).error).toBeUndefined();
+			expect(recorded('IDEM-2')).toHaveLength(2);
+		} finally {
+			sim().state.options.enforceIdempotency = true;
+		}
+	});
+
+	test('Create Batch, the snapshot A answer (000, no request IDs): nothing failed, held or pending marks every item applied; otherwise submitted with the summary; one item takes its single result', async () => {
 		const { run } = setup();
 		sim().state.options.batchSnapshot = 'A';
 		try {
@@ -1054,5 +1074,62 @@ describe('answers the node does not take for success', () => {
 		expect(error.description).toMatch(
 			/payment-gateway\/reversal-points documents ReturnObject true/,
 		);
+	});
+});
+
+describe("times read in the credential's Time Zone", () => {
+	test('Transaction Create / Create Batch: an instant becomes its day in the Time Zone; Get Many From/To without a zone are its wall clock', async () => {
+		const { run } = setup({ timeZone: 'Asia/Kolkata' });
+		// 20:00 UTC is 01:30 the next day in India.
+		const one = await run({
+			resource: 'transaction',
+			operation: 'create',
+			memberRelationReference: 'MEM0010',
+			transactionId: 'TZ-1',
+			amount: 100,
+			transactionDate: '2026-05-11T20:00:00.000Z',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(one.error).toBeUndefined();
+		expect(received().at(-1).body.transaction_date).toBe('2026-05-12');
+		const batch = await run({
+			resource: 'transaction',
+			operation: 'createBatch',
+			waitForOutcome: false,
+			memberRelationReference: 'MEM0010',
+			transactionId: 'TZ-2',
+			amount: 100,
+			transactionDate: '2026-05-11T20:00:00+00:00',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(batch.error).toBeUndefined();
+		expect(received().at(-1).body[0].transaction_date).toBe('2026-05-12');
+		// Without a zone the day is taken as written.
+		await run({
+			resource: 'transaction',
+			operation: 'create',
+			memberRelationReference: 'MEM0010',
+			transactionId: 'TZ-3',
+			amount: 100,
+			transactionDate: '2026-05-11T23:30:00',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(received().at(-1).body.transaction_date).toBe('2026-05-11');
+		const many = await run({
+			resource: 'transaction',
+			operation: 'getMany',
+			relationReference: 'MEM0010',
+			dateFrom: '2026-05-01T09:15:00',
+			dateTo: '2026-05-11T18:30:00.000Z',
+			returnAll: true,
+		});
+		expect(many.error).toBeUndefined();
+		expect(received().at(-1).body).toMatchObject({
+			DateFrom: '2026-05-01T09:15:00',
+			DateTo: '2026-05-12T00:00:00',
+		});
 	});
 });

@@ -358,7 +358,7 @@ export function instantOf(time: string, zone: string): string {
 /**
  * One member's transactions between two times (transactions/get-transaction-summary), every page: the
  * 0-based MinimumRange, MaximumRange records a page, results.Count the total matching. Fewer records than the
- * total promised is an error, never a partial list.
+ * total promised is an error, never a partial list; so is an answer without Count.
  */
 export async function loyalifeSummary(
 	ctx: IExecuteFunctions | IPollFunctions,
@@ -389,7 +389,18 @@ export async function loyalifeSummary(
 				{ body, idempotent: true },
 			);
 			const page = pageRecords(ctx, itemIndex, 'Loyalife', data ?? []);
-			total = count ?? total;
+			// Count is the total the pages are computed from: without it the list cannot be known whole.
+			if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+				throw new NodeApiError(
+					ctx.getNode(),
+					{ message: 'Transaction summary without Count' },
+					{
+						message: `Loyalife's transaction summary has no Count (the total), got ${JSON.stringify(count ?? null)}, so the node cannot tell whether the list is complete (item ${itemIndex})`,
+						description: `${PAGES.summary} documents results.Count as the total of matching records. Nothing is output rather than a list that may be partial: check the Base URL, or ask your Xoxoday contact.`,
+						itemIndex,
+					},
+				);
+			total = count;
 			const next = start + page.length;
 			return {
 				records: page,

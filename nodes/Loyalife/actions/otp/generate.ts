@@ -23,7 +23,8 @@ export default defineOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. 192.168.1.1',
-			description: "IP address of the member's device",
+			description:
+				"IP address of the member's device. Required here (assumed: otp/generate-otp gives no required flags; its example sends it).",
 		},
 		{
 			displayName: 'Source Code',

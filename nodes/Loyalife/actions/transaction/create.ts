@@ -10,13 +10,13 @@ export default defineOperation({
 	name: 'Create',
 	action: 'Create a transaction',
 	description:
-		'Record one purchase (earns points) or reversal (takes them back), processed at once',
+		'Record one purchase (earns points) or reversal (takes them back); Loyalife answers once it is accepted',
 	kind: 'write',
 	records: ['memberRelationReference'],
 	fields: transactionFields({ batch: false }),
 	async execute(i) {
-		const { programId } = await settingsOf(this);
-		const body = transactionBody(this, i, programId);
+		const { programId, timeZone } = await settingsOf(this);
+		const body = transactionBody(this, i, programId, { timeZone });
 		// Not retried after a lost answer: Loyalife does not de-duplicate transaction_id, so it would count twice.
 		await loyalifeRequest(this, i, 'POST', PATHS.insertTransaction, {
 			body,
