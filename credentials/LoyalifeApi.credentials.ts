@@ -189,7 +189,8 @@ export class LoyalifeApi implements ICredentialType {
 	}
 
 	// Reads the balance of a made-up member, or of the bound member (payment-gateway/check-availability):
-	// proves the token works. "Member does not exist" (103) is still a pass; an exception (997) is not.
+	// proves the token works. "Member does not exist" (103) is still a pass (assumed over HTTP 200: not
+	// public); the universal codes 997-999 are not.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
@@ -211,6 +212,23 @@ export class LoyalifeApi implements ICredentialType {
 					value: '997',
 					message:
 						'Loyalife answered ErrorCode 997 (an exception occurred): check the Program ID and Base URL',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'results.ErrorCode',
+					value: '998',
+					message: 'Loyalife answered ErrorCode 998 (invalid request): check the Base URL',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'results.ErrorCode',
+					value: '999',
+					message:
+						'Loyalife answered ErrorCode 999 (bad request): check the Program ID and Relation Type',
 				},
 			},
 		],

@@ -548,7 +548,27 @@ describe('Transaction (transactions/*)', () => {
 		expect(received().filter((c) => c.path.endsWith('PollTransactionBatchStatus'))).toEqual([]);
 	});
 
-	test('Create Batch, the older answer (000, no request IDs): nothing failed, held or pending marks every item applied; otherwise submitted with the summary; one item takes its single result', async () => {
+	test('the same idempotency key twice: recorded once where the program enforces it, twice where it does not (the simulator option)', async () => {
+		const { run } = setup();
+		const send = (id) =>
+			run(purchase({ operation: 'createBatch', idempotencyKey: `K-${id}` }), {
+				items: [{ id, member: 'MEM0018', amount: 100 }],
+			});
+		const recorded = (id) => sim().state.transactions.filter((t) => t.TransactionId === id);
+		expect((await send('IDEM-1')).error).toBeUndefined();
+		expect((await send('IDEM-1')).error).toBeUndefined();
+		expect(recorded('IDEM-1')).toHaveLength(1);
+		sim().state.options.enforceIdempotency = false;
+		try {
+			expect((await send('IDEM-2')).error).toBeUndefined();
+			expect((await send('IDEM-2')).error).toBeUndefined();
+			expect(recorded('IDEM-2')).toHaveLength(2);
+		} finally {
+			sim().state.options.enforceIdempotency = true;
+		}
+	});
+
+	test('Create Batch, the snapshot A answer (000, no request IDs): nothing failed, held or pending marks every item applied; otherwise submitted with the summary; one item takes its single result', async () => {
 		const { run } = setup();
 		sim().state.options.batchSnapshot = 'A';
 		try {
@@ -957,5 +977,159 @@ describe('refusals', () => {
 		expect(error.message).toMatch(
 			/^Loyalife answered HTTP 400 \(item 0\): RelationType .*ErrorCode 999/,
 		);
+	});
+});
+
+describe('answers the node does not take for success', () => {
+	const check = (password) => ({
+		resource: 'member',
+		operation: 'checkCredentials',
+		relationReference: 'MEM0006',
+		password,
+	});
+	const checks = () =>
+		box.sim.stats.log.filter((r) =>
+			r.path.endsWith('CheckMembershipCredentialsByRelationReference'),
+		);
+
+	test('check credentials with a dead token: a right hash is valid, a wrong one invalid, one token fetched', async () => {
+		const { run } = setup();
+		expect((await run(getMember, { items: refs(1) })).error).toBeUndefined();
+		// As after "Reset Client and Secret ID" with the same pair kept: tokens refused before tokenExpiresOn.
+		sim().tokens.revokeAll(() => true);
+		box.sim.stats.reset();
+		const good = await run(check(sim().passwordHashOf('MEM0006')));
+		expect(good.error).toBeUndefined();
+		expect(json(good.items)[0]).toMatchObject({ valid: true, Status: 1 });
+		expect(box.sim.stats.tokens.loyalife).toBe(1);
+		sim().tokens.revokeAll(() => true);
+		box.sim.stats.reset();
+		const bad = await run(check('not-the-hash'));
+		expect(bad.error).toBeUndefined();
+		expect(json(bad.items)[0]).toMatchObject({ valid: false, UniquerefID: 'MEM0006' });
+		expect(box.sim.stats.tokens.loyalife).toBe(1);
+		// The dead token's 401, then the one check with the fresh token: the password was judged once.
+		const [dead, fresh] = checks();
+		expect(checks()).toHaveLength(2);
+		expect([dead.status, fresh.status]).toEqual([401, 401]);
+		expect(fresh.headers.authorization).not.toBe(dead.headers.authorization);
+		// A live token and a wrong hash: no token fetched, the check sent once.
+		box.sim.stats.reset();
+		const again = await run(check('not-the-hash-either'));
+		expect(json(again.items)[0]).toMatchObject({ valid: false });
+		expect(box.sim.stats.tokens.loyalife ?? 0).toBe(0);
+		expect(checks()).toHaveLength(1);
+	});
+
+	test('an answer without the envelope fails the item, naming the envelope', async () => {
+		const { run } = setup();
+		box.sim.faults.add('loyalife', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: 'InsertTransactionData',
+			body: { ok: true },
+		});
+		const { error, items } = await run({
+			resource: 'transaction',
+			operation: 'create',
+			memberRelationReference: 'MEM0006',
+			transactionId: 'ENV-1',
+			amount: 100,
+			transactionDate: '2026-05-11',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(items).toHaveLength(0);
+		expect(error.message).toMatch(/without its envelope \(results\.IsSucessful is not true\)/);
+	});
+
+	test('IsSucessful true with ReturnObject other than true fails a write, saying so', async () => {
+		const { run } = setup();
+		box.sim.faults.add('loyalife', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: 'ReversalPoints',
+			body: {
+				results: {
+					IsSucessful: true,
+					ErrorCode: '000',
+					ExceptionMessage: 'Success',
+					ReturnObject: null,
+					Count: 0,
+				},
+			},
+		});
+		const { error } = await run({
+			resource: 'points',
+			operation: 'reverse',
+			relationReference: 'MEM0006',
+			merchantName: 'Amazon',
+			externalReference: '3FA85F64-5717-4562-B3FC-2C963F66AFA6',
+		});
+		expect(error.message).toBe(
+			'Loyalife reported success but ReturnObject is null, not true (item 0)',
+		);
+		expect(error.description).toMatch(
+			/payment-gateway\/reversal-points documents ReturnObject true/,
+		);
+	});
+});
+
+describe("times read in the credential's Time Zone", () => {
+	test('Transaction Create / Create Batch: an instant becomes its day in the Time Zone; Get Many From/To without a zone are its wall clock', async () => {
+		const { run } = setup({ timeZone: 'Asia/Kolkata' });
+		// 20:00 UTC is 01:30 the next day in India.
+		const one = await run({
+			resource: 'transaction',
+			operation: 'create',
+			memberRelationReference: 'MEM0010',
+			transactionId: 'TZ-1',
+			amount: 100,
+			transactionDate: '2026-05-11T20:00:00.000Z',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(one.error).toBeUndefined();
+		expect(received().at(-1).body.transaction_date).toBe('2026-05-12');
+		const batch = await run({
+			resource: 'transaction',
+			operation: 'createBatch',
+			waitForOutcome: false,
+			memberRelationReference: 'MEM0010',
+			transactionId: 'TZ-2',
+			amount: 100,
+			transactionDate: '2026-05-11T20:00:00+00:00',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(batch.error).toBeUndefined();
+		expect(received().at(-1).body[0].transaction_date).toBe('2026-05-12');
+		// Without a zone the day is taken as written.
+		await run({
+			resource: 'transaction',
+			operation: 'create',
+			memberRelationReference: 'MEM0010',
+			transactionId: 'TZ-3',
+			amount: 100,
+			transactionDate: '2026-05-11T23:30:00',
+			productCode: 'CARD',
+			transactionType: 'DR',
+		});
+		expect(received().at(-1).body.transaction_date).toBe('2026-05-11');
+		const many = await run({
+			resource: 'transaction',
+			operation: 'getMany',
+			relationReference: 'MEM0010',
+			dateFrom: '2026-05-01T09:15:00',
+			dateTo: '2026-05-11T18:30:00.000Z',
+			returnAll: true,
+		});
+		expect(many.error).toBeUndefined();
+		expect(received().at(-1).body).toMatchObject({
+			DateFrom: '2026-05-01T09:15:00',
+			DateTo: '2026-05-12T00:00:00',
+		});
 	});
 });

@@ -231,6 +231,42 @@ describe('Loyalife Trigger', () => {
 			(t) => t.ExternalReference === r.ExternalReference,
 		)?.TransactionId;
 
+	test('a member Loyalife does not know (103) is skipped by the active trigger, the others delivered; Fetch Test Event names it', async () => {
+		const {
+			engine,
+			credentials,
+			trigger: t,
+		} = poller('loyalifeTrigger', 'loyalifeApi', {
+			members: 'MEM0020, NOSUCH-1, MEM0021',
+		});
+		expect(await t.poll()).toEqual([]);
+		await record(engine, credentials, ['SKIP-1'], 'MEM0020');
+		await record(engine, credentials, ['SKIP-2'], 'MEM0021');
+		expect((await t.poll()).map(idOf).sort()).toEqual(['SKIP-1', 'SKIP-2']);
+		await expect(t.poll('manual')).rejects.toThrow(
+			'Loyalife does not know member NOSUCH-1 (ErrorCode 103): check Member Relation References',
+		);
+	});
+
+	test('a summary answer without Count fails the poll instead of stopping after page 1', async () => {
+		const { trigger: t } = poller('loyalifeTrigger', 'loyalifeApi', { members: 'MEM0009' });
+		box.sim.faults.add('loyalife', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: 'GetMemberTransactionSummaryByDate',
+			body: {
+				results: {
+					IsSucessful: true,
+					ErrorCode: '000',
+					ExceptionMessage: 'Success',
+					ReturnObject: [],
+				},
+			},
+		});
+		await expect(t.poll()).rejects.toThrow(/has no Count \(the total\), got null/);
+	});
+
 	test("each new transaction of the members named once, keyed on ExternalReference; a late one (dated earlier) too; today's from before activation not delivered", async () => {
 		const {
 			engine,

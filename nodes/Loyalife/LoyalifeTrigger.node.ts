@@ -1,11 +1,12 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	JsonObject,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
 import {
 	ASSUMED,
@@ -16,11 +17,19 @@ import {
 	summaryTime,
 } from './transport';
 
+/** Whether a summary failed because Loyalife does not know the member (103, "member does not exist"). */
+function memberMissing(error: unknown): boolean {
+	return (
+		error instanceof NodeApiError &&
+		/ErrorCode 103\b/.test(`${error.message} ${error.description ?? ''}`)
+	);
+}
+
 /** Members one trigger watches: one summary listing each per poll. */
 const MAX_MEMBERS = 50;
 
 /**
- * Loyalife sends no webhooks and lists no transactions program-wide: the documented listing is one member's
+ * The Loyalife reference documents no webhooks and no program-wide transaction listing: the documented listing is one member's
  * transaction summary by date (transactions/get-transaction-summary). This trigger polls it for each member
  * it watches and delivers each new transaction once, keyed on its ExternalReference (unique per transaction),
  * or its Id. Which date DateFrom filters on is not public: assumed the TransactionDate (ASSUMED.summaryDateField),
@@ -52,7 +61,7 @@ export class LoyalifeTrigger implements INodeType {
 			),
 			{
 				displayName:
-					'Loyalife lists transactions per member only: this trigger watches the members you name, not the whole program.',
+					'The Loyalife reference documents transaction listing per member only: this trigger watches the members you name, not the whole program. A member Loyalife does not know is skipped once the trigger is active (the others are delivered); Fetch Test Event names it.',
 				name: 'memberNotice',
 				type: 'notice',
 				default: '',
@@ -102,15 +111,41 @@ export class LoyalifeTrigger implements INodeType {
 		const since = async (from: Date) => {
 			const to = summaryTime(new Date(), timeZone);
 			const all: IDataObject[] = [];
-			// One member after another: every page of every member, or the poll fails and moves nothing.
+			const unknown: string[] = [];
+			// One member after another: every page of every member, or the poll fails and moves nothing. A member
+			// Loyalife says does not exist (ErrorCode 103) has no transactions to lose: the others are delivered.
 			for (const relationReference of members) {
-				const records = await loyalifeSummary(
-					this,
-					0,
-					{ relationReference, from: summaryTime(from, timeZone), to },
-					undefined,
-				);
+				let records: IDataObject[];
+				try {
+					records = await loyalifeSummary(
+						this,
+						0,
+						{ relationReference, from: summaryTime(from, timeZone), to },
+						undefined,
+					);
+				} catch (error) {
+					if (!memberMissing(error))
+						throw error instanceof NodeApiError
+							? error
+							: new NodeApiError(this.getNode(), error as JsonObject);
+					unknown.push(relationReference);
+					continue;
+				}
 				for (const r of records) all.push({ RelationReference: relationReference, ...r });
+			}
+			if (unknown.length) {
+				const text = `Loyalife does not know ${unknown.length === 1 ? 'member' : 'members'} ${unknown.join(', ')} (ErrorCode 103)`;
+				// Fetch Test Event shows the typo at once; an active trigger delivers the other members and logs it.
+				if (this.getMode() === 'manual')
+					throw new NodeOperationError(
+						this.getNode(),
+						`${text}: check Member Relation References`,
+						{
+							description:
+								'Once active, the trigger skips a member Loyalife does not know (a warning in the n8n log) and delivers the others; the member is watched again on every poll, so one enrolled later is picked up.',
+						},
+					);
+				this.logger.warn(`${text}: skipped this poll, the other members delivered`);
 			}
 			return all;
 		};

@@ -8,7 +8,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { ASSUMED, loyalifeRequest, MEMBER_ATTRIBUTES, PATHS } from './transport';
 
 /**
- * The listSearch methods of the Loyalife node. Loyalife lists no members; it looks one up: an email or a
+ * The listSearch methods of the Loyalife node. The Loyalife reference documents no member listing; it looks one up: an email or a
  * mobile number by Get Member by Attribute (members/get-member-by-attribute), anything else as a relation
  * reference by Get Member Profile (its method, path and parameter assumed: ASSUMED.profile).
  */

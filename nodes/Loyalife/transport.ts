@@ -12,7 +12,7 @@ import type { ApiResponse, Provider, ProviderError } from '../shared/http/types'
 
 export const CREDENTIAL_TYPE = 'loyalifeApi';
 
-const REF = 'https://help-loyalife.xoxoday.com/api-reference';
+export const REF = 'https://help-loyalife.xoxoday.com/api-reference';
 
 /**
  * Every documented Loyalife path the node calls, each with its page under
@@ -157,6 +157,11 @@ export function isBusinessAnswer(error: unknown, status: string): error is NodeA
 	);
 }
 
+const NO_ENVELOPE: ProviderError = {
+	message:
+		'Loyalife answered without its envelope (results.IsSucessful is not true): check that the Base URL is the Loyalife API, not a proxy or login page',
+};
+
 export const loyalife: Provider = {
 	name: 'Loyalife',
 	credentialType: CREDENTIAL_TYPE,
@@ -169,10 +174,14 @@ export const loyalife: Provider = {
 				: problem;
 		}
 		if (typeof body === 'string' && body) return { message: body.slice(0, 300) };
+		if (body && typeof body === 'object') return NO_ENVELOPE;
 		return {};
 	},
-	// HTTP 200 with IsSucessful:false is an error too.
-	envelopeError: (body) => envelopeProblem(body),
+	// Success is IsSucessful:true (concepts/response-format: "check it first"). HTTP 200 with false is an
+	// error, and so is a JSON answer without the envelope (a proxy's page, {}, a changed shape).
+	envelopeError: (body) =>
+		envelopeProblem(body) ??
+		((body as Envelope | undefined)?.results?.IsSucessful === true ? undefined : NO_ENVELOPE),
 	hints: {
 		403: 'Refused. If the credential binds the token to a member (Member Relation Reference), it may act only for that member (assumed: not public).',
 		409: 'It already exists in Loyalife: use Update instead, or Get to read it.',
@@ -252,6 +261,8 @@ export async function loyalifeRequest<T = IDataObject>(
 		idempotent?: boolean;
 		/** false: a 401 is reported as it is, without n8n fetching a new token first. */
 		refreshOn401?: boolean;
+		/** The page documenting ReturnObject true as the success answer: anything else fails the item. */
+		returnsTrue?: string;
 	} = {},
 ): Promise<{ data: T; count?: number; response: ApiResponse<Envelope<T>> }> {
 	const { base, programId } = await settingsOf(ctx);
@@ -266,6 +277,16 @@ export async function loyalifeRequest<T = IDataObject>(
 		itemIndex,
 	});
 	const results = response.body?.results;
+	if (options.returnsTrue && results?.ReturnObject !== true)
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: 'Unexpected answer' },
+			{
+				message: `Loyalife reported success but ReturnObject is ${JSON.stringify(results?.ReturnObject ?? null)}, not true${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+				description: `${options.returnsTrue} documents ReturnObject true on success, so the node does not report it as done. Check in Loyalife whether it took effect before running it again.`,
+				itemIndex,
+			},
+		);
 	return { data: results?.ReturnObject as T, count: results?.Count, response };
 }
 
@@ -337,7 +358,7 @@ export function instantOf(time: string, zone: string): string {
 /**
  * One member's transactions between two times (transactions/get-transaction-summary), every page: the
  * 0-based MinimumRange, MaximumRange records a page, results.Count the total matching. Fewer records than the
- * total promised is an error, never a partial list.
+ * total promised is an error, never a partial list; so is an answer without Count.
  */
 export async function loyalifeSummary(
 	ctx: IExecuteFunctions | IPollFunctions,
@@ -368,7 +389,18 @@ export async function loyalifeSummary(
 				{ body, idempotent: true },
 			);
 			const page = pageRecords(ctx, itemIndex, 'Loyalife', data ?? []);
-			total = count ?? total;
+			// Count is the total the pages are computed from: without it the list cannot be known whole.
+			if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+				throw new NodeApiError(
+					ctx.getNode(),
+					{ message: 'Transaction summary without Count' },
+					{
+						message: `Loyalife's transaction summary has no Count (the total), got ${JSON.stringify(count ?? null)}, so the node cannot tell whether the list is complete (item ${itemIndex})`,
+						description: `${PAGES.summary} documents results.Count as the total of matching records. Nothing is output rather than a list that may be partial: check the Base URL, or ask your Xoxoday contact.`,
+						itemIndex,
+					},
+				);
+			total = count;
 			const next = start + page.length;
 			return {
 				records: page,

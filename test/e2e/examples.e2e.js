@@ -143,7 +143,8 @@ describe('example workflows in a real n8n (CLI)', () => {
 		expect(sim.stats.tokens.loyalife).toBe(1);
 		const second = await n8n.execute('ExXlUpsertTx0001');
 		// The member now exists (no create); the same purchase sent again carries the same idempotency key, so
-		// Loyalife does not count it twice; and no new token was needed.
+		// a program that enforces the key (the simulator's demo program, assumed) does not count it twice; and
+		// no new token was needed.
 		expect(output(second.run, 'Create member').items).toHaveLength(0);
 		expect(output(second.run, 'Record purchase').items[0].json).toMatchObject({
 			transaction_id: 'POS-77001',

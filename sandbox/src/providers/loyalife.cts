@@ -14,6 +14,15 @@
 // status the page gives (404 member lookups, 409 duplicate enrolment, 401 credentials, 400 OTP and invalid
 // transactions); where the page gives none, HTTP 200 with IsSucessful:false ("HTTP 200 can carry false").
 //
+// Also assumed (the pages give the status or nothing, not these codes or checks): #4 not found is ErrorCode
+// "103" with its 404; #6 a wrong hash or unknown member is ErrorCode "401" with its 401; #11 an unknown
+// product_code is 999 with HTTP 400; #14, #15, #16 an unknown member is 103 over HTTP 200; #14 refuses
+// DateFrom after DateTo; #16 Year 2000-2100; #11, #18 amount/Amount more than 0; #18 answers 107 (documented
+// on #17 only) for a member who is not active; #19 an unknown ExternalReference, or a RelationReference /
+// MerchantName other than the redemption's, is 999 with HTTP 400; #9 requires DestinationAddress and OTP
+// (only #10 marks them required); #15, #16, #19 require every listed field; a bad or expired bearer is 401
+// with ErrorCode "401"; a 5xx fault is ErrorCode "500", "Internal server error".
+//
 // Common parameters (H/api-reference/introduction): ProgramId (body, integer) / pintProgramId (query,
 // integer string) must equal the credential's program (otherwise ErrorCode 997, "exception occurred", with
 // HTTP 200: assumed, the reference has no program-mismatch code);
@@ -54,6 +63,11 @@ const DEFAULTS = {
 	 * program configures none (assumed): any other field is refused, naming it.
 	 */
 	localAttributes: [] as string[],
+	/**
+	 * Whether the program enforces _xoxo_api_client_idempotency as unique (#12): H/concepts/idempotency says
+	 * that is program-dependent. The demo program enforces it (assumed); false records a repeated key again.
+	 */
+	enforceIdempotency: true,
 	/** () => ms: the ledger's today (expiry, redemption dates); default the real clock */
 	clock: undefined as undefined | (() => number),
 };
@@ -1103,8 +1117,9 @@ function create(api, userOptions) {
 	// H/api-reference/transactions/insert-transaction-v2 and H/concepts/idempotency. A JSON array (at most
 	// maxBatch, assumed 100) of #11 objects with dr/cr and _xoxo_api_client_idempotency inside each. 202;
 	// snapshot B (default): ErrorCode 001, batch_id like abc_1759321530_123, transactions[]; snapshot A:
-	// ErrorCode 000, a UUID batch_id, no transactions[]. The same idempotency key again records nothing new
-	// and answers the same request_id. Processed later: PENDING for batchPendingPolls polls, then SUCCESS,
+	// ErrorCode 000, a UUID batch_id, no transactions[]. Whether the key is enforced is program-dependent
+	// (H/concepts/idempotency): with options.enforceIdempotency (the demo program's, assumed) the same key
+	// again records nothing new and answers the same request_id; without it the item is recorded again. Processed later: PENDING for batchPendingPolls polls, then SUCCESS,
 	// FAILED (unknown member or product code), ON HOLD (amount > 50,000: nothing awarded, all blocked) or
 	// PARTIAL HOLD (20,000..50,000: half awarded, the rest blocked); thresholds assumed.
 	const processItem = (item) => {
@@ -1173,7 +1188,7 @@ function create(api, userOptions) {
 				: `abc_${Math.floor(Date.now() / 1000)}_${randomId('', 3)}`;
 		const items: any[] = [];
 		for (const t of rows) {
-			const k = t._xoxo_api_client_idempotency;
+			const k = options.enforceIdempotency ? t._xoxo_api_client_idempotency : undefined;
 			let item = k ? state.idempotency.get(k) : undefined;
 			if (!item) {
 				item = {

@@ -1,10 +1,11 @@
-import type { JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
 import {
 	isBusinessAnswer,
 	loyalifeRequest,
+	memberScope,
 	PATHS,
 	programIdOf,
 	settingsOf,
@@ -46,19 +47,80 @@ export default defineOperation({
 		// password, so n8n is not let to take it for an expired token (it would fetch a new one and send the
 		// password again); only a token that tokenExpiresOn says is expiring keeps n8n's 401 refresh.
 		const refreshOn401 = await tokenExpiring(this);
-		try {
-			const { data } = await loyalifeRequest(this, i, 'POST', PATHS.checkCredentials, {
+		const check = async (refresh: boolean) =>
+			await loyalifeRequest(this, i, 'POST', PATHS.checkCredentials, {
 				body,
-				refreshOn401,
+				refreshOn401: refresh,
 			});
-			return { valid: true, ...(data ?? {}) };
+		const answer = (data: unknown) => ({ valid: true, ...((data as object) ?? {}) });
+		try {
+			return answer(requireObject(this, i, (await check(refreshOn401)).data));
 		} catch (error) {
-			// 401 is the documented answer to credentials that do not match: an answer, not a failure.
-			if (isBusinessAnswer(error, '401'))
-				return { valid: false, UniquerefID: body.UniquerefID, message: error.message };
-			throw error instanceof NodeApiError
-				? error
-				: new NodeApiError(this.getNode(), error as JsonObject);
+			if (!isBusinessAnswer(error, '401')) throw asApiError(this, error);
+			if (refreshOn401) return wrong(body.UniquerefID, error);
+			// A dead token (credentials reset, or dropped before tokenExpiresOn) is also a 401. A harmless read
+			// with the same token tells them apart: accepted, the token is alive and the password is wrong.
+			if (!(await tokenRefused(this, i, body.UniquerefID))) return wrong(body.UniquerefID, error);
+		}
+		// The token was refused: the same read with n8n's refresh on fetches one new token, and the check is
+		// sent once with it; a 401 now is the password.
+		await loyalifeRequest(this, i, 'POST', PATHS.checkAvailability, {
+			body: await memberScope(this, body.UniquerefID),
+			idempotent: true,
+		}).catch((error: unknown) => {
+			if (error instanceof NodeApiError && error.httpCode === '401') throw error;
+		});
+		try {
+			return answer(requireObject(this, i, (await check(false)).data));
+		} catch (error) {
+			if (isBusinessAnswer(error, '401')) return wrong(body.UniquerefID, error);
+			throw asApiError(this, error);
 		}
 	},
 });
+
+function wrong(UniquerefID: string, error: NodeApiError) {
+	// 401 is the documented answer to credentials that do not match: an answer, not a failure.
+	return { valid: false, UniquerefID, message: error.message };
+}
+
+function asApiError(ctx: IExecuteFunctions, error: unknown): NodeApiError {
+	return error instanceof NodeApiError
+		? error
+		: new NodeApiError(ctx.getNode(), error as JsonObject);
+}
+
+/** The page documents the matched member as an object (Id, FullName, Status, ...). */
+function requireObject(ctx: IExecuteFunctions, i: number, data: unknown): unknown {
+	if (data && typeof data === 'object' && !Array.isArray(data)) return data;
+	throw new NodeApiError(
+		ctx.getNode(),
+		{ message: 'Unexpected answer' },
+		{
+			message: `Loyalife confirmed the credentials without the member's details (item ${i})`,
+			description:
+				'members/check-credentials documents ReturnObject as the member (Id, FullName, Status, ...). Check the Base URL.',
+			itemIndex: i,
+		},
+	);
+}
+
+/**
+ * Whether the stored token is refused: one balance read of the same member (payment-gateway/check-availability)
+ * with n8n's refresh off. Any answer but a 401 (a balance, "member does not exist") means the token works.
+ */
+async function tokenRefused(ctx: IExecuteFunctions, i: number, member: string): Promise<boolean> {
+	try {
+		await loyalifeRequest(ctx, i, 'POST', PATHS.checkAvailability, {
+			body: await memberScope(ctx, member),
+			idempotent: true,
+			refreshOn401: false,
+		});
+		return false;
+	} catch (error) {
+		if (error instanceof NodeApiError && error.httpCode === '401') return true;
+		if (error instanceof NodeApiError && /^4/.test(String(error.httpCode ?? ''))) return false;
+		if (error instanceof NodeApiError && error.httpCode === '200') return false;
+		throw asApiError(ctx, error);
+	}
+}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalifeRequest, PATHS } from '../../transport';
+import { loyalifeRequest, REF, PATHS } from '../../transport';
 import { customAttributesField, profileData, profileFields } from '../fields';
 
 // members/create-profile: query pintProgramId; body relation_reference (the primary key), full_name,
@@ -83,7 +83,11 @@ export default defineOperation({
 			...profileData(this, i, 'additionalFields', 'Additional Fields'),
 		};
 		// Not retried after a lost answer: a second create is refused (409), which would hide the first's success.
-		await loyalifeRequest(this, i, 'POST', PATHS.createMember, { body, program: true });
+		await loyalifeRequest(this, i, 'POST', PATHS.createMember, {
+			body,
+			program: true,
+			returnsTrue: `${REF}/members/create-profile`,
+		});
 		return { relationReference: body.relation_reference, created: true, ...body };
 	},
 });

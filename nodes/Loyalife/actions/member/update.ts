@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { ASSUMED, loyalifeRequest, MEMBER_ATTRIBUTES, PATHS } from '../../transport';
+import { ASSUMED, loyalifeRequest, REF, MEMBER_ATTRIBUTES, PATHS } from '../../transport';
 import { customAttributesField, memberLocator, profileData, profileFields } from '../fields';
 
 // members/update-profile: query pintProgramId; body {id: the member's INTERNAL Id, data: {the attributes that
@@ -112,6 +112,7 @@ export default defineOperation({
 			body: { id, data },
 			program: true,
 			idempotent: true,
+			returnsTrue: `${REF}/members/update-profile`,
 		});
 		return { id, updated: true, data };
 	},

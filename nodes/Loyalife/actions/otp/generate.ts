@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { ASSUMED, loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import { ASSUMED, loyalifeRequest, PATHS, REF, programIdOf, settingsOf } from '../../transport';
 import { otpMemberFields, otpTypeField } from '../fields';
 
 // otp/generate-otp: {UniquerefID (the member's e-mail), SourceAddress (client IP), SourceCode, OtpType,
@@ -23,7 +23,8 @@ export default defineOperation({
 			required: true,
 			default: '',
 			placeholder: 'e.g. 192.168.1.1',
-			description: "IP address of the member's device",
+			description:
+				"IP address of the member's device. Required here (assumed: otp/generate-otp gives no required flags; its example sends it).",
 		},
 		{
 			displayName: 'Source Code',
@@ -52,7 +53,8 @@ export default defineOperation({
 			i,
 			'POST',
 			byEmail ? PATHS.generateOtp : ASSUMED.otpByRelation.path,
-			{ body },
+			// otp/generate-otp documents ReturnObject true; the by-relation answer is not public.
+			{ body, returnsTrue: byEmail ? `${REF}/otp/generate-otp` : undefined },
 		);
 		return { sent: true, UniquerefID: body.UniquerefID, OtpType: body.OtpType };
 	},

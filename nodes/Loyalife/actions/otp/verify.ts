@@ -2,7 +2,14 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { isBusinessAnswer, loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import {
+	isBusinessAnswer,
+	loyalifeRequest,
+	PATHS,
+	REF,
+	programIdOf,
+	settingsOf,
+} from '../../transport';
 import { otpMemberFields, otpTypeField } from '../fields';
 
 // otp/verify-otp (the member by e-mail) and otp/verify-otp-by-relation (by RelationReference): {UniquerefID,
@@ -68,7 +75,10 @@ export default defineOperation({
 				i,
 				'POST',
 				byEmail ? PATHS.verifyOtp : PATHS.verifyOtpByRelation,
-				{ body },
+				{
+					body,
+					returnsTrue: `${REF}/otp/${byEmail ? 'verify-otp' : 'verify-otp-by-relation'}`,
+				},
 			);
 			return { valid: true, UniquerefID: body.UniquerefID, OtpType: body.OtpType };
 		} catch (error) {

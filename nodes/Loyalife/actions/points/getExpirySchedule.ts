@@ -22,7 +22,7 @@ export default defineOperation({
 			default: new Date().getFullYear(),
 			typeOptions: { minValue: 2000, maxValue: 2100 },
 			description:
-				'The year to show (default: the current year); future years are allowed, for planning',
+				'The year to show (default: the current year); future years are allowed, for planning. 2000 to 2100 (assumed: the page gives only the example 2026).',
 		},
 	],
 	async execute(i) {

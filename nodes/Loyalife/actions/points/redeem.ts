@@ -113,7 +113,7 @@ export default defineOperation({
 			throw new NodeApiError(this.getNode(), {} as JsonObject, {
 				message: `Loyalife redeemed ${points} points of ${relationReference} but answered no External Reference (item ${i})`,
 				description:
-					'The redemption went through; a reversal needs its reference, which Loyalife did not give. Do not redeem again: ask Xoxoday for the reference of this redemption.',
+					'The redemption went through; a reversal needs its reference, which Loyalife did not give. Do not redeem again: find its ExternalReference with Transaction → Get Many for this member (transactions/get-transaction-summary lists it "for reversals"), or ask Xoxoday.',
 				itemIndex: i,
 			});
 		}

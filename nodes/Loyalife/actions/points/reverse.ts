@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalifeRequest, PATHS, programIdOf, settingsOf } from '../../transport';
+import { loyalifeRequest, REF, PATHS, programIdOf, settingsOf } from '../../transport';
 import { memberLocator, relationReferenceOf } from '../fields';
 
 // payment-gateway/reversal-points: {RelationReference and MerchantName as in the redemption, ExternalReference
@@ -45,7 +45,10 @@ export default defineOperation({
 		};
 		// Not retried after a lost answer: a second reversal of the same reference is refused, which would
 		// report the first one's success as a failure.
-		await loyalifeRequest(this, i, 'POST', PATHS.reversePoints, { body });
+		await loyalifeRequest(this, i, 'POST', PATHS.reversePoints, {
+			body,
+			returnsTrue: `${REF}/payment-gateway/reversal-points`,
+		});
 		return { reversed: true, ...body };
 	},
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { Validator } from '../../../shared/execution/validate';
-import { IDEMPOTENCY_FIELD } from '../../transport';
+import { IDEMPOTENCY_FIELD, summaryTime } from '../../transport';
 import { memberLocator } from '../fields';
 
 /** The fields of one transaction (transactions/insert-transaction), shared by Create and Create Batch. */
@@ -35,7 +35,7 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 			required: true,
 			default: '',
 			description:
-				"When the transaction happened (sent as YYYY-MM-DD; the deployment's time zone applies)",
+				"When the transaction happened, sent as YYYY-MM-DD. A time with a zone (e.g. from $now) is converted to its day in the credential's Time Zone (the deployment's); one without a zone is that day as written.",
 		},
 		{
 			displayName: 'Product Code',
@@ -81,7 +81,7 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 			placeholder: 'Add Attribute',
 			default: {},
 			description:
-				"Program-specific transaction attributes your program's configuration defines, sent as extra fields of the transaction. A program without them refuses them.",
+				"Program-specific transaction attributes your program's configuration defines, sent as extra fields of the transaction. Whether a program without them refuses them is not public (assumed: the simulator's demo program refuses them).",
 			options: [
 				{
 					displayName: 'Attribute',
@@ -123,6 +123,18 @@ export function transactionFields({ batch }: { batch: boolean }): INodePropertie
 }
 
 /**
+ * The day of a transaction date in the deployment's zone (transactions/insert-transaction: "timestamps are
+ * interpreted in the deployment's timezone"). A value with a zone is an instant: its day there; without a
+ * zone it is already the deployment's wall clock.
+ */
+function dayIn(day: string, ctx: IExecuteFunctions, i: number, timeZone: string): string {
+	const raw = String(ctx.getNodeParameter('transactionDate', i, '') ?? '').trim();
+	if (!/T.*([zZ]|[+-]\d\d:?\d\d)$/.test(raw)) return day;
+	const instant = new Date(raw);
+	return Number.isNaN(instant.getTime()) ? day : summaryTime(instant, timeZone).slice(0, 10);
+}
+
+/**
  * One transaction's body from an item's fields, checked before sending (transactions/insert-transaction;
  * insert-transaction-v2 writes the type in lower case and carries the idempotency key inside each object).
  */
@@ -130,7 +142,7 @@ export function transactionBody(
 	ctx: IExecuteFunctions,
 	i: number,
 	programId: string,
-	{ batch = false } = {},
+	{ batch = false, timeZone }: { batch?: boolean; timeZone: string },
 ): IDataObject {
 	const v = new Validator(ctx, i);
 	const type = v.string('transactionType', 'Transaction Type').toUpperCase();
@@ -139,7 +151,7 @@ export function transactionBody(
 	const body: IDataObject = {
 		transaction_id: v.string('transactionId', 'Transaction ID'),
 		amount: v.number('amount', 'Amount', { min: 0.01 }),
-		transaction_date: v.date('transactionDate', 'Transaction Date'),
+		transaction_date: dayIn(v.date('transactionDate', 'Transaction Date'), ctx, i, timeZone),
 		product_code: v.string('productCode', 'Product Code'),
 		member_relation_reference: v.string('memberRelationReference', 'Member'),
 		transaction_type: batch ? type.toLowerCase() : type,

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../shared/execution/operation';
-import { loyalifeRequest, PATHS, settingsOf } from '../../transport';
+import { loyalifeRequest, REF, PATHS, settingsOf } from '../../transport';
 import { transactionBody, transactionFields } from './body';
 
 // transactions/insert-transaction: query pintProgramId; one transaction, its points computed by the Rule
@@ -10,15 +10,19 @@ export default defineOperation({
 	name: 'Create',
 	action: 'Create a transaction',
 	description:
-		'Record one purchase (earns points) or reversal (takes them back), processed at once',
+		'Record one purchase (earns points) or reversal (takes them back); Loyalife answers once it is accepted',
 	kind: 'write',
 	records: ['memberRelationReference'],
 	fields: transactionFields({ batch: false }),
 	async execute(i) {
-		const { programId } = await settingsOf(this);
-		const body = transactionBody(this, i, programId);
+		const { programId, timeZone } = await settingsOf(this);
+		const body = transactionBody(this, i, programId, { timeZone });
 		// Not retried after a lost answer: Loyalife does not de-duplicate transaction_id, so it would count twice.
-		await loyalifeRequest(this, i, 'POST', PATHS.insertTransaction, { body, program: true });
+		await loyalifeRequest(this, i, 'POST', PATHS.insertTransaction, {
+			body,
+			program: true,
+			returnsTrue: `${REF}/transactions/insert-transaction`,
+		});
 		return { recorded: true, ...body };
 	},
 });

@@ -25,7 +25,7 @@ export default defineOperation({
 	fields: [
 		{
 			displayName:
-				'Every input item becomes one transaction, sent in batches of up to 100 with its idempotency key. Loyalife processes a batch later: with Wait for Outcome each item gets its own result (applied, on hold, or failed with the reason) when Loyalife answers the batch with a request ID per transaction (the newer answer, ErrorCode 001). With the older answer (ErrorCode 000, no request IDs), a batch of several items gets one result per item only when nothing failed, was held or is pending; otherwise each item is output as submitted with the batch summary.',
+				'Every input item becomes one transaction, sent in batches of up to 100 with its idempotency key. Loyalife processes a batch later: with Wait for Outcome each item gets its own result (applied, on hold, or failed with the reason) when Loyalife answers the batch with a request ID per transaction (the answer of snapshot B of its page, ErrorCode 001). With the answer of snapshot A (ErrorCode 000, no request IDs), a batch of several items gets one result per item only when nothing failed, was held or is pending; otherwise each item is output as submitted with the batch summary.',
 			name: 'batchNotice',
 			type: 'notice',
 			default: '',
@@ -67,7 +67,7 @@ export default defineOperation({
 		},
 	],
 	// transactions/insert-transaction-v2: an array, each transaction with its own _xoxo_api_client_idempotency;
-	// 202 with ErrorCode 000 or 001 (both success), a batch_id and, in the newer page, one request_id per
+	// 202 with ErrorCode 000 or 001 (both success), a batch_id and, in snapshot B of the page, one request_id per
 	// transaction, which transactions/poll-batch-status reports on.
 	batch: defineBatch<IDataObject>({
 		// Each chunk is polled until processed: chunks wait at the same time, so the whole run waits about
@@ -80,8 +80,8 @@ export default defineOperation({
 			);
 		},
 		async prepare(ctx, i) {
-			const { programId } = await settingsOf(ctx);
-			return transactionBody(ctx, i, programId, { batch: true });
+			const { programId, timeZone } = await settingsOf(ctx);
+			return transactionBody(ctx, i, programId, { batch: true, timeZone });
 		},
 		async send(ctx, chunk) {
 			const first = chunk[0].index;
@@ -135,7 +135,7 @@ export default defineOperation({
 			const maxWaitMs = Number(ctx.getNodeParameter('maxWaitSeconds', first, 120)) * 1000;
 			const { status, waitedMs } = await waitForBatch(ctx, first, batchId, maxWaitMs);
 			const byRequest = new Map((status.results ?? []).map((r) => [String(r.request_id), r]));
-			// Without request IDs (the older answer), a one-transaction batch's single result is that transaction's.
+			// Without request IDs (snapshot A's answer), a one-transaction batch's single result is that transaction's.
 			const single =
 				chunk.length === 1 && status.results?.length === 1 ? status.results[0] : undefined;
 			return base.map((b, k) => {
@@ -149,11 +149,11 @@ export default defineOperation({
 					!Number(sum.on_hold) &&
 					!Number(sum.partial_hold)
 				) {
-					// No request IDs (the older answer), but nothing failed, held or pending: every item applied.
+					// No request IDs (snapshot A's answer), but nothing failed, held or pending: every item applied.
 					return { ...b, status: 'applied', points: null, summary: sum };
 				}
 				if (!result) {
-					// The older answer has no request IDs and something failed, was held or is pending: the
+					// Snapshot A's answer has no request IDs and something failed, was held or is pending: the
 					// batch's summary is all there is to say about this item.
 					return { ...b, status: 'submitted', summary: status.summary ?? null };
 				}

@@ -1,7 +1,7 @@
 import { defineOperation } from '../../../shared/execution/operation';
 import { limitOf, returnAllFields } from '../../../shared/descriptions/list';
 import { Validator } from '../../../shared/execution/validate';
-import { loyalifeSummary, settingsOf, summaryTime } from '../../transport';
+import { instantOf, loyalifeSummary, settingsOf, summaryTime } from '../../transport';
 import { memberLocator, relationReferenceOf } from '../fields';
 
 // transactions/get-transaction-summary: one member's transactions between DateFrom and DateTo, paged by
@@ -23,23 +23,27 @@ export default defineOperation({
 			type: 'dateTime',
 			required: true,
 			default: '',
-			description: 'Transactions on or after this time',
+			description:
+				"Transactions on or after this time. A time without a zone is read in the credential's Time Zone (the deployment's).",
 		},
 		{
 			displayName: 'To',
 			name: 'dateTo',
 			type: 'dateTime',
 			default: '',
-			description: 'Transactions up to this time. Empty: now.',
+			description:
+				"Transactions up to this time. Empty: now. A time without a zone is read in the credential's Time Zone (the deployment's).",
 		},
 		...returnAllFields(),
 	],
 	async execute(i) {
 		const v = new Validator(this, i);
+		const { timeZone } = await settingsOf(this);
+		// A time without a zone is the deployment's wall clock, not the n8n server's.
 		const at = (name: string, label: string, fallback?: Date) => {
 			const raw = String(this.getNodeParameter(name, i, '') ?? '').trim();
 			if (!raw && fallback) return fallback;
-			const time = new Date(raw);
+			const time = new Date(instantOf(raw, timeZone));
 			if (!raw || Number.isNaN(time.getTime()))
 				v.fail(label, raw ? `must be a date-time, got "${raw}"` : 'is required but empty');
 			return time;
@@ -47,7 +51,6 @@ export default defineOperation({
 		const from = at('dateFrom', 'From');
 		const to = at('dateTo', 'To', new Date());
 		if (from > to) v.fail('From', 'must be before To');
-		const { timeZone } = await settingsOf(this);
 		return await loyalifeSummary(
 			this,
 			i,
