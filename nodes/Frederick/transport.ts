@@ -320,7 +320,7 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 				{
 					message: `Frederick's background job ${id} was still "${status}" after ${Math.round(wait.timeoutMs / 1000)} s${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
 					description:
-						'The request was accepted and may still complete: raise Options → Timeout, or check the job later. Running a sync again is safe: records are matched by external ID.',
+						'The request was accepted and may still complete: raise Options → Timeout, or check the job later in Frederick before running it again (whether a repeated sync is harmless is not public).',
 					itemIndex,
 				},
 			);
