@@ -212,6 +212,7 @@ async function send<T>(
 	}
 	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request, GET and
 	// DELETE included (github.com/HireFrederick/frederick_api_gem, through its json_api_client middleware).
+	// The public sync calls get the same: their media type is not public (assumed).
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,

@@ -147,7 +147,7 @@ export default defineOperation({
 	name: 'Batch Sync',
 	action: 'Sync records in batches',
 	description:
-		'Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields and batch limit assumed)',
+		"Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields and batch limit assumed); Frederick asks for a daily sync between 9 am and 7 pm in the business's time zone (texts are not delivered 9 PM to 9 AM)",
 	kind: 'write',
 	fields,
 	batch: defineBatch<IDataObject>({
