@@ -276,7 +276,7 @@ export class FrederickApi implements ICredentialType {
 			type: 'responseCode' as const,
 			properties: {
 				value,
-				message: `The tokens were issued, but GET /v2/locations answered ${value}. The Test lists a location through V2, which Frederick has not made public: a key that covers only the public sync calls can fail here while Batch Sync and Sync Run work.`,
+				message: `The tokens were issued, but GET /v2/locations answered ${value}. The Test lists a location through V2, which Frederick has not made public: a key that covers only the public sync calls can fail here while Sync Start, Sync Finish and Batch Sync work.`,
 			},
 		})),
 	};

@@ -399,7 +399,9 @@ describe('Cardlytics through the n8n engine', () => {
 		});
 		expect(error).toBeUndefined();
 		const binary = out[0].binary.file;
-		expect(binary).toMatchObject({ mimeType: 'text/csv', fileName: '2026-01-15.csv' });
+		// No name from Cardlytics: the node's own name, not the pre-signed URL's last segment, and not in the item.
+		expect(binary).toMatchObject({ mimeType: 'text/csv', fileName: 'redemptions-2026-01-15' });
+		expect(out[0].json).not.toHaveProperty('fileName');
 		const csv = Buffer.from(binary.data, 'base64').toString('utf8');
 		// The redemption feed's fields (ads-manager/docs/redemption-feed).
 		expect(csv.split('\n')[0]).toBe(
@@ -434,9 +436,9 @@ describe('Cardlytics through the n8n engine', () => {
 				binaryPropertyName: 'data',
 			});
 			expect(error).toBeUndefined();
+			expect(out[0].binary.data.fileName).toBe('redemptions_20260115.csv');
 			expect(out[0].json).toEqual({
 				date: '2026-01-15',
-				fileName: '2026-01-15.csv',
 				mimeType: 'text/csv',
 				fileSize: out[0].json.fileSize,
 				...extra,
@@ -453,6 +455,7 @@ describe('Cardlytics through the n8n engine', () => {
 				binaryPropertyName: 'data',
 			});
 			expect(clash.items[0].json.fileName).toBe('cardlytics-name.csv');
+			expect(clash.items[0].binary.data.fileName).toBe('cardlytics-name.csv');
 		} finally {
 			cardlytics().state.options.redemptionLinkFields = before;
 		}
@@ -664,6 +667,28 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 				{ stores: { store: [editorStore({ countryCode: 'USA' })] } },
 				'Stores: store 0, countryCode must be a two-letter ISO 3166-1 alpha-2 code such as US, got "USA"',
 			],
+			[
+				{
+					stores: {
+						store: [
+							editorStore({
+								mids: {
+									mid: [
+										{
+											paymentNetwork: 'MasterCard',
+											processorName: 'UNKNOWN',
+											mcMidType: '={{ "authorization" }}',
+											mcLocationId: 'L1',
+											mcAcquiringMid: 'A1',
+										},
+									],
+								},
+							}),
+						],
+					},
+				},
+				'Stores: store 0, MID 0 (MasterCard) → Mastercard MID Type must be auth or clearing, got "authorization"',
+			],
 		];
 		for (const [overrides, message] of cases) {
 			const { error } = await run(merchant(overrides), { items: one });
@@ -709,7 +734,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		expect(stored.merchantSubCategories).toEqual([{ categoryType: 'cuisine', categoryItems: [] }]);
 	});
 
-	test("Payment Channels and a store's Country Code have no preset: left empty, n8n refuses the run naming the field", async () => {
+	test("Payment Channels, a store's Country Code and Processor MIDs Changed have no preset: left empty, n8n refuses the run naming the field", async () => {
 		const { run } = setup();
 		const noChannels = merchant();
 		delete noChannels.paymentChannels;
@@ -722,6 +747,11 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		await expect(
 			run(merchant({ stores: { store: [noCountry] } }), { items: items(1) }),
 		).rejects.toThrow('Parameter "Country Code" is required');
+		const noFlag = editorStore();
+		delete noFlag.processorMidChangedFlag;
+		await expect(
+			run(merchant({ stores: { store: [noFlag] } }), { items: items(1) }),
+		).rejects.toThrow('Parameter "Processor MIDs Changed" is required');
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
 	});
 

@@ -32,7 +32,7 @@ test('a 403 or 404 on the V2 call after the tokens were issued says V2 is not pu
 		);
 		expect(result).toMatchObject({
 			status: 'Error',
-			message: `The tokens were issued, but GET /v2/locations answered ${status}. The Test lists a location through V2, which Frederick has not made public: a key that covers only the public sync calls can fail here while Batch Sync and Sync Run work.`,
+			message: `The tokens were issued, but GET /v2/locations answered ${status}. The Test lists a location through V2, which Frederick has not made public: a key that covers only the public sync calls can fail here while Sync Start, Sync Finish and Batch Sync work.`,
 		});
 	}
 	box.sim.faults.clear('frederick');

@@ -408,7 +408,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 			queryNotListed: ['type'],
 		});
 		expect(report.summary).toMatch(
-			/corrected in the Loyalistic node \(its PATHS and QUERY, all in one place\)\.$/,
+			/corrected in the Loyalistic node \(its TEMPLATES, CALLS and QUERY, all in one place\)\.$/,
 		);
 
 		const strict = await run({ ...CHECK, options: { failOnMismatch: true } });

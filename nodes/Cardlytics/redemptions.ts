@@ -42,15 +42,22 @@ export async function getRedemptionLink(ctx: IExecuteFunctions, i: number) {
 	return { date, ...(await fetchRedemptionLink(ctx, i, date)) };
 }
 
-/** The file's name: the last segment of the pre-signed link's path (the stored object's name). */
-function fileNameOf(url: string, date: string): string {
-	try {
-		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-		if (last) return decodeURIComponent(last);
-	} catch {
-		// not a URL the parser takes: fall back to the day
+/**
+ * Fields that may hold the file's name in the link answer: the REST page says the answer carries the file's
+ * name but does not name the field (assumed: one of these spellings).
+ */
+const NAME_FIELDS = ['fileName', 'filename', 'file_name', 'name'];
+
+/**
+ * The binary file's name. n8n needs one; Cardlytics' own name is used when the link answer has one, otherwise
+ * the node's own `redemptions-<date>` (never taken from the pre-signed URL, whose path is not a documented name).
+ */
+function binaryFileNameOf(answer: IDataObject | undefined, date: string): string {
+	for (const key of NAME_FIELDS) {
+		const value = answer?.[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
 	}
-	return `cardlytics-redemptions-${date}`;
+	return `redemptions-${date}`;
 }
 
 /** Downloads a day's redemption file from its pre-signed link, as an item with the file as binary data. */
@@ -62,16 +69,19 @@ export async function downloadRedemptionFile(
 ): Promise<INodeExecutionData> {
 	const file = await cardlyticsPresignedDownload(ctx, i, link.url);
 	const mimeType = (file.headers['content-type'] ?? 'application/octet-stream').split(';')[0];
-	const fileName = fileNameOf(link.url, link.date);
-	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(file.body), fileName, mimeType);
+	const binary = await ctx.helpers.prepareBinaryData(
+		Buffer.from(file.body),
+		binaryFileNameOf(link.answer, link.date),
+		mimeType,
+	);
 	// The link answer's other fields (the REST page's file name and expiry, whatever Cardlytics calls them) come
-	// out as sent; on a clash of names Cardlytics' own value is kept. The pre-signed url itself is not output.
+	// out as sent; on a clash of names Cardlytics' own value is kept. The pre-signed url itself is not output, and
+	// no file name is added to the item: only the binary carries the name the node chose.
 	const metadata = { ...link.answer };
 	delete metadata.url;
 	return {
 		json: {
 			date: link.date,
-			fileName,
 			mimeType,
 			fileSize: file.body.length,
 			...metadata,

@@ -212,6 +212,7 @@ async function send<T>(
 	}
 	// Frederick's client sends the JSON:API media type as Accept and Content-Type on every request, GET and
 	// DELETE included (github.com/HireFrederick/frederick_api_gem, through its json_api_client middleware).
+	// The public sync calls get the same: their media type is not public (assumed).
 	return await apiRequest<T>(ctx, frederick, {
 		method,
 		url,
@@ -320,7 +321,7 @@ export async function frederickRequest<T = { data: JsonApiResource }>(
 				{
 					message: `Frederick's background job ${id} was still "${status}" after ${Math.round(wait.timeoutMs / 1000)} s${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
 					description:
-						'The request was accepted and may still complete: raise Options → Timeout, or check the job later. Running a sync again is safe: records are matched by external ID.',
+						'The request was accepted and may still complete: raise Options → Timeout, or check the job later in Frederick before running it again (whether a repeated sync is harmless is not public).',
 					itemIndex,
 				},
 			);

@@ -280,6 +280,6 @@ function compareUnder(
 				)
 				.join(
 					'. ',
-				)}. Those operations will fail against this account until their paths and query names are corrected in the Loyalistic node (its PATHS and QUERY, all in one place).`;
+				)}. Those operations will fail against this account until their paths and query names are corrected in the Loyalistic node (its TEMPLATES, CALLS and QUERY, all in one place).`;
 	return { fits, summary, checked, found, missing };
 }

@@ -33,6 +33,7 @@ export const TEMPLATES = {
 	activities: '/activities',
 } as const;
 
+/** The paths sent, built from TEMPLATES: correct a path there, so that sending and checking stay the same. */
 export const PATHS = {
 	contacts: TEMPLATES.contacts,
 	contact: (id: string | number) => buildPath(TEMPLATES.contact, { id }),

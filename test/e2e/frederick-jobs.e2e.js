@@ -67,7 +67,7 @@ function workflow(credential) {
 					kind: 'services',
 					externalId: '={{ $json.external_id }}',
 					attributes: '={{ JSON.stringify($json) }}',
-					options: { pollInterval: 0.2 },
+					options: { pollInterval: 1 },
 				},
 				credentials: creds,
 			},
@@ -130,7 +130,7 @@ test('a job that ends in "error" fails the execution at once, with the job\'s re
 		/^Frederick's background job job_[0-9a-f]+ ended in "error": duration must be a whole number of minutes; e2e-svc-3: name is taken \(item 0\)$/,
 	);
 	expect(result.run.data.resultData.error.message).toBe(error.message);
-	// Failed at the poll that reported the error: the simulator's job ends on its second poll, 0.2 s apart.
+	// Failed at the poll that reported the error: the simulator's job ends on its second poll, 1 s apart (the field's minimum).
 	expect(task.executionTime).toBeLessThan(10_000);
 	expect(jobPolls()).toHaveLength(2);
 	expect(sim.instances.frederick.state.synced.get('loc_1/services')?.has('e2e-svc-0')).toBeFalsy();

@@ -489,7 +489,8 @@ function create(api, userOptions) {
 
 	/**
 	 * The redemptions of one day's file, generated on first use (seeded, so a file reads the same each time);
-	 * rows added later stand for redemptions Cardlytics reports late into that file.
+	 * rows added later stand for redemptions Cardlytics reports late. Assumed: which file receives a late
+	 * redemption is not public; here it is the transaction day's (tests may add it to another day's file).
 	 */
 	const redemptionsOf = (date) => {
 		let rows = state.redemptionFiles.get(date);
@@ -589,7 +590,8 @@ function create(api, userOptions) {
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),
 			/**
-			 * Adds a redemption to a past day's file, as Cardlytics adds late redemptions: {date, row} (row fields
+			 * Adds a redemption to a past day's file, standing for a late redemption (which file is not public,
+			 * assumed: the caller picks it): {date, row} (row fields
 			 * as the feed names them; missing ones filled in). Answers the row as the file now lists it.
 			 */
 			addRedemption: ({ date, row = {} }) => {

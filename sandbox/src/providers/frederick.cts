@@ -253,6 +253,8 @@ function create(api, userOptions) {
 					'Bad Request',
 					`${key} is not a parameter: Frederick uses dot notation (${key.replace(/\[([^\]]*)\]/g, '.$1')})`,
 				);
+			// Assumed: the client shows only filter.filters and generic filter.<name>; refusing any other filter
+			// keeps the node to the one it sends (filter.email, itself assumed).
 			if (!PARAMS.test(key) || (key.startsWith('filter.') && !allowed.includes(key)))
 				throw err(400, 'Bad Request', `${key} is not a parameter of this listing`);
 			out[key] = value;
@@ -261,6 +263,7 @@ function create(api, userOptions) {
 	};
 	const paged = (ctx, type, records, path, params: any = {}) => {
 		const number = Number(params['page.number'] ?? 1);
+		// Assumed: the default and maximum page size are not public (the client's examples use 100, 30 and 1).
 		const size = Number(params['page.size'] ?? 25);
 		if (!Number.isInteger(number) || number < 1)
 			throw err(400, 'Bad Request', 'page.number must be 1 or more', undefined);
@@ -428,6 +431,8 @@ function create(api, userOptions) {
 	// Contacts, under their location. Frederick's client library shows only name and properties on a contact, the
 	// external id inside properties, and an unknown property key refused at /data/attributes/properties; the
 	// other attribute names are assumed.
+	// Assumed as well: the 100-character name limit, the phone pattern, a unique email (422 "already taken") and
+	// a 201 on create (the client asserts no status).
 	const contactSchema = z
 		.object({
 			first_name: z.string().max(100).optional(),
@@ -511,6 +516,8 @@ function create(api, userOptions) {
 		const location = locationFor(ctx, authorize(ctx));
 		const contact = contactIn(ctx, location);
 		const changes = validate(contactSchema, noLocationAttribute(attributesOf(ctx, 'contacts')));
+		// Assumed: properties are merged key by key. Under JSON:API a server may replace the whole attribute, which
+		// would drop the properties a PATCH does not send; the node's Update description warns of this.
 		Object.assign(contact, changes, {
 			...(changes.properties
 				? { properties: { ...contact.properties, ...changes.properties } }
@@ -567,6 +574,7 @@ function create(api, userOptions) {
 				.strict(),
 			noLocationAttribute(attributesOf(ctx, 'campaigns')),
 		);
+		// Assumed: campaign attributes are not public, nor is a 422 for an unknown list.
 		if (
 			attributes.contact_list_id &&
 			!state.contactLists.some((l) => l.id === attributes.contact_list_id)
@@ -654,6 +662,7 @@ function create(api, userOptions) {
 			}),
 			attributesOf(ctx, 'management_systems'),
 		);
+		// Assumed: how Frederick answers an unknown data source name is not public.
 		if (!options.dataSourceNames.includes(attributes.data_source_name)) {
 			throw err(
 				422,

@@ -299,7 +299,15 @@ export function storesFromEditor(rows: IDataObject[]): IDataObject[] {
 					throw new StoreProblem(s, `MID ${m} (Visa) → Visa MID`, 'is required but empty');
 				push('visaMids', { ...(vmid ? { vmid } : {}), ...(vsid ? { vsid } : {}) });
 			} else if (network === 'MasterCard') {
-				const clearing = mid.mcMidType === 'clearing';
+				// Only the two offered values: any other (e.g. from an expression) is refused, not taken as auth.
+				const type = mid.mcMidType ?? 'auth';
+				if (type !== 'auth' && type !== 'clearing')
+					throw new StoreProblem(
+						s,
+						`MID ${m} (MasterCard) → Mastercard MID Type`,
+						`must be auth or clearing, got "${String(type)}"`,
+					);
+				const clearing = type === 'clearing';
 				const prefix = clearing ? 'mcClearing' : 'mcAuth';
 				push(clearing ? 'mcClearingMids' : 'mcAuthMids', {
 					[`${prefix}LocationId`]: need('mcLocationId', 'Location ID'),
@@ -518,10 +526,13 @@ export const storeEditorField: INodeProperties = {
 					name: 'processorMidChangedFlag',
 					type: 'options',
 					options: [
+						// An empty choice, so nothing is preset: n8n refuses to run while it is chosen.
+						{ name: 'Choose Y or N', value: '' },
 						{ name: 'No (N)', value: 'N' },
 						{ name: 'Yes (Y)', value: 'Y' },
 					],
-					default: 'N',
+					// No preset: the schema gives none, and a store whose MIDs changed must not go out as N unnoticed.
+					default: '',
 					required: true,
 					description: "Whether the store's processor MIDs changed since you last sent it",
 				},

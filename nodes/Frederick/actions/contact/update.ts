@@ -12,7 +12,9 @@ export default defineOperation({
 	value: 'update',
 	name: 'Update',
 	action: 'Update a contact',
-	description: v2('Change fields of a contact'),
+	description: v2(
+		"Change fields of a contact: only the fields you set are sent; an External ID is sent as properties: {external_id} alone; whether Frederick merges that into the contact's other properties or replaces them is not public (assumed: merged), and a server that replaces them would drop the others",
+	),
 	kind: 'write',
 	records: ['contactId'],
 	fields: [
@@ -25,6 +27,8 @@ export default defineOperation({
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
+			description:
+				"The fields to change; External ID is sent as properties: {external_id} alone: if Frederick replaces properties rather than merging them (not public), the contact's other properties are lost",
 			options: contactAttributeFields,
 		},
 	],

@@ -147,7 +147,7 @@ export default defineOperation({
 	name: 'Batch Sync',
 	action: 'Sync records in batches',
 	description:
-		'Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields and batch limit assumed)',
+		"Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields and batch limit assumed); Frederick asks for a daily sync between 9 am and 7 pm in the business's time zone (texts are not delivered 9 PM to 9 AM)",
 	kind: 'write',
 	fields,
 	batch: defineBatch<IDataObject>({
@@ -178,15 +178,15 @@ export default defineOperation({
 			if (!settings) throw new Error('Batch Sync: the batch settings were not read before sending');
 			const { locationId, kindName, kind, intervalMs, timeoutMs } = settings;
 			const body = { data: chunk.map((r) => ({ type: kind.type, attributes: r.value })) };
-			// Sync matches by external_id, so sending a batch again updates the same records: safe to retry.
-			// A batch Frederick runs as a background job is polled to its end; a job in "error" fails the batch at
+			// Whether sending a batch again is harmless (e.g. appointments) is not public, so a 5xx or a lost
+			// connection is not retried. A batch Frederick runs as a background job is polled to its end; a job in "error" fails the batch at
 			// once with the job's reasons.
 			const response = await frederickRequest<SyncAnswer>(
 				ctx,
 				chunk[0].index,
 				'POST',
 				PATHS.sync(locationId, kind.path),
-				{ body, idempotent: true, jobs: { pollIntervalMs: intervalMs, timeoutMs } },
+				{ body, idempotent: false, jobs: { pollIntervalMs: intervalMs, timeoutMs } },
 			);
 			const data = response.body?.data;
 			const result: IDataObject = {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { Validator } from '../../../shared/execution/validate';
+import type { JsonApiResource } from '../../transport';
 import { CREDENTIAL_TYPE, frederickRequest, PATHS, shape } from '../../transport';
 
 /** Tells Frederick a sync run from the credential's data source starts or finishes. */
@@ -23,12 +24,16 @@ export async function markSync(
 			attributes: { data_source_name: dataSourceName, sync_status: status },
 		},
 	};
-	const { body: answer } = await frederickRequest(
+	// Whether marking a sync twice is harmless is not public, so a 5xx or a lost connection is not retried.
+	const response = await frederickRequest<{ data?: JsonApiResource }>(
 		ctx,
 		i,
 		'POST',
 		PATHS.managementSystem(locationId),
-		{ body, idempotent: true },
+		{ body, idempotent: false },
 	);
-	return shape(ctx, i, answer.data);
+	// The answer's shape and status are not public: an answer without a resource (204, {}) is a success too.
+	const data = response.body?.data;
+	if (data && typeof data === 'object' && !Array.isArray(data)) return shape(ctx, i, data);
+	return { locationId, sync_status: status, accepted: response.firstStatus };
 }
