@@ -145,12 +145,40 @@ const EXTRA = [
 		parameters: {
 			resource: 'transaction',
 			operation: 'createBatch',
-			transactionId: 'schema-tx-2',
+			transactionId: '={{ $json.id }}',
 			memberRelationReference: 'MEM0001',
 			amount: 120,
 			transactionDate: '2026-11-01',
 			productCode: 'CARD',
 			transactionType: 'DR',
+		},
+		items: [{ id: 'schema-tx-2' }],
+		// The fields only other answers bring: snapshot A's batch summary (two items, no request IDs), and the
+		// hint of a batch still pending when the wait ends.
+		also: [
+			{
+				simulator: { loyalife: { batchSnapshot: 'A' } },
+				items: [{ id: 'schema-tx-4' }, { id: 'schema-tx-5' }],
+			},
+			{
+				simulator: { loyalife: { batchPendingPolls: 1000 } },
+				parameters: { maxWaitSeconds: 1 },
+				items: [{ id: 'schema-tx-6' }],
+			},
+		],
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: {
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0011',
+			points: 5,
+			amount: 10,
+			merchantName: 'Schema',
+			loyaltyTxnType: 30,
+			checkBalance: true,
 		},
 	},
 	{
@@ -235,6 +263,9 @@ function itemsSchema(items) {
 			if (!merged.properties[key] || merged.properties[key].type === 'null')
 				merged.properties[key] = value;
 	}
+	merged.properties = Object.fromEntries(
+		Object.entries(merged.properties).sort(([a], [b]) => (a < b ? -1 : 1)),
+	);
 	return merged;
 }
 
@@ -265,6 +296,17 @@ const CASES = [
 	...EXTRA,
 ];
 
+/** Sets simulator options per provider ({ loyalife: { batchSnapshot: 'A' } }); answers the values it replaced. */
+function withSimulatorOptions(byProvider = {}) {
+	const saved = {};
+	for (const [provider, values] of Object.entries(byProvider)) {
+		const options = box.sim.instances[provider].state.options;
+		saved[provider] = Object.fromEntries(Object.keys(values).map((k) => [k, options[k]]));
+		Object.assign(options, values);
+	}
+	return saved;
+}
+
 // Rewards need points: the simulator's first customer gets enough for every reward case.
 beforeEach(() => {
 	box.sim.instances.loyaltylion.state.byMerchantId.get('cust-1').points_approved = 100_000;
@@ -292,14 +334,22 @@ test.each(CASES.map((c) => [`${c.node} ${c.parameters.resource} → ${c.paramete
 			credential.data,
 			credential.name,
 		);
-		const run = (parameters) => engine.runNode({ type: c.node, credentials, parameters });
-		const { items, error } = await run({
-			...c.parameters,
-			...(c.prepare ? await c.prepare(run) : {}),
-		});
-		expect(error).toBeUndefined();
-		expect(items.length).toBeGreaterThan(0);
-		const derived = itemsSchema(items);
+		const run = (parameters, items) =>
+			engine.runNode({ type: c.node, credentials, parameters, ...(items ? { items } : {}) });
+		const parameters = { ...c.parameters, ...(c.prepare ? await c.prepare(run) : {}) };
+		const outputs = [];
+		for (const variant of [{ items: c.items }, ...(c.also ?? [])]) {
+			const saved = withSimulatorOptions(variant.simulator);
+			try {
+				const { items, error } = await run({ ...parameters, ...variant.parameters }, variant.items);
+				expect(error).toBeUndefined();
+				expect(items.length).toBeGreaterThan(0);
+				outputs.push(...items);
+			} finally {
+				withSimulatorOptions(saved);
+			}
+		}
+		const derived = itemsSchema(outputs);
 		const file = fileOf(c);
 		if (process.env.UPDATE_SCHEMAS) {
 			fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -335,6 +335,30 @@ describe('Loyalife Trigger', () => {
 		expect(asked().DateFrom).toBe(`${daysAgo(7)}T00:00:00`);
 	});
 
+	test('Fetch Test Event reads a week first and widens only when it has too few records', async () => {
+		const {
+			engine,
+			credentials,
+			trigger: t,
+		} = poller('loyalifeTrigger', 'loyalifeApi', { members: 'MEM0022' });
+		const summaries = () =>
+			box.sim.stats.log.filter((r) => r.route.endsWith('GetMemberTransactionSummaryByDate'));
+		await record(engine, credentials, ['WIDE-1'], 'MEM0022', daysAgo(1));
+		const before = summaries().length;
+		const latest = await t.poll('manual');
+		expect(latest.map(idOf)).toContain('WIDE-1');
+		const asked = summaries()
+			.slice(before)
+			.map((r) => r.body.DateFrom.slice(0, 10));
+		// Enough records within a week (the seeded ones and WIDE-1) end the search there; fewer than the
+		// latest asked for widen it, up to a year.
+		expect(asked[0]).toBe(daysAgo(7));
+		expect([...new Set(asked)].every((d) => [7, 30, 90, 365].some((n) => d === daysAgo(n)))).toBe(
+			true,
+		);
+		expect(asked.length).toBeLessThanOrEqual(4);
+	});
+
 	test('without members, or with more than 50, the poll says what to fix', async () => {
 		const none = poller('loyalifeTrigger', 'loyalifeApi', { members: ' , ' });
 		await expect(none.trigger.poll()).rejects.toMatchObject({

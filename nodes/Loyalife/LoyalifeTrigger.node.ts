@@ -27,6 +27,8 @@ function memberMissing(error: unknown): boolean {
 
 /** Members one trigger watches: one summary listing each per poll. */
 const MAX_MEMBERS = 50;
+/** Fetch Test Event looks this far back, in turn, until it has the records it shows. */
+const LATEST_WINDOWS_DAYS = [7, 30, 90, 365];
 
 /**
  * The Loyalife reference documents no webhooks and no program-wide transaction listing: the documented listing is one member's
@@ -154,10 +156,16 @@ export class LoyalifeTrigger implements INodeType {
 			this,
 			{
 				fetchSince: since,
-				fetchLatest: async (count) =>
-					(await since(new Date(Date.now() - 365 * 86_400_000)))
-						.sort((a, b) => timeOf(a).localeCompare(timeOf(b)))
-						.slice(-count),
+				// The summary has no newest-first order: a widening window (a week, a month, a quarter, a year) finds
+				// the latest records without reading a busy member's whole year.
+				fetchLatest: async (count) => {
+					let found: IDataObject[] = [];
+					for (const days of LATEST_WINDOWS_DAYS) {
+						found = await since(new Date(Date.now() - days * 86_400_000));
+						if (found.length >= count) break;
+					}
+					return found.sort((a, b) => timeOf(a).localeCompare(timeOf(b))).slice(-count);
+				},
 				timeOf,
 				keyOf: (r) => (r.ExternalReference ? String(r.ExternalReference) : `id:${String(r.Id)}`),
 				overlapMs: Math.max(1, Number(options.lookBackDays ?? 7) || 7) * 86_400_000,
