@@ -221,6 +221,47 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(none.error.message).toBe('Contact Fields need an Email or a Phone (item 0)');
 	});
 
+	test('a next link is followed with its own values: a filter of digits stays text, page numbers go as numbers', async () => {
+		const { run } = setup();
+		const base = `${box.sim.baseUrl('frederick')}/v2/locations/loc_1/contacts`;
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: '/contacts',
+			body: {
+				data: [{ id: 'ct_1', type: 'contacts', attributes: { first_name: 'One' } }],
+				links: {
+					next: `${base}?page.number=2&page.size=1&filter.email=12345`,
+					last: `${base}?page.number=2&page.size=1&filter.email=12345`,
+				},
+			},
+		});
+		const { items, error } = await run({ ...LIST, returnAll: true, filters: { email: '12345' } });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.id)).toEqual(['ct_1']);
+		const second = box.sim.stats.log.filter((r) => r.route === CONTACTS[2]).at(-1).body;
+		expect(second).toEqual({ 'page.number': 2, 'page.size': 1, 'filter.email': '12345' });
+	});
+
+	test('a page before links.last without links.next fails the listing instead of returning part of it as whole', async () => {
+		const { run } = setup();
+		const base = `${box.sim.baseUrl('frederick')}/v2/locations/loc_1/contacts`;
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: '/contacts',
+			body: {
+				data: [{ id: 'ct_1', type: 'contacts', attributes: { first_name: 'One' } }],
+				links: { last: `${base}?page.number=3&page.size=100` },
+			},
+		});
+		const { items, error } = await run({ ...LIST, returnAll: true });
+		expect(items).toEqual([]);
+		expect(error.message).toBe("Frederick's page 1 of 3 has no link to the next page (item 0)");
+	});
+
 	test('campaigns and contact lists', async () => {
 		const { run } = setup();
 		const lists = await run({

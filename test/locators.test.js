@@ -288,6 +288,23 @@ describe('Frederick: locations and contacts from a list', () => {
 		);
 	});
 
+	test('a contact with only a name (the client library\'s fixtures) is listed by it, not as "(no name)"', async () => {
+		const { search } = frederick();
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: '/contacts',
+			body: {
+				data: [{ id: 'ct_n', type: 'contacts', attributes: { name: 'Ada Lovelace' } }],
+				links: {},
+			},
+		});
+		expect((await search('searchContacts', '')).results).toEqual([
+			{ name: 'Ada Lovelace', value: 'ct_n' },
+		]);
+	});
+
 	test('locations are the ones the credential reaches; an error names the provider and status', async () => {
 		const { search } = frederick();
 		const locations = await search('searchLocations', '');

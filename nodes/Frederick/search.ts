@@ -53,8 +53,10 @@ export const listSearch = {
 						...(email ? { 'filter.email': email } : {}),
 					},
 		);
+		// The client library's fixtures give a contact a `name`; first and last names are the pack's (assumed).
 		const name = (c: JsonApiResource) =>
-			[c.attributes?.first_name, c.attributes?.last_name].filter(Boolean).join(' ');
+			[c.attributes?.first_name, c.attributes?.last_name].filter(Boolean).join(' ') ||
+			String(c.attributes?.name ?? '');
 		const results = records
 			.filter((c) => email || matches(filter, name(c), c.attributes?.email))
 			.map((c) => ({

@@ -358,7 +358,10 @@ export async function frederickPage(
 	pathOrUrl: string,
 	qs: IDataObject | undefined,
 ): Promise<{ records: JsonApiResource[]; next?: string; body: unknown }> {
-	let answer: ApiResponse<{ data: JsonApiResource[]; links?: { next?: string | null } }>;
+	let answer: ApiResponse<{
+		data: JsonApiResource[];
+		links?: { next?: string | null; last?: string | null };
+	}>;
 	if (listedByPost(pathOrUrl)) {
 		let target = pathOrUrl;
 		let body: IDataObject = { ...(qs ?? {}) };
@@ -366,8 +369,11 @@ export async function frederickPage(
 		if (query >= 0) {
 			target = pathOrUrl.slice(0, query);
 			body = {};
+			// Page numbers and sizes go back as the numbers the first page sent; every other value (an e-mail
+			// filter of digits) stays the text Frederick wrote.
 			for (const [key, value] of new URLSearchParams(pathOrUrl.slice(query + 1)))
-				if (!(key in body)) body[key] = /^\d+$/.test(value) ? Number(value) : value;
+				if (!(key in body))
+					body[key] = key.startsWith('page.') && /^\d+$/.test(value) ? Number(value) : value;
 		}
 		answer = await frederickRequest(ctx, i, 'POST', target, {
 			body,
@@ -380,7 +386,30 @@ export async function frederickPage(
 	}
 	const body = answer.body;
 	const records = Array.isArray(body?.data) ? body.data : [];
-	return { records, next: body?.links?.next || undefined, body };
+	const next = body?.links?.next || undefined;
+	// The client library's rule: links.last's page.number is the number of pages, and a page before it without
+	// links.next is an error ("next link not found"), not the end of the list.
+	const lastPage = pageNumberOf(body?.links?.last);
+	const thisPage = pageNumberOf(pathOrUrl) ?? Number(qs?.['page.number'] ?? 1);
+	if (!next && lastPage !== undefined && thisPage < lastPage)
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: 'next link not found' },
+			{
+				message: `Frederick's page ${thisPage} of ${lastPage} has no link to the next page${i === undefined ? '' : ` (item ${i})`}`,
+				description:
+					'The listing stopped before its last page, so nothing was output as if it were complete. Run it again; if it recurs, report it to Frederick.',
+				itemIndex: i,
+			},
+		);
+	return { records, next, body };
+}
+
+/** page.number of a link, when it names one. */
+function pageNumberOf(link: unknown): number | undefined {
+	if (typeof link !== 'string' || !link.includes('?')) return undefined;
+	const n = Number(new URLSearchParams(link.slice(link.indexOf('?') + 1)).get('page.number'));
+	return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /**
