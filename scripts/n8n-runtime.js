@@ -93,9 +93,59 @@ function runNpm(npmArgs, { cwd, env, label, log }) {
 	});
 }
 
+const ready = (p) => fs.existsSync(p.marker) && fs.existsSync(p.n8n) && fs.existsSync(p.node);
+
+/** Whether a process is alive (a lock's owner). */
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/**
+ * Installs once even when several processes ask at the same time (`npm test` starts the install early, an e2e
+ * file or the benchmark may ask too): the first takes a lock file, the others wait for it to finish.
+ */
 async function ensureRuntime({ log = console.log } = {}) {
 	const p = paths();
-	if (fs.existsSync(p.marker) && fs.existsSync(p.n8n) && fs.existsSync(p.node)) return p;
+	if (ready(p)) return p;
+	fs.mkdirSync(path.dirname(p.dir), { recursive: true });
+	const lock = `${p.dir}.lock`;
+	let waited = false;
+	for (;;) {
+		try {
+			fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			let owner = 0;
+			try {
+				owner = Number(fs.readFileSync(lock, 'utf8'));
+			} catch {
+				continue; // released between the two calls
+			}
+			// A lock whose owner died (an install killed half-way) is taken over; one being written is waited for.
+			if (owner && !alive(owner)) {
+				fs.rmSync(lock, { force: true });
+				continue;
+			}
+			if (!waited) log(`[n8n] waiting for process ${owner}, which is installing n8n into ${p.dir}`);
+			waited = true;
+			await new Promise((r) => setTimeout(r, 1000));
+		}
+	}
+	try {
+		if (ready(p)) return p;
+		return await install(p, log);
+	} finally {
+		fs.rmSync(lock, { force: true });
+	}
+}
+
+async function install(p, log) {
 	fs.mkdirSync(p.dir, { recursive: true });
 	fs.writeFileSync(
 		path.join(p.dir, 'package.json'),

@@ -4,8 +4,10 @@
 // (installing n8n once, and Debian's Chromium when it is missing).
 //   npm test                 all of it
 //   npm test -- --engine     only build, lint and the engine tests
-const { execSync } = require('node:child_process');
+const { execSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { ensureDeps, ROOT } = require('./ensure-deps');
 
 const run = (title, command, env = {}) => {
@@ -27,8 +29,35 @@ function ensureChromium() {
 	);
 }
 
-try {
+/**
+ * Installs the real n8n (the first time, about 4 minutes) in a child process while the build, lint and engine
+ * tests run, its output kept in a log file (a pipe nobody reads would stall it). Resolves when it is ready.
+ */
+function installN8nMeanwhile() {
+	const log = path.join(os.tmpdir(), `n8n-runtime-install-${process.pid}.log`);
+	const out = fs.openSync(log, 'w');
+	const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'n8n-runtime.js')], {
+		cwd: ROOT,
+		stdio: ['ignore', out, out],
+	});
+	console.log(`\n[test] installing n8n in the background if needed (log: ${log})`);
+	return new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('exit', (code) => {
+			fs.closeSync(out);
+			const text = fs.readFileSync(log, 'utf8').trim();
+			if (text) console.log(text.replace(/^/gm, '[n8n install] '));
+			if (code === 0) resolve();
+			else reject(new Error(`installing n8n failed (exit ${code}); its log: ${log}`));
+		});
+	});
+}
+
+async function main() {
 	const engineOnly = process.argv.includes('--engine');
+	const n8n = engineOnly ? undefined : installN8nMeanwhile();
+	// An install failure is reported when the e2e tests need n8n, not as an unhandled rejection before.
+	n8n?.catch(() => {});
 	ensureDeps();
 	run('build', 'npm run build --silent');
 	run('lint', 'npm run lint --silent');
@@ -36,10 +65,14 @@ try {
 	run('secrets in n8n logs (own process)', 'npx jest --ci --config jest.logs.config.js');
 	if (!engineOnly) {
 		ensureChromium();
+		console.log('\n[test] waiting for the n8n install');
+		await n8n;
 		run('end-to-end tests (real n8n, real browser)', 'npx jest --ci --config jest.e2e.config.js');
 	}
 	console.log('\n[test] all green');
-} catch (error) {
+}
+
+main().catch((error) => {
 	console.error(`\n[test] failed: ${error.message.split('\n')[0]}`);
 	process.exit(1);
-}
+});
