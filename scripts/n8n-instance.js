@@ -290,19 +290,21 @@ async function preparedInstance({
 	runtime,
 	sim,
 	demoCredentials,
+	credentials = demoCredentials(sim.baseUrl),
 	name,
 	workflow,
 	workflows = workflow ? [workflow] : [],
+	activate = true,
 }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`));
 	const n8n = new N8nInstance({ runtime, userFolder });
 	n8n.installPack(packTarball(path.join(userFolder, 'pack')));
-	await n8n.importCredentials(demoCredentials(sim.baseUrl));
+	await n8n.importCredentials(credentials);
 	for (const wf of workflows) {
 		const file = path.join(userFolder, `workflow-${wf.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(wf));
 		await n8n.importWorkflow(file);
-		await n8n.activate(wf.id);
+		if (activate) await n8n.activate(wf.id);
 	}
 	return n8n;
 }

@@ -4,12 +4,10 @@
 // `$fromAI(...)` become the tool's arguments, which the model fills. The model is a small mock of the OpenAI
 // chat-completions API (the OpenAI Chat Model node's credential points its Base URL here): its first answer
 // calls our tool with a customer's email, its second quotes what the tool returned.
-const fs = require('node:fs');
 const http = require('node:http');
-const os = require('node:os');
-const path = require('node:path');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+const { preparedInstance } = require('../../scripts/n8n-instance');
+const { manualWorkflow, executeOrThrow } = require('./rest');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
@@ -93,19 +91,10 @@ function startModel() {
 }
 
 function workflow(apiKeyCredential) {
-	return {
+	return manualWorkflow({
 		id: WORKFLOW_ID,
 		name: 'AI Agent with the LoyaltyLion tool (e2e)',
-		active: false,
 		nodes: [
-			{
-				id: 'manual',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
 			{
 				id: 'agent',
 				name: 'AI Agent',
@@ -161,8 +150,7 @@ function workflow(apiKeyCredential) {
 			},
 			[TOOL_NODE]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+	});
 }
 
 const customerLists = () =>
@@ -172,32 +160,26 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	model = await startModel();
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-ai-agent-'));
-	const n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
-	const credentials = demoCredentials(sim.baseUrl);
-	const apiKey = credentials.find((c) => c.id === 'LlApiKeySandbx01');
+	const apiKey = demoCredentials(sim.baseUrl).find((c) => c.id === 'LlApiKeySandbx01');
 	apiKeyValue = apiKey.data.apiKey;
-	await n8n.importCredentials([
-		apiKey,
-		{
-			...OPENAI_CREDENTIAL,
-			type: 'openAiApi',
-			data: { apiKey: 'sk-e2e-mock', organizationId: '', url: model.url, header: false },
-		},
-	]);
-	const file = path.join(home, 'workflow.json');
-	fs.writeFileSync(file, JSON.stringify(workflow(apiKey)));
-	await n8n.importWorkflow(file);
+	const n8n = await preparedInstance({
+		runtime,
+		credentials: [
+			apiKey,
+			{
+				...OPENAI_CREDENTIAL,
+				type: 'openAiApi',
+				data: { apiKey: 'sk-e2e-mock', organizationId: '', url: model.url, header: false },
+			},
+		],
+		name: 'ai-agent',
+		workflow: workflow(apiKey),
+		activate: false,
+	});
 	sim.stats.reset();
 	started = Date.now();
-	const result = await n8n.execute(WORKFLOW_ID);
+	run = await executeOrThrow(n8n, WORKFLOW_ID);
 	started = Date.now() - started;
-	if (result.code !== 0 || !result.run)
-		throw new Error(
-			`n8n execute exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
-		);
-	run = result.run;
 }, 900_000);
 
 afterAll(async () => {

@@ -3,11 +3,9 @@
 // until it ends. A job that ends in "error" fails the execution at once with the job's reasons (not after the
 // 300 s timeout, with no reason); a job that completes gives the result its 303 leads to. The workflow is
 // imported and executed with `n8n execute`, as users' workflows run.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+const { preparedInstance } = require('../../scripts/n8n-instance');
+const { manualWorkflow, executeOrThrow, taskOf } = require('./rest');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
@@ -24,19 +22,10 @@ const services = Array.from({ length: 8 }, (_, i) => ({
 
 function workflow(credential) {
 	const creds = { frederickApi: { id: credential.id, name: credential.name } };
-	return {
+	return manualWorkflow({
 		id: WORKFLOW_ID,
 		name: 'Frederick background job (e2e)',
-		active: false,
 		nodes: [
-			{
-				id: 'manual',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
 			{
 				id: 'services',
 				name: 'Services',
@@ -78,14 +67,11 @@ function workflow(credential) {
 			'One item per service': { main: [[{ node: SYNC_NODE, type: 'main', index: 0 }]] },
 		},
 		settings: {},
-	};
+	});
 }
 
 /** The sync node's task in the result of `n8n execute --rawOutput`. */
-function syncTask(run) {
-	const task = run?.data?.resultData?.runData?.[SYNC_NODE]?.[0];
-	return { task, items: (task?.data?.main ?? []).flat().filter(Boolean), error: task?.error };
-}
+const syncTask = (run) => taskOf(run, SYNC_NODE);
 
 const jobPolls = () =>
 	sim.stats.log.filter((r) => r.route === '/v2/locations/:locationId/background_jobs/:id');
@@ -93,17 +79,15 @@ const jobPolls = () =>
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-fredjobs-'));
-	n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
-	const credentials = demoCredentials(sim.baseUrl);
-	await n8n.importCredentials(credentials);
-	const file = path.join(home, 'workflow.json');
-	fs.writeFileSync(
-		file,
-		JSON.stringify(workflow(credentials.find((c) => c.type === 'frederickApi'))),
-	);
-	await n8n.importWorkflow(file);
+	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'frederickApi');
+	n8n = await preparedInstance({
+		runtime,
+		sim,
+		demoCredentials,
+		name: 'fredjobs',
+		workflow: workflow(credential),
+		activate: false,
+	});
 }, 900_000);
 
 afterAll(async () => {
@@ -136,14 +120,25 @@ test('a job that ends in "error" fails the execution at once, with the job\'s re
 	expect(sim.instances.frederick.state.synced.get('loc_1/services')?.has('e2e-svc-0')).toBeFalsy();
 });
 
-test('a job that completes gives the result its 303 leads to', async () => {
+test('a job that ends in "error" with its reasons in messages: the execution fails naming them', async () => {
+	sim.instances.frederick.control.failJobs({
+		count: 1,
+		field: 'messages',
+		reasons: ['the data source is paused'],
+	});
 	const result = await n8n.execute(WORKFLOW_ID);
-	if (result.code !== 0 || !result.run)
-		throw new Error(
-			`n8n execute exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
-		);
-	expect(result.run.data.resultData.error).toBeUndefined();
-	const { items } = syncTask(result.run);
+	expect(result.code).not.toBe(0);
+	const { items, error } = syncTask(result.run);
+	expect(items).toHaveLength(0);
+	expect(error.message).toMatch(
+		/^Frederick's background job job_[0-9a-f]+ ended in "error": the data source is paused \(item 0\)$/,
+	);
+});
+
+test('a job that completes gives the result its 303 leads to', async () => {
+	const run = await executeOrThrow(n8n, WORKFLOW_ID);
+	expect(run.data.resultData.error).toBeUndefined();
+	const { items } = syncTask(run);
 	expect(items).toHaveLength(8);
 	expect(items[0].json).toEqual({
 		external_id: 'e2e-svc-0',

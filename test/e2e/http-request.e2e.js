@@ -3,18 +3,16 @@
 // Type, in a real n8n (CLI): each one calls a simulator endpoint the nodes do not need to cover and gets the
 // answer, with the credential's own authorization on the request (API key, HTTP Basic, OAuth2 tokens n8n
 // fetches or holds, and the token chains that preAuthentication runs for Loyalife and Frederick).
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
+const { preparedInstance } = require('../../scripts/n8n-instance');
+const { manualWorkflow, executeOrThrow, taskOf } = require('./rest');
 const { startSandbox } = require('../../sandbox');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const WORKFLOW_ID = 'E2eHttpRequest01';
 const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 let sim;
-let n8n;
 let credentials;
 let oauthToken;
 let run;
@@ -123,26 +121,14 @@ function httpNode(call, index) {
 }
 
 function workflow(all) {
-	return {
+	return manualWorkflow({
 		id: WORKFLOW_ID,
 		name: 'HTTP Request node with each credential (e2e)',
-		active: false,
-		nodes: [
-			{
-				id: 'manual',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			...all.map(httpNode),
-		],
+		nodes: all.map(httpNode),
 		connections: {
 			Start: { main: [all.map((c) => ({ node: c.name, type: 'main', index: 0 }))] },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+	});
 }
 
 /** The partner app approved in the simulator, as "Connect my account" does: the token n8n would store. */
@@ -178,33 +164,27 @@ const logged = (provider, route) =>
 	sim.stats.log.filter((r) => r.provider === provider && r.route === route);
 
 function output(name) {
-	const task = run?.data?.resultData?.runData?.[name]?.[0];
-	const items = (task?.data?.main ?? []).flat().filter(Boolean);
-	return { task, items, error: task?.error ?? items[0]?.json?.error };
+	const { task, items, error } = taskOf(run, name);
+	return { task, items, error: error ?? items[0]?.json?.error };
 }
 
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-http-request-'));
-	n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
 	credentials = demoCredentials(sim.baseUrl);
 	const partner = credentials.find((c) => c.id === 'LlPartnerSandbx1');
 	const token = await partnerToken(partner);
 	oauthToken = token.access_token;
 	partner.data.oauthTokenData = token;
-	await n8n.importCredentials(credentials);
-	const file = path.join(home, 'workflow.json');
-	fs.writeFileSync(file, JSON.stringify(workflow(calls(sim.baseUrl))));
-	await n8n.importWorkflow(file);
+	const n8n = await preparedInstance({
+		runtime,
+		credentials,
+		name: 'http-request',
+		workflow: workflow(calls(sim.baseUrl)),
+		activate: false,
+	});
 	sim.stats.reset();
-	const result = await n8n.execute(WORKFLOW_ID);
-	if (result.code !== 0 || !result.run)
-		throw new Error(
-			`n8n execute exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
-		);
-	run = result.run;
+	run = await executeOrThrow(n8n, WORKFLOW_ID);
 }, 900_000);
 
 afterAll(async () => {

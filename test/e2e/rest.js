@@ -44,4 +44,96 @@ async function executions(n8n, cookie, workflowId) {
 	return results;
 }
 
-module.exports = { waitFor, login, executions };
+/**
+ * A workflow of the LoyaltyLion Trigger on `topics` with one credential, into a No Op, saving every execution
+ * (the tests count them).
+ */
+function loyaltyLionTriggerWorkflow({
+	id,
+	name,
+	webhookId,
+	topics,
+	authentication,
+	type,
+	credential,
+	typeVersion = 1,
+}) {
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'LoyaltyLion Trigger',
+				type: 'n8n-nodes-loyalty.loyaltyLionTrigger',
+				typeVersion,
+				position: [0, 0],
+				webhookId,
+				parameters: { authentication, topics, options: {} },
+				credentials: { [type]: { id: credential.id, name: credential.name } },
+			},
+			{
+				id: 'noop',
+				name: 'Received',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			'LoyaltyLion Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
+		},
+		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		active: false,
+	};
+}
+
+/** A workflow started by hand: a Manual Trigger named Start, then `nodes`. */
+function manualWorkflow({ id, name, nodes, connections, settings = { executionOrder: 'v1' } }) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: 'manual',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			...nodes,
+		],
+		connections,
+		settings,
+	};
+}
+
+/** Runs a workflow with n8n's CLI and answers its run data, or throws with what n8n printed. */
+async function executeOrThrow(n8n, workflowId) {
+	const result = await n8n.execute(workflowId);
+	if (result.code !== 0 || !result.run)
+		throw new Error(
+			`n8n execute exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
+		);
+	return result.run;
+}
+
+/** One node's first task in a run: the task, its output items and its error. */
+function taskOf(run, name) {
+	const task = run?.data?.resultData?.runData?.[name]?.[0];
+	const items = (task?.data?.main ?? []).flat().filter(Boolean);
+	return { task, items, error: task?.error };
+}
+
+module.exports = {
+	waitFor,
+	login,
+	executions,
+	loyaltyLionTriggerWorkflow,
+	manualWorkflow,
+	executeOrThrow,
+	taskOf,
+};

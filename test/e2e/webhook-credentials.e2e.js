@@ -8,7 +8,12 @@ const crypto = require('node:crypto');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
 const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
-const { waitFor, login: loginAs, executions: executionsOf } = require('./rest');
+const {
+	waitFor,
+	login: loginAs,
+	executions: executionsOf,
+	loyaltyLionTriggerWorkflow,
+} = require('./rest');
 const { demoCredentials, loyaltyLionSiteSecret } = require('../../sandbox/demo-credentials');
 
 const OWNER = {
@@ -25,38 +30,9 @@ const OAUTH_TOPIC = 'program_events/customer.enrolled';
 const login = () => loginAs(n8n, OWNER);
 const executions = (id = WORKFLOW_ID) => executionsOf(n8n, cookie, id);
 
-/** A trigger workflow: the LoyaltyLion Trigger on one topic with one credential, into a No Op. */
-function triggerWorkflow({ id, name, webhookId, topic, authentication, type, credential }) {
-	return {
-		id,
-		name,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'LoyaltyLion Trigger',
-				type: 'n8n-nodes-loyalty.loyaltyLionTrigger',
-				typeVersion: 1.1,
-				position: [0, 0],
-				webhookId,
-				parameters: { authentication, topics: [topic], options: {} },
-				credentials: { [type]: { id: credential.id, name: credential.name } },
-			},
-			{
-				id: 'noop',
-				name: 'Received',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			'LoyaltyLion Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
-		},
-		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
-		active: false,
-	};
-}
+/** A trigger workflow of node version 1.1 on one topic. */
+const triggerWorkflow = ({ topic, ...rest }) =>
+	loyaltyLionTriggerWorkflow({ ...rest, topics: [topic], typeVersion: 1.1 });
 
 /** A delivery signed with `secret` (LoyaltyLion's header: base64 HMAC-SHA256 of the raw body). */
 async function post(address, secret, topic) {

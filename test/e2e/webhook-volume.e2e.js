@@ -10,7 +10,7 @@ const path = require('node:path');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
 const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
-const { waitFor, login: loginAs } = require('./rest');
+const { waitFor, login: loginAs, loyaltyLionTriggerWorkflow } = require('./rest');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const OWNER = {
@@ -126,35 +126,15 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
-	const workflow = {
+	const workflow = loyaltyLionTriggerWorkflow({
 		id: WORKFLOW_ID,
 		name: 'LoyaltyLion trigger at volume (e2e)',
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'LoyaltyLion Trigger',
-				type: 'n8n-nodes-loyalty.loyaltyLionTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: WEBHOOK_ID,
-				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
-				credentials: { loyaltyLionApi: { id: credential.id, name: credential.name } },
-			},
-			{
-				id: 'noop',
-				name: 'Received',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			'LoyaltyLion Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
-		},
-		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
-		active: false,
-	};
+		webhookId: WEBHOOK_ID,
+		topics: ['customers/update'],
+		authentication: 'apiToken',
+		type: 'loyaltyLionApi',
+		credential,
+	});
 	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook-volume', workflow });
 	port = await freePort();
 	await startN8n();

@@ -7,7 +7,12 @@ const crypto = require('node:crypto');
 const { ensureRuntime } = require('../../scripts/n8n-runtime');
 const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
 const { startSandbox } = require('../../sandbox');
-const { waitFor, login: loginAs, executions: executionsOf } = require('./rest');
+const {
+	waitFor,
+	login: loginAs,
+	executions: executionsOf,
+	loyaltyLionTriggerWorkflow,
+} = require('./rest');
 const { demoCredentials } = require('../../sandbox/demo-credentials');
 
 const OWNER = {
@@ -58,35 +63,15 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
-	const workflow = {
+	const workflow = loyaltyLionTriggerWorkflow({
 		id: WORKFLOW_ID,
 		name: 'LoyaltyLion trigger (e2e)',
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'LoyaltyLion Trigger',
-				type: 'n8n-nodes-loyalty.loyaltyLionTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: '6f0c1a0e-5b8e-4c56-9d7a-1e2f3a4b5c6d',
-				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
-				credentials: { loyaltyLionApi: { id: credential.id, name: credential.name } },
-			},
-			{
-				id: 'noop',
-				name: 'Received',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			'LoyaltyLion Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
-		},
-		settings: { saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
-		active: false,
-	};
+		webhookId: '6f0c1a0e-5b8e-4c56-9d7a-1e2f3a4b5c6d',
+		topics: ['customers/update'],
+		authentication: 'apiToken',
+		type: 'loyaltyLionApi',
+		credential,
+	});
 	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook', workflow });
 	port = await freePort();
 	await startN8n();
