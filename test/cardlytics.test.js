@@ -783,6 +783,13 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 			['s-1', '02101', 'US'],
 			['s-2', '02101', 'US'],
 		]);
+		// Store latitude and longitude are strings in the schema: numbers in JSON mode go as their text (the
+		// simulator refuses numbers).
+		const located = await run(json([{ ...stores[0], latitude: 41.8781, longitude: -87.6298 }]), {
+			items: one,
+		});
+		expect(located.error).toBeUndefined();
+		expect(sentMerchant().stores[0]).toMatchObject({ latitude: '41.8781', longitude: '-87.6298' });
 		box.sim.stats.reset();
 		const bad = [
 			[

@@ -262,6 +262,75 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(error.message).toBe("Frederick's page 1 of 3 has no link to the next page (item 0)");
 	});
 
+	test('a links.next past links.last, or with no links.last, is not followed (the client library counts pages by links.last)', async () => {
+		const { run } = setup();
+		const base = `${box.sim.baseUrl('frederick')}/v2/locations/loc_1/contacts`;
+		const page = (links) => ({
+			type: 'status',
+			status: 200,
+			count: 1,
+			path: '/contacts',
+			body: { data: [{ id: 'ct_1', type: 'contacts', attributes: { first_name: 'One' } }], links },
+		});
+		box.sim.faults.add(
+			'frederick',
+			page({
+				next: `${base}?page.number=2&page.size=100`,
+				last: `${base}?page.number=1&page.size=100`,
+			}),
+		);
+		const past = await run({ ...LIST, returnAll: true });
+		expect(past.error).toBeUndefined();
+		expect(past.items.map((i) => i.json.id)).toEqual(['ct_1']);
+		box.sim.faults.add('frederick', page({ next: `${base}?page.number=2&page.size=100` }));
+		const noLast = await run({ ...LIST, returnAll: true });
+		expect(noLast.error).toBeUndefined();
+		expect(noLast.items.map((i) => i.json.id)).toEqual(['ct_1']);
+		expect(box.sim.requestsTo('frederick', ...CONTACTS.slice(1))).toBe(2);
+	});
+
+	test('a links.next that repeats an earlier page fails the listing instead of looping', async () => {
+		const { run } = setup();
+		const base = `${box.sim.baseUrl('frederick')}/v2/locations/loc_1/contacts`;
+		const again = `${base}?page.number=2&page.size=100`;
+		const page = {
+			data: [{ id: 'ct_1', type: 'contacts', attributes: { first_name: 'One' } }],
+			links: { next: again, last: `${base}?page.number=9&page.size=100` },
+		};
+		// Page 1 and then page 2 (twice) name the same page 2 as next.
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 200,
+			count: 3,
+			path: '/contacts',
+			body: page,
+		});
+		const { items, error } = await run({ ...LIST, returnAll: true });
+		expect(items).toEqual([]);
+		expect(error.message).toBe(
+			`Frederick's link to the next page repeats one already followed (${again}) (item 0)`,
+		);
+		expect(box.sim.requestsTo('frederick', ...CONTACTS.slice(1))).toBe(2);
+	});
+
+	test('a 4xx without an errors array is still a failure, named by its status', async () => {
+		const { run } = setup();
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 422,
+			path: '/contacts',
+			body: { message: 'nope' },
+		});
+		const { items, error } = await run({
+			resource: 'contact',
+			operation: 'create',
+			locationId: 'loc_1',
+			contactFields: { email: 'x@example.com' },
+		});
+		expect(items).toEqual([]);
+		expect(error.message).toMatch(/^Frederick answered HTTP 422/);
+	});
+
 	test('campaigns and contact lists', async () => {
 		const { run } = setup();
 		const lists = await run({
@@ -374,6 +443,76 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			sync_status: 'finished',
 			accepted: 200,
 		});
+	});
+
+	test('Batch Sync sends one of external_id or id, never both (syncing-data)', async () => {
+		const { run } = setup();
+		const items = [{ id: 'fr-9', external_id: 'svc-9', name: 'Cut' }];
+		const byExternal = await run(syncParams(), { items });
+		expect(byExternal.error).toBeUndefined();
+		const byId = await run(syncParams({ matchBy: 'id', frederickId: '={{ $json.id }}' }), {
+			items,
+		});
+		expect(byId.error).toBeUndefined();
+		expect(byId.items[0].json).toMatchObject({ id: 'fr-9', kind: 'services' });
+		expect(byId.items[0].json.external_id).toBeUndefined();
+		const sent = box.sim.stats.log
+			.filter((r) => r.route.endsWith('batch_sync_services'))
+			.map((r) => r.body.data[0].attributes);
+		expect(sent).toEqual([
+			{ external_id: 'svc-9', name: 'Cut' },
+			{ id: 'fr-9', name: 'Cut' },
+		]);
+		expect(sim().state.synced.get('loc_1/services').has('id:fr-9')).toBe(true);
+	});
+
+	test('Sync Start without a Data Source Name stops before anything is sent', async () => {
+		const { run } = setup({ dataSourceName: '' });
+		const { items, error } = await run({
+			resource: 'sync',
+			operation: 'start',
+			locationId: 'loc_1',
+		});
+		expect(items).toEqual([]);
+		expect(error.message).toMatch(/Data Source Name \(in the Frederick API credential\)/);
+		expect(
+			box.sim.requestsTo('frederick', 'POST', '/locations/:locationId/update_management_system'),
+		).toBe(0);
+	});
+
+	test('a job is a job whatever the status of its first answer (200), and a relative links.self is polled', async () => {
+		const { run } = setup();
+		const job = (status) => ({
+			data: {
+				type: 'background_jobs',
+				id: 'job-rel',
+				links: { self: '/v2/locations/loc_1/background_jobs/job-rel' },
+				attributes: { status },
+			},
+		});
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 200,
+			path: 'batch_sync_services',
+			body: job('queued'),
+		});
+		box.sim.faults.add('frederick', {
+			type: 'status',
+			status: 200,
+			path: '/background_jobs/job-rel',
+			body: job('complete'),
+		});
+		const { items, error } = await run(syncParams(), { items: services(1) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			external_id: 'svc-0',
+			accepted: 200,
+			batch: { jobId: 'job-rel', status: 'complete' },
+		});
+		const polls = box.sim.stats.log.filter((r) => r.path.endsWith('/background_jobs/job-rel'));
+		expect(polls.map((r) => [r.method, r.path])).toEqual([
+			['GET', '/frederick/v2/locations/loc_1/background_jobs/job-rel'],
+		]);
 	});
 
 	test('sync calls are not retried after a 5xx: repeating one is not known to be harmless', async () => {

@@ -288,20 +288,26 @@ describe('Frederick: locations and contacts from a list', () => {
 		);
 	});
 
-	test('a contact with only a name (the client library\'s fixtures) is listed by it, not as "(no name)"', async () => {
-		const { search } = frederick();
-		box.sim.faults.add('frederick', {
-			type: 'status',
-			status: 200,
-			count: 1,
-			path: '/contacts',
-			body: {
-				data: [{ id: 'ct_n', type: 'contacts', attributes: { name: 'Ada Lovelace' } }],
-				links: {},
+	test("a contact created with a name and no first or last name (the client library's one contact attribute) is listed by its name", async () => {
+		const { search, engine, credentials } = frederick();
+		const { items, error } = await engine.runNode({
+			type: 'frederick',
+			credentials,
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				locationId: { __rl: true, mode: 'id', value: 'loc_1' },
+				contactFields: { name: 'Ada Lovelace', email: 'ada@example.com' },
 			},
 		});
-		expect((await search('searchContacts', '')).results).toEqual([
-			{ name: 'Ada Lovelace', value: 'ct_n' },
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			name: 'Ada Lovelace',
+			first_name: null,
+			last_name: null,
+		});
+		expect((await search('searchContacts', 'ada@example.com')).results).toEqual([
+			{ name: 'Ada Lovelace <ada@example.com>', value: items[0].json.id },
 		]);
 	});
 

@@ -45,6 +45,20 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(api.headers.authorization).toMatch(/^Bearer lyl_/);
 	});
 
+	test('resource calls carry the bearer token only: no separate API-key header (§2)', async () => {
+		const { run } = setup();
+		await run({ resource: 'contact', operation: 'get', contactId: '7' });
+		await run({ resource: 'contact', operation: 'getMany', returnAll: false, limit: 2 });
+		const calls = box.sim.stats.log.filter((r) => r.route !== '/token');
+		expect(calls.length).toBeGreaterThanOrEqual(2);
+		for (const call of calls) {
+			expect(call.headers.authorization).toMatch(/^Bearer lyl_/);
+			expect(
+				Object.keys(call.headers).filter((h) => /api[-_]?key|^x-.*key|token/i.test(h)),
+			).toEqual([]);
+		}
+	});
+
 	test('the simulator refuses a token request whose grant_type is not a form field, naming the type', async () => {
 		const url = `${box.sim.baseUrl('loyalistic')}/token`;
 		const basic = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;

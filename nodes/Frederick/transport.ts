@@ -386,12 +386,16 @@ export async function frederickPage(
 	}
 	const body = answer.body;
 	const records = Array.isArray(body?.data) ? body.data : [];
-	const next = body?.links?.next || undefined;
-	// The client library's rule: links.last's page.number is the number of pages, and a page before it without
-	// links.next is an error ("next link not found"), not the end of the list.
+	const link = body?.links?.next || undefined;
+	// The client library's rule: links.last's page.number is the number of pages (no links.last: this page is
+	// the last), so a links.next past it is not followed, and a page before it without links.next is an error
+	// ("next link not found"), not the end of the list.
 	const lastPage = pageNumberOf(body?.links?.last);
 	const thisPage = pageNumberOf(pathOrUrl) ?? Number(qs?.['page.number'] ?? 1);
-	if (!next && lastPage !== undefined && thisPage < lastPage)
+	const more = lastPage !== undefined && thisPage < lastPage;
+	const next = more ? link : undefined;
+	if (next !== undefined && next === pathOrUrl) repeatedLink(ctx, i, next);
+	if (!next && more)
 		throw new NodeApiError(
 			ctx.getNode(),
 			{ message: 'next link not found' },
@@ -405,6 +409,24 @@ export async function frederickPage(
 	return { records, next, body };
 }
 
+/** A links.next Frederick already gave: following it again would loop without end. */
+function repeatedLink(
+	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
+	i: number | undefined,
+	link: string,
+): never {
+	throw new NodeApiError(
+		ctx.getNode(),
+		{ message: 'next link repeats' },
+		{
+			message: `Frederick's link to the next page repeats one already followed (${link})${i === undefined ? '' : ` (item ${i})`}`,
+			description:
+				'Following it again would fetch the same page without end, so the listing stopped and nothing was output as if it were complete. Run it again; if it recurs, report it to Frederick.',
+			itemIndex: i,
+		},
+	);
+}
+
 /** page.number of a link, when it names one. */
 function pageNumberOf(link: unknown): number | undefined {
 	if (typeof link !== 'string' || !link.includes('?')) return undefined;
@@ -413,7 +435,7 @@ function pageNumberOf(link: unknown): number | undefined {
 }
 
 /**
- * Follows links.next from page to page; the first page asks for the page size the limit needs. Records are
+ * Follows links.next from page to page, up to links.last's page, never the same link twice; the first page asks for the page size the limit needs. Records are
  * shaped as the action's Simplify option says, or as `simplify` says when given (triggers, whose context reads
  * parameters without an item index).
  */
@@ -426,8 +448,13 @@ export async function frederickList(
 	simplify?: boolean,
 ): Promise<IDataObject[]> {
 	const size = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+	const followed = new Set<string>();
 	const records = await paginate<string>(
 		async (next) => {
+			if (next !== undefined) {
+				if (followed.has(next)) repeatedLink(ctx, i, next);
+				followed.add(next);
+			}
 			const page = await frederickPage(
 				ctx,
 				i,

@@ -5,8 +5,9 @@ import { Validator } from '../../shared/execution/validate';
 export const locationIdField: INodeProperties = recordLocator({
 	displayName: 'Location',
 	name: 'locationId',
+	// The public sync operations use it too: the list itself is V2 (GET /v2/locations), so it says so.
 	description:
-		'The business location: pick it from the list of those the credential can reach, or give its Frederick ID',
+		"The business location: pick it from the list of those the credential can reach (read from /v2/locations, V2 as Frederick's own client library sends it; V2 is not a public API), or give its Frederick ID",
 	searchMethod: 'searchLocations',
 	searchPlaceholder: 'Search by name...',
 	idPlaceholder: 'e.g. loc_1',
@@ -35,9 +36,9 @@ export const contactListIdField: INodeProperties = recordLocator({
 });
 
 /**
- * Contact attributes. Frederick's client library shows a contact's external id inside `properties`
- * (github.com/HireFrederick/frederick_api_gem), so it is sent as properties.external_id; email, first_name,
- * last_name and phone are assumed attribute names.
+ * Contact attributes. Frederick's client library shows `name` and `properties` on a contact, the external id
+ * inside `properties` (github.com/HireFrederick/frederick_api_gem), so it is sent as properties.external_id;
+ * email, first_name, last_name and phone are assumed attribute names.
  */
 export const contactAttributeFields: INodeProperties[] = [
 	{
@@ -72,6 +73,15 @@ export const contactAttributeFields: INodeProperties[] = [
 		placeholder: 'e.g. Lovelace',
 		default: '',
 		description: 'Last name of the contact (attribute name assumed)',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		placeholder: 'e.g. Ada Lovelace',
+		default: '',
+		description:
+			"Name of the contact: the one contact attribute Frederick's client library shows (its fixtures), unlike First Name and Last Name",
 	},
 	{
 		displayName: 'Phone',

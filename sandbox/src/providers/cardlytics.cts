@@ -431,8 +431,12 @@ function create(api, userOptions) {
 		const today = new Date().toISOString().slice(0, 10);
 		const now = new Date();
 		// api-performance-reporting: the maximum look-back is two years; without a timeRange, two years to today.
+		// The same day two years back; on Feb 29 the month's last day (Feb 28), not Mar 1.
+		const lastDay = new Date(
+			Date.UTC(now.getUTCFullYear() - 2, now.getUTCMonth() + 1, 0),
+		).getUTCDate();
 		const earliest = new Date(
-			Date.UTC(now.getUTCFullYear() - 2, now.getUTCMonth(), now.getUTCDate()),
+			Date.UTC(now.getUTCFullYear() - 2, now.getUTCMonth(), Math.min(now.getUTCDate(), lastDay)),
 		)
 			.toISOString()
 			.slice(0, 10);

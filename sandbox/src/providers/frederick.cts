@@ -116,7 +116,7 @@ function create(api, userOptions) {
 			{ id: 'cl_2', name: 'Lapsed 90 days', contact_count: 120 },
 		],
 		campaigns: [] as any[],
-		/** synced records per location and kind, keyed by external_id */
+		/** synced records per location and kind, keyed by external_id (or "id:<Frederick id>") */
 		synced: new Map(),
 		syncRuns: [] as any[],
 		jobs: new Map(),
@@ -435,6 +435,8 @@ function create(api, userOptions) {
 	// a 201 on create (the client asserts no status).
 	const contactSchema = z
 		.object({
+			// The one contact attribute the client library's fixtures show.
+			name: z.string().max(100).optional(),
 			first_name: z.string().max(100).optional(),
 			last_name: z.string().max(100).optional(),
 			email: z.string().email('email is not a valid email address').optional(),
@@ -687,9 +689,12 @@ function create(api, userOptions) {
 		let created = 0;
 		let updated = 0;
 		for (const r of records) {
-			if (store.has(r.external_id)) updated++;
+			// A record sent by Frederick's id is matched by it; what Frederick does with an unknown id is not
+			// public (assumed: created, as an unknown external_id is).
+			const id = r.external_id ?? `id:${r.id}`;
+			if (store.has(id)) updated++;
 			else created++;
-			store.set(r.external_id, { ...store.get(r.external_id), ...r });
+			store.set(id, { ...store.get(id), ...r });
 		}
 		return { kind, received: records.length, created, updated };
 	};
@@ -707,19 +712,28 @@ function create(api, userOptions) {
 				if (d?.type !== type)
 					throw err(409, 'Conflict', `data[${i}].type must be "${type}"`, `/data/${i}/type`);
 				const a = d.attributes ?? {};
-				if (!a.external_id)
+				// The syncing-data page: "Send one of external_id or id", never both (where the id goes is
+				// assumed: next to the other attributes, as external_id).
+				if (d.id !== undefined)
 					throw err(
 						422,
 						'Invalid Attribute',
-						`data[${i}] needs attributes.external_id`,
-						`/data/${i}/attributes/external_id`,
-					);
-				if (d.id !== undefined || a.id !== undefined)
-					throw err(
-						422,
-						'Invalid Attribute',
-						`data[${i}]: send external_id only, never Frederick's id as well`,
+						`data[${i}]: Frederick's id goes in attributes.id, next to the other attributes`,
 						`/data/${i}/id`,
+					);
+				if (a.external_id !== undefined && a.id !== undefined)
+					throw err(
+						422,
+						'Invalid Attribute',
+						`data[${i}]: send one of external_id or id, never both`,
+						`/data/${i}/attributes/id`,
+					);
+				if (!a.external_id && !a.id)
+					throw err(
+						422,
+						'Invalid Attribute',
+						`data[${i}] needs attributes.external_id (or Frederick's attributes.id)`,
+						`/data/${i}/attributes/external_id`,
 					);
 				return a;
 			});

@@ -32,6 +32,19 @@ export const MAX_OFFER_IDS = 1000;
 const MAX_LOOK_BACK_YEARS = 2;
 
 /**
+ * The first day (UTC, yyyy-mm-dd) a report may start on today: the same day two years back. On Feb 29 that is
+ * Feb 28 (the month's last day), not Mar 1, which would refuse one day the two years allow.
+ */
+export function earliestReportDay(now: Date): string {
+	const year = now.getUTCFullYear() - MAX_LOOK_BACK_YEARS;
+	const month = now.getUTCMonth();
+	const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+	return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay)))
+		.toISOString()
+		.slice(0, 10);
+}
+
+/**
  * POST /api/v1/partner/merchants/{external_merchant_id}/reports (ReportRequest of the OpenAPI "partner-api"
  * 2025-10-07; https://platform.cardlytics.com/advertisers/docs/api-performance-reporting). The body is
  * required but each field in it is optional: no offer IDs = every offer of the merchant, no time range = the
@@ -94,12 +107,7 @@ export default defineOperation({
 			const to = v.date('to', 'To');
 			// Assumed reading of the page's "400 invalid parameters or date range": a range ending before it starts.
 			if (from > to) v.fail('To', `must be on or after From (${from}), got ${to}`);
-			const now = new Date();
-			const earliest = new Date(
-				Date.UTC(now.getUTCFullYear() - MAX_LOOK_BACK_YEARS, now.getUTCMonth(), now.getUTCDate()),
-			)
-				.toISOString()
-				.slice(0, 10);
+			const earliest = earliestReportDay(new Date());
 			if (from < earliest)
 				v.fail('From', `may reach at most two years back (${earliest}), got ${from}`);
 			body.timeRange = { from, to };

@@ -73,6 +73,27 @@ const fields: INodeProperties[] = [
 		description: 'What the input items are',
 	},
 	{
+		// The syncing-data page: "Send one of external_id or id", never both; external_id is preferred.
+		displayName: 'Match By',
+		name: 'matchBy',
+		type: 'options',
+		options: [
+			{
+				name: 'External ID',
+				value: 'externalId',
+				description: 'Your own ID of the record (Frederick prefers it)',
+			},
+			{
+				name: 'Frederick ID',
+				value: 'id',
+				description: "Frederick's own ID of the record",
+			},
+		],
+		default: 'externalId',
+		description:
+			'Which ID Frederick matches each record by: the syncing-data page asks for one of the two, never both, and prefers the external ID; the other one is never sent',
+	},
+	{
 		displayName: 'External ID',
 		name: 'externalId',
 		type: 'string',
@@ -80,7 +101,19 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.external_id }}',
 		description:
-			'ID of the record in your management system; Frederick matches records by it (its own ID is never sent)',
+			'ID of the record in your management system, sent as external_id (an ID in the attributes is not sent)',
+		displayOptions: { show: { matchBy: ['externalId'] } },
+	},
+	{
+		displayName: 'Frederick ID',
+		name: 'frederickId',
+		type: 'string',
+		placeholder: 'e.g. 6fdf0530-3e4e-46f1-9d11-5f90c48a50dc',
+		required: true,
+		default: '={{ $json.id }}',
+		description:
+			"Frederick's ID of the record, sent in the attributes as its ID (placement assumed); an external ID in the attributes is not sent",
+		displayOptions: { show: { matchBy: ['id'] } },
 	},
 	{
 		displayName: 'Attributes (JSON)',
@@ -147,7 +180,7 @@ export default defineOperation({
 	name: 'Batch Sync',
 	action: 'Sync records in batches',
 	description:
-		"Create or update input items in Frederick by external ID, 100 per request (paths from the syncing-data page; record fields and batch limit assumed); Frederick asks for a daily sync between 9 am and 7 pm in the business's time zone (texts are not delivered 9 PM to 9 AM)",
+		"Create or update input items in Frederick by external ID (or Frederick ID), 100 per request (paths from the syncing-data page; record fields and batch limit assumed); Frederick asks for a daily sync between 9 am and 7 pm in the business's time zone (texts are not delivered 9 PM to 9 AM)",
 	kind: 'write',
 	fields,
 	batch: defineBatch<IDataObject>({
@@ -168,10 +201,15 @@ export default defineOperation({
 		},
 		prepare(ctx, index) {
 			const v = new Validator(ctx, index);
-			const external_id = v.string('externalId', 'External ID');
+			const byId = ctx.getNodeParameter('matchBy', index, 'externalId') === 'id';
+			const key = byId
+				? { id: v.string('frederickId', 'Frederick ID') }
+				: { external_id: v.string('externalId', 'External ID') };
 			const attributes = { ...((v.json('attributes', 'Attributes (JSON)') ?? {}) as IDataObject) };
-			delete attributes.id; // Frederick matches by external_id; sending its own id as well is refused
-			return { ...attributes, external_id };
+			// The syncing-data page: send one of external_id or id, never both.
+			delete attributes.id;
+			delete attributes.external_id;
+			return { ...attributes, ...key };
 		},
 		async send(ctx, chunk) {
 			const settings = settingsOf.get(ctx);
@@ -194,7 +232,7 @@ export default defineOperation({
 				...(data?.attributes ?? {}),
 			};
 			return chunk.map(({ value }) => ({
-				external_id: value.external_id,
+				...(value.id !== undefined ? { id: value.id } : { external_id: value.external_id }),
 				kind: kindName,
 				accepted: response.firstStatus,
 				batch: result,
