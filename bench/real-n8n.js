@@ -1,0 +1,521 @@
+'use strict';
+// `node bench/real-n8n.js`: the listing and write scenarios of (a) and (b) in a real n8n (the pinned 2.41.1,
+// the packed pack installed as a community package), beside the bare loop in the same run:
+//   - 50,000 LoyaltyLion customers (100 pages of 500), three times each: a bare fetch loop in this process,
+//     our node (Customer → Get Many, Return All), n8n's HTTP Request node (cursor pagination) + Split Out;
+//     our node again with the workflow's "Save successful production executions" off;
+//   - 1,000 Points → Add at LoyaltyLion's published 20 requests per second, against the 50 s bound
+//     (BENCH_REAL_WRITES=0 skips it);
+//   - one listing by our node under `--cpu-prof`, summarised by self time (BENCH_REAL_PROFILE=0 skips it).
+// Each workflow starts with a Webhook answering when the last node is done ("lastNode", no data), so that the
+// wall time is that of the request that runs it; n8n's own figure is the execution's startedAt → stoppedAt,
+// read back over REST. The simulator runs in a child process of its own, so that neither the bare loop nor
+// n8n shares an event loop with it. Written into bench/RESULTS.md (its real-n8n section).
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureRuntime } = require('../scripts/n8n-runtime');
+const { preparedInstance, freePort } = require('../scripts/n8n-instance');
+const { login, waitFor } = require('../test/e2e/rest');
+const { demoCredentials } = require('../sandbox/demo-credentials');
+const { writeSection } = require('./sections');
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const CUSTOMERS = 50_000;
+const WRITES = 1_000;
+const WRITE_RATE = 20;
+const DO_WRITES = process.env.BENCH_REAL_WRITES !== '0';
+const DO_PROFILE = process.env.BENCH_REAL_PROFILE !== '0';
+const OWNER = {
+	email: 'bench@example.com',
+	firstName: 'Bench',
+	lastName: 'Owner',
+	password: 'Bench-password-1',
+};
+const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
+const BASIC = `Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Two simulators in a child process: one listing 50,000 customers without a rate limit, one keeping 20/s. */
+function startSimulators() {
+	const code = `
+		const { startSandbox } = require(${JSON.stringify(path.join(ROOT, 'sandbox'))});
+		(async () => {
+			const list = await startSandbox({ port: 0, loyaltylion: { customers: ${CUSTOMERS}, rateLimitPerSecond: 1e9 } });
+			const write = await startSandbox({ port: 0 });
+			process.stdout.write(JSON.stringify({ list: list.url, write: write.url }) + '\\n');
+			process.on('SIGTERM', () => Promise.all([list.stop(), write.stop()]).then(() => process.exit(0)));
+		})();`;
+	const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+	return new Promise((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (c) => {
+			out += c;
+			if (out.includes('\n')) resolve({ child, ...JSON.parse(out.split('\n')[0]) });
+		});
+		child.once('exit', (c) => reject(new Error(`the simulators exited with ${c}`)));
+	});
+}
+
+const control = async (simUrl, what, method = 'GET') =>
+	(await fetch(`${simUrl}/__control/${what}`, { method })).json();
+
+function webhook(pathName) {
+	return {
+		id: 'hook',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: `bench-${pathName}`,
+		parameters: {
+			httpMethod: 'POST',
+			path: pathName,
+			responseMode: 'lastNode',
+			responseData: 'noData',
+			options: {},
+		},
+	};
+}
+
+function chain(id, name, nodes, settings = {}) {
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', ...settings },
+	};
+}
+
+const LIST_CREDENTIAL = { id: 'LlBenchList00001', name: 'LoyaltyLion store (bench, no limit)' };
+const WRITE_CREDENTIAL = { id: 'LlBenchWrite0001', name: 'LoyaltyLion store (bench, 20/s)' };
+
+const ourList = (pos = [220, 0]) => ({
+	id: 'list',
+	name: 'Get customers',
+	type: 'n8n-nodes-loyalty.loyaltyLion',
+	typeVersion: 1.1,
+	position: pos,
+	parameters: {
+		authentication: 'apiToken',
+		resource: 'customer',
+		operation: 'getMany',
+		returnAll: true,
+		filters: {},
+	},
+	credentials: { loyaltyLionApi: LIST_CREDENTIAL },
+});
+
+function workflows(listBase) {
+	return {
+		node: chain('BenchRealNode001', 'bench: our node lists', [webhook('bench-node'), ourList()]),
+		nodeNoSave: chain(
+			'BenchRealNoSave1',
+			'bench: our node lists, successful executions not saved',
+			[webhook('bench-node-nosave'), ourList()],
+			{ saveDataSuccessExecution: 'none' },
+		),
+		http: chain('BenchRealHttp001', 'bench: HTTP Request node lists', [
+			webhook('bench-http'),
+			{
+				id: 'http',
+				name: 'HTTP Request',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				credentials: { loyaltyLionApi: LIST_CREDENTIAL },
+				parameters: {
+					method: 'GET',
+					url: `${listBase}/v2/customers`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'loyaltyLionApi',
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'limit', value: '500' }] },
+					options: {
+						pagination: {
+							pagination: {
+								paginationMode: 'updateAParameterInEachRequest',
+								parameters: {
+									parameters: [
+										{ type: 'qs', name: 'cursor', value: '={{ $response.body.cursor.next }}' },
+									],
+								},
+								paginationCompleteWhen: 'other',
+								completeExpression: '={{ !$response.body.cursor.next }}',
+							},
+						},
+					},
+				},
+			},
+			{
+				id: 'split',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'customers', options: {} },
+			},
+		]),
+		write: chain('BenchRealWrite01', 'bench: our node adds points at 20/s', [
+			webhook('bench-write'),
+			{
+				id: 'split',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
+			{
+				id: 'points',
+				name: 'Add points',
+				type: 'n8n-nodes-loyalty.loyaltyLion',
+				typeVersion: 1.1,
+				position: [440, 0],
+				parameters: {
+					authentication: 'apiToken',
+					resource: 'points',
+					operation: 'add',
+					merchantId: '={{ $json.id }}',
+					points: 1,
+					reason: 'bench',
+				},
+				credentials: { loyaltyLionApi: WRITE_CREDENTIAL },
+			},
+		]),
+	};
+}
+
+/** The bare loop: the same 100 pages with Node's fetch (undici), one after the other, customers kept. */
+async function bareList(listBase) {
+	const out = [];
+	let cursor;
+	do {
+		const qs = cursor ? `cursor=${cursor}&limit=500` : 'limit=500';
+		const res = await fetch(`${listBase}/v2/customers?${qs}`, {
+			headers: { authorization: BASIC, accept: 'application/json' },
+		});
+		if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+		const body = await res.json();
+		for (const customer of body.customers) out.push(customer);
+		cursor = body.cursor.next;
+	} while (cursor);
+	return out.length;
+}
+
+/** The newest execution of a workflow, with its data (flatted, as the REST API sends it). */
+async function lastExecution(n8n, cookie, workflowId, { withData = false } = {}) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const list = await (
+		await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, { headers: { cookie } })
+	).json();
+	const summary = (list.data?.results ?? list.data ?? [])[0];
+	if (!summary || !withData) return summary;
+	const full = await (
+		await fetch(`${n8n.url}/rest/executions/${summary.id}`, { headers: { cookie } })
+	).json();
+	return { ...summary, full: full.data };
+}
+
+/** Items the named node put out, from an execution's flatted data. */
+function itemsOut(full, nodeName, flatted) {
+	const data = flatted.parse(full.data);
+	return (data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []).length;
+}
+
+async function runWorkflow(
+	n8n,
+	cookie,
+	{ pathName, workflowId, lastNode, body = {}, count, flatted },
+) {
+	const started = process.hrtime.bigint();
+	const answer = await fetch(`${n8n.url}/webhook/${pathName}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	await answer.arrayBuffer();
+	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	if (answer.status !== 200) throw new Error(`${pathName} answered ${answer.status}`);
+	const result = { wallMs };
+	if (workflowId) {
+		// Not timed: n8n's own figures, and the items (the data is fetched only when asked).
+		const exec = await lastExecution(n8n, cookie, workflowId, { withData: count });
+		result.status = exec.status;
+		result.execMs = new Date(exec.stoppedAt) - new Date(exec.startedAt);
+		if (count) result.items = itemsOut(exec.full, lastNode, flatted);
+	}
+	return result;
+}
+
+/** Top self-time functions of a .cpuprofile, and self time grouped by package. */
+function summariseProfile(file, [fromUs, toUs]) {
+	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const self = new Map();
+	const dt = profile.timeDeltas;
+	// Sample times are on the machine's monotonic clock (as process.hrtime here, on Linux): only the samples
+	// within the timed request count, not n8n's start-up or the warm-up.
+	let at = profile.startTime;
+	for (let i = 0; i < profile.samples.length; i++) {
+		at += dt[i] ?? 0;
+		const next = dt[i + 1] ?? 0;
+		if (at < fromUs || at > toUs) continue;
+		self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + next / 1000);
+	}
+	const totalMs = [...self.values()].reduce((a, b) => a + b, 0);
+	const where = (url) => {
+		if (!url) return '(native / V8)';
+		const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/g);
+		if (m) return m[m.length - 1].replace('node_modules/', '');
+		if (url.startsWith('node:')) return 'node: core';
+		return url;
+	};
+	const fns = new Map();
+	const pkgs = new Map();
+	for (const [id, ms] of self) {
+		const { callFrame: f } = byId.get(id);
+		const key = `${f.functionName || '(anonymous)'} ${where(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
+		fns.set(key, (fns.get(key) ?? 0) + ms);
+		const pkg = f.url ? where(f.url) : f.functionName || '(native)';
+		pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + ms);
+	}
+	const top = (m, n) =>
+		[...m.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, n)
+			.map(([name, ms]) => ({ name, ms, share: ms / totalMs }));
+	return { totalMs, functions: top(fns, 15), packages: top(pkgs, 10) };
+}
+
+function machine() {
+	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+	return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+}
+
+async function startN8n(runtime, sims, extraEnv = {}) {
+	const listBase = `${sims.list}/loyaltylion`;
+	const wfs = workflows(listBase);
+	const credentials = demoCredentials((p) => `${sims.list}/${p}`);
+	const store = credentials.find((c) => c.id === 'LlStoreSandbox01');
+	credentials.push(
+		// The simulator's rate limit is lifted for the listing; the credential says so too.
+		{ ...store, ...LIST_CREDENTIAL, data: { ...store.data, requestsPerSecond: 1_000_000 } },
+		// LoyaltyLion's published 20/s (the credential's default), on a simulator keeping it.
+		{
+			...store,
+			...WRITE_CREDENTIAL,
+			data: { ...store.data, apiBaseUrl: `${sims.write}/loyaltylion/v2` },
+		},
+	);
+	const n8n = await preparedInstance({
+		runtime,
+		sim: { baseUrl: (p) => `${sims.list}/${p}` },
+		demoCredentials: () => credentials,
+		name: 'bench',
+		workflows: Object.values(wfs),
+	});
+	n8n.extraEnv = { N8N_LOG_LEVEL: 'warn', ...extraEnv };
+	const port = await freePort();
+	await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
+	return { n8n, wfs, cookie: await login(n8n, OWNER) };
+}
+
+function report({ figures, write, profile, load }) {
+	const ms = (x) => `${Math.round(x)} ms`;
+	const base = median(figures.bare.map((r) => r.wallMs));
+	const row = (label, runs) => {
+		const wall = median(runs.map((r) => r.wallMs));
+		const exec = runs[0].execMs !== undefined ? median(runs.map((r) => r.execMs)) : undefined;
+		return `| ${label} | ${ms(wall)} | ${(wall / base).toFixed(2)}× | ${exec !== undefined ? `${ms(exec)} (${(exec / base).toFixed(2)}×)` : 'not kept (not saved)'} | ${exec !== undefined ? ms(wall - exec) : '–'} | ${runs[0].requests ?? 100} | ${runs[0].items ?? '–'} | ${runs.map((r) => Math.round(r.wallMs) + (r.execMs !== undefined ? ` / ${r.execMs}` : '')).join(', ')} |`;
+	};
+	const lines = [
+		`## (i) In a real n8n 2.41.1`,
+		'',
+		`Measured by \`node bench/real-n8n.js\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}; n8n 2.41.1 on Node.js 24 (SQLite, regular mode, default execution settings), the pack installed from its packed tarball; the bare loop on Node.js ${process.version} in the benchmark's process; the simulator in a process of its own. Each workflow starts with a Webhook that answers when the last node is done (no data in the answer): the wall time is that of this request; n8n's time is the execution's startedAt → stoppedAt read back over REST (it ends before n8n saves the execution). Median of ${figures.bare.length} runs, interleaved, after one untimed warm-up of each.${load ? ` The machine was shared: load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run, so the absolute times are slower than on an idle machine; the ratios are of the same run.` : ''}`,
+		'',
+		`### ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers, 100 pages of 500, rate limit lifted`,
+		'',
+		'| | wall time (median) | vs bare loop | n8n startedAt → stoppedAt | wall − n8n time (saving the execution, the webhook) | requests | items out | runs (wall / n8n ms) |',
+		'|---|---|---|---|---|---|---|---|',
+		row('bare fetch loop (baseline)', figures.bare),
+		row('LoyaltyLion node, Customer → Get Many, Return All', figures.node),
+		row('same, workflow setting "Save successful production executions": off', figures.nodeNoSave),
+		row('n8n HTTP Request node, cursor pagination, + Split Out', figures.http),
+	];
+	if (write)
+		lines.push(
+			'',
+			`### ${WRITES.toLocaleString('en')} Points → Add at LoyaltyLion's published 20 requests per second`,
+			'',
+			'| | wall time | n8n startedAt → stoppedAt | vs the bound (50 s) | requests | answered 429 | items out |',
+			'|---|---|---|---|---|---|---|',
+			`| LoyaltyLion node (Webhook → Split Out → Add points), one run | ${(write.wallMs / 1000).toFixed(1)} s | ${(write.execMs / 1000).toFixed(1)} s | ${(write.wallMs / (WRITES / WRITE_RATE) / 1000).toFixed(3)}× | ${write.requests} | ${write.throttled} | ${write.items} |`,
+		);
+	if (profile)
+		lines.push(
+			'',
+			`### Where the time goes: one listing by our node under \`--cpu-prof\``,
+			'',
+			`The main n8n process sampled every 0.5 ms during one timed request (wall ${ms(profile.wallMs)}, n8n ${ms(profile.execMs)} under the profiler): ${ms(profile.totalMs)} of CPU on its main thread; the rest of the wall time is waiting for the simulator.`,
+			'',
+			'| self time by package | ms | share |',
+			'|---|---|---|',
+			...profile.packages.map(
+				(p) => `| ${p.name} | ${Math.round(p.ms)} | ${(p.share * 100).toFixed(1)}% |`,
+			),
+			'',
+			'| top self-time functions | ms | share |',
+			'|---|---|---|',
+			...profile.functions.map(
+				(f) =>
+					`| \`${f.name.replace(/\|/g, '\\|')}\` | ${Math.round(f.ms)} | ${(f.share * 100).toFixed(1)}% |`,
+			),
+		);
+	if (profile) {
+		const share = (name) => profile.packages.find((p) => p.name === name)?.share ?? 0;
+		const pct = (x) => `${Math.round(x * 100)}%`;
+		lines.push(
+			'',
+			`What it says: within the request, n8n serialising the execution data to save it (flatted: ${pct(share('flatted'))} of the main thread) and the garbage collection it brings about (${pct(share('(garbage collector)'))}) cost more than the node, whose own code is ${pct(share('n8n-nodes-loyalty'))}; axios parsing the pages (JSON, in n8n's request helper) is ${pct(share('axios'))}. The saving comes after stoppedAt, hence "wall − n8n time". A user listing many records can set the workflow's "Save successful production executions" to "Do not save" (or EXECUTIONS_DATA_SAVE_ON_SUCCESS=none for the whole instance; EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS=false for editor runs): the row above measures what that changes. The HTTP Request node's workflow saves the 50,000 customers twice (the 100 page items, then the Split Out items), which is why its wall time is so much longer than its execution time.`,
+		);
+	}
+	const markdown = lines.join('\n');
+	console.log(markdown);
+	if (process.env.BENCH_REAL_WRITE_RESULTS !== '0') writeSection('real-n8n', markdown);
+}
+
+(async () => {
+	// BENCH_REAL_FROM=<figures.json> renders a run's saved figures again (no measurement).
+	if (process.env.BENCH_REAL_FROM)
+		return report(JSON.parse(fs.readFileSync(process.env.BENCH_REAL_FROM, 'utf8')));
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+	const runtime = await ensureRuntime({ log: (line) => console.log(line) });
+	const flatted = require(
+		require.resolve('flatted', { paths: [path.join(runtime.dir, 'node_modules', 'n8n')] }),
+	);
+	const sims = await startSimulators();
+	const listBase = `${sims.list}/loyaltylion`;
+	let n8n;
+	try {
+		const started = await startN8n(runtime, sims);
+		n8n = started.n8n;
+		const { cookie } = started;
+		const figures = { bare: [], node: [], http: [], nodeNoSave: [] };
+		const scenarios = {
+			node: { pathName: 'bench-node', workflowId: 'BenchRealNode001', lastNode: 'Get customers' },
+			nodeNoSave: { pathName: 'bench-node-nosave' },
+			http: { pathName: 'bench-http', workflowId: 'BenchRealHttp001', lastNode: 'Split Out' },
+		};
+		// Warm-up, untimed: each path once (n8n loads a node's module and compiles it on first use).
+		await bareList(listBase);
+		for (const s of Object.values(scenarios)) await runWorkflow(n8n, cookie, { ...s, flatted });
+		for (let i = 0; i < RUNS; i++) {
+			// Interleaved, so that a slow moment on the shared machine falls on all of them alike.
+			await control(sims.list, 'reset', 'POST');
+			const t0 = process.hrtime.bigint();
+			const items = await bareList(listBase);
+			figures.bare.push({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, items });
+			for (const [name, s] of Object.entries(scenarios)) {
+				await control(sims.list, 'reset', 'POST');
+				const r = await runWorkflow(n8n, cookie, { ...s, count: true, flatted });
+				const stats = await control(sims.list, 'stats');
+				r.requests = Object.entries(stats.requests)
+					.filter(([k]) => k.startsWith('loyaltylion '))
+					.reduce((n, [, v]) => n + v, 0);
+				figures[name].push(r);
+			}
+			console.log(
+				`run ${i + 1}:`,
+				Object.entries(figures)
+					.map(
+						([k, v]) =>
+							`${k} ${Math.round(v[i].wallMs)} ms${v[i].execMs !== undefined ? ` (n8n ${v[i].execMs} ms)` : ''}`,
+					)
+					.join(', '),
+			);
+		}
+
+		let write;
+		if (DO_WRITES) {
+			await control(sims.write, 'reset', 'POST');
+			const items = Array.from({ length: WRITES }, (_, i) => ({ id: `cust-${(i % 5000) + 1}` }));
+			write = await runWorkflow(n8n, cookie, {
+				pathName: 'bench-write',
+				workflowId: 'BenchRealWrite01',
+				lastNode: 'Add points',
+				body: { items },
+				count: true,
+				flatted,
+			});
+			const stats = await control(sims.write, 'stats');
+			write.requests =
+				stats.requests['loyaltylion POST /v2/customers/:merchant_id/points'] ??
+				Object.entries(stats.requests)
+					.filter(([k]) => k.startsWith('loyaltylion POST'))
+					.reduce((n, [, v]) => n + v, 0);
+			write.throttled = stats.statuses.loyaltylion?.['429'] ?? 0;
+			console.log('write:', write);
+		}
+		let profile;
+		if (DO_PROFILE) {
+			// One listing by our node with V8's sampling profiler on, the same n8n restarted: the main process
+			// writes its profile on exit; only the samples within the timed request are summarised.
+			await n8n.stop();
+			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-real-prof-'));
+			const port = await freePort();
+			await n8n.start({
+				port,
+				env: {
+					WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+					NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --cpu-prof-interval=500`,
+				},
+			});
+			const profCookie = await login(n8n, OWNER);
+			// The webhooks are registered a little after readiness when the profiler slows the start.
+			await waitFor(
+				async () =>
+					(await runWorkflow(n8n, profCookie, { ...scenarios.node, flatted }).catch(
+						() => false,
+					)) !== false,
+				'the webhook after a restart',
+				60_000,
+			);
+			const from = Number(process.hrtime.bigint() / 1000n);
+			const profiled = await runWorkflow(n8n, profCookie, { ...scenarios.node, flatted });
+			const to = from + profiled.wallMs * 1000;
+			profile = { wallMs: profiled.wallMs, execMs: profiled.execMs };
+			await n8n.stop();
+			const files = await waitFor(
+				() =>
+					fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).length > 0 &&
+					fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')),
+				'the cpu profile',
+			);
+			// The biggest profile is the main process's (the task runner's is near empty).
+			const biggest = files
+				.map((f) => path.join(dir, f))
+				.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+			Object.assign(profile, summariseProfile(biggest, [from, to]), { file: biggest });
+		}
+		fs.writeFileSync(
+			path.join(os.tmpdir(), 'bench-real-n8n.json'),
+			JSON.stringify({ figures, write, profile, load: os.loadavg()[1] }, null, 2),
+		);
+		report({ figures, write, profile, load: os.loadavg()[1] });
+	} finally {
+		await n8n?.stop();
+		sims.child.kill('SIGTERM');
+	}
+})().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
