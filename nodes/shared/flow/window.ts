@@ -1,57 +1,95 @@
 import { sleep } from 'n8n-workflow';
 
+/** Round trips kept to estimate how much one request's trip can differ from another's. */
+const RTT_SAMPLES = 32;
+/** Until this many round trips are known, a request is counted from its answer. */
+const MIN_RTT_SAMPLES = 5;
+/** Added to the spread of round trips: timers and clocks have a granularity of a millisecond or more (assumed). */
+const SPREAD_GUARD_MS = 5;
+
+/** One request's place in a window: counted from `at` on, Infinity while it is in flight. */
+export interface Place {
+	at: number;
+	/** When the request left (`sent`); unset until then. */
+	sentAt?: number;
+}
+
 /**
  * The requests of the last `perMs` milliseconds, and a hold (a Retry-After) on all of them: what both kinds of
- * flow keep. A request is stamped when its answer comes (Infinity until then): the provider counts its
- * arrival, which is between the send and the answer, so a window of answers never undercounts.
+ * flow keep. The provider counts arrivals; a request arrives one one-way delay after it left, and before its
+ * answer. A place counts from the moment it is taken; once the answer is in, it counts on from
+ * min(answer, sent + J) for a whole window, where J is the spread of this flow's recent round trips (max − min)
+ * plus a guard. If J bounds the spread of one-way delays (assumed: the round trips' spread bounds it), any
+ * provider window of `perMs` holds at most `limit` arrivals: for two requests j before k inside it,
+ * k arrives less than a window after j, so k left before sent_j + perMs + (delay_j − delay_k), at most
+ * sent_j + perMs + J, and also before answer_j + perMs; j was still in this window when k took its place. A
+ * slot then costs a window plus J rather than a window plus a round trip. Until a few round trips are known, and
+ * after a failure without an answer, the place counts from the answer (always safe: the arrival came first).
  */
 export class RequestWindow {
-	private stamps: number[] = [];
+	private places: Place[] = [];
 	private holdUntil = 0;
+	private rtts: number[] = [];
 
 	constructor(private readonly perMs: number) {}
 
 	/**
 	 * Waits until the hold is over and fewer than `limit` requests are in the window, and takes a place in it at
 	 * once, in the same step as the check: requests that ask at the same moment cannot all see the same free place.
-	 * The place counts until `answered` or `sent` stamps it, or `release` gives it back.
+	 * The place counts until `answered` stamps it, or `release` gives it back.
 	 */
-	async room(limit: () => number): Promise<void> {
+	async room(limit: () => number): Promise<Place> {
 		for (;;) {
 			const now = Date.now();
 			if (now < this.holdUntil) {
 				await sleep(this.holdUntil - now);
 				continue;
 			}
-			this.stamps = this.stamps.filter((t) => now - t < this.perMs);
-			if (this.stamps.length < limit()) {
-				this.stamps.push(Infinity);
-				return;
+			this.places = this.places.filter((p) => now - p.at < this.perMs);
+			if (this.places.length < limit()) {
+				const place: Place = { at: Infinity };
+				this.places.push(place);
+				return place;
 			}
-			const oldest = Math.min(...this.stamps);
+			const oldest = Math.min(...this.places.map((p) => p.at));
 			await sleep(Number.isFinite(oldest) ? Math.max(1, this.perMs - (now - oldest) + 1) : 5);
 		}
 	}
 
-	private stamp(at: number): void {
-		const index = this.stamps.indexOf(Infinity);
-		if (index >= 0) this.stamps[index] = at;
+	/** The request leaves now (after any local work between `room` and the send). */
+	sent(place: Place): void {
+		place.sentAt = Date.now();
 	}
 
-	/** The request is counted from its answer on (until then it counts as in the window). */
-	answered(): void {
-		this.stamp(Date.now());
+	/**
+	 * The answer came (`clean`: a round trip worth learning from), or the request failed without one
+	 * (`answer` false: counted from now, as nothing is known of its trip).
+	 */
+	answered(place: Place, { answer = true, clean = false } = {}): void {
+		const now = Date.now();
+		const sentAt = place.sentAt;
+		if (!answer || sentAt === undefined) {
+			place.at = now;
+			return;
+		}
+		if (clean) {
+			this.rtts.push(now - sentAt);
+			if (this.rtts.length > RTT_SAMPLES) this.rtts.shift();
+		}
+		const spread = this.spreadMs();
+		place.at = spread === undefined ? now : Math.min(now, sentAt + spread);
 	}
 
-	/** The request is counted from now (requests already spaced evenly). */
-	sent(): void {
-		this.stamp(Date.now());
+	/** J: max − min of the recent round trips plus the guard; undefined while too few are known. */
+	spreadMs(): number | undefined {
+		if (this.rtts.length < MIN_RTT_SAMPLES) return undefined;
+		return Math.max(...this.rtts) - Math.min(...this.rtts) + SPREAD_GUARD_MS;
 	}
 
 	/** A place taken by `room` that is not used after all. */
-	release(): void {
-		const index = this.stamps.indexOf(Infinity);
-		if (index >= 0) this.stamps.splice(index, 1);
+	release(place: Place): void {
+		const index = this.places.indexOf(place);
+		if (index >= 0) this.places.splice(index, 1);
 	}
 
 	hold(ms: number): void {

@@ -56,6 +56,8 @@ async function sendOnce(
 	try {
 		const credentialsDecrypted =
 			(spec.oauth2 ?? provider.oauth2) ? undefined : await decryptedOnce(ctx, credentialType);
+		// Leaves now: the flow counts the request from here, not from when the flow granted it.
+		ticket.sent();
 		const sent = ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			credentialType,
