@@ -54,8 +54,8 @@ async function main() {
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
 	const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
 	for (const file of examples) await n8n.importWorkflow(path.join(ROOT, 'examples', file));
-	// One polling trigger runs from the start: record a purchase (the Loyalife examples do) and within a minute
-	// "Loyalife: every new transaction" starts once for it (Executions shows it).
+	// One polling trigger runs from the start: it watches MEM0001 to MEM0003, so running "Loyalife: redeem
+	// points ..." (member MEM0003) makes it start within a minute with that redemption and its reversal.
 	await n8n.activate('ExXlNewTransact1');
 
 	console.log(`[start] starting n8n on port ${N8N_PORT}`);
@@ -94,8 +94,9 @@ async function main() {
       and press "Execute workflow": each runs against the simulator with a ready credential.
     • Add a node: search "LoyaltyLion", "Loyalife", "Cardlytics", "Loyalistic" or "Frederick".
     • Credentials: the "(simulator)" ones point at ${sim.url}; real ones use the providers' own hosts.
-    • "Loyalife: every new transaction" is active: run a Loyalife example that records a purchase, and
-      within a minute it starts once for that transaction (see Executions).
+    • "Loyalife: every new transaction" is active and watches MEM0001 to MEM0003: run "Loyalife: redeem
+      points for a gift card ..." (member MEM0003), and within a minute it starts once with that
+      redemption and its reversal (see Executions).
     • The simulator's counters: ${sim.url}/__control/stats
 
   Ctrl-C stops n8n and the simulator.

@@ -374,6 +374,19 @@ describe('Loyalife: a member by lookup', () => {
 			message: expect.stringMatching(/^Loyalife answered HTTP 403/),
 		});
 	});
+
+	test('a mobile number typed with spaces, dashes or parentheses is sent as its digits, the leading + kept', async () => {
+		const { search } = loyalife();
+		expect((await search('+91 (98765) 000-05')).results.map((r) => r.value)).toEqual(['MEM0005']);
+		expect((await search('91 98765 00006')).results).toEqual([]);
+		const sent = box.sim.stats.log
+			.filter((r) => r.path.endsWith('GetMemberDetailsByUniqueAttribute'))
+			.map((r) => [r.query.pstrAttributeName, r.query.pstrAttributeValue]);
+		expect(sent).toEqual([
+			['mobile_number', '+919876500005'],
+			['mobile_number', '919876500006'],
+		]);
+	});
 });
 
 describe('LoyaltyLion: orders from a list', () => {

@@ -1133,3 +1133,175 @@ describe("times read in the credential's Time Zone", () => {
 		});
 	});
 });
+
+describe('review pins: checked keys, batch correlation and chunking, update codes, reversal, URL encoding', () => {
+	const member = (extra = {}) => ({
+		resource: 'member',
+		operation: 'create',
+		relationReference: 'PIN-0001',
+		fullName: 'Pin One',
+		email: 'pin1@example.com',
+		mobileNumber: '+919876577001',
+		status: '5',
+		...extra,
+	});
+
+	test('a custom attribute named like a checked body key (status, relation_reference, ...) is refused, naming the field to use; nothing is sent', async () => {
+		const { run } = setup();
+		for (const [key, field] of [
+			['status', 'Status'],
+			['relation_reference', 'Relation Reference'],
+			['Full_Name', 'Full Name'],
+			['email_id', 'Email'],
+			['mobile_number', 'Mobile Number'],
+			['dob', 'Additional Fields → Date of Birth'],
+		]) {
+			const { error } = await run(
+				member({ customAttributes: { attribute: [{ key, value: '1' }] } }),
+			);
+			expect(error.message).toBe(
+				`Custom Attributes (1) → Key "${key}" is not a custom attribute: it is sent by the ${field} field, set it there instead (item 0)`,
+			);
+		}
+		const update = await run({
+			resource: 'member',
+			operation: 'update',
+			findBy: 'id',
+			memberId: 3,
+			customAttributes: { attribute: [{ key: 'status', value: '1' }] },
+		});
+		expect(update.error.message).toMatch(/sent by the Update Fields → Status field/);
+		expect(received()).toEqual([]);
+		expect(sim().state.members.has('PIN-0001')).toBe(false);
+	});
+
+	test('Create Batch: an item whose request_id the poll does not list while the summary has work pending is pending, with the hint', async () => {
+		const { run } = setup();
+		const options = sim().state.options;
+		const saved = { ...options };
+		Object.assign(options, { batchListsPending: false, batchPendingPolls: 1000 });
+		try {
+			const { items, error } = await run(
+				{
+					resource: 'transaction',
+					operation: 'createBatch',
+					transactionId: '={{ $json.id }}',
+					memberRelationReference: 'MEM0015',
+					amount: 100,
+					transactionDate: '2026-05-11',
+					productCode: 'CARD',
+					transactionType: 'DR',
+					maxWaitSeconds: 1,
+				},
+				{ items: [{ id: 'UNLISTED-1' }] },
+			);
+			expect(error).toBeUndefined();
+			const polled = box.sim.stats.log.filter((r) => r.path.endsWith('PollTransactionBatchStatus'));
+			expect(polled.length).toBeGreaterThan(0);
+			expect(json(items)[0]).toMatchObject({
+				transaction_id: 'UNLISTED-1',
+				status: 'pending',
+				points: null,
+				hint: expect.stringMatching(
+					/^Still pending after \d+ s: check later with Transaction → Get Batch Status/,
+				),
+			});
+		} finally {
+			Object.assign(options, saved);
+		}
+	});
+
+	test('Create Batch sends 101 items as two requests, of 100 and 1, each item in its own request once', async () => {
+		const { run } = setup();
+		const ids = Array.from({ length: 101 }, (_, k) => `CHUNK-${k}`);
+		const { items, error } = await run(
+			{
+				resource: 'transaction',
+				operation: 'createBatch',
+				transactionId: '={{ $json.id }}',
+				memberRelationReference: 'MEM0016',
+				amount: 100,
+				transactionDate: '2026-05-11',
+				productCode: 'CARD',
+				transactionType: 'DR',
+				waitForOutcome: false,
+			},
+			{ items: ids.map((id) => ({ id })) },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(101);
+		const batches = received((r) => r.path.endsWith('InsertTransactionDataV2')).map((r) =>
+			r.body.map((t) => t.transaction_id),
+		);
+		expect(batches.map((b) => b.length).sort((a, b) => b - a)).toEqual([100, 1]);
+		expect(batches.flat().sort()).toEqual([...ids].sort());
+	});
+
+	test('Update: an unknown internal ID is E202, a cancelled member E204, each failing its item with the code', async () => {
+		const { run } = setup();
+		const update = (memberId) =>
+			run({
+				resource: 'member',
+				operation: 'update',
+				findBy: 'id',
+				memberId,
+				updateFields: { full_name: 'Nobody' },
+			});
+		const unknown = await update(999_999);
+		expect(unknown.error.message).toMatch(/ErrorCode E202/);
+		const cancelled = sim().state.members.get('MEM0017');
+		cancelled.Status = 4;
+		try {
+			const refused = await update(cancelled.Id);
+			expect(refused.error.message).toMatch(/ErrorCode E204/);
+			expect(cancelled.FullName).not.toBe('Nobody');
+		} finally {
+			cancelled.Status = 1;
+		}
+	});
+
+	test('a reversal with another MerchantName than the redemption is refused; the points stay spent', async () => {
+		const { run } = setup();
+		const spent = await run({
+			resource: 'points',
+			operation: 'redeem',
+			relationReference: 'MEM0018',
+			points: 10,
+			amount: 10,
+			merchantName: 'Amazon',
+			loyaltyTxnType: 30,
+		});
+		expect(spent.error).toBeUndefined();
+		const after = sim().pointsOf('MEM0018');
+		const wrong = await run({
+			resource: 'points',
+			operation: 'reverse',
+			relationReference: 'MEM0018',
+			externalReference: json(spent.items)[0].externalReference,
+			merchantName: 'Flipkart',
+		});
+		expect(wrong.error.message).toMatch(/^Loyalife answered HTTP 400 \(item 0\)/);
+		expect(`${wrong.error.message} ${wrong.error.description}`).toMatch(/MerchantName/);
+		expect(sim().pointsOf('MEM0018')).toBe(after);
+	});
+
+	test('Get Profile and Get by Attribute send their query values URL-encoded (%40, %2B)', async () => {
+		const { run } = setup();
+		await run({
+			resource: 'member',
+			operation: 'getProfile',
+			relationReference: 'jane+x@example.com',
+		});
+		await run({
+			resource: 'member',
+			operation: 'get',
+			attributeName: 'mobile_number',
+			attributeValue: '+919876500002',
+		});
+		const raw = box.sim.stats.log
+			.filter((r) => r.provider === 'loyalife' && !r.path.endsWith(TOKEN_ROUTE))
+			.map((r) => r.rawQuery);
+		expect(raw[0]).toContain('RelationReference=jane%2Bx%40example.com');
+		expect(raw[1]).toContain('pstrAttributeValue=%2B919876500002');
+	});
+});

@@ -10,6 +10,10 @@ const { Engine, useSandbox } = require('./harness');
 const { demoCredentials } = require('../sandbox/demo-credentials');
 const { NODES, descriptionOf, operationsOf } = require('./harness/descriptions');
 const { CASES: WIRE } = require('./wire-cases');
+const crypto = require('node:crypto');
+
+/** A seeded Loyalife member's password hash: MD5 hex of "Passw0rd!<n>", as the simulator's program takes it. */
+const loyalifeHash = (n) => crypto.createHash('md5').update(`Passw0rd!${n}`).digest('hex');
 
 const ROOT = path.resolve(__dirname, '..');
 const box = useSandbox();
@@ -129,8 +133,69 @@ const EXTRA = [
 		node: 'loyalife',
 		credential: 'loyalifeApi',
 		parameters: {
+			resource: 'member',
+			operation: 'create',
+			relationReference: 'SCHEMA-M1',
+			fullName: 'Schema One',
+			email: 'schema-m1@example.com',
+			mobileNumber: '+919876599101',
+			status: '5',
+			additionalFields: { gender: 'F', dob: '1990-06-15', address: '123 Main Street, Mumbai' },
+		},
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: {
+			resource: 'member',
+			operation: 'update',
+			findBy: 'id',
+			memberId: 13,
+			updateFields: {
+				full_name: 'Schema Thirteen',
+				email_id: 'schema-m13@example.com',
+				mobile_number: '+919876599113',
+				status: '1',
+				gender: 'M',
+				dob: '1985-02-03',
+				address: '13 Main Street, Mumbai',
+			},
+		},
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: { resource: 'member', operation: 'getProfile', relationReference: 'MEM0014' },
+		// A login first: LastLoggedIn is null until the member has logged in once.
+		prepare: async (run) => {
+			await run({
+				resource: 'member',
+				operation: 'checkCredentials',
+				relationReference: 'MEM0014',
+				password: loyalifeHash(14),
+			});
+			return {};
+		},
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		// The right hash twice (the second answer has the previous login's LastLoggedIn), then a wrong one.
+		parameters: {
+			resource: 'member',
+			operation: 'checkCredentials',
+			relationReference: 'MEM0012',
+			password: loyalifeHash(12),
+		},
+		also: [{}, { parameters: { password: '0123456789abcdef0123456789abcdef' } }],
+	},
+	{
+		node: 'loyalife',
+		credential: 'loyalifeApi',
+		parameters: {
 			resource: 'transaction',
 			operation: 'create',
+			subProductCode: 'GOLD',
 			transactionId: 'schema-tx-1',
 			memberRelationReference: 'MEM0001',
 			amount: 120,
@@ -145,6 +210,7 @@ const EXTRA = [
 		parameters: {
 			resource: 'transaction',
 			operation: 'createBatch',
+			subProductCode: 'GOLD',
 			transactionId: '={{ $json.id }}',
 			memberRelationReference: 'MEM0001',
 			amount: 120,
@@ -200,7 +266,6 @@ const EXTRA = [
 					points: 5,
 					amount: 10,
 					merchantName: 'Schema',
-					description: 'Schema',
 				})
 			).items[0].json.externalReference,
 		}),
@@ -209,22 +274,31 @@ const EXTRA = [
 		node: 'loyalife',
 		credential: 'loyalifeApi',
 		parameters: { resource: 'transaction', operation: 'getBatchStatus' },
-		// A batch first: its status is read by the batch ID Loyalife gave it.
+		// A batch first: its status is read by the batch ID Loyalife gave it. One transaction the simulator
+		// awards, one with a product code it does not know (FAILED, with its error).
 		prepare: async (run) => ({
 			batchId: (
-				await run({
-					resource: 'transaction',
-					operation: 'createBatch',
-					transactionId: 'schema-tx-3',
-					memberRelationReference: 'MEM0002',
-					amount: 90,
-					transactionDate: '2026-11-01',
-					productCode: 'CARD',
-					transactionType: 'DR',
-					waitForOutcome: false,
-				})
+				await run(
+					{
+						resource: 'transaction',
+						operation: 'createBatch',
+						transactionId: '={{ $json.id }}',
+						memberRelationReference: 'MEM0002',
+						amount: 90,
+						transactionDate: '2026-11-01',
+						productCode: '={{ $json.product }}',
+						transactionType: 'DR',
+						waitForOutcome: false,
+					},
+					[
+						{ id: 'schema-tx-3', product: 'CARD' },
+						{ id: 'schema-tx-7', product: 'NO-SUCH-PRODUCT' },
+					],
+				)
 			).items[0].json.batch_id,
 		}),
+		// Read while pending, then once settled (results with points, and the FAILED one's error).
+		also: [{ simulator: { loyalife: { batchPendingPolls: 0 } } }],
 	},
 	{
 		node: 'frederick',
@@ -241,11 +315,36 @@ const EXTRA = [
 	},
 ];
 
+/**
+ * Two schemas of one field as one: a type over null (a field that may be null has its non-null type), and
+ * the union of objects' properties and of arrays' items, at every depth.
+ */
+function mergeSchemas(a, b) {
+	if (!a || a.type === 'null') return b;
+	if (!b || b.type === 'null' || a.type !== b.type) return a;
+	if (a.type === 'object') {
+		const properties = { ...a.properties };
+		for (const [key, value] of Object.entries(b.properties))
+			properties[key] = mergeSchemas(properties[key], value);
+		return {
+			type: 'object',
+			properties: Object.fromEntries(
+				Object.entries(properties).sort(([x], [y]) => (x < y ? -1 : 1)),
+			),
+		};
+	}
+	if (a.type === 'array' && (a.items || b.items))
+		return { type: 'array', items: mergeSchemas(a.items, b.items) };
+	return a;
+}
+
 /** A JSON schema of one value, in the shape n8n's built-in __schema__ files have. */
 function schemaOf(value) {
 	if (value === null || value === undefined) return { type: 'null' };
 	if (Array.isArray(value))
-		return value.length ? { type: 'array', items: schemaOf(value[0]) } : { type: 'array' };
+		return value.length
+			? { type: 'array', items: value.map(schemaOf).reduce(mergeSchemas) }
+			: { type: 'array' };
 	if (typeof value === 'object') {
 		const properties = {};
 		for (const key of Object.keys(value).sort()) properties[key] = schemaOf(value[key]);
@@ -256,17 +355,7 @@ function schemaOf(value) {
 
 /** The schema of an operation's output items: the union of the items' fields. */
 function itemsSchema(items) {
-	const merged = { type: 'object', properties: {} };
-	for (const item of items) {
-		const one = schemaOf(item.json);
-		for (const [key, value] of Object.entries(one.properties))
-			if (!merged.properties[key] || merged.properties[key].type === 'null')
-				merged.properties[key] = value;
-	}
-	merged.properties = Object.fromEntries(
-		Object.entries(merged.properties).sort(([a], [b]) => (a < b ? -1 : 1)),
-	);
-	return merged;
+	return items.map((item) => schemaOf(item.json)).reduce(mergeSchemas, undefined);
 }
 
 const folderOf = (nodeName) =>

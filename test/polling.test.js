@@ -244,7 +244,7 @@ describe('Loyalife Trigger', () => {
 		await record(engine, credentials, ['SKIP-2'], 'MEM0021');
 		expect((await t.poll()).map(idOf).sort()).toEqual(['SKIP-1', 'SKIP-2']);
 		await expect(t.poll('manual')).rejects.toThrow(
-			'Loyalife does not know member NOSUCH-1 (ErrorCode 103): check Member Relation References',
+			'Loyalife does not know member NOSUCH-1 (ErrorCode 103, read as "member does not exist": assumed for this listing): check Member Relation References',
 		);
 	});
 
@@ -265,6 +265,55 @@ describe('Loyalife Trigger', () => {
 			},
 		});
 		await expect(t.poll()).rejects.toThrow(/has no Count \(the total\), got null/);
+	});
+
+	test('trigger errors name no item: a trigger has no input items', async () => {
+		const { trigger: t } = poller('loyalifeTrigger', 'loyalifeApi', { members: 'MEM0009' });
+		const fail = async (fault) => {
+			box.sim.faults.add('loyalife', {
+				count: 1,
+				path: 'GetMemberTransactionSummaryByDate',
+				...fault,
+			});
+			try {
+				return await t.poll().then(
+					() => undefined,
+					(error) => error,
+				);
+			} finally {
+				box.sim.faults.clear();
+			}
+		};
+		const noCount = await fail({
+			type: 'status',
+			status: 200,
+			body: {
+				results: {
+					IsSucessful: true,
+					ErrorCode: '000',
+					ExceptionMessage: 'Success',
+					ReturnObject: [],
+				},
+			},
+		});
+		expect(noCount.message).toMatch(/so the node cannot tell whether the list is complete$/);
+		const notAList = await fail({
+			type: 'status',
+			status: 200,
+			body: {
+				results: {
+					IsSucessful: true,
+					ErrorCode: '000',
+					ExceptionMessage: 'Success',
+					ReturnObject: {},
+					Count: 0,
+				},
+			},
+		});
+		expect(notAList.message).toBe('Loyalife answered a page without a list');
+		const refused = await fail({ type: 'status', status: 400 });
+		expect(refused.message).toMatch(/^Loyalife answered HTTP 400/);
+		for (const error of [noCount, notAList, refused]) expect(error.message).not.toMatch(/\(item/);
 	});
 
 	test("each new transaction of the members named once, keyed on ExternalReference; a late one (dated earlier) too; today's from before activation not delivered", async () => {

@@ -2,8 +2,8 @@
 // The exact wire format of every operation: for each operation, the first request the simulator
 // recorded (method, path, query, body) must equal the request its source describes. Expectations live in
 // wire.cases.json, each with its source: the provider's reference page, or "assumed" where no public page
-// exists. Operations whose wire format has its own detailed test elsewhere (Loyalife transactions; Cardlytics
-// downloads) are not repeated here.
+// exists. Details a single request cannot show have their own tests elsewhere (Loyalife batch chunking and
+// polling; Cardlytics downloads).
 //
 // Optional case fields:
 // - `headers`: request headers by lower-case name, each compared exactly (null: the header must be absent), or

@@ -17,7 +17,11 @@ import {
 	summaryTime,
 } from './transport';
 
-/** Whether a summary failed because Loyalife does not know the member (103, "member does not exist"). */
+/**
+ * Whether a summary failed because Loyalife does not know the member: ErrorCode 103, "member does not exist".
+ * Assumed: transactions/get-transaction-summary documents no error codes; 103 is that meaning on
+ * transactions/insert-transaction and payment-gateway/check-availability.
+ */
 function memberMissing(error: unknown): boolean {
 	return (
 		error instanceof NodeApiError &&
@@ -27,7 +31,10 @@ function memberMissing(error: unknown): boolean {
 
 /** Members one trigger watches: one summary listing each per poll. */
 const MAX_MEMBERS = 50;
-/** Fetch Test Event looks this far back, in turn, until it has the records it shows. */
+/**
+ * Fetch Test Event looks this far back, in turn, until it has the records it shows; a member with nothing in
+ * the last year shows no test event.
+ */
 const LATEST_WINDOWS_DAYS = [7, 30, 90, 365];
 
 /**
@@ -63,7 +70,7 @@ export class LoyalifeTrigger implements INodeType {
 			),
 			{
 				displayName:
-					'The Loyalife reference documents transaction listing per member only: this trigger watches the members you name, not the whole program. A member Loyalife does not know is skipped once the trigger is active (the others are delivered); Fetch Test Event names it.',
+					'The Loyalife reference documents transaction listing per member only: this trigger watches the members you name, not the whole program. A member Loyalife does not know (ErrorCode 103, assumed) is skipped once the trigger is active (the others are delivered); Fetch Test Event names it. Fetch Test Event shows the latest transactions of the last 7, 30, 90 or at most 365 days: none in the last year, no test event.',
 				name: 'memberNotice',
 				type: 'notice',
 				default: '',
@@ -119,9 +126,10 @@ export class LoyalifeTrigger implements INodeType {
 			for (const relationReference of members) {
 				let records: IDataObject[];
 				try {
+					// No item index: a trigger has no input items, so its messages name none.
 					records = await loyalifeSummary(
 						this,
-						0,
+						undefined,
 						{ relationReference, from: summaryTime(from, timeZone), to },
 						undefined,
 					);
@@ -136,7 +144,7 @@ export class LoyalifeTrigger implements INodeType {
 				for (const r of records) all.push({ RelationReference: relationReference, ...r });
 			}
 			if (unknown.length) {
-				const text = `Loyalife does not know ${unknown.length === 1 ? 'member' : 'members'} ${unknown.join(', ')} (ErrorCode 103)`;
+				const text = `Loyalife does not know ${unknown.length === 1 ? 'member' : 'members'} ${unknown.join(', ')} (ErrorCode 103, read as "member does not exist": assumed for this listing)`;
 				// Fetch Test Event shows the typo at once; an active trigger delivers the other members and logs it.
 				if (this.getMode() === 'manual')
 					throw new NodeOperationError(

@@ -21,15 +21,21 @@ export const listSearch = {
 		if (!value) return { results: [] };
 		const attribute = value.includes('@')
 			? MEMBER_ATTRIBUTES.email
-			: /^\+?[\d\s-]{7,}$/.test(value)
+			: /^\+?[\d\s\-()]{7,}$/.test(value)
 				? MEMBER_ATTRIBUTES.mobile
 				: undefined;
+		// A unique attribute matches its stored value exactly (members/get-member-by-attribute: "value to
+		// match"): a number typed "+91 (98765) 000-05" is sent as its digits, a leading + kept.
+		const match =
+			attribute === MEMBER_ATTRIBUTES.mobile
+				? `${value.startsWith('+') ? '+' : ''}${value.replace(/\D/g, '')}`
+				: value;
 		try {
 			const { data } = attribute
 				? await loyalifeRequest<IDataObject>(this, undefined, 'GET', PATHS.getMemberByAttribute, {
 						qs: {
 							[ASSUMED.memberLookup.nameParameter]: attribute,
-							[ASSUMED.memberLookup.valueParameter]: value,
+							[ASSUMED.memberLookup.valueParameter]: match,
 						},
 						program: true,
 					})

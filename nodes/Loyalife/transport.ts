@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { pageRecords, paginate } from '../shared/http/pagination';
+import { paginate } from '../shared/http/pagination';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider, ProviderError } from '../shared/http/types';
 
@@ -358,15 +358,17 @@ export function instantOf(time: string, zone: string): string {
 /**
  * One member's transactions between two times (transactions/get-transaction-summary), every page: the
  * 0-based MinimumRange, MaximumRange records a page, results.Count the total matching. Fewer records than the
- * total promised is an error, never a partial list; so is an answer without Count.
+ * total promised is an error, never a partial list; so is an answer without Count. `itemIndex` undefined
+ * (the trigger, which has no input items): messages name no item.
  */
 export async function loyalifeSummary(
 	ctx: IExecuteFunctions | IPollFunctions,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	filter: { relationReference: string; from: string; to: string },
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
 	const scope = await memberScope(ctx, filter.relationReference);
+	const ofItem = itemIndex === undefined ? '' : ` (item ${itemIndex})`;
 	const size =
 		limit === undefined ? ASSUMED.summaryPageSize : Math.min(ASSUMED.summaryPageSize, limit);
 	let total: number | undefined;
@@ -388,14 +390,25 @@ export async function loyalifeSummary(
 				PATHS.transactionSummary,
 				{ body, idempotent: true },
 			);
-			const page = pageRecords(ctx, itemIndex, 'Loyalife', data ?? []);
+			if (!Array.isArray(data ?? []))
+				throw new NodeApiError(
+					ctx.getNode(),
+					{ message: 'Unexpected page' },
+					{
+						message: `Loyalife answered a page without a list${ofItem}`,
+						description:
+							'The listing stopped rather than return a partial list. Run it again; if it repeats, the API changed or the base URL points somewhere else.',
+						itemIndex,
+					},
+				);
+			const page = (data ?? []) as IDataObject[];
 			// Count is the total the pages are computed from: without it the list cannot be known whole.
 			if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
 				throw new NodeApiError(
 					ctx.getNode(),
 					{ message: 'Transaction summary without Count' },
 					{
-						message: `Loyalife's transaction summary has no Count (the total), got ${JSON.stringify(count ?? null)}, so the node cannot tell whether the list is complete (item ${itemIndex})`,
+						message: `Loyalife's transaction summary has no Count (the total), got ${JSON.stringify(count ?? null)}, so the node cannot tell whether the list is complete${ofItem}`,
 						description: `${PAGES.summary} documents results.Count as the total of matching records. Nothing is output rather than a list that may be partial: check the Base URL, or ask your Xoxoday contact.`,
 						itemIndex,
 					},
@@ -415,7 +428,7 @@ export async function loyalifeSummary(
 			ctx.getNode(),
 			{ message: 'Incomplete transaction summary' },
 			{
-				message: `Loyalife returned ${records.length} of ${expected} transactions (item ${itemIndex})`,
+				message: `Loyalife returned ${records.length} of ${expected} transactions${ofItem}`,
 				description:
 					"The pages ended before the total the API reported (Count). Run the node again; if it repeats, the member's transactions changed during the listing.",
 				itemIndex,

@@ -398,6 +398,8 @@ function createSimulator(providerModules, options: any = {}) {
 			/** when it arrived, ms since the epoch */
 			at: Date.now(),
 			query: Object.fromEntries(url.searchParams),
+			/** the query string as sent, still percent-encoded ("?a=jane%40x.com"), "" without one */
+			rawQuery: url.search,
 			headers: { ...req.headers },
 			body,
 			rawBody: rawBody.toString('utf8'),

@@ -134,12 +134,17 @@ export const customAttributesField: INodeProperties = {
 	],
 };
 
-/** The profile attributes given in a collection, as Loyalife takes them: dates as YYYY-MM-DD, blanks left out. */
+/**
+ * The profile attributes given in a collection, as Loyalife takes them: dates as YYYY-MM-DD, blanks left out.
+ * `fieldOf` names the field that sets each checked body key (relation_reference, status, ...): a custom
+ * attribute with such a key is refused, as it would replace the checked value on the wire.
+ */
 export function profileData(
 	ctx: IExecuteFunctions,
 	i: number,
 	collection: string,
 	label: string,
+	fieldOf: Record<string, string> = {},
 ): IDataObject {
 	const v = new Validator(ctx, i);
 	const raw = ctx.getNodeParameter(collection, i, {}) as IDataObject;
@@ -162,11 +167,34 @@ export function profileData(
 	for (const [k, entry] of (custom ?? []).entries()) {
 		const key = String(entry.key ?? '').trim();
 		if (!key) v.fail(`Custom Attributes (${k + 1}) → Key`, 'is required but empty');
+		const field = reservedField(key, label, fieldOf);
+		if (field)
+			v.fail(
+				`Custom Attributes (${k + 1}) → Key`,
+				`"${key}" is not a custom attribute: it is sent by the ${field} field, set it there instead`,
+			);
 		if (key in data)
 			v.fail(`Custom Attributes (${k + 1}) → Key`, `"${key}" is already set by a field above`);
 		data[key] = String(entry.value ?? '');
 	}
 	return data;
+}
+
+/**
+ * The field that sends body key `key` (compared without case): the keys the caller names, and the profile
+ * attributes of the collection (the address under its assumed name, ASSUMED.addressField).
+ */
+function reservedField(
+	key: string,
+	label: string,
+	fieldOf: Record<string, string>,
+): string | undefined {
+	const all: Record<string, string> = { ...fieldOf };
+	for (const f of profileFields) {
+		const wire = f.name === 'address' ? ASSUMED.addressField : f.name;
+		all[wire] ??= `${label} → ${f.displayName}`;
+	}
+	return Object.entries(all).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
 }
 
 /** OtpType: the 24 values both generate and verify pages list (TwoFA in mixed case). */

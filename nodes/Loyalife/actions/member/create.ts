@@ -80,7 +80,13 @@ export default defineOperation({
 			email_id: v.email('email', 'Email'),
 			mobile_number: v.string('mobileNumber', 'Mobile Number'),
 			status: v.string('status', 'Status'),
-			...profileData(this, i, 'additionalFields', 'Additional Fields'),
+			...profileData(this, i, 'additionalFields', 'Additional Fields', {
+				relation_reference: 'Relation Reference',
+				full_name: 'Full Name',
+				email_id: 'Email',
+				mobile_number: 'Mobile Number',
+				status: 'Status',
+			}),
 		};
 		// Not retried after a lost answer: a second create is refused (409), which would hide the first's success.
 		await loyalifeRequest(this, i, 'POST', PATHS.createMember, {

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { defineBatch, defineOperation } from '../../../shared/execution/operation';
 import { loyalifeRequest, PAGES, PATHS, settingsOf } from '../../transport';
 import { transactionBody, transactionFields } from './body';
-import { OUTCOME, waitForBatch } from './batchStatus';
+import { OUTCOME, stillPending, waitForBatch } from './batchStatus';
 
 /** The page keeps batches under 100 and says a limit of 100 may be enforced. */
 const MAX_BATCH = 100;
@@ -138,9 +138,22 @@ export default defineOperation({
 			// Without request IDs (snapshot A's answer), a one-transaction batch's single result is that transaction's.
 			const single =
 				chunk.length === 1 && status.results?.length === 1 ? status.results[0] : undefined;
+			const pendingHint = `Still pending after ${Math.round(waitedMs / 1000)} s: check later with Transaction → Get Batch Status (${PAGES.pollBatch})`;
 			return base.map((b, k) => {
 				const result = b.request_id ? byRequest.get(String(b.request_id)) : single;
 				const sum = status.summary;
+				// Results are correlated by request_id (transactions/poll-batch-status). One the poll does not list
+				// is not known to be applied, whatever the summary says: pending while the batch has work pending.
+				if (!result && b.request_id) {
+					return stillPending(status)
+						? { ...b, status: 'pending', points: null, message: null, hint: pendingHint }
+						: {
+								...b,
+								status: 'submitted',
+								summary: sum ?? null,
+								hint: `Loyalife's batch status lists no result for request ${String(b.request_id)}: check later with Transaction → Get Batch Status (${PAGES.pollBatch})`,
+							};
+				}
 				if (
 					!result &&
 					sum &&
@@ -173,11 +186,7 @@ export default defineOperation({
 					status: outcome,
 					points: result.points ?? null,
 					message: result.message ?? null,
-					...(outcome === 'pending'
-						? {
-								hint: `Still pending after ${Math.round(waitedMs / 1000)} s: check later with Transaction → Get Batch Status (${PAGES.pollBatch})`,
-							}
-						: {}),
+					...(outcome === 'pending' ? { hint: pendingHint } : {}),
 				};
 			});
 		},
