@@ -4,6 +4,8 @@ import { sleep } from 'n8n-workflow';
 const RTT_SAMPLES = 32;
 /** Until this many round trips are known, a request is counted from its answer. */
 const MIN_RTT_SAMPLES = 5;
+/** Trips are steady when their spread is at most the fastest divided by this (assumed). */
+const STEADY_SHARE = 4;
 /** Added to the spread of round trips: timers and clocks have a granularity of a millisecond or more (assumed). */
 const SPREAD_GUARD_MS = 5;
 
@@ -18,8 +20,9 @@ export interface Place {
  * The requests of the last `perMs` milliseconds, and a hold (a Retry-After) on all of them: what both kinds of
  * flow keep. The provider counts arrivals; a request arrives one one-way delay after it left, and before its
  * answer. A place counts from the moment it is taken; once the answer is in, it counts on from
- * min(answer, sent + J) for a whole window, where J is the spread of this flow's recent round trips (max − min)
- * plus a guard. If J bounds the spread of one-way delays (assumed: the round trips' spread bounds it), any
+ * min(answer, sent + J) for a whole window, where J is the spread of this flow's round trips (the longest recent
+ * one less the fastest ever) plus a guard, used only while the trips are steady. If J bounds the spread of one-way delays (assumed: steady
+ * round trips' spread bounds it), any
  * provider window of `perMs` holds at most `limit` arrivals: for two requests j before k inside it,
  * k arrives less than a window after j, so k left before sent_j + perMs + (delay_j − delay_k), at most
  * sent_j + perMs + J, and also before answer_j + perMs; j was still in this window when k took its place. A
@@ -30,6 +33,8 @@ export class RequestWindow {
 	private places: Place[] = [];
 	private holdUntil = 0;
 	private rtts: number[] = [];
+	/** The shortest round trip this flow has seen: a later request may be as fast as it, however busy the recent ones. */
+	private fastestRtt = Infinity;
 
 	constructor(private readonly perMs: number) {}
 
@@ -75,15 +80,25 @@ export class RequestWindow {
 		if (clean) {
 			this.rtts.push(now - sentAt);
 			if (this.rtts.length > RTT_SAMPLES) this.rtts.shift();
+			this.fastestRtt = Math.min(this.fastestRtt, now - sentAt);
 		}
 		const spread = this.spreadMs();
 		place.at = spread === undefined ? now : Math.min(now, sentAt + spread);
 	}
 
-	/** J: max − min of the recent round trips plus the guard; undefined while too few are known. */
+	/**
+	 * J: the longest recent round trip (this one's included) less the fastest ever seen, plus the guard; undefined
+	 * while too few are known. Against the fastest ever, not the fastest recent: after a slow spell a request may
+	 * again arrive as soon as the quickest one did.
+	 */
 	spreadMs(): number | undefined {
 		if (this.rtts.length < MIN_RTT_SAMPLES) return undefined;
-		return Math.max(...this.rtts) - Math.min(...this.rtts) + SPREAD_GUARD_MS;
+		const spread = Math.max(...this.rtts) - this.fastestRtt;
+		// Only steady trips tell the one-way spread: where the trips vary more than a quarter of the fastest (a
+		// busy process, a queue on either side), how the time splits between the ways is unknown, and the place
+		// counts from the answer.
+		if (spread > this.fastestRtt / STEADY_SHARE) return undefined;
+		return spread + SPREAD_GUARD_MS;
 	}
 
 	/** A place taken by `room` that is not used after all. */
