@@ -13,22 +13,24 @@ import { type Place, RequestWindow } from './window';
  *   window plus a round trip. Several n8n processes sharing one credential each keep their share (the
  *   credential says how many), and a 429 all the same cuts the flow's share until answers are clean.
  * - A provider that does not (Loyalistic, Loyalife, Frederick, Cardlytics) has its limit found as TCP finds a
- *   link's capacity (AIMD), counted in the same window. Slow start: up to 10 requests in any second, one more
- *   for each two clean answers (so the rate grows by half each second while the items in flight keep up). The
- *   first "429 Too Many Requests" ends it: from then on requests are spaced evenly and each 429 cuts the rate
- *   to 95% of what the provider accepted in the last second (at most once a second: the answers already on
- *   their way carry the same news), which is the limit as measured. Below it the rate grows back by 1 request
- *   per second each second of clean answers; at it and above, by 0.1, doubled every 5 s (the limit may have
- *   grown, or was measured low), so 429s stay rare (a cut every ~8 s or more). The window keeps whole
- *   requests: a rate of 20.9 sends at most 20 in any second. The rate never exceeds the ceiling the user set
- *   on the credential (Max Requests per Second, 100 unless set).
+ *   link's capacity (AIMD), counted in the same window, requests spaced evenly at the rate (without bursts
+ *   the provider's window fills one request at a time: only the few in flight when it is full are refused).
+ *   Slow start: 20 requests per second, one more per clean answer (doubling each second) while the rate is
+ *   at most 1.25 times what the provider accepted in the last second plus 10 (a rate far ahead of the
+ *   answers would overshoot the limit by more). The first "429 Too Many Requests" ends it: each 429 cuts the
+ *   rate to 95% of what the provider accepted in the last second (at most once a second: the answers already
+ *   on their way carry the same news), the limit as measured. Below it the rate grows back by 1 request per
+ *   second each second; at it and above, by 1 per 300 clean answers, doubled every 300 (the limit may have
+ *   grown, or was measured low): about one 429 in 300 requests or fewer, whatever the limit. The window
+ *   keeps whole requests: a rate of 20.9 sends at most 20 in any second. The rate never exceeds the ceiling
+ *   the user set on the credential (Max Requests per Second, 100 unless set).
  *
  * It only paces: correctness never depends on it. A 429 is still retried by the request core (the provider
  * refused the request before doing anything), and a Retry-After holds every request of the credential.
  */
 
 /** Requests per second an adaptive flow starts at. */
-export const START_RATE = 10;
+export const START_RATE = 20;
 /** The ceiling when the credential sets none, requests per second. */
 export const DEFAULT_MAX_RATE = 100;
 /** The floor an adaptive flow never goes under, requests per second. */
@@ -38,14 +40,18 @@ const MIN_RATE = 1;
 const DECREASE = 0.95;
 /** A documented rate under 429s (another process shares it): its share is cut to this. */
 const DECREASE_DOCUMENTED = 0.85;
-/** Slow start: rate added per clean answer (so the rate grows by half each second). */
-const SLOW_START_GAIN = 0.5;
+/** Slow start: rate added per clean answer (so the rate doubles each second). */
+const SLOW_START_GAIN = 1;
+/** Slow start grows only while the rate is at most this many times what was accepted in the last second, plus
+ * SLOW_START_SLACK: past it the items in flight do not use the rate, and the overshoot at the limit grows. */
+const SLOW_START_LEAD = 1.25;
+const SLOW_START_SLACK = 10;
 /** Congestion avoidance below the measured limit: requests per second added each second of clean answers
  * (a cut to 95% of 40/s is made up in 2 s). */
 const INCREASE_PER_SECOND = 1;
-/** Past the measured limit: requests per second added each second at first, doubled every PROBE_DOUBLING_MS. */
-const PROBE_PER_SECOND = 0.1;
-const PROBE_DOUBLING_MS = 5000;
+/** Past the measured limit: 1 request per second added per this many clean answers at first, doubled every as
+ * many answers. Counted in answers, not seconds, so the probes' 429s are the same share at any limit. */
+const PROBE_ANSWERS = 300;
 /** A documented rate cut by 429s grows back by this many requests per window each second. */
 const DOCUMENTED_INCREASE_PER_SECOND = 0.25;
 /** Decreases are at most this often: the answers already on their way carry the same news. */
@@ -113,16 +119,15 @@ class DocumentedFlow implements Flow {
 export class AdaptiveFlow implements Flow {
 	/** Requests per second granted now. */
 	rate: number;
-	/** False until the first 429 (slow start): up to `rate` requests in any second, bursts allowed. After it,
-	 * requests are also spaced evenly. */
+	/** False until the first 429 (slow start). */
 	private congested = false;
-	/** Once congested: when the next request may go. */
+	/** When the next request may go: requests are spaced evenly at the rate. */
 	private nextAt = 0;
 	private lastDecreaseAt = 0;
 	/** What the provider accepted in the second before the last 429: the limit as last measured. */
 	private ceiling = Infinity;
-	/** Since when the rate has been at the ceiling or above (probing past it), undefined while below. */
-	private probingSince: number | undefined;
+	/** Clean answers since the rate reached the ceiling (probing past it), 0 while below. */
+	private probeAnswers = 0;
 	/** At most floor(`rate`) requests in any second, counted as the provider counts them (see RequestWindow).
 	 * After a 429 this window still holds what the provider counted in the last second, so sending resumes
 	 * only as the provider's own window empties. */
@@ -139,21 +144,26 @@ export class AdaptiveFlow implements Flow {
 	async acquire(): Promise<Ticket> {
 		let place: Place;
 		for (;;) {
-			if (this.congested && Date.now() < this.nextAt) {
+			if (Date.now() < this.nextAt) {
 				await sleep(this.nextAt - Date.now());
 				continue;
 			}
 			// Whole requests: a rate of 20.5 sends at most 20 in a window, so a window measured at 20 is kept.
 			place = await this.window.room(() => Math.max(1, Math.floor(this.rate)));
 			// Another request may have taken the next even slot while this one waited for room.
-			if (this.congested && Date.now() < this.nextAt) {
+			if (Date.now() < this.nextAt) {
 				this.window.release(place);
 				continue;
 			}
 			break;
 		}
 		this.stats.sent++;
-		if (this.congested) this.nextAt = Date.now() + 1000 / this.rate;
+		// The next slot follows this one's, not its grant: timers fire late (by milliseconds on a busy
+		// machine), and at 40/s 2 ms late each time is 8% lost. Later than half an interval (or after a
+		// pause), it follows the grant: no burst makes up for lost time.
+		const interval = 1000 / this.rate;
+		const now = Date.now();
+		this.nextAt = (now - this.nextAt <= interval / 2 ? this.nextAt : now) + interval;
 		return {
 			sent: () => this.window.sent(place),
 			done: (outcome, retryAfterMs) => {
@@ -163,16 +173,24 @@ export class AdaptiveFlow implements Flow {
 		};
 	}
 
-	/** Requests per second added each second of clean answers, once congested. */
-	private increasePerSecond(now: number): number {
+	/** Rate added by one clean answer. */
+	private gain(acceptedLastSecond: number): number {
+		if (!this.congested)
+			return this.rate <= SLOW_START_LEAD * acceptedLastSecond + SLOW_START_SLACK
+				? SLOW_START_GAIN
+				: 0;
+		// About `rate` answers a second: 1 request per second added each second.
 		if (this.rate < this.ceiling) {
-			this.probingSince = undefined;
-			return INCREASE_PER_SECOND;
+			this.probeAnswers = 0;
+			return INCREASE_PER_SECOND / this.rate;
 		}
-		this.probingSince ??= now;
 		// Past the measured limit slowly, faster the longer it holds (the limit may have grown, or the
-		// measure was low): doubling every PROBE_DOUBLING_MS.
-		return PROBE_PER_SECOND * 2 ** Math.floor((now - this.probingSince) / PROBE_DOUBLING_MS);
+		// measure was low).
+		return 2 ** Math.floor(this.probeAnswers++ / PROBE_ANSWERS) / PROBE_ANSWERS;
+	}
+
+	private acceptedLastSecond(now: number): number {
+		return this.accepted.filter((t) => now - t < 1000).length;
 	}
 
 	private report(outcome: Outcome, retryAfterMs?: number): void {
@@ -181,8 +199,7 @@ export class AdaptiveFlow implements Flow {
 			this.accepted.push(now);
 			if (this.accepted.length > 4 * this.maxPerSecond + 16)
 				this.accepted.splice(0, this.accepted.length / 2);
-			const gain = this.congested ? this.increasePerSecond(now) / this.rate : SLOW_START_GAIN;
-			this.rate = Math.min(this.maxPerSecond, this.rate + gain);
+			this.rate = Math.min(this.maxPerSecond, this.rate + this.gain(this.acceptedLastSecond(now)));
 			return;
 		}
 		if (outcome !== 'throttled') return;
@@ -191,11 +208,11 @@ export class AdaptiveFlow implements Flow {
 		if (now - this.lastDecreaseAt < DECREASE_GUARD_MS) return;
 		this.lastDecreaseAt = now;
 		this.stats.decreases++;
-		const acceptedLastSecond = this.accepted.filter((t) => now - t < 1000).length;
+		const acceptedLastSecond = this.acceptedLastSecond(now);
 		this.ceiling = acceptedLastSecond;
-		this.probingSince = undefined;
+		this.probeAnswers = 0;
 		this.rate = Math.max(MIN_RATE, DECREASE * Math.max(acceptedLastSecond, this.rate / 2));
-		// From now on sends are spaced evenly; those already scheduled at the old rate move out to the new one.
+		// Sends already scheduled at the old rate move out to the new one.
 		this.congested = true;
 		this.nextAt = Math.max(this.nextAt, now + 1000 / this.rate);
 	}
