@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import {
 	AdaptiveFlow,
 	flowFor,
@@ -48,7 +49,7 @@ async function drive(
 	let answered = 0;
 	const start = Date.now();
 	let lastAnswerAt = start;
-	const trip = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+	const trip = async (ms: number) => await sleep(ms);
 	const worker = async () => {
 		while (left > 0) {
 			left--;
