@@ -8,6 +8,8 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/logs/'],
 	testTimeout: 60_000,
-	maxWorkers: 1,
+	// Four files at once: the engine tests spend most of their time waiting (backoffs, rate windows), not
+	// computing, and each file has its own simulator and flows.
+	maxWorkers: 4,
 	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.ts'],
 };

@@ -5,5 +5,8 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.js'],
 	testTimeout: 300_000,
-	maxWorkers: 1,
+	// Three files at once, each with its own n8n on its own port: much of an e2e file is waiting (n8n's boot, a
+	// poll each minute), so three share the two cores; the longest start first.
+	maxWorkers: 3,
+	testSequencer: '<rootDir>/test/e2e/sequencer.js',
 };

@@ -1,0 +1,30 @@
+'use strict';
+// The e2e files run three at a time; the ones that take longest (n8n boots per package, a poll each minute,
+// 1,500 webhook calls) start first, so the short ones fill in around them instead of one long file running
+// alone at the end.
+const path = require('node:path');
+const Sequencer = require('@jest/test-sequencer').default;
+
+const LONGEST_FIRST = [
+	'packages',
+	'cardlytics-trigger',
+	'webhook-volume',
+	'polling-all',
+	'editor',
+	'examples',
+	'polling',
+	'webhook-credentials',
+];
+
+class LongestFirst extends Sequencer {
+	sort(tests) {
+		const rank = (test) => {
+			const name = path.basename(test.path).replace(/\.e2e\.js$/, '');
+			const index = LONGEST_FIRST.indexOf(name);
+			return index < 0 ? LONGEST_FIRST.length : index;
+		};
+		return [...tests].sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+	}
+}
+
+module.exports = LongestFirst;
