@@ -11,6 +11,7 @@
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const { FILE, markedSections } = require('./sections');
+const { CARDLYTICS_MERCHANT } = require('./fixtures');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox } = require('../sandbox');
@@ -93,14 +94,7 @@ async function tokenCounts(sim) {
 			provider: 'cardlytics',
 			type: 'cardlyticsOAuth2Api',
 			node: 'cardlytics',
-			parameters: {
-				resource: 'merchant',
-				operation: 'upsert',
-				merchantId: '={{ $json.id }}',
-				merchantName: 'Bench',
-				merchantCategoryCode: '5814',
-				paymentChannels: ['online'],
-			},
+			parameters: CARDLYTICS_MERCHANT,
 			item: (i) => ({ id: `m-${i % 50}` }),
 		},
 		{

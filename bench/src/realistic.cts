@@ -17,6 +17,7 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const { startSandbox } = require(path.join(ROOT, 'sandbox'));
 const { demoCredentials } = require(path.join(ROOT, 'sandbox', 'demo-credentials'));
+const { CARDLYTICS_MERCHANT } = require(path.join(ROOT, 'bench', 'fixtures.js'));
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
@@ -195,36 +196,7 @@ const SCENARIOS: WriteScenario[] = [
 		credentialType: 'cardlyticsOAuth2Api',
 		node: 'cardlytics',
 		route: '/api/v1/partner/merchants/:merchantId',
-		parameters: {
-			resource: 'merchant',
-			operation: 'upsert',
-			merchantId: '={{ $json.id }}',
-			merchantName: 'Bench',
-			merchantCategoryCode: '5814',
-			paymentChannels: ['instore'],
-			// Cardlytics requires at least one store with its MIDs (the merchant schema).
-			storeInput: 'json',
-			storesJson: JSON.stringify([
-				{
-					storeId: 's-1',
-					storeName: 'Bench Store',
-					address1: '1 Main St',
-					city: 'SPRINGFIELD',
-					state: 'IL',
-					postalCode: '62701',
-					countryCode: 'US',
-					processorMidChangedFlag: 'N',
-					processorMidRecords: [
-						{
-							paymentNetwork: 'Visa',
-							processors: [
-								{ processorName: 'UNKNOWN', visaMids: [{ vmid: '12345678', vsid: '87654321' }] },
-							],
-						},
-					],
-				},
-			]),
-		},
+		parameters: CARDLYTICS_MERCHANT,
 		item: (i, tag) => ({ id: `${tag}-m-${i}` }),
 		applied: (state, tag) =>
 			[...state.merchants.keys()].filter((k) => String(k).startsWith(`${tag}-`)).length,
