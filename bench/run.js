@@ -123,7 +123,13 @@ async function tokenCounts(sim) {
 			provider: 'frederick',
 			type: 'frederickApi',
 			node: 'frederick',
-			parameters: { resource: 'contact', operation: 'get', contactId: '={{ $json.id }}' },
+			// Contacts are per location (V2 paths as Frederick's client builds them).
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				locationId: 'loc_1',
+				contactId: '={{ $json.id }}',
+			},
 			item: (i) => ({ id: `ct_${(i % 1000) + 1}` }),
 		},
 		{
