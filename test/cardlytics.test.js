@@ -482,6 +482,10 @@ describe('Cardlytics through the n8n engine', () => {
 		box.sim.stats.reset();
 		const future = await run({ resource: 'redemption', operation: 'getLink', date: '2999-01-01' });
 		expect(future.error.message).toBe('Date must be a day in the past, got 2999-01-01 (item 0)');
+		// Today's file is not complete yet: today is refused too (the feed serves past UTC days).
+		const today = new Date().toISOString().slice(0, 10);
+		const now = await run({ resource: 'redemption', operation: 'getLink', date: today });
+		expect(now.error.message).toBe(`Date must be a day in the past, got ${today} (item 0)`);
 		expect(box.sim.requestsTo('cardlytics', 'GET', '/api/v1/partner/redemptions')).toBe(0);
 	});
 
