@@ -1,5 +1,5 @@
 'use strict';
-// The e2e files run three at a time; the ones that take longest (n8n boots per package, a poll each minute,
+// The e2e files run two at a time; the ones that take longest (n8n boots per package, a poll each minute,
 // 1,500 webhook calls) start first, so the short ones fill in around them instead of one long file running
 // alone at the end.
 const path = require('node:path');
