@@ -1,7 +1,6 @@
 'use strict';
-// The e2e files run two at a time; the ones that take longest (n8n boots per package, a poll each minute,
-// 1,500 webhook calls) start first, so the short ones fill in around them instead of one long file running
-// alone at the end.
+// The e2e files in a fixed order, the ones that take longest (n8n boots per package, a poll each minute,
+// 1,500 webhook calls) first: with more than one worker the short ones fill in around them.
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
