@@ -2,31 +2,18 @@ import { sleep } from 'n8n-workflow';
 import { type Place, RequestWindow } from './window';
 
 /**
- * Flow control per credential: how fast the requests of one stored credential go out, across all the items
- * of an execution (and across executions in the same n8n process).
+ * Flow control per credential: how fast the requests of one stored credential go out, across the items of an
+ * execution and across executions in the same n8n process. It only paces: a 429 is still retried by the
+ * request core, and a Retry-After holds every request of the credential.
  *
- * - A provider that documents its rate (LoyaltyLion: 20 requests per second) has it kept exactly: a sliding
- *   window in which each request counts from when it may reach the provider, not from its answer: from when
- *   it left plus the spread of the round trips this flow has measured (window.ts gives the reasoning; assumed:
- *   the round trips' spread bounds the one-way delays' spread). The provider, which counts arrivals, never
- *   sees more than the rate and no 429 is provoked, and a slot costs a window plus a few milliseconds, not a
- *   window plus a round trip. Several n8n processes sharing one credential each keep their share (the
- *   credential says how many), and a 429 all the same cuts the flow's share until answers are clean.
- * - A provider that does not (Loyalistic, Loyalife, Frederick, Cardlytics) has its limit found as TCP finds a
- *   link's capacity (AIMD), counted in the same window, requests spaced evenly at the rate (without bursts
- *   the provider's window fills one request at a time: only the few in flight when it is full are refused).
- *   Slow start: 20 requests per second, one more per clean answer (doubling each second) while the rate is
- *   at most 1.25 times what the provider accepted in the last second plus 10 (a rate far ahead of the
- *   answers would overshoot the limit by more). The first "429 Too Many Requests" ends it: each 429 cuts the
- *   rate to 95% of what the provider accepted in the last second (at most once a second: the answers already
- *   on their way carry the same news), the limit as measured. Below it the rate grows back by 1 request per
- *   second each second; at it and above, by 1 per 300 clean answers, doubled every 300 (the limit may have
- *   grown, or was measured low): about one 429 in 300 requests or fewer, whatever the limit. The window
- *   keeps whole requests: a rate of 20.9 sends at most 20 in any second. The rate never exceeds the ceiling
- *   the user set on the credential (Max Requests per Second, 100 unless set).
- *
- * It only paces: correctness never depends on it. A 429 is still retried by the request core (the provider
- * refused the request before doing anything), and a Retry-After holds every request of the credential.
+ * - A documented rate (LoyaltyLion's 20 per second) is kept in a sliding window where each request counts
+ *   from when it may reach the provider (window.ts): the provider, counting arrivals, never sees more than
+ *   the rate. Processes sharing a credential keep their share; a 429 cuts the share until answers are clean.
+ * - An undisclosed limit is found as TCP finds a link's capacity (AIMD), requests spaced evenly. Slow start
+ *   at START_RATE, doubling each second while within SLOW_START_LEAD x accepted + SLOW_START_SLACK; each 429
+ *   cuts the rate to DECREASE of what was accepted in the last second (once a second); below that limit it
+ *   grows by INCREASE_PER_SECOND, past it by 1 per PROBE_ANSWERS clean answers, doubled every as many. The
+ *   rate never exceeds the credential's Max Requests per Second.
  */
 
 /** Requests per second an adaptive flow starts at. */
