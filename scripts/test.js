@@ -67,7 +67,7 @@ async function main() {
 		ensureChromium();
 		console.log('\n[test] waiting for the n8n install');
 		await n8n;
-		run('end-to-end tests (real n8n, real browser)', 'npx jest --ci --config jest.e2e.config.js');
+		run('end-to-end tests (real n8n, real browser)', 'node scripts/e2e.js');
 	}
 	console.log('\n[test] all green');
 }

@@ -1,19 +1,10 @@
 'use strict';
-// The e2e files in a fixed order, the ones that take longest (n8n boots per package, a poll each minute,
-// 1,500 webhook calls) first: with more than one worker the short ones fill in around them.
+// The e2e files in a fixed order, the ones that take longest (n8n boots per package, 1,500 webhook calls)
+// first: with more than one worker the short ones fill in around them.
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-const LONGEST_FIRST = [
-	'packages',
-	'cardlytics-trigger',
-	'webhook-volume',
-	'polling-all',
-	'editor',
-	'examples',
-	'polling',
-	'webhook-credentials',
-];
+const LONGEST_FIRST = ['packages', 'webhook-volume', 'editor', 'examples', 'webhook-credentials'];
 
 class LongestFirst extends Sequencer {
 	sort(tests) {

@@ -1,0 +1,43 @@
+'use strict';
+// `npm run test:e2e`: the end-to-end tests as two jest processes at once: the files that mostly wait for
+// n8n's once-a-minute polls (jest.e2e-polling.config.js, all at once) beside the others, one at a time
+// (jest.e2e.config.js). The polling run's output is kept in a log and printed when it ends, so the two do not
+// interleave. Fails when either fails. Extra arguments go to both jest runs.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const JEST = require.resolve('jest/bin/jest');
+
+function jest(config, extra, out) {
+	const args = [JEST, '--ci', '--config', config, ...extra];
+	const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', out, out] });
+	return new Promise((resolve, reject) => {
+		child.on('error', reject);
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
+
+async function main() {
+	const extra = process.argv.slice(2);
+	const log = path.join(os.tmpdir(), `n8n-loyalty-e2e-polling-${process.pid}.log`);
+	const out = fs.openSync(log, 'w');
+	console.log(`[e2e] polling files in a second jest process (log: ${log}), the others here`);
+	const polling = jest('jest.e2e-polling.config.js', extra, out);
+	const others = await jest('jest.e2e.config.js', extra, 'inherit');
+	const pollingCode = await polling;
+	fs.closeSync(out);
+	console.log(`\n[e2e] the polling files (jest.e2e-polling.config.js):`);
+	process.stdout.write(fs.readFileSync(log, 'utf8'));
+	if (others !== 0 || pollingCode !== 0) {
+		console.error(`[e2e] failed: other files exit ${others}, polling files exit ${pollingCode}`);
+		process.exit(1);
+	}
+}
+
+main().catch((error) => {
+	console.error(`[e2e] ${error.message}`);
+	process.exit(1);
+});
