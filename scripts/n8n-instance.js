@@ -170,6 +170,16 @@ class N8nInstance {
 		return result;
 	}
 
+	/** Imports every workflow file (`*.json`) of a folder in one n8n boot (`import:workflow --separate`). */
+	async importWorkflows(dir) {
+		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		if (result.code !== 0)
+			throw new Error(
+				`import:workflow --separate ${path.basename(dir)} failed: ${result.stderr || result.stdout}`,
+			);
+		return result;
+	}
+
 	/**
 	 * Executes an imported workflow with `n8n execute --id … --rawOutput` and returns {code, run, stdout,
 	 * stderr}: `run` is the parsed result JSON (printed after the log lines, from the first line that is
@@ -300,12 +310,14 @@ async function preparedInstance({
 	const n8n = new N8nInstance({ runtime, userFolder });
 	n8n.installPack(packTarball(path.join(userFolder, 'pack')));
 	await n8n.importCredentials(credentials);
-	for (const wf of workflows) {
-		const file = path.join(userFolder, `workflow-${wf.id}.json`);
-		fs.writeFileSync(file, JSON.stringify(wf));
-		await n8n.importWorkflow(file);
-		if (activate) await n8n.activate(wf.id);
+	if (workflows.length > 0) {
+		// One n8n boot for all of them.
+		const dir = fs.mkdtempSync(path.join(userFolder, 'workflows-'));
+		for (const wf of workflows)
+			fs.writeFileSync(path.join(dir, `workflow-${wf.id}.json`), JSON.stringify(wf));
+		await n8n.importWorkflows(dir);
 	}
+	if (activate) for (const wf of workflows) await n8n.activate(wf.id);
 	return n8n;
 }
 

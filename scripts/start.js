@@ -52,8 +52,7 @@ async function main() {
 	}
 	console.log('[start] importing credentials (pointing at the simulator) and example workflows');
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
-	const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
-	for (const file of examples) await n8n.importWorkflow(path.join(ROOT, 'examples', file));
+	await n8n.importWorkflows(path.join(ROOT, 'examples'));
 	// One polling trigger runs from the start: it watches MEM0001 to MEM0003, so running "Loyalife: redeem
 	// points ..." (member MEM0003) makes it start within a minute with that redemption and its reversal.
 	await n8n.activate('ExXlNewTransact1');

@@ -60,8 +60,7 @@ beforeAll(async () => {
 		false,
 	);
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
-	for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')))
-		await n8n.importWorkflow(path.join(EXAMPLES, file));
+	await n8n.importWorkflows(EXAMPLES);
 }, 900_000);
 
 afterAll(async () => {

@@ -144,8 +144,8 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 			for (const node of community) expect(`${file}: ${node.type}`).toMatch(`${file}: ${name}.`);
 			for (const node of community)
 				for (const type of Object.keys(node.credentials ?? {})) expect(types).toContain(type);
-			await n8n.importWorkflow(path.join(dir, file));
 		}
+		await n8n.importWorkflows(dir);
 
 		for (const { file, wf } of workflows.filter((w) => isManual(w.wf))) {
 			const result = await n8n.execute(wf.id);
