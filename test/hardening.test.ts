@@ -1,25 +1,36 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test that runs a stand-in foreign host on node:http, never loaded by n8n */
 // Input never steers the request: an ID of ".", ".." or 100 KB never reaches the
 // provider, whichever operation and provider; a URL a provider names on another host never receives the
 // credential. Generated from the nodes' own descriptions, like the bad-input matrix, so no ID field is missed.
-const http = require('node:http');
-const path = require('node:path');
-const { Engine, useSandbox, allText } = require('./harness');
-const { demoCredentials } = require('../sandbox/demo-credentials');
-const {
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type * as PathModule from '../nodes/shared/http/path';
+import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
+import {
 	operationsOf,
-	NODES: ALL_NODES,
+	NODES as ALL_NODES,
 	descriptionOf,
 	runAction,
 	asParameter,
 	requiredParameters,
-} = require('./harness/descriptions');
+	type MatrixCase,
+} from './harness/descriptions';
+import { requireFromRoot } from './harness/root';
+import { demoCredentials } from './harness/sandbox';
 
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
-const ROOT = path.resolve(__dirname, '..');
-const { buildPath, followOnOrigin, joinOnOrigin } = require(
-	path.join(ROOT, 'dist/nodes/shared/http/path.js'),
+const { buildPath, followOnOrigin, joinOnOrigin } = requireFromRoot<typeof PathModule>(
+	'dist/nodes/shared/http/path.js',
 );
+
+/** The Frederick simulator's controls these tests use (untyped in the simulator). */
+interface FrederickControl {
+	setLinkOrigin(options: { origin?: string }): void;
+	setJobs(options: { redirectOrigin?: string }): void;
+	resetJobs(): void;
+}
+const frederickControl = () => box.sim.instances.frederick.control as FrederickControl;
 
 const NODES = ALL_NODES.filter((n) => n.credential !== 'loyalifeApi'); // Loyalife has no ID in any path
 /** Fields whose value goes into a request path (every such field in the four nodes that have path IDs). */
@@ -37,11 +48,16 @@ const PATH_ID_FIELDS = new Set([
 	'listId',
 ]);
 
-const cases = [];
+interface PathIdCase extends MatrixCase {
+	field: string;
+	label: string;
+}
+
+const cases: PathIdCase[] = [];
 for (const spec of NODES) {
 	const description = descriptionOf(spec);
 	for (const { resource, operation, fields } of operationsOf(description)) {
-		const valid = { ...(spec.base ?? {}), resource, operation };
+		const valid: INodeParameters = { ...(spec.base ?? {}), resource, operation };
 		Object.assign(valid, requiredParameters(fields));
 		for (const f of fields.filter((x) => PATH_ID_FIELDS.has(x.name) && x.required)) {
 			for (const bad of ['..', '.', ' .. ', 'x'.repeat(100_000)]) {
@@ -64,15 +80,15 @@ describe('an ID never changes where a request goes', () => {
 		expect(cases.length).toBeGreaterThanOrEqual(4 * 20);
 	});
 
-	test.each(cases.map((c) => [c.label, c]))(
+	test.each(cases.map((c): [string, PathIdCase] => [c.label, c]))(
 		'%s: refused before sending, naming the field and item',
 		async (_label, c) => {
 			const { error } = await runAction(box.sim, c);
 			expect(error).toBeDefined();
-			expect(error.name).toBe('NodeOperationError');
-			expect(error.message).toContain(c.field);
-			expect(error.message).toMatch(/\(item 0\)$/);
-			expect(error.message.length).toBeLessThan(300);
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toContain(c.field);
+			expect(error?.message).toMatch(/\(item 0\)$/);
+			expect(error?.message.length).toBeLessThan(300);
 			const apiCalls = box.sim.stats.log.filter((r) => !/token|oauth|Auth\/Token/i.test(r.route));
 			expect(apiCalls).toHaveLength(0);
 		},
@@ -80,7 +96,10 @@ describe('an ID never changes where a request goes', () => {
 
 	test('the shared path builder refuses what the URL parser would resolve, and encodes the rest as one segment', () => {
 		for (const bad of ['', ' ', '.', '..', 'x'.repeat(257), {}, [], null, undefined, NaN]) {
-			expect(() => buildPath('/orders/{merchant_id}', { merchant_id: bad })).toThrow(/merchant_id/);
+			// Values of every kind, not only the strings and numbers its type allows.
+			expect(() => buildPath('/orders/{merchant_id}', { merchant_id: bad as string })).toThrow(
+				/merchant_id/,
+			);
 		}
 		expect(buildPath('/a/{id}/b', { id: '../x' })).toBe('/a/..%2Fx/b');
 		expect(buildPath('/a/{id}/b', { id: '%2e%2e' })).toBe('/a/%252e%252e/b');
@@ -120,38 +139,44 @@ describe('an ID never changes where a request goes', () => {
 });
 
 describe('Frederick never sends the API key or token to a host its answers name', () => {
-	let attacker;
-	let received;
+	let attacker: http.Server;
+	let received: Array<{
+		method: string | undefined;
+		url: string | undefined;
+		headers: http.IncomingHttpHeaders;
+	}>;
+	const attackerPort = () => (attacker.address() as AddressInfo).port;
 	beforeAll(async () => {
 		attacker = http.createServer((req, res) => {
 			received.push({ method: req.method, url: req.url, headers: req.headers });
 			res.writeHead(200, { 'Content-Type': 'application/vnd.api+json' });
 			res.end(JSON.stringify({ data: [], links: {} }));
 		});
-		await new Promise((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
 	});
-	afterAll(() => new Promise((resolve) => attacker.close(resolve)));
+	afterAll(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
 	beforeEach(() => {
 		received = [];
 	});
-	afterEach(() => box.sim.instances.frederick.control.setLinkOrigin({}));
+	afterEach(() => frederickControl().setLinkOrigin({}));
 
 	function setup() {
 		const engine = new Engine();
 		const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'frederickApi');
+		if (!credential) throw new Error('no frederickApi demo credential');
 		const credentials = engine.addCredential(
 			credential.id,
 			credential.type,
-			credential.data,
+			credential.data as IDataObject,
 			credential.name,
 		);
-		return (parameters, options = {}) =>
+		return (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 			engine.runNode({ type: 'frederick', credentials, parameters, ...options });
 	}
 
 	test('links.next on another host: the list stops with an error naming that host, nothing is sent there', async () => {
-		const origin = `http://localhost:${attacker.address().port}`;
-		box.sim.instances.frederick.control.setLinkOrigin({ origin });
+		const origin = `http://localhost:${attackerPort()}`;
+		frederickControl().setLinkOrigin({ origin });
 		const { error, items } = await setup()({
 			resource: 'contact',
 			operation: 'getMany',
@@ -159,7 +184,7 @@ describe('Frederick never sends the API key or token to a host its answers name'
 			returnAll: true,
 		});
 		expect(items ?? []).toHaveLength(0);
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			`Frederick named a follow-up address on another host (${origin}); not followed (item 0)`,
 		);
 		expect(received).toHaveLength(0);
@@ -167,8 +192,8 @@ describe('Frederick never sends the API key or token to a host its answers name'
 	});
 
 	test('a background job whose links.self names another host is not polled there', async () => {
-		const origin = `http://127.0.0.2:${attacker.address().port}`;
-		box.sim.instances.frederick.control.setLinkOrigin({ origin });
+		const origin = `http://127.0.0.2:${attackerPort()}`;
+		frederickControl().setLinkOrigin({ origin });
 		const items = Array.from({ length: 8 }, (_, i) => ({
 			external_id: `svc-o${i}`,
 			name: `S${i}`,
@@ -186,13 +211,13 @@ describe('Frederick never sends the API key or token to a host its answers name'
 			},
 			{ items },
 		);
-		expect(error.message).toMatch(/another host \(http:\/\/127\.0\.0\.2:\d+\); not followed/);
+		expect(error?.message).toMatch(/another host \(http:\/\/127\.0\.0\.2:\d+\); not followed/);
 		expect(received).toHaveLength(0);
 	});
 
 	test("a complete job's 303 to another host is not followed: n8n is not left to follow redirects", async () => {
-		const origin = `http://localhost:${attacker.address().port}`;
-		box.sim.instances.frederick.control.setJobs({ redirectOrigin: origin });
+		const origin = `http://localhost:${attackerPort()}`;
+		frederickControl().setJobs({ redirectOrigin: origin });
 		try {
 			const items = Array.from({ length: 8 }, (_, i) => ({
 				external_id: `svc-r${i}`,
@@ -211,13 +236,13 @@ describe('Frederick never sends the API key or token to a host its answers name'
 				},
 				{ items },
 			);
-			expect(error.message).toBe(
+			expect(error?.message).toBe(
 				`Frederick named a follow-up address on another host (${origin}); not followed (item 0)`,
 			);
 			expect(received).toHaveLength(0);
 			expect(allText(error)).not.toContain('fred-demo-api-key');
 		} finally {
-			box.sim.instances.frederick.control.resetJobs();
+			frederickControl().resetJobs();
 		}
 	});
 });

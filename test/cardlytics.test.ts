@@ -1,11 +1,53 @@
-'use strict';
-const { Engine, useSandbox, allText } = require('./harness');
+import type {
+	IBinaryData,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	NodeApiError,
+} from 'n8n-workflow';
+import example from '../examples/cardlytics-offer-report.json';
+import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
 
 const CLIENT_ID = 'cdlx-demo-client';
 const CLIENT_SECRET = 'cdlx-demo-secret';
 const box = useSandbox({ cardlytics: { tokenLifetimeSeconds: 3600 } });
 
-function setup(data = {}) {
+/** What these tests read of the Cardlytics simulator (its state is untyped in the simulator). */
+interface StoredMerchant {
+	merchantSubCategories: unknown;
+	stores: Array<{ processorMidRecords: Array<{ processors: unknown }> }>;
+}
+interface StoredOffer {
+	offerId: string;
+	merchantId: string;
+	assets?: unknown;
+}
+interface CardlyticsSim {
+	state: {
+		merchants: Map<string, StoredMerchant>;
+		offers: Map<string, StoredOffer>;
+		lastReport: { offerIds: string[]; from: string; to: string };
+		options: { redemptionLinkFields: IDataObject; presignTtlSeconds: number };
+	};
+	tokens: { expireAll(): number };
+}
+
+/** A value a test goes on to read: missing, the test fails here. */
+function must<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is missing`);
+	return value;
+}
+
+/** The access token n8n stored on the credential. */
+const accessToken = (engine: Engine) =>
+	(engine.credentials.stored('cdlx-1')?.oauthTokenData as { access_token?: string } | undefined)
+		?.access_token;
+
+/** A binary property of an output item. */
+const binaryOf = (item: INodeExecutionData, name: string): IBinaryData =>
+	must(item.binary?.[name], `binary property ${name}`);
+
+function setup(data: IDataObject = {}) {
 	const engine = new Engine();
 	const credentials = engine.addCredential('cdlx-1', 'cardlyticsOAuth2Api', {
 		environment: 'custom',
@@ -14,13 +56,13 @@ function setup(data = {}) {
 		clientSecret: CLIENT_SECRET,
 		...data,
 	});
-	const run = (parameters, options = {}) =>
+	const run = (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 		engine.runNode({ type: 'cardlytics', credentials, parameters, ...options });
 	return { engine, credentials, run };
 }
 
 /** One store as the store editor holds it: the schema's required fields and one Visa MID. */
-const editorStore = (overrides = {}) => ({
+const editorStore = (overrides: INodeParameters = {}): INodeParameters => ({
 	storeId: 'store-1',
 	storeName: 'Springfield Downtown',
 	address1: '123 Main St',
@@ -34,7 +76,7 @@ const editorStore = (overrides = {}) => ({
 	},
 	...overrides,
 });
-const merchant = (overrides = {}) => ({
+const merchant = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'merchant',
 	operation: 'upsert',
 	merchantId: '={{ $json.id }}',
@@ -45,9 +87,10 @@ const merchant = (overrides = {}) => ({
 	stores: { store: [editorStore()] },
 	...overrides,
 });
-const items = (n) => Array.from({ length: n }, (_, i) => ({ id: `m-${i}`, name: `Merchant ${i}` }));
-const cardlytics = () => box.sim.instances.cardlytics;
-const PUT_MERCHANT = ['cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId'];
+const items = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ id: `m-${i}`, name: `Merchant ${i}` }));
+const cardlytics = () => box.sim.instances.cardlytics as CardlyticsSim;
+const PUT_MERCHANT = ['cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId'] as const;
 
 describe('Cardlytics through the n8n engine', () => {
 	test('a 50-item run fetches one token, sends 50 requests and pairs every output item', async () => {
@@ -69,7 +112,10 @@ describe('Cardlytics through the n8n engine', () => {
 			paymentChannels: ['online', 'instore'],
 		});
 		// The token was fetched with the client id/secret in the form body, as Cardlytics requires.
-		const tokenRequest = box.sim.stats.log.find((r) => r.route === '/api/v1/idp/oauth2/token');
+		const tokenRequest = must(
+			box.sim.stats.log.find((r) => r.route === '/api/v1/idp/oauth2/token'),
+			'the token request',
+		);
 		expect(tokenRequest.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
 		expect(tokenRequest.body).toMatchObject({
 			grant_type: 'client_credentials',
@@ -77,7 +123,7 @@ describe('Cardlytics through the n8n engine', () => {
 			client_secret: CLIENT_SECRET,
 		});
 		// n8n stored the token; a second execution reuses it.
-		expect(engine.credentials.stored('cdlx-1').oauthTokenData.access_token).toMatch(/^cdlx_/);
+		expect(accessToken(engine)).toMatch(/^cdlx_/);
 		await run(merchant(), { items: items(3) });
 		expect(box.sim.stats.tokens.cardlytics).toBe(1);
 	});
@@ -85,7 +131,7 @@ describe('Cardlytics through the n8n engine', () => {
 	test('an expired token is refreshed once by n8n and the request retried', async () => {
 		const { run, engine } = setup();
 		await run(merchant(), { items: items(1) });
-		const firstToken = engine.credentials.stored('cdlx-1').oauthTokenData.access_token;
+		const firstToken = accessToken(engine);
 		expect(cardlytics().tokens.expireAll()).toBeGreaterThanOrEqual(1);
 		box.sim.stats.reset();
 
@@ -101,7 +147,7 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(auths[0]).toBe(`Bearer ${firstToken}`);
 		expect(new Set(auths.slice(1)).size).toBe(1);
 		expect(auths[1]).not.toBe(auths[0]);
-		expect(engine.credentials.stored('cdlx-1').oauthTokenData.access_token).not.toBe(firstToken);
+		expect(accessToken(engine)).not.toBe(firstToken);
 	});
 
 	test('a wrong client secret gives a clear credential error and sends nothing else', async () => {
@@ -109,9 +155,9 @@ describe('Cardlytics through the n8n engine', () => {
 		const { error, items: out } = await run(merchant(), { items: items(2) });
 		expect(out).toHaveLength(0);
 		expect(error).toBeDefined();
-		expect(error.message).toMatch(/Cardlytics refused the credential/);
-		expect(error.message).toMatch(/invalid_client/);
-		expect(error.description).toMatch(
+		expect(error?.message).toMatch(/Cardlytics refused the credential/);
+		expect(error?.message).toMatch(/invalid_client/);
+		expect(error?.description).toMatch(
 			/client ID, the client secret and the base URL or environment/,
 		);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
@@ -129,17 +175,17 @@ describe('Cardlytics through the n8n engine', () => {
 		});
 		const { error } = await run(merchant(), { items: items(1) });
 		expect(error).toBeDefined();
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Cardlytics answered HTTP 400 (item 0): stores.0.storeId: Schema validation failure',
 		);
-		expect(error.httpCode).toBe('400');
-		expect(error.description).not.toMatch(/request ID/i);
-		expect(error.context.itemIndex).toBe(0);
+		expect((error as NodeApiError).httpCode).toBe('400');
+		expect(error?.description).not.toMatch(/request ID/i);
+		expect(error?.context.itemIndex).toBe(0);
 	});
 
 	test('sub-category items are checked by the node as the simulator checks them: Tex-Mex and Café pass, & does not', async () => {
 		const { run } = setup();
-		const withItems = (categoryItems) =>
+		const withItems = (categoryItems: string) =>
 			merchant({
 				merchantFields: {
 					merchantSubCategories: { category: [{ categoryType: 'cuisine', categoryItems }] },
@@ -147,12 +193,12 @@ describe('Cardlytics through the n8n engine', () => {
 			});
 		const ok = await run(withItems("Tex-Mex, Café, Joe's"), { items: items(1) });
 		expect(ok.error).toBeUndefined();
-		expect(cardlytics().state.merchants.get('m-0').merchantSubCategories).toEqual([
+		expect(cardlytics().state.merchants.get('m-0')?.merchantSubCategories).toEqual([
 			{ categoryType: 'cuisine', categoryItems: ['Tex-Mex', 'Café', "Joe's"] },
 		]);
 		box.sim.stats.reset();
 		const bad = await run(withItems('Pizza & Pasta'), { items: items(1) });
-		expect(bad.error.message).toBe(
+		expect(bad.error?.message).toBe(
 			'Sub-Category 0 → Items may hold only letters, digits, spaces, hyphens and apostrophes (Cardlytics allows no special characters), got "Pizza & Pasta" (item 0)',
 		);
 		expect(box.sim.stats.total('cardlytics')).toBe(0);
@@ -196,8 +242,8 @@ describe('Cardlytics through the n8n engine', () => {
 		box.sim.stats.reset();
 		box.sim.faults.add('cardlytics', { type: 'status', status: 429, count: 100 });
 		const failed = await run(merchant(), { items: items(1) });
-		expect(failed.error.message).toContain('Cardlytics answered HTTP 429');
-		expect(failed.error.description).toMatch(/Gave up after 5 attempts/);
+		expect(failed.error?.message).toContain('Cardlytics answered HTTP 429');
+		expect(failed.error?.description).toMatch(/Gave up after 5 attempts/);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(5);
 	});
 
@@ -248,8 +294,8 @@ describe('Cardlytics through the n8n engine', () => {
 		const { error } = await run(merchant({ merchantName: '={{ $json.missing }}' }), {
 			items: items(2),
 		});
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('Merchant Name is required but empty (item 0)');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('Merchant Name is required but empty (item 0)');
 		expect(box.sim.stats.total('cardlytics')).toBe(0);
 	});
 
@@ -259,11 +305,11 @@ describe('Cardlytics through the n8n engine', () => {
 		const { error } = await run(merchant({ merchantCategoryCode: '={{ $json.mcc }}' }), {
 			items: input,
 		});
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Merchant Category Code must be a 4-digit MCC such as 5812, got "58" (item 2)',
 		);
 		// Items run several at a time: those already started when item 2 failed went on, and the report says so.
-		expect(error.description).toMatch(
+		expect(error?.description).toMatch(
 			/The run stopped at item 2\. Items 0-1, 3-4 had already succeeded\. Item 2 failed\.$/,
 		);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(4);
@@ -307,12 +353,12 @@ describe('Cardlytics through the n8n engine', () => {
 		const png = 'data:image/png;base64,iVBORw0KGgo=';
 		const webp = 'data:image/webp;base64,UklGRg==';
 		await run({ ...offer, offerId: 'o-2', logoUrl: png, largeRectangleUrl: webp });
-		expect(cardlytics().state.offers.get('m-0/o-2').assets).toEqual({
+		expect(cardlytics().state.offers.get('m-0/o-2')?.assets).toEqual({
 			logo: { type: 'IMAGE', value: { large: { content: png } } },
 			largeRectangle: { type: 'IMAGE', value: { large: { content: webp } } },
 		});
 		const noBanner = await run({ ...offer, offerId: 'o-3', largeRectangleUrl: '={{ "" }}' });
-		expect(noBanner.error.message).toBe('Large Rectangle Image is required but empty (item 0)');
+		expect(noBanner.error?.message).toBe('Large Rectangle Image is required but empty (item 0)');
 		const deleted = await run({
 			resource: 'offer',
 			operation: 'delete',
@@ -340,7 +386,7 @@ describe('Cardlytics through the n8n engine', () => {
 		// One row per offer: the reference documents no date dimension.
 		expect(out).toHaveLength(2);
 		const request = box.sim.stats.log.find((r) => r.route.endsWith('/reports'));
-		expect(request.body).toEqual({
+		expect(request?.body).toEqual({
 			cube: 'merchant_performance',
 			offerIds: ['o-1', 'o-2'],
 			timeRange: { from: '2026-03-01', to: '2026-03-03' },
@@ -359,20 +405,24 @@ describe('Cardlytics through the n8n engine', () => {
 			out.map((i) => `${i.json['Partner Merchant Id']}/${i.json['Partner Offer Id']}`),
 		).toEqual(['m-0/o-1', 'm-0/o-2']);
 		for (const item of out) {
-			expect(item.json.Impressions).toBeGreaterThan(item.json.Activations);
+			expect(item.json.Impressions).toBeGreaterThan(item.json.Activations as number);
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}
 	});
 
 	test("the offer-report example's time range is relative to today, so it stays inside the two-year look-back", async () => {
 		const { run } = setup();
-		const example = require('../examples/cardlytics-offer-report.json');
-		const report = example.nodes.find((n) => n.parameters.operation === 'getMerchantPerformance');
+		const report = must(
+			(example.nodes as Array<{ parameters: INodeParameters }>).find(
+				(n) => n.parameters.operation === 'getMerchantPerformance',
+			),
+			'the report node of the example',
+		);
 		await run(merchant(), { items: [{ id: report.parameters.merchantId, name: 'Blue Bottle' }] });
 		box.sim.stats.reset();
 		const { error } = await run(report.parameters);
 		expect(error).toBeUndefined();
-		const day = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+		const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 		// $today is in the workflow's time zone: allow the UTC day either side.
 		const { from, to } = cardlytics().state.lastReport;
 		expect([day(29), day(30), day(31)]).toContain(from);
@@ -385,7 +435,7 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(link.error).toBeUndefined();
 		// Exactly the answer's fields (the OpenAPI defines only url), nothing computed by the node.
 		const answer = box.sim.stats.log.find((r) => r.route === '/api/v1/partner/redemptions');
-		expect(answer.query).toEqual({ date: '2026-01-15' });
+		expect(answer?.query).toEqual({ date: '2026-01-15' });
 		expect(Object.keys(link.items[0].json)).toEqual(['url']);
 		expect(link.items[0].json.url).toMatch(
 			/\/cardlytics\/files\/redemptions\/2026-01-15\.csv\?X-Expires=\d+&X-Signature=[0-9a-f]+$/,
@@ -398,7 +448,7 @@ describe('Cardlytics through the n8n engine', () => {
 			binaryPropertyName: 'file',
 		});
 		expect(error).toBeUndefined();
-		const binary = out[0].binary.file;
+		const binary = binaryOf(out[0], 'file');
 		// No name from Cardlytics: the node's own name, not the pre-signed URL's last segment, and not in the item.
 		expect(binary).toMatchObject({ mimeType: 'text/csv', fileName: 'redemptions-2026-01-15' });
 		expect(out[0].json).not.toHaveProperty('fileName');
@@ -409,7 +459,10 @@ describe('Cardlytics through the n8n engine', () => {
 		);
 		expect(csv.trim().split('\n')).toHaveLength(26);
 		expect(out[0].json).toMatchObject({ date: '2026-01-15', fileSize: Buffer.byteLength(csv) });
-		const fileRequest = box.sim.stats.log.find((r) => r.route === '/files/redemptions/:file');
+		const fileRequest = must(
+			box.sim.stats.log.find((r) => r.route === '/files/redemptions/:file'),
+			'the file request',
+		);
 		expect(fileRequest.headers.authorization).toBeUndefined();
 	});
 
@@ -436,7 +489,7 @@ describe('Cardlytics through the n8n engine', () => {
 				binaryPropertyName: 'data',
 			});
 			expect(error).toBeUndefined();
-			expect(out[0].binary.data.fileName).toBe('redemptions_20260115.csv');
+			expect(binaryOf(out[0], 'data').fileName).toBe('redemptions_20260115.csv');
 			expect(out[0].json).toEqual({
 				date: '2026-01-15',
 				mimeType: 'text/csv',
@@ -455,7 +508,7 @@ describe('Cardlytics through the n8n engine', () => {
 				binaryPropertyName: 'data',
 			});
 			expect(clash.items[0].json.fileName).toBe('cardlytics-name.csv');
-			expect(clash.items[0].binary.data.fileName).toBe('cardlytics-name.csv');
+			expect(binaryOf(clash.items[0], 'data').fileName).toBe('cardlytics-name.csv');
 		} finally {
 			cardlytics().state.options.redemptionLinkFields = before;
 		}
@@ -472,20 +525,20 @@ describe('Cardlytics through the n8n engine', () => {
 				date: '2026-01-15',
 				binaryPropertyName: 'data',
 			});
-			expect(error.message).toMatch(
+			expect(error?.message).toMatch(
 				/^Cardlytics answered HTTP 403 \(item 0\): Request has expired/,
 			);
-			expect(error.description).toMatch(/pre-signed redemption link/);
+			expect(error?.description).toMatch(/pre-signed redemption link/);
 		} finally {
 			cardlytics().state.options.presignTtlSeconds = before;
 		}
 		box.sim.stats.reset();
 		const future = await run({ resource: 'redemption', operation: 'getLink', date: '2999-01-01' });
-		expect(future.error.message).toBe('Date must be a day in the past, got 2999-01-01 (item 0)');
+		expect(future.error?.message).toBe('Date must be a day in the past, got 2999-01-01 (item 0)');
 		// Today's file is not complete yet: today is refused too (the feed serves past UTC days).
 		const today = new Date().toISOString().slice(0, 10);
 		const now = await run({ resource: 'redemption', operation: 'getLink', date: today });
-		expect(now.error.message).toBe(`Date must be a day in the past, got ${today} (item 0)`);
+		expect(now.error?.message).toBe(`Date must be a day in the past, got ${today} (item 0)`);
 		expect(box.sim.requestsTo('cardlytics', 'GET', '/api/v1/partner/redemptions')).toBe(0);
 	});
 
@@ -496,7 +549,7 @@ describe('Cardlytics through the n8n engine', () => {
 			await run(merchant({ merchantCategoryCode: 'x' }), { items: items(1), continueOnFail: true }),
 			await run({ resource: 'merchant', operation: 'delete', merchantId: 'nope' }),
 		];
-		const token = engine.credentials.stored('cdlx-1').oauthTokenData.access_token;
+		const token = accessToken(engine);
 		const text = runs.map((r) => allText(r.run.data) + allText(r.error)).join('\n');
 		expect(text).toContain('HTTP 404');
 		expect(text).not.toContain(CLIENT_SECRET);
@@ -505,7 +558,7 @@ describe('Cardlytics through the n8n engine', () => {
 });
 
 describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)', () => {
-	const sentMerchant = () =>
+	const sentMerchant = (): { stores: IDataObject[] } | undefined =>
 		box.sim.stats.log.filter((r) => r.route === '/api/v1/partner/merchants/:merchantId').at(-1)
 			?.body;
 	const one = [{ id: 'm-s', name: 'Store Merchant' }];
@@ -641,12 +694,12 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 			],
 		});
 		// The simulator, which validates as the schema does, accepted it.
-		expect(cardlytics().state.merchants.get('m-s').stores[0].processorMidRecords).toHaveLength(4);
+		expect(cardlytics().state.merchants.get('m-s')?.stores[0].processorMidRecords).toHaveLength(4);
 	});
 
 	test('without stores, or a store without MIDs or a required field, nothing is sent and the error names store and field', async () => {
 		const { run } = setup();
-		const cases = [
+		const cases: Array<[INodeParameters, string]> = [
 			[
 				{ stores: {} },
 				'Stores: stores needs at least one store: Cardlytics requires every merchant to have at least one',
@@ -696,7 +749,7 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		];
 		for (const [overrides, message] of cases) {
 			const { error } = await run(merchant(overrides), { items: one });
-			expect(error.message).toBe(`${message} (item 0)`);
+			expect(error?.message).toBe(`${message} (item 0)`);
 		}
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
 	});
@@ -734,8 +787,8 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		);
 		expect(error).toBeUndefined();
 		const stored = cardlytics().state.merchants.get('m-0');
-		expect(stored.stores[0].processorMidRecords[0].processors).toEqual(processors);
-		expect(stored.merchantSubCategories).toEqual([{ categoryType: 'cuisine', categoryItems: [] }]);
+		expect(stored?.stores[0].processorMidRecords[0].processors).toEqual(processors);
+		expect(stored?.merchantSubCategories).toEqual([{ categoryType: 'cuisine', categoryItems: [] }]);
 	});
 
 	test("Payment Channels, a store's Country Code and Processor MIDs Changed have no preset: left empty, n8n refuses the run naming the field", async () => {
@@ -778,11 +831,11 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 			processorMidChangedFlag: 'N',
 			processorMidRecords: visa,
 		}));
-		const json = (list) =>
+		const json = (list: IDataObject[]) =>
 			merchant({ storeInput: 'json', stores: undefined, storesJson: JSON.stringify(list) });
 		const ok = await run(json(stores), { items: one });
 		expect(ok.error).toBeUndefined();
-		expect(sentMerchant().stores.map((s) => [s.storeId, s.postalCode, s.countryCode])).toEqual([
+		expect(sentMerchant()?.stores.map((s) => [s.storeId, s.postalCode, s.countryCode])).toEqual([
 			['s-0', '02101', 'US'],
 			['s-1', '02101', 'US'],
 			['s-2', '02101', 'US'],
@@ -793,9 +846,9 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 			items: one,
 		});
 		expect(located.error).toBeUndefined();
-		expect(sentMerchant().stores[0]).toMatchObject({ latitude: '41.8781', longitude: '-87.6298' });
+		expect(sentMerchant()?.stores[0]).toMatchObject({ latitude: '41.8781', longitude: '-87.6298' });
 		box.sim.stats.reset();
-		const bad = [
+		const bad: Array<[IDataObject[], string]> = [
 			[
 				[...stores.slice(0, 2), { ...stores[2], name: 'x' }],
 				'Stores (JSON): store 2, name is not a field of the Cardlytics store schema (checked by the node, to catch misnamed fields): Cardlytics calls it storeName',
@@ -833,22 +886,22 @@ describe('Cardlytics merchant stores (MerchantPayload, merchant-ingestion-api)',
 		];
 		for (const [list, message] of bad) {
 			const { error } = await run(json(list), { items: one });
-			expect(error.message).toBe(`${message} (item 0)`);
+			expect(error?.message).toBe(`${message} (item 0)`);
 		}
 		const notJson = await run(merchant({ storeInput: 'json', storesJson: '[{' }), { items: one });
-		expect(notJson.error.message).toMatch(/^Stores \(JSON\) must be a JSON list of stores/);
+		expect(notJson.error?.message).toMatch(/^Stores \(JSON\) must be a JSON list of stores/);
 		expect(box.sim.requestsTo(...PUT_MERCHANT)).toBe(0);
 	});
 });
 
 describe('Cardlytics performance report (ReportRequest, api-performance-reporting)', () => {
-	const report = (overrides = {}) => ({
+	const report = (overrides: INodeParameters = {}): INodeParameters => ({
 		resource: 'report',
 		operation: 'getMerchantPerformance',
 		merchantId: 'm-0',
 		...overrides,
 	});
-	const sentReport = () =>
+	const sentReport = (): { offerIds?: string[] } | undefined =>
 		box.sim.stats.log.filter((r) => r.route.endsWith('/reports')).at(-1)?.body;
 
 	test('no offer IDs and no dates: every offer of the merchant over the last two years', async () => {
@@ -870,16 +923,16 @@ describe('Cardlytics performance report (ReportRequest, api-performance-reportin
 	test('a time range needs both ends; at most 1,000 offer IDs; checked before anything is sent', async () => {
 		const { run } = setup();
 		const onlyFrom = await run(report({ from: '2026-01-01' }));
-		expect(onlyFrom.error.message).toBe(
+		expect(onlyFrom.error?.message).toBe(
 			'To is required once the other end of the time range is given (or leave both empty for the last two years) (item 0)',
 		);
 		const onlyTo = await run(report({ to: '2026-01-01' }));
-		expect(onlyTo.error.message).toMatch(/^From is required once the other end/);
+		expect(onlyTo.error?.message).toMatch(/^From is required once the other end/);
 		const ids = Array.from({ length: 1001 }, (_, n) => `o-${n}`).join(',');
 		const tooMany = await run(report({ offerIds: ids }));
-		expect(tooMany.error.message).toBe('Offer IDs can hold at most 1000 IDs, got 1001 (item 0)');
+		expect(tooMany.error?.message).toBe('Offer IDs can hold at most 1000 IDs, got 1001 (item 0)');
 		const tooOld = await run(report({ from: '2020-01-01', to: '2020-01-02' }));
-		expect(tooOld.error.message).toMatch(
+		expect(tooOld.error?.message).toMatch(
 			/^From may reach at most two years back \(\d{4}-\d{2}-\d{2}\), got 2020-01-01/,
 		);
 		expect(box.sim.stats.total('cardlytics')).toBe(0);
@@ -891,6 +944,6 @@ describe('Cardlytics performance report (ReportRequest, api-performance-reportin
 		);
 		expect(ok.error).toBeUndefined();
 		expect(ok.items).toHaveLength(1000);
-		expect(sentReport().offerIds).toHaveLength(1000);
+		expect(sentReport()?.offerIds).toHaveLength(1000);
 	});
 });

@@ -1,14 +1,35 @@
-'use strict';
 // Flow control per credential (nodes/shared/flow/flow.ts) and ordering per record (nodes/shared/execution/router.ts), through
 // the n8n engine against the simulator with a network latency and rate limits. Nothing here asserts a
 // duration: the counts (writes applied, 429s, arrival order) are what must hold on any machine.
-const { Engine, useSandbox } = require('./harness');
-const { adaptiveFlows } = require('../dist/nodes/shared/flow/flow');
+import type { IDataObject, INodeParameters, IPairedItemData } from 'n8n-workflow';
+import type * as FlowModule from '../nodes/shared/flow/flow';
+import { Engine, useSandbox } from './harness';
+import { requireFromRoot } from './harness/root';
+
+// The built module the engine's nodes use (dist/), so its flows are the ones the runs went through.
+const { adaptiveFlows } = requireFromRoot<typeof FlowModule>(
+	'dist',
+	'nodes',
+	'shared',
+	'flow',
+	'flow',
+);
+
+/** What these tests read of the simulator's state (untyped in the simulator). */
+interface LoyalisticState {
+	activities: Array<{ type: unknown }>;
+}
+interface LoyaltyLionState {
+	byMerchantId: Map<string, { points_approved: number }>;
+}
 
 const box = useSandbox({ loyalistic: { contacts: 50 } });
 afterEach(() => box.sim.network.set({ latencyMs: 0, rateLimits: {} }));
 
-function loyalistic(data = {}) {
+const loyalisticState = () => box.sim.instances.loyalistic.state as LoyalisticState;
+const loyaltyLionState = () => box.sim.instances.loyaltylion.state as LoyaltyLionState;
+
+function loyalistic(data: IDataObject = {}) {
 	const engine = new Engine();
 	const credentials = engine.addCredential('lyl-flow', 'loyalisticOAuth2Api', {
 		apiBaseUrl: `${box.sim.baseUrl('loyalistic')}/v1`,
@@ -17,7 +38,7 @@ function loyalistic(data = {}) {
 		clientSecret: 'loyalistic-demo-secret',
 		...data,
 	});
-	return (parameters, items) =>
+	return (parameters: INodeParameters, items?: IDataObject[]) =>
 		engine.runNode({ type: 'loyalistic', credentials, parameters, items });
 }
 
@@ -28,7 +49,7 @@ function loyaltyLion() {
 		secret: 'll-demo-site-secret',
 		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
 	});
-	return (parameters, items) =>
+	return (parameters: INodeParameters, items?: IDataObject[]) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -37,7 +58,7 @@ function loyaltyLion() {
 		});
 }
 
-const activities = (n) =>
+const activities = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({ contact: String((i % 50) + 1), tag: `flow-${i}` }));
 const recordActivity = {
 	resource: 'activity',
@@ -55,8 +76,8 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.type)).toEqual(input.map((i) => i.tag));
 		// Exactly once: each tag is in the simulator once, nothing lost, nothing doubled by a retried 429.
-		const stored = box.sim.instances.loyalistic.state.activities
-			.filter((a) => String(a.type).startsWith('flow-'))
+		const stored = loyalisticState()
+			.activities.filter((a) => String(a.type).startsWith('flow-'))
 			.map((a) => a.type);
 		expect(stored.sort()).toEqual(input.map((i) => i.tag).sort());
 		const throttled = box.sim.stats.status('loyalistic', 429);
@@ -88,7 +109,8 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 	test("LoyaltyLion's documented 20 per second is kept: several items in flight, no 429", async () => {
 		box.sim.network.set({ latencyMs: 20 });
 		const run = loyaltyLion();
-		const customer = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-7');
+		const customer = loyaltyLionState().byMerchantId.get('cust-7');
+		if (!customer) throw new Error('the simulator has no customer cust-7');
 		const before = customer.points_approved;
 		const { error } = await run(
 			{
@@ -123,9 +145,7 @@ describe('requests per credential: a documented rate kept, an undisclosed one fo
 		const refused = posts[0].at;
 		const inHold = posts.filter((p) => p.at > refused + 20 && p.at < refused + 950);
 		expect(inHold).toHaveLength(0);
-		const stored = box.sim.instances.loyalistic.state.activities.filter((a) =>
-			String(a.type).startsWith('flow-'),
-		);
+		const stored = loyalisticState().activities.filter((a) => String(a.type).startsWith('flow-'));
 		expect(stored.length).toBeGreaterThanOrEqual(12);
 	});
 });
@@ -158,11 +178,14 @@ describe('items run several at a time, and in input order where they name the sa
 			input,
 		);
 		expect(error).toBeUndefined();
-		expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3, 4]);
-		const at = (id, points) =>
-			box.sim.stats.log.find(
+		expect(items.map((i) => (i.pairedItem as IPairedItemData).item)).toEqual([0, 1, 2, 3, 4]);
+		const at = (id: string, points: number) => {
+			const request = box.sim.stats.log.find(
 				(r) => r.path.includes(`/customers/${id}/points`) && r.body.points === points,
-			).at;
+			);
+			if (!request) throw new Error(`no award of ${points} to ${id} reached the simulator`);
+			return request.at;
+		};
 		// cust-2 and cust-3 went while item 0 was still being answered...
 		expect(at('cust-2', 7) - at('cust-1', 5)).toBeLessThan(300);
 		expect(at('cust-3', 8) - at('cust-1', 5)).toBeLessThan(300);
@@ -185,7 +208,7 @@ describe('items run several at a time, and in input order where they name the sa
 			input,
 		);
 		expect(error).toBeDefined();
-		expect(error.description).toMatch(/Item 1 was never sent/);
+		expect(error?.description).toMatch(/Item 1 was never sent/);
 		expect(
 			box.sim.stats.log.filter((r) => r.path.includes('/customers/cust-1/points')),
 		).toHaveLength(1);
