@@ -1,8 +1,11 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a test that reads the README, never loaded by n8n */
 // The README's list of Loyalife's assumed values is ASSUMED's (the transport, as built into dist/).
-const fs = require('fs');
-const path = require('path');
-const { ASSUMED } = require('../dist/nodes/Loyalife/transport');
+import fs from 'node:fs';
+import path from 'node:path';
+import { requireFromRoot } from './harness/root';
+import type * as Transport from '../nodes/Loyalife/transport';
+
+const { ASSUMED } = requireFromRoot<typeof Transport>('dist', 'nodes', 'Loyalife', 'transport');
 
 const WORDS = [
 	'zero',
@@ -19,7 +22,7 @@ const WORDS = [
 ];
 
 /** The text strings and numbers among ASSUMED's values (methods, paths, names, sizes), nested ones included. */
-function leaves(value) {
+function leaves(value: unknown): Array<string | number> {
 	if (typeof value === 'string' || typeof value === 'number') return [value];
 	if (value && typeof value === 'object') return Object.values(value).flatMap(leaves);
 	return [];
