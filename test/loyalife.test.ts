@@ -1,12 +1,74 @@
-'use strict';
-const { Engine, useSandbox, allText } = require('./harness');
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
+import { Engine, useSandbox, allText, type LoggedRequest, type RunNodeOptions } from './harness';
 
 const CLIENT_ID = 'loyalife-demo-client';
 const CLIENT_SECRET = 'loyalife-demo-secret';
 const box = useSandbox();
-const sim = () => box.sim.instances.loyalife;
 
-function setup(data = {}) {
+/** A member as the Loyalife simulator keeps it (the fields read or set here). */
+interface SimMember {
+	Id: number;
+	FullName: string;
+	Status: number;
+}
+
+/** The Loyalife simulator (box.sim.instances.loyalife), as this file reads and controls it. */
+interface LoyalifeSim {
+	state: {
+		members: Map<string, SimMember>;
+		otps: Array<{ OTP: number }>;
+		transactions: Array<{ TransactionId: string; RelationReference: string; Listed: boolean }>;
+		options: {
+			batchPendingPolls: number;
+			batchListsPending: boolean;
+			batchSnapshot: 'A' | 'B';
+			enforceIdempotency: boolean;
+			localAttributes: string[];
+		};
+	};
+	tokens: {
+		expireAll(filter?: (subject: unknown) => boolean): number;
+		revokeAll(filter?: (subject: unknown) => boolean): number;
+	};
+	control: {
+		rotateSecret(client: { clientId: string; clientSecret: string }): { revoked: number };
+	};
+	pointsOf(ref: string): number;
+	passwordHashOf(ref: string): string | undefined;
+}
+
+const sim = () => box.sim.instances.loyalife as LoyalifeSim;
+
+/** A member of the simulator's seed, by relation reference. */
+function seeded(ref: string): SimMember {
+	const member = sim().state.members.get(ref);
+	if (!member) throw new Error(`The simulator has no member ${ref}`);
+	return member;
+}
+
+/** The code of the OTP the simulator sent last. */
+function lastOtp(): number {
+	const otp = sim().state.otps.at(-1);
+	if (!otp) throw new Error('The simulator has sent no OTP');
+	return otp.OTP;
+}
+
+/** What a run takes beside its parameters: the items, continueOnFail. */
+type RunOptions = Omit<RunNodeOptions, 'type' | 'parameters' | 'credentials'>;
+
+/** The Loyalife credential as n8n stored it (with the token and its expiry). */
+function storedOf(engine: Engine): ICredentialDataDecryptedObject {
+	const stored = engine.credentials.stored('xl-1');
+	if (!stored) throw new Error('No credential xl-1 is stored');
+	return stored;
+}
+
+function setup(data: IDataObject = {}) {
 	const engine = new Engine();
 	const credentials = engine.addCredential('xl-1', 'loyalifeApi', {
 		baseUrl: box.sim.baseUrl('loyalife'),
@@ -15,21 +77,23 @@ function setup(data = {}) {
 		programId: '1001',
 		...data,
 	});
-	const run = (parameters, options = {}) =>
+	const run = (parameters: INodeParameters, options: RunOptions = {}) =>
 		engine.runNode({ type: 'loyalife', credentials, parameters, ...options });
 	return { engine, run };
 }
 
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the token endpoint's path, not a secret
 const TOKEN_ROUTE = '/lbms-ingress/oauth/api/Auth/Token';
-const GET_MEMBER = ['loyalife', 'GET', '/lbms-ingress/member/api/Member/GetMemberProfile'];
+const GET_MEMBER = ['loyalife', 'GET', '/lbms-ingress/member/api/Member/GetMemberProfile'] as const;
 const getMember = {
 	resource: 'member',
 	operation: 'getProfile',
 	relationReference: '={{ $json.ref }}',
 };
-const refs = (n) =>
+const refs = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({ ref: `MEM${String((i % 25) + 1).padStart(4, '0')}` }));
-const decode = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+const decode = (jwt: string) =>
+	JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as { scope: unknown };
 
 describe('Loyalife through the n8n engine (preAuthentication + expirable token)', () => {
 	test('a 200-item run fetches exactly one token, stored by n8n and reused by the next run', async () => {
@@ -41,17 +105,17 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(box.sim.stats.tokens.loyalife).toBe(1);
 		expect(box.sim.requestsTo(...GET_MEMBER)).toBe(200);
 		const tokenRequest = box.sim.stats.log.find((r) => r.path.endsWith(TOKEN_ROUTE));
-		expect(tokenRequest.headers['content-type']).toMatch(/application\/json/);
-		expect(tokenRequest.body).toEqual({
+		expect(tokenRequest?.headers['content-type']).toMatch(/application\/json/);
+		expect(tokenRequest?.body).toEqual({
 			grant_type: 'client_credentials',
 			client_id: CLIENT_ID,
 			client_secret: CLIENT_SECRET,
 		});
-		const stored = engine.credentials.stored('xl-1');
+		const stored = storedOf(engine);
 		expect(stored.token).toMatch(/^ey/);
 		expect(stored.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 		const api = box.sim.stats.log.find((r) => r.route.includes('GetMemberProfile'));
-		expect(api.headers.authorization).toBe(`bearer ${stored.token}`);
+		expect(api?.headers.authorization).toBe(`bearer ${stored.token}`);
 		await run(getMember, { items: refs(5) });
 		expect(box.sim.stats.tokens.loyalife).toBe(1);
 	});
@@ -59,7 +123,7 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 	test('a token expired in the simulator is replaced once and the request retried', async () => {
 		const { run, engine } = setup();
 		await run(getMember, { items: refs(1) });
-		const first = engine.credentials.stored('xl-1').token;
+		const first = storedOf(engine).token;
 		sim().tokens.expireAll();
 		box.sim.stats.reset();
 		const { items, error } = await run(getMember, { items: refs(4) });
@@ -67,7 +131,7 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		expect(items).toHaveLength(4);
 		expect(box.sim.stats.tokens.loyalife).toBe(1);
 		expect(box.sim.requestsTo(...GET_MEMBER)).toBe(5);
-		expect(engine.credentials.stored('xl-1').token).not.toBe(first);
+		expect(storedOf(engine).token).not.toBe(first);
 	});
 
 	test('rotated credentials give a clear error with the provider message and code', async () => {
@@ -77,10 +141,10 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		try {
 			const { error, items } = await run(getMember, { items: refs(3) });
 			expect(items).toHaveLength(0);
-			expect(error.message).toBe(
+			expect(error?.message).toBe(
 				'Loyalife refused the credential: could not get an access token (Invalid client_id or client_secret. Regenerated credentials invalidate the old ones. (ErrorCode 401))',
 			);
-			expect(error.description).toMatch(/Check the client ID, the client secret/);
+			expect(error?.description).toMatch(/Check the client ID, the client secret/);
 			expect(allText(error)).not.toContain(CLIENT_SECRET);
 		} finally {
 			sim().control.rotateSecret({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
@@ -92,19 +156,19 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 		const own = await run(getMember, { items: [{ ref: 'MEM0003' }] });
 		expect(own.error).toBeUndefined();
 		const tokenRequest = box.sim.stats.log.find((r) => r.path.endsWith(TOKEN_ROUTE));
-		expect(tokenRequest.body.scope).toBe('["LOGIN","MEM0003"]');
-		expect(decode(engine.credentials.stored('xl-1').token).scope).toEqual(['LOGIN', 'MEM0003']);
+		expect(tokenRequest?.body.scope).toBe('["LOGIN","MEM0003"]');
+		expect(decode(storedOf(engine).token as string).scope).toEqual(['LOGIN', 'MEM0003']);
 		const other = await run(getMember, { items: [{ ref: 'MEM0004' }] });
-		expect(other.error.message).toMatch(
+		expect(other.error?.message).toMatch(
 			/^Loyalife answered HTTP 403 \(item 0\): This token is bound to member MEM0003 and cannot access MEM0004/,
 		);
-		expect(other.error.description).toMatch(/binds the token to a member/);
+		expect(other.error?.description).toMatch(/binds the token to a member/);
 	});
 
 	test('an error envelope names the provider message and code; continueOnFail keeps it on its item', async () => {
 		const { run } = setup();
 		const { error } = await run(getMember, { items: [{ ref: 'NOPE' }] });
-		expect(error.message).toMatch(/^Loyalife answered HTTP 404 \(item 0\): .*NOPE/);
+		expect(error?.message).toMatch(/^Loyalife answered HTTP 404 \(item 0\): .*NOPE/);
 		const mixed = await run(getMember, {
 			items: [{ ref: 'MEM0001' }, { ref: 'NOPE' }, { ref: 'MEM0002' }],
 			continueOnFail: true,
@@ -114,8 +178,19 @@ describe('Loyalife through the n8n engine (preAuthentication + expirable token)'
 	});
 });
 
+/** A logged request with its raw query string (`?a=1&b=2`, as sent), which LoggedRequest does not type. */
+type LoggedWithQuery = LoggedRequest & { rawQuery: string };
+
+/** A Loyalife request as received() gives it. */
+interface Received {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body?: unknown;
+}
+
 /** Loyalife requests as the simulator received them (token requests aside). */
-function received(filter = () => true) {
+function received(filter: (r: LoggedRequest) => boolean = () => true): Received[] {
 	return box.sim.stats.log
 		.filter((r) => r.provider === 'loyalife' && !r.path.endsWith(TOKEN_ROUTE))
 		.filter(filter)
@@ -126,8 +201,12 @@ function received(filter = () => true) {
 			...(r.body !== undefined ? { body: r.body } : {}),
 		}));
 }
-const json = (items) => items.map((i) => i.json);
-const scope = (ref) => ({
+/** A request's JSON body, an object (as the simulator parsed it). */
+const bodyOf = (r: Received | undefined) => r?.body as IDataObject;
+/** A batch request's JSON body, an array of transactions. */
+const batchOf = (r: Received | undefined) => r?.body as IDataObject[];
+const json = (items: INodeExecutionData[]) => items.map((i) => i.json);
+const scope = (ref: string) => ({
 	RelationReference: ref,
 	TransactionCurrency: 'DEFAULT',
 	RelationType: 4,
@@ -203,13 +282,13 @@ describe('Member (members/*)', () => {
 			},
 		});
 		const again = await run(create);
-		expect(again.error.message).toMatch(/^Loyalife answered HTTP 409 \(item 0\)/);
-		expect(again.error.description).toMatch(/already exists/);
+		expect(again.error?.message).toMatch(/^Loyalife answered HTTP 409 \(item 0\)/);
+		expect(again.error?.description).toMatch(/already exists/);
 	});
 
 	test('update sends {id, data} with the internal ID found by relation reference or e-mail, or given; only the fields given', async () => {
 		const { run } = setup();
-		const id = sim().state.members.get('MEM0007').Id;
+		const id = seeded('MEM0007').Id;
 		const byRef = await run({
 			resource: 'member',
 			operation: 'update',
@@ -244,7 +323,7 @@ describe('Member (members/*)', () => {
 			'GetMemberDetailsByUniqueAttribute',
 			'UpdateProfileWithAttributes',
 		]);
-		expect(received().at(-1).body).toEqual({ id, data: { preferred_store: 'Andheri' } });
+		expect(received().at(-1)?.body).toEqual({ id, data: { preferred_store: 'Andheri' } });
 		box.sim.stats.reset();
 		const taken = await run({
 			resource: 'member',
@@ -256,14 +335,14 @@ describe('Member (members/*)', () => {
 		expect(received().map((r) => r.path.split('/').at(-1))).toEqual([
 			'UpdateProfileWithAttributes',
 		]);
-		expect(taken.error.message).toMatch(/E205/);
+		expect(taken.error?.message).toMatch(/E205/);
 		const nothing = await run({
 			resource: 'member',
 			operation: 'update',
 			findBy: 'id',
 			memberId: id,
 		});
-		expect(nothing.error.message).toBe(
+		expect(nothing.error?.message).toBe(
 			'Update Fields needs at least one field to change (Loyalife requires one) (item 0)',
 		);
 	});
@@ -336,8 +415,8 @@ describe('One-Time Password (otp/*)', () => {
 				RelationType: 4,
 			},
 		});
-		const code = sim().state.otps.at(-1).OTP;
-		const verify = (otp, otpType = 'TwoFA') =>
+		const code = lastOtp();
+		const verify = (otp: number, otpType = 'TwoFA') =>
 			run({
 				resource: 'otp',
 				operation: 'verify',
@@ -358,7 +437,7 @@ describe('One-Time Password (otp/*)', () => {
 			UniquerefID: 'member5@example.com',
 			OtpType: 'TwoFA',
 		});
-		expect(received().at(-1).body).toEqual({
+		expect(received().at(-1)?.body).toEqual({
 			UniquerefID: 'member5@example.com',
 			OTP: code,
 			DestinationAddress: '10.0.0.9',
@@ -379,7 +458,7 @@ describe('One-Time Password (otp/*)', () => {
 			otpType: 'LOGIN',
 			sourceAddress: '192.168.1.1',
 		});
-		const second = sim().state.otps.at(-1).OTP;
+		const second = lastOtp();
 		const ok = await run({
 			resource: 'otp',
 			operation: 'verify',
@@ -436,7 +515,7 @@ describe('Transaction (transactions/*)', () => {
 		expect(json(items)[0]).toMatchObject({ recorded: true, transaction_id: 'POS-1' });
 		expect(sim().pointsOf('MEM0009')).toBe(before + 150);
 		const unknown = await run(purchase(), { items: [{ id: 'POS-2', member: 'NOPE', amount: 10 }] });
-		expect(unknown.error.message).toMatch(/103/);
+		expect(unknown.error?.message).toMatch(/103/);
 	});
 
 	test('Create Batch waits for the outcome: applied with points, partly held, on hold, and a failed item failing alone', async () => {
@@ -471,7 +550,7 @@ describe('Transaction (transactions/*)', () => {
 			query: { pintProgramId: '1001' },
 		});
 		expect(calls[0].body).toHaveLength(5);
-		expect(calls[0].body[0]._xoxo_api_client_idempotency).toMatch(/^n8n-[0-9a-f]{40}$/);
+		expect(batchOf(calls[0])[0]._xoxo_api_client_idempotency).toMatch(/^n8n-[0-9a-f]{40}$/);
 		// Polled until nothing was pending (the simulator holds items pending for one poll).
 		const polls = calls.filter((c) => c.path.endsWith('PollTransactionBatchStatus'));
 		expect(polls.length).toBe(2);
@@ -481,13 +560,13 @@ describe('Transaction (transactions/*)', () => {
 		const stopped = await run(purchase({ operation: 'createBatch' }), {
 			items: items.map((i) => ({ ...i, id: `${i.id}-again` })),
 		});
-		expect(stopped.error.message).toMatch(/B-4-again/);
+		expect(stopped.error?.message).toMatch(/B-4-again/);
 
 		// Get Batch Status reads the same batch.
 		const status = await run({
 			resource: 'transaction',
 			operation: 'getBatchStatus',
-			batchId: out[0].batch_id,
+			batchId: out[0].batch_id as string,
 		});
 		expect(json(status.items)[0]).toMatchObject({
 			batch_id: out[0].batch_id,
@@ -506,7 +585,7 @@ describe('Transaction (transactions/*)', () => {
 		// Each batch stays pending for two polls (0.5 s, then 1 s later, then 2 s later: about 3.5 s).
 		sim().state.options.batchPendingPolls = 2;
 		try {
-			const timed = async (items) => {
+			const timed = async (items: IDataObject[]) => {
 				const started = Date.now();
 				const result = await run(purchase({ operation: 'createBatch', batchSize: 1 }), { items });
 				return { ...result, ms: Date.now() - started };
@@ -523,7 +602,7 @@ describe('Transaction (transactions/*)', () => {
 				['C-3', 'applied'],
 			]);
 			const sent = received().filter((c) => c.path.endsWith('InsertTransactionDataV2'));
-			expect(sent.slice(-2).map((c) => c.body.map((t) => t.transaction_id))).toEqual([
+			expect(sent.slice(-2).map((c) => batchOf(c).map((t) => t.transaction_id))).toEqual([
 				['C-2'],
 				['C-3'],
 			]);
@@ -550,11 +629,11 @@ describe('Transaction (transactions/*)', () => {
 
 	test('the same idempotency key twice: recorded once where the program enforces it, twice where it does not (the simulator option)', async () => {
 		const { run } = setup();
-		const send = (id) =>
+		const send = (id: string) =>
 			run(purchase({ operation: 'createBatch', idempotencyKey: `K-${id}` }), {
 				items: [{ id, member: 'MEM0018', amount: 100 }],
 			});
-		const recorded = (id) => sim().state.transactions.filter((t) => t.TransactionId === id);
+		const recorded = (id: string) => sim().state.transactions.filter((t) => t.TransactionId === id);
 		expect((await send('IDEM-1')).error).toBeUndefined();
 		expect((await send('IDEM-1')).error).toBeUndefined();
 		expect(recorded('IDEM-1')).toHaveLength(1);
@@ -646,7 +725,7 @@ describe('Transaction (transactions/*)', () => {
 		const refused = await run(purchase({ localAttributes: local }), {
 			items: [{ id: 'L-1', member: 'MEM0018', amount: 100 }],
 		});
-		expect(refused.error.message).toMatch(
+		expect(refused.error?.message).toMatch(
 			/store_id is not a field of this request \(local attributes configured: none\)/,
 		);
 		expect(received()[0].body).toMatchObject({ transaction_id: 'L-1', store_id: 'STORE-42' });
@@ -673,7 +752,7 @@ describe('Transaction (transactions/*)', () => {
 			purchase({ localAttributes: { attribute: [{ key: 'amount', value: '1' }] } }),
 			{ items: [{ id: 'L-4', member: 'MEM0018', amount: 100 }] },
 		);
-		expect(clash.error.message).toMatch(
+		expect(clash.error?.message).toMatch(
 			/^Local Attributes \(1\) → Key "amount" is a field of the transaction itself/,
 		);
 	});
@@ -738,7 +817,7 @@ test("Get Many sends From and To as the wall clock of the credential's Time Zone
 		relationReference: 'MEM0001',
 		dateFrom: '2026-01-01T00:00:00Z',
 	});
-	expect(wrong.error.message).toBe(
+	expect(wrong.error?.message).toBe(
 		'The Loyalife credential\'s Time Zone is not a time zone, got "India"',
 	);
 });
@@ -785,7 +864,7 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 	test('redeem checks the balance first and outputs the ExternalReference; reverse restores the points once; a short balance spends nothing', async () => {
 		const { run } = setup();
 		const before = sim().pointsOf('MEM0003');
-		const redeem = (points) =>
+		const redeem = (points: number) =>
 			run({
 				resource: 'points',
 				operation: 'redeem',
@@ -817,7 +896,7 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 
 		box.sim.stats.reset();
 		const short = await redeem(before * 10 + 1000);
-		expect(short.error.message).toBe(
+		expect(short.error?.message).toBe(
 			`Member MEM0003 has ${before - 20} redeemable points, fewer than the ${before * 10 + 1000} to redeem (item 0)`,
 		);
 		expect(received().map((r) => r.path.split('/').at(-1))).toEqual(['CheckAvailability']);
@@ -827,12 +906,12 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 				resource: 'points',
 				operation: 'reverse',
 				relationReference: 'MEM0003',
-				externalReference: out.externalReference,
+				externalReference: out.externalReference as string,
 				merchantName: 'Amazon',
 			});
 		const reversed = await reverse();
 		expect(reversed.error).toBeUndefined();
-		expect(received().at(-1).body).toEqual({
+		expect(received().at(-1)?.body).toEqual({
 			RelationReference: 'MEM0003',
 			MerchantName: 'Amazon',
 			ExternalReference: out.externalReference,
@@ -840,7 +919,7 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 		});
 		expect(sim().pointsOf('MEM0003')).toBe(before);
 		const twice = await reverse();
-		expect(twice.error.message).toMatch(/110/);
+		expect(twice.error?.message).toMatch(/110/);
 		expect(sim().pointsOf('MEM0003')).toBe(before);
 	});
 
@@ -855,13 +934,19 @@ describe('Points (payment-gateway/*, statement, expiry)', () => {
 			merchantName: 'Amazon',
 			loyaltyTxnType: 30,
 		});
-		expect(error.message).toMatch(/107/);
+		expect(error?.message).toMatch(/107/);
 		expect(received().map((r) => r.path.split('/').at(-1))).toEqual(['CheckAvailability']);
 	});
 });
 
+/** A status and the envelope the simulator answered. */
+interface Answer {
+	status: number;
+	body: { results: IDataObject };
+}
+
 describe("the simulator's envelopes (concepts/response-format)", () => {
-	const call = async (path, body, token) =>
+	const call = async (path: string, body: unknown, token?: string): Promise<Answer> =>
 		fetch(box.sim.baseUrl('loyalife') + path, {
 			method: 'POST',
 			headers: {
@@ -869,7 +954,7 @@ describe("the simulator's envelopes (concepts/response-format)", () => {
 				...(token ? { authorization: `bearer ${token}` } : {}),
 			},
 			body: JSON.stringify(body),
-		}).then(async (r) => ({ status: r.status, body: await r.json() }));
+		}).then(async (r) => ({ status: r.status, body: (await r.json()) as Answer['body'] }));
 	test('an error envelope carries Count; a body of the wrong JSON kind is 998, a bad field 999', async () => {
 		const token = (
 			await call(TOKEN_ROUTE, {
@@ -877,7 +962,7 @@ describe("the simulator's envelopes (concepts/response-format)", () => {
 				client_id: CLIENT_ID,
 				client_secret: CLIENT_SECRET,
 			})
-		).body.results.token;
+		).body.results.token as string;
 		const path = '/lbms-ingress/pg-lm/API/PG/CheckAvailability';
 		const kind = await call(path, ['not', 'an', 'object'], token);
 		expect(kind).toEqual({
@@ -934,7 +1019,7 @@ describe('refusals', () => {
 			merchantName: 'Amazon',
 			loyaltyTxnType: 30,
 		});
-		expect(redeem.error.message).toMatch(/^Amount must be at least 0\.01, got 0/);
+		expect(redeem.error?.message).toMatch(/^Amount must be at least 0\.01, got 0/);
 		for (const operation of ['create', 'createBatch']) {
 			const txn = await run({
 				resource: 'transaction',
@@ -946,7 +1031,7 @@ describe('refusals', () => {
 				productCode: 'CARD',
 				transactionType: 'DR',
 			});
-			expect(txn.error.message).toMatch(/^Amount must be at least 0\.01, got 0/);
+			expect(txn.error?.message).toMatch(/^Amount must be at least 0\.01, got 0/);
 		}
 		expect(received()).toEqual([]);
 	});
@@ -959,7 +1044,7 @@ describe('refusals', () => {
 			relationReference: 'MEM0005',
 		});
 		expect(error).toBeUndefined();
-		expect(received()[0].body.Year).toBe(new Date().getFullYear());
+		expect(bodyOf(received()[0]).Year).toBe(new Date().getFullYear());
 	});
 
 	test('a malformed verify (ErrorCode 999) is an error, not an invalid code', async () => {
@@ -974,14 +1059,14 @@ describe('refusals', () => {
 			destination: 'Web',
 			destinationAddress: '10.0.0.9',
 		});
-		expect(error.message).toMatch(
+		expect(error?.message).toMatch(
 			/^Loyalife answered HTTP 400 \(item 0\): RelationType .*ErrorCode 999/,
 		);
 	});
 });
 
 describe('answers the node does not take for success', () => {
-	const check = (password) => ({
+	const check = (password: string | undefined) => ({
 		resource: 'member',
 		operation: 'checkCredentials',
 		relationReference: 'MEM0006',
@@ -1041,7 +1126,7 @@ describe('answers the node does not take for success', () => {
 			transactionType: 'DR',
 		});
 		expect(items).toHaveLength(0);
-		expect(error.message).toMatch(/without its envelope \(results\.IsSucessful is not true\)/);
+		expect(error?.message).toMatch(/without its envelope \(results\.IsSucessful is not true\)/);
 	});
 
 	test('IsSucessful true with ReturnObject other than true fails a write, saying so', async () => {
@@ -1068,10 +1153,10 @@ describe('answers the node does not take for success', () => {
 			merchantName: 'Amazon',
 			externalReference: '3FA85F64-5717-4562-B3FC-2C963F66AFA6',
 		});
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Loyalife reported success but ReturnObject is null, not true (item 0)',
 		);
-		expect(error.description).toMatch(
+		expect(error?.description).toMatch(
 			/payment-gateway\/reversal-points documents ReturnObject true/,
 		);
 	});
@@ -1092,7 +1177,7 @@ describe("times read in the credential's Time Zone", () => {
 			transactionType: 'DR',
 		});
 		expect(one.error).toBeUndefined();
-		expect(received().at(-1).body.transaction_date).toBe('2026-05-12');
+		expect(bodyOf(received().at(-1)).transaction_date).toBe('2026-05-12');
 		const batch = await run({
 			resource: 'transaction',
 			operation: 'createBatch',
@@ -1105,7 +1190,7 @@ describe("times read in the credential's Time Zone", () => {
 			transactionType: 'DR',
 		});
 		expect(batch.error).toBeUndefined();
-		expect(received().at(-1).body[0].transaction_date).toBe('2026-05-12');
+		expect(batchOf(received().at(-1))[0].transaction_date).toBe('2026-05-12');
 		// Without a zone the day is taken as written.
 		await run({
 			resource: 'transaction',
@@ -1117,7 +1202,7 @@ describe("times read in the credential's Time Zone", () => {
 			productCode: 'CARD',
 			transactionType: 'DR',
 		});
-		expect(received().at(-1).body.transaction_date).toBe('2026-05-11');
+		expect(bodyOf(received().at(-1)).transaction_date).toBe('2026-05-11');
 		const many = await run({
 			resource: 'transaction',
 			operation: 'getMany',
@@ -1127,7 +1212,7 @@ describe("times read in the credential's Time Zone", () => {
 			returnAll: true,
 		});
 		expect(many.error).toBeUndefined();
-		expect(received().at(-1).body).toMatchObject({
+		expect(received().at(-1)?.body).toMatchObject({
 			DateFrom: '2026-05-01T09:15:00',
 			DateTo: '2026-05-12T00:00:00',
 		});
@@ -1159,7 +1244,7 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 			const { error } = await run(
 				member({ customAttributes: { attribute: [{ key, value: '1' }] } }),
 			);
-			expect(error.message).toBe(
+			expect(error?.message).toBe(
 				`Custom Attributes (1) → Key "${key}" is not a custom attribute: it is sent by the ${field} field, set it there instead (item 0)`,
 			);
 		}
@@ -1170,7 +1255,7 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 			memberId: 3,
 			customAttributes: { attribute: [{ key: 'status', value: '1' }] },
 		});
-		expect(update.error.message).toMatch(/sent by the Update Fields → Status field/);
+		expect(update.error?.message).toMatch(/sent by the Update Fields → Status field/);
 		expect(received()).toEqual([]);
 		expect(sim().state.members.has('PIN-0001')).toBe(false);
 	});
@@ -1231,7 +1316,7 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(101);
 		const batches = received((r) => r.path.endsWith('InsertTransactionDataV2')).map((r) =>
-			r.body.map((t) => t.transaction_id),
+			batchOf(r).map((t) => t.transaction_id),
 		);
 		expect(batches.map((b) => b.length).sort((a, b) => b - a)).toEqual([100, 1]);
 		expect(batches.flat().sort()).toEqual([...ids].sort());
@@ -1239,7 +1324,7 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 
 	test('Update: an unknown internal ID is E202, a cancelled member E204, each failing its item with the code', async () => {
 		const { run } = setup();
-		const update = (memberId) =>
+		const update = (memberId: number) =>
 			run({
 				resource: 'member',
 				operation: 'update',
@@ -1248,12 +1333,12 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 				updateFields: { full_name: 'Nobody' },
 			});
 		const unknown = await update(999_999);
-		expect(unknown.error.message).toMatch(/ErrorCode E202/);
-		const cancelled = sim().state.members.get('MEM0017');
+		expect(unknown.error?.message).toMatch(/ErrorCode E202/);
+		const cancelled = seeded('MEM0017');
 		cancelled.Status = 4;
 		try {
 			const refused = await update(cancelled.Id);
-			expect(refused.error.message).toMatch(/ErrorCode E204/);
+			expect(refused.error?.message).toMatch(/ErrorCode E204/);
 			expect(cancelled.FullName).not.toBe('Nobody');
 		} finally {
 			cancelled.Status = 1;
@@ -1277,11 +1362,11 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 			resource: 'points',
 			operation: 'reverse',
 			relationReference: 'MEM0018',
-			externalReference: json(spent.items)[0].externalReference,
+			externalReference: json(spent.items)[0].externalReference as string,
 			merchantName: 'Flipkart',
 		});
-		expect(wrong.error.message).toMatch(/^Loyalife answered HTTP 400 \(item 0\)/);
-		expect(`${wrong.error.message} ${wrong.error.description}`).toMatch(/MerchantName/);
+		expect(wrong.error?.message).toMatch(/^Loyalife answered HTTP 400 \(item 0\)/);
+		expect(`${wrong.error?.message} ${wrong.error?.description}`).toMatch(/MerchantName/);
 		expect(sim().pointsOf('MEM0018')).toBe(after);
 	});
 
@@ -1300,7 +1385,7 @@ describe('review pins: checked keys, batch correlation and chunking, update code
 		});
 		const raw = box.sim.stats.log
 			.filter((r) => r.provider === 'loyalife' && !r.path.endsWith(TOKEN_ROUTE))
-			.map((r) => r.rawQuery);
+			.map((r) => (r as LoggedWithQuery).rawQuery);
 		expect(raw[0]).toContain('RelationReference=jane%2Bx%40example.com');
 		expect(raw[1]).toContain('pstrAttributeValue=%2B919876500002');
 	});
