@@ -1,18 +1,39 @@
-'use strict';
 // Wording the editor shows, read from the built nodes and credentials as n8n loads them: every example value
 // (placeholder) starts with "e.g.", and no credential placeholder points at the local simulator.
-const path = require('node:path');
-const pkg = require('../package.json');
+import pkg from '../package.json';
+import { requireFromRoot } from './harness/root';
 
-const ROOT = path.resolve(__dirname, '..');
-const load = (file) =>
-	Object.values(require(path.join(ROOT, file)))
-		.filter((T) => typeof T === 'function' && /^class /.test(Function.prototype.toString.call(T)))
-		.map((T) => new T());
+/** What these tests read of a property, a locator mode or a fixedCollection group (loaded from dist/). */
+interface Prop {
+	displayName?: string;
+	name?: string;
+	type?: string;
+	placeholder?: string;
+	modes?: Array<{ type: string; displayName: string; placeholder?: string }>;
+	options?: Prop[];
+	values?: Prop[];
+}
+interface Described {
+	displayName: string;
+	properties?: Prop[];
+}
+/** A built node: a plain node, or a versioned one with a description per version. */
+interface LoadedNode {
+	description: Described;
+	nodeVersions?: Record<string, { description: Described }>;
+}
+
+const load = <T>(file: string): T[] =>
+	Object.values(requireFromRoot<Record<string, unknown>>(file))
+		.filter(
+			(C): C is new () => T =>
+				typeof C === 'function' && /^class /.test(Function.prototype.toString.call(C)),
+		)
+		.map((C) => new C());
 
 /** Every placeholder of a property list, with where it is: fields in collections and locator modes too. */
-function placeholders(properties, where) {
-	const out = [];
+function placeholders(properties: Prop[] | undefined, where: string): Array<[string, string]> {
+	const out: Array<[string, string]> = [];
 	for (const p of properties ?? []) {
 		const at = `${where} → ${p.displayName ?? p.name}`;
 		// A collection's placeholder is its button ("Add Field"), not an example value.
@@ -30,11 +51,13 @@ function placeholders(properties, where) {
 	return out;
 }
 
-const nodes = pkg.n8n.nodes.flatMap(load).flatMap((n) => {
-	const versions = n.nodeVersions ? Object.values(n.nodeVersions) : [n];
-	return versions.map((v) => v.description);
-});
-const credentials = pkg.n8n.credentials.flatMap(load);
+const nodes = pkg.n8n.nodes
+	.flatMap((file) => load<LoadedNode>(file))
+	.flatMap((n) => {
+		const versions = n.nodeVersions ? Object.values(n.nodeVersions) : [n];
+		return versions.map((v) => v.description);
+	});
+const credentials = pkg.n8n.credentials.flatMap((file) => load<Described>(file));
 
 test('every placeholder of every node starts with "e.g."', () => {
 	const all = nodes.flatMap((d) => placeholders(d.properties, d.displayName));
