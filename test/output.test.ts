@@ -1,8 +1,8 @@
-'use strict';
 // The Output option (Simplified, Raw, Selected Fields) on operations that return records, in the node version
 // that carries it, and the Simplify switch in the versions saved with it: a saved workflow keeps its output.
-const { Engine, useSandbox } = require('./harness');
-const { NODES, descriptionOf } = require('./harness/descriptions');
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import { Engine, useSandbox } from './harness';
+import { NODES, descriptionOf } from './harness/descriptions';
 
 const box = useSandbox({ loyalistic: { contacts: 20 }, loyaltylion: { customers: 20 } });
 
@@ -13,7 +13,7 @@ function loyaltyLion() {
 		secret: 'll-demo-site-secret',
 		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
 	});
-	return (typeVersion, parameters) =>
+	return (typeVersion: number, parameters: INodeParameters) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -30,9 +30,22 @@ function loyalistic() {
 		clientId: 'loyalistic-demo-client',
 		clientSecret: 'loyalistic-demo-secret',
 	});
-	return (typeVersion, parameters) =>
+	return (typeVersion: number, parameters: INodeParameters) =>
 		engine.runNode({ type: 'loyalistic', credentials, typeVersion, parameters });
 }
+
+/** A value a test goes on to read: missing, the test fails here. */
+function must<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is missing`);
+	return value;
+}
+
+/** The show conditions of a property (the test reads them; a property without them fails it). */
+const shows = (p: INodeProperties) =>
+	must(p.displayOptions?.show, `displayOptions.show of ${p.name}`);
+/** The node versions a property is shown in. */
+const shownIn = (p: INodeProperties) =>
+	must(shows(p)['@version'], `displayOptions.show['@version'] of ${p.name}`) as number[];
 
 const SIMPLE_CUSTOMER = [
 	'id',
@@ -65,8 +78,9 @@ describe('LoyaltyLion customers', () => {
 		});
 		expect(selected.items[0].json).toEqual({
 			email: raw.items[0].json.email,
-			'loyalty_tier_membership.loyalty_tier.name':
-				raw.items[0].json.loyalty_tier_membership.loyalty_tier.name,
+			'loyalty_tier_membership.loyalty_tier.name': (
+				raw.items[0].json.loyalty_tier_membership as { loyalty_tier: { name: unknown } }
+			).loyalty_tier.name,
 		});
 		// An operation of the same version and a simplify left in the parameters: Output alone decides.
 		expect(Object.keys((await run(1.2, { ...get, simplify: false })).items[0].json).sort()).toEqual(
@@ -77,7 +91,7 @@ describe('LoyaltyLion customers', () => {
 	test('1.2: Selected Fields with no field named is an error naming the field and the item, nothing sent', async () => {
 		const run = loyaltyLion();
 		const { error } = await run(1.2, { ...get, output: 'selected', outputFields: ' , ' });
-		expect(error.message).toBe('Fields is required when Output is Selected Fields (item 0)');
+		expect(error?.message).toBe('Fields is required when Output is Selected Fields (item 0)');
 	});
 
 	test('1 and 1.1 keep Simplify: on by default, off gives the raw customer; Output is not read', async () => {
@@ -159,16 +173,15 @@ test('every Simplify of an action node is shown only in versions before the Outp
 		for (const p of description.properties) {
 			if (p.name !== 'output' && p.name !== 'outputFields') continue;
 			outputs++;
-			const shown = p.displayOptions.show['@version'];
+			const shown = shownIn(p);
 			expect(shown.length).toBeGreaterThan(0);
 			const same = description.properties.find(
 				(q) =>
 					q.name === 'simplify' &&
-					String(q.displayOptions.show.operation) === String(p.displayOptions.show.operation) &&
-					String(q.displayOptions.show.resource) === String(p.displayOptions.show.resource),
+					String(shows(q).operation) === String(shows(p).operation) &&
+					String(shows(q).resource) === String(shows(p).resource),
 			);
-			if (same)
-				expect(same.displayOptions.show['@version'].filter((v) => shown.includes(v))).toEqual([]);
+			if (same) expect(shownIn(same).filter((v) => shown.includes(v))).toEqual([]);
 			expect(shown.every((v) => versions.includes(v))).toBe(true);
 			expect(shown).toContain(description.defaultVersion ?? Math.max(...versions));
 		}
