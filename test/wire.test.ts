@@ -1,4 +1,3 @@
-'use strict';
 // The exact wire format of every operation: for each operation, the first request the simulator
 // recorded (method, path, query, body) must equal the request its source describes. Expectations live in
 // wire.cases.json, each with its source: the provider's reference page, or "assumed" where no public page
@@ -16,13 +15,20 @@
 //   "manual" as Fetch Test Event does) through n8n-core's PollContext.
 // A string "{{daysAgo:N}}" anywhere in a case's parameters or wire is the UTC day N days before today
 // (YYYY-MM-DD), for inputs that must stay inside a moving window (e.g. a two-year look-back).
-const { Engine, useSandbox } = require('./harness');
-const { pollingTrigger } = require('./harness/polling');
-const { demoCredentials } = require('../sandbox/demo-credentials');
-const { CASES, resolve, daysAgo } = require('./wire-cases');
+import type { IDataObject } from 'n8n-workflow';
+import { Engine, useSandbox } from './harness';
+import { pollingTrigger } from './harness/polling';
+import { demoCredentials } from './harness/sandbox';
+import { CASES, resolve, daysAgo, type WireCase } from './wire-cases';
 
 const box = useSandbox();
 const TOKEN_ROUTE = /token|oauth|Auth\/Token/i;
+
+/** A value a test goes on to read: missing, the test fails here. */
+function must<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is missing`);
+	return value;
+}
 
 test('every case names its source', () => {
 	for (const c of CASES)
@@ -50,17 +56,20 @@ test('header names in cases are lower-case, and a chosen request names a route',
 	}
 });
 
-const label = (c) =>
+const label = (c: WireCase) =>
 	`${c.node} ${c.parameters.resource ?? 'poll'} → ${c.parameters.operation ?? c.parameters.event ?? c.poll}` +
 	`${c.request ? ` [${c.request.route}]` : ''} (${c.source})`;
 
-test.each(CASES.map((c) => [label(c), c]))('%s', async (_label, c) => {
+test.each(CASES.map((c): [string, WireCase] => [label(c), c]))('%s', async (_label, c) => {
 	const engine = new Engine();
-	const credential = demoCredentials(box.sim.baseUrl).find((x) => x.type === c.credential);
+	const credential = must(
+		demoCredentials(box.sim.baseUrl).find((x) => x.type === c.credential),
+		`the demo credential of type ${c.credential}`,
+	);
 	const credentials = engine.addCredential(
 		credential.id,
 		credential.type,
-		credential.data,
+		credential.data as IDataObject,
 		credential.name,
 	);
 	if (c.poll) {
@@ -70,10 +79,12 @@ test.each(CASES.map((c) => [label(c), c]))('%s', async (_label, c) => {
 	} else {
 		await engine.runNode({ type: c.node, credentials, parameters: c.parameters });
 	}
-	const logged = c.request
-		? box.sim.stats.log.filter((r) => r.route === c.request.route)[c.request.index ?? 0]
+	const { request } = c;
+	const found = request
+		? box.sim.stats.log.filter((r) => r.route === request.route)[request.index ?? 0]
 		: box.sim.stats.log.find((r) => !TOKEN_ROUTE.test(r.route));
-	expect(logged).toBeDefined();
+	expect(found).toBeDefined();
+	const logged = must(found, 'the logged request');
 	const sent = {
 		method: logged.method,
 		path: logged.path.replace(/^\/[a-z]+/, ''),
@@ -90,7 +101,7 @@ test.each(CASES.map((c) => [label(c), c]))('%s', async (_label, c) => {
 					want &&
 					typeof want === 'object' &&
 					value !== null &&
-					new RegExp(want.matches).test(value);
+					new RegExp(want.matches).test(String(value));
 				return [name, matched ? want : value];
 			}),
 		);
