@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import example from '../examples/cardlytics-offer-report.json';
 import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
+import { must } from './harness/must';
 
 const CLIENT_ID = 'cdlx-demo-client';
 const CLIENT_SECRET = 'cdlx-demo-secret';
@@ -30,12 +31,6 @@ interface CardlyticsSim {
 		options: { redemptionLinkFields: IDataObject; presignTtlSeconds: number };
 	};
 	tokens: { expireAll(): number };
-}
-
-/** A value a test goes on to read: missing, the test fails here. */
-function must<T>(value: T | null | undefined, what: string): T {
-	if (value === null || value === undefined) throw new Error(`${what} is missing`);
-	return value;
 }
 
 /** The access token n8n stored on the credential. */

@@ -3,6 +3,7 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { Engine, useSandbox } from './harness';
 import { NODES, descriptionOf } from './harness/descriptions';
+import { must } from './harness/must';
 
 const box = useSandbox({ loyalistic: { contacts: 20 }, loyaltylion: { customers: 20 } });
 
@@ -32,12 +33,6 @@ function loyalistic() {
 	});
 	return (typeVersion: number, parameters: INodeParameters) =>
 		engine.runNode({ type: 'loyalistic', credentials, typeVersion, parameters });
-}
-
-/** A value a test goes on to read: missing, the test fails here. */
-function must<T>(value: T | null | undefined, what: string): T {
-	if (value === null || value === undefined) throw new Error(`${what} is missing`);
-	return value;
 }
 
 /** The show conditions of a property (the test reads them; a property without them fails it). */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
 import YAML from 'yaml';
 import { requireFromRoot } from './harness/root';
+import { must } from './harness/must';
 
 /** What these tests read of package.json. */
 interface PackageJson {
@@ -52,12 +53,6 @@ interface Service {
 	folder: string;
 	icon: string;
 	title: string;
-}
-
-/** A value a test goes on to read: missing, the test fails here. */
-function must<T>(value: T | null | undefined, what: string): T {
-	if (value === null || value === undefined) throw new Error(`${what} is missing`);
-	return value;
 }
 
 /** The one class a node or credential file exports. */

@@ -20,15 +20,10 @@ import { Engine, useSandbox } from './harness';
 import { pollingTrigger } from './harness/polling';
 import { demoCredentials } from './harness/sandbox';
 import { CASES, resolve, daysAgo, type WireCase } from './wire-cases';
+import { must } from './harness/must';
 
 const box = useSandbox();
 const TOKEN_ROUTE = /token|oauth|Auth\/Token/i;
-
-/** A value a test goes on to read: missing, the test fails here. */
-function must<T>(value: T | null | undefined, what: string): T {
-	if (value === null || value === undefined) throw new Error(`${what} is missing`);
-	return value;
-}
 
 test('every case names its source', () => {
 	for (const c of CASES)
