@@ -1,5 +1,37 @@
-'use strict';
-const { Engine, useSandbox, allText } = require('./harness');
+import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
+
+/** What these tests drive and read of the Frederick simulator (its state is untyped in the simulator). */
+interface FrederickSim {
+	control: {
+		revokeLocationTokens(): void;
+		resetJobs(): void;
+		failJobs(options: { count?: number; field?: 'errors' | 'messages'; reasons?: string[] }): void;
+		setJobs(options: {
+			retryAfter?: number;
+			polls?: number;
+			listings?: boolean;
+			noResult?: boolean;
+			redirectStatus?: number;
+		}): void;
+	};
+	state: {
+		options: { jobPolls: number };
+		/** synced records per location and kind ("loc_1/services"), keyed by external_id or "id:<id>" */
+		synced: Map<string, Map<string, IDataObject>>;
+		syncRuns: Array<{ sync_status: string }>;
+	};
+}
+
+/** A JSON:API error document, and an OAuth one, as the simulator answers them. */
+interface JsonApiErrors {
+	errors: Array<{ detail: string; source: { pointer: string } }>;
+}
+interface OAuthError {
+	error_description: string;
+}
+
+type RunOptions = Omit<RunNodeOptions, 'type' | 'credentials' | 'parameters'>;
 
 const SECRETS = {
 	apiKey: 'fred-demo-api-key',
@@ -7,9 +39,9 @@ const SECRETS = {
 	password: 'demo-password',
 };
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
-const sim = () => box.sim.instances.frederick;
+const sim = () => box.sim.instances.frederick as FrederickSim;
 
-function setup(data = {}) {
+function setup(data: IDataObject = {}) {
 	const engine = new Engine();
 	const credentials = engine.addCredential('fr-1', 'frederickApi', {
 		environment: 'custom',
@@ -22,13 +54,13 @@ function setup(data = {}) {
 		dataSourceName: 'n8n-demo',
 		...data,
 	});
-	const run = (parameters, options = {}) =>
+	const run = (parameters: INodeParameters, options: RunOptions = {}) =>
 		engine.runNode({ type: 'frederick', credentials, parameters, ...options });
 	return { engine, run };
 }
 
 const LIST = { resource: 'contact', operation: 'getMany', locationId: 'loc_1' };
-const CONTACTS = ['frederick', 'POST', '/v2/locations/:locationId/contacts'];
+const CONTACTS = ['frederick', 'POST', '/v2/locations/:locationId/contacts'] as const;
 
 describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 	test('the user token then the location token, x-api-key on every call, only the location token stored', async () => {
@@ -59,15 +91,15 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			client_id: 'fred-demo-client',
 			client_secret: SECRETS.clientSecret,
 		});
-		const userToken = log[1].headers.authorization.replace('Bearer ', '');
+		const userToken = (log[1].headers.authorization as string).replace('Bearer ', '');
 		expect(userToken).toMatch(/^fu_/);
 		expect(log[1].body).toEqual({
 			client_id: 'fred-demo-client',
 			client_secret: SECRETS.clientSecret,
 		});
 		const stored = engine.credentials.stored('fr-1');
-		expect(log[2].headers.authorization).toBe(`Bearer ${stored.accessToken}`);
-		expect(stored.accessToken).toMatch(/^fl_/);
+		expect(log[2].headers.authorization).toBe(`Bearer ${stored?.accessToken}`);
+		expect(stored?.accessToken).toMatch(/^fl_/);
 		expect(JSON.stringify(stored)).not.toContain(userToken);
 		expect(log[2].headers.accept).toBe('application/vnd.api+json');
 		await run({ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: 'ct_8' });
@@ -77,7 +109,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 	test('a revoked location token makes n8n run the chain again, once, and the request is retried', async () => {
 		const { run, engine } = setup();
 		await run({ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: 'ct_1' });
-		const before = engine.credentials.stored('fr-1').accessToken;
+		const before = engine.credentials.stored('fr-1')?.accessToken;
 		sim().control.revokeLocationTokens();
 		box.sim.stats.reset();
 		const { items, error } = await run(
@@ -90,7 +122,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/contacts/:id')).toBe(
 			4,
 		);
-		expect(engine.credentials.stored('fr-1').accessToken).not.toBe(before);
+		expect(engine.credentials.stored('fr-1')?.accessToken).not.toBe(before);
 	});
 
 	test('a wrong API key and a wrong password are reported as such, without the secrets', async () => {
@@ -99,7 +131,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			operation: 'getMany',
 			returnAll: true,
 		});
-		expect(badKey.error.message).toBe(
+		expect(badKey.error?.message).toBe(
 			'Frederick refused the credential: could not get an access token (the user token request was refused (Missing or invalid API key (x-api-key)): check the API Key)',
 		);
 		const badPassword = await setup({ password: 'not-the-password' }).run({
@@ -107,7 +139,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			operation: 'getMany',
 			returnAll: true,
 		});
-		expect(badPassword.error.message).toBe(
+		expect(badPassword.error?.message).toBe(
 			'Frederick refused the credential: could not get an access token (the user token request was refused (Wrong email or password): probably the owner email and password (OAuth error invalid_grant; assumed meaning))',
 		);
 		const text =
@@ -156,7 +188,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			skip: 6,
 			path: '/v2/locations/loc_1/contacts',
 		});
-		setTimeout(() => sim().control.revokeLocationTokens(), 5);
+		void sleep(5).then(() => sim().control.revokeLocationTokens());
 		const { items, error } = await run({ ...LIST, returnAll: true });
 		expect(error).toBeUndefined();
 		expect(new Set(items.map((i) => i.json.id)).size).toBe(1050);
@@ -175,8 +207,8 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const post = box.sim.stats.log.find(
 			(r) => r.method === 'POST' && r.route === '/v2/locations/:locationId/contacts',
 		);
-		expect(post.headers['content-type']).toMatch(/application\/vnd\.api\+json/);
-		expect(post.body).toEqual({
+		expect(post?.headers['content-type']).toMatch(/application\/vnd\.api\+json/);
+		expect(post?.body).toEqual({
 			data: {
 				type: 'contacts',
 				attributes: {
@@ -191,7 +223,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			resource: 'contact',
 			operation: 'update',
 			locationId: 'loc_1',
-			contactId: id,
+			contactId: id as string,
 			updateFields: { last_name: 'Star' },
 		});
 		expect(updated.items[0].json).toMatchObject({ id, first_name: 'Nova', last_name: 'Star' });
@@ -202,14 +234,14 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			locationId: 'loc_1',
 			contactFields: { email: 'new@example.com' },
 		});
-		expect(dup.error.message).toBe(
+		expect(dup.error?.message).toBe(
 			'Frederick answered HTTP 422 (item 0): email new@example.com is already taken (/data/attributes/email)',
 		);
 		const deleted = await run({
 			resource: 'contact',
 			operation: 'delete',
 			locationId: 'loc_1',
-			contactId: id,
+			contactId: id as string,
 		});
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
 		const none = await run({
@@ -218,7 +250,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			locationId: 'loc_1',
 			contactFields: { first_name: 'NoWay' },
 		});
-		expect(none.error.message).toBe('Contact Fields need an Email or a Phone (item 0)');
+		expect(none.error?.message).toBe('Contact Fields need an Email or a Phone (item 0)');
 	});
 
 	test('a next link is followed with its own values: a filter of digits stays text, page numbers go as numbers', async () => {
@@ -240,7 +272,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const { items, error } = await run({ ...LIST, returnAll: true, filters: { email: '12345' } });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual(['ct_1']);
-		const second = box.sim.stats.log.filter((r) => r.route === CONTACTS[2]).at(-1).body;
+		const second = box.sim.stats.log.filter((r) => r.route === CONTACTS[2]).at(-1)?.body;
 		expect(second).toEqual({ 'page.number': 2, 'page.size': 1, 'filter.email': '12345' });
 	});
 
@@ -259,13 +291,13 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		});
 		const { items, error } = await run({ ...LIST, returnAll: true });
 		expect(items).toEqual([]);
-		expect(error.message).toBe("Frederick's page 1 of 3 has no link to the next page (item 0)");
+		expect(error?.message).toBe("Frederick's page 1 of 3 has no link to the next page (item 0)");
 	});
 
 	test('a links.next past links.last, or with no links.last, is not followed (the client library counts pages by links.last)', async () => {
 		const { run } = setup();
 		const base = `${box.sim.baseUrl('frederick')}/v2/locations/loc_1/contacts`;
-		const page = (links) => ({
+		const page = (links: { next?: string; last?: string }) => ({
 			type: 'status',
 			status: 200,
 			count: 1,
@@ -286,7 +318,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const noLast = await run({ ...LIST, returnAll: true });
 		expect(noLast.error).toBeUndefined();
 		expect(noLast.items.map((i) => i.json.id)).toEqual(['ct_1']);
-		expect(box.sim.requestsTo('frederick', ...CONTACTS.slice(1))).toBe(2);
+		expect(box.sim.requestsTo('frederick', ...(CONTACTS.slice(1) as [string, string]))).toBe(2);
 	});
 
 	test('a links.next that repeats an earlier page fails the listing instead of looping', async () => {
@@ -307,10 +339,10 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		});
 		const { items, error } = await run({ ...LIST, returnAll: true });
 		expect(items).toEqual([]);
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			`Frederick's link to the next page repeats one already followed (${again}) (item 0)`,
 		);
-		expect(box.sim.requestsTo('frederick', ...CONTACTS.slice(1))).toBe(2);
+		expect(box.sim.requestsTo('frederick', ...(CONTACTS.slice(1) as [string, string]))).toBe(2);
 	});
 
 	test('a 4xx without an errors array is still a failure, named by its status', async () => {
@@ -328,7 +360,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			contactFields: { email: 'x@example.com' },
 		});
 		expect(items).toEqual([]);
-		expect(error.message).toMatch(/^Frederick answered HTTP 422/);
+		expect(error?.message).toMatch(/^Frederick answered HTTP 422/);
 	});
 
 	test('campaigns and contact lists', async () => {
@@ -367,7 +399,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(all.items.some((i) => i.json.name === 'Spring promo')).toBe(true);
 	});
 
-	const syncParams = (extra = {}) => ({
+	const syncParams = (extra: INodeParameters = {}): INodeParameters => ({
 		resource: 'sync',
 		operation: 'batchSync',
 		locationId: 'loc_1',
@@ -377,7 +409,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		options: { pollInterval: 1, timeout: 10 },
 		...extra,
 	});
-	const services = (n, offset = 0) =>
+	const services = (n: number, offset = 0): IDataObject[] =>
 		Array.from({ length: n }, (_, i) => ({
 			external_id: `svc-${offset + i}`,
 			name: `Service ${offset + i}`,
@@ -405,9 +437,9 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(
 			box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/background_jobs/:id'),
 		).toBe(2);
-		expect(big.items[0].json.batch.jobId).toBeUndefined();
+		expect((big.items[0].json.batch as IDataObject).jobId).toBeUndefined();
 		const sent = box.sim.stats.log.find((r) => r.route.endsWith('batch_sync_services'));
-		expect(sent.body.data[0]).toEqual({
+		expect(sent!.body.data[0]).toEqual({
 			type: 'services',
 			attributes: { external_id: 'svc-0', name: 'Service 0', duration: 30 },
 		});
@@ -417,10 +449,10 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			accepted: 200,
 			batch: { status: 'complete', received: 3, created: 1, updated: 2 },
 		});
-		expect(sim().state.synced.get('loc_1/services').size).toBe(13);
+		expect(sim().state.synced.get('loc_1/services')!.size).toBe(13);
 
 		const finished = await run({ resource: 'sync', operation: 'finish', locationId: 'loc_1' });
-		expect(finished.items[0].json.management_system.sync_status).toBe('finished');
+		expect((finished.items[0].json.management_system as IDataObject).sync_status).toBe('finished');
 		expect(sim().state.syncRuns.map((r) => r.sync_status)).toEqual(['started', 'finished']);
 	});
 
@@ -463,7 +495,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			{ external_id: 'svc-9', name: 'Cut' },
 			{ id: 'fr-9', name: 'Cut' },
 		]);
-		expect(sim().state.synced.get('loc_1/services').has('id:fr-9')).toBe(true);
+		expect(sim().state.synced.get('loc_1/services')!.has('id:fr-9')).toBe(true);
 	});
 
 	test('Sync Start without a Data Source Name stops before anything is sent', async () => {
@@ -474,7 +506,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			locationId: 'loc_1',
 		});
 		expect(items).toEqual([]);
-		expect(error.message).toMatch(/Data Source Name \(in the Frederick API credential\)/);
+		expect(error?.message).toMatch(/Data Source Name \(in the Frederick API credential\)/);
 		expect(
 			box.sim.requestsTo('frederick', 'POST', '/locations/:locationId/update_management_system'),
 		).toBe(0);
@@ -482,7 +514,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 
 	test('a job is a job whatever the status of its first answer (200), and a relative links.self is polled', async () => {
 		const { run } = setup();
-		const job = (status) => ({
+		const job = (status: string) => ({
 			data: {
 				type: 'background_jobs',
 				id: 'job-rel',
@@ -519,7 +551,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const { run } = setup();
 		const mark = 'POST /locations/:locationId/update_management_system';
 		const batch = 'POST /locations/:locationId/services/batch_sync_services';
-		const count = (route) =>
+		const count = (route: string) =>
 			box.sim.stats.log.filter((r) => `${r.method} ${r.route}` === route).length;
 		box.sim.faults.add('frederick', {
 			type: 'status',
@@ -528,8 +560,8 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			path: '/update_management_system',
 		});
 		const started = await run({ resource: 'sync', operation: 'start', locationId: 'loc_1' });
-		expect(started.error.message).toMatch(/^Frederick answered HTTP 503/);
-		expect(started.error.description).toMatch(/This write was not retried/);
+		expect(started.error?.message).toMatch(/^Frederick answered HTTP 503/);
+		expect(started.error?.description).toMatch(/This write was not retried/);
 		expect(count(mark)).toBe(1);
 
 		// The batch is applied, then its answer is lost: sending it again is left to the user.
@@ -540,8 +572,8 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			path: '/batch_sync_services',
 		});
 		const synced = await run(syncParams(), { items: services(2, 900) });
-		expect(synced.error.message).toMatch(/^Frederick answered HTTP 502/);
-		expect(synced.error.description).toMatch(/This write was not retried/);
+		expect(synced.error?.message).toMatch(/^Frederick answered HTTP 502/);
+		expect(synced.error?.description).toMatch(/This write was not retried/);
 		expect(count(batch)).toBe(1);
 		box.sim.faults.clear('frederick');
 	});
@@ -553,17 +585,17 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			const slow = await run(syncParams({ options: { pollInterval: 1, timeout: 2 } }), {
 				items: services(8, 100),
 			});
-			expect(slow.error.message).toMatch(
+			expect(slow.error?.message).toMatch(
 				/^Frederick's background job job_[0-9a-f]+ was still "processing" after 2 s \(item 0\)$/,
 			);
-			expect(slow.error.description).toMatch(
+			expect(slow.error?.description).toMatch(
 				/check the job later in Frederick before running it again \(whether a repeated sync is harmless is not public\)/,
 			);
 		} finally {
 			sim().state.options.jobPolls = 2;
 		}
 		const other = await run(syncParams({ locationId: 'loc_2' }), { items: services(2) });
-		expect(other.error.message).toBe(
+		expect(other.error?.message).toBe(
 			'Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2',
 		);
 	});
@@ -602,7 +634,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				filters: { email: 'client9@example.com' },
 			});
 			expect(one.items.map((i) => i.json.id)).toEqual(['ct_9']);
-			expect(box.sim.stats.log.find((r) => r.route.endsWith('/contacts')).body).toEqual({
+			expect(box.sim.stats.log.find((r) => r.route.endsWith('/contacts'))!.body).toEqual({
 				'filter.email': 'client9@example.com',
 				'page.number': 1,
 				'page.size': 100,
@@ -614,7 +646,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				locationId: 'loc_1',
 				returnAll: true,
 			});
-			expect(box.sim.stats.log.find((r) => r.route.endsWith('/campaigns')).query).toEqual({
+			expect(box.sim.stats.log.find((r) => r.route.endsWith('/campaigns'))!.query).toEqual({
 				'page.number': '1',
 				'page.size': '100',
 			});
@@ -623,8 +655,8 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		test('the simulator refuses what the client never sends: bracket paging, a GET contacts listing, location_id as an attribute', async () => {
 			const { run } = setup();
 			await run({ resource: 'location', operation: 'get', locationId: 'loc_1' });
-			const token = box.sim.stats.log.find((r) => r.route === '/v2/locations/:id').headers
-				.authorization;
+			const token = box.sim.stats.log.find((r) => r.route === '/v2/locations/:id')!.headers
+				.authorization as string;
 			const headers = {
 				'x-api-key': SECRETS.apiKey,
 				authorization: token,
@@ -636,7 +668,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				headers,
 			});
 			expect(bracket.status).toBe(400);
-			expect((await bracket.json()).errors[0].detail).toBe(
+			expect(((await bracket.json()) as JsonApiErrors).errors[0].detail).toBe(
 				'page[number] is not a parameter: Frederick uses dot notation (page.number)',
 			);
 			const get = await fetch(`${base}/v2/locations/loc_1/contacts`, { headers });
@@ -649,11 +681,11 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				}),
 			});
 			expect(withLocation.status).toBe(422);
-			expect((await withLocation.json()).errors[0].source.pointer).toBe(
+			expect(((await withLocation.json()) as JsonApiErrors).errors[0].source.pointer).toBe(
 				'/data/attributes/location_id',
 			);
 			const other = await run({ ...LIST, locationId: 'loc_2', returnAll: true });
-			expect(other.error.message).toBe(
+			expect(other.error?.message).toBe(
 				'Frederick answered HTTP 403 (item 0): The token does not give access to location loc_2',
 			);
 		});
@@ -674,13 +706,13 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				expect(r.headers.accept).toBe('application/vnd.api+json');
 				expect(r.headers['content-type']).toBe('application/vnd.api+json');
 			}
-			const token = v2[0].headers.authorization;
+			const token = v2[0].headers.authorization as string;
 			const base = box.sim.baseUrl('frederick');
 			const plain = await fetch(`${base}/v2/locations/loc_1`, {
 				headers: { 'x-api-key': SECRETS.apiKey, authorization: token, accept: 'application/json' },
 			});
 			expect(plain.status).toBe(406);
-			expect((await plain.json()).errors[0].detail).toBe(
+			expect(((await plain.json()) as JsonApiErrors).errors[0].detail).toBe(
 				'Accept must be application/vnd.api+json, got application/json',
 			);
 			const noType = await fetch(`${base}/v2/locations/loc_1`, {
@@ -691,7 +723,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				},
 			});
 			expect(noType.status).toBe(415);
-			expect((await noType.json()).errors[0].detail).toBe(
+			expect(((await noType.json()) as JsonApiErrors).errors[0].detail).toBe(
 				'Content-Type must be application/vnd.api+json, got none',
 			);
 		});
@@ -721,7 +753,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				}).toString(),
 			});
 			expect(form.status).toBe(415);
-			expect((await form.json()).error_description).toBe(
+			expect(((await form.json()) as OAuthError).error_description).toBe(
 				'Content-Type must be application/json, got application/x-www-form-urlencoded',
 			);
 			const json = await fetch(`${base}/oauth/token`, {
@@ -739,7 +771,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				}),
 			});
 			expect(json.status).toBe(200);
-			expect(Object.keys(await json.json())).toEqual(['access_token']);
+			expect(Object.keys((await json.json()) as IDataObject)).toEqual(['access_token']);
 		});
 
 		test('a batch job that ends in "error" fails the item at once with the job\'s errors; nothing is retried', async () => {
@@ -754,10 +786,10 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				items: services(8, 200),
 			});
 			expect(Date.now() - started).toBeLessThan(3000);
-			expect(failed.error.message).toMatch(
+			expect(failed.error?.message).toMatch(
 				/^Frederick's background job job_[0-9a-f]+ ended in "error": duration must be a number; svc-3: name is required \(item 0\)$/,
 			);
-			expect(failed.error.description).toMatch(/nothing more was polled/);
+			expect(failed.error?.description).toMatch(/nothing more was polled/);
 			expect(
 				box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/background_jobs/:id'),
 			).toBe(2);
@@ -793,8 +825,8 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 			// The first poll waits for the 202's own pause (no Retry-After: the Poll Interval, 1 s), the second the
 			// 2 s the running job's answer asked for.
 			expect(polls[1].at - polls[0].at).toBeGreaterThanOrEqual(1950);
-			expect(polls[0].at - post.at).toBeGreaterThanOrEqual(950);
-			expect(polls[0].at - post.at).toBeLessThan(1900);
+			expect(polls[0].at - post!.at).toBeGreaterThanOrEqual(950);
+			expect(polls[0].at - post!.at).toBeLessThan(1900);
 			expect(
 				box.sim.requestsTo(
 					'frederick',
@@ -827,7 +859,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				reasons: ['filter.filters is not valid JSON'],
 			});
 			const bad = await run({ ...LIST, returnAll: true });
-			expect(bad.error.message).toMatch(
+			expect(bad.error?.message).toMatch(
 				/ended in "error": filter\.filters is not valid JSON \(item 0\)$/,
 			);
 		});
@@ -856,10 +888,10 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				sim().control.setJobs({ polls: 1, noResult: false, redirectStatus: status });
 				box.sim.stats.reset();
 				const moved = await run(syncParams(), { items: services(8, 600) });
-				expect(moved.error.message).toBe(
+				expect(moved.error?.message).toBe(
 					`Frederick answered HTTP ${status} (a redirect other than 303 See Other); not followed (item 0)`,
 				);
-				expect(moved.error.description).toMatch(/background_jobs\/job_[0-9a-f]+\/result/);
+				expect(moved.error?.description).toMatch(/background_jobs\/job_[0-9a-f]+\/result/);
 				expect(
 					box.sim.requestsTo(
 						'frederick',
@@ -886,9 +918,9 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 				batch: { received: 1, created: 1 },
 			});
 			const sent = box.sim.stats.log.find((r) => r.path === `/frederick${path}`);
-			expect(sent.method).toBe('POST');
-			expect(sent.path).toBe(`/frederick${path}`);
-			expect(sent.body).toEqual({
+			expect(sent!.method).toBe('POST');
+			expect(sent!.path).toBe(`/frederick${path}`);
+			expect(sent!.body).toEqual({
 				data: [{ type: kind, attributes: { external_id: `${kind}-1`, name: 'One' } }],
 			});
 		});
