@@ -1,16 +1,31 @@
-'use strict';
 // Order Update, Cancel and Refund in every node version: the node reads the order first (orders/get-order)
 // and sends the full update (orders/update-order) with what the user changed and the rest as it is.
-const { Engine, useSandbox } = require('./harness');
-const { demoCredentials } = require('../sandbox/demo-credentials');
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { Engine, useSandbox } from './harness';
+import { demoCredentials } from './harness/sandbox';
+
+/** The order fields the node sends in its full update (orders/update-order). */
+interface OrderUpdate {
+	payment_status: string;
+	refund_status: string;
+	cancellation_status: string;
+	total_paid: string;
+	total_refunded: string;
+}
+
+/** The part of the simulator's LoyaltyLion state read here: its orders by merchant ID. */
+interface LoyaltyLionState {
+	state: { orders: Map<string, IDataObject> };
+}
 
 const box = useSandbox();
 
 function node(typeVersion = 1.1) {
 	const engine = new Engine();
 	const store = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
-	const credentials = engine.addCredential('ll-store', 'loyaltyLionApi', store.data);
-	return (parameters) =>
+	if (!store) throw new Error('No loyaltyLionApi demo credential');
+	const credentials = engine.addCredential('ll-store', 'loyaltyLionApi', store.data as IDataObject);
+	return (parameters: INodeParameters) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -19,13 +34,23 @@ function node(typeVersion = 1.1) {
 		});
 }
 
-const order = (id) => ({ mode: 'id', value: id });
-const wire = (method) =>
+type Run = ReturnType<typeof node>;
+
+const order = (id: string) => ({ mode: 'id', value: id });
+const wire = (method: string): Array<OrderUpdate | null> =>
 	box.sim.stats.log
 		.filter((r) => r.route === '/v2/orders/:merchantId' && r.method === method)
-		.map((r) => r.body ?? null);
+		.map((r) => (r.body as OrderUpdate | undefined) ?? null);
 
-async function created(run, id, { total = '50.00', paymentStatus = 'paid', paid = total } = {}) {
+async function created(
+	run: Run,
+	id: string | { value: string },
+	{
+		total = '50.00',
+		paymentStatus = 'paid',
+		paid = total,
+	}: { total?: string; paymentStatus?: string; paid?: string } = {},
+) {
 	const { error } = await run({
 		operation: 'create',
 		orderId: typeof id === 'string' ? id : id.value,
@@ -44,9 +69,13 @@ describe('LoyaltyLion orders, version 1.1', () => {
 	test('an order read without a status is not sent on as "undefined": Cancel is refused naming the field; given, the update goes', async () => {
 		const run = node();
 		await created(run, 'v11-nostatus');
-		box.sim.instances.loyaltylion.state.orders.get('v11-nostatus').refund_status = undefined;
+		const stored = (box.sim.instances.loyaltylion as LoyaltyLionState).state.orders.get(
+			'v11-nostatus',
+		);
+		if (!stored) throw new Error('The simulator has no order v11-nostatus');
+		stored.refund_status = undefined;
 		const { error } = await run({ operation: 'cancel', orderId: order('v11-nostatus') });
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Refund Status LoyaltyLion\'s order "v11-nostatus" has refund_status null, not one of not_refunded, partially_refunded, refunded; give Refund Status. The update was not sent (item 0)',
 		);
 		expect(wire('PUT')).toEqual([]);
@@ -96,18 +125,18 @@ describe('LoyaltyLion orders, version 1.1', () => {
 			(await run({ operation: 'refund', orderId: order('v11-ref'), refundAmount: '20.00' })).error,
 		).toBeUndefined();
 		expect((await run({ operation: 'refund', orderId: order('v11-ref') })).error).toBeUndefined();
-		expect(wire('PUT').map((b) => [b.total_refunded, b.refund_status])).toEqual([
+		expect(wire('PUT').map((b) => [b?.total_refunded, b?.refund_status])).toEqual([
 			['20.00', 'partially_refunded'],
 			['50.00', 'refunded'],
 		]);
 		const again = await run({ operation: 'refund', orderId: order('v11-ref') });
-		expect(again.error.message).toMatch(/Refund Amount nothing is left to refund on this order/);
+		expect(again.error?.message).toMatch(/Refund Amount nothing is left to refund on this order/);
 		const over = await run({
 			operation: 'refund',
 			orderId: order('v11-ref'),
 			refundAmount: '1.00',
 		});
-		expect(over.error.message).toMatch(/cannot be more than what is left to refund \(0\.00\)/);
+		expect(over.error?.message).toMatch(/cannot be more than what is left to refund \(0\.00\)/);
 	});
 
 	test('Refund with every other field given still reads what was refunded before', async () => {
@@ -232,7 +261,7 @@ describe('LoyaltyLion orders: the order is read before every update', () => {
 		]);
 		box.sim.stats.reset();
 		const lower = await run({ operation: 'refund', orderId: 'v1-ref', totalRefunded: '4.00' });
-		expect(lower.error.message).toBe(
+		expect(lower.error?.message).toBe(
 			"Total Refunded is the order's total refunded after this refund: it cannot be less than what the order has refunded already (10.00), got 4.00 (item 0)",
 		);
 		expect(methods()).toEqual(['GET']);
@@ -248,7 +277,7 @@ describe('LoyaltyLion orders: the order is read before every update', () => {
 			orderId: order('v11-bad'),
 			refundAmount: '1,50',
 		});
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Refund Amount must be an amount such as 49.90, got "1,50" (item 0)',
 		);
 		expect(methods()).toEqual([]);
@@ -263,12 +292,12 @@ describe('LoyaltyLion orders: amounts with three decimals (KWD)', () => {
 		expect(part.error).toBeUndefined();
 		const rest = await run({ operation: 'refund', orderId: order('kwd-1') });
 		expect(rest.error).toBeUndefined();
-		expect(wire('PUT').map((b) => [b.total_paid, b.total_refunded, b.refund_status])).toEqual([
+		expect(wire('PUT').map((b) => [b?.total_paid, b?.total_refunded, b?.refund_status])).toEqual([
 			['12.345', '1.005', 'partially_refunded'],
 			['12.345', '12.345', 'refunded'],
 		]);
 		const over = await run({ operation: 'refund', orderId: order('kwd-1'), refundAmount: '0.001' });
-		expect(over.error.message).toMatch(
+		expect(over.error?.message).toMatch(
 			/cannot be more than what is left to refund \(0\.000\), got 0\.001/,
 		);
 	});
@@ -278,7 +307,7 @@ describe('LoyaltyLion orders: amounts with three decimals (KWD)', () => {
 		await created(run, 'kwd-2', { total: '0.30' });
 		await run({ operation: 'refund', orderId: order('kwd-2'), refundAmount: '0.1' });
 		await run({ operation: 'refund', orderId: order('kwd-2'), refundAmount: '0.105' });
-		expect(wire('PUT').map((b) => [b.total_refunded, b.refund_status])).toEqual([
+		expect(wire('PUT').map((b) => [b?.total_refunded, b?.refund_status])).toEqual([
 			['0.10', 'partially_refunded'],
 			['0.205', 'partially_refunded'],
 		]);
