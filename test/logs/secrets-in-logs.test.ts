@@ -1,38 +1,67 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- a test that captures n8n's logger, stdout, stderr and console, run by jest, never loaded by n8n */
 // Secret hygiene in logs: n8n's own logging at debug level, captured while every provider goes through its
 // failure and renewal paths (wrong secrets, expired and revoked tokens, provider errors, forged webhooks).
 // No secret, token or password may appear in the captured log, nor in any output or error (the harness scans
 // those for every run of the suite).
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import {
+	Engine,
+	useSandbox,
+	allText,
+	activateTrigger,
+	type CredentialRef,
+	type NodeResult,
+} from '../harness';
+import { demoCredentials } from '../harness/sandbox';
+import { registry } from '../harness/secrets';
+
+// After the imports (the harness's env.ts sets silent when unset), yet before n8n builds its configuration and
+// logger: they build themselves on first use, in the hooks and the test below.
 process.env.N8N_LOG_LEVEL = 'debug';
-const { Engine, useSandbox, allText, activateTrigger } = require('../harness');
-const { registry } = require('../harness/secrets');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+
+/** The simulator controls this test uses (the harness types provider instances as `any`). */
+interface Providers {
+	cardlytics: { tokens: { expireAll(): void } };
+	loyalife: { tokens: { expireAll(): void } };
+	frederick: { control: { revokeLocationTokens(): void } };
+	loyaltylion: {
+		deliver(topic: string, data: IDataObject, tamper?: { signature?: string }): Promise<unknown>;
+	};
+}
+
+type Level = 'error' | 'warn' | 'info' | 'debug';
+type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
 const box = useSandbox();
-const captured = [];
-let restore;
+const providers = () => box.sim.instances as unknown as Providers;
+const captured: string[] = [];
+let restore: (() => void) | undefined;
 
 beforeAll(() => {
 	// n8n's logger is a process-wide singleton (created by whichever test file ran first, maybe at a silent
 	// level): wrap its methods so that every message n8n logs is captured, whatever the level.
-	const { Container } = require('@n8n/di');
-	const { Logger } = require('@n8n/backend-common');
 	const logger = Container.get(Logger);
-	const wrapped = ['error', 'warn', 'info', 'debug'].map((level) => [level, logger[level]]);
+	const levels: Level[] = ['error', 'warn', 'info', 'debug'];
+	const wrapped = levels.map((level) => [level, logger[level]] as const);
 	for (const [level, original] of wrapped) {
-		logger[level] = function (message, meta) {
+		logger[level] = function (this: Logger, message, meta) {
 			captured.push(`${level}: ${message} ${allText(meta)}\n`);
 			return original.call(this, message, meta);
 		};
 	}
 	const write = process.stdout.write.bind(process.stdout);
 	const writeErr = process.stderr.write.bind(process.stderr);
-	const methods = ['log', 'info', 'warn', 'error', 'debug'];
-	const originals = Object.fromEntries(methods.map((m) => [m, console[m]]));
-	process.stdout.write = (chunk, ...rest) => (captured.push(String(chunk)), true);
-	process.stderr.write = (chunk, ...rest) => (captured.push(String(chunk)), true);
+	const methods: ConsoleMethod[] = ['log', 'info', 'warn', 'error', 'debug'];
+	const originals = Object.fromEntries(methods.map((m) => [m, console[m]])) as Record<
+		ConsoleMethod,
+		Console[ConsoleMethod]
+	>;
+	process.stdout.write = (chunk: unknown) => (captured.push(String(chunk)), true);
+	process.stderr.write = (chunk: unknown) => (captured.push(String(chunk)), true);
 	for (const m of methods)
-		console[m] = (...args) =>
+		console[m] = (...args: unknown[]) =>
 			captured.push(args.map((a) => (typeof a === 'string' ? a : allText(a))).join(' '));
 	restore = () => {
 		for (const [level, original] of wrapped) logger[level] = original;
@@ -46,15 +75,16 @@ afterAll(() => {
 	process.env.N8N_LOG_LEVEL = 'silent';
 });
 
-function credential(engine, type, override = {}) {
+function credential(engine: Engine, type: string, override: IDataObject = {}): CredentialRef {
 	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === type);
-	return engine.addCredential(c.id, c.type, { ...c.data, ...override }, c.name);
+	if (!c) throw new Error(`No demo credential of type ${type}`);
+	return engine.addCredential(c.id, c.type, { ...(c.data as IDataObject), ...override }, c.name);
 }
 
 test('debug logs of failures and token renewals across all providers hold no secret', async () => {
 	const engine = new Engine();
-	const runs = [];
-	const run = async (type, credentials, parameters) =>
+	const runs: NodeResult[] = [];
+	const run = async (type: string, credentials: CredentialRef, parameters: INodeParameters) =>
 		runs.push(await engine.runNode({ type, credentials, parameters, continueOnFail: false }));
 
 	// Wrong secrets, for every kind of credential.
@@ -124,7 +154,7 @@ test('debug logs of failures and token renewals across all providers hold no sec
 		operation: 'getLink',
 		date: '2026-01-02',
 	});
-	box.sim.instances.cardlytics.tokens.expireAll();
+	providers().cardlytics.tokens.expireAll();
 	await run('cardlytics', cdlx, {
 		resource: 'redemption',
 		operation: 'getLink',
@@ -137,7 +167,7 @@ test('debug logs of failures and token renewals across all providers hold no sec
 		attributeName: 'email_id',
 		attributeValue: 'member2@example.com',
 	});
-	box.sim.instances.loyalife.tokens.expireAll();
+	providers().loyalife.tokens.expireAll();
 	await run('loyalife', xl, {
 		resource: 'member',
 		operation: 'get',
@@ -151,7 +181,7 @@ test('debug logs of failures and token renewals across all providers hold no sec
 		locationId: 'loc_1',
 		contactId: 'ct_1',
 	});
-	box.sim.instances.frederick.control.revokeLocationTokens();
+	providers().frederick.control.revokeLocationTokens();
 	await run('frederick', fr, {
 		resource: 'contact',
 		operation: 'get',
@@ -166,12 +196,12 @@ test('debug logs of failures and token renewals across all providers hold no sec
 		credentials: lion,
 		parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
 	});
-	await box.sim.instances.loyaltylion.deliver(
+	await providers().loyaltylion.deliver(
 		'customers/update',
 		{ customer: { id: 1 } },
 		{ signature: 'Zm9yZ2Vk' },
 	);
-	await box.sim.instances.loyaltylion.deliver('customers/update', { customer: { id: 1 } });
+	await providers().loyaltylion.deliver('customers/update', { customer: { id: 1 } });
 	await trigger.deactivate();
 
 	// Five wrong credentials and two provider errors after a renewal; the other runs succeed.
@@ -188,7 +218,7 @@ test('debug logs of failures and token renewals across all providers hold no sec
 		false,
 		true,
 	]);
-	expect(runs[0].error.message).toMatch(/Cardlytics refused the credential/);
+	expect(runs[0].error?.message).toMatch(/Cardlytics refused the credential/);
 	const log = captured.join('');
 	// n8n did log these paths (so the scan is not of an empty log).
 	expect(log).toMatch(/debug|renewed|Revalidating|Running node/i);
