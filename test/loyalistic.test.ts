@@ -1,12 +1,41 @@
-'use strict';
-const { Engine, useSandbox, allText } = require('./harness');
+import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
+
+/** The simulator's Loyalistic state and controls this file reads and sets (the harness types them `any`). */
+interface LoyalisticSim {
+	state: {
+		options: { tokenLifetimeSeconds: number };
+		tokenLog: Array<{ issuedAt: number; expiresAt: number }>;
+	};
+	tokens: { lifetimeSeconds: number; expireAll(): void };
+	control: { setSwagger(options: { variant?: string; document?: IDataObject }): void };
+}
+
+/** One request of the node that Account → Check API Paths did not find in the document. */
+interface MissingCall {
+	operation: string;
+	method: string;
+	path: string;
+	problem: string;
+	methodsOnPath?: string[];
+	closest: Array<{ method: string; path: string }>;
+	queryNotListed?: string[];
+}
+
+/** The report Account → Check API Paths outputs. */
+interface PathReport {
+	fits: boolean;
+	found: number;
+	summary: string;
+	missing: MissingCall[];
+}
 
 const CLIENT_ID = 'loyalistic-demo-client';
 const CLIENT_SECRET = 'loyalistic-demo-secret';
 const box = useSandbox();
-const sim = () => box.sim.instances.loyalistic;
+const sim = () => box.sim.instances.loyalistic as LoyalisticSim;
 
-function setup(data = {}) {
+function setup(data: IDataObject = {}) {
 	const engine = new Engine();
 	const credentials = engine.addCredential('lyl-1', 'loyalisticOAuth2Api', {
 		apiBaseUrl: `${box.sim.baseUrl('loyalistic')}/v1`,
@@ -15,17 +44,19 @@ function setup(data = {}) {
 		clientSecret: CLIENT_SECRET,
 		...data,
 	});
-	const run = (parameters, options = {}) =>
-		engine.runNode({ type: 'loyalistic', credentials, parameters, ...options });
+	const run = (
+		parameters: INodeParameters,
+		options: Pick<RunNodeOptions, 'items' | 'continueOnFail'> = {},
+	) => engine.runNode({ type: 'loyalistic', credentials, parameters, ...options });
 	return { engine, run };
 }
 
-function setLifetime(seconds) {
+function setLifetime(seconds: number) {
 	sim().state.options.tokenLifetimeSeconds = seconds;
 	sim().tokens.lifetimeSeconds = seconds;
 }
 
-const LIST_CONTACTS = ['loyalistic', 'GET', '/v1/contacts'];
+const LIST_CONTACTS = ['loyalistic', 'GET', '/v1/contacts'] as const;
 
 describe('Loyalistic through the n8n engine', () => {
 	afterEach(() => setLifetime(600));
@@ -36,13 +67,13 @@ describe('Loyalistic through the n8n engine', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: 7 });
 		const token = box.sim.stats.log.find((r) => r.route === '/token');
-		expect(token.headers.authorization).toBe(
+		expect(token?.headers.authorization).toBe(
 			`Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
 		);
-		expect(token.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
-		expect(token.body).toEqual({ grant_type: 'client_credentials' });
+		expect(token?.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
+		expect(token?.body).toEqual({ grant_type: 'client_credentials' });
 		const api = box.sim.stats.log.find((r) => r.route === '/v1/contacts/:id');
-		expect(api.headers.authorization).toMatch(/^Bearer lyl_/);
+		expect(api?.headers.authorization).toMatch(/^Bearer lyl_/);
 	});
 
 	test('resource calls carry the bearer token only: no separate API-key header (§2)', async () => {
@@ -68,7 +99,7 @@ describe('Loyalistic through the n8n engine', () => {
 			body: JSON.stringify({ grant_type: 'client_credentials' }),
 		});
 		expect(asJson.status).toBe(400);
-		expect((await asJson.json()).error_description).toBe(
+		expect(((await asJson.json()) as { error_description: string }).error_description).toBe(
 			'Content-Type must be application/x-www-form-urlencoded, got application/json',
 		);
 		const asForm = await fetch(url, {
@@ -94,7 +125,7 @@ describe('Loyalistic through the n8n engine', () => {
 		);
 		const seconds = (Date.now() - started) / 1000;
 		expect(error).toBeUndefined();
-		expect(items.map((i) => i.json.id)).toEqual(input.map((i) => Number(i.id)));
+		expect(items.map((i) => i.json.id as number)).toEqual(input.map((i) => Number(i.id)));
 		const log = sim().state.tokenLog.filter((t) => t.issuedAt >= started);
 		expect(log.length).toBeGreaterThanOrEqual(3);
 		expect(log.length).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
@@ -116,7 +147,7 @@ describe('Loyalistic through the n8n engine', () => {
 			returnAll: true,
 		});
 		expect(error).toBeUndefined();
-		const ids = items.map((i) => i.json.id);
+		const ids = items.map((i) => i.json.id as number);
 		expect(ids).toHaveLength(1234);
 		expect(new Set(ids).size).toBe(1234);
 		expect(Math.min(...ids)).toBe(1);
@@ -137,7 +168,9 @@ describe('Loyalistic through the n8n engine', () => {
 			returnAll: false,
 			limit: 250,
 		});
-		expect(big.items.map((i) => i.json.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+		expect(big.items.map((i) => i.json.id as number)).toEqual(
+			Array.from({ length: 250 }, (_, i) => i + 1),
+		);
 		expect(box.sim.requestsTo(...LIST_CONTACTS)).toBe(3);
 		box.sim.stats.reset();
 		const small = await run({
@@ -169,14 +202,14 @@ describe('Loyalistic through the n8n engine', () => {
 			skip: 8,
 			path: '/v1/contacts',
 		});
-		setTimeout(() => sim().tokens.expireAll(), 0);
+		void sleep(0).then(() => sim().tokens.expireAll());
 		const { items, error } = await run({
 			resource: 'contact',
 			operation: 'getMany',
 			returnAll: true,
 		});
 		expect(error).toBeUndefined();
-		const ids = items.map((i) => i.json.id);
+		const ids = items.map((i) => i.json.id as number);
 		expect(ids).toHaveLength(1234);
 		expect(new Set(ids).size).toBe(1234);
 	});
@@ -196,11 +229,11 @@ describe('Loyalistic through the n8n engine', () => {
 			returnAll: true,
 		});
 		expect(items).toHaveLength(0);
-		expect(error.message).toMatch(
+		expect(error?.message).toMatch(
 			/^Loyalistic answered HTTP 500 \(item 0\): An error has occurred\./,
 		);
-		expect(error.description).toMatch(/Gave up after 5 attempts/);
-		expect(error.description).toContain('GET /loyalistic/v1/contacts');
+		expect(error?.description).toMatch(/Gave up after 5 attempts/);
+		expect(error?.description).toContain('GET /loyalistic/v1/contacts');
 	});
 
 	test('contacts: create, find by email, update, add to a list, record an activity, delete', async () => {
@@ -212,7 +245,7 @@ describe('Loyalistic through the n8n engine', () => {
 			additionalFields: { firstName: 'New', companyId: 3, customFields: '{"plan":"gold"}' },
 		});
 		expect(created.error).toBeUndefined();
-		const id = created.items[0].json.id;
+		const id = created.items[0].json.id as number;
 		expect(created.items[0].json).toMatchObject({
 			email: 'new.person@example.com',
 			firstName: 'New',
@@ -225,7 +258,7 @@ describe('Loyalistic through the n8n engine', () => {
 			operation: 'findByEmail',
 			email: 'new.person@example.com',
 		});
-		expect(found.items.map((i) => i.json.id)).toEqual([id]);
+		expect(found.items.map((i) => i.json.id as number)).toEqual([id]);
 		const missing = await run({
 			resource: 'contact',
 			operation: 'findByEmail',
@@ -249,7 +282,7 @@ describe('Loyalistic through the n8n engine', () => {
 		});
 		expect(added.items[0].json).toMatchObject({ id: 2, contactCount: 2, added: 2 });
 		const lists = await run({ resource: 'list', operation: 'getMany', returnAll: true });
-		expect(lists.items.find((l) => l.json.id === 2).json.contactCount).toBe(2);
+		expect(lists.items.find((l) => l.json.id === 2)?.json.contactCount).toBe(2);
 		const removed = await run({
 			resource: 'list',
 			operation: 'removeContact',
@@ -298,7 +331,7 @@ describe('Loyalistic through the n8n engine', () => {
 			name: 'Acme',
 			additionalFields: { domain: 'acme.test', employees: 12 },
 		});
-		const id = created.items[0].json.id;
+		const id = created.items[0].json.id as number;
 		expect(
 			(await run({ resource: 'company', operation: 'get', companyId: String(id) })).items[0].json,
 		).toMatchObject({ name: 'Acme', employees: 12 });
@@ -324,16 +357,16 @@ describe('Loyalistic through the n8n engine', () => {
 			email: 'x@example.com',
 			additionalFields: { firstName: 'x'.repeat(101) },
 		});
-		expect(long.error.message).toMatch(
+		expect(long.error?.message).toMatch(
 			/^Loyalistic answered HTTP 400 \(item 0\): The request is invalid\. contact\.firstName: String must contain at most 100 character/,
 		);
 		box.sim.stats.reset();
 		const bad = await run({ resource: 'contact', operation: 'create', email: 'not-an-email' });
-		expect(bad.error.message).toBe('Email must be an email address, got "not-an-email" (item 0)');
+		expect(bad.error?.message).toBe('Email must be an email address, got "not-an-email" (item 0)');
 		expect(box.sim.stats.total('loyalistic')).toBe(0);
 		// The id type is not public: a non-numeric ID is the API's to judge, and its answer names the id.
 		const badId = await run({ resource: 'contact', operation: 'get', contactId: 'abc' });
-		expect(badId.error.message).toBe(
+		expect(badId.error?.message).toBe(
 			"Loyalistic answered HTTP 400 (item 0): The request is invalid. id: The value 'abc' is not valid for contact id.",
 		);
 	});
@@ -341,7 +374,7 @@ describe('Loyalistic through the n8n engine', () => {
 	test('a wrong secret is reported as a credential problem, without the secret', async () => {
 		const { run } = setup({ clientSecret: 'wrong-secret-value' });
 		const { error } = await run({ resource: 'contact', operation: 'get', contactId: '1' });
-		expect(error.message).toBe(
+		expect(error?.message).toBe(
 			'Loyalistic refused the credential: could not get an access token (invalid_client)',
 		);
 		expect(allText(error)).not.toContain('wrong-secret-value');
@@ -357,8 +390,8 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		const { items, error } = await run(CHECK);
 		expect(error).toBeUndefined();
 		const sent = box.sim.stats.log.find((r) => r.route === '/v1/swagger/docs/v1');
-		expect(sent.method).toBe('GET');
-		expect(sent.headers.authorization).toMatch(/^Bearer lyl_/);
+		expect(sent?.method).toBe('GET');
+		expect(sent?.headers.authorization).toMatch(/^Bearer lyl_/);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({
 			fits: true,
@@ -380,7 +413,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		const { run } = setup();
 		const { items, error } = await run(CHECK);
 		expect(error).toBeUndefined();
-		const report = items[0].json;
+		const report = items[0].json as unknown as PathReport;
 		expect(report.fits).toBe(false);
 		expect(report.found).toBe(7);
 		expect(report.missing.map((m) => `${m.operation}: ${m.method} ${m.path}`)).toEqual([
@@ -398,14 +431,14 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		expect(update.methodsOnPath).toEqual(['DELETE', 'GET', 'PATCH']);
 		expect(update.closest[0]).toEqual({ method: 'PATCH', path: '/v1/contacts/{contactId}' });
 		const companies = report.missing.find((m) => m.operation === 'Company → Get Many');
-		expect(companies.problem).toBe('the path is not in the API description');
-		expect(companies.closest[0]).toEqual({ method: 'GET', path: '/v1/accounts' });
+		expect(companies?.problem).toBe('the path is not in the API description');
+		expect(companies?.closest[0]).toEqual({ method: 'GET', path: '/v1/accounts' });
 		const companyUpdate = report.missing.find((m) => m.operation === 'Company → Update');
-		expect(companyUpdate.closest[0]).toEqual({ method: 'PUT', path: '/v1/accounts/{accountId}' });
+		expect(companyUpdate?.closest[0]).toEqual({ method: 'PUT', path: '/v1/accounts/{accountId}' });
 		const add = report.missing.find((m) => m.operation === 'List → Add Contacts');
-		expect(add.closest[0]).toEqual({ method: 'POST', path: '/v1/lists/{listId}/members' });
+		expect(add?.closest[0]).toEqual({ method: 'POST', path: '/v1/lists/{listId}/members' });
 		const remove = report.missing.find((m) => m.operation === 'List → Remove Contact');
-		expect(remove.closest[0]).toEqual({
+		expect(remove?.closest[0]).toEqual({
 			method: 'DELETE',
 			path: '/v1/lists/{listId}/members/{contactId}',
 		});
@@ -426,7 +459,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		);
 
 		const strict = await run({ ...CHECK, options: { failOnMismatch: true } });
-		expect(strict.error.message).toBe(report.summary);
+		expect(strict.error?.message).toBe(report.summary);
 	});
 
 	test('an OpenAPI 3 document with its server path, and an answer that is no API description', async () => {
@@ -444,7 +477,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		const { run } = setup();
 		const { items } = await run(CHECK);
 		expect(items[0].json).toMatchObject({ format: 'OpenAPI 3.0.1', found: 4, checked: 15 });
-		expect(items[0].json.missing.map((m) => m.operation)).toEqual([
+		expect((items[0].json as unknown as PathReport).missing.map((m) => m.operation)).toEqual([
 			'Contact → Get by Email',
 			'Contact → Get Many (and the trigger)',
 			'Company → Create',
@@ -459,7 +492,7 @@ describe("Loyalistic Account → Check API Paths (the account's Swagger document
 		]);
 		sim().control.setSwagger({ document: { message: 'Not here' } });
 		const none = await run(CHECK);
-		expect(none.error.message).toBe(
+		expect(none.error?.message).toBe(
 			`The answer at ${box.sim.baseUrl('loyalistic')}/v1/swagger/docs/v1 is not a Swagger or OpenAPI document (it has no "paths") (item 0)`,
 		);
 	});
