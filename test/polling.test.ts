@@ -1,17 +1,42 @@
-'use strict';
 // Polling triggers, through n8n-core's PollContext with static data saved and reloaded between
 // polls as n8n does: exactly once across polls, the boundary instant, late records, a failed page, a burst.
-const { Engine, useSandbox } = require('./harness');
-const { pollingTrigger } = require('./harness/polling');
-const { demoCredentials } = require('../sandbox/demo-credentials');
+import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { Engine, useSandbox, type CredentialRef } from './harness';
+import { pollingTrigger } from './harness/polling';
+import { demoCredentials } from './harness/sandbox';
+
+// What these tests change and read of the simulators' state (untyped in the simulator).
+interface LoyaltyLionSim {
+	state: { byMerchantId: Map<string, { updated_at: string }> };
+}
+interface LoyalisticSim {
+	state: { contacts: Map<number, { updatedAt: string }> };
+}
+interface LoyalifeSim {
+	state: { transactions: Array<{ ExternalReference: string; TransactionId: string }> };
+}
+interface CardlyticsSim {
+	control: { addRedemption(redemption: { date: string; row: IDataObject }): IDataObject };
+	state: { redemptionFiles: Map<string, IDataObject[]>; options: { presignTtlSeconds: number } };
+}
+/** The Cardlytics Trigger's static data: the keys seen per file day (beside the rest). */
+interface CardlyticsState extends IDataObject {
+	seen: Record<string, string[]>;
+}
+/** A Loyalife GetMemberTransactionSummaryByDate request body. */
+interface SummaryRequest {
+	RelationReference: string;
+	DateFrom: string;
+	DateTo: string;
+}
 
 const box = useSandbox({ loyaltylion: { customers: 12_000 } });
-const lion = () => box.sim.instances.loyaltylion;
+const lion = () => box.sim.instances.loyaltylion as LoyaltyLionSim;
 
-function trigger(parameters) {
+function trigger(parameters: INodeParameters = {}) {
 	const engine = new Engine();
-	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
-	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi')!;
+	const credentials = engine.addCredential(c.id, c.type, c.data as IDataObject, c.name);
 	return pollingTrigger(engine, {
 		type: 'loyaltyLionPollingTrigger',
 		credentials,
@@ -24,10 +49,10 @@ function trigger(parameters) {
 	});
 }
 /** Marks customers as updated at `at` (ISO), as a change in LoyaltyLion would; undone after each test. */
-const originals = new Map();
-function touch(ids, at) {
+const originals = new Map<{ updated_at: string }, string>();
+function touch(ids: number[], at: string) {
 	for (const id of ids) {
-		const customer = lion().state.byMerchantId.get(`cust-${id}`);
+		const customer = lion().state.byMerchantId.get(`cust-${id}`)!;
 		if (!originals.has(customer)) originals.set(customer, customer.updated_at);
 		customer.updated_at = at;
 	}
@@ -36,14 +61,14 @@ afterEach(() => {
 	for (const [customer, updatedAt] of originals) customer.updated_at = updatedAt;
 	originals.clear();
 });
-const iso = (msFromNow) => new Date(Date.now() + msFromNow).toISOString();
+const iso = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
 const lists = () => box.sim.stats.log.filter((r) => r.route === '/v2/customers');
 
 describe('LoyaltyLion Polling Trigger', () => {
 	test('first poll starts from now (no history); each change is delivered once, oldest first; a quiet poll delivers nothing', async () => {
 		const t = trigger();
 		expect(await t.poll()).toEqual([]);
-		const mark = Date.parse(t.state().mark);
+		const mark = Date.parse(t.state()?.mark as string);
 		expect(Math.abs(mark - Date.now())).toBeLessThan(5_000);
 		touch([11], iso(1_000));
 		touch([12], iso(2_000));
@@ -51,7 +76,7 @@ describe('LoyaltyLion Polling Trigger', () => {
 		const first = await t.poll();
 		expect(first.map((c) => c.merchant_id)).toEqual(['cust-11', 'cust-12', 'cust-10']);
 		// The request asked from the mark minus the overlap window, with the filter LoyaltyLion documents.
-		const asked = lists().at(-1).query;
+		const asked = lists().at(-1)!.query;
 		expect(Date.parse(asked.updated_at_min)).toBe(mark - 60_000);
 		expect(await t.poll()).toEqual([]);
 		touch([12], iso(4_000));
@@ -104,7 +129,7 @@ describe('LoyaltyLion Polling Trigger', () => {
 		const delivered = await t.poll();
 		expect(delivered).toHaveLength(10_000);
 		expect(new Set(delivered.map((c) => c.id)).size).toBe(10_000);
-		const times = delivered.map((c) => Date.parse(c.updated_at));
+		const times = delivered.map((c) => Date.parse(c.updated_at as string));
 		expect(times.every((v, k) => k === 0 || v >= times[k - 1])).toBe(true);
 		expect(lists()).toHaveLength(20);
 		expect(await t.poll()).toEqual([]);
@@ -125,10 +150,10 @@ describe('LoyaltyLion Polling Trigger', () => {
 	test('orders: created and updated orders are delivered once', async () => {
 		const t = trigger({ event: 'orderUpdated' });
 		await t.poll();
-		await new Promise((r) => setTimeout(r, 5));
+		await sleep(5);
 		const engine = new Engine();
-		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
-		const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi')!;
+		const credentials = engine.addCredential(c.id, c.type, c.data as IDataObject, c.name);
 		const order = {
 			authentication: 'apiToken',
 			resource: 'order',
@@ -148,10 +173,10 @@ describe('LoyaltyLion Polling Trigger', () => {
 	});
 });
 
-function poller(type, credentialType, parameters = {}) {
+function poller(type: string, credentialType: string, parameters: INodeParameters = {}) {
 	const engine = new Engine();
-	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === credentialType);
-	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === credentialType)!;
+	const credentials = engine.addCredential(c.id, c.type, c.data as IDataObject, c.name);
 	return {
 		engine,
 		credentials,
@@ -164,10 +189,10 @@ function poller(type, credentialType, parameters = {}) {
 }
 
 describe('Loyalistic Trigger', () => {
-	const contacts = () => box.sim.instances.loyalistic.state.contacts;
-	const saved = new Map();
-	const touchContact = (id, at) => {
-		const contact = contacts().get(id);
+	const contacts = () => (box.sim.instances.loyalistic as LoyalisticSim).state.contacts;
+	const saved = new Map<{ updatedAt: string }, string>();
+	const touchContact = (id: number, at: string) => {
+		const contact = contacts().get(id)!;
 		if (!saved.has(contact)) saved.set(contact, contact.updatedAt);
 		contact.updatedAt = at;
 	};
@@ -182,7 +207,7 @@ describe('Loyalistic Trigger', () => {
 		touchContact(7, iso(2_000));
 		touchContact(5, iso(1_000));
 		expect((await t.poll()).map((c) => c.id)).toEqual([5, 7]);
-		const asked = box.sim.stats.log.filter((r) => r.route === '/v1/contacts').at(-1).query;
+		const asked = box.sim.stats.log.filter((r) => r.route === '/v1/contacts').at(-1)!.query;
 		expect(asked.updatedSince).toBeDefined();
 		expect(await t.poll()).toEqual([]);
 		for (let id = 100; id < 350; id++) touchContact(id, iso(3_000 + id));
@@ -205,8 +230,14 @@ describe('Loyalistic Trigger', () => {
 
 describe('Loyalife Trigger', () => {
 	const today = () => new Date().toISOString().slice(0, 10);
-	const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-	const record = async (engine, credentials, ids, member = 'MEM0004', date = today()) => {
+	const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+	const record = async (
+		engine: Engine,
+		credentials: CredentialRef,
+		ids: string[],
+		member = 'MEM0004',
+		date = today(),
+	) => {
 		const parameters = {
 			resource: 'transaction',
 			operation: 'create',
@@ -226,8 +257,8 @@ describe('Loyalife Trigger', () => {
 		expect(error).toBeUndefined();
 	};
 	/** The client's transaction_id of a delivered summary record (the summary does not carry it). */
-	const idOf = (r) =>
-		box.sim.instances.loyalife.state.transactions.find(
+	const idOf = (r: IDataObject) =>
+		(box.sim.instances.loyalife as LoyalifeSim).state.transactions.find(
 			(t) => t.ExternalReference === r.ExternalReference,
 		)?.TransactionId;
 
@@ -269,7 +300,7 @@ describe('Loyalife Trigger', () => {
 
 	test('trigger errors name no item: a trigger has no input items', async () => {
 		const { trigger: t } = poller('loyalifeTrigger', 'loyalifeApi', { members: 'MEM0009' });
-		const fail = async (fault) => {
+		const fail = async (fault: IDataObject) => {
 			box.sim.faults.add('loyalife', {
 				count: 1,
 				path: 'GetMemberTransactionSummaryByDate',
@@ -278,7 +309,7 @@ describe('Loyalife Trigger', () => {
 			try {
 				return await t.poll().then(
 					() => undefined,
-					(error) => error,
+					(error: Error) => error,
 				);
 			} finally {
 				box.sim.faults.clear();
@@ -296,7 +327,7 @@ describe('Loyalife Trigger', () => {
 				},
 			},
 		});
-		expect(noCount.message).toMatch(/so the node cannot tell whether the list is complete$/);
+		expect(noCount?.message).toMatch(/so the node cannot tell whether the list is complete$/);
 		const notAList = await fail({
 			type: 'status',
 			status: 200,
@@ -310,10 +341,10 @@ describe('Loyalife Trigger', () => {
 				},
 			},
 		});
-		expect(notAList.message).toBe('Loyalife answered a page without a list');
+		expect(notAList?.message).toBe('Loyalife answered a page without a list');
 		const refused = await fail({ type: 'status', status: 400 });
-		expect(refused.message).toMatch(/^Loyalife answered HTTP 400/);
-		for (const error of [noCount, notAList, refused]) expect(error.message).not.toMatch(/\(item/);
+		expect(refused?.message).toMatch(/^Loyalife answered HTTP 400/);
+		for (const error of [noCount, notAList, refused]) expect(error!.message).not.toMatch(/\(item/);
 	});
 
 	test("each new transaction of the members named once, keyed on ExternalReference; a late one (dated earlier) too; today's from before activation not delivered", async () => {
@@ -331,7 +362,7 @@ describe('Loyalife Trigger', () => {
 		await record(engine, credentials, ['OTHER-1'], 'MEM0006');
 		const first = await t.poll();
 		expect(first.map(idOf).sort()).toEqual(['POLL-1', 'POLL-2', 'POLL-3']);
-		expect(first.find((r) => idOf(r) === 'POLL-3').RelationReference).toBe('MEM0005');
+		expect(first.find((r) => idOf(r) === 'POLL-3')!.RelationReference).toBe('MEM0005');
 		expect(await t.poll()).toEqual([]);
 		// Recorded late, dated three days ago: inside Look Back (7 days), delivered once.
 		await record(engine, credentials, ['LATE-1'], 'MEM0004', daysAgo(3));
@@ -341,7 +372,7 @@ describe('Loyalife Trigger', () => {
 		const asked = box.sim.stats.log
 			.filter((r) => r.route.endsWith('GetMemberTransactionSummaryByDate'))
 			.slice(-2)
-			.map((r) => r.body);
+			.map((r) => r.body as SummaryRequest);
 		expect(asked.map((b) => b.RelationReference)).toEqual(['MEM0004', 'MEM0005']);
 		expect(asked[0]).toMatchObject({ MinimumRange: 0, MaximumRange: 100, ProgramId: 1001 });
 		// The mark is at least the start of today (activation, or today's transactions).
@@ -353,9 +384,9 @@ describe('Loyalife Trigger', () => {
 
 	test("with Time Zone Asia/Kolkata, DateTo is sent and TransactionDate read on Kolkata's wall clock", async () => {
 		const engine = new Engine();
-		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyalifeApi');
+		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyalifeApi')!;
 		const credentials = engine.addCredential('lf-ist', c.type, {
-			...c.data,
+			...(c.data as IDataObject),
 			timeZone: 'Asia/Kolkata',
 		});
 		const t = pollingTrigger(engine, {
@@ -369,8 +400,8 @@ describe('Loyalife Trigger', () => {
 		});
 		await record(engine, credentials, ['IST-1'], 'MEM0009', today());
 		const asked = () =>
-			box.sim.stats.log.filter((r) => r.route.endsWith('GetMemberTransactionSummaryByDate')).at(-1)
-				.body;
+			box.sim.stats.log.filter((r) => r.route.endsWith('GetMemberTransactionSummaryByDate')).at(-1)!
+				.body as SummaryRequest;
 		const before = Date.now();
 		expect((await t.poll()).map(idOf)).toEqual(['IST-1']);
 		// Start From counts from the start of its day in Kolkata; To is now on Kolkata's clock (UTC+5:30).
@@ -398,7 +429,7 @@ describe('Loyalife Trigger', () => {
 		expect(latest.map(idOf)).toContain('WIDE-1');
 		const asked = summaries()
 			.slice(before)
-			.map((r) => r.body.DateFrom.slice(0, 10));
+			.map((r) => (r.body as SummaryRequest).DateFrom.slice(0, 10));
 		// Enough records within a week (the seeded ones and WIDE-1) end the search there; fewer than the
 		// latest asked for widen it, up to a year.
 		expect(asked[0]).toBe(daysAgo(7));
@@ -424,15 +455,16 @@ describe('Loyalife Trigger', () => {
 
 describe('Cardlytics Trigger', () => {
 	const DAY = 86_400_000;
-	const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
-	const daysAgo = (n) => dayOf(Date.now() - n * DAY);
-	const cdlx = () => box.sim.instances.cardlytics;
+	const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+	const daysAgo = (n: number) => dayOf(Date.now() - n * DAY);
+	const cdlx = () => box.sim.instances.cardlytics as CardlyticsSim;
 	const redemptionCalls = () =>
 		box.sim.stats.log
 			.filter((r) => r.route === '/api/v1/partner/redemptions')
 			.map((r) => r.query.date);
-	const late = (date, row) => cdlx().control.addRedemption({ date, row });
-	const ids = (rows) => rows.map((r) => `${r.fileDate}/${r.transaction_id}/${r.partner_offer_id}`);
+	const late = (date: string, row: IDataObject) => cdlx().control.addRedemption({ date, row });
+	const ids = (rows: IDataObject[]) =>
+		rows.map((r) => `${r.fileDate}/${r.transaction_id}/${r.partner_offer_id}`);
 	afterEach(() => cdlx().state.redemptionFiles.clear());
 
 	test('activation delivers no history; a late row added to an earlier day is delivered once, a repeat never', async () => {
@@ -441,7 +473,7 @@ describe('Cardlytics Trigger', () => {
 		// Each poll reads the 14 days ending yesterday (the default Days to Re-Read), oldest first.
 		const window = Array.from({ length: 14 }, (_, n) => daysAgo(14 - n));
 		expect(redemptionCalls()).toEqual(window);
-		expect(Object.keys(t.state().seen)).toEqual(window);
+		expect(Object.keys((t.state() as CardlyticsState).seen)).toEqual(window);
 
 		box.sim.stats.reset();
 		// Cardlytics adds a redemption 9 days late to the file of five days ago.
@@ -466,14 +498,21 @@ describe('Cardlytics Trigger', () => {
 		const { trigger: t } = poller('cardlyticsTrigger', 'cardlyticsOAuth2Api', { windowDays: 3 });
 		await t.poll();
 		expect(redemptionCalls()).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
-		const state = t.state();
+		const state = t.state() as CardlyticsState;
 		expect(Object.keys(state.seen)).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
 		expect(Object.values(state.seen).map((keys) => keys.length)).toEqual([25, 25, 25]);
 		expect(state.seen[daysAgo(1)][0]).toMatch(/^[0-9a-f]{16}$/);
 		// Keys of a day that left the window (here: saved by an older poll) are dropped on the next poll.
-		t.setState((s) => ({ ...s, seen: { [daysAgo(30)]: ['00000000000000aa'], ...s.seen } }));
+		t.setState((s) => ({
+			...s,
+			seen: { [daysAgo(30)]: ['00000000000000aa'], ...(s as CardlyticsState).seen },
+		}));
 		await t.poll();
-		expect(Object.keys(t.state().seen)).toEqual([daysAgo(3), daysAgo(2), daysAgo(1)]);
+		expect(Object.keys((t.state() as CardlyticsState).seen)).toEqual([
+			daysAgo(3),
+			daysAgo(2),
+			daysAgo(1),
+		]);
 		// A row added to a file older than the window is not read (what Days to Re-Read says).
 		box.sim.stats.reset();
 		late(daysAgo(5), { transaction_id: 'tx-too-late' });
@@ -518,7 +557,7 @@ describe('Cardlytics Trigger', () => {
 		const rows = await t.poll();
 		expect([...new Set(rows.map((r) => r.fileDate))]).toEqual([5, 4, 3, 2, 1].map(daysAgo));
 		expect(rows).toHaveLength(125);
-		expect(t.state().catchUp).toBeUndefined();
+		expect(t.state()!.catchUp).toBeUndefined();
 		box.sim.stats.reset();
 		expect(await t.poll()).toEqual([]);
 		expect(redemptionCalls()).toEqual([daysAgo(2), daysAgo(1)]);
@@ -561,7 +600,7 @@ describe('Frederick Trigger', () => {
 			locationId: 'loc_1',
 		});
 		expect(await t.poll()).toEqual([]);
-		const run = async (parameters) => {
+		const run = async (parameters: INodeParameters) => {
 			const { items, error } = await engine.runNode({ type: 'frederick', credentials, parameters });
 			expect(error).toBeUndefined();
 			return items[0].json;
@@ -575,12 +614,12 @@ describe('Frederick Trigger', () => {
 		const first = await t.poll();
 		expect(first.map((c) => c.email)).toEqual(['poll@example.com']);
 		expect(await t.poll()).toEqual([]);
-		await new Promise((r) => setTimeout(r, 5));
+		await sleep(5);
 		await run({
 			resource: 'contact',
 			operation: 'update',
 			locationId: 'loc_1',
-			contactId: created.id,
+			contactId: created.id as string,
 			updateFields: { first_name: 'Polled' },
 		});
 		expect((await t.poll()).map((c) => [c.id, c.first_name])).toEqual([[created.id, 'Polled']]);
@@ -637,7 +676,7 @@ test("Loyalife Trigger: Start From during a day delivers that day's transactions
 	).toBeUndefined();
 	const first = (await t.poll()).map(
 		(r) =>
-			box.sim.instances.loyalife.state.transactions.find(
+			(box.sim.instances.loyalife as LoyalifeSim).state.transactions.find(
 				(x) => x.ExternalReference === r.ExternalReference,
 			)?.TransactionId,
 	);
@@ -650,8 +689,8 @@ describe('LoyaltyLion Polling Trigger: new activities', () => {
 		const t = trigger({ event: 'activityCreated' });
 		expect(await t.poll()).toEqual([]);
 		const engine = new Engine();
-		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi');
-		const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
+		const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === 'loyaltyLionApi')!;
+		const credentials = engine.addCredential(c.id, c.type, c.data as IDataObject, c.name);
 		for (const [name, id] of [
 			['clickthrough', 'poll-act-1'],
 			['clickthrough', 'poll-act-2'],
@@ -676,7 +715,7 @@ describe('LoyaltyLion Polling Trigger: new activities', () => {
 		const asked = box.sim.stats.log.filter(
 			(r) => r.route === '/v2/activities' && r.method === 'GET',
 		);
-		expect(Object.keys(asked.at(-1).query).sort()).toEqual(['created_at_min', 'limit']);
+		expect(Object.keys(asked.at(-1)!.query).sort()).toEqual(['created_at_min', 'limit']);
 		expect(await t.poll()).toEqual([]);
 	});
 });
