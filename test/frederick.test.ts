@@ -109,7 +109,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 	test('a revoked location token makes n8n run the chain again, once, and the request is retried', async () => {
 		const { run, engine } = setup();
 		await run({ resource: 'contact', operation: 'get', locationId: 'loc_1', contactId: 'ct_1' });
-		const before = engine.credentials.stored('fr-1')?.accessToken;
+		const before = engine.credentials.stored('fr-1')!.accessToken;
 		sim().control.revokeLocationTokens();
 		box.sim.stats.reset();
 		const { items, error } = await run(
@@ -122,7 +122,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		expect(box.sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/contacts/:id')).toBe(
 			4,
 		);
-		expect(engine.credentials.stored('fr-1')?.accessToken).not.toBe(before);
+		expect(engine.credentials.stored('fr-1')!.accessToken).not.toBe(before);
 	});
 
 	test('a wrong API key and a wrong password are reported as such, without the secrets', async () => {
