@@ -1,15 +1,58 @@
-'use strict';
 // The simulator holds us to the providers' references: each request the nodes used to send, and
 // that the published reference says is wrong, is sent here again, as it was, straight to the simulator, and
 // must be refused naming what is wrong. If a node ever sent one again, its tests would fail the same way.
-const { useSandbox } = require('./harness');
-const { demoCredentials } = require('../sandbox/demo-credentials');
+import { useSandbox } from './harness';
+import { demoCredentials } from './harness/sandbox';
+
+/** A value a test goes on to read: missing, the test fails here. */
+function must<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is missing`);
+	return value;
+}
+
+/** The answers' fields this file reads, across the providers (each test reads only its provider's). */
+interface Answer {
+	error: { details: Record<string, string> };
+	results: { token: string; ExceptionMessage: string; IsSucessful: boolean; ReturnObject: unknown };
+	customers: Array<{
+		loyalty_tier_membership?: { loyalty_tier: { name: string }; tier?: unknown };
+	}>;
+	access_token: string;
+	url: string;
+}
+
+/** One route the simulator serves, as GET /__control/routes lists it. */
+interface Route {
+	provider: string;
+	method: string;
+	pattern: string;
+	source: string;
+}
+
+/** The Loyalife simulator (box.sim.instances.loyalife), as this file reads it. */
+interface LoyalifeSim {
+	pointsOf(member: string): number;
+}
+
+interface CallOptions {
+	headers?: Record<string, string>;
+	body?: unknown;
+	form?: Record<string, string>;
+}
 
 const box = useSandbox();
-const cred = (type) => demoCredentials(box.sim.baseUrl).find((c) => c.type === type).data;
+// The demo credentials' fields, read as strings (they go into URLs, headers and bodies).
+const cred = (type: string) =>
+	must(
+		demoCredentials(box.sim.baseUrl).find((c) => c.type === type),
+		`the demo credential of type ${type}`,
+	).data as Record<string, string>;
 
-async function call(method, url, { headers = {}, body, form } = {}) {
-	const init = { method, headers: { Accept: 'application/json', ...headers } };
+async function call(method: string, url: string, { headers = {}, body, form }: CallOptions = {}) {
+	const init: { method: string; headers: Record<string, string>; body?: string } = {
+		method,
+		headers: { Accept: 'application/json', ...headers },
+	};
 	if (form) {
 		init.body = new URLSearchParams(form).toString();
 		init.headers['Content-Type'] = 'application/x-www-form-urlencoded';
@@ -19,19 +62,19 @@ async function call(method, url, { headers = {}, body, form } = {}) {
 	}
 	const res = await fetch(url, init);
 	const text = await res.text();
-	let json;
+	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch {
 		json = text;
 	}
-	return { status: res.status, body: json, text };
+	return { status: res.status, body: json as Answer, text };
 }
 
 test('every route the simulator serves names its source: a reference page, a seed document, or "assumed: why"', async () => {
-	const routes = await (await fetch(`${box.sim.url}/__control/routes`)).json();
+	const routes = (await (await fetch(`${box.sim.url}/__control/routes`)).json()) as Route[];
 	expect(routes.length).toBeGreaterThanOrEqual(60);
-	const pages = {
+	const pages: Record<string, string> = {
 		loyaltylion: 'developers.loyaltylion.com',
 		loyalife: 'help-loyalife.xoxoday.com',
 		cardlytics: 'platform.cardlytics.com',
@@ -46,7 +89,7 @@ test('every route the simulator serves names its source: a reference page, a see
 		expect([r.provider, r.method, r.pattern, ok]).toEqual([r.provider, r.method, r.pattern, true]);
 	}
 	// The routes once got wrong cite their pages.
-	const source = (provider, method, pattern) =>
+	const source = (provider: string, method: string, pattern: string) =>
 		routes.find((r) => r.provider === provider && r.method === method && r.pattern === pattern)
 			?.source;
 	expect(source('loyaltylion', 'PATCH', '/v2/customers/:merchantId')).toBe(
@@ -183,9 +226,14 @@ describe('LoyaltyLion (developers.loyaltylion.com/api-reference/v2/resources/...
 	test('customers carry the tier at loyalty_tier_membership.loyalty_tier (not .tier)', async () => {
 		const { headers, base } = auth();
 		const { body } = await call('GET', `${base}/customers?limit=20`, { headers });
-		const member = body.customers.find((c) => c.loyalty_tier_membership);
-		expect(member.loyalty_tier_membership.loyalty_tier.name).toEqual(expect.any(String));
-		expect(member.loyalty_tier_membership.tier).toBeUndefined();
+		const member = must(
+			body.customers.find((c) => c.loyalty_tier_membership),
+			'a customer with a tier',
+		);
+		expect(must(member.loyalty_tier_membership, 'the tier membership').loyalty_tier.name).toEqual(
+			expect.any(String),
+		);
+		expect(must(member.loyalty_tier_membership, 'the tier membership').tier).toBeUndefined();
 	});
 });
 
@@ -205,7 +253,7 @@ describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 			program: c.programId,
 		};
 	}
-	const tx = (extra = {}) => ({
+	const tx = (extra: Record<string, unknown> = {}) => ({
 		transaction_id: 'OLD-1',
 		amount: 100,
 		transaction_date: '2026-02-01',
@@ -239,13 +287,13 @@ describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 			IsSucessful: false,
 			ExceptionMessage: 'pintProgramId is required',
 		});
-		const before = box.sim.instances.loyalife.pointsOf('MEM0001');
+		const before = (box.sim.instances.loyalife as LoyalifeSim).pointsOf('MEM0001');
 		const reversal = await call('POST', `${url}?pintProgramId=${program}`, {
 			headers,
 			body: tx({ transaction_id: 'OLD-2', transaction_type: 'CR', amount: 200 }),
 		});
 		expect(reversal.body.results).toMatchObject({ IsSucessful: true, ReturnObject: true });
-		expect(box.sim.instances.loyalife.pointsOf('MEM0001')).toBe(before - 20);
+		expect((box.sim.instances.loyalife as LoyalifeSim).pointsOf('MEM0001')).toBe(before - 20);
 	});
 
 	test('member lookup names the attribute by its key, never "Email"', async () => {
@@ -273,7 +321,8 @@ describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/ad
 			},
 		});
 		const headers = { Authorization: `Bearer ${token.body.access_token}` };
-		return (method, path, body) => call(method, `${c.customBaseUrl}${path}`, { headers, body });
+		return (method: string, path: string, body?: unknown) =>
+			call(method, `${c.customBaseUrl}${path}`, { headers, body });
 	};
 	const store = {
 		storeId: 's-1',
@@ -291,7 +340,7 @@ describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/ad
 			},
 		],
 	};
-	const merchantBody = (extra = {}) => ({
+	const merchantBody = (extra: Record<string, unknown> = {}) => ({
 		merchantId: 'old-m',
 		merchantName: 'Old',
 		paymentChannels: ['online'],
@@ -301,9 +350,9 @@ describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/ad
 
 	test('merchants: stores with MID records required, schema field names, MCC as the OpenAPI number', async () => {
 		const send = await session();
-		const put = (body) => send('PUT', '/api/v1/partner/merchants/old-m', body);
+		const put = (body: unknown) => send('PUT', '/api/v1/partner/merchants/old-m', body);
 		expect((await put(merchantBody({ merchantCategoryCode: 5812 }))).status).toBe(202);
-		const refused = [
+		const refused: Array<[Record<string, unknown>, RegExp]> = [
 			[{ stores: undefined }, /stores: stores is required/],
 			[{ stores: [] }, /stores: stores needs at least one store/],
 			[
@@ -391,9 +440,9 @@ describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/ad
 	test('reports: every field optional, a timeRange needs both ends, at most 1000 offer ids, two years back', async () => {
 		const send = await session();
 		expect((await send('PUT', '/api/v1/partner/merchants/old-m', merchantBody())).status).toBe(202);
-		const report = (body) => send('POST', '/api/v1/partner/merchants/old-m/reports', body);
+		const report = (body: unknown) => send('POST', '/api/v1/partner/merchants/old-m/reports', body);
 		expect((await report({})).status).toBe(200);
-		const refused = [
+		const refused: Array<[Record<string, unknown>, RegExp]> = [
 			[
 				{ timeRange: { from: '2026-01-01' } },
 				/timeRange\.to: timeRange\.to is required once timeRange is sent/,
@@ -419,7 +468,7 @@ describe('Cardlytics (OpenAPI partner-api 2025-10-07, platform.cardlytics.com/ad
 		const ok = await send('GET', `/api/v1/partner/redemptions?date=${yesterday}`);
 		expect(Object.keys(ok.body)).toEqual(['url']);
 		const today = new Date().toISOString().slice(0, 10);
-		const refused = [
+		const refused: Array<[string, RegExp]> = [
 			[`date=${today}`, /date must be in the past/],
 			['date=2026-1-2', /date is required as YYYY-MM-DD/],
 			[`date=${yesterday}&merchantId=m`, /merchantId is not a query parameter/],
