@@ -1,11 +1,87 @@
-'use strict';
 // The fault matrix: for every provider's list operation and one write operation, each fault the simulator can
 // inject. A run either completes with every record exactly once, or fails with an error that says what
 // happened and which item; writes are retried only where that is safe (idempotent, or with an idempotency
 // key), and retries are bounded in count and time.
-const path = require('node:path');
-const { Engine, useSandbox } = require('./harness');
-const { demoCredentials } = require('../sandbox/demo-credentials');
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { Provider as Transport } from '../nodes/shared/http/types';
+import { Engine, useSandbox, type RunNodeOptions, type Simulator } from './harness';
+import { requireFromRoot } from './harness/root';
+import { demoCredentials } from './harness/sandbox';
+
+/** A value a test goes on to read: missing, the test fails here. */
+function must<T>(value: T | null | undefined, what: string): T {
+	if (value === null || value === undefined) throw new Error(`${what} is missing`);
+	return value;
+}
+
+/** One fault, as the simulator's faults.add takes it. */
+type Fault = {
+	type: string;
+	status?: number;
+	count: number;
+	skip?: number;
+	retryAfter?: number;
+	delayMs?: number;
+	path?: string;
+	body?: IDataObject;
+};
+
+/** The simulator's HTTP server, as this file wraps its request listener. */
+type RequestListener = (req: { url: string }, res: unknown) => void;
+interface SimServer {
+	listeners(event: 'request'): RequestListener[];
+	removeAllListeners(event: 'request'): void;
+	on(event: 'request', listener: RequestListener): void;
+}
+
+/** The simulator with the internals this file reads: its server and its pending faults. */
+type SimInternals = Simulator & {
+	server: SimServer;
+	faults: Simulator['faults'] & { byProvider: Map<string, Array<{ count: number }>> };
+};
+
+/** The providers' simulators (box.sim.instances.<name>), as this file reads and controls them. */
+interface LoyaltyLionSim {
+	state: { transactions: Array<{ merchant_id: string; points: number }> };
+}
+interface LoyalisticSim {
+	state: { contacts: Map<number, { title?: string }> };
+	tokens: { revokeAll(): void };
+}
+interface LoyalifeSim {
+	state: { redemptions: Map<unknown, { RelationReference: string; Points: number }> };
+	tokens: { expireAll(): void };
+}
+interface FrederickSim {
+	state: { campaigns: Array<{ name: string }> };
+	control: { revokeLocationTokens(): void };
+}
+interface CardlyticsSim {
+	state: { merchants: Map<string, unknown> };
+	tokens: { expireAll(): void };
+}
+
+/** One provider's case: its list operation, a write, and how to revoke its token. */
+interface ProviderCase {
+	name: string;
+	credential: string;
+	node: string;
+	list: {
+		parameters: INodeParameters;
+		path: string;
+		expected: number;
+		key: (json: IDataObject) => unknown;
+		revokeAt?: number;
+		skip?: number;
+	};
+	write: {
+		parameters: INodeParameters;
+		path: string;
+		idempotent: boolean;
+		applied: () => number;
+	};
+	revoke?: () => void;
+}
 
 const box = useSandbox({
 	loyaltylion: { customers: 1200 },
@@ -14,31 +90,42 @@ const box = useSandbox({
 	// A member with a summary of several pages (100 a page).
 	loyalife: { transactionsPerMember: 275 },
 });
-const ROOT = path.resolve(__dirname, '..');
 /** The providers' transport profiles, as loaded by the engine: a shorter timeout keeps the timeout cases short. */
 const TIMEOUT_MS = 700;
-for (const [file, name] of [
+const transports: Array<[string, string]> = [
 	['Cardlytics', 'cardlytics'],
 	['LoyaltyLion', 'loyaltyLion'],
 	['Loyalife', 'loyalife'],
 	['Loyalistic', 'loyalistic'],
 	['Frederick', 'frederick'],
-]) {
-	require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name].timeoutMs = TIMEOUT_MS;
+];
+for (const [file, name] of transports) {
+	must(
+		requireFromRoot<Record<string, Transport | undefined>>('dist', 'nodes', file, 'transport.js')[
+			name
+		],
+		`the ${name} transport`,
+	).timeoutMs = TIMEOUT_MS;
 }
 
-function setup(provider) {
+type RunOptions = Omit<RunNodeOptions, 'type' | 'parameters' | 'credentials'>;
+
+function setup(provider: ProviderCase) {
 	const engine = new Engine();
-	const c = demoCredentials(box.sim.baseUrl).find((x) => x.type === provider.credential);
-	const credentials = engine.addCredential(c.id, c.type, c.data, c.name);
-	return (parameters, options = {}) =>
+	const c = must(
+		demoCredentials(box.sim.baseUrl).find((x) => x.type === provider.credential),
+		`the demo credential of type ${provider.credential}`,
+	);
+	const credentials = engine.addCredential(c.id, c.type, c.data as IDataObject, c.name);
+	return (parameters: INodeParameters, options: RunOptions = {}) =>
 		engine.runNode({ type: provider.node, credentials, parameters, ...options });
 }
 
-const sim = (name) => box.sim.instances[name];
+const sim = <T>(name: string) => box.sim.instances[name] as T;
+const internals = () => box.sim as SimInternals;
 
 /** Each provider: its list operation (route, expected records, record key), a write, and how to revoke its token. */
-const PROVIDERS = [
+const PROVIDERS: ProviderCase[] = [
 	{
 		name: 'loyaltylion',
 		credential: 'loyaltyLionApi',
@@ -65,7 +152,7 @@ const PROVIDERS = [
 			path: '/points',
 			idempotent: false,
 			applied: () =>
-				sim('loyaltylion').state.transactions.filter(
+				sim<LoyaltyLionSim>('loyaltylion').state.transactions.filter(
 					(t) => t.merchant_id === 'cust-7' && t.points === 3,
 				).length,
 		},
@@ -89,9 +176,13 @@ const PROVIDERS = [
 			},
 			path: '/v1/contacts/',
 			idempotent: true,
-			applied: () => (sim('loyalistic').state.contacts.get(9).title === 'Fault tester' ? 1 : 0),
+			applied: () =>
+				must(sim<LoyalisticSim>('loyalistic').state.contacts.get(9), 'contact 9').title ===
+				'Fault tester'
+					? 1
+					: 0,
 		},
-		revoke: () => sim('loyalistic').tokens.revokeAll(),
+		revoke: () => sim<LoyalisticSim>('loyalistic').tokens.revokeAll(),
 	},
 	{
 		name: 'loyalife',
@@ -123,11 +214,11 @@ const PROVIDERS = [
 			path: 'RedeemPoints',
 			idempotent: false,
 			applied: () =>
-				[...sim('loyalife').state.redemptions.values()].filter(
+				[...sim<LoyalifeSim>('loyalife').state.redemptions.values()].filter(
 					(r) => r.RelationReference === 'MEM0011' && r.Points === 7,
 				).length,
 		},
-		revoke: () => sim('loyalife').tokens.expireAll(),
+		revoke: () => sim<LoyalifeSim>('loyalife').tokens.expireAll(),
 	},
 	{
 		name: 'frederick',
@@ -155,9 +246,10 @@ const PROVIDERS = [
 			path: '/v2/locations/loc_1/campaigns',
 			idempotent: false,
 			applied: () =>
-				sim('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign').length,
+				sim<FrederickSim>('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign')
+					.length,
 		},
-		revoke: () => sim('frederick').control.revokeLocationTokens(),
+		revoke: () => sim<FrederickSim>('frederick').control.revokeLocationTokens(),
 	},
 	{
 		name: 'cardlytics',
@@ -210,14 +302,15 @@ const PROVIDERS = [
 			},
 			path: '/merchants/fault-merchant',
 			idempotent: true,
-			applied: () => (sim('cardlytics').state.merchants.has('fault-merchant') ? 1 : 0),
+			applied: () =>
+				sim<CardlyticsSim>('cardlytics').state.merchants.has('fault-merchant') ? 1 : 0,
 		},
-		revoke: () => sim('cardlytics').tokens.expireAll(),
+		revoke: () => sim<CardlyticsSim>('cardlytics').tokens.expireAll(),
 	},
 ];
 
 /** Faults on the list: each must end with every record exactly once. `skip` lets the first pages through. */
-const LIST_FAULTS = [
+const LIST_FAULTS: Array<[string, Fault | Fault[]]> = [
 	['429 without Retry-After', { type: 'status', status: 429, count: 2, skip: 1 }],
 	['429 with Retry-After: 1', { type: 'status', status: 429, count: 1, skip: 1, retryAfter: 1 }],
 	[
@@ -236,7 +329,7 @@ const LIST_FAULTS = [
 	['malformed JSON', { type: 'malformed', count: 1, skip: 1 }],
 ];
 
-async function runList(provider) {
+async function runList(provider: ProviderCase) {
 	const run = setup(provider);
 	if (provider.name === 'cardlytics') await run(provider.write.parameters);
 	return run;
@@ -259,25 +352,31 @@ for (const provider of PROVIDERS) {
 				const keys = items.map((i) => provider.list.key(i.json));
 				expect(keys).toHaveLength(provider.list.expected);
 				expect(new Set(keys).size).toBe(provider.list.expected);
-				if (fault.retryAfter)
-					expect(Date.now() - started).toBeGreaterThanOrEqual(fault.retryAfter * 1000 - 50);
+				const retryAfter = Array.isArray(fault) ? undefined : fault.retryAfter;
+				if (retryAfter) expect(Date.now() - started).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
 				// The fault really happened (a test whose fault never fired would prove nothing).
-				expect(box.sim.faults.byProvider.get(provider.name).every((f) => f.count === 0)).toBe(true);
+				expect(
+					must(internals().faults.byProvider.get(provider.name), 'the pending faults').every(
+						(f) => f.count === 0,
+					),
+				).toBe(true);
 			});
 		}
 
-		if (provider.revoke) {
+		const revoke = provider.revoke;
+		if (revoke) {
 			test('the token revoked or expired in the middle: renewed once, every record exactly once', async () => {
 				const run = await runList(provider);
 				await run(provider.list.parameters);
 				box.sim.stats.reset();
 				// Revoke after the second page of this run has been answered.
 				let pages = 0;
-				const original = box.sim.server.listeners('request')[0];
-				box.sim.server.removeAllListeners('request');
-				box.sim.server.on('request', (req, res) => {
+				const server = internals().server;
+				const original = must(server.listeners('request')[0], 'the request listener');
+				server.removeAllListeners('request');
+				server.on('request', (req, res) => {
 					if (req.url.includes(provider.list.path) && ++pages === (provider.list.revokeAt ?? 3))
-						provider.revoke();
+						revoke();
 					original(req, res);
 				});
 				try {
@@ -289,8 +388,8 @@ for (const provider of PROVIDERS) {
 					expect(items).toHaveLength(provider.list.expected);
 					expect(box.sim.stats.tokens[provider.name]).toBe(provider.name === 'frederick' ? 2 : 1);
 				} finally {
-					box.sim.server.removeAllListeners('request');
-					box.sim.server.on('request', original);
+					server.removeAllListeners('request');
+					server.on('request', original);
 				}
 			});
 		}
@@ -307,8 +406,8 @@ for (const provider of PROVIDERS) {
 			const started = Date.now();
 			const { items, error } = await run(provider.list.parameters);
 			expect(items).toHaveLength(0);
-			expect(error.message).toMatch(/answered HTTP 503 \(item 0\)/);
-			expect(error.description).toMatch(/Gave up after 5 attempts/);
+			expect(must(error, 'the error').message).toMatch(/answered HTTP 503 \(item 0\)/);
+			expect(must(error, 'the error').description).toMatch(/Gave up after 5 attempts/);
 			expect(Date.now() - started).toBeLessThan(15_000);
 		});
 	});
@@ -343,8 +442,8 @@ for (const provider of PROVIDERS) {
 				expect(error).toBeUndefined();
 				expect(provider.write.applied()).toBeGreaterThanOrEqual(1);
 			} else {
-				expect(error.message).toMatch(/answered HTTP 502 \(item 0\)/);
-				expect(error.description).toMatch(
+				expect(must(error, 'the error').message).toMatch(/answered HTTP 502 \(item 0\)/);
+				expect(must(error, 'the error').description).toMatch(
 					/This write was not retried, because repeating it could apply it twice: check in \w+ whether it took effect/,
 				);
 				expect(provider.write.applied() - before).toBe(1);
@@ -363,19 +462,24 @@ for (const provider of PROVIDERS) {
 			if (provider.write.idempotent) {
 				expect(error).toBeUndefined();
 			} else {
-				expect(error.message).toMatch(
+				expect(must(error, 'the error').message).toMatch(
 					new RegExp(
 						`^Could not reach \\w+ \\(item 0\\): no answer within ${TIMEOUT_MS / 1000} s$`,
 					),
 				);
-				expect(error.description).toMatch(/This write was not retried/);
+				expect(must(error, 'the error').description).toMatch(/This write was not retried/);
 			}
 		});
 	});
 }
 
 test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the provider message, list or write', async () => {
-	const run = setup(PROVIDERS.find((p) => p.name === 'loyalife'));
+	const run = setup(
+		must(
+			PROVIDERS.find((p) => p.name === 'loyalife'),
+			'the loyalife case',
+		),
+	);
 	box.sim.faults.add('loyalife', {
 		type: 'status',
 		status: 200,
@@ -391,17 +495,31 @@ test('Loyalife: an HTTP 200 carrying an error envelope fails the item with the p
 			},
 		},
 	});
-	const { items, error } = await run(PROVIDERS.find((p) => p.name === 'loyalife').list.parameters);
+	const { items, error } = await run(
+		must(
+			PROVIDERS.find((p) => p.name === 'loyalife'),
+			'the loyalife case',
+		).list.parameters,
+	);
 	expect(items).toHaveLength(0);
-	expect(error.message).toBe(
+	expect(must(error, 'the error').message).toBe(
 		'Loyalife reported an error (item 0): Temporary ledger lock (ErrorCode 999: the payload has missing or malformed fields)',
 	);
 });
 
 describe('what the README promises about retries and paging', () => {
-	const loyaltylion = () => PROVIDERS.find((p) => p.name === 'loyaltylion');
-	const transport = (file, name) =>
-		require(path.join(ROOT, 'dist', 'nodes', file, 'transport.js'))[name];
+	const loyaltylion = () =>
+		must(
+			PROVIDERS.find((p) => p.name === 'loyaltylion'),
+			'the loyaltylion case',
+		);
+	const transport = (file: string, name: string) =>
+		must(
+			requireFromRoot<Record<string, Transport | undefined>>('dist', 'nodes', file, 'transport.js')[
+				name
+			],
+			`the ${name} transport`,
+		);
 
 	test('a page slower than the timeout is retried within the default budget (the timeout of every attempt plus a minute of waits): three timeouts in a row, then the list completes', async () => {
 		const run = setup(loyaltylion());
@@ -453,15 +571,20 @@ describe('what the README promises about retries and paging', () => {
 		const started = Date.now();
 		const { error } = await run(loyaltylion().write.parameters);
 		expect(Date.now() - started).toBeLessThan(3000);
-		expect(error.message).toBe('LoyaltyLion answered HTTP 429 (item 0): Rate limit exceeded');
-		expect(error.description).toMatch(
+		expect(must(error, 'the error').message).toBe(
+			'LoyaltyLion answered HTTP 429 (item 0): Rate limit exceeded',
+		);
+		expect(must(error, 'the error').description).toMatch(
 			/^LoyaltyLion asked to wait 90 s before trying again \(Retry-After\), longer than the 60 s this node waits: nothing more was sent\. Run the workflow again after that time\./,
 		);
 		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(1);
 	});
 
 	test('Loyalistic: a page that contradicts the paging (no totalCount, or fewer records than the total says) fails the listing', async () => {
-		const loyalistic = PROVIDERS.find((p) => p.name === 'loyalistic');
+		const loyalistic = must(
+			PROVIDERS.find((p) => p.name === 'loyalistic'),
+			'the loyalistic case',
+		);
 		const run = setup(loyalistic);
 		box.sim.faults.add('loyalistic', {
 			type: 'status',
@@ -473,7 +596,7 @@ describe('what the README promises about retries and paging', () => {
 		});
 		const missing = await run(loyalistic.list.parameters);
 		expect(missing.items ?? []).toHaveLength(0);
-		expect(missing.error.message).toBe(
+		expect(must(missing.error, 'the error').message).toBe(
 			'Loyalistic answered page 3 with 0 records and no totalCount (item 0)',
 		);
 		box.sim.faults.add('loyalistic', {
@@ -485,7 +608,7 @@ describe('what the README promises about retries and paging', () => {
 			body: { items: [{ id: 1 }], page: 2, pageSize: 100, totalCount: 450 },
 		});
 		const short = await run(loyalistic.list.parameters);
-		expect(short.error.message).toBe(
+		expect(must(short.error, 'the error').message).toBe(
 			'Loyalistic answered page 2 with 1 records where its totalCount of 450 means 100 (item 0)',
 		);
 	});
@@ -493,7 +616,7 @@ describe('what the README promises about retries and paging', () => {
 	test('an object given as a text field (a points Reason) is refused, never sent as "[object Object]"', async () => {
 		const run = setup(loyaltylion());
 		const { error } = await run({ ...loyaltylion().write.parameters, reason: '={{ { "a": 1 } }}' });
-		expect(error.message).toBe(
+		expect(must(error, 'the error').message).toBe(
 			'Reason must be text, got an object: map one of its fields instead (item 0)',
 		);
 		expect(box.sim.stats.log.filter((r) => r.route.endsWith('/points'))).toHaveLength(0);
@@ -502,12 +625,20 @@ describe('what the README promises about retries and paging', () => {
 
 test('a 429 that never ends on concurrent writes: the stop report names every item that failed in flight and every item never sent', async () => {
 	// Short backoffs: the ten attempts a 429 gets would otherwise wait about a minute.
-	const provider = require(
-		path.join(ROOT, 'dist', 'nodes', 'LoyaltyLion', 'transport.js'),
+	const provider = requireFromRoot<{ loyaltyLion: Transport }>(
+		'dist',
+		'nodes',
+		'LoyaltyLion',
+		'transport.js',
 	).loyaltyLion;
 	provider.retry = { maxDelayMs: 50 };
 	try {
-		const run = setup(PROVIDERS.find((p) => p.name === 'loyaltylion'));
+		const run = setup(
+			must(
+				PROVIDERS.find((p) => p.name === 'loyaltylion'),
+				'the loyaltylion case',
+			),
+		);
 		const input = Array.from({ length: 12 }, (_, i) => ({ id: `cust-${i + 300}` }));
 		box.sim.faults.add('loyaltylion', {
 			type: 'status',
@@ -531,8 +662,8 @@ test('a 429 that never ends on concurrent writes: the stop report names every it
 		const inFlight = input.flatMap((item, i) => (sent.has(item.id) ? [i] : []));
 		// Eight go at once (the router's concurrency); none succeeded; the rest were never sent.
 		expect(inFlight).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-		expect(error.message).toMatch(/^LoyaltyLion answered HTTP 429 \(item 0\)/);
-		expect(error.description).toMatch(
+		expect(must(error, 'the error').message).toMatch(/^LoyaltyLion answered HTTP 429 \(item 0\)/);
+		expect(must(error, 'the error').description).toMatch(
 			/The run stopped at item 0\. No item had succeeded\. Items 0-7 failed\. Items 8-11 were never sent\.$/,
 		);
 	} finally {
