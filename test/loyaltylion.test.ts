@@ -1,8 +1,47 @@
-'use strict';
-const { Engine, useSandbox, allText, connectOAuth2, activateTrigger } = require('./harness');
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- webhook bodies are signed with node:crypto as LoyaltyLion does; the logger is n8n-core's own copy, loaded from its path at run time */
+import { createHmac } from 'node:crypto';
+import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import {
+	Engine,
+	useSandbox,
+	allText,
+	connectOAuth2,
+	activateTrigger,
+	type CredentialRef,
+	type RunNodeOptions,
+} from './harness';
+import { loyaltyLionApiKeys } from './harness/sandbox';
+import { must } from './harness/must';
+
+/** A delivery from the simulator to every webhook subscribed to the topic: the event it sent and each answer. */
+interface Delivery {
+	event: IDataObject;
+	results: Array<{ status: number }>;
+}
+
+/** The simulator's LoyaltyLion state and controls this file reads and uses (the harness types them `any`). */
+interface LoyaltyLionSim {
+	state: {
+		authorizeRequests: IDataObject[];
+		byMerchantId: Map<string, { id: number; points_approved: number }>;
+		orders: Map<string, IDataObject>;
+		webhooks: Map<string, { id: string; topic: string; address: string }>;
+	};
+	deliver(
+		topic: string,
+		data: IDataObject | null,
+		options?: {
+			event?: IDataObject;
+			signature?: string;
+			alterBody?: boolean;
+			omitSignature?: boolean;
+			secret?: string;
+		},
+	): Promise<Delivery>;
+}
 
 const box = useSandbox({ loyaltylion: { customers: 5000 } });
-const sim = () => box.sim.instances.loyaltylion;
+const sim = () => box.sim.instances.loyaltylion as LoyaltyLionSim;
 const OAUTH = { clientId: 'll-demo-client', clientSecret: 'll-demo-oauth-secret' };
 const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
 
@@ -11,7 +50,7 @@ function withToken(engine = new Engine()) {
 		...STORE,
 		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
 	});
-	const run = (parameters, options = {}) =>
+	const run = (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -21,7 +60,7 @@ function withToken(engine = new Engine()) {
 	return { engine, credentials, run };
 }
 
-async function withOAuth(scopes) {
+async function withOAuth(scopes: string[]) {
 	const engine = new Engine();
 	const credentials = engine.addCredential('ll-oauth', 'loyaltyLionOAuth2Api', {
 		...OAUTH,
@@ -30,7 +69,7 @@ async function withOAuth(scopes) {
 		apiBaseUrl: `${box.sim.baseUrl('loyaltylion')}/v2`,
 	});
 	const connected = await connectOAuth2(engine, 'll-oauth');
-	const run = (parameters, options = {}) =>
+	const run = (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -40,7 +79,7 @@ async function withOAuth(scopes) {
 	return { engine, credentials, run, connected };
 }
 
-const CUSTOMERS = ['loyaltylion', 'GET', '/v2/customers'];
+const CUSTOMERS = ['loyaltylion', 'GET', '/v2/customers'] as const;
 
 describe('LoyaltyLion through the n8n engine', () => {
 	test('the authorization-code exchange: authorize with comma-joined scopes, single-use code, permanent bearer token', async () => {
@@ -61,8 +100,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 		expect(authorize.searchParams.get('state')).toBe(
 			new URL(connected.callbackUrl).searchParams.get('state'),
 		);
-		const exchange = box.sim.stats.log.find((r) => r.route === '/oauth/access-token');
-		expect(exchange.body).toMatchObject({
+		const exchange = must(
+			box.sim.stats.log.find((r) => r.route === '/oauth/access-token'),
+			'the token exchange',
+		);
+		const exchangeBody = exchange.body as IDataObject;
+		expect(exchangeBody).toMatchObject({
 			client_id: OAUTH.clientId,
 			client_secret: OAUTH.clientSecret,
 			code: expect.any(String),
@@ -79,11 +122,11 @@ describe('LoyaltyLion through the n8n engine', () => {
 			body: new URLSearchParams({
 				client_id: OAUTH.clientId,
 				client_secret: OAUTH.clientSecret,
-				code: exchange.body.code,
+				code: exchangeBody.code as string,
 			}),
 		});
 		expect(replay.status).toBe(400);
-		expect((await replay.json()).error).toBe('invalid_grant');
+		expect(((await replay.json()) as { error?: string }).error).toBe('invalid_grant');
 
 		const { items, error } = await run({
 			resource: 'customer',
@@ -93,9 +136,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.id)).toEqual([5000, 4999, 4998]);
-		const call = box.sim.stats.log.find((r) => r.route === '/v2/customers');
+		const call = must(
+			box.sim.stats.log.find((r) => r.route === '/v2/customers'),
+			'the customers request',
+		);
 		expect(call.headers.authorization).toBe(
-			`Bearer ${engine.credentials.stored('ll-oauth').oauthTokenData.access_token}`,
+			`Bearer ${(must(engine.credentials.stored('ll-oauth'), 'the stored credential').oauthTokenData as IDataObject).access_token as string}`,
 		);
 		expect(box.sim.stats.tokens.loyaltylion).toBe(1);
 	});
@@ -108,10 +154,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 			merchantId: 'cust-1',
 			points: 10,
 		});
-		expect(error.message).toBe(
+		expect(must(error, 'the error').message).toBe(
 			'LoyaltyLion answered HTTP 403 (item 0): This action requires the write_customers scope, which the access token was not granted (missing scope: write_customers)',
 		);
-		expect(error.description).toMatch(/add it under Scopes in the OAuth2 credential and reconnect/);
+		expect(must(error, 'the error').description).toMatch(
+			/add it under Scopes in the OAuth2 credential and reconnect/,
+		);
 	});
 
 	test('token and secret go over HTTP Basic', async () => {
@@ -122,7 +170,10 @@ describe('LoyaltyLion through the n8n engine', () => {
 			merchant_id: 'cust-42',
 			email: 'shopper42@example.com',
 		});
-		const call = box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId');
+		const call = must(
+			box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId'),
+			'the customer request',
+		);
 		expect(call.headers.authorization).toBe(
 			`Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`,
 		);
@@ -170,7 +221,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			filters: { since_id: 4200 },
 		});
 		expect(since.items).toHaveLength(800);
-		expect(Math.min(...since.items.map((i) => i.json.id))).toBe(4201);
+		expect(Math.min(...since.items.map((i) => i.json.id as number))).toBe(4201);
 		expect(box.sim.stats.log[0].query).toEqual({ since_id: '4200', limit: '500' });
 	});
 
@@ -205,7 +256,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 		const { run } = withToken();
 		const started = Date.now();
 		const input = Array.from({ length: 30 }, (_, i) => ({ id: `cust-${i + 1}` }));
-		const before = sim().state.byMerchantId.get('cust-1').points_approved;
+		const before = must(sim().state.byMerchantId.get('cust-1'), 'cust-1').points_approved;
 		const { items, error } = await run(
 			{
 				resource: 'points',
@@ -226,7 +277,9 @@ describe('LoyaltyLion through the n8n engine', () => {
 		});
 		expect(box.sim.requestsTo('loyaltylion', 'POST', '/v2/customers/:merchantId/points')).toBe(30);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-		expect(sim().state.byMerchantId.get('cust-1').points_approved).toBe(before + 25);
+		expect(must(sim().state.byMerchantId.get('cust-1'), 'cust-1').points_approved).toBe(
+			before + 25,
+		);
 	});
 
 	test('items go several at a time, yet come out in input order; a failure stops new items and says what was applied', async () => {
@@ -237,29 +290,31 @@ describe('LoyaltyLion through the n8n engine', () => {
 			{ items: input },
 		);
 		expect(ok.items.map((i) => i.json.merchantId)).toEqual(input.map((i) => i.id));
-		expect(ok.items.map((i) => i.pairedItem.item)).toEqual(input.map((_, i) => i));
+		expect(ok.items.map((i) => (i.pairedItem as { item: number }).item)).toEqual(
+			input.map((_, i) => i),
+		);
 		const withBad = input.map((item, i) => (i === 12 ? { id: 'no-such-customer' } : item));
 		box.sim.stats.reset();
 		const failed = await run(
 			{ resource: 'points', operation: 'add', merchantId: '={{ $json.id }}', points: 1 },
 			{ items: withBad },
 		);
-		expect(failed.error.message).toBe(
+		expect(must(failed.error, 'the error').message).toBe(
 			"LoyaltyLion answered HTTP 404 (item 12): Customer no-such-customer not found (merchant_id: matches nothing: it must be the customer's ID in your store)",
 		);
 		// The description must tell the truth about every item, checked against what the provider received.
-		const expand = (text) =>
+		const expand = (text: string) =>
 			text.split(', ').flatMap((r) => {
 				const [a, b = a] = r.split('-').map(Number);
 				return Array.from({ length: b - a + 1 }, (_, k) => a + k);
 			});
 		const m =
 			/The run stopped at item 12\. Items ([\d, -]+) had already succeeded\. Item 12 failed\. Items ([\d, -]+) were never sent\./.exec(
-				failed.error.description,
+				must(failed.error, 'the error').description ?? '',
 			);
 		expect(m).not.toBeNull();
-		const succeeded = expand(m[1]);
-		const notSent = expand(m[2]);
+		const succeeded = expand(must(m, 'the match')[1]);
+		const notSent = expand(must(m, 'the match')[2]);
 		// What LoyaltyLion applied: answers of 201 (a 429 refused a request before applying it, and was retried).
 		const received = box.sim.stats.log
 			.filter((r) => r.route === '/v2/customers/:merchantId/points' && r.status !== 429)
@@ -280,7 +335,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			merchantId: 'cust-3333',
 			points: 1000000,
 		});
-		expect(removed.error.message).toMatch(
+		expect(must(removed.error, 'the error').message).toMatch(
 			/^LoyaltyLion answered HTTP 422 \(item 0\): The customer has \d+ approved points, fewer than 1000000/,
 		);
 		await run({ resource: 'points', operation: 'add', merchantId: 'cust-3333', points: 2000 });
@@ -315,7 +370,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			remoteResourceDeleted: expect.any(Boolean),
 		});
 
-		const wire = (route) =>
+		const wire = (route: string) =>
 			box.sim.stats.log
 				.filter((r) => r.route === route)
 				.map((r) => ({
@@ -448,7 +503,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			totalShipping: '0',
 			paymentStatus: 'paid',
 		});
-		expect(badTotal.error.message).toBe(
+		expect(must(badTotal.error, 'the error').message).toBe(
 			'Total must be an amount such as 49.90, got "12,50" (item 0)',
 		);
 		const overRefund = await run({
@@ -457,7 +512,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 			orderId: 'ord-1',
 			totalRefunded: '60.00',
 		});
-		expect(overRefund.error.message).toBe(
+		expect(must(overRefund.error, 'the error').message).toBe(
 			'Total Refunded cannot be more than the Total Paid (49.90), got 60.00 (item 0)',
 		);
 
@@ -476,13 +531,16 @@ describe('LoyaltyLion through the n8n engine', () => {
 			// activities/list-activities filters by time and ID only (no name or customer filter).
 			filters: { created_at_min: since },
 		});
-		const wireQuery = box.sim.stats.log
-			.filter((r) => r.route === '/v2/activities' && r.method === 'GET')
-			.at(-1).query;
+		const wireQuery = must(
+			box.sim.stats.log.filter((r) => r.route === '/v2/activities' && r.method === 'GET').at(-1),
+			'the activities request',
+		).query;
 		expect(wireQuery).toEqual({ created_at_min: since, limit: '500' });
-		expect(activities.items.map((i) => i.json.customer?.merchant_id)).toContain('cust-3333');
+		expect(
+			activities.items.map((i) => (i.json.customer as IDataObject | undefined)?.merchant_id),
+		).toContain('cust-3333');
 		// transactions/list-transactions: customer_id is LoyaltyLion's numeric customer id, not the store's.
-		const numericId = sim().state.byMerchantId.get('cust-3333').id;
+		const numericId = must(sim().state.byMerchantId.get('cust-3333'), 'cust-3333').id;
 		box.sim.stats.reset();
 		const transactions = await run({
 			resource: 'transaction',
@@ -524,7 +582,10 @@ describe('LoyaltyLion through the n8n engine', () => {
 			merchantId: 'cust-3333',
 			simplify: false,
 		});
-		expect(customer.items[0].json.loyalty_tier_membership.loyalty_tier.name).toBe('Bronze');
+		expect(
+			((customer.items[0].json.loyalty_tier_membership as IDataObject).loyalty_tier as IDataObject)
+				.name,
+		).toBe('Bronze');
 		// Simplified (the default): the fields a workflow maps, the tier by name.
 		const simple = await run({ resource: 'customer', operation: 'get', merchantId: 'cust-3333' });
 		expect(Object.keys(simple.items[0].json).sort()).toEqual([
@@ -606,8 +667,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					merchantId: 'cust-9',
 					updateFields: { blocked: true },
 				});
-				for (let i = 0; i < 50 && trigger.starts.length < 2; i++)
-					await new Promise((r) => setTimeout(r, 20));
+				for (let i = 0; i < 50 && trigger.starts.length < 2; i++) await sleep(20);
 				expect(trigger.starts[1][0]).toMatchObject({
 					topic: 'customers/update',
 					payload: { customer: { merchant_id: 'cust-9', blocked: true } },
@@ -627,8 +687,13 @@ describe('LoyaltyLion through the n8n engine', () => {
 			async (status, shown) => {
 				// The logger n8n-core hands to nodes, from n8n-core's own copies of these packages.
 				const fromCore = { paths: [require.resolve('n8n-core')] };
-				const { Container } = require(require.resolve('@n8n/di', fromCore));
-				const { Logger } = require(require.resolve('@n8n/backend-common', fromCore));
+				// Loaded at run time from n8n-core's own copies, so typed here by the little this test uses.
+				const { Container } = require(require.resolve('@n8n/di', fromCore)) as {
+					Container: { get(token: unknown): { warn(message: string): void } };
+				};
+				const { Logger } = require(require.resolve('@n8n/backend-common', fromCore)) as {
+					Logger: unknown;
+				};
 				const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => {});
 				const { engine, credentials } = withToken();
 				const trigger = await activateTrigger(engine, {
@@ -727,19 +792,19 @@ describe('LoyaltyLion through the n8n engine', () => {
 				credentials,
 				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
 			});
-			const post = async (bytes, contentType, secret = STORE.secret) => {
-				const signature = require('node:crypto')
-					.createHmac('sha256', secret)
-					.update(bytes)
-					.digest('base64');
+			const post = async (bytes: Buffer, contentType: string, secret = STORE.secret) => {
+				const signature = createHmac('sha256', secret).update(bytes).digest('base64');
 				const res = await fetch(trigger.url, {
 					method: 'POST',
 					headers: { 'Content-Type': contentType, 'x-loyaltylion-hmac-sha256': signature },
 					body: bytes,
 				});
-				return { status: res.status, body: await res.json().catch(() => null) };
+				return {
+					status: res.status,
+					body: (await res.json().catch(() => null)) as IDataObject | null,
+				};
 			};
-			const event = (id) =>
+			const event = (id: string) =>
 				Buffer.from(
 					JSON.stringify({
 						id,
@@ -758,7 +823,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				].entries()) {
 					const answer = await post(event(`evt_ct_${k}`), type);
 					expect([type, answer.status, answer.body]).toEqual([type, 200, { received: true }]);
-					expect(trigger.starts.at(-1)[0]).toMatchObject({
+					expect(must(trigger.starts.at(-1), 'the last run')[0]).toMatchObject({
 						id: `evt_ct_${k}`,
 						topic: 'customers/update',
 						payload: { customer: { id: 7 } },
@@ -772,10 +837,10 @@ describe('LoyaltyLion through the n8n engine', () => {
 					[Buffer.from([0, 1, 2, 255]), 'application/octet-stream'],
 					[Buffer.from('[1,2]'), 'application/json'],
 					[Buffer.from('{"topic":"customers/update"}'), 'application/json'],
-				]) {
+				] as Array<[Buffer, string]>) {
 					const answer = await post(bytes, type);
 					expect(answer.status).toBe(400);
-					expect(answer.body.error).toMatch(/^Not a LoyaltyLion event: /);
+					expect(must(answer.body, 'the answer').error).toMatch(/^Not a LoyaltyLion event: /);
 				}
 				// A replay under another Content-Type is still the same event: 200, no run.
 				const replay = await post(event('evt_ct_0'), 'text/plain');
@@ -785,15 +850,18 @@ describe('LoyaltyLion through the n8n engine', () => {
 					Array.from({ length: 6 }, () => post(event('evt_concurrent'), 'application/json')),
 				);
 				expect(copies.map((c) => c.status)).toEqual([200, 200, 200, 200, 200, 200]);
-				expect(copies.filter((c) => c.body.duplicate).length).toBe(5);
+				expect(copies.filter((c) => must(c.body, 'the answer').duplicate).length).toBe(5);
 				expect(trigger.starts.filter((s) => s[0].id === 'evt_concurrent')).toHaveLength(1);
 				// The ids are in the static data as n8n saves it, for after a restart.
-				const stored = trigger.staticData()['node:Trigger'].events;
+				const stored = (trigger.staticData()['node:Trigger'] as IDataObject).events as {
+					v: number;
+					h: Record<string, string>;
+				};
 				expect(stored.v).toBe(1);
 				expect(Object.values(stored.h).join(' ').split(' ')).toEqual(
 					expect.arrayContaining(['evt_ct_0', 'evt_concurrent']),
 				);
-				expect(trigger.staticData()['node:Trigger'].seen).toBeUndefined();
+				expect((trigger.staticData()['node:Trigger'] as IDataObject).seen).toBeUndefined();
 				// Wrong secret: 401 whatever the type.
 				expect((await post(event('evt_x'), 'text/plain', 'not-the-secret')).status).toBe(401);
 				expect(trigger.starts).toHaveLength(5);
@@ -810,7 +878,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
 			});
 			try {
-				const event = (id, topic) => ({
+				const event = (id: string, topic: string) => ({
 					id,
 					topic,
 					created_at: new Date().toISOString(),
@@ -836,11 +904,11 @@ describe('LoyaltyLion through the n8n engine', () => {
 		test('activation without the key that verifies deliveries names what the credential lacks (API key: the site secret; partner app: the client secret)', async () => {
 			const engine = new Engine();
 			const base = `${box.sim.baseUrl('loyaltylion')}/v2`;
-			const cases = [
+			const cases: Array<[string, CredentialRef, string]> = [
 				[
 					'apiKey',
 					engine.addCredential('ll-nokey', 'loyaltyLionApiKeyApi', {
-						apiKey: require('../sandbox/demo-credentials').loyaltyLionApiKeys.all,
+						apiKey: loyaltyLionApiKeys.all,
 						siteSecret: '',
 						apiBaseUrl: base,
 					}),
@@ -849,7 +917,10 @@ describe('LoyaltyLion through the n8n engine', () => {
 			];
 			// A partner app connected, its client secret removed afterwards (the token still works).
 			const oauth = await withOAuth(['read_customers']);
-			oauth.engine.credentials.store.get('ll-oauth').data.clientSecret = '';
+			must(
+				oauth.engine.credentials.store.get('ll-oauth'),
+				'the stored credential',
+			).data.clientSecret = '';
 			await expect(
 				activateTrigger(oauth.engine, {
 					type: 'loyaltyLionTrigger',
@@ -879,7 +950,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				parameters: { authentication: 'apiToken', topics: ['customers/update'], options: {} },
 			});
 			try {
-				const at = (hours) => ({
+				const at = (hours: number) => ({
 					id: `evt_age_${hours}`,
 					topic: 'customers/update',
 					created_at: new Date(Date.now() - hours * 3600_000).toISOString(),
@@ -938,7 +1009,10 @@ describe('LoyaltyLion through the n8n engine', () => {
 			STORE.token,
 			STORE.secret,
 			OAUTH.clientSecret,
-			engine.credentials.stored('ll-oauth').oauthTokenData.access_token,
+			(
+				must(engine.credentials.stored('ll-oauth'), 'the stored credential')
+					.oauthTokenData as IDataObject
+			).access_token as string,
 		]) {
 			expect(text).not.toContain(secret);
 		}
