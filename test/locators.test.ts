@@ -1,14 +1,40 @@
-'use strict';
 // Resource locators: each listSearch method run as the n8n editor runs it (a LoadOptionsContext over the
 // node's current parameters, with n8n's credential handling, over real HTTP against the simulator): paging,
 // the search filter, an empty result, a provider error; and a picked record used by the node.
-const { Engine, useSandbox } = require('./harness');
-const { listSearch } = require('./harness/list-search');
+import type { IDataObject, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+import { Engine, useSandbox } from './harness';
+import { listSearch } from './harness/list-search';
+import { demoCredentials } from './harness/sandbox';
+
+/** A value a test expects to be there: fails the test, as reading through a missing one would. */
+function must<T>(value: T | undefined | null, what: string): T {
+	if (value === undefined || value === null) throw new Error(`${what} is missing`);
+	return value;
+}
+
+// The simulator's provider state, as far as these tests read it (untyped in the harness).
+interface Store<K, V> {
+	get(key: K): V;
+}
+interface LoyalisticContact {
+	email: string;
+	lastName: string;
+}
+interface LoyaltyLionCustomer {
+	points_approved: number;
+}
 
 const box = useSandbox({
 	loyalistic: { contacts: 250, companies: 30 },
 	loyaltylion: { customers: 260 },
 });
+
+const loyalisticContacts = (): Store<number, LoyalisticContact> =>
+	(box.sim.instances.loyalistic as { state: { contacts: Store<number, LoyalisticContact> } }).state
+		.contacts;
+const loyaltyLionCustomers = (): Store<string, LoyaltyLionCustomer> =>
+	(box.sim.instances.loyaltylion as { state: { byMerchantId: Store<string, LoyaltyLionCustomer> } })
+		.state.byMerchantId;
 
 function loyalistic() {
 	const engine = new Engine();
@@ -21,7 +47,7 @@ function loyalistic() {
 	return {
 		engine,
 		credentials,
-		search: (method, filter, token) =>
+		search: (method: string, filter: string, token?: string) =>
 			listSearch(engine, { type: 'loyalistic', method, credentials, filter, token }),
 	};
 }
@@ -36,7 +62,7 @@ function loyaltyLion() {
 	return {
 		engine,
 		credentials,
-		search: (method, filter, token) =>
+		search: (method: string, filter: string, token?: string) =>
 			listSearch(engine, {
 				type: 'loyaltyLion',
 				method,
@@ -48,13 +74,13 @@ function loyaltyLion() {
 	};
 }
 
-const rl = (value, mode = 'list') => ({ __rl: true, mode, value });
+const rl = (value: string, mode = 'list') => ({ __rl: true as const, mode, value });
 
 describe('Loyalistic: contacts, companies and lists from a list', () => {
 	test('contacts page through the whole account, 100 at a time, each page asked for once', async () => {
 		const { search } = loyalistic();
-		const seen = [];
-		let token;
+		const seen: Array<string | number | boolean> = [];
+		let token: string | undefined;
 		let pages = 0;
 		do {
 			const page = await search('searchContacts', '', token);
@@ -71,7 +97,7 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 
 	test('an email is searched by the API itself: one request, the one contact', async () => {
 		const { search } = loyalistic();
-		const email = box.sim.instances.loyalistic.state.contacts.get(42).email;
+		const email = loyalisticContacts().get(42).email;
 		const page = await search('searchContacts', email.toUpperCase());
 		expect(page.results).toEqual([{ name: expect.stringContaining(`<${email}>`), value: '42' }]);
 		expect(page.paginationToken).toBeUndefined();
@@ -82,7 +108,7 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 
 	test('a name matches within each page; nothing found is an empty list, not an error', async () => {
 		const { search } = loyalistic();
-		const contact = box.sim.instances.loyalistic.state.contacts.get(7);
+		const contact = loyalisticContacts().get(7);
 		const page = await search('searchContacts', contact.lastName.toLowerCase());
 		expect(page.results.length).toBeGreaterThan(0);
 		expect(
@@ -124,7 +150,7 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 
 	test('a contact picked from the list is the one the node sends; By ID and an ID mapped as text work too', async () => {
 		const { engine, credentials } = loyalistic();
-		const run = (contactId) =>
+		const run = (contactId: NodeParameterValueType) =>
 			engine.runNode({
 				type: 'loyalistic',
 				credentials,
@@ -145,7 +171,7 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 			/A Loyalistic ID is letters, digits, dashes or underscores/,
 		);
 		const bad = await run(rl('={{ ".." }}', 'id'));
-		expect(bad.error.message).toMatch(/^Contact ID .*\(item 0\)$/);
+		expect(must(bad.error, 'the error').message).toMatch(/^Contact ID .*\(item 0\)$/);
 	});
 });
 
@@ -171,7 +197,7 @@ describe('LoyaltyLion: customers from a list', () => {
 
 	test('a customer picked from the list gets the points', async () => {
 		const { engine, credentials } = loyaltyLion();
-		const before = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved;
+		const before = loyaltyLionCustomers().get('cust-9').points_approved;
 		const { error } = await engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -184,18 +210,16 @@ describe('LoyaltyLion: customers from a list', () => {
 			},
 		});
 		expect(error).toBeUndefined();
-		expect(box.sim.instances.loyaltylion.state.byMerchantId.get('cust-9').points_approved).toBe(
-			before + 5,
-		);
+		expect(loyaltyLionCustomers().get('cust-9').points_approved).toBe(before + 5);
 	});
 });
 
 describe('LoyaltyLion: rewards the chosen customer can claim', () => {
 	test('listed for the customer in the Customer field, searchable by title; without a customer, a clear error', async () => {
 		const { engine, credentials } = loyaltyLion();
-		const customer = box.sim.instances.loyaltylion.state.byMerchantId.get('cust-11');
+		const customer = loyaltyLionCustomers().get('cust-11');
 		customer.points_approved = 1000;
-		const search = (merchantId, filter) =>
+		const search = (merchantId: NodeParameterValueType, filter: string) =>
 			listSearch(engine, {
 				type: 'loyaltyLion',
 				method: 'searchAvailableRewards',
@@ -236,24 +260,29 @@ describe('LoyaltyLion: rewards the chosen customer can claim', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(
-			box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId/claimed_rewards').body,
+			must(
+				box.sim.stats.log.find((r) => r.route === '/v2/customers/:merchantId/claimed_rewards'),
+				'the claim request',
+			).body,
 		).toEqual({ reward_id: 103 });
 	});
 });
 
 function frederick() {
-	const { demoCredentials } = require('../sandbox/demo-credentials');
 	const engine = new Engine();
-	const demo = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'frederickApi');
-	const credentials = engine.addCredential(demo.id, demo.type, demo.data, demo.name);
+	const demo = must(
+		demoCredentials(box.sim.baseUrl).find((c) => c.type === 'frederickApi'),
+		'the Frederick demo credential',
+	);
+	const credentials = engine.addCredential(demo.id, demo.type, demo.data as IDataObject, demo.name);
 	return {
 		engine,
 		credentials,
 		search: (
-			method,
-			filter,
-			token,
-			parameters = { locationId: { __rl: true, mode: 'id', value: 'loc_1' } },
+			method: string,
+			filter: string,
+			token?: string,
+			parameters: INodeParameters = { locationId: { __rl: true, mode: 'id', value: 'loc_1' } },
 		) => listSearch(engine, { type: 'frederick', method, credentials, filter, token, parameters }),
 	};
 }
@@ -271,7 +300,11 @@ describe('Frederick: locations and contacts from a list', () => {
 		expect(
 			box.sim.stats.log
 				.filter((r) => r.route === '/v2/locations/:locationId/contacts')
-				.map((r) => [r.method, r.headers['x-request-method'], r.body['filter.email'] ?? null]),
+				.map((r) => [
+					r.method,
+					r.headers['x-request-method'],
+					(r.body as IDataObject)['filter.email'] ?? null,
+				]),
 		).toEqual([
 			['POST', 'GET', null],
 			['POST', 'GET', null],
@@ -331,14 +364,21 @@ describe('Frederick: locations and contacts from a list', () => {
 
 describe('Loyalife: a member by lookup', () => {
 	function loyalife() {
-		const { demoCredentials } = require('../sandbox/demo-credentials');
 		const engine = new Engine();
-		const demo = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyalifeApi');
-		const credentials = engine.addCredential(demo.id, demo.type, demo.data, demo.name);
+		const demo = must(
+			demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyalifeApi'),
+			'the Loyalife demo credential',
+		);
+		const credentials = engine.addCredential(
+			demo.id,
+			demo.type,
+			demo.data as IDataObject,
+			demo.name,
+		);
 		return {
 			engine,
 			credentials,
-			search: (filter) =>
+			search: (filter: string) =>
 				listSearch(engine, { type: 'loyalife', method: 'searchMembers', credentials, filter }),
 		};
 	}
@@ -392,7 +432,7 @@ describe('Loyalife: a member by lookup', () => {
 describe('LoyaltyLion: orders from a list', () => {
 	test('orders LoyaltyLion holds, newest first, matched by number or email; an update goes to the one picked', async () => {
 		const { engine, credentials, search } = loyaltyLion();
-		const run = (parameters) =>
+		const run = (parameters: INodeParameters) =>
 			engine.runNode({
 				type: 'loyaltyLion',
 				credentials,
@@ -419,9 +459,12 @@ describe('LoyaltyLion: orders from a list', () => {
 		expect(all.results.map((r) => r.value)).toEqual(
 			expect.arrayContaining(['loc-ord-1', 'loc-ord-2']),
 		);
-		expect(all.results.find((r) => r.value === 'loc-ord-2').name).toBe(
-			'#loc-ord-2 · shopper22@example.com · 20.00',
-		);
+		expect(
+			must(
+				all.results.find((r) => r.value === 'loc-ord-2'),
+				'order loc-ord-2',
+			).name,
+		).toBe('#loc-ord-2 · shopper22@example.com · 20.00');
 		expect((await search('searchOrders', 'shopper21@')).results.map((r) => r.value)).toContain(
 			'loc-ord-1',
 		);
@@ -480,7 +523,11 @@ describe('Frederick: the contact list of a new campaign from a list', () => {
 		expect(
 			box.sim.stats.log
 				.filter((r) => r.method === 'POST' && r.route === '/v2/locations/:locationId/campaigns')
-				.map((r) => r.body.data.attributes.contact_list_id),
+				.map(
+					(r) =>
+						(r.body as { data: { attributes: { contact_list_id: string } } }).data.attributes
+							.contact_list_id,
+				),
 		).toEqual(['cl_2', 'cl_1', 'cl_2']);
 	});
 });
@@ -511,7 +558,7 @@ describe('Loyalistic: activities of a contact picked from the list', () => {
 describe('LoyaltyLion: the customer of an activity or order from a list', () => {
 	test('Activity → Create and Order → Create send the customer picked, as customer_id', async () => {
 		const { engine, credentials } = loyaltyLion();
-		const run = (parameters) =>
+		const run = (parameters: INodeParameters) =>
 			engine.runNode({
 				type: 'loyaltyLion',
 				credentials,
@@ -545,7 +592,7 @@ describe('LoyaltyLion: the customer of an activity or order from a list', () => 
 		expect(
 			box.sim.stats.log
 				.filter((r) => r.method === 'POST' && ['/v2/activities', '/v2/orders'].includes(r.route))
-				.map((r) => [r.route, r.body.customer_id]),
+				.map((r) => [r.route, (r.body as IDataObject).customer_id]),
 		).toEqual([
 			['/v2/activities', 'cust-31'],
 			['/v2/orders', 'cust-32'],
