@@ -4,13 +4,8 @@
 import type { IDataObject, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 import { Engine, useSandbox } from './harness';
 import { listSearch } from './harness/list-search';
+import { must } from './harness/must';
 import { demoCredentials } from './harness/sandbox';
-
-/** A value a test expects to be there: fails the test, as reading through a missing one would. */
-function must<T>(value: T | undefined | null, what: string): T {
-	if (value === undefined || value === null) throw new Error(`${what} is missing`);
-	return value;
-}
 
 // The simulator's provider state, as far as these tests read it (untyped in the harness).
 interface Store<K, V> {
