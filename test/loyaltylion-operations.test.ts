@@ -1,19 +1,84 @@
-'use strict';
 // The LoyaltyLion operations added or changed from the Admin API pages
 // (developers.loyaltylion.com/api-reference/v2/resources/...): each one run through the n8n engine against
 // the simulator with the API key credential (all scopes), asserting the exact request the simulator received (method, path, query, body) and the output.
-const path = require('node:path');
-const { Engine, useSandbox } = require('./harness');
-const { listSearch, loadOptions } = require('./harness/list-search');
-const { demoCredentials } = require('../sandbox/demo-credentials');
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+} from 'n8n-workflow';
+import type * as ActionsModule from '../nodes/LoyaltyLion/actions';
+import type * as LoyaltyLionModule from '../nodes/LoyaltyLion/LoyaltyLion.node';
+import { Engine, useSandbox, type RunNodeOptions } from './harness';
+import { listSearch, loadOptions } from './harness/list-search';
+import { must } from './harness/must';
+import { requireFromRoot } from './harness/root';
+import { demoCredentials } from './harness/sandbox';
 
-const ROOT = path.resolve(__dirname, '..');
+// The simulator's LoyaltyLion state, as far as these tests read and change it (untyped in the harness).
+interface Customer {
+	id: number;
+	merchant_id: string;
+	points_approved: number;
+}
+interface Transaction {
+	id: number;
+	customerLionId: number;
+}
+interface Activity {
+	name: string;
+	merchant_id: string;
+	state: string;
+}
+interface Order {
+	id: number;
+	merchant_id: string;
+}
+interface Unsubscribe {
+	email: string;
+	id: number | null;
+	created_at?: string;
+}
+interface LoyaltyLionSim {
+	state: {
+		customers: Customer[];
+		byMerchantId: Map<string, Customer>;
+		transactions: Transaction[];
+		activities: Activity[];
+		orders: Map<string, Order>;
+		unsubscribes: Unsubscribe[];
+		options: { sinceIdCursors: boolean };
+	};
+}
+
+/** A LoyaltyLion request as the simulator received it, below /loyaltylion. */
+interface Received {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body?: unknown;
+}
+
 const box = useSandbox();
-const sim = () => box.sim.instances.loyaltylion;
-const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
+const sim = () => box.sim.instances.loyaltylion as LoyaltyLionSim;
+const rl = (value: string, mode = 'id') => ({ __rl: true as const, mode, value });
+
+const nodeProperties = (): INodeProperties[] => {
+	const { LoyaltyLion } = requireFromRoot<typeof LoyaltyLionModule>(
+		'dist',
+		'nodes',
+		'LoyaltyLion',
+		'LoyaltyLion.node.js',
+	);
+	return new LoyaltyLion().description.properties;
+};
 
 /** The simulator's demo credential of a type (the first API key has all six scopes). */
-const demo = (type) => demoCredentials(box.sim.baseUrl).find((c) => c.type === type);
+const demo = (type: string) =>
+	must(
+		demoCredentials(box.sim.baseUrl).find((c) => c.type === type),
+		`the ${type} demo credential`,
+	);
 
 function withApiKey() {
 	const engine = new Engine();
@@ -21,10 +86,10 @@ function withApiKey() {
 	const credentials = engine.addCredential(
 		credential.id,
 		credential.type,
-		credential.data,
+		credential.data as IDataObject,
 		credential.name,
 	);
-	const run = (parameters, options = {}) =>
+	const run = (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -41,10 +106,10 @@ function withTokenAndSecret() {
 	const credentials = engine.addCredential(
 		credential.id,
 		credential.type,
-		credential.data,
+		credential.data as IDataObject,
 		credential.name,
 	);
-	const run = (parameters) =>
+	const run = (parameters: INodeParameters) =>
 		engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -55,19 +120,21 @@ function withTokenAndSecret() {
 }
 
 /** The LoyaltyLion requests the simulator received, as sent: method, path below /loyaltylion, query, body. */
-function received() {
+function received(): Received[] {
 	return box.sim.stats.log
 		.filter((r) => r.provider === 'loyaltylion')
 		.map((r) => ({
 			method: r.method,
 			path: r.path.replace(/^\/loyaltylion/, ''),
 			query: r.query,
-			...(r.body !== undefined ? { body: r.body } : {}),
+			...(r.body !== undefined ? { body: r.body as unknown } : {}),
 		}));
 }
 
-const json = (items) => items.map((i) => i.json);
-const customer = (merchantId) => sim().state.byMerchantId.get(merchantId);
+/** The output items' JSON, typed as the fields a test reads of them. */
+const json = <T = IDataObject>(items: INodeExecutionData[]): T[] => items.map((i) => i.json as T);
+const customer = (merchantId: string) =>
+	must(sim().state.byMerchantId.get(merchantId), `customer ${merchantId}`);
 
 describe('Customer → Get Transactions (customers/list-transactions)', () => {
 	test('one customer, with the date filters and Since ID 0 (sent: ascending ids); the default JSON type is not sent', async () => {
@@ -102,7 +169,7 @@ describe('Customer → Get Transactions (customers/list-transactions)', () => {
 			.map((t) => t.id)
 			.sort((a, b) => a - b);
 		expect(json(items).map((t) => t.id)).toEqual(own.slice(0, 2));
-		for (const t of json(items)) {
+		for (const t of json<{ customer: { merchant_id: string } }>(items)) {
 			expect(t.customer.merchant_id).toBe('cust-3');
 			expect(Object.keys(t)).toEqual(
 				expect.arrayContaining(['id', 'points_approved', 'points_pending', 'resource']),
@@ -137,9 +204,12 @@ describe('Customer → Get Transactions (customers/list-transactions)', () => {
 		const { run } = withApiKey();
 		const c = customer('cust-4');
 		const { transactions } = sim().state;
-		const template = transactions.find((t) => t.customerLionId === c.id);
+		const template = must(
+			transactions.find((t) => t.customerLionId === c.id),
+			'a transaction of cust-4',
+		);
 		let next = Math.max(...transactions.map((t) => t.id)) + 1;
-		const added = [];
+		const added: Transaction[] = [];
 		for (let n = 0; n < 620; n++) {
 			const t = { ...template, id: next++ };
 			transactions.push(t);
@@ -179,7 +249,7 @@ describe('Customer → Get Transactions (customers/list-transactions)', () => {
 			merchantId: rl('no-such-customer'),
 			returnAll: true,
 		});
-		expect(error.message).toMatch(/HTTP 404/);
+		expect(error?.message).toMatch(/HTTP 404/);
 	});
 });
 
@@ -195,7 +265,7 @@ describe('Reward → Get Available (customers/rewards/list-available-rewards)', 
 		expect(all.error).toBeUndefined();
 		expect(all.items.length).toBeGreaterThan(0);
 		// the customer has no points, yet rewards that cost points are listed
-		expect(json(all.items).every((r) => r.point_cost > 0)).toBe(true);
+		expect(json<{ point_cost: number }>(all.items).every((r) => r.point_cost > 0)).toBe(true);
 		const sites = new Set(json(all.items).map((r) => r.site_id));
 		expect(sites.size).toBeGreaterThan(1);
 
@@ -227,7 +297,7 @@ describe('Reward → Get Available (customers/rewards/list-available-rewards)', 
 			merchantId: rl('cust-5'),
 			siteId: 'US store',
 		});
-		expect(error.message).toBe('Site must be a site ID (a whole number), got "US store" (item 0)');
+		expect(error?.message).toBe('Site must be a site ID (a whole number), got "US store" (item 0)');
 		expect(received()).toEqual([]);
 	});
 });
@@ -291,8 +361,8 @@ describe('Reward → Claim (customers/rewards/redeem-reward) and Refund', () => 
 			rewardId: rl('105'),
 			multiplier: 12,
 		});
-		expect(error.message).toMatch(/HTTP 400/);
-		expect(error.message).toMatch(/multiplier/);
+		expect(error?.message).toMatch(/HTTP 400/);
+		expect(error?.message).toMatch(/multiplier/);
 		expect(received()).toEqual([
 			{
 				method: 'POST',
@@ -326,14 +396,16 @@ describe('Reward → Claim (customers/rewards/redeem-reward) and Refund', () => 
 	});
 
 	test('the field descriptions: no maximum on Multiplier; Claimed Reward ID is the id from Claim', () => {
-		const { LoyaltyLion } = require(path.join(ROOT, 'dist/nodes/LoyaltyLion/LoyaltyLion.node.js'));
-		const properties = new LoyaltyLion().description.properties;
-		const field = (name, operation) =>
-			properties.find(
-				(p) =>
-					p.name === name &&
-					p.displayOptions?.show?.resource?.includes('reward') &&
-					p.displayOptions?.show?.operation?.includes(operation),
+		const properties = nodeProperties();
+		const field = (name: string, operation: string) =>
+			must(
+				properties.find(
+					(p) =>
+						p.name === name &&
+						p.displayOptions?.show?.resource?.includes('reward') &&
+						p.displayOptions?.show?.operation?.includes(operation),
+				),
+				`the ${name} field of Reward → ${operation}`,
 			);
 		expect(field('multiplier', 'claim').typeOptions).toEqual({ minValue: 1 });
 		expect(field('variantId', 'claim').description).toMatch(/Shopify seamless product rewards/);
@@ -441,8 +513,8 @@ describe('Activity → Create (activities/create-activity) and Update (activitie
 			customerId: rl('cust-8'),
 			customerEmail: 'shopper8@example.com',
 		});
-		expect(error.message).toMatch(/HTTP 400/);
-		expect(error.message).toMatch(/site_id/);
+		expect(error?.message).toMatch(/HTTP 400/);
+		expect(error?.message).toMatch(/site_id/);
 		expect(received()).toEqual([
 			{
 				method: 'POST',
@@ -467,14 +539,15 @@ describe('Activity → Create (activities/create-activity) and Update (activitie
 			customerEmail: 'shopper8@example.com',
 			additionalFields: { properties: '[1, 2]', site_id: '1001' },
 		});
-		expect(error.message).toMatch(/^Additional Fields → Properties must be a JSON object/);
+		expect(error?.message).toMatch(/^Additional Fields → Properties must be a JSON object/);
 		expect(received()).toEqual([]);
 	});
 
 	test('Update approves a pending $review: the $ goes into the path encoded; its pending points are approved', async () => {
 		const { run } = withApiKey();
-		const activity = sim().state.activities.find(
-			(a) => a.name === '$review' && a.merchant_id === 'review-13',
+		const activity = must(
+			sim().state.activities.find((a) => a.name === '$review' && a.merchant_id === 'review-13'),
+			'the $review activity review-13',
 		);
 		expect(activity.state).toBe('pending');
 		const c = customer('cust-13');
@@ -506,12 +579,19 @@ describe('Activity → Create (activities/create-activity) and Update (activitie
 	});
 
 	test('the State options are named for what they do and send the three documented values', () => {
-		const { LoyaltyLion } = require(path.join(ROOT, 'dist/nodes/LoyaltyLion/LoyaltyLion.node.js'));
-		const state = new LoyaltyLion().description.properties.find(
-			(p) => p.name === 'state' && p.displayOptions?.show?.resource?.includes('activity'),
+		const state = must(
+			nodeProperties().find(
+				(p) => p.name === 'state' && p.displayOptions?.show?.resource?.includes('activity'),
+			),
+			'the State field of Activity',
 		);
-		expect(state.options.map((o) => o.value)).toEqual(['approved', 'declined', 'void']);
-		expect(state.options.map((o) => o.name)).toEqual([
+		const options = must(state.options, 'the State options');
+		expect(options.map((o) => ('value' in o ? o.value : undefined))).toEqual([
+			'approved',
+			'declined',
+			'void',
+		]);
+		expect(options.map((o) => o.name)).toEqual([
 			'Approve: Award the Points',
 			'Decline: No Points (Voids an Approved One)',
 			'Void: Take Back the Points',
@@ -548,7 +628,7 @@ describe('Order → Get Many (orders/list-orders), Get (orders/get-order) and Cr
 				},
 			},
 		]);
-		const ids = json(items).map((o) => o.id);
+		const ids = json<{ id: number }>(items).map((o) => o.id);
 		expect(ids).toHaveLength(3);
 		expect([...ids].sort((a, b) => b - a)).toEqual(ids);
 		expect(json(items)[0]).toMatchObject({
@@ -606,7 +686,7 @@ describe('Order → Get Many (orders/list-orders), Get (orders/get-order) and Cr
 
 	test('Create: discount codes and claimed reward IDs (text or a list), the customer from the list, the site as site_id', async () => {
 		const { run } = withApiKey();
-		const params = (orderId, claimed) => ({
+		const params = (orderId: string, claimed: string) => ({
 			resource: 'order',
 			operation: 'create',
 			orderId,
@@ -631,7 +711,7 @@ describe('Order → Get Many (orders/list-orders), Get (orders/get-order) and Cr
 		expect(first.error).toBeUndefined();
 		const second = await run(params('ops-order-2', '={{ [5014] }}'));
 		expect(second.error).toBeUndefined();
-		const body = (merchantId, claimed) => ({
+		const body = (merchantId: string, claimed: number[]) => ({
 			merchant_id: merchantId,
 			customer_id: 'cust-21',
 			customer_email: 'shopper21@example.com',
@@ -686,14 +766,14 @@ describe('Order → Get Many (orders/list-orders), Get (orders/get-order) and Cr
 				discount_codes: { discountCode: [{ code: 'X', amount: '5,00' }] },
 			},
 		});
-		expect(amount.error.message).toBe(
+		expect(amount.error?.message).toBe(
 			'Additional Fields → Discount Codes (1) → Amount must be an amount such as 5.00, got "5,00" (item 0)',
 		);
 		const claimed = await run({
 			...base,
 			additionalFields: { site_id: '1001', claimed_reward_ids: '5012, abc' },
 		});
-		expect(claimed.error.message).toBe(
+		expect(claimed.error?.message).toBe(
 			'Additional Fields → Claimed Reward IDs must be claimed reward IDs (whole numbers), got "abc" (item 0)',
 		);
 		expect(received()).toEqual([]);
@@ -719,8 +799,8 @@ describe('Site → Get Many (sites/list-sites) and Create WebView Session (sites
 	test('Get Many with token and secret: refused before sending, saying which authentication to use', async () => {
 		const { run } = withTokenAndSecret();
 		const { error } = await run({ resource: 'site', operation: 'getMany' });
-		expect(error.message).toBe('Site → Get Many cannot be used with token and secret (item 0)');
-		expect(error.description).toMatch(/API Key/);
+		expect(error?.message).toBe('Site → Get Many cannot be used with token and secret (item 0)');
+		expect(error?.description).toMatch(/API Key/);
 		expect(received()).toEqual([]);
 	});
 
@@ -754,7 +834,7 @@ describe('Site → Get Many (sites/list-sites) and Create WebView Session (sites
 		expect(items).toHaveLength(1);
 		expect(Object.keys(items[0].json).sort()).toEqual(['expires_at', 'url']);
 		expect(items[0].json.url).toMatch(/^https:\/\/fr\.demo-store\.example\/.*customer=cust-8/);
-		expect(Date.parse(items[0].json.expires_at)).toBeGreaterThan(Date.now());
+		expect(Date.parse(String(items[0].json.expires_at))).toBeGreaterThan(Date.now());
 	});
 
 	test('WebView sessions keep their own documented 100/s, not the global 20/s: more than 20 in a second, no 429', async () => {
@@ -797,14 +877,14 @@ describe('Site → Get Many (sites/list-sites) and Create WebView Session (sites
 
 	test('a channel LoyaltyLion would refuse (spaces, one character) and a site ID that is not a number: refused before sending', async () => {
 		const { run } = withApiKey();
-		const session = (siteId, channel) =>
+		const session = (siteId: string, channel: string) =>
 			run({ resource: 'site', operation: 'createWebviewSession', siteId: rl(siteId), channel });
-		expect((await session('1001', 'my app')).error.message).toBe(
+		expect((await session('1001', 'my app')).error?.message).toBe(
 			'Channel must be at least 2 letters, digits, dots or underscores, got "my app" (item 0)',
 		);
-		expect((await session('1001', 'a')).error.message).toMatch(/^Channel must be/);
+		expect((await session('1001', 'a')).error?.message).toMatch(/^Channel must be/);
 		// mapped from an earlier node (an expression), so the editor's own check of By ID does not stop it first
-		expect((await session('={{ "US" }}', 'kiosk')).error.message).toBe(
+		expect((await session('={{ "US" }}', 'kiosk')).error?.message).toBe(
 			'Site ID must be a LoyaltyLion site ID (a whole number), got "US" (item 0)',
 		);
 		expect(received()).toEqual([]);
@@ -812,7 +892,7 @@ describe('Site → Get Many (sites/list-sites) and Create WebView Session (sites
 
 	test('the Site list (searchSites): every site, matched by name or URL; with token and secret, a message to give the ID', async () => {
 		const { engine, credentials } = withApiKey();
-		const search = (filter) =>
+		const search = (filter: string) =>
 			listSearch(engine, {
 				type: 'loyaltyLion',
 				method: 'searchSites',
@@ -946,16 +1026,22 @@ describe('Email Unsubscribe → Get Many (emails/list-unsubscribes) and Create (
 			operation: 'create',
 			email: 'not-an-email',
 		});
-		expect(error.message).toBe('Email must be an email address, got "not-an-email" (item 0)');
+		expect(error?.message).toBe('Email must be an email address, got "not-an-email" (item 0)');
 		expect(received()).toEqual([]);
 	});
 });
 
 describe('how each operation runs', () => {
 	test('reads run side by side; every write names the record it changes', () => {
-		const { actions } = require(path.join(ROOT, 'dist/nodes/LoyaltyLion/actions/index.js'));
-		const spec = (resource, operation) => {
-			const handler = actions.handler(resource, operation);
+		const { actions } = requireFromRoot<typeof ActionsModule>(
+			'dist',
+			'nodes',
+			'LoyaltyLion',
+			'actions',
+			'index.js',
+		);
+		const spec = (resource: string, operation: string) => {
+			const handler = must(actions.handler(resource, operation), `${resource} → ${operation}`);
 			return { kind: handler.kind, records: handler.records };
 		};
 		expect(spec('customer', 'getTransactions')).toEqual({ kind: 'read', records: undefined });
@@ -973,19 +1059,23 @@ describe('how each operation runs', () => {
 	});
 
 	test('the Customer of Activity → Create and Order → Create is a resource locator searching customers', () => {
-		const { LoyaltyLion } = require(path.join(ROOT, 'dist/nodes/LoyaltyLion/LoyaltyLion.node.js'));
-		const properties = new LoyaltyLion().description.properties;
+		const properties = nodeProperties();
 		for (const resource of ['activity', 'order']) {
-			const field = properties.find(
-				(p) =>
-					p.name === 'customerId' &&
-					p.displayOptions?.show?.resource?.includes(resource) &&
-					p.displayOptions?.show?.operation?.includes('create'),
+			const field = must(
+				properties.find(
+					(p) =>
+						p.name === 'customerId' &&
+						p.displayOptions?.show?.resource?.includes(resource) &&
+						p.displayOptions?.show?.operation?.includes('create'),
+				),
+				`the Customer field of ${resource} → Create`,
 			);
 			expect(field.type).toBe('resourceLocator');
-			expect(field.modes.find((m) => m.name === 'list').typeOptions.searchListMethod).toBe(
-				'searchCustomers',
+			const list = must(
+				must(field.modes, 'the Customer modes').find((m) => m.name === 'list'),
+				'the Customer list mode',
 			);
+			expect(list.typeOptions?.searchListMethod).toBe('searchCustomers');
 		}
 	});
 });
@@ -1003,7 +1093,7 @@ describe('Pickers for claimed rewards and sites', () => {
 		expect(claim.error).toBeUndefined();
 		const claimedId = String(json(claim.items)[0].id);
 		const day = String(json(claim.items)[0].claimed_at).slice(0, 10);
-		const search = (filter) =>
+		const search = (filter: string) =>
 			listSearch(engine, {
 				type: 'loyaltyLion',
 				method: 'searchClaimedRewards',
@@ -1055,9 +1145,12 @@ describe('Pickers for claimed rewards and sites', () => {
 			additionalFields: { claimed_reward_ids: [claimedId], site_id: rl('1002', 'list') },
 		});
 		expect(order.error).toBeUndefined();
-		const sent = received().find((r) => r.method === 'POST' && r.path === '/v2/orders');
+		const sent = must(
+			received().find((r) => r.method === 'POST' && r.path === '/v2/orders'),
+			'the order sent',
+		);
 		expect(sent.query).toEqual({ site_id: '1002' });
-		expect(sent.body.claimed_reward_ids).toEqual([Number(claimedId)]);
+		expect((sent.body as IDataObject).claimed_reward_ids).toEqual([Number(claimedId)]);
 
 		const refund = await run({
 			resource: 'reward',
@@ -1077,7 +1170,7 @@ describe('Pickers for claimed rewards and sites', () => {
 			merchantId: rl('cust-11'),
 			claimedRewardId: rl('=free shipping'),
 		});
-		expect(bad.error.message).toBe(
+		expect(bad.error?.message).toBe(
 			'Claimed Reward must be a claimed reward ID (a whole number), got "free shipping" (item 0)',
 		);
 
@@ -1118,13 +1211,14 @@ describe('Transactions as a CSV file (type=csv)', () => {
 		expect(csv.error).toBeUndefined();
 		expect(csv.items).toHaveLength(1);
 		const [item] = csv.items;
+		const binary = must(item.binary, 'the CSV file');
 		expect(item.json).toEqual({
 			fileName: 'loyaltylion-transactions.csv',
 			rows: all.length,
 			pages: 2,
 		});
-		expect(item.binary.export).toMatchObject({ mimeType: 'text/csv' });
-		const text = Buffer.from(item.binary.export.data, 'base64').toString('utf8');
+		expect(binary.export).toMatchObject({ mimeType: 'text/csv' });
+		const text = Buffer.from(binary.export.data, 'base64').toString('utf8');
 		const lines = text.trim().split('\n');
 		expect(lines[0]).toMatch(/^id,/);
 		expect(lines.filter((l) => l === lines[0])).toHaveLength(1);
@@ -1156,7 +1250,10 @@ describe('Transactions as a CSV file (type=csv)', () => {
 			rows: 2,
 			pages: 1,
 		});
-		expect(received().at(-1).query).toEqual({ type: 'csv', limit: '2' });
+		expect(must(received().at(-1), 'the last request').query).toEqual({
+			type: 'csv',
+			limit: '2',
+		});
 	});
 });
 
@@ -1180,7 +1277,9 @@ describe('CSV with Since ID when the answers carry no cursor (the since_id loop,
 				filters: { since_id: since },
 			});
 			expect(error).toBeUndefined();
-			const text = Buffer.from(items[0].binary.data.data, 'base64').toString('utf8');
+			const text = Buffer.from(must(items[0].binary, 'the CSV file').data.data, 'base64').toString(
+				'utf8',
+			);
 			const lines = text.trim().split('\n');
 			expect(lines[0]).toMatch(/^id,/);
 			const ids = lines.slice(1).map((l) => Number(l.split(',')[0]));
@@ -1226,10 +1325,17 @@ describe('CSV with Since ID when the answers carry no cursor (the since_id loop,
 });
 
 describe('LoyaltyLion Return All with Since ID (pagination, since_id)', () => {
-	const run = (parameters) => {
+	const run = (parameters: INodeParameters) => {
 		const engine = new Engine();
-		const store = demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
-		const credentials = engine.addCredential('ll-since', 'loyaltyLionApi', store.data);
+		const store = must(
+			demoCredentials(box.sim.baseUrl).find((c) => c.type === 'loyaltyLionApi'),
+			'the loyaltyLionApi demo credential',
+		);
+		const credentials = engine.addCredential(
+			'll-since',
+			'loyaltyLionApi',
+			store.data as IDataObject,
+		);
 		return engine.runNode({
 			type: 'loyaltyLion',
 			credentials,
@@ -1251,7 +1357,7 @@ describe('LoyaltyLion Return All with Since ID (pagination, since_id)', () => {
 			simplify: false,
 		});
 		expect(error).toBeUndefined();
-		const ids = items.map((i) => i.json.id);
+		const ids = json<{ id: number }>(items).map((i) => i.id);
 		expect(ids).toHaveLength(1200);
 		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
 		expect(new Set(ids).size).toBe(1200);
@@ -1268,11 +1374,13 @@ describe('LoyaltyLion Return All with Since ID (pagination, since_id)', () => {
 			filters: { since_id: ids[1199] },
 			simplify: false,
 		});
-		const rest = tail.items.map((i) => i.json.id);
+		const rest = json<{ id: number }>(tail.items).map((i) => i.id);
 		expect(rest[0]).toBeGreaterThan(ids[1199]);
 		const pages = queries();
 		expect(pages.length).toBeGreaterThan(1);
-		expect(pages.at(-1).since_id).toBe(String(rest[(pages.length - 1) * 500 - 1]));
+		expect(must(pages.at(-1), 'the last page').since_id).toBe(
+			String(rest[(pages.length - 1) * 500 - 1]),
+		);
 		expect(rest.length).toBeLessThan(pages.length * 500);
 	});
 });
@@ -1307,7 +1415,7 @@ describe('LoyaltyLion simulator: a path with the wrong kind of id is refused nam
 			merchantId: rl(String(customer.id)),
 			points: 1,
 		});
-		expect(points.error.message).toBe(
+		expect(points.error?.message).toBe(
 			`LoyaltyLion answered HTTP 404 (item 0): Customer ${customer.id} not found (merchant_id: must be the customer's ID in your store; ${customer.id} is LoyaltyLion's id of the customer whose merchant_id is "${customer.merchant_id}")`,
 		);
 		const unknown = await run({
@@ -1316,13 +1424,13 @@ describe('LoyaltyLion simulator: a path with the wrong kind of id is refused nam
 			merchantId: rl('no-such-customer'),
 			points: 1,
 		});
-		expect(unknown.error.message).toBe(
+		expect(unknown.error?.message).toBe(
 			"LoyaltyLion answered HTTP 404 (item 0): Customer no-such-customer not found (merchant_id: matches nothing: it must be the customer's ID in your store)",
 		);
 
 		const order = [...sim().state.orders.values()][0];
 		const get = await run({ resource: 'order', operation: 'get', orderId: rl(String(order.id)) });
-		expect(get.error.message).toBe(
+		expect(get.error?.message).toBe(
 			`LoyaltyLion answered HTTP 404 (item 0): Order ${order.id} not found (merchant_id: must be the order's ID in your store; ${order.id} is LoyaltyLion's id of the order whose merchant_id is "${order.merchant_id}")`,
 		);
 
@@ -1333,7 +1441,7 @@ describe('LoyaltyLion simulator: a path with the wrong kind of id is refused nam
 			activityMerchantId: customer.merchant_id,
 			state: 'declined',
 		});
-		expect(update.error.message).toBe(
+		expect(update.error?.message).toBe(
 			`LoyaltyLion answered HTTP 404 (item 0): Activity newsletter_signup with merchant_id ${customer.merchant_id} not found (merchant_id: must be the activity's own merchant_id (sent when it was tracked); "${customer.merchant_id}" is a customer's merchant_id)`,
 		);
 		// Nothing was changed by the refused requests.
@@ -1345,7 +1453,7 @@ describe('LoyaltyLion simulator: order create', () => {
 	// orders/create-order: snapshot B's example carries `number` (meaning not public); another field is refused.
 	test('accepts and ignores `number`; refuses a field the page does not describe, by name', async () => {
 		const store = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
-		const post = (body) =>
+		const post = (body: IDataObject) =>
 			fetch(`${box.sim.baseUrl('loyaltylion')}/v2/orders`, {
 				method: 'POST',
 				headers: {
