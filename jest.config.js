@@ -3,7 +3,7 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
-	testMatch: ['**/*.test.js', '**/*.test.ts'],
+	testMatch: ['**/*.test.ts'],
 	// The harness and the TypeScript tests (the unit tests import the sources directly).
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/logs/'],

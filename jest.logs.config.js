@@ -3,7 +3,7 @@
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/logs'],
-	testMatch: ['**/*.test.js', '**/*.test.ts'],
+	testMatch: ['**/*.test.ts'],
 	// The harness and the test are TypeScript, compiled as the engine tests' are.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 60_000,
