@@ -1,5 +1,4 @@
-'use strict';
-// `node bench/real-n8n.js`: the listing and write scenarios of (a) and (b) in a real n8n (the pinned 2.41.1,
+// `node bench/build/real-n8n.cjs`: the listing and write scenarios of (a) and (b) in a real n8n (the pinned 2.41.1,
 // the packed pack installed as a community package), beside the bare loop in the same run:
 //   - 50,000 LoyaltyLion customers (100 pages of 500), three times each: a bare fetch loop in this process,
 //     our node (Customer → Get Many, Return All), n8n's HTTP Request node (cursor pagination) + Split Out;
@@ -11,21 +10,108 @@
 // wall time is that of the request that runs it; n8n's own figure is the execution's startedAt → stoppedAt,
 // read back over REST. The simulator runs in a child process of its own, so that neither the bare loop nor
 // n8n shares an event loop with it. Written into bench/RESULTS.md (its real-n8n section).
-const { execFileSync, spawn } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { ensureRuntime } = require('../scripts/n8n-runtime');
-const { preparedInstance, freePort } = require('../scripts/n8n-instance');
-const { login, waitFor } = require('../test/e2e/rest');
-const { demoCredentials } = require('../sandbox/demo-credentials');
-const { writeSection } = require('./sections');
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+import {
+	CUSTOMERS,
+	LIST_PAGE_SIZE,
+	POINTS_CUSTOMERS,
+	REAL_WRITE_RATE as WRITE_RATE,
+	REAL_WRITES as WRITES,
+	RUNS,
+} from './fixtures.cjs';
+import { ROOT, requireFromRoot } from './root.cjs';
+import { demoCredentials, type DemoCredential } from './sandbox.cjs';
+import { writeSection } from './sections.cjs';
 
-const ROOT = path.resolve(__dirname, '..');
-const RUNS = Number(process.env.BENCH_RUNS || 3);
-const CUSTOMERS = 50_000;
-const WRITES = 1_000;
-const WRITE_RATE = 20;
+/** The n8n install scripts/n8n-runtime.js prepares. */
+interface Runtime {
+	dir: string;
+	node: string;
+	n8n: string;
+}
+
+/** A real n8n (scripts/n8n-instance.js), as far as the benchmark drives it. */
+interface N8nInstance {
+	url: string;
+	extraEnv: Record<string, string>;
+	start(options: { port: number; env?: Record<string, string> }): Promise<void>;
+	stop(): Promise<void>;
+}
+
+interface Workflow {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: INode[];
+	connections: IConnections;
+	settings: IDataObject;
+}
+
+const { ensureRuntime } = requireFromRoot<{
+	ensureRuntime(options: { log(line: string): void }): Promise<Runtime>;
+}>('scripts', 'n8n-runtime');
+const { preparedInstance, freePort } = requireFromRoot<{
+	preparedInstance(options: {
+		runtime: Runtime;
+		sim: { baseUrl(provider: string): string };
+		demoCredentials(): DemoCredential[];
+		name: string;
+		workflows: Workflow[];
+	}): Promise<N8nInstance>;
+	freePort(): Promise<number>;
+}>('scripts', 'n8n-instance');
+const { login, waitFor } = requireFromRoot<{
+	login(n8n: N8nInstance, owner: typeof OWNER): Promise<string>;
+	/** Polls `check` until it returns something truthy, and returns that. */
+	waitFor<T>(
+		check: () => T | Promise<T>,
+		what: string,
+		timeoutMs?: number,
+	): Promise<Exclude<T, false | 0 | '' | null | undefined>>;
+}>('test', 'e2e', 'rest');
+
+/** n8n's flatted, which its REST API serialises execution data with. */
+interface Flatted {
+	parse(text: string): unknown;
+}
+
+/** One timed request: the wall time and, when read back, n8n's own figures. */
+interface RunFigures {
+	wallMs: number;
+	status?: string;
+	execMs?: number;
+	items?: number;
+	requests?: number;
+	throttled?: number;
+}
+
+type Figures = Record<'bare' | 'node' | 'http' | 'nodeNoSave', RunFigures[]>;
+
+interface Share {
+	name: string;
+	ms: number;
+	share: number;
+}
+
+interface Profile {
+	wallMs: number;
+	execMs?: number;
+	totalMs: number;
+	functions: Share[];
+	packages: Share[];
+	file?: string;
+}
+
+/** The simulator's counters over its control API. */
+interface SimStats {
+	requests: Record<string, number>;
+	statuses: Record<string, Record<string, number> | undefined>;
+}
+
 const DO_WRITES = process.env.BENCH_REAL_WRITES !== '0';
 const DO_PROFILE = process.env.BENCH_REAL_PROFILE !== '0';
 const OWNER = {
@@ -37,10 +123,11 @@ const OWNER = {
 const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
 const BASIC = `Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Two simulators in a child process: one listing 50,000 customers without a rate limit, one keeping 20/s. */
-function startSimulators() {
+function startSimulators(): Promise<{ child: ChildProcess; list: string; write: string }> {
 	const code = `
 		const { startSandbox } = require(${JSON.stringify(path.join(ROOT, 'sandbox'))});
 		(async () => {
@@ -52,18 +139,19 @@ function startSimulators() {
 	const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
 	return new Promise((resolve, reject) => {
 		let out = '';
-		child.stdout.on('data', (c) => {
+		child.stdout.on('data', (c: Buffer) => {
 			out += c;
-			if (out.includes('\n')) resolve({ child, ...JSON.parse(out.split('\n')[0]) });
+			if (out.includes('\n'))
+				resolve({ child, ...(JSON.parse(out.split('\n')[0]) as { list: string; write: string }) });
 		});
-		child.once('exit', (c) => reject(new Error(`the simulators exited with ${c}`)));
+		child.once('exit', (c: number | null) => reject(new Error(`the simulators exited with ${c}`)));
 	});
 }
 
-const control = async (simUrl, what, method = 'GET') =>
-	(await fetch(`${simUrl}/__control/${what}`, { method })).json();
+const control = async <T = unknown,>(simUrl: string, what: string, method = 'GET'): Promise<T> =>
+	(await fetch(`${simUrl}/__control/${what}`, { method })).json() as Promise<T>;
 
-function webhook(pathName) {
+function webhook(pathName: string): INode {
 	return {
 		id: 'hook',
 		name: 'Webhook',
@@ -81,8 +169,8 @@ function webhook(pathName) {
 	};
 }
 
-function chain(id, name, nodes, settings = {}) {
-	const connections = {};
+function chain(id: string, name: string, nodes: INode[], settings: IDataObject = {}): Workflow {
+	const connections: IConnections = {};
 	for (let i = 0; i < nodes.length - 1; i++)
 		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return {
@@ -98,7 +186,7 @@ function chain(id, name, nodes, settings = {}) {
 const LIST_CREDENTIAL = { id: 'LlBenchList00001', name: 'LoyaltyLion store (bench, no limit)' };
 const WRITE_CREDENTIAL = { id: 'LlBenchWrite0001', name: 'LoyaltyLion store (bench, 20/s)' };
 
-const ourList = (pos = [220, 0]) => ({
+const ourList = (pos: [number, number] = [220, 0]): INode => ({
 	id: 'list',
 	name: 'Get customers',
 	type: 'n8n-nodes-loyalty.loyaltyLion',
@@ -114,7 +202,7 @@ const ourList = (pos = [220, 0]) => ({
 	credentials: { loyaltyLionApi: LIST_CREDENTIAL },
 });
 
-function workflows(listBase) {
+function workflows(listBase: string) {
 	return {
 		node: chain('BenchRealNode001', 'bench: our node lists', [webhook('bench-node'), ourList()]),
 		nodeNoSave: chain(
@@ -138,7 +226,7 @@ function workflows(listBase) {
 					authentication: 'predefinedCredentialType',
 					nodeCredentialType: 'loyaltyLionApi',
 					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'limit', value: '500' }] },
+					queryParameters: { parameters: [{ name: 'limit', value: String(LIST_PAGE_SIZE) }] },
 					options: {
 						pagination: {
 							pagination: {
@@ -195,16 +283,16 @@ function workflows(listBase) {
 }
 
 /** The bare loop: the same 100 pages with Node's fetch (undici), one after the other, customers kept. */
-async function bareList(listBase) {
-	const out = [];
-	let cursor;
+async function bareList(listBase: string): Promise<number> {
+	const out: unknown[] = [];
+	let cursor: string | undefined;
 	do {
-		const qs = cursor ? `cursor=${cursor}&limit=500` : 'limit=500';
+		const qs = cursor ? `cursor=${cursor}&limit=${LIST_PAGE_SIZE}` : `limit=${LIST_PAGE_SIZE}`;
 		const res = await fetch(`${listBase}/v2/customers?${qs}`, {
 			headers: { authorization: BASIC, accept: 'application/json' },
 		});
 		if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-		const body = await res.json();
+		const body = (await res.json()) as { customers: unknown[]; cursor: { next?: string } };
 		for (const customer of body.customers) out.push(customer);
 		cursor = body.cursor.next;
 	} while (cursor);
@@ -212,30 +300,63 @@ async function bareList(listBase) {
 }
 
 /** The newest execution of a workflow, with its data (flatted, as the REST API sends it). */
-async function lastExecution(n8n, cookie, workflowId, { withData = false } = {}) {
+interface ExecutionSummary {
+	id: string;
+	status: string;
+	startedAt: string;
+	stoppedAt: string;
+	full?: { data: string };
+}
+
+async function lastExecution(
+	n8n: N8nInstance,
+	cookie: string,
+	workflowId: string,
+	{ withData = false }: { withData?: boolean } = {},
+): Promise<ExecutionSummary | undefined> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const list = await (
+	const list = (await (
 		await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, { headers: { cookie } })
-	).json();
-	const summary = (list.data?.results ?? list.data ?? [])[0];
+	).json()) as { data?: ExecutionSummary[] | { results?: ExecutionSummary[] } };
+	const summary = ((list.data as { results?: ExecutionSummary[] } | undefined)?.results ??
+		(list.data as ExecutionSummary[] | undefined) ??
+		[])[0];
 	if (!summary || !withData) return summary;
-	const full = await (
+	const full = (await (
 		await fetch(`${n8n.url}/rest/executions/${summary.id}`, { headers: { cookie } })
-	).json();
+	).json()) as { data: { data: string } };
 	return { ...summary, full: full.data };
 }
 
 /** Items the named node put out, from an execution's flatted data. */
-function itemsOut(full, nodeName, flatted) {
-	const data = flatted.parse(full.data);
+function itemsOut(full: { data: string }, nodeName: string, flatted: Flatted): number {
+	const data = flatted.parse(full.data) as {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main?: Array<unknown[] | null> } }> | undefined>;
+		};
+	};
 	return (data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []).length;
 }
 
 async function runWorkflow(
-	n8n,
-	cookie,
-	{ pathName, workflowId, lastNode, body = {}, count, flatted },
-) {
+	n8n: N8nInstance,
+	cookie: string,
+	{
+		pathName,
+		workflowId,
+		lastNode,
+		body = {},
+		count,
+		flatted,
+	}: {
+		pathName: string;
+		workflowId?: string;
+		lastNode?: string;
+		body?: unknown;
+		count?: boolean;
+		flatted: Flatted;
+	},
+): Promise<RunFigures> {
 	const started = process.hrtime.bigint();
 	const answer = await fetch(`${n8n.url}/webhook/${pathName}`, {
 		method: 'POST',
@@ -245,22 +366,33 @@ async function runWorkflow(
 	await answer.arrayBuffer();
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 	if (answer.status !== 200) throw new Error(`${pathName} answered ${answer.status}`);
-	const result = { wallMs };
+	const result: RunFigures = { wallMs };
 	if (workflowId) {
 		// Not timed: n8n's own figures, and the items (the data is fetched only when asked).
-		const exec = await lastExecution(n8n, cookie, workflowId, { withData: count });
+		const exec = (await lastExecution(n8n, cookie, workflowId, { withData: count }))!;
 		result.status = exec.status;
-		result.execMs = new Date(exec.stoppedAt) - new Date(exec.startedAt);
-		if (count) result.items = itemsOut(exec.full, lastNode, flatted);
+		result.execMs = new Date(exec.stoppedAt).getTime() - new Date(exec.startedAt).getTime();
+		if (count) result.items = itemsOut(exec.full!, lastNode!, flatted);
 	}
 	return result;
 }
 
 /** Top self-time functions of a .cpuprofile, and self time grouped by package. */
-function summariseProfile(file, [fromUs, toUs]) {
-	const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+function summariseProfile(
+	file: string,
+	[fromUs, toUs]: [number, number],
+): Pick<Profile, 'totalMs' | 'functions' | 'packages'> {
+	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		nodes: Array<{
+			id: number;
+			callFrame: { functionName: string; url: string; lineNumber: number };
+		}>;
+		startTime: number;
+		samples: number[];
+		timeDeltas: number[];
+	};
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-	const self = new Map();
+	const self = new Map<number, number>();
 	const dt = profile.timeDeltas;
 	// Sample times are on the machine's monotonic clock (as process.hrtime here, on Linux): only the samples
 	// within the timed request count, not n8n's start-up or the warm-up.
@@ -272,23 +404,23 @@ function summariseProfile(file, [fromUs, toUs]) {
 		self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + next / 1000);
 	}
 	const totalMs = [...self.values()].reduce((a, b) => a + b, 0);
-	const where = (url) => {
+	const where = (url: string) => {
 		if (!url) return '(native / V8)';
 		const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/g);
 		if (m) return m[m.length - 1].replace('node_modules/', '');
 		if (url.startsWith('node:')) return 'node: core';
 		return url;
 	};
-	const fns = new Map();
-	const pkgs = new Map();
+	const fns = new Map<string, number>();
+	const pkgs = new Map<string, number>();
 	for (const [id, ms] of self) {
-		const { callFrame: f } = byId.get(id);
+		const { callFrame: f } = byId.get(id)!;
 		const key = `${f.functionName || '(anonymous)'} ${where(f.url)}${f.url ? `:${f.lineNumber + 1}` : ''}`;
 		fns.set(key, (fns.get(key) ?? 0) + ms);
 		const pkg = f.url ? where(f.url) : f.functionName || '(native)';
 		pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + ms);
 	}
-	const top = (m, n) =>
+	const top = (m: Map<string, number>, n: number): Share[] =>
 		[...m.entries()]
 			.sort((a, b) => b[1] - a[1])
 			.slice(0, n)
@@ -301,11 +433,15 @@ function machine() {
 	return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
 }
 
-async function startN8n(runtime, sims, extraEnv = {}) {
+async function startN8n(
+	runtime: Runtime,
+	sims: { list: string; write: string },
+	extraEnv: Record<string, string> = {},
+) {
 	const listBase = `${sims.list}/loyaltylion`;
 	const wfs = workflows(listBase);
 	const credentials = demoCredentials((p) => `${sims.list}/${p}`);
-	const store = credentials.find((c) => c.id === 'LlStoreSandbox01');
+	const store = credentials.find((c) => c.id === 'LlStoreSandbox01')!;
 	credentials.push(
 		// The simulator's rate limit is lifted for the listing; the credential says so too.
 		{ ...store, ...LIST_CREDENTIAL, data: { ...store.data, requestsPerSecond: 1_000_000 } },
@@ -329,20 +465,30 @@ async function startN8n(runtime, sims, extraEnv = {}) {
 	return { n8n, wfs, cookie: await login(n8n, OWNER) };
 }
 
-function report({ figures, write, profile, load }) {
-	const ms = (x) => `${Math.round(x)} ms`;
+function report({
+	figures,
+	write,
+	profile,
+	load,
+}: {
+	figures: Figures;
+	write?: RunFigures;
+	profile?: Profile;
+	load: number;
+}) {
+	const ms = (x: number) => `${Math.round(x)} ms`;
 	const base = median(figures.bare.map((r) => r.wallMs));
-	const row = (label, runs) => {
+	const row = (label: string, runs: RunFigures[]) => {
 		const wall = median(runs.map((r) => r.wallMs));
-		const exec = runs[0].execMs !== undefined ? median(runs.map((r) => r.execMs)) : undefined;
-		return `| ${label} | ${ms(wall)} | ${(wall / base).toFixed(2)}× | ${exec !== undefined ? `${ms(exec)} (${(exec / base).toFixed(2)}×)` : 'not kept (not saved)'} | ${exec !== undefined ? ms(wall - exec) : '–'} | ${runs[0].requests ?? 100} | ${runs[0].items ?? '–'} | ${runs.map((r) => Math.round(r.wallMs) + (r.execMs !== undefined ? ` / ${r.execMs}` : '')).join(', ')} |`;
+		const exec = runs[0].execMs !== undefined ? median(runs.map((r) => r.execMs!)) : undefined;
+		return `| ${label} | ${ms(wall)} | ${(wall / base).toFixed(2)}× | ${exec !== undefined ? `${ms(exec)} (${(exec / base).toFixed(2)}×)` : 'not kept (not saved)'} | ${exec !== undefined ? ms(wall - exec) : '–'} | ${runs[0].requests ?? CUSTOMERS / LIST_PAGE_SIZE} | ${runs[0].items ?? '–'} | ${runs.map((r) => Math.round(r.wallMs) + (r.execMs !== undefined ? ` / ${r.execMs}` : '')).join(', ')} |`;
 	};
 	const lines = [
 		`## (i) In a real n8n 2.41.1`,
 		'',
 		`Measured by \`node bench/real-n8n.js\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}; n8n 2.41.1 on Node.js 24 (SQLite, regular mode, default execution settings), the pack installed from its packed tarball; the bare loop on Node.js ${process.version} in the benchmark's process; the simulator in a process of its own. Each workflow starts with a Webhook that answers when the last node is done (no data in the answer): the wall time is that of this request; n8n's time is the execution's startedAt → stoppedAt read back over REST (it ends before n8n saves the execution). Median of ${figures.bare.length} runs, interleaved, after one untimed warm-up of each.${load > os.cpus().length / 2 ? ` The machine was shared: load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run, so the absolute times are slower than on an idle machine; the ratios are of the same run.` : load ? ` Load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run (the benchmark's own processes).` : ''}`,
 		'',
-		`### ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers, 100 pages of 500, rate limit lifted`,
+		`### ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers, ${CUSTOMERS / LIST_PAGE_SIZE} pages of ${LIST_PAGE_SIZE}, rate limit lifted`,
 		'',
 		'| | wall time (median) | vs bare loop | n8n startedAt → stoppedAt | wall − n8n time (saving the execution, the webhook) | requests | items out | runs (wall / n8n ms) |',
 		'|---|---|---|---|---|---|---|---|',
@@ -358,14 +504,14 @@ function report({ figures, write, profile, load }) {
 			'',
 			'| | wall time | n8n startedAt → stoppedAt | vs the bound (50 s) | requests | answered 429 | items out |',
 			'|---|---|---|---|---|---|---|',
-			`| LoyaltyLion node (Webhook → Split Out → Add points), one run | ${(write.wallMs / 1000).toFixed(1)} s | ${(write.execMs / 1000).toFixed(1)} s | ${(write.wallMs / (WRITES / WRITE_RATE) / 1000).toFixed(3)}× | ${write.requests} | ${write.throttled} | ${write.items} |`,
+			`| LoyaltyLion node (Webhook → Split Out → Add points), one run | ${(write.wallMs / 1000).toFixed(1)} s | ${(write.execMs! / 1000).toFixed(1)} s | ${(write.wallMs / (WRITES / WRITE_RATE) / 1000).toFixed(3)}× | ${write.requests} | ${write.throttled} | ${write.items} |`,
 		);
 	if (profile)
 		lines.push(
 			'',
 			`### Where the time goes: one listing by our node under \`--cpu-prof\``,
 			'',
-			`The main n8n process sampled every 0.5 ms during one timed request (wall ${ms(profile.wallMs)}, n8n ${ms(profile.execMs)} under the profiler): ${ms(profile.totalMs)} of CPU on its main thread; the rest of the wall time is waiting for the simulator.`,
+			`The main n8n process sampled every 0.5 ms during one timed request (wall ${ms(profile.wallMs)}, n8n ${ms(profile.execMs!)} under the profiler): ${ms(profile.totalMs)} of CPU on its main thread; the rest of the wall time is waiting for the simulator.`,
 			'',
 			'| self time by package | ms | share |',
 			'|---|---|---|',
@@ -381,8 +527,8 @@ function report({ figures, write, profile, load }) {
 			),
 		);
 	if (profile) {
-		const share = (name) => profile.packages.find((p) => p.name === name)?.share ?? 0;
-		const pct = (x) => `${Math.round(x * 100)}%`;
+		const share = (name: string) => profile.packages.find((p) => p.name === name)?.share ?? 0;
+		const pct = (x: number) => `${Math.round(x * 100)}%`;
 		lines.push(
 			'',
 			`What it says: within the request, n8n serialising the execution data to save it (flatted: ${pct(share('flatted'))} of the main thread) and the garbage collection it brings about (${pct(share('(garbage collector)'))}) cost more than the node, whose own code is ${pct(share('n8n-nodes-loyalty'))}; axios parsing the pages (JSON, in n8n's request helper) is ${pct(share('axios'))}. The saving comes after stoppedAt, hence "wall − n8n time". A user listing many records can set the workflow's "Save successful production executions" to "Do not save" (or EXECUTIONS_DATA_SAVE_ON_SUCCESS=none for the whole instance; EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS=false for editor runs): the row above measures what that changes. The HTTP Request node's workflow saves the 50,000 customers twice (the 100 page items, then the Split Out items), which is why its wall time is so much longer than its execution time.`,
@@ -396,21 +542,29 @@ function report({ figures, write, profile, load }) {
 (async () => {
 	// BENCH_REAL_FROM=<figures.json> renders a run's saved figures again (no measurement).
 	if (process.env.BENCH_REAL_FROM)
-		return report(JSON.parse(fs.readFileSync(process.env.BENCH_REAL_FROM, 'utf8')));
+		return report(
+			JSON.parse(fs.readFileSync(process.env.BENCH_REAL_FROM, 'utf8')) as Parameters<
+				typeof report
+			>[0],
+		);
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
 	const runtime = await ensureRuntime({ log: (line) => console.log(line) });
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own copy, found at run time
 	const flatted = require(
 		require.resolve('flatted', { paths: [path.join(runtime.dir, 'node_modules', 'n8n')] }),
-	);
+	) as Flatted;
 	const sims = await startSimulators();
 	const listBase = `${sims.list}/loyaltylion`;
-	let n8n;
+	let n8n: N8nInstance | undefined;
 	try {
 		const started = await startN8n(runtime, sims);
 		n8n = started.n8n;
 		const { cookie } = started;
-		const figures = { bare: [], node: [], http: [], nodeNoSave: [] };
-		const scenarios = {
+		const figures: Figures = { bare: [], node: [], http: [], nodeNoSave: [] };
+		const scenarios: Record<
+			'node' | 'nodeNoSave' | 'http',
+			{ pathName: string; workflowId?: string; lastNode?: string }
+		> = {
 			node: { pathName: 'bench-node', workflowId: 'BenchRealNode001', lastNode: 'Get customers' },
 			nodeNoSave: { pathName: 'bench-node-nosave' },
 			http: { pathName: 'bench-http', workflowId: 'BenchRealHttp001', lastNode: 'Split Out' },
@@ -424,10 +578,12 @@ function report({ figures, write, profile, load }) {
 			const t0 = process.hrtime.bigint();
 			const items = await bareList(listBase);
 			figures.bare.push({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, items });
-			for (const [name, s] of Object.entries(scenarios)) {
+			for (const [name, s] of Object.entries(scenarios) as Array<
+				[keyof typeof scenarios, (typeof scenarios)[keyof typeof scenarios]]
+			>) {
 				await control(sims.list, 'reset', 'POST');
 				const r = await runWorkflow(n8n, cookie, { ...s, count: true, flatted });
-				const stats = await control(sims.list, 'stats');
+				const stats = await control<SimStats>(sims.list, 'stats');
 				r.requests = Object.entries(stats.requests)
 					.filter(([k]) => k.startsWith('loyaltylion '))
 					.reduce((n, [, v]) => n + v, 0);
@@ -444,10 +600,12 @@ function report({ figures, write, profile, load }) {
 			);
 		}
 
-		let write;
+		let write: RunFigures | undefined;
 		if (DO_WRITES) {
 			await control(sims.write, 'reset', 'POST');
-			const items = Array.from({ length: WRITES }, (_, i) => ({ id: `cust-${(i % 5000) + 1}` }));
+			const items = Array.from({ length: WRITES }, (_, i) => ({
+				id: `cust-${(i % POINTS_CUSTOMERS) + 1}`,
+			}));
 			write = await runWorkflow(n8n, cookie, {
 				pathName: 'bench-write',
 				workflowId: 'BenchRealWrite01',
@@ -456,7 +614,7 @@ function report({ figures, write, profile, load }) {
 				count: true,
 				flatted,
 			});
-			const stats = await control(sims.write, 'stats');
+			const stats = await control<SimStats>(sims.write, 'stats');
 			write.requests =
 				stats.requests['loyaltylion POST /v2/customers/:merchant_id/points'] ??
 				Object.entries(stats.requests)
@@ -465,7 +623,7 @@ function report({ figures, write, profile, load }) {
 			write.throttled = stats.statuses.loyaltylion?.['429'] ?? 0;
 			console.log('write:', write);
 		}
-		let profile;
+		let profile: Profile | undefined;
 		if (DO_PROFILE) {
 			// One listing by our node with V8's sampling profiler on, the same n8n restarted: the main process
 			// writes its profile on exit; only the samples within the timed request are summarised.
@@ -483,7 +641,7 @@ function report({ figures, write, profile, load }) {
 			// The webhooks are registered a little after readiness when the profiler slows the start.
 			await waitFor(
 				async () =>
-					(await runWorkflow(n8n, profCookie, { ...scenarios.node, flatted }).catch(
+					(await runWorkflow(n8n!, profCookie, { ...scenarios.node, flatted }).catch(
 						() => false,
 					)) !== false,
 				'the webhook after a restart',
@@ -492,7 +650,7 @@ function report({ figures, write, profile, load }) {
 			const from = Number(process.hrtime.bigint() / 1000n);
 			const profiled = await runWorkflow(n8n, profCookie, { ...scenarios.node, flatted });
 			const to = from + profiled.wallMs * 1000;
-			profile = { wallMs: profiled.wallMs, execMs: profiled.execMs };
+			const timed = { wallMs: profiled.wallMs, execMs: profiled.execMs };
 			await n8n.stop();
 			const files = await waitFor(
 				() =>
@@ -504,7 +662,7 @@ function report({ figures, write, profile, load }) {
 			const biggest = files
 				.map((f) => path.join(dir, f))
 				.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
-			Object.assign(profile, summariseProfile(biggest, [from, to]), { file: biggest });
+			profile = { ...timed, ...summariseProfile(biggest, [from, to]), file: biggest };
 		}
 		fs.writeFileSync(
 			path.join(os.tmpdir(), 'bench-real-n8n.json'),

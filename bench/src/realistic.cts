@@ -13,26 +13,22 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { IDataObject, INode } from 'n8n-workflow';
+import {
+	CARDLYTICS_MERCHANT,
+	IN_FLIGHT,
+	LATENCY_MS,
+	LIMITS,
+	LIST_RECORDS,
+	MEMORY_RECORDS,
+	NEAR_LATENCY_MS,
+	POINTS_CUSTOMERS,
+	WRITES,
+} from './fixtures.cjs';
+import { load } from './harness.cjs';
+import { ROOT, requireFromRoot } from './root.cjs';
+import { demoCredentials, startSandbox, type LoggedRequest, type Simulator } from './sandbox.cjs';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const { startSandbox } = require(path.join(ROOT, 'sandbox'));
-const { demoCredentials } = require(path.join(ROOT, 'sandbox', 'demo-credentials'));
-const { CARDLYTICS_MERCHANT } = require(path.join(ROOT, 'bench', 'fixtures.js'));
-
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
-const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
-const LIST_RECORDS = Number(process.env.BENCH_LIST_RECORDS ?? 50_000);
-const MEMORY_RECORDS = Number(process.env.BENCH_MEMORY_RECORDS ?? 200_000);
-/** Items in flight in our nodes (nodes/shared/router.ts DEFAULT_CONCURRENCY). */
-const IN_FLIGHT = 8;
-/** The limits the simulator enforces per credential, requests per second. Only LoyaltyLion's is published. */
-const LIMITS: Record<string, number> = {
-	loyaltylion: 20,
-	loyalife: 40,
-	loyalistic: 25,
-	frederick: 20,
-	cardlytics: 30,
-};
 const HIDDEN = {
 	loyalife: LIMITS.loyalife,
 	loyalistic: LIMITS.loyalistic,
@@ -40,13 +36,21 @@ const HIDDEN = {
 	cardlytics: LIMITS.cardlytics,
 };
 
-interface Entry {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	rawBody: string;
-	route: string;
-	provider: string;
+/** A request the simulator logged. */
+type Entry = LoggedRequest;
+
+/** The parts of a provider's simulated state that the write scenarios count writes in. */
+interface ProviderState {
+	transactions: Array<Record<string, unknown>>;
+	activities: Array<Record<string, unknown>>;
+	contacts: Map<string, Record<string, unknown>>;
+	merchants: Map<string, unknown>;
+}
+
+/** Our nodes' flow control, from the build (dist/). */
+interface FlowModule {
+	resetFlows(): void;
+	adaptiveFlows(): Record<string, { rate: number }>;
 }
 
 interface WriteScenario {
@@ -56,10 +60,10 @@ interface WriteScenario {
 	node: string;
 	/** the simulator route (pattern) the writes go to */
 	route: string;
-	parameters: Record<string, unknown>;
-	item(i: number, tag: string): Record<string, unknown>;
+	parameters: INode['parameters'];
+	item(i: number, tag: string): IDataObject;
 	/** writes with this tag the simulator holds */
-	applied(state: any, tag: string): number;
+	applied(state: ProviderState, tag: string): number;
 	/** writes per request (batch endpoints) */
 	perRequest?: number;
 	/** the provider processes the writes later: the simulator settles them before they are counted */
@@ -77,7 +81,7 @@ const members = (i: number) => `MEM${String((i % 25) + 1).padStart(4, '0')}`;
  * A Loyalife purchase per item, by the single or the batch endpoint. Create sends no idempotency key (the
  * single endpoint has none, so a lost answer is not retried); in a batch each transaction's ID is its key.
  */
-const transaction = (operation: string, extra: Record<string, unknown> = {}) => ({
+const transaction = (operation: string, extra: INode['parameters'] = {}) => ({
 	resource: 'transaction',
 	operation,
 	transactionId: '={{ $json.tx }}',
@@ -107,7 +111,7 @@ const SCENARIOS: WriteScenario[] = [
 			points: 1,
 			reason: '={{ $json.tag }}',
 		},
-		item: (i, tag) => ({ id: `cust-${(i % 5000) + 1}`, tag }),
+		item: (i, tag) => ({ id: `cust-${(i % POINTS_CUSTOMERS) + 1}`, tag }),
 		applied: (state, tag) => state.transactions.filter((t) => t.reason === tag).length,
 	},
 	{
@@ -214,26 +218,31 @@ interface Row {
 	outcome: string;
 }
 
-function flowModule() {
-	return require(path.join(ROOT, 'dist', 'nodes', 'shared', 'flow', 'flow.js'));
+function flowModule(): FlowModule {
+	return requireFromRoot<FlowModule>('dist', 'nodes', 'shared', 'flow', 'flow.js');
 }
 
-function engineFor(sim, credentialType: string) {
-	const { Engine } = require(path.join(ROOT, 'bench', 'harness.js')).load('engine');
+function engineFor(sim: Simulator, credentialType: string) {
+	const { Engine } = load('engine');
 	const engine = new Engine({ scanSecrets: false });
-	const demo = demoCredentials(sim.baseUrl).find((c) => c.type === credentialType);
+	const demo = demoCredentials(sim.baseUrl).find((c) => c.type === credentialType)!;
 	// The demo credential as a user would paste it: no rate setting touched (LoyaltyLion's stays at 20/s).
-	const credentials = engine.addCredential(demo.id, credentialType, demo.data, demo.name);
+	const credentials = engine.addCredential(
+		demo.id,
+		credentialType,
+		demo.data as IDataObject,
+		demo.name,
+	);
 	return { engine, credentials };
 }
 
-function writesSeen(sim, scenario: WriteScenario): Entry[] {
+function writesSeen(sim: Simulator, scenario: WriteScenario): Entry[] {
 	return sim.stats.log.filter(
 		(e: Entry) => e.provider === scenario.provider && e.route === scenario.route,
 	);
 }
 
-async function fresh(sim) {
+async function fresh(sim: Simulator) {
 	// A new n8n process (no rate learnt) against a provider whose windows are empty.
 	flowModule().resetFlows();
 	await new Promise((r) => setTimeout(r, 1100));
@@ -245,7 +254,7 @@ const boundMs = (requests: number, rate: number, inFlight: number, latencyMs = L
 	Math.max((requests / rate) * 1000, (requests * latencyMs) / inFlight);
 
 async function runOurs(
-	sim,
+	sim: Simulator,
 	s: WriteScenario,
 	latencyMs = LATENCY_MS,
 	// Another run of the same scenario writes under another tag, so its writes are counted apart.
@@ -268,8 +277,8 @@ async function runOurs(
 		console.log(
 			'429 at',
 			seen
-				.filter((e: any) => e.status === 429)
-				.map((e: any) => ((e.at - (seen[0] as any).at) / 1000).toFixed(2))
+				.filter((e) => e.status === 429)
+				.map((e) => ((e.at - seen[0].at) / 1000).toFixed(2))
 				.join(' '),
 		);
 	}
@@ -297,7 +306,7 @@ async function runOurs(
 }
 
 async function runHttp(
-	sim,
+	sim: Simulator,
 	s: WriteScenario,
 	captured: Entry[],
 	variant: 'httpd' | 'httpb',
@@ -315,7 +324,7 @@ async function runHttp(
 		};
 	});
 	const interval = Math.ceil(1000 / LIMITS[s.provider]);
-	const http = {
+	const http: INode = {
 		id: 'http',
 		name: 'HTTP Request',
 		type: 'n8n-nodes-base.httpRequest',
@@ -336,7 +345,7 @@ async function runHttp(
 					: {},
 		},
 	};
-	const start = {
+	const start: INode = {
 		id: 'start',
 		name: 'Start',
 		type: 'n8n-nodes-base.manualTrigger',
@@ -364,7 +373,7 @@ async function runHttp(
 		tokens: sim.stats.tokens[s.provider] ?? 0,
 		outcome: error
 			? `failed: ${String(error.message).slice(0, 80)}`
-			: `${run.data.resultData.runData['HTTP Request'][0].data.main[0].length} items out`,
+			: `${run.data.resultData.runData['HTTP Request'][0].data!.main[0]!.length} items out`,
 	};
 }
 
@@ -373,7 +382,7 @@ interface ListScenario {
 	provider: string;
 	credentialType: string;
 	node: string;
-	parameters: Record<string, unknown>;
+	parameters: INode['parameters'];
 	pageSize: number;
 }
 
@@ -401,7 +410,7 @@ const LISTS_TO_READ: ListScenario[] = [
 	},
 ];
 
-async function runList(sim, s: ListScenario): Promise<Row> {
+async function runList(sim: Simulator, s: ListScenario): Promise<Row> {
 	await fresh(sim);
 	const { engine, credentials } = engineFor(sim, s.credentialType);
 	const started = performance.now();
@@ -435,7 +444,7 @@ async function memoryChild(mode: string) {
 		port: 0,
 		loyaltylion: { customers: MEMORY_RECORDS, rateLimitPerSecond: 1e9 },
 	});
-	const gc = () => (global as any).gc();
+	const gc = () => globalThis.gc!();
 	const base = `${sim.baseUrl('loyaltylion')}/v2`;
 	const auth = `Basic ${Buffer.from('ll-demo-token:ll-demo-site-secret').toString('base64')}`;
 	let held: unknown;
@@ -551,11 +560,11 @@ async function main() {
 				goals.push(writeGoal(s, row, learnt));
 			}
 			// LoyaltyLion's again, nearer: the window's slots cost the latency's spread, not the latency.
-			sim.network.set({ latencyMs: 20, rateLimits: HIDDEN });
-			const { row } = await runOurs(sim, SCENARIOS[0], 20, 'near');
+			sim.network.set({ latencyMs: NEAR_LATENCY_MS, rateLimits: HIDDEN });
+			const { row } = await runOurs(sim, SCENARIOS[0], NEAR_LATENCY_MS, 'near');
 			rows.push(row);
 			console.log(row);
-			goals.push(writeGoal(SCENARIOS[0], row, undefined, 20));
+			goals.push(writeGoal(SCENARIOS[0], row, undefined, NEAR_LATENCY_MS));
 			console.log([...table(rows), '', ...goals.map((g) => `- ${g}`)].join('\n'));
 			return;
 		}
@@ -596,11 +605,11 @@ async function main() {
 		}
 		if (!only || only === 'loyaltylion') {
 			// LoyaltyLion's writes again at 20 ms: a slot costs the round trips' spread, not the latency.
-			sim.network.set({ latencyMs: 20, rateLimits: HIDDEN });
-			const { row } = await runOurs(sim, SCENARIOS[0], 20, 'near');
+			sim.network.set({ latencyMs: NEAR_LATENCY_MS, rateLimits: HIDDEN });
+			const { row } = await runOurs(sim, SCENARIOS[0], NEAR_LATENCY_MS, 'near');
 			rows.push(row);
 			console.log(row);
-			goals.push(writeGoal(SCENARIOS[0], row, undefined, 20));
+			goals.push(writeGoal(SCENARIOS[0], row, undefined, NEAR_LATENCY_MS));
 			sim.network.set({ latencyMs: LATENCY_MS, rateLimits: HIDDEN });
 		}
 		const listRows: Row[] = [];

@@ -1,4 +1,3 @@
-'use strict';
 // `npm run bench`: the benchmarks, all in one run against the simulator on localhost, each figure
 // the median of several runs, printed as ratios to a baseline measured in the same run, and written to
 // bench/RESULTS.md with the machine and the date.
@@ -8,40 +7,83 @@
 //   (c) tokens requested, per credential type, over a run of 2,000 items and over three executions in a row.
 // The simulator's LoyaltyLion rate limit (20/s) is lifted for (a) and (b), so that what is measured is the
 // client, not the provider's limit; the credential's Requests per Second is raised to match.
-const { execFileSync, spawn } = require('node:child_process');
-const fs = require('node:fs');
-const { FILE, markedSections } = require('./sections');
-const { CARDLYTICS_MERCHANT } = require('./fixtures');
-const os = require('node:os');
-const path = require('node:path');
-const { startSandbox } = require('../sandbox');
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { IDataObject, INode } from 'n8n-workflow';
+import {
+	CARDLYTICS_MERCHANT,
+	CUSTOMERS,
+	LIST_PAGE_SIZE,
+	POINTS_ITEMS,
+	RUNS,
+	TOKEN_ITEMS,
+	TOKEN_MORE_ITEMS,
+	TOKEN_MORE_RUNS,
+} from './fixtures.cjs';
+import { load } from './harness.cjs';
+import { ROOT } from './root.cjs';
+import { demoCredentials, startSandbox, type Simulator } from './sandbox.cjs';
+import type { ScenarioConfig, ScenarioName, ScenarioResult } from './scenario.cjs';
+import { FILE, markedSections } from './sections.cjs';
 
-const ROOT = path.resolve(__dirname, '..');
-const RUNS = Number(process.env.BENCH_RUNS || 3);
-const CUSTOMERS = 50_000;
-const POINTS_ITEMS = Number(process.env.BENCH_POINTS_ITEMS || 10_000);
-const TOKEN_ITEMS = 2_000;
 // BENCH_ONLY=loyalife runs one provider's measurements (for tuning; the report is then partial and not written).
 const ONLY = process.env.BENCH_ONLY;
 
-const median = (values) => {
+/** A scenario's figures over its runs: medians, and the first run's counts. */
+interface Measured {
+	name: ScenarioName;
+	label?: string;
+	wallMs: number;
+	peakRssMb: number;
+	peakHeapMb: number;
+	items: number;
+	requests: number;
+	tokens: number;
+	all: number[];
+}
+
+/** One run's figures: the scenario's, and the simulator's counts. */
+interface RunResult extends ScenarioResult {
+	requests: number;
+	tokens: number;
+}
+
+interface TokenRow {
+	label: string;
+	connectTokens: number;
+	run: number;
+	threeMore: number;
+	requests: number;
+}
+
+const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
 };
 
-async function measure(sim, name, extra = {}) {
-	const runs = [];
+async function measure(
+	sim: Simulator,
+	name: ScenarioName,
+	extra: Partial<ScenarioConfig> = {},
+): Promise<Measured> {
+	const runs: RunResult[] = [];
 	for (let i = 0; i < RUNS; i++) {
 		sim.stats.reset();
 		// Asynchronously: the simulator answers from this process's event loop. The child warms up, says READY,
 		// and starts the timed run when told: the counters are reset in between, so they count the run alone.
-		const stdout = await new Promise((resolve, reject) => {
+		const stdout = await new Promise<string>((resolve, reject) => {
 			const child = spawn(
 				process.execPath,
 				[
 					'--expose-gc',
-					path.join(__dirname, 'scenario.js'),
-					JSON.stringify({ name, base: sim.baseUrl('loyaltylion'), ...extra }),
+					path.join(__dirname, 'scenario.cjs'),
+					JSON.stringify({
+						name,
+						base: sim.baseUrl('loyaltylion'),
+						...extra,
+					} satisfies ScenarioConfig),
 				],
 				{
 					env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
@@ -50,23 +92,26 @@ async function measure(sim, name, extra = {}) {
 			);
 			let out = '';
 			let err = '';
-			child.stdout.on('data', (chunk) => {
+			let started = false;
+			child.stdout.on('data', (chunk: Buffer) => {
 				out += chunk;
-				if (out.includes('READY\n') && !child.started) {
-					child.started = true;
+				if (out.includes('READY\n') && !started) {
+					started = true;
 					sim.stats.reset();
 					child.stdin.write('GO\n');
 				}
 			});
-			child.stderr.on('data', (chunk) => (err += chunk));
+			child.stderr.on('data', (chunk: Buffer) => (err += chunk));
 			child.on('close', (code) =>
 				code === 0 ? resolve(out) : reject(new Error(`${name} failed: ${err}`)),
 			);
 		});
-		const result = JSON.parse(stdout.trim().split('\n').pop());
-		result.requests = sim.stats.total('loyaltylion');
-		result.tokens = Object.values(sim.stats.tokens).reduce((a, b) => a + b, 0);
-		runs.push(result);
+		const result = JSON.parse(stdout.trim().split('\n').pop()!) as ScenarioResult;
+		runs.push({
+			...result,
+			requests: sim.stats.total('loyaltylion'),
+			tokens: Object.values(sim.stats.tokens).reduce((a, b) => a + b, 0),
+		});
 	}
 	return {
 		name,
@@ -81,14 +126,22 @@ async function measure(sim, name, extra = {}) {
 }
 
 /** (c) tokens per credential type, counted by the simulator, through the n8n engine. */
-async function tokenCounts(sim) {
+async function tokenCounts(sim: Simulator): Promise<TokenRow[]> {
 	process.env.N8N_LOG_LEVEL = 'silent';
-	const { Engine } = require('./harness').load('engine');
-	const { connectOAuth2 } = require('./harness').load('oauth2-connect');
-	const { demoCredentials } = require('../sandbox/demo-credentials');
+	const { Engine } = load('engine');
+	const { connectOAuth2 } = load('oauth2-connect');
 	const creds = Object.fromEntries(demoCredentials(sim.baseUrl).map((c) => [c.type, c]));
-	const items = (n, make) => Array.from({ length: n }, (_, i) => make(i));
-	const cases = [
+	const items = (n: number, make: (i: number) => IDataObject) =>
+		Array.from({ length: n }, (_, i) => make(i));
+	const cases: Array<{
+		label: string;
+		provider: string;
+		type: string;
+		node: string;
+		oauthConnect?: boolean;
+		parameters: INode['parameters'];
+		item(i: number): IDataObject;
+	}> = [
 		{
 			label: 'Cardlytics OAuth2 API (client credentials, form body)',
 			provider: 'cardlytics',
@@ -160,11 +213,11 @@ async function tokenCounts(sim) {
 			item: (i) => ({ id: `cust-${(i % 1000) + 1}` }),
 		},
 	];
-	const rows = [];
+	const rows: TokenRow[] = [];
 	for (const c of cases.filter((x) => !ONLY || x.provider === ONLY)) {
 		const engine = new Engine({ scanSecrets: false });
 		// The client is measured, not a provider's limit: LoyaltyLion's rate and the others' ceiling are lifted.
-		const data = {
+		const data: IDataObject = {
 			...creds[c.type].data,
 			...(c.provider === 'loyaltylion'
 				? { requestsPerSecond: 1_000_000 }
@@ -186,12 +239,12 @@ async function tokenCounts(sim) {
 		});
 		if (big.error) throw new Error(`${c.label}: ${big.error.message}`);
 		const afterRun = sim.stats.tokens[c.provider] ?? 0;
-		for (let k = 0; k < 3; k++) {
+		for (let k = 0; k < TOKEN_MORE_RUNS; k++) {
 			const small = await engine.runNode({
 				type: c.node,
 				credentials,
 				parameters: c.parameters,
-				items: items(10, c.item),
+				items: items(TOKEN_MORE_ITEMS, c.item),
 			});
 			if (small.error) throw new Error(`${c.label}: ${small.error.message}`);
 		}
@@ -232,8 +285,8 @@ function machine() {
 		const httpPoints = await measure(sim, 'http-node-points', { count: POINTS_ITEMS });
 		const tokens = await tokenCounts(sim);
 
-		const r = (x, base) => (x / base).toFixed(2) + '×';
-		const fmt = (m, base) =>
+		const r = (x: number, base: number) => (x / base).toFixed(2) + '×';
+		const fmt = (m: Measured, base: Measured) =>
 			`| ${m.label} | ${Math.round(m.wallMs)} ms | ${r(m.wallMs, base.wallMs)} | ${m.requests} | ${m.items} | ${m.peakHeapMb} MB | ${m.peakRssMb} MB | ${m.all.join(', ')} |`;
 		const head =
 			'| | wall time (median) | vs bare loop | requests | items out | peak heap above baseline | peak RSS above baseline | runs (ms) |\n|---|---|---|---|---|---|---|---|';
@@ -244,7 +297,7 @@ function machine() {
 		nodePoints.label = 'LoyaltyLion node, Points → Add (8 in flight, output in input order)';
 		httpPoints.label = 'n8n HTTP Request node, one POST per item';
 		const lines = [
-			`## (a) Get Many of ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers (500 per page)`,
+			`## (a) Get Many of ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers (${LIST_PAGE_SIZE} per page)`,
 			'',
 			head,
 			fmt(bareList, bareList),
@@ -262,7 +315,7 @@ function machine() {
 			'',
 			`## (c) Tokens requested per credential type: a run of ${TOKEN_ITEMS.toLocaleString('en')} items, then three executions in a row`,
 			'',
-			'| credential | tokens at connect | tokens in the 2,000-item run | tokens in the next three executions | requests |',
+			`| credential | tokens at connect | tokens in the ${TOKEN_ITEMS.toLocaleString('en')}-item run | tokens in the next three executions | requests |`,
 			'|---|---|---|---|---|',
 			...tokens.map(
 				(t) => `| ${t.label} | ${t.connectTokens} | ${t.run} | ${t.threeMore} | ${t.requests} |`,

@@ -1,10 +1,36 @@
-'use strict';
 // One benchmark scenario, in a process of its own so that its peak memory is its own. Prints one JSON line:
-// {wallMs, peakRssMb, peakHeapMb, items}. Usage: node bench/scenario.js '<json>' with
+// {wallMs, peakRssMb, peakHeapMb, items}. Usage: node bench/build/scenario.cjs '<json>' with
 // {name, base (the simulator's LoyaltyLion base URL), count}.
-const { request, Agent } = require('undici');
+import type { INode } from 'n8n-workflow';
+import { Agent, request } from 'undici';
+import { LIST_PAGE_SIZE, POINTS_CUSTOMERS } from './fixtures.cjs';
+import { load } from './harness.cjs';
 
-const config = JSON.parse(process.argv[2]);
+/** What the parent sends: the scenario, the simulator's LoyaltyLion base URL and, for (b), the item count. */
+export interface ScenarioConfig {
+	name: ScenarioName;
+	base: string;
+	count?: number;
+}
+
+/** The scenario's figures, the one line it prints. */
+export interface ScenarioResult {
+	wallMs: number;
+	peakRssMb: number;
+	peakHeapMb: number;
+	items: number;
+}
+
+export type ScenarioName =
+	| 'node-list'
+	| 'http-node-list'
+	| 'bare-list'
+	| 'node-points'
+	| 'http-node-points'
+	| 'bare-points';
+
+const config = JSON.parse(process.argv[2]) as ScenarioConfig;
+const count = config.count ?? 0;
 const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
 const BASIC = `Basic ${Buffer.from(`${STORE.token}:${STORE.secret}`).toString('base64')}`;
 
@@ -17,7 +43,7 @@ const sample = () => {
 };
 
 function engineWithStore() {
-	const { Engine } = require('./harness').load('engine');
+	const { Engine } = load('engine');
 	// Without the test suite's secret scan of every run's output: that is test tooling, not the node.
 	const engine = new Engine({ scanSecrets: false });
 	// The simulator's rate limit is lifted for the benchmark; the credential says so too.
@@ -29,7 +55,7 @@ function engineWithStore() {
 	return { engine, credentials };
 }
 
-const scenarios = {
+const scenarios: Record<ScenarioName, (warm: boolean) => Promise<number>> = {
 	/** (a) our node: Customer → Get Many, Return All. */
 	async 'node-list'(warm) {
 		const { engine, credentials } = engineWithStore();
@@ -50,7 +76,7 @@ const scenarios = {
 	/** (a) n8n's HTTP Request node with cursor pagination, then Split Out to get one item per customer. */
 	async 'http-node-list'(warm) {
 		const { engine, credentials } = engineWithStore();
-		const http = {
+		const http: INode = {
 			id: 'http',
 			name: 'HTTP Request',
 			type: 'n8n-nodes-base.httpRequest',
@@ -63,7 +89,7 @@ const scenarios = {
 				authentication: 'predefinedCredentialType',
 				nodeCredentialType: 'loyaltyLionApi',
 				sendQuery: true,
-				queryParameters: { parameters: [{ name: 'limit', value: '500' }] },
+				queryParameters: { parameters: [{ name: 'limit', value: String(LIST_PAGE_SIZE) }] },
 				options: {
 					pagination: {
 						pagination: {
@@ -82,7 +108,7 @@ const scenarios = {
 				},
 			},
 		};
-		const split = {
+		const split: INode = {
 			id: 'split',
 			name: 'Split Out',
 			type: 'n8n-nodes-base.splitOut',
@@ -90,7 +116,7 @@ const scenarios = {
 			position: [400, 0],
 			parameters: { fieldToSplitOut: 'customers', options: {} },
 		};
-		const start = {
+		const start: INode = {
 			id: 'start',
 			name: 'Start',
 			type: 'n8n-nodes-base.manualTrigger',
@@ -109,21 +135,24 @@ const scenarios = {
 			{ pinData: { Start: [{ json: {} }] } },
 		);
 		if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
-		return run.data.resultData.runData['Split Out'][0].data.main[0].length;
+		return run.data.resultData.runData['Split Out'][0].data!.main[0]!.length;
 	},
 	/** (a) the floor: a bare undici loop following the same cursor. */
 	async 'bare-list'(warm) {
 		const agent = new Agent({ keepAliveTimeout: 10_000 });
-		const out = [];
-		let cursor;
+		const out: unknown[] = [];
+		let cursor: string | undefined;
 		do {
-			const qs = cursor ? `cursor=${cursor}&limit=500` : 'limit=500';
+			const qs = cursor ? `cursor=${cursor}&limit=${LIST_PAGE_SIZE}` : `limit=${LIST_PAGE_SIZE}`;
 			const res = await request(`${config.base}/v2/customers?${qs}`, {
 				headers: { authorization: BASIC, accept: 'application/json' },
 				dispatcher: agent,
 			});
 			if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
-			const body = await res.body.json();
+			const body = (await res.body.json()) as {
+				customers: unknown[];
+				cursor: { next?: string };
+			};
 			for (const customer of body.customers) out.push(customer);
 			cursor = warm ? undefined : body.cursor.next;
 		} while (cursor);
@@ -133,8 +162,8 @@ const scenarios = {
 	/** (b) our node: Points → Add for every input item. */
 	async 'node-points'(warm) {
 		const { engine, credentials } = engineWithStore();
-		const items = Array.from({ length: warm ? 1 : config.count }, (_, i) => ({
-			id: `cust-${(i % 5000) + 1}`,
+		const items = Array.from({ length: warm ? 1 : count }, (_, i) => ({
+			id: `cust-${(i % POINTS_CUSTOMERS) + 1}`,
 		}));
 		const result = await engine.runNode({
 			type: 'loyaltyLion',
@@ -155,10 +184,10 @@ const scenarios = {
 	/** (b) n8n's HTTP Request node sending the same POST for every item. */
 	async 'http-node-points'(warm) {
 		const { engine, credentials } = engineWithStore();
-		const items = Array.from({ length: warm ? 1 : config.count }, (_, i) => ({
-			id: `cust-${(i % 5000) + 1}`,
+		const items = Array.from({ length: warm ? 1 : count }, (_, i) => ({
+			id: `cust-${(i % POINTS_CUSTOMERS) + 1}`,
 		}));
-		const http = {
+		const http: INode = {
 			id: 'http',
 			name: 'HTTP Request',
 			type: 'n8n-nodes-base.httpRequest',
@@ -176,7 +205,7 @@ const scenarios = {
 				options: {},
 			},
 		};
-		const start = {
+		const start: INode = {
 			id: 'start',
 			name: 'Start',
 			type: 'n8n-nodes-base.manualTrigger',
@@ -192,23 +221,26 @@ const scenarios = {
 			{ pinData: { Start: items.map((json) => ({ json })) } },
 		);
 		if (run.data.resultData.error) throw new Error(run.data.resultData.error.message);
-		return run.data.resultData.runData['HTTP Request'][0].data.main[0].length;
+		return run.data.resultData.runData['HTTP Request'][0].data!.main[0]!.length;
 	},
 	/** (b) the floor: the same POSTs, one after the other, from a bare undici loop. */
 	async 'bare-points'(warm) {
 		const agent = new Agent({ keepAliveTimeout: 10_000 });
 		let done = 0;
-		for (let i = 0; i < (warm ? 1 : config.count); i++) {
-			const res = await request(`${config.base}/v2/customers/cust-${(i % 5000) + 1}/points`, {
-				method: 'POST',
-				headers: {
-					authorization: BASIC,
-					'content-type': 'application/json',
-					accept: 'application/json',
+		for (let i = 0; i < (warm ? 1 : count); i++) {
+			const res = await request(
+				`${config.base}/v2/customers/cust-${(i % POINTS_CUSTOMERS) + 1}/points`,
+				{
+					method: 'POST',
+					headers: {
+						authorization: BASIC,
+						'content-type': 'application/json',
+						accept: 'application/json',
+					},
+					body: JSON.stringify({ points: 1, reason: 'bench' }),
+					dispatcher: agent,
 				},
-				body: JSON.stringify({ points: 1, reason: 'bench' }),
-				dispatcher: agent,
-			});
+			);
 			await res.body.dump();
 			if (res.statusCode !== 201) throw new Error(`HTTP ${res.statusCode}`);
 			done++;
@@ -226,7 +258,7 @@ const scenarios = {
 	process.stdout.write('READY\n');
 	await new Promise((resolve) => process.stdin.once('data', resolve));
 	process.stdin.pause();
-	global.gc?.();
+	globalThis.gc?.();
 	const baseline = process.memoryUsage();
 	peakRss = baseline.rss;
 	peakHeap = baseline.heapUsed;
@@ -236,7 +268,7 @@ const scenarios = {
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 	sample();
 	clearInterval(timer);
-	const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
+	const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 	process.stdout.write(
 		JSON.stringify({
 			wallMs,
@@ -247,6 +279,6 @@ const scenarios = {
 	);
 	process.exit(0);
 })().catch((error) => {
-	process.stderr.write(`${error.stack}\n`);
+	process.stderr.write(`${(error as Error).stack}\n`);
 	process.exit(1);
 });

@@ -1,14 +1,14 @@
-'use strict';
 // bench/RESULTS.md is written by several scripts: each owns the section between its own markers
 // (`<!-- name:start -->` … `<!-- name:end -->`), replaced in place or added at the end.
-const fs = require('node:fs');
-const path = require('node:path');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './root.cjs';
 
-const FILE = path.join(__dirname, 'RESULTS.md');
+export const FILE = path.join(ROOT, 'bench', 'RESULTS.md');
 const marked = /<!-- ([a-z-]+):start -->[\s\S]*?<!-- \1:end -->/g;
 
 /** Replaces (or appends) the section `name` of bench/RESULTS.md with `markdown`. */
-function writeSection(name, markdown) {
+export function writeSection(name: string, markdown: string): void {
 	const block = `<!-- ${name}:start -->\n${markdown.trim()}\n<!-- ${name}:end -->`;
 	const text = fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : '# Benchmark results\n';
 	const re = new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`);
@@ -19,8 +19,6 @@ function writeSection(name, markdown) {
 }
 
 /** Every marked section of bench/RESULTS.md, to keep when the unmarked head is rewritten. */
-function markedSections() {
+export function markedSections(): string[] {
 	return fs.existsSync(FILE) ? (fs.readFileSync(FILE, 'utf8').match(marked) ?? []) : [];
 }
-
-module.exports = { FILE, writeSection, markedSections };

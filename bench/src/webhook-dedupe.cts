@@ -1,21 +1,34 @@
-'use strict';
-// `node bench/webhook-dedupe.js` (after `npm run build`): the cost per delivery of the LoyaltyLion Trigger's
+// `node bench/build/webhook-dedupe.cjs` (after `npm run build`): the cost per delivery of the LoyaltyLion Trigger's
 // duplicate check as the number of remembered events grows to 10,000 and 30,000 (10,000 a day for its 72-hour
 // window). The trigger runs in n8n-core through the test harness, which loads the workflow's static data from
 // its stored JSON before each delivery and writes it back after, as n8n 2.41 does; deliveries are signed HTTP
 // requests. Prints the stored static data size, bytes per id and the answer time (median and p95 of 200
 // deliveries, one at a time) at each size, and writes them into bench/RESULTS.md (its webhook-dedupe section).
-const crypto = require('node:crypto');
-const os = require('node:os');
-const { load } = require('./harness');
-const { startSandbox } = require('../sandbox');
-const { writeSection } = require('./sections');
+import * as crypto from 'node:crypto';
+import * as os from 'node:os';
+import { DEDUPE_AT as AT, DEDUPE_SAMPLE as SAMPLE } from './fixtures.cjs';
+import { load } from './harness.cjs';
+import { startSandbox } from './sandbox.cjs';
+import { writeSection } from './sections.cjs';
 
 const SECRET = 'll-demo-site-secret';
-const SAMPLE = 200;
-const AT = [0, 1_000, 10_000, 30_000];
 
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)];
+/** The trigger's remembered events as its static data stores them: the IDs joined by spaces, per hour. */
+interface StoredEvents {
+	h: Record<string, string>;
+}
+
+interface Row {
+	remembered: number;
+	storedIds: number;
+	bytes: number;
+	bytesPerId: string;
+	medianMs: string;
+	p95Ms: string;
+}
+
+const quantile = (values: number[], q: number) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length * q)];
 
 async function main() {
 	const { Engine } = load('engine');
@@ -53,13 +66,13 @@ async function main() {
 		if (answer.status !== 200) throw new Error(`delivery answered ${answer.status}`);
 		return Number(process.hrtime.bigint() - started) / 1e6;
 	};
-	const rows = [];
+	const rows: Row[] = [];
 	try {
 		for (const size of AT) {
 			while (next < size) await deliver();
-			const times = [];
+			const times: number[] = [];
 			for (let k = 0; k < SAMPLE; k++) times.push(await deliver());
-			const stored = trigger.staticData()['node:Trigger'].events;
+			const stored = (trigger.staticData()['node:Trigger'] as { events: StoredEvents }).events;
 			const bytes = Buffer.byteLength(JSON.stringify(stored));
 			const ids = Object.values(stored.h).reduce((n, joined) => n + joined.split(' ').length, 0);
 			if (ids !== next) throw new Error(`stored ${ids} ids of ${next}`);
@@ -77,7 +90,7 @@ async function main() {
 		await trigger.deactivate();
 		await sim.stop();
 	}
-	const n = (x) => Number(x).toLocaleString('en');
+	const n = (x: number) => Number(x).toLocaleString('en');
 	const table = [
 		'| remembered events | IDs stored after the sample | static data (bytes) | bytes per ID | answer median | answer p95 |',
 		'|---|---|---|---|---|---|',
@@ -91,7 +104,7 @@ async function main() {
 		'webhook-dedupe',
 		`## (g) LoyaltyLion Trigger: cost per delivery of the duplicate check, by remembered events
 
-Measured by \`node bench/webhook-dedupe.js\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model}, Node.js ${process.version}, one run. The
+Measured by \`node bench/build/webhook-dedupe.cjs\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model}, Node.js ${process.version}, one run. The
 trigger runs in n8n-core through the test harness, which reads the workflow's static data from its stored JSON
 before each delivery and writes it back after, as n8n 2.41 does (without n8n's database write); ${SAMPLE} signed
 deliveries one at a time at each size, event IDs of 11 characters (\`evt_1000000\`). 10,000 events a day for

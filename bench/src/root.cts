@@ -1,0 +1,10 @@
+// The repository's root from the compiled benchmarks (bench/build), and its CommonJS modules by their path from
+// the root (dist/, the simulator, the scripts), typed by the caller.
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export function requireFromRoot<T>(...segments: string[]): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the path is only known at run time
+	return require(path.join(ROOT, ...segments)) as T;
+}
