@@ -43,10 +43,15 @@ export interface DemoCredential {
 	data: Record<string, unknown>;
 }
 
-export const { startSandbox } = requireFromRoot<{
-	startSandbox(options?: Record<string, unknown>): Promise<Simulator>;
-}>('sandbox');
+// Loaded when first called: a benchmark that runs the simulator in another process does not load it.
+export function startSandbox(options?: Record<string, unknown>): Promise<Simulator> {
+	return requireFromRoot<{
+		startSandbox(options?: Record<string, unknown>): Promise<Simulator>;
+	}>('sandbox').startSandbox(options);
+}
 
-export const { demoCredentials } = requireFromRoot<{
-	demoCredentials(baseUrl: (provider: string) => string): DemoCredential[];
-}>('sandbox', 'demo-credentials');
+export function demoCredentials(baseUrl: (provider: string) => string): DemoCredential[] {
+	return requireFromRoot<{
+		demoCredentials(baseUrl: (provider: string) => string): DemoCredential[];
+	}>('sandbox', 'demo-credentials').demoCredentials(baseUrl);
+}
