@@ -2,7 +2,7 @@
 // and what the end-to-end tests use. Ids and names match the credentials referenced by examples/*.json.
 import * as cardlytics from './providers/cardlytics.cjs';
 import * as loyalistic from './providers/loyalistic.cjs';
-import * as loyalife from './providers/loyalife.cjs';
+import * as loyalife from './providers/loyalife/index.cjs';
 import * as frederick from './providers/frederick.cjs';
 import * as loyaltylion from './providers/loyaltylion.cjs';
 
