@@ -1,7 +1,7 @@
 // Starts the provider simulator from the command line:  node sandbox/cli.js [--port 4010] [--host 127.0.0.1]
 import { startSandbox, PROVIDERS } from './index.cjs';
 
-function arg(name, fallback) {
+function arg(name: string, fallback: string | number) {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 && process.argv[i + 1]
 		? process.argv[i + 1]

@@ -7,7 +7,7 @@ import * as frederick from './providers/frederick.cjs';
 import * as loyaltylion from './providers/loyaltylion.cjs';
 
 /** @param {(provider: string) => string} baseUrl  e.g. sim.baseUrl */
-function demoCredentials(baseUrl) {
+function demoCredentials(baseUrl: (provider: string) => string) {
 	const c = cardlytics.DEFAULTS.clients[0];
 	const ly = loyalistic.DEFAULTS.clients[0];
 	const xl = loyalife.DEFAULTS.clients[0];

@@ -42,9 +42,9 @@ function register(l: Loyalife) {
 					},
 				};
 			}
-			let member;
+			let member: string | undefined;
 			if (body.scope !== undefined) {
-				let scope;
+				let scope: unknown;
 				try {
 					scope = JSON.parse(body.scope);
 				} catch {
@@ -66,7 +66,7 @@ function register(l: Loyalife) {
 				member = scope[1];
 			}
 			const expiresAt = Date.now() + tokens.lifetimeSeconds * 1000;
-			const b64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+			const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 			const payload = {
 				sub: client.clientId,
 				program: client.programId,

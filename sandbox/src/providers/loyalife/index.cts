@@ -39,6 +39,8 @@ import type { Options } from './program.cjs';
 import { failure } from './util.cjs';
 import { bearerOf } from '../../tokens.cjs';
 import { createContext } from './context.cjs';
+import type { ProviderApi, ProviderInstance, RouteContext } from '../../types.cjs';
+import type { Otp } from './state.cjs';
 import * as auth from './auth.cjs';
 import * as members from './members.cjs';
 import * as otp from './otp.cjs';
@@ -60,7 +62,7 @@ for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
 	SOURCES[`${method} /lbms-ingress/:module/:api/:controller/:operation`] =
 		'assumed: a method or path the reference does not have, refused with the envelope (405 / 404)';
 
-function create(api, userOptions) {
+function create(api: ProviderApi, userOptions: Partial<Options> = {}) {
 	const { route } = api;
 	const options: Options = { ...DEFAULTS, ...userOptions };
 	const l = createContext(api, options);
@@ -79,7 +81,7 @@ function create(api, userOptions) {
 			const [method, path] = k.split(' ');
 			return { method, path };
 		});
-	const fallback = (ctx) => {
+	const fallback = (ctx: RouteContext) => {
 		const path = ctx.url.pathname.slice(`/${NAME}`.length);
 		const same = known.filter((k) => k.path === path);
 		if (same.length)
@@ -125,19 +127,20 @@ function create(api, userOptions) {
 		control: {
 			expireTokens: () => ({ expired: tokens.expireAll() }),
 			/** Regenerating credentials: a new secret, and every token issued before is invalid. */
-			rotateSecret: ({ clientId, clientSecret }) => {
+			rotateSecret: ({ clientId, clientSecret }: { clientId: string; clientSecret: string }) => {
 				const client = state.clients.find((c) => c.clientId === clientId);
-				client.clientSecret = clientSecret;
+				// an unknown clientId throws (a TypeError)
+				client!.clientSecret = clientSecret;
 				return { revoked: tokens.revokeAll((s) => s.clientId === clientId) };
 			},
 			/** The OTPs sent, newest last (tests in another process read the code here). */
-			otps: () => ({ otps: state.otps.map(({ input, ...o }) => o) }),
+			otps: () => ({ otps: state.otps.map(({ input, ...o }: Otp & { input?: unknown }) => o) }),
 			settleBatches: () => {
 				for (const batch of state.batches.values()) processBatch(batch);
 				return { ok: true };
 			},
 		},
-	};
+	} satisfies ProviderInstance;
 }
 
 export { NAME as name, create, DEFAULTS };

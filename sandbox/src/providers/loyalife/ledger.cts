@@ -4,14 +4,24 @@ import { PRODUCT_CODES } from './program.cjs';
 import { stamp, toMs, plusMonths, uuid, md5 } from './util.cjs';
 import type { ProviderApi } from '../../types.cjs';
 import type { Options } from './program.cjs';
+import type {
+	Bucket,
+	Entry,
+	EntryInput,
+	Member,
+	MemberInput,
+	State,
+	Subject,
+	TransactionInput,
+} from './state.cjs';
 
 function createLedger(api: ProviderApi, options: Options) {
-	const tokens = new TokenStore({
+	const tokens = new TokenStore<Subject>({
 		lifetimeSeconds: options.tokenLifetimeSeconds,
 		prefix: '',
 		onIssue: api.secret,
 	});
-	const state: any = {
+	const state: State = {
 		options,
 		tokens,
 		clients: options.clients.map((c) => ({ ...c })),
@@ -23,7 +33,7 @@ function createLedger(api: ProviderApi, options: Options) {
 		 * (the client's transaction_id), TransactionType ('DR' | 'CR' | 'BONUS' | 'REDEEM' | 'REDEEM_REVERSAL';
 		 * #14 answers the integer 1), Amount, ProductCode, SubProductCode, BlockedPoints (held), Listed.
 		 */
-		transactions: [] as any[],
+		transactions: [],
 		/** transaction_id of every transaction inserted (#11, and #12 once processed) */
 		transactionIds: new Set(),
 		/** _xoxo_api_client_idempotency -> the queued item it created (never recorded twice) */
@@ -33,19 +43,19 @@ function createLedger(api: ProviderApi, options: Options) {
 		/** batch_id -> {batch_id, programId, polls, items[]} */
 		batches: new Map(),
 		/** OTPs sent, newest last: {RelationReference, Email, OtpType, OTP (integer), used, attempts, ...} */
-		otps: [] as any[],
+		otps: [],
 		/** scopes of issued tokens (the member, or null), for tests */
-		issuedScopes: [] as any[],
+		issuedScopes: [],
 	};
 	/** The simulator's today for the ledger (dates, expiry); option `clock` (() => ms), default the real clock. */
 	const clock = (): number => (options.clock ? Number(options.clock()) : Date.now());
 	let memberSeq = 1;
 	let txnSeq = 1;
 
-	const addMember = (m, extra: any = {}) => {
+	const addMember = (m: MemberInput, extra: Partial<Member> = {}) => {
 		const status = Number(m.status ?? '5');
 		const now = stamp(clock());
-		const member = {
+		const member: Member = {
 			Id: memberSeq++,
 			RelationReference: m.relation_reference,
 			FullName: m.full_name ?? null,
@@ -72,8 +82,8 @@ function createLedger(api: ProviderApi, options: Options) {
 		return member;
 	};
 	/** A ledger entry. Points signed (negative takes points away). */
-	const addEntry = (e) => {
-		const entry = {
+	const addEntry = (e: EntryInput) => {
+		const entry: Entry = {
 			Id: txnSeq++,
 			Points: 0,
 			Narration: '',
@@ -93,9 +103,9 @@ function createLedger(api: ProviderApi, options: Options) {
 		state.transactions.push(entry);
 		return entry;
 	};
-	const ruleEnginePoints = (amount) => Math.floor(amount / 10);
+	const ruleEnginePoints = (amount: number) => Math.floor(amount / 10);
 	/** The Rule Engine applied to one transaction (#11 fields, type in either case). */
-	const recordTransaction = (t, awarded?: number, blocked = 0) => {
+	const recordTransaction = (t: TransactionInput, awarded?: number, blocked = 0) => {
 		const type = t.transaction_type.toUpperCase();
 		const points = awarded ?? ruleEnginePoints(t.amount);
 		const date =
@@ -128,16 +138,16 @@ function createLedger(api: ProviderApi, options: Options) {
 	 */
 	// Earnings count from their TransactionDate; deductions from when they were processed (a back-dated CR
 	// takes live points, not points that have expired since; assumed).
-	const effective = (e) => (e.Points < 0 ? e.ProcessingDate : e.TransactionDate);
-	const accountOf = (ref, now = clock()) => {
+	const effective = (e: Entry) => (e.Points < 0 ? e.ProcessingDate : e.TransactionDate);
+	const accountOf = (ref: string, now = clock()) => {
 		const entries = state.transactions
 			.filter((t) => t.RelationReference === ref)
 			.slice()
 			.sort((a, b) => effective(a).localeCompare(effective(b)) || a.Id - b.Id);
-		const buckets: any[] = [];
+		const buckets: Bucket[] = [];
 		let debt = 0;
 		let expired = 0;
-		const expireUntil = (ms) => {
+		const expireUntil = (ms: number) => {
 			for (const b of buckets)
 				if (!b.done && toMs(b.expiry) <= ms) {
 					b.expired = b.remaining;
@@ -155,7 +165,8 @@ function createLedger(api: ProviderApi, options: Options) {
 				debt -= paid;
 				pts -= paid;
 				buckets.push({
-					expiry: e.ExpiryDate,
+					// an earning always has its expiry: addEntry sets it
+					expiry: e.ExpiryDate as string,
 					accrued: Math.max(0, e.Points),
 					blocked: e.BlockedPoints,
 					remaining: pts,
@@ -180,13 +191,13 @@ function createLedger(api: ProviderApi, options: Options) {
 		const balance = buckets.reduce((n, b) => n + b.remaining, 0) - debt;
 		return { balance, buckets, expired, entries };
 	};
-	const pointsOf = (ref) => accountOf(ref).balance;
-	const memberNumber = (ref) => {
+	const pointsOf = (ref: string) => accountOf(ref).balance;
+	const memberNumber = (ref: string) => {
 		const m = /^MEM(\d{4})$/.exec(ref);
 		return m ? Number(m[1]) : undefined;
 	};
 	/** The MD5 hex the demo member's password hashes to (what #6 expects in Password). */
-	const passwordHashOf = (ref) => state.members.get(ref)?.PasswordHash ?? undefined;
+	const passwordHashOf = (ref: string) => state.members.get(ref)?.PasswordHash ?? undefined;
 
 	// ---- seed ----------------------------------------------------------------------------------------------
 	// Ledgers spread over 2025-01-01 .. 2026-11-30: a referral bonus first, every 5th a CR reversal, the rest

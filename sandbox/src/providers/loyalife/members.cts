@@ -3,6 +3,7 @@ import { P, H, PROFILE_ATTRIBUTES, CUSTOM_ATTRIBUTES, UNIQUE_ATTRIBUTES } from '
 import { createProfileSchema, updateProfileSchema, credentialsSchema } from './schemas.cjs';
 import { ok, failure, stamp } from './util.cjs';
 import type { Loyalife } from './context.cjs';
+import type { Member } from './state.cjs';
 
 /** Where each route comes from (see index.cts). */
 const SOURCES: Record<string, string> = {
@@ -48,7 +49,7 @@ function register(l: Loyalife) {
 		return { status: 200, body: ok(true) };
 	});
 
-	const profileView = (m) => ({
+	const profileView = (m: Member) => ({
 		Id: m.Id,
 		FullName: m.FullName,
 		Email: m.Email,

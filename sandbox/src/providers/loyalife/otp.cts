@@ -4,6 +4,7 @@ import { P, H } from './program.cjs';
 import { generateOtpSchema, verifyOtpSchema } from './schemas.cjs';
 import { ok, failure } from './util.cjs';
 import type { Loyalife } from './context.cjs';
+import type { RouteContext } from '../../types.cjs';
 
 /** Where each route comes from (see index.cts). */
 const SOURCES: Record<string, string> = {
@@ -19,7 +20,7 @@ function register(l: Loyalife) {
 	// A 6-digit integer code without a leading zero, recorded in state.otps (tests read it there). A new code
 	// replaces the member's outstanding code of the same OtpType (assumed). Verify: the OtpType must equal the
 	// one generated, single use, expiry and attempt limit per program (assumed 10 minutes, 5 attempts).
-	const generateOtp = (ctx, byRelation: boolean) => {
+	const generateOtp = (ctx: RouteContext, byRelation: boolean) => {
 		const subject = authorize(ctx);
 		queryOf(ctx, subject, []);
 		const body = bodyOf(ctx, generateOtpSchema, subject);
@@ -53,7 +54,7 @@ function register(l: Loyalife) {
 		});
 		return { status: 200, body: ok(true) };
 	};
-	const verifyOtp = (ctx, byRelation: boolean) => {
+	const verifyOtp = (ctx: RouteContext, byRelation: boolean) => {
 		const subject = authorize(ctx);
 		queryOf(ctx, subject, []);
 		const body = bodyOf(ctx, verifyOtpSchema, subject);
@@ -61,7 +62,7 @@ function register(l: Loyalife) {
 			? state.members.get(body.UniquerefID)
 			: [...state.members.values()].find((m) => m.Email === body.UniquerefID);
 		// The page gives the 400 but not its ErrorCode: "OTP001" is assumed (999 means a malformed request).
-		const invalid = (why) => ({
+		const invalid = (why: string) => ({
 			status: 400,
 			body: failure('OTP001', `Invalid or expired OTP: ${why}`),
 		});

@@ -29,7 +29,7 @@ function register(l: Loyalife) {
 	// ---- #17 Check Availability: POST .../pg-lm/API/PG/CheckAvailability ----------------------------------
 	// H/api-reference/payment-gateway/check-availability. A bare integer; 103 unknown member, 107 Status not
 	// 1 (HTTP 200 with IsSucessful false: the page gives codes without statuses).
-	const activeMember = (ref) => {
+	const activeMember = (ref: string) => {
 		const member = memberOr103(ref);
 		if (member.Status !== 1)
 			throw new HttpError(

@@ -91,7 +91,10 @@ const PROFILE_ATTRIBUTES = [
 ] as const;
 const CUSTOM_ATTRIBUTES = ['city', 'preferred_store'] as const;
 /** Attributes marked unique in the demo program's schema (GetMemberDetailsByUniqueAttribute). */
-const UNIQUE_ATTRIBUTES = { email_id: 'Email', mobile_number: 'MobileNumber' };
+const UNIQUE_ATTRIBUTES: Record<string, 'Email' | 'MobileNumber'> = {
+	email_id: 'Email',
+	mobile_number: 'MobileNumber',
+};
 /** Amounts above which V2 batch items are held for review (assumed: the thresholds are the simulator's). */
 const HOLD_ABOVE = 50_000;
 const PARTIAL_HOLD_FROM = 20_000;

@@ -90,12 +90,14 @@ const verifyOtpSchema = z
 // #11 H/api-reference/transactions/insert-transaction (required flags not public: all but sub_product_code
 // required, assumed; "local" attributes only those options.localAttributes names: none in the demo program)
 /** DR / CR in the reference's words (the account's perspective: a debit is a purchase that earns). */
-const typeMessage = (dr: string, cr: string) => (issue, ctx) => ({
-	message:
-		issue.code === 'invalid_type' && issue.received === 'undefined'
-			? 'is required'
-			: `must be ${dr} (a purchase, earns points) or ${cr} (a reversal, deducts points); got ${JSON.stringify(ctx.data)}`,
-});
+const typeMessage =
+	(dr: string, cr: string): z.ZodErrorMap =>
+	(issue, ctx) => ({
+		message:
+			issue.code === 'invalid_type' && issue.received === 'undefined'
+				? 'is required'
+				: `must be ${dr} (a purchase, earns points) or ${cr} (a reversal, deducts points); got ${JSON.stringify(ctx.data)}`,
+	});
 const transactionFields = {
 	transaction_id: nonEmpty(),
 	amount: num().positive('must be greater than 0'),
@@ -195,7 +197,7 @@ const tokenSchema = z
 	.strict();
 
 /** zod issues -> "field what is wrong; ..." */
-function describe(issues, prefix = '') {
+function describe(issues: z.ZodIssue[], prefix = '') {
 	const parts: string[] = [];
 	for (const issue of issues) {
 		const field = prefix + (issue.path.join('.') || 'body');

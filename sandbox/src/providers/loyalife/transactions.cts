@@ -11,6 +11,7 @@ import {
 } from './schemas.cjs';
 import { ok, failure } from './util.cjs';
 import type { Loyalife } from './context.cjs';
+import type { Batch, BatchItem, BatchItemStatus, Entry } from './state.cjs';
 
 /** Where each route comes from (see index.cts). */
 const SOURCES: Record<string, string> = {
@@ -68,7 +69,7 @@ function register(l: Loyalife) {
 	// again records nothing new and answers the same request_id; without it the item is recorded again. Processed later: PENDING for batchPendingPolls polls, then SUCCESS,
 	// FAILED (unknown member or product code), ON HOLD (amount > 50,000: nothing awarded, all blocked) or
 	// PARTIAL HOLD (20,000..50,000: half awarded, the rest blocked); thresholds assumed.
-	const processItem = (item) => {
+	const processItem = (item: BatchItem) => {
 		if (item.status !== 'PENDING') return;
 		const t = item.input;
 		if (!state.members.has(t.member_relation_reference)) {
@@ -102,7 +103,7 @@ function register(l: Loyalife) {
 			item.message = 'Points awarded';
 		}
 	};
-	const processBatch = (batch) => {
+	const processBatch = (batch: Batch) => {
 		for (const item of batch.items) processItem(item);
 	};
 	route('POST', `${P}/transaction-lm/API/Transaction/InsertTransactionDataV2`, (ctx) => {
@@ -133,10 +134,10 @@ function register(l: Loyalife) {
 			options.batchSnapshot === 'A'
 				? crypto.randomUUID()
 				: `abc_${Math.floor(Date.now() / 1000)}_${randomId('', 3)}`;
-		const items: any[] = [];
+		const items: BatchItem[] = [];
 		for (const t of rows) {
 			const k = options.enforceIdempotency ? t._xoxo_api_client_idempotency : undefined;
-			let item = k ? state.idempotency.get(k) : undefined;
+			let item: BatchItem | undefined = k ? state.idempotency.get(k) : undefined;
 			if (!item) {
 				item = {
 					request_id: randomId('req_', 8),
@@ -150,10 +151,18 @@ function register(l: Loyalife) {
 			}
 			items.push(item);
 		}
-		const batch = { batch_id: batchId, programId: subject.programId, polls: 0, items };
+		const batch: Batch = { batch_id: batchId, programId: subject.programId, polls: 0, items };
 		state.batches.set(batchId, batch);
 		if (options.batchPendingPolls <= 0) processBatch(batch);
-		const answer: any = {
+		const answer: {
+			batch_id: string;
+			message: string;
+			total_transactions: number;
+			transactions?: Pick<
+				BatchItem,
+				'member_relation_reference' | 'transaction_id' | 'transaction_type' | 'request_id'
+			>[];
+		} = {
 			batch_id: batchId,
 			message: 'Transactions queued successfully',
 			total_transactions: rows.length,
@@ -182,13 +191,19 @@ function register(l: Loyalife) {
 			return { status: 404, body: failure('404', `Batch not found: ${q.batch_id}`) };
 		batch.polls++;
 		if (batch.polls > options.batchPendingPolls) processBatch(batch);
-		const unique = [...new Set(batch.items)] as any[];
-		const count = (s) => unique.filter((i) => i.status === s).length;
+		const unique = [...new Set(batch.items)];
+		const count = (s: BatchItemStatus) => unique.filter((i) => i.status === s).length;
 		const listed = options.batchListsPending
 			? unique
 			: unique.filter((i) => i.status !== 'PENDING');
 		const results = listed.map((i) => {
-			const r: any = { request_id: i.request_id, status: i.status };
+			const r: {
+				request_id: string;
+				status: BatchItemStatus;
+				points?: number;
+				message?: string;
+				error?: string;
+			} = { request_id: i.request_id, status: i.status };
 			if (i.status === 'SUCCESS' || i.status === 'PARTIAL HOLD') r.points = i.points;
 			r.message = i.status === 'PENDING' ? 'Queued for processing' : i.message;
 			if (i.status === 'FAILED') r.error = i.error;
@@ -216,7 +231,7 @@ function register(l: Loyalife) {
 	// TransactionDate <= DateTo, newest first (assumed), MinimumRange the 0-based start, MaximumRange the number
 	// of records (assumed); Count the total matching. TransactionType answers 1 (the example's value; its
 	// meaning is not public).
-	const entryView = (e) => ({
+	const entryView = (e: Entry) => ({
 		Id: e.Id,
 		Points: e.Points,
 		Narration: e.Narration,
@@ -262,7 +277,7 @@ function register(l: Loyalife) {
 		checkMember(subject, body.RelationReference);
 		memberOr103(body.RelationReference);
 		const account = accountOf(body.RelationReference);
-		const sum = (types) =>
+		const sum = (types: string[]) =>
 			account.entries
 				.filter((e) => types.includes(e.TransactionType))
 				.reduce((n, e) => n + e.Points, 0);
@@ -298,7 +313,8 @@ function register(l: Loyalife) {
 			const from = `${body.Year}-${String(q * 3 + 1).padStart(2, '0')}-01T00:00:00`;
 			const to = `${body.Year}-${end}T23:59:59`;
 			const inQuarter = buckets.filter((b) => b.expiry >= from && b.expiry <= to);
-			const total = (k) => inQuarter.reduce((n, b) => n + b[k], 0);
+			const total = (k: 'accrued' | 'blocked' | 'redeemed' | 'expired') =>
+				inQuarter.reduce((n, b) => n + b[k], 0);
 			const accrual = total('accrued') + total('blocked');
 			const redeemed = total('redeemed');
 			const blocked = total('blocked');

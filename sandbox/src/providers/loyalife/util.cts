@@ -2,10 +2,10 @@
 import * as crypto from 'node:crypto';
 
 // ---- envelopes -------------------------------------------------------------------------------------------
-const ok = (ReturnObject, Count = 0, ErrorCode = '000') => ({
+const ok = (ReturnObject: unknown, Count = 0, ErrorCode = '000') => ({
 	results: { IsSucessful: true, ErrorCode, ExceptionMessage: 'Success', ReturnObject, Count },
 });
-const failure = (ErrorCode, ExceptionMessage) => ({
+const failure = (ErrorCode: string, ExceptionMessage: string) => ({
 	results: {
 		IsSucessful: false,
 		ErrorCode: String(ErrorCode),
