@@ -14,7 +14,8 @@ async function main() {
 	const sim = await startSandbox({ port, host });
 	console.log(`Provider simulator listening on ${sim.url}`);
 	for (const p of PROVIDERS) {
-		const demo = (p.DEFAULTS as any)?.clients?.[0];
+		// not every provider has client credentials
+		const demo = 'clients' in p.DEFAULTS ? p.DEFAULTS.clients?.[0] : undefined;
 		console.log(
 			`  ${p.name.padEnd(12)} ${sim.baseUrl(p.name)}${demo ? `   demo client: ${demo.clientId} / ${demo.clientSecret}` : ''}`,
 		);
