@@ -4,7 +4,7 @@ import * as cardlytics from './providers/cardlytics.cjs';
 import * as loyalistic from './providers/loyalistic.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
 import * as frederick from './providers/frederick.cjs';
-import * as loyaltylion from './providers/loyaltylion.cjs';
+import * as loyaltylion from './providers/loyaltylion/index.cjs';
 
 /** @param {(provider: string) => string} baseUrl  e.g. sim.baseUrl */
 function demoCredentials(baseUrl: (provider: string) => string) {

@@ -9,7 +9,7 @@ import * as cardlytics from './providers/cardlytics.cjs';
 import * as frederick from './providers/frederick.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
 import * as loyalistic from './providers/loyalistic.cjs';
-import * as loyaltylion from './providers/loyaltylion.cjs';
+import * as loyaltylion from './providers/loyaltylion/index.cjs';
 
 const PROVIDERS = [cardlytics, loyalistic, loyalife, frederick, loyaltylion];
 

@@ -1,0 +1,47 @@
+// Cursors and decimal amounts.
+const encodeCursor = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decodeCursor = (text) => {
+	try {
+		return JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+	} catch {
+		return undefined;
+	}
+};
+
+const MONEY = /^\d+(\.\d+)?$/;
+const toCents = (s) => Math.round(Number(s) * 100);
+const fromCents = (c) => (c / 100).toFixed(2);
+// Amounts a request gives are decimal strings with any number of decimals (3 for KWD): they are added and
+// compared exactly, in minor units at the most decimals any of them has (at least 2, as the examples show).
+const decimalsOf = (s) => (String(s).split('.')[1] ?? '').length;
+const scaleOf = (...amounts) => Math.max(2, ...amounts.map(decimalsOf));
+const toMinor = (s, scale) => {
+	const [whole, fraction = ''] = String(s).split('.');
+	return (
+		Number(whole || '0') * 10 ** scale + Number((fraction + '0'.repeat(scale)).slice(0, scale))
+	);
+};
+const fromMinor = (minor, scale) => {
+	const digits = String(minor).padStart(scale + 1, '0');
+	return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+};
+/** The sum of amounts, at the scale of those and of `others` (the order's amounts). */
+const sumOf = (amounts: string[], ...others: string[]) => {
+	const scale = scaleOf(...amounts, ...others);
+	return fromMinor(
+		amounts.reduce((n, a) => n + toMinor(a, scale), 0),
+		scale,
+	);
+};
+
+export {
+	encodeCursor,
+	decodeCursor,
+	MONEY,
+	toCents,
+	fromCents,
+	scaleOf,
+	toMinor,
+	fromMinor,
+	sumOf,
+};
