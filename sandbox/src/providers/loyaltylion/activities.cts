@@ -158,7 +158,7 @@ export function register(ll: Lion) {
 				hint,
 			);
 		}
-		const customer = customerByLionId(activity.customerLionId);
+		const customer = customerByLionId(activity.customerLionId)!;
 		let target = body.state;
 		if (activity.state === 'approved' && target === 'declined') target = 'void';
 		// Assumed (not public): void on a pending activity declines it (the page gives only pending → declined,

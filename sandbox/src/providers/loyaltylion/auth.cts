@@ -1,16 +1,18 @@
 // Errors, authentication, rate limits and scopes.
 import { SCOPES } from './program.cjs';
 import type { Store } from './store.cjs';
+import type { RouteContext } from '../../types.cjs';
+import type { Caller } from './model.cjs';
 
 export function makeAuth(ll: Store) {
 	const { HttpError, parseAuthorization, options, state } = ll;
-	const apiError = (status, message, details?) =>
+	const apiError = (status: number, message: string, details?: Record<string, string>) =>
 		new HttpError(status, { error: { message, ...(details ? { details } : {}) } });
 
 	/** Who is calling; enforces 20 requests per second per credential (`bucket` for endpoint limits). */
-	const authenticate = (ctx, bucket?: { name: string; perSecond: number }) => {
+	const authenticate = (ctx: RouteContext, bucket?: { name: string; perSecond: number }) => {
 		const auth = parseAuthorization(ctx.headers.authorization);
-		let who;
+		let who: Caller;
 		if (auth?.scheme === 'basic') {
 			const store = options.stores.find((s) => s.token === auth.user && s.secret === auth.password);
 			if (!store) throw apiError(401, 'Invalid token or secret');
@@ -24,7 +26,7 @@ export function makeAuth(ll: Store) {
 				scopes: SCOPES,
 				noun: 'token and secret',
 			};
-		} else if (auth?.scheme === 'bearer' && auth.value.startsWith('pat_')) {
+		} else if (auth?.scheme === 'bearer' && auth.value!.startsWith('pat_')) {
 			// Assumed: a Bearer token starting with pat_ is an API key, any other an OAuth token (the API-keys
 			// page's example key starts with pat_; the format is not stated).
 			const key = options.apiKeys.find((k) => k.token === auth.value);
@@ -39,7 +41,7 @@ export function makeAuth(ll: Store) {
 				noun: 'API key',
 			};
 		} else if (auth?.scheme === 'bearer') {
-			const token = state.tokens.get(auth.value);
+			const token = state.tokens.get(auth.value!);
 			if (!token || token.revoked) throw apiError(401, 'Invalid or revoked access token');
 			who = {
 				kind: 'oauth_token',
@@ -67,10 +69,10 @@ export function makeAuth(ll: Store) {
 		state.hits.set(hitKey, recent);
 		return who;
 	};
-	const covers = (who, scope) =>
+	const covers = (who: Caller, scope: string) =>
 		who.scopes.includes(scope) ||
 		(scope.startsWith('read_') && who.scopes.includes(`write_${scope.slice(5)}`));
-	const refuseScope = (who, scope, message?) => {
+	const refuseScope = (who: Caller, scope: string, message?: string): never => {
 		throw apiError(
 			403,
 			message ??
@@ -85,7 +87,7 @@ export function makeAuth(ll: Store) {
 	 * needs which scope is assumed (not public) except WebView sessions (write_customers).
 	 */
 	const need = (
-		ctx,
+		ctx: RouteContext,
 		access: 'read' | 'write',
 		resource: 'customers' | 'orders' | 'unsubscribes',
 	) => {

@@ -3,11 +3,32 @@ import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import { WRAPPED_TOPICS, SEGMENT_TOPICS } from './program.cjs';
 import type { Store } from './store.cjs';
+import type { DeliveryRecord, PendingEvent, Webhook } from './model.cjs';
+
+/** An event as delivered: its fields other than the head are the topic's (dynamic JSON). */
+export interface WebhookEvent {
+	id: string;
+	topic: string;
+	created_at: string;
+	[field: string]: unknown;
+}
+
+/** Forged deliveries for tests. */
+export interface Tamper {
+	signature?: string;
+	alterBody?: boolean;
+	omitSignature?: boolean;
+	secret?: string;
+	event?: WebhookEvent;
+}
+
+/** A topic's fields, e.g. {customer} (dynamic JSON). */
+export type EventData = Record<string, unknown>;
 
 export function makeDelivery(ll: Store) {
 	const { randomId, state, seq, nowIso } = ll;
 	/** POSTs one signed delivery; resolves with the receiver's status (0 when unreachable or over 5 s). */
-	const post = (webhook, body, headers) =>
+	const post = (webhook: Webhook, body: string, headers: Record<string, string>) =>
 		new Promise<number>((resolve) => {
 			const url = new URL(webhook.address);
 			const req = http.request(
@@ -31,7 +52,8 @@ export function makeDelivery(ll: Store) {
 			req.setTimeout(5000, () => req.destroy());
 			req.end(body);
 		});
-	const sign = (secret, raw) => crypto.createHmac('sha256', secret).update(raw).digest('base64');
+	const sign = (secret: string, raw: string) =>
+		crypto.createHmac('sha256', secret).update(raw).digest('base64');
 
 	/**
 	 * The event body for a topic (developers.loyaltylion.com/api-reference/v2/webhooks/overview): `data` holds the topic's fields (e.g. {customer}).
@@ -42,9 +64,9 @@ export function makeDelivery(ll: Store) {
 	 *  - the other program_events: payload.properties
 	 * Data already in the documented shape (a `properties` or `unsubscribe` key) is used as it is.
 	 */
-	const envelope = (topic, data) => {
+	const envelope = (topic: string, data: EventData | undefined): WebhookEvent => {
 		const head = { id: `evt_${seq.event++}`, topic, created_at: nowIso() };
-		const d = data ?? {};
+		const d: EventData = data ?? {};
 		if (topic === 'customers/update') return { ...head, customer: d.customer ?? null };
 		if (topic === 'loyalty_emails/unsubscribe')
 			return {
@@ -76,15 +98,15 @@ export function makeDelivery(ll: Store) {
 	 * A simplification: a failed delivery is recorded in failedDeliveries and not retried (LoyaltyLion retries
 	 * with exponential backoff; its schedule and end are not public), so tests resend with `event`.
 	 */
-	async function deliver(topic, data, tamper: any = {}) {
+	async function deliver(topic: string, data: EventData | undefined, tamper: Tamper = {}) {
 		const event = tamper.event ?? envelope(topic, data);
-		const results: any[] = [];
+		const results: DeliveryRecord[] = [];
 		for (const webhook of [...state.webhooks.values()]) {
 			if (webhook.topic !== topic) continue;
 			const raw = JSON.stringify(event);
 			const signature = tamper.signature ?? sign(tamper.secret ?? webhook.secret, raw);
 			const sent = tamper.alterBody ? raw.replace(/^\{/, '{"injected":true,') : raw;
-			const headers = {};
+			const headers: Record<string, string> = {};
 			if (!tamper.omitSignature) headers['x-loyaltylion-hmac-sha256'] = signature;
 			const status = await post(webhook, sent, headers);
 			const record = { webhookId: webhook.id, eventId: event.id, topic, status };
@@ -94,16 +116,16 @@ export function makeDelivery(ll: Store) {
 		}
 		return { event, results };
 	}
-	function subscribed(topic) {
+	function subscribed(topic: string) {
 		for (const w of state.webhooks.values()) if (w.topic === topic) return true;
 		return false;
 	}
-	function deliverTopic(topic, data) {
+	function deliverTopic(topic: string, data: EventData) {
 		if (subscribed(topic)) deliver(topic, JSON.parse(JSON.stringify(data))).catch(() => undefined);
 	}
 	/** Runs `send` after `ms` (kept in pendingEvents until then; control `flushEvents` runs them now). */
-	function later(ms, send) {
-		const entry: any = { send, at: Date.now() + ms };
+	function later(ms: number, send: () => void) {
+		const entry: PendingEvent = { send, at: Date.now() + ms };
 		entry.timer = setTimeout(() => {
 			state.pendingEvents.splice(state.pendingEvents.indexOf(entry), 1);
 			send();

@@ -7,7 +7,7 @@
 // bearer tokens issued by /oauth/access-token (approved scopes), and the deprecated token & secret over HTTP
 // Basic (all access, one pair per site; refused by GET /v2/sites). Scopes: a read needs read_X or write_X,
 // a write needs write_X. Which scope each endpoint needs is not public except WebView sessions
-// (write_customers) and the webhook topics (each topic's page): the mapping below is assumed.
+// (write_customers) and the webhook topics (each topic's page): the mapping in the route modules is assumed.
 //
 // Errors use the documented 401 shape everywhere: {error: {message, details: {field: text}}} (details is an
 // object of string to string); validation refusals are 400 and name each field and what is wrong; unknown
@@ -34,6 +34,9 @@ import { makePaging } from './paging.cjs';
 import { makeLookups } from './lookups.cjs';
 import { makeTransactionLists } from './tx-lists.cjs';
 import type { Lion } from './context.cjs';
+import type { ProviderApi, Unrouted } from '../../types.cjs';
+import type { Options } from './model.cjs';
+import type { EventData, Tamper } from './delivery.cjs';
 import * as oauth from './oauth.cjs';
 import * as identity from './identity.cjs';
 import * as customers from './customers.cjs';
@@ -70,7 +73,7 @@ export const SOURCES: Record<string, string> = Object.assign(
 	...RESOURCES.map((r) => r.SOURCES),
 );
 
-function create(api, userOptions) {
+function create(api: ProviderApi, userOptions: Partial<Options>) {
 	// each layer builds on the ones before it; the seed runs once the state changes exist
 	const store = makeStore(api, userOptions);
 	const views = makeViews(store);
@@ -102,17 +105,25 @@ function create(api, userOptions) {
 		sign,
 		/** Forgets the requests counted toward the 20 per second. */
 		resetRateWindow: () => state.hits.clear(),
-		faultBody: (status) => ({
+		faultBody: (status: number) => ({
 			error: { message: status === 429 ? 'Rate limit exceeded' : 'Internal server error' },
 		}),
 		// Admin 404/405 bodies are not public: the {error: {message}} shape of the documented 401 (assumed).
-		methodNotAllowed: ({ message }) => ({ status: 405, body: { error: { message } } }),
-		notFound: ({ method, path }) => ({
+		methodNotAllowed: ({ message }: Unrouted) => ({ status: 405, body: { error: { message } } }),
+		notFound: ({ method, path }: Unrouted) => ({
 			status: 404,
 			body: { error: { message: `No route ${method} ${path.slice('/loyaltylion'.length)}` } },
 		}),
 		control: {
-			deliver: ({ topic, payload, tamper }) => deliver(topic, payload, tamper),
+			deliver: ({
+				topic,
+				payload,
+				tamper,
+			}: {
+				topic: string;
+				payload?: EventData;
+				tamper?: Tamper;
+			}) => deliver(topic, payload, tamper),
 			revokeTokens: () => {
 				for (const t of state.tokens.values()) t.revoked = true;
 				return { ok: true };
@@ -127,7 +138,15 @@ function create(api, userOptions) {
 				return { sent: pending.length };
 			},
 			/** Changes an API key as the admin can at any time: {token, scopes?, disabled?}. */
-			setApiKey: ({ token, scopes, disabled }) => {
+			setApiKey: ({
+				token,
+				scopes,
+				disabled,
+			}: {
+				token: string;
+				scopes?: unknown;
+				disabled?: unknown;
+			}) => {
 				const key = options.apiKeys.find((k) => k.token === token);
 				if (!key) return { ok: false, error: 'unknown API key' };
 				if (Array.isArray(scopes)) key.scopes = scopes.filter((s) => SCOPES.includes(s));

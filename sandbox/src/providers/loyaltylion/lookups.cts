@@ -4,6 +4,7 @@ import type { Store } from './store.cjs';
 import type { Views } from './views.cjs';
 import type { Auth } from './auth.cjs';
 import type { Validation } from './validation.cjs';
+import type { Caller, Customer, Reward } from './model.cjs';
 
 export function makeLookups(ll: Store & Views & Auth & Validation) {
 	const { sites, siteById, state, customerByLionId, apiError, fail400 } = ll;
@@ -13,7 +14,7 @@ export function makeLookups(ll: Store & Views & Auth & Validation) {
 		apiError(404, `${what} not found`, {
 			[field]: hint ? `must be ${meaning}; ${hint}` : `matches nothing: it must be ${meaning}`,
 		});
-	const customerOr404 = (merchantId) => {
+	const customerOr404 = (merchantId: string) => {
 		const c = state.byMerchantId.get(merchantId);
 		if (c) return c;
 		const lion = /^\d+$/.test(merchantId) ? customerByLionId(Number(merchantId)) : undefined;
@@ -31,7 +32,7 @@ export function makeLookups(ll: Store & Views & Auth & Validation) {
 	 * the default; an API key or OAuth token of a multi-site program must name the site. Unknown site ids are
 	 * refused (assumed: not public).
 	 */
-	const siteOf = (who, given: number | undefined) => {
+	const siteOf = (who: Caller, given: number | undefined) => {
 		if (given !== undefined) {
 			if (!siteById.has(given))
 				throw fail400({
@@ -51,13 +52,13 @@ export function makeLookups(ll: Store & Views & Auth & Validation) {
 		return sites[0].id;
 	};
 	/** A reward is offered when enabled, on the customer's tier (if restricted), and supported on its site's platform. */
-	const offered = (reward, customer) => {
+	const offered = (reward: Reward, customer: Customer) => {
 		if (reward.enabled === false) return false;
 		const site = siteById.get(reward.site_id);
 		if (!site || !(PLATFORM_KINDS[site.platform] ?? []).includes(reward.kind)) return false;
 		if (reward.tiers) {
 			const tier = customer.loyalty_tier_membership?.loyalty_tier?.id;
-			if (!reward.tiers.includes(tier)) return false;
+			if (!reward.tiers.includes(tier as number)) return false;
 		}
 		return true;
 	};

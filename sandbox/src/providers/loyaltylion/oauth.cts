@@ -1,6 +1,7 @@
 // LoyaltyLion simulator: the partner OAuth flow.
 import { NAME, SCOPES } from './program.cjs';
 import type { Lion } from './context.cjs';
+import type { RouteResult } from '../../types.cjs';
 
 export const SOURCES: Record<string, string> = {
 	'GET /oauth/authorize':
@@ -15,7 +16,7 @@ export function register(ll: Lion) {
 	// (comma-separated), redirect_uri (required; "must equal the registered URL") and state, and redirects
 	// with ?code=. Assumed (not public): the error answers (text/plain 400s here), and that any redirect_uri
 	// is accepted (the simulator's clients have no registered URL to compare it with).
-	route('GET', '/oauth/authorize', (ctx) => {
+	route('GET', '/oauth/authorize', (ctx): RouteResult => {
 		const q = Object.fromEntries(ctx.query);
 		state.authorizeRequests.push(q);
 		const client = options.oauthClients.find((c) => c.clientId === q.client_id);

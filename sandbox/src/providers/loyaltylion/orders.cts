@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { R } from './program.cjs';
 import { scaleOf, toMinor, fromMinor, sumOf } from './amounts.cjs';
 import type { Lion } from './context.cjs';
+import type { Order } from './model.cjs';
 
 export const SOURCES: Record<string, string> = {
 	'GET /v2/orders': `${R}orders/list-orders`,
@@ -108,7 +109,7 @@ export function register(ll: Lion) {
 			body.total,
 		);
 		const paidAmount = sumOf([paid], body.total);
-		const order = {
+		const order: Order = {
 			id: seq.order++,
 			merchant_id: body.merchant_id,
 			merchant_number: body.merchant_number ?? null,
@@ -134,7 +135,7 @@ export function register(ll: Lion) {
 			// gateway of API-created payments is not public (assumed "manual")
 			payments:
 				Number(paid) > 0 ? [{ amount: paidAmount, created_at: placed, gateway: 'manual' }] : [],
-			refunds: [] as any[],
+			refunds: [],
 			created_at: now,
 			updated_at: now,
 			merchant_created_at: placed,
@@ -148,7 +149,7 @@ export function register(ll: Lion) {
 		}
 		return { status: 201 };
 	});
-	const orderOr404 = (merchantId) => {
+	const orderOr404 = (merchantId: string) => {
 		const order = state.orders.get(merchantId);
 		if (order) return order;
 		const lion = /^\d+$/.test(merchantId)
@@ -197,8 +198,8 @@ export function register(ll: Lion) {
 			...order.refunds.map((r) => r.amount),
 			...order.payments.map((p) => p.amount),
 		);
-		const toCents = (a) => toMinor(a, scale);
-		const fromCents = (c) => fromMinor(c, scale);
+		const toCents = (a: string) => toMinor(a, scale);
+		const fromCents = (c: number) => fromMinor(c, scale);
 		const refunded = order.refunds.reduce((n, r) => n + toCents(r.amount), 0);
 		const wanted = toCents(body.total_refunded);
 		if (wanted > toCents(order.total))
@@ -234,7 +235,7 @@ export function register(ll: Lion) {
 			order.cancellation_status === 'not_cancelled' &&
 			!order.awarded
 		) {
-			const customer = customerByLionId(order.customerLionId);
+			const customer = customerByLionId(order.customerLionId)!;
 			awardPurchase(customer, order);
 			touched(customer);
 		}

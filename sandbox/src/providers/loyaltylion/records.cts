@@ -3,6 +3,18 @@ import { TIERS, RULES } from './program.cjs';
 import type { Store } from './store.cjs';
 import type { Views } from './views.cjs';
 import type { Delivery } from './delivery.cjs';
+import type {
+	Activity,
+	ActivityInput,
+	ClaimedReward,
+	Customer,
+	Order,
+	Redeemable,
+	Reward,
+	Tier,
+	Transaction,
+	TransactionInput,
+} from './model.cjs';
 
 export function makeRecords(ll: Store & Views & Delivery) {
 	const { randomId, state, seq, iso, nowIso, rewardView, deliverTopic } = ll;
@@ -19,20 +31,25 @@ export function makeRecords(ll: Store & Views & Delivery) {
 		'Patel',
 		'Garcia',
 	];
-	const pad = (n) => String(n).padStart(2, '0');
-	const tierMembership = (tier, startedMs) => ({
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const tierMembership = (tier: Tier, startedMs: number) => ({
 		started_at: iso(startedMs),
 		expires_at: null,
 		manual: false,
 		loyalty_tier: { ...tier },
 	});
-	const addCustomer = (merchantId, email, createdMs, extra: any = {}) => {
+	const addCustomer = (
+		merchantId: string,
+		email: string,
+		createdMs: number,
+		extra: { guest?: boolean; tier?: number } = {},
+	) => {
 		const id = seq.customer++;
 		const first = FIRST[id % FIRST.length];
 		const last = LAST[Math.floor(id / 10) % LAST.length];
 		const guest = extra.guest ?? false;
 		const referralId = `r${id.toString(36)}${(id * 7919).toString(36).slice(-3)}`;
-		const customer = {
+		const customer: Customer = {
 			id,
 			merchant_id: merchantId,
 			email,
@@ -47,13 +64,13 @@ export function makeRecords(ll: Store & Views & Delivery) {
 			enrolled: !guest,
 			enrolled_at: guest ? null : iso(createdMs),
 			referral_id: referralId,
-			referred_by: null as any,
+			referred_by: null,
 			// customers/list-customers: the tier sits at loyalty_tier_membership.loyalty_tier
 			loyalty_tier_membership: guest ? null : tierMembership(TIERS[extra.tier ?? 0], createdMs),
-			insights_segment: null as string | null,
-			birthday: null as string | null,
+			insights_segment: null,
+			birthday: null,
 			referral_url: `https://demo-store.example/r/${referralId}`,
-			linked_merchant_ids: [] as string[],
+			linked_merchant_ids: [],
 			created_at: iso(createdMs),
 			updated_at: iso(createdMs),
 		};
@@ -61,8 +78,8 @@ export function makeRecords(ll: Store & Views & Delivery) {
 		state.byMerchantId.set(merchantId, customer);
 		return customer;
 	};
-	const addTransaction = (customer, t, createdAt = nowIso()) => {
-		const record = {
+	const addTransaction = (customer: Customer, t: TransactionInput, createdAt = nowIso()) => {
+		const record: Transaction = {
 			id: seq.transaction++,
 			customerLionId: customer.id,
 			merchant_id: customer.merchant_id,
@@ -80,7 +97,12 @@ export function makeRecords(ll: Store & Views & Delivery) {
 		state.transactions.push(record);
 		return record;
 	};
-	const adjust = (customer, points, reason, createdAt = nowIso()) =>
+	const adjust = (
+		customer: Customer,
+		points: number,
+		reason: string | null | undefined,
+		createdAt = nowIso(),
+	) =>
 		addTransaction(
 			customer,
 			{
@@ -92,8 +114,8 @@ export function makeRecords(ll: Store & Views & Delivery) {
 			createdAt,
 		);
 	/** Records an activity and moves the customer's points as its state says. */
-	const addActivity = (customer, a, createdAt = nowIso()) => {
-		const activity = {
+	const addActivity = (customer: Customer, a: ActivityInput, createdAt = nowIso()) => {
+		const activity: Activity = {
 			id: seq.activity++,
 			name: a.name,
 			customer_id: customer.merchant_id,
@@ -125,19 +147,19 @@ export function makeRecords(ll: Store & Views & Delivery) {
 		}
 		return activity;
 	};
-	const ruleOf = (name) => {
+	const ruleOf = (name: string) => {
 		const rule = RULES.find((r) => r.name === name);
 		return rule
 			? { rule, view: { id: rule.id, name: rule.name, title: rule.title } }
 			: { rule: undefined, view: { id: null, name: null, title: null } };
 	};
-	const touched = (customer) => {
+	const touched = (customer: Customer) => {
 		customer.updated_at = nowIso();
 		deliverTopic('customers/update', { customer });
 	};
 
 	/** $purchase: one point per whole currency unit of the total (the simulator's program configuration). */
-	function awardPurchase(customer, order, at = nowIso()) {
+	function awardPurchase(customer: Customer, order: Order, at = nowIso()) {
 		if (order.awarded) return;
 		order.awarded = true;
 		addActivity(
@@ -153,9 +175,15 @@ export function makeRecords(ll: Store & Views & Delivery) {
 			at,
 		);
 	}
-	function makeClaim(customer, reward, multiplier, variantId, at = nowIso()) {
-		let redeemable: any;
-		let session: any = null;
+	function makeClaim(
+		customer: Customer,
+		reward: Reward,
+		multiplier: number,
+		variantId: string | undefined,
+		at = nowIso(),
+	) {
+		let redeemable: Redeemable;
+		let session: ClaimedReward['session'] = null;
 		if (reward.method === 'store_fulfilment') {
 			redeemable = {
 				redeemable_type: 'fulfilment',
@@ -183,7 +211,7 @@ export function makeRecords(ll: Store & Views & Delivery) {
 				usage_limit: reward.usage_limit ?? 1,
 			};
 		}
-		const claimed = {
+		const claimed: ClaimedReward = {
 			id: seq.claimed++,
 			claimed_at: at,
 			point_cost: reward.point_cost * multiplier,

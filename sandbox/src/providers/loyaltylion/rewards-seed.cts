@@ -1,9 +1,11 @@
+import type { Reward } from './model.cjs';
+
 /**
  * Rewards. Field names from list-available-rewards and the old rewards page; the `kind` strings other than
  * the documented example `active_subscription_discount_voucher` are assumed (snake_case of the variant names).
  * `enabled` and `tiers` are internal (which rewards a customer is offered).
  */
-const REWARD_SEED = [
+const REWARD_SEED: Reward[] = [
 	{
 		id: 101,
 		kind: 'cart_discount_voucher',

@@ -121,7 +121,7 @@ export function register(ll: Lion) {
 				discount_type: reward.discount_type === 'percentage' ? 'percentage' : 'flat',
 				voucher_code: giftCard ? null : (claimed.redeemable.code ?? null),
 				discount_amount: giftCard ? null : (reward.discount_amount ?? null),
-				gift_card_last_characters: giftCard ? claimed.redeemable.code.slice(-4) : null,
+				gift_card_last_characters: giftCard ? claimed.redeemable.code!.slice(-4) : null,
 				currency: giftCard ? (site?.currencies[0] ?? null) : null,
 				initial_value: giftCard ? reward.discount_amount : null,
 				balance: giftCard ? reward.discount_amount : null,

@@ -2,6 +2,7 @@
 import { toCents, fromCents } from './amounts.cjs';
 import type { Store } from './store.cjs';
 import type { Records } from './records.cjs';
+import type { Customer, Order } from './model.cjs';
 
 export function seed(ll: Store & Records) {
 	const {
@@ -35,7 +36,7 @@ export function seed(ll: Store & Records) {
 		if (i % 150 === 0) c.linked_merchant_ids = [`legacy-${i}`];
 		if (i > 200) continue;
 		// transactions of the four resource kinds, for the first 200 customers
-		const at = (minutes) => iso(created + minutes * 60_000);
+		const at = (minutes: number) => iso(created + minutes * 60_000);
 		adjust(c, c.points_approved, 'Seeded balance', at(1));
 		addActivity(
 			c,
@@ -86,7 +87,7 @@ export function seed(ll: Store & Records) {
 		if (i <= 40) seedOrder(c, i, created + 30 * 60_000);
 		if (i === 5 || i === 15 || i === 25) seedClaim(c, at(40));
 	}
-	function seedOrder(c, n, ms) {
+	function seedOrder(c: Customer, n: number, ms: number) {
 		const total = ((n * 7.35) % 180) + 20;
 		const status = n % 8 === 0 ? 'not_paid' : n % 8 === 1 ? 'partially_paid' : 'paid';
 		const paidCents =
@@ -96,7 +97,7 @@ export function seed(ll: Store & Records) {
 					? toCents((total / 2).toFixed(2))
 					: 0;
 		const when = iso(ms);
-		const order: any = {
+		const order: Order = {
 			id: seq.order++,
 			merchant_id: String(5500100000 + n),
 			merchant_number: `#${1000 + n}`,
@@ -121,7 +122,7 @@ export function seed(ll: Store & Records) {
 			payments: paidCents
 				? [{ amount: fromCents(paidCents), created_at: when, gateway: 'shopify_payments' }]
 				: [],
-			refunds: [] as any[],
+			refunds: [],
 			created_at: when,
 			updated_at: when,
 			merchant_created_at: when,
@@ -142,8 +143,8 @@ export function seed(ll: Store & Records) {
 		state.orders.set(order.merchant_id, order);
 		if (status === 'paid') awardPurchase(c, order, when);
 	}
-	function seedClaim(c, at) {
-		const reward = state.rewards.find((r) => r.id === 103);
+	function seedClaim(c: Customer, at: string) {
+		const reward = state.rewards.find((r) => r.id === 103)!;
 		const claimed = makeClaim(c, reward, 1, undefined, at);
 		c.points_spent += claimed.point_cost;
 		c.rewards_claimed++;

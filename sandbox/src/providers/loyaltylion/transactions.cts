@@ -1,6 +1,7 @@
 // LoyaltyLion simulator: transactions.
 import { R } from './program.cjs';
 import type { Lion } from './context.cjs';
+import type { PageQuery } from './paging.cjs';
 
 export const SOURCES: Record<string, string> = {
 	'GET /v2/transactions': `${R}transactions/list-transactions`,
@@ -25,7 +26,8 @@ export function register(ll: Lion) {
 				1,
 			),
 		);
-		if (q.customer_id !== undefined) q.customer_id = Number(q.customer_id);
+		// the filter compares LoyaltyLion's numeric ids
+		if (q.customer_id !== undefined) (q as PageQuery).customer_id = Number(q.customer_id);
 		return answerTransactions(
 			ctx,
 			q,

@@ -3,11 +3,13 @@ import { decodeCursor } from './amounts.cjs';
 import type { QSpec } from './validation.cjs';
 import type { Views } from './views.cjs';
 import type { Validation } from './validation.cjs';
-import type { Paging } from './paging.cjs';
+import type { Filters, PageQuery, Paging } from './paging.cjs';
+import type { RouteContext } from '../../types.cjs';
+import type { Transaction } from './model.cjs';
 
 export function makeTransactionLists(ll: Views & Validation & Paging) {
 	const { transactionView, LIMIT, cursorList, inRange } = ll;
-	const txQuery = (extra: QSpec, sinceMin) =>
+	const txQuery = <E extends QSpec>(extra: E, sinceMin: number) =>
 		({
 			type: { kind: 'enum', values: ['json', 'csv'] },
 			since_id: { kind: 'int', min: sinceMin },
@@ -16,10 +18,17 @@ export function makeTransactionLists(ll: Views & Validation & Paging) {
 			...extra,
 			created_at_min: { kind: 'datetime' },
 			created_at_max: { kind: 'datetime' },
-		}) as QSpec;
-	const csvOf = (rows) => {
+		}) as {
+			type: { kind: 'enum'; values: string[] };
+			since_id: { kind: 'int'; min: number };
+			limit: typeof LIMIT;
+			cursor: { kind: 'string' };
+			created_at_min: { kind: 'datetime' };
+			created_at_max: { kind: 'datetime' };
+		} & E;
+	const csvOf = (rows: ReturnType<typeof transactionView>[]) => {
 		// CSV columns are not public (assumed)
-		const cell = (v) =>
+		const cell = (v: unknown) =>
 			v === null || v === undefined
 				? ''
 				: /[",\n]/.test(String(v))
@@ -46,12 +55,12 @@ export function makeTransactionLists(ll: Views & Validation & Paging) {
 		return lines.join('\n') + '\n';
 	};
 	const answerTransactions = (
-		ctx,
-		q,
-		key,
-		records,
+		ctx: RouteContext,
+		q: PageQuery & { type?: string },
+		key: string,
+		records: Transaction[],
 		extraFilters: string[],
-		extra: (t, f) => boolean,
+		extra: (t: Transaction, f: Filters) => boolean,
 	) => {
 		const { page, cursor, headers } = cursorList(
 			ctx,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MONEY } from './amounts.cjs';
 import type { Auth } from './auth.cjs';
+import type { RouteContext } from '../../types.cjs';
 
 export type QSpec = Record<
 	string,
@@ -11,11 +12,16 @@ export type QSpec = Record<
 	| { kind: 'datetime' }
 >;
 
+/** A query as readQuery reads it: ints and date-times (in ms) are numbers, the rest strings. */
+export type QueryOf<S extends QSpec> = {
+	[K in keyof S]?: S[K] extends { kind: 'int' | 'datetime' } ? number : string;
+};
+
 export function makeValidation(ll: Auth) {
 	const { apiError } = ll;
-	const article = (t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+	const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 	/** zod issues -> {field: text}, one entry per field, each saying what is wrong. */
-	const describe = (issues) => {
+	const describe = (issues: z.ZodIssue[]) => {
 		const details: Record<string, string> = {};
 		for (const issue of issues) {
 			if (issue.code === 'unrecognized_keys') {
@@ -36,7 +42,9 @@ export function makeValidation(ll: Auth) {
 			else if (issue.code === 'invalid_union') {
 				const firsts = issue.unionErrors
 					.map((e) => e.issues[0])
-					.filter((i) => i?.code === 'invalid_type');
+					.filter(
+						(i): i is Extract<z.ZodIssue, { code: 'invalid_type' }> => i?.code === 'invalid_type',
+					);
 				text = firsts.some((i) => i.received === 'undefined')
 					? 'is required'
 					: `must be ${firsts.map((i) => article(i.expected)).join(' or ')}, not ${firsts[0]?.received ?? 'this'}`;
@@ -51,14 +59,14 @@ export function makeValidation(ll: Auth) {
 			.join('; ');
 		return apiError(400, message, details);
 	};
-	const validate = (schema, body) => {
+	const validate = <T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> => {
 		if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body)))
 			throw fail400({ body: 'must be a JSON object' });
 		const parsed = schema.safeParse(body ?? {});
 		if (!parsed.success) throw fail400(describe(parsed.error.issues));
 		return parsed.data;
 	};
-	const noBody = (ctx) => {
+	const noBody = (ctx: RouteContext) => {
 		const b = ctx.body;
 		if (
 			b === undefined ||
@@ -89,7 +97,7 @@ export function makeValidation(ll: Auth) {
 		);
 
 	/** Reads the query: unknown parameters refused by name, each known one checked; dates become ms. */
-	const readQuery = (ctx, spec: QSpec) => {
+	const readQuery = <S extends QSpec>(ctx: RouteContext, spec: S): QueryOf<S> => {
 		const given = [...new Set(ctx.query.keys())] as string[];
 		const unknown = given.filter((k) => !(k in spec));
 		if (unknown.length) {
@@ -100,7 +108,7 @@ export function makeValidation(ll: Auth) {
 				Object.fromEntries(unknown.map((k) => [k, 'is not a parameter of this endpoint'])),
 			);
 		}
-		const out: any = {};
+		const out: Record<string, string | number> = {};
 		const details: Record<string, string> = {};
 		for (const [name, s] of Object.entries(spec)) {
 			const raw = ctx.query.get(name);
@@ -134,7 +142,7 @@ export function makeValidation(ll: Auth) {
 			}
 		}
 		if (Object.keys(details).length) throw fail400(details);
-		return out;
+		return out as QueryOf<S>;
 	};
 	const LIMIT = { kind: 'int', min: 1, max: 500 } as const;
 

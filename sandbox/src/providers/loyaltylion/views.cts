@@ -1,10 +1,11 @@
 // The wire views of the internal records.
 import { sumOf } from './amounts.cjs';
 import type { Store } from './store.cjs';
+import type { Activity, ClaimedReward, Customer, Order, Reward, Transaction } from './model.cjs';
 
 export function makeViews(ll: Store) {
 	const { siteById, state } = ll;
-	const summary = (c) => ({
+	const summary = (c: Customer) => ({
 		id: c.id,
 		merchant_id: c.merchant_id,
 		email: c.email,
@@ -12,11 +13,11 @@ export function makeViews(ll: Store) {
 		points_approved: c.points_approved,
 		points_spent: c.points_spent,
 	});
-	const customerByLionId = (id) =>
+	const customerByLionId = (id: number): Customer | undefined =>
 		state.customers[id - 1]?.id === id
 			? state.customers[id - 1]
 			: state.customers.find((c) => c.id === id);
-	const rewardView = (r) => {
+	const rewardView = (r: Reward) => {
 		const site = siteById.get(r.site_id);
 		return {
 			id: r.id,
@@ -49,27 +50,27 @@ export function makeViews(ll: Store) {
 		};
 	};
 	state.rewards.forEach((r, i) => (r.sort_key = i + 1));
-	const activityView = (a) => {
+	const activityView = (a: Activity) => {
 		const c = customerByLionId(a.customerLionId);
-		const view: any = {
+		const view: Record<string, unknown> = {
 			id: a.id,
 			merchant_id: a.merchant_id,
 			value: a.value,
 			state: a.state,
-			customer: summary(c),
+			customer: summary(c!),
 			created_at: a.created_at,
 			rule: a.rule,
 		};
 		if (a.flow) view.flow = a.flow;
 		return view;
 	};
-	const claimedView = (cr) => {
+	const claimedView = (cr: ClaimedReward) => {
 		const { merchantId, customerLionId, ...view } = cr;
 		return view;
 	};
-	const transactionView = (t) => ({
+	const transactionView = (t: Transaction) => ({
 		id: t.id,
-		customer: summary(customerByLionId(t.customerLionId)),
+		customer: summary(customerByLionId(t.customerLionId)!),
 		points_approved: t.points_approved,
 		points_pending: t.points_pending,
 		created_at: t.created_at,
@@ -79,7 +80,7 @@ export function makeViews(ll: Store) {
 		adjustment: t.adjustment ?? null,
 		expiry: t.expiry ?? null,
 	});
-	const orderListView = (o) => ({
+	const orderListView = (o: Order) => ({
 		id: o.id,
 		merchant_id: o.merchant_id,
 		merchant_number: o.merchant_number,
@@ -99,10 +100,10 @@ export function makeViews(ll: Store) {
 		metadata: o.metadata,
 		created_at: o.created_at,
 		updated_at: o.updated_at,
-		customer: summary(customerByLionId(o.customerLionId)),
+		customer: summary(customerByLionId(o.customerLionId)!),
 	});
 	// orders/get-order: a bare object, these fields only (no id, no customer, no total_refunded)
-	const orderGetView = (o) => ({
+	const orderGetView = (o: Order) => ({
 		cancellation_status: o.cancellation_status,
 		merchant_id: o.merchant_id,
 		payment_status: o.payment_status,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { TOPIC_SCOPES, TOPICS, R } from './program.cjs';
 import type { Lion } from './context.cjs';
+import type { Webhook } from './model.cjs';
 
 export const SOURCES: Record<string, string> = {
 	'GET /v2/webhooks': `${R}webhooks/list-webhooks`,
@@ -25,7 +26,7 @@ export function register(ll: Lion) {
 		validate,
 		readQuery,
 	} = ll;
-	const webhookView = ({ owner, secret, ...w }) => w;
+	const webhookView = ({ owner, secret, ...w }: Webhook) => w;
 	// webhooks/list-webhooks: no parameters; an OAuth client sees only its own subscriptions, API-key (and
 	// token & secret) webhooks are never shown to OAuth clients (webhooks overview).
 	route('GET', '/v2/webhooks', (ctx) => {
