@@ -4,6 +4,15 @@
 
 import * as http from 'node:http';
 import * as crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type {
+	ParsedAuthorization,
+	ProviderApi,
+	ProviderInstance,
+	RouteContext,
+	RouteHandler,
+	RouteMeta,
+} from './types.cjs';
 
 class HttpError extends Error {
 	status: number;
@@ -15,7 +24,7 @@ class HttpError extends Error {
 	 * @param {unknown} body   the exact body to answer with (provider-shaped)
 	 * @param {Record<string,string>} [headers]
 	 */
-	constructor(status, body, headers: any = {}) {
+	constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
 		super(typeof body === 'string' ? body : JSON.stringify(body));
 		this.status = status;
 		this.body = body;
@@ -23,8 +32,8 @@ class HttpError extends Error {
 	}
 }
 
-function compilePath(pattern) {
-	const keys: any[] = [];
+function compilePath(pattern: string): { regex: RegExp; keys: string[] } {
+	const keys: string[] = [];
 	const source = pattern
 		.split('/')
 		.map((part) => {
@@ -38,7 +47,8 @@ function compilePath(pattern) {
 	return { regex: new RegExp(`^${source}/?$`), keys };
 }
 
-function parseBody(raw, contentType) {
+/** The request body: form fields, parsed JSON (any shape), text, or undefined when empty. */
+function parseBody(raw: Buffer, contentType: string): RouteContext['body'] {
 	if (!raw.length) return undefined;
 	const text = raw.toString('utf8');
 	if (/application\/x-www-form-urlencoded/.test(contentType)) {
@@ -58,7 +68,7 @@ function parseBody(raw, contentType) {
 }
 
 /** Parses an Authorization header into {scheme, value} or {user, password} for Basic. */
-function parseAuthorization(header) {
+function parseAuthorization(header: string | undefined): ParsedAuthorization | undefined {
 	if (!header) return undefined;
 	const [scheme, ...rest] = header.split(' ');
 	const value = rest.join(' ').trim();
@@ -70,7 +80,7 @@ function parseAuthorization(header) {
 	return { scheme: scheme.toLowerCase(), value };
 }
 
-function randomId(prefix = '', bytes = 12) {
+function randomId(prefix = '', bytes = 12): string {
 	return prefix + crypto.randomBytes(bytes).toString('hex');
 }
 
@@ -84,14 +94,34 @@ function randomId(prefix = '', bytes = 12) {
  *  - { type: 'lost', status, count }     does the work, then answers `status` (default 502) as if the
  *                                        answer were lost on the way: what idempotency keys are for
  */
+interface FaultScope {
+	count?: number;
+	/** only requests whose path contains this */
+	path?: string;
+	/** token requests too */
+	tokens?: boolean;
+	/** let this many matching requests through first */
+	skip?: number;
+}
+
+type FaultSpec = FaultScope &
+	(
+		| { type: 'status'; status: number; retryAfter?: number | string; body?: unknown }
+		| { type: 'slow'; delayMs: number }
+		| { type: 'reset' }
+		| { type: 'malformed' }
+		| { type: 'lost'; status?: number }
+	);
+
+type Fault = FaultSpec & { count: number; seen: number };
+
 class Faults {
-	byProvider!: Map<string, any[]>;
+	byProvider!: Map<string, Fault[]>;
 
 	constructor() {
-		/** @type {Map<string, any[]>} */
 		this.byProvider = new Map();
 	}
-	add(provider, fault) {
+	add(provider: string, fault: FaultSpec) {
 		const list = this.byProvider.get(provider) ?? [];
 		list.push({ count: 1, ...fault, seen: 0 });
 		this.byProvider.set(provider, list);
@@ -101,7 +131,7 @@ class Faults {
 		else this.byProvider.clear();
 	}
 	/** Returns the fault to apply to this request, consuming one use of it. */
-	take(provider, path, isToken) {
+	take(provider: string, path: string, isToken: boolean): Fault | undefined {
 		const list = this.byProvider.get(provider);
 		if (!list) return undefined;
 		for (const fault of list) {
@@ -119,12 +149,30 @@ class Faults {
 	}
 }
 
+/** One request the simulator received, as its log keeps it. */
+interface LoggedRequest {
+	provider: string;
+	method: string | undefined;
+	path: string;
+	/** the route pattern it matched */
+	route: string;
+	/** when it arrived, ms since the epoch */
+	at: number;
+	query: Record<string, string>;
+	/** the query string as sent, still percent-encoded ("?a=jane%40x.com"), "" without one */
+	rawQuery: string;
+	headers: http.IncomingHttpHeaders;
+	body: RouteContext['body'];
+	rawBody: string;
+	status?: number;
+}
+
 class Stats {
 	requests!: Record<string, number>;
 	tokens!: Record<string, number>;
 	/** answers per provider and HTTP status, e.g. statuses.loyalistic['429'] */
 	statuses!: Record<string, Record<string, number>>;
-	log!: any[];
+	log!: LoggedRequest[];
 
 	constructor() {
 		this.reset();
@@ -138,34 +186,39 @@ class Stats {
 		/** every request seen, newest last (method, path, headers, body), capped */
 		this.log = [];
 	}
-	count(key) {
+	count(key: string) {
 		this.requests[key] = (this.requests[key] ?? 0) + 1;
 	}
-	token(provider) {
+	token(provider: string) {
 		this.tokens[provider] = (this.tokens[provider] ?? 0) + 1;
 	}
-	answered(provider, status) {
+	answered(provider: string, status: number) {
 		const byStatus = (this.statuses[provider] ??= {});
 		byStatus[status] = (byStatus[status] ?? 0) + 1;
 	}
 	/** Answers of one provider with one status (429 for the rate limits). */
-	status(provider, status) {
+	status(provider: string, status: number): number {
 		return this.statuses[provider]?.[status] ?? 0;
 	}
-	total(provider) {
+	total(provider: string): number {
 		return Object.entries(this.requests)
 			.filter(([k]) => k.startsWith(provider + ' '))
 			.reduce((n, [, v]) => n + v, 0);
 	}
-	get(provider, method, pattern) {
+	get(provider: string, method: string, pattern: string): number {
 		return this.requests[`${provider} ${method} ${pattern}`] ?? 0;
 	}
 }
 
-function send(res, status, body, headers: any = {}) {
+function send(
+	res: http.ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	if (res.writableEnded) return;
-	let payload;
-	const outHeaders = { ...headers };
+	let payload: Buffer;
+	const outHeaders: Record<string, string> = { ...headers };
 	if (Buffer.isBuffer(body)) {
 		payload = body;
 	} else if (typeof body === 'string') {
@@ -224,39 +277,112 @@ class Network {
 	}
 }
 
+/** A provider module, as the core loads it. */
+interface ProviderModule {
+	name: string;
+	/** every route "METHOD /pattern" -> the reference address, or "assumed: why" */
+	SOURCES?: Record<string, string>;
+	// Each module types its own options; the core hands it whatever the caller gave under its name.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	create(api: ProviderApi, options: any): ProviderInstance;
+}
+
+interface SimulatorOptions {
+	/** called with every token the simulator issues */
+	onSecret?: (value: string) => void;
+	network?: { latencyMs?: number; rateLimits?: Record<string, number> };
+	/** per provider name: that module's options */
+	[provider: string]: unknown;
+}
+
+interface Route {
+	provider: string;
+	method: string;
+	pattern: string;
+	regex: RegExp;
+	keys: string[];
+	handler: RouteHandler;
+	meta: RouteMeta & { source: string };
+}
+
+/** A control endpoint a provider instance offers under /__control/<provider>/<name>. */
+type ControlHandler = (body: RouteContext['body']) => unknown;
+
+function controlsOf(
+	inst: ProviderInstance | undefined,
+): Record<string, ControlHandler> | undefined {
+	return inst?.control as Record<string, ControlHandler> | undefined;
+}
+
+interface Simulator {
+	faults: Faults;
+	stats: Stats;
+	network: Network;
+	instances: Record<string, ProviderInstance>;
+	url: string;
+	port?: number;
+	server?: http.Server;
+	/** Bodies posted to /__control/record, in arrival order. */
+	recorded: unknown[];
+	resetRateWindows(): void;
+	baseUrl(name: string): string;
+	start(port?: number, host?: string): Promise<Simulator>;
+	stop(): Promise<void>;
+	requestsTo(provider: string, method: string, pattern: string): number;
+}
+
 /**
  * Creates the simulator. `providers` is a list of provider modules; `options[name]` is passed to each
  * module's `create(ctx, options)`. Returns { start(port), stop(), url, faults, stats, state, provider(name) }.
  */
-function createSimulator(providerModules, options: any = {}) {
+function createSimulator(
+	providerModules: readonly ProviderModule[],
+	options: SimulatorOptions = {},
+): Simulator {
 	const { onSecret = () => {}, network: networkOptions, ...providerOptions } = options;
 	const network = new Network();
 	network.set(networkOptions);
 	const faults = new Faults();
 	const stats = new Stats();
-	const routes: any[] = [];
-	const instances = {};
-	const sim: any = {
+	const routes: Route[] = [];
+	const instances: Record<string, ProviderInstance> = {};
+	const sim: Simulator = {
 		faults,
 		stats,
 		network,
 		instances,
 		url: '',
-		/** Bodies posted to /__control/record, in arrival order. */
-		recorded: [] as any[],
+		recorded: [],
 		/** Empties every rate window: the core's undisclosed limits and each provider's published one. */
 		resetRateWindows: () => {
 			network.clearWindows();
-			for (const inst of Object.values(instances) as any[]) inst.resetRateWindow?.();
+			for (const inst of Object.values(instances)) inst.resetRateWindow?.();
 		},
 		/** Absolute base URL of a provider, e.g. http://127.0.0.1:4010/cardlytics */
 		baseUrl: (name) => `${sim.url}/${name}`,
+		// The server is created below; these run only once createSimulator has returned.
+		start: (port = 0, host = '127.0.0.1') =>
+			new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, () => {
+					const addr = server.address() as AddressInfo;
+					sim.port = addr.port;
+					sim.url = `http://${host}:${addr.port}`;
+					resolve(sim);
+				});
+			}),
+		stop: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections?.();
+				server.close(() => resolve());
+			}),
+		requestsTo: (provider, method, pattern) => stats.get(provider, method, pattern),
 	};
 
 	for (const mod of providerModules) {
-		const routeApi = {
+		const routeApi: ProviderApi = {
 			/** Register a handler: ({params, query, body, headers, req, rawBody}) => {status, body, headers} */
-			route(method, pattern, handler, meta: any = {}) {
+			route(method, pattern, handler, meta = {}) {
 				// Every route names its source (a reference page, a seed document, or "assumed: why").
 				const source = mod.SOURCES?.[`${method} ${pattern}`];
 				if (!source)
@@ -284,7 +410,12 @@ function createSimulator(providerModules, options: any = {}) {
 	}
 
 	// The control API lets tests running in another process (a real n8n) switch faults and read counters.
-	const control = async (req, res, url, body) => {
+	const control = async (
+		req: http.IncomingMessage,
+		res: http.ServerResponse,
+		url: URL,
+		body: RouteContext['body'],
+	) => {
 		if (url.pathname === '/__control/stats' && req.method === 'GET') {
 			return send(res, 200, {
 				requests: stats.requests,
@@ -324,18 +455,19 @@ function createSimulator(providerModules, options: any = {}) {
 			return send(res, 200, { ok: true });
 		}
 		const m = url.pathname.match(/^\/__control\/([^/]+)\/(.+)$/);
-		if (m && instances[m[1]]?.control?.[m[2]] && req.method === 'POST') {
-			return send(res, 200, (await instances[m[1]].control[m[2]](body ?? {})) ?? { ok: true });
+		const controlHandler = m ? controlsOf(instances[m[1]])?.[m[2]] : undefined;
+		if (controlHandler && req.method === 'POST') {
+			return send(res, 200, (await controlHandler(body ?? {})) ?? { ok: true });
 		}
 		return send(res, 404, { error: 'unknown control endpoint' });
 	};
 
-	const handle = async (req, res) => {
-		const url = new URL(req.url, 'http://sandbox.local');
-		const chunks: any[] = [];
+	const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+		const url = new URL(req.url ?? '/', 'http://sandbox.local');
+		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const rawBody = Buffer.concat(chunks);
-		let body;
+		let body: RouteContext['body'];
 		try {
 			body = parseBody(rawBody, req.headers['content-type'] ?? '');
 		} catch (error) {
@@ -382,7 +514,11 @@ function createSimulator(providerModules, options: any = {}) {
 		const inst = instances[provider];
 		await network.delay();
 		// Every answer of a provider route: counted by status, and half the latency on its way back.
-		const reply = async (status, payload, headers: any = {}) => {
+		const reply = async (
+			status: number,
+			payload: unknown,
+			headers: Record<string, string> = {},
+		) => {
 			stats.answered(provider, status);
 			entry.status = status;
 			await network.delay();
@@ -390,15 +526,13 @@ function createSimulator(providerModules, options: any = {}) {
 		};
 		stats.count(`${provider} ${route.method} ${route.pattern}`);
 		if (stats.log.length > 5000) stats.log.shift();
-		const entry: any = {
+		const entry: LoggedRequest = {
 			provider,
 			method: req.method,
 			path: url.pathname,
 			route: route.pattern,
-			/** when it arrived, ms since the epoch */
 			at: Date.now(),
 			query: Object.fromEntries(url.searchParams),
-			/** the query string as sent, still percent-encoded ("?a=jane%40x.com"), "" without one */
 			rawQuery: url.search,
 			headers: { ...req.headers },
 			body,
@@ -406,9 +540,10 @@ function createSimulator(providerModules, options: any = {}) {
 		};
 		stats.log.push(entry);
 
-		const values = route.regex.exec(url.pathname).slice(1).map(decodeURIComponent);
+		// The route was picked because its regex matches this path.
+		const values = route.regex.exec(url.pathname)!.slice(1).map(decodeURIComponent);
 		const params = Object.fromEntries(route.keys.map((k, i) => [k, values[i]]));
-		const ctx = {
+		const ctx: RouteContext = {
 			req,
 			params,
 			query: url.searchParams,
@@ -446,7 +581,7 @@ function createSimulator(providerModules, options: any = {}) {
 					'Content-Type': 'application/json',
 				});
 			} else if (fault.type === 'status') {
-				const headers = { ...common };
+				const headers: Record<string, string> = { ...common };
 				if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
 				const errBody =
 					fault.body ??
@@ -483,23 +618,8 @@ function createSimulator(providerModules, options: any = {}) {
 	server.keepAliveTimeout = 5000;
 
 	sim.server = server;
-	sim.start = (port = 0, host = '127.0.0.1') =>
-		new Promise((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, host, () => {
-				const addr = server.address() as import('node:net').AddressInfo;
-				sim.port = addr.port;
-				sim.url = `http://${host}:${addr.port}`;
-				resolve(sim);
-			});
-		});
-	sim.stop = () =>
-		new Promise<void>((resolve) => {
-			server.closeAllConnections?.();
-			server.close(() => resolve());
-		});
-	sim.requestsTo = (provider, method, pattern) => stats.get(provider, method, pattern);
 	return sim;
 }
 
 export { createSimulator, HttpError, randomId, parseAuthorization, send };
+export type { FaultSpec, LoggedRequest, ProviderModule, Simulator, SimulatorOptions };

@@ -60,10 +60,16 @@ export interface ProviderApi {
 	secret(value: string): void;
 }
 
+/** A request whose path takes other methods: the core lists them and words the refusal in `message`. */
+export interface MethodNotAllowed extends Unrouted {
+	allowed: string[];
+	message: string;
+}
+
 /** The optional hooks a provider instance gives the core. */
 export interface ProviderInstance {
 	resetRateWindow?(): void;
-	methodNotAllowed?(request: Unrouted): RouteResult & { status: number };
+	methodNotAllowed?(request: MethodNotAllowed): RouteResult & { status: number };
 	notFound?(request: Unrouted): RouteResult & { status: number };
 	commonHeaders?(ctx: RouteContext): Record<string, string>;
 	callerOf?(ctx: RouteContext): string | undefined;
