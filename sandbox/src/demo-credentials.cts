@@ -1,7 +1,7 @@
 // Ready credentials for every provider, pointing at a running simulator: what `npm start` imports into n8n
 // and what the end-to-end tests use. Ids and names match the credentials referenced by examples/*.json.
 import * as cardlytics from './providers/cardlytics.cjs';
-import * as loyalistic from './providers/loyalistic.cjs';
+import * as loyalistic from './providers/loyalistic/index.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
 import * as frederick from './providers/frederick.cjs';
 import * as loyaltylion from './providers/loyaltylion/index.cjs';

@@ -8,7 +8,7 @@ import { createSimulator } from './core.cjs';
 import * as cardlytics from './providers/cardlytics.cjs';
 import * as frederick from './providers/frederick.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
-import * as loyalistic from './providers/loyalistic.cjs';
+import * as loyalistic from './providers/loyalistic/index.cjs';
 import * as loyaltylion from './providers/loyaltylion/index.cjs';
 
 const PROVIDERS = [cardlytics, loyalistic, loyalife, frederick, loyaltylion];
