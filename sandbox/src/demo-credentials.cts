@@ -1,6 +1,6 @@
 // Ready credentials for every provider, pointing at a running simulator: what `npm start` imports into n8n
 // and what the end-to-end tests use. Ids and names match the credentials referenced by examples/*.json.
-import * as cardlytics from './providers/cardlytics.cjs';
+import * as cardlytics from './providers/cardlytics/index.cjs';
 import * as loyalistic from './providers/loyalistic/index.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
 import * as frederick from './providers/frederick.cjs';
