@@ -3,7 +3,7 @@
 import * as cardlytics from './providers/cardlytics/index.cjs';
 import * as loyalistic from './providers/loyalistic/index.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
-import * as frederick from './providers/frederick.cjs';
+import * as frederick from './providers/frederick/index.cjs';
 import * as loyaltylion from './providers/loyaltylion/index.cjs';
 
 /** @param {(provider: string) => string} baseUrl  e.g. sim.baseUrl */

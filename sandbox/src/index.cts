@@ -6,7 +6,7 @@ import { createSimulator } from './core.cjs';
 
 /** Provider modules, one per provider. Adding a provider is adding its module here. */
 import * as cardlytics from './providers/cardlytics/index.cjs';
-import * as frederick from './providers/frederick.cjs';
+import * as frederick from './providers/frederick/index.cjs';
 import * as loyalife from './providers/loyalife/index.cjs';
 import * as loyalistic from './providers/loyalistic/index.cjs';
 import * as loyaltylion from './providers/loyaltylion/index.cjs';
