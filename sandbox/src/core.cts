@@ -1,5 +1,5 @@
 // The provider simulator's core: one node:http server, a tiny router, request parsing, fault switches and
-// traffic counters. Each provider is one module in ./providers that registers its routes under its own
+// traffic counters. Each provider is a folder in ./providers whose index registers its routes under its own
 // path prefix (/cardlytics, /loyaltylion, ...). Nothing here knows any provider.
 
 import * as http from 'node:http';
