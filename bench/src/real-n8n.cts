@@ -549,7 +549,6 @@ function report({
 		);
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
 	const runtime = await ensureRuntime({ log: (line) => console.log(line) });
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own copy, found at run time
 	const flatted = require(
 		require.resolve('flatted', { paths: [path.join(runtime.dir, 'node_modules', 'n8n')] }),
 	) as Flatted;

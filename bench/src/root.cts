@@ -5,6 +5,5 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 export function requireFromRoot<T>(...segments: string[]): T {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the path is only known at run time
 	return require(path.join(ROOT, ...segments)) as T;
 }

@@ -30,7 +30,6 @@ export interface Simulator {
 		set(options?: { latencyMs?: number; rateLimits?: Record<string, number> }): void;
 	};
 	// Each provider module builds its own state and controls, untyped in the simulator.
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	instances: Record<string, any>;
 	resetRateWindows(): void;
 	stop(): Promise<void>;

@@ -283,7 +283,6 @@ interface ProviderModule {
 	/** every route "METHOD /pattern" -> the reference address, or "assumed: why" */
 	SOURCES?: Record<string, string>;
 	// Each module types its own options; the core hands it whatever the caller gave under its name.
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	create(api: ProviderApi, options: any): ProviderInstance;
 }
 

@@ -8,7 +8,6 @@ type TokenCheck<Subject> =
 	| { ok: false; reason: 'unknown' | 'revoked' | 'expired'; subject?: undefined };
 
 // `Subject` is what each provider records per token; `any` by default, for the providers that do not name it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 class TokenStore<Subject = any> {
 	onIssue: (token: string) => void;
 	lifetimeSeconds: number;

@@ -7,7 +7,6 @@ export interface RouteContext {
 	req: IncomingMessage;
 	params: Record<string, string>;
 	query: URLSearchParams;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
 	rawBody: Buffer;
 	headers: IncomingHttpHeaders;
@@ -51,7 +50,6 @@ export interface Unrouted {
 /** The API the core hands each provider module's `create`. */
 export interface ProviderApi {
 	route(method: string, pattern: string, handler: RouteHandler, meta?: RouteMeta): void;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	sim: any;
 	HttpError: new (status: number, body: unknown, headers?: Record<string, string>) => Error;
 	randomId(prefix?: string, bytes?: number): string;

@@ -1,7 +1,6 @@
 // Cursors and decimal amounts.
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** A cursor's content (dynamic JSON), or undefined when the text is not one. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const decodeCursor = (text: string): any => {
 	try {
 		return JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
