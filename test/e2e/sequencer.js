@@ -4,7 +4,7 @@
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-const LONGEST_FIRST = ['packages', 'webhook-volume', 'examples', 'webhook-credentials'];
+const LONGEST_FIRST = ['packages', 'webhook-volume', 'editor', 'examples', 'webhook-credentials'];
 
 class LongestFirst extends Sequencer {
 	sort(tests) {
