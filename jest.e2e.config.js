@@ -6,8 +6,10 @@ const { POLLING } = require('./test/e2e/groups');
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.e2e.js'],
-	testPathIgnorePatterns: ['/node_modules/', ...POLLING.map((name) => `/${name}\\.e2e\\.js$`)],
+	testMatch: ['**/*.e2e.[jt]s'],
+	testPathIgnorePatterns: ['/node_modules/', ...POLLING.map((name) => `/${name}\\.e2e\\.[jt]s$`)],
+	// TypeScript, type-checked by `npm run lint` (tsc -p test/tsconfig.json): here only transpiled.
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 300_000,
 	// One file at a time: beside another busy e2e file, the 1,500-delivery test (webhook-volume) is starved of
 	// CPU on two cores and its executions fall behind (timed out at 2 and at 3 workers). The longest first.
