@@ -8,30 +8,11 @@ import type {
 import example from '../examples/cardlytics-offer-report.json';
 import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
 import { must } from './harness/must';
+import type { Offer } from '../sandbox/src/providers/cardlytics/state.cjs';
 
 const CLIENT_ID = 'cdlx-demo-client';
 const CLIENT_SECRET = 'cdlx-demo-secret';
 const box = useSandbox({ cardlytics: { tokenLifetimeSeconds: 3600 } });
-
-/** What these tests read of the Cardlytics simulator (its state is untyped in the simulator). */
-interface StoredMerchant {
-	merchantSubCategories: unknown;
-	stores: Array<{ processorMidRecords: Array<{ processors: unknown }> }>;
-}
-interface StoredOffer {
-	offerId: string;
-	merchantId: string;
-	assets?: unknown;
-}
-interface CardlyticsSim {
-	state: {
-		merchants: Map<string, StoredMerchant>;
-		offers: Map<string, StoredOffer>;
-		lastReport: { offerIds: string[]; from: string; to: string };
-		options: { redemptionLinkFields: IDataObject; presignTtlSeconds: number };
-	};
-	tokens: { expireAll(): number };
-}
 
 /** The access token n8n stored on the credential. */
 const accessToken = (engine: Engine) =>
@@ -84,7 +65,7 @@ const merchant = (overrides: INodeParameters = {}): INodeParameters => ({
 });
 const items = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({ id: `m-${i}`, name: `Merchant ${i}` }));
-const cardlytics = () => box.sim.instances.cardlytics as CardlyticsSim;
+const cardlytics = () => box.sim.instances.cardlytics;
 const PUT_MERCHANT = ['cardlytics', 'PUT', '/api/v1/partner/merchants/:merchantId'] as const;
 
 describe('Cardlytics through the n8n engine', () => {
@@ -419,7 +400,7 @@ describe('Cardlytics through the n8n engine', () => {
 		expect(error).toBeUndefined();
 		const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 		// $today is in the workflow's time zone: allow the UTC day either side.
-		const { from, to } = cardlytics().state.lastReport;
+		const { from, to } = must(cardlytics().state.lastReport, 'the last report');
 		expect([day(29), day(30), day(31)]).toContain(from);
 		expect([day(23), day(24), day(25)]).toContain(to);
 	});
@@ -903,12 +884,13 @@ describe('Cardlytics performance report (ReportRequest, api-performance-reportin
 		const { run } = setup();
 		await run(merchant(), { items: items(1) });
 		cardlytics().state.offers.clear();
+		// A bare offer: only what the report reads.
 		for (const offerId of ['o-a', 'o-b'])
-			cardlytics().state.offers.set(`m-0/${offerId}`, { offerId, merchantId: 'm-0' });
+			cardlytics().state.offers.set(`m-0/${offerId}`, { offerId, merchantId: 'm-0' } as Offer);
 		const { items: out, error } = await run(report());
 		expect(error).toBeUndefined();
 		expect(sentReport()).toEqual({ cube: 'merchant_performance' });
-		const asked = cardlytics().state.lastReport;
+		const asked = must(cardlytics().state.lastReport, 'the last report');
 		expect(asked.offerIds).toEqual(['o-a', 'o-b']);
 		expect(asked.to).toBe(new Date().toISOString().slice(0, 10));
 		expect(Number(asked.to.slice(0, 4)) - Number(asked.from.slice(0, 4))).toBe(2);

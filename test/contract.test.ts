@@ -29,11 +29,6 @@ interface Route {
 	source: string;
 }
 
-/** The Loyalife simulator (box.sim.instances.loyalife), as this file reads it. */
-interface LoyalifeSim {
-	pointsOf(member: string): number;
-}
-
 interface CallOptions {
 	headers?: Record<string, string>;
 	body?: unknown;
@@ -287,13 +282,13 @@ describe('Loyalife (help-loyalife.xoxoday.com/api-reference/...)', () => {
 			IsSucessful: false,
 			ExceptionMessage: 'pintProgramId is required',
 		});
-		const before = (box.sim.instances.loyalife as LoyalifeSim).pointsOf('MEM0001');
+		const before = box.sim.instances.loyalife.pointsOf('MEM0001');
 		const reversal = await call('POST', `${url}?pintProgramId=${program}`, {
 			headers,
 			body: tx({ transaction_id: 'OLD-2', transaction_type: 'CR', amount: 200 }),
 		});
 		expect(reversal.body.results).toMatchObject({ IsSucessful: true, ReturnObject: true });
-		expect((box.sim.instances.loyalife as LoyalifeSim).pointsOf('MEM0001')).toBe(before - 20);
+		expect(box.sim.instances.loyalife.pointsOf('MEM0001')).toBe(before - 20);
 	});
 
 	test('member lookup names the attribute by its key, never "Email"', async () => {

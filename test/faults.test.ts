@@ -4,7 +4,7 @@
 // key), and retries are bounded in count and time.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Provider as Transport } from '../nodes/shared/http/types';
-import { Engine, useSandbox, type RunNodeOptions, type Simulator } from './harness';
+import { Engine, useSandbox, type FaultSpec, type RunNodeOptions } from './harness';
 import { requireFromRoot } from './harness/root';
 import { demoCredentials } from './harness/sandbox';
 
@@ -15,51 +15,7 @@ function must<T>(value: T | null | undefined, what: string): T {
 }
 
 /** One fault, as the simulator's faults.add takes it. */
-type Fault = {
-	type: string;
-	status?: number;
-	count: number;
-	skip?: number;
-	retryAfter?: number;
-	delayMs?: number;
-	path?: string;
-	body?: IDataObject;
-};
-
-/** The simulator's HTTP server, as this file wraps its request listener. */
-type RequestListener = (req: { url: string }, res: unknown) => void;
-interface SimServer {
-	listeners(event: 'request'): RequestListener[];
-	removeAllListeners(event: 'request'): void;
-	on(event: 'request', listener: RequestListener): void;
-}
-
-/** The simulator with the internals this file reads: its server and its pending faults. */
-type SimInternals = Simulator & {
-	server: SimServer;
-	faults: Simulator['faults'] & { byProvider: Map<string, Array<{ count: number }>> };
-};
-
-/** The providers' simulators (box.sim.instances.<name>), as this file reads and controls them. */
-interface LoyaltyLionSim {
-	state: { transactions: Array<{ merchant_id: string; points: number }> };
-}
-interface LoyalisticSim {
-	state: { contacts: Map<number, { title?: string }> };
-	tokens: { revokeAll(): void };
-}
-interface LoyalifeSim {
-	state: { redemptions: Map<unknown, { RelationReference: string; Points: number }> };
-	tokens: { expireAll(): void };
-}
-interface FrederickSim {
-	state: { campaigns: Array<{ name: string }> };
-	control: { revokeLocationTokens(): void };
-}
-interface CardlyticsSim {
-	state: { merchants: Map<string, unknown> };
-	tokens: { expireAll(): void };
-}
+type Fault = FaultSpec;
 
 /** One provider's case: its list operation, a write, and how to revoke its token. */
 interface ProviderCase {
@@ -121,8 +77,7 @@ function setup(provider: ProviderCase) {
 		engine.runNode({ type: provider.node, credentials, parameters, ...options });
 }
 
-const sim = <T>(name: string) => box.sim.instances[name] as T;
-const internals = () => box.sim as SimInternals;
+const sim = () => box.sim.instances;
 
 /** Each provider: its list operation (route, expected records, record key), a write, and how to revoke its token. */
 const PROVIDERS: ProviderCase[] = [
@@ -152,7 +107,7 @@ const PROVIDERS: ProviderCase[] = [
 			path: '/points',
 			idempotent: false,
 			applied: () =>
-				sim<LoyaltyLionSim>('loyaltylion').state.transactions.filter(
+				sim().loyaltylion.state.transactions.filter(
 					(t) => t.merchant_id === 'cust-7' && t.points === 3,
 				).length,
 		},
@@ -177,12 +132,9 @@ const PROVIDERS: ProviderCase[] = [
 			path: '/v1/contacts/',
 			idempotent: true,
 			applied: () =>
-				must(sim<LoyalisticSim>('loyalistic').state.contacts.get(9), 'contact 9').title ===
-				'Fault tester'
-					? 1
-					: 0,
+				must(sim().loyalistic.state.contacts.get(9), 'contact 9').title === 'Fault tester' ? 1 : 0,
 		},
-		revoke: () => sim<LoyalisticSim>('loyalistic').tokens.revokeAll(),
+		revoke: () => sim().loyalistic.tokens.revokeAll(),
 	},
 	{
 		name: 'loyalife',
@@ -214,11 +166,11 @@ const PROVIDERS: ProviderCase[] = [
 			path: 'RedeemPoints',
 			idempotent: false,
 			applied: () =>
-				[...sim<LoyalifeSim>('loyalife').state.redemptions.values()].filter(
+				[...sim().loyalife.state.redemptions.values()].filter(
 					(r) => r.RelationReference === 'MEM0011' && r.Points === 7,
 				).length,
 		},
-		revoke: () => sim<LoyalifeSim>('loyalife').tokens.expireAll(),
+		revoke: () => sim().loyalife.tokens.expireAll(),
 	},
 	{
 		name: 'frederick',
@@ -246,10 +198,9 @@ const PROVIDERS: ProviderCase[] = [
 			path: '/v2/locations/loc_1/campaigns',
 			idempotent: false,
 			applied: () =>
-				sim<FrederickSim>('frederick').state.campaigns.filter((c) => c.name === 'Fault campaign')
-					.length,
+				sim().frederick.state.campaigns.filter((c) => c.name === 'Fault campaign').length,
 		},
-		revoke: () => sim<FrederickSim>('frederick').control.revokeLocationTokens(),
+		revoke: () => sim().frederick.control.revokeLocationTokens(),
 	},
 	{
 		name: 'cardlytics',
@@ -302,10 +253,9 @@ const PROVIDERS: ProviderCase[] = [
 			},
 			path: '/merchants/fault-merchant',
 			idempotent: true,
-			applied: () =>
-				sim<CardlyticsSim>('cardlytics').state.merchants.has('fault-merchant') ? 1 : 0,
+			applied: () => (sim().cardlytics.state.merchants.has('fault-merchant') ? 1 : 0),
 		},
-		revoke: () => sim<CardlyticsSim>('cardlytics').tokens.expireAll(),
+		revoke: () => sim().cardlytics.tokens.expireAll(),
 	},
 ];
 
@@ -352,11 +302,12 @@ for (const provider of PROVIDERS) {
 				const keys = items.map((i) => provider.list.key(i.json));
 				expect(keys).toHaveLength(provider.list.expected);
 				expect(new Set(keys).size).toBe(provider.list.expected);
-				const retryAfter = Array.isArray(fault) ? undefined : fault.retryAfter;
+				const retryAfter =
+					!Array.isArray(fault) && fault.type === 'status' ? Number(fault.retryAfter ?? 0) : 0;
 				if (retryAfter) expect(Date.now() - started).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
 				// The fault really happened (a test whose fault never fired would prove nothing).
 				expect(
-					must(internals().faults.byProvider.get(provider.name), 'the pending faults').every(
+					must(box.sim.faults.byProvider.get(provider.name), 'the pending faults').every(
 						(f) => f.count === 0,
 					),
 				).toBe(true);
@@ -371,11 +322,14 @@ for (const provider of PROVIDERS) {
 				box.sim.stats.reset();
 				// Revoke after the second page of this run has been answered.
 				let pages = 0;
-				const server = internals().server;
-				const original = must(server.listeners('request')[0], 'the request listener');
+				const server = must(box.sim.server, 'the simulator server');
+				const original = must(server.listeners('request')[0], 'the request listener') as (
+					req: unknown,
+					res: unknown,
+				) => void;
 				server.removeAllListeners('request');
 				server.on('request', (req, res) => {
-					if (req.url.includes(provider.list.path) && ++pages === (provider.list.revokeAt ?? 3))
+					if (req.url?.includes(provider.list.path) && ++pages === (provider.list.revokeAt ?? 3))
 						revoke();
 					original(req, res);
 				});

@@ -15,19 +15,11 @@ const { adaptiveFlows } = requireFromRoot<typeof FlowModule>(
 	'flow',
 );
 
-/** What these tests read of the simulator's state (untyped in the simulator). */
-interface LoyalisticState {
-	activities: Array<{ type: unknown }>;
-}
-interface LoyaltyLionState {
-	byMerchantId: Map<string, { points_approved: number }>;
-}
-
 const box = useSandbox({ loyalistic: { contacts: 50 } });
 afterEach(() => box.sim.network.set({ latencyMs: 0, rateLimits: {} }));
 
-const loyalisticState = () => box.sim.instances.loyalistic.state as LoyalisticState;
-const loyaltyLionState = () => box.sim.instances.loyaltylion.state as LoyaltyLionState;
+const loyalisticState = () => box.sim.instances.loyalistic.state;
+const loyaltyLionState = () => box.sim.instances.loyaltylion.state;
 
 function loyalistic(data: IDataObject = {}) {
 	const engine = new Engine();

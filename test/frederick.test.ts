@@ -1,28 +1,6 @@
 import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
 
-/** What these tests drive and read of the Frederick simulator (its state is untyped in the simulator). */
-interface FrederickSim {
-	control: {
-		revokeLocationTokens(): void;
-		resetJobs(): void;
-		failJobs(options: { count?: number; field?: 'errors' | 'messages'; reasons?: string[] }): void;
-		setJobs(options: {
-			retryAfter?: number;
-			polls?: number;
-			listings?: boolean;
-			noResult?: boolean;
-			redirectStatus?: number;
-		}): void;
-	};
-	state: {
-		options: { jobPolls: number };
-		/** synced records per location and kind ("loc_1/services"), keyed by external_id or "id:<id>" */
-		synced: Map<string, Map<string, IDataObject>>;
-		syncRuns: Array<{ sync_status: string }>;
-	};
-}
-
 /** A JSON:API error document, and an OAuth one, as the simulator answers them. */
 interface JsonApiErrors {
 	errors: Array<{ detail: string; source: { pointer: string } }>;
@@ -39,7 +17,7 @@ const SECRETS = {
 	password: 'demo-password',
 };
 const box = useSandbox({ frederick: { asyncThreshold: 5, jobPolls: 2 } });
-const sim = () => box.sim.instances.frederick as FrederickSim;
+const sim = () => box.sim.instances.frederick;
 
 function setup(data: IDataObject = {}) {
 	const engine = new Engine();
@@ -298,7 +276,7 @@ describe('Frederick through the n8n engine (API key + chained tokens)', () => {
 		const { run } = setup();
 		const base = `${box.sim.baseUrl('frederick')}/v2/locations/loc_1/contacts`;
 		const page = (links: { next?: string; last?: string }) => ({
-			type: 'status',
+			type: 'status' as const,
 			status: 200,
 			count: 1,
 			path: '/contacts',

@@ -24,13 +24,7 @@ const { buildPath, followOnOrigin, joinOnOrigin } = requireFromRoot<typeof PathM
 	'dist/nodes/shared/http/path.js',
 );
 
-/** The Frederick simulator's controls these tests use (untyped in the simulator). */
-interface FrederickControl {
-	setLinkOrigin(options: { origin?: string }): void;
-	setJobs(options: { redirectOrigin?: string }): void;
-	resetJobs(): void;
-}
-const frederickControl = () => box.sim.instances.frederick.control as FrederickControl;
+const frederickControl = () => box.sim.instances.frederick.control;
 
 const NODES = ALL_NODES.filter((n) => n.credential !== 'loyalifeApi'); // Loyalife has no ID in any path
 /** Fields whose value goes into a request path (every such field in the four nodes that have path IDs). */

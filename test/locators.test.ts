@@ -7,29 +7,20 @@ import { listSearch } from './harness/list-search';
 import { must } from './harness/must';
 import { demoCredentials } from './harness/sandbox';
 
-// The simulator's provider state, as far as these tests read it (untyped in the harness).
-interface Store<K, V> {
-	get(key: K): V;
-}
-interface LoyalisticContact {
-	email: string;
-	lastName: string;
-}
-interface LoyaltyLionCustomer {
-	points_approved: number;
-}
-
 const box = useSandbox({
 	loyalistic: { contacts: 250, companies: 30 },
 	loyaltylion: { customers: 260 },
 });
 
-const loyalisticContacts = (): Store<number, LoyalisticContact> =>
-	(box.sim.instances.loyalistic as { state: { contacts: Store<number, LoyalisticContact> } }).state
-		.contacts;
-const loyaltyLionCustomers = (): Store<string, LoyaltyLionCustomer> =>
-	(box.sim.instances.loyaltylion as { state: { byMerchantId: Store<string, LoyaltyLionCustomer> } })
-		.state.byMerchantId;
+/** A record of the simulator's seed: missing, the test fails here. */
+const seeded = <K, V>(records: Map<K, V>, key: K): V =>
+	must(records.get(key), `record ${String(key)}`);
+const loyalisticContacts = () => ({
+	get: (id: number) => seeded(box.sim.instances.loyalistic.state.contacts, id),
+});
+const loyaltyLionCustomers = () => ({
+	get: (id: string) => seeded(box.sim.instances.loyaltylion.state.byMerchantId, id),
+});
 
 function loyalistic() {
 	const engine = new Engine();
@@ -103,12 +94,12 @@ describe('Loyalistic: contacts, companies and lists from a list', () => {
 
 	test('a name matches within each page; nothing found is an empty list, not an error', async () => {
 		const { search } = loyalistic();
-		const contact = loyalisticContacts().get(7);
-		const page = await search('searchContacts', contact.lastName.toLowerCase());
+		const lastName = must(loyalisticContacts().get(7).lastName, 'contact 7 last name');
+		const page = await search('searchContacts', lastName.toLowerCase());
 		expect(page.results.length).toBeGreaterThan(0);
-		expect(
-			page.results.every((r) => r.name.toLowerCase().includes(contact.lastName.toLowerCase())),
-		).toBe(true);
+		expect(page.results.every((r) => r.name.toLowerCase().includes(lastName.toLowerCase()))).toBe(
+			true,
+		);
 		expect(await search('searchContacts', 'nobody@nowhere.example')).toEqual({ results: [] });
 		expect((await search('searchCompanies', 'no such company')).results).toEqual([]);
 	});

@@ -10,42 +10,10 @@ const CLIENT_ID = 'loyalife-demo-client';
 const CLIENT_SECRET = 'loyalife-demo-secret';
 const box = useSandbox();
 
-/** A member as the Loyalife simulator keeps it (the fields read or set here). */
-interface SimMember {
-	Id: number;
-	FullName: string;
-	Status: number;
-}
-
-/** The Loyalife simulator (box.sim.instances.loyalife), as this file reads and controls it. */
-interface LoyalifeSim {
-	state: {
-		members: Map<string, SimMember>;
-		otps: Array<{ OTP: number }>;
-		transactions: Array<{ TransactionId: string; RelationReference: string; Listed: boolean }>;
-		options: {
-			batchPendingPolls: number;
-			batchListsPending: boolean;
-			batchSnapshot: 'A' | 'B';
-			enforceIdempotency: boolean;
-			localAttributes: string[];
-		};
-	};
-	tokens: {
-		expireAll(filter?: (subject: unknown) => boolean): number;
-		revokeAll(filter?: (subject: unknown) => boolean): number;
-	};
-	control: {
-		rotateSecret(client: { clientId: string; clientSecret: string }): { revoked: number };
-	};
-	pointsOf(ref: string): number;
-	passwordHashOf(ref: string): string | undefined;
-}
-
-const sim = () => box.sim.instances.loyalife as LoyalifeSim;
+const sim = () => box.sim.instances.loyalife;
 
 /** A member of the simulator's seed, by relation reference. */
-function seeded(ref: string): SimMember {
+function seeded(ref: string) {
 	const member = sim().state.members.get(ref);
 	if (!member) throw new Error(`The simulator has no member ${ref}`);
 	return member;

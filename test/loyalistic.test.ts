@@ -1,16 +1,6 @@
 import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { Engine, useSandbox, allText, type RunNodeOptions } from './harness';
 
-/** The simulator's Loyalistic state and controls this file reads and sets (the harness types them `any`). */
-interface LoyalisticSim {
-	state: {
-		options: { tokenLifetimeSeconds: number };
-		tokenLog: Array<{ issuedAt: number; expiresAt: number }>;
-	};
-	tokens: { lifetimeSeconds: number; expireAll(): void };
-	control: { setSwagger(options: { variant?: string; document?: IDataObject }): void };
-}
-
 /** One request of the node that Account → Check API Paths did not find in the document. */
 interface MissingCall {
 	operation: string;
@@ -33,7 +23,7 @@ interface PathReport {
 const CLIENT_ID = 'loyalistic-demo-client';
 const CLIENT_SECRET = 'loyalistic-demo-secret';
 const box = useSandbox();
-const sim = () => box.sim.instances.loyalistic as LoyalisticSim;
+const sim = () => box.sim.instances.loyalistic;
 
 function setup(data: IDataObject = {}) {
 	const engine = new Engine();

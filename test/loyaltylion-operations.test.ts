@@ -14,42 +14,7 @@ import { listSearch, loadOptions } from './harness/list-search';
 import { must } from './harness/must';
 import { requireFromRoot } from './harness/root';
 import { demoCredentials } from './harness/sandbox';
-
-// The simulator's LoyaltyLion state, as far as these tests read and change it (untyped in the harness).
-interface Customer {
-	id: number;
-	merchant_id: string;
-	points_approved: number;
-}
-interface Transaction {
-	id: number;
-	customerLionId: number;
-}
-interface Activity {
-	name: string;
-	merchant_id: string;
-	state: string;
-}
-interface Order {
-	id: number;
-	merchant_id: string;
-}
-interface Unsubscribe {
-	email: string;
-	id: number | null;
-	created_at?: string;
-}
-interface LoyaltyLionSim {
-	state: {
-		customers: Customer[];
-		byMerchantId: Map<string, Customer>;
-		transactions: Transaction[];
-		activities: Activity[];
-		orders: Map<string, Order>;
-		unsubscribes: Unsubscribe[];
-		options: { sinceIdCursors: boolean };
-	};
-}
+import type { Transaction } from '../sandbox/src/providers/loyaltylion/model.cjs';
 
 /** A LoyaltyLion request as the simulator received it, below /loyaltylion. */
 interface Received {
@@ -60,7 +25,7 @@ interface Received {
 }
 
 const box = useSandbox();
-const sim = () => box.sim.instances.loyaltylion as LoyaltyLionSim;
+const sim = () => box.sim.instances.loyaltylion;
 const rl = (value: string, mode = 'id') => ({ __rl: true as const, mode, value });
 
 const nodeProperties = (): INodeProperties[] => {

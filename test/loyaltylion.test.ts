@@ -13,35 +13,8 @@ import {
 import { loyaltyLionApiKeys } from './harness/sandbox';
 import { must } from './harness/must';
 
-/** A delivery from the simulator to every webhook subscribed to the topic: the event it sent and each answer. */
-interface Delivery {
-	event: IDataObject;
-	results: Array<{ status: number }>;
-}
-
-/** The simulator's LoyaltyLion state and controls this file reads and uses (the harness types them `any`). */
-interface LoyaltyLionSim {
-	state: {
-		authorizeRequests: IDataObject[];
-		byMerchantId: Map<string, { id: number; points_approved: number }>;
-		orders: Map<string, IDataObject>;
-		webhooks: Map<string, { id: string; topic: string; address: string }>;
-	};
-	deliver(
-		topic: string,
-		data: IDataObject | null,
-		options?: {
-			event?: IDataObject;
-			signature?: string;
-			alterBody?: boolean;
-			omitSignature?: boolean;
-			secret?: string;
-		},
-	): Promise<Delivery>;
-}
-
 const box = useSandbox({ loyaltylion: { customers: 5000 } });
-const sim = () => box.sim.instances.loyaltylion as LoyaltyLionSim;
+const sim = () => box.sim.instances.loyaltylion;
 const OAUTH = { clientId: 'll-demo-client', clientSecret: 'll-demo-oauth-secret' };
 const STORE = { token: 'll-demo-token', secret: 'll-demo-site-secret' };
 
@@ -654,7 +627,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 				}
 				expect(trigger.starts).toHaveLength(1);
 
-				const again = await sim().deliver('program_events/customer.points_earned', null, {
+				const again = await sim().deliver('program_events/customer.points_earned', undefined, {
 					event: genuine.event,
 				});
 				expect(again.results.map((r) => r.status)).toEqual([200]);
@@ -774,7 +747,7 @@ describe('LoyaltyLion through the n8n engine', () => {
 					created_at: new Date(Date.now() - 3 * 3600_000).toISOString(),
 					payload: { customer: { id: 5 } },
 				};
-				const replay = await sim().deliver('customers/update', null, { event: old });
+				const replay = await sim().deliver('customers/update', undefined, { event: old });
 				expect(replay.results.map((r) => r.status)).toEqual([200]);
 				const fresh = await sim().deliver('customers/update', { customer: { id: 5 } });
 				expect(fresh.results.map((r) => r.status)).toEqual([200]);
@@ -884,11 +857,11 @@ describe('LoyaltyLion through the n8n engine', () => {
 					created_at: new Date().toISOString(),
 					payload: { properties: {} },
 				});
-				const other = await sim().deliver('customers/update', null, {
+				const other = await sim().deliver('customers/update', undefined, {
 					event: event('evt_other', 'program_events/customer.enrolled'),
 				});
 				expect(other.results.map((r) => r.status)).toEqual([200]);
-				const own = await sim().deliver('customers/update', null, {
+				const own = await sim().deliver('customers/update', undefined, {
 					event: event('evt_own', 'customers/update'),
 				});
 				expect(own.results.map((r) => r.status)).toEqual([200]);
@@ -957,12 +930,12 @@ describe('LoyaltyLion through the n8n engine', () => {
 					payload: {},
 				});
 				expect(
-					(await sim().deliver('customers/update', null, { event: at(73) })).results.map(
+					(await sim().deliver('customers/update', undefined, { event: at(73) })).results.map(
 						(r) => r.status,
 					),
 				).toEqual([200]);
 				expect(
-					(await sim().deliver('customers/update', null, { event: at(71) })).results.map(
+					(await sim().deliver('customers/update', undefined, { event: at(71) })).results.map(
 						(r) => r.status,
 					),
 				).toEqual([200]);

@@ -443,8 +443,11 @@ const CASES: SchemaCase[] = [
 function withSimulatorOptions(byProvider: SimulatorOptions = {}): SimulatorOptions {
 	const saved: SimulatorOptions = {};
 	for (const [provider, values] of Object.entries(byProvider)) {
-		const options = (box.sim.instances[provider] as { state: { options: Record<string, unknown> } })
-			.state.options;
+		const options = (
+			box.sim.instances[provider as keyof typeof box.sim.instances].state as unknown as {
+				options: Record<string, unknown>;
+			}
+		).options;
 		saved[provider] = Object.fromEntries(Object.keys(values).map((k) => [k, options[k]]));
 		Object.assign(options, values);
 	}

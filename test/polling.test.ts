@@ -1,24 +1,10 @@
 // Polling triggers, through n8n-core's PollContext with static data saved and reloaded between
 // polls as n8n does: exactly once across polls, the boundary instant, late records, a failed page, a burst.
 import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
-import { Engine, useSandbox, type CredentialRef } from './harness';
+import { Engine, useSandbox, type CredentialRef, type FaultSpec } from './harness';
 import { pollingTrigger } from './harness/polling';
 import { demoCredentials } from './harness/sandbox';
 
-// What these tests change and read of the simulators' state (untyped in the simulator).
-interface LoyaltyLionSim {
-	state: { byMerchantId: Map<string, { updated_at: string }> };
-}
-interface LoyalisticSim {
-	state: { contacts: Map<number, { updatedAt: string }> };
-}
-interface LoyalifeSim {
-	state: { transactions: Array<{ ExternalReference: string; TransactionId: string }> };
-}
-interface CardlyticsSim {
-	control: { addRedemption(redemption: { date: string; row: IDataObject }): IDataObject };
-	state: { redemptionFiles: Map<string, IDataObject[]>; options: { presignTtlSeconds: number } };
-}
 /** The Cardlytics Trigger's static data: the keys seen per file day (beside the rest). */
 interface CardlyticsState extends IDataObject {
 	seen: Record<string, string[]>;
@@ -31,7 +17,7 @@ interface SummaryRequest {
 }
 
 const box = useSandbox({ loyaltylion: { customers: 12_000 } });
-const lion = () => box.sim.instances.loyaltylion as LoyaltyLionSim;
+const lion = () => box.sim.instances.loyaltylion;
 
 function trigger(parameters: INodeParameters = {}) {
 	const engine = new Engine();
@@ -189,7 +175,7 @@ function poller(type: string, credentialType: string, parameters: INodeParameter
 }
 
 describe('Loyalistic Trigger', () => {
-	const contacts = () => (box.sim.instances.loyalistic as LoyalisticSim).state.contacts;
+	const contacts = () => box.sim.instances.loyalistic.state.contacts;
 	const saved = new Map<{ updatedAt: string }, string>();
 	const touchContact = (id: number, at: string) => {
 		const contact = contacts().get(id)!;
@@ -258,7 +244,7 @@ describe('Loyalife Trigger', () => {
 	};
 	/** The client's transaction_id of a delivered summary record (the summary does not carry it). */
 	const idOf = (r: IDataObject) =>
-		(box.sim.instances.loyalife as LoyalifeSim).state.transactions.find(
+		box.sim.instances.loyalife.state.transactions.find(
 			(t) => t.ExternalReference === r.ExternalReference,
 		)?.TransactionId;
 
@@ -300,7 +286,7 @@ describe('Loyalife Trigger', () => {
 
 	test('trigger errors name no item: a trigger has no input items', async () => {
 		const { trigger: t } = poller('loyalifeTrigger', 'loyalifeApi', { members: 'MEM0009' });
-		const fail = async (fault: IDataObject) => {
+		const fail = async (fault: FaultSpec) => {
 			box.sim.faults.add('loyalife', {
 				count: 1,
 				path: 'GetMemberTransactionSummaryByDate',
@@ -457,7 +443,7 @@ describe('Cardlytics Trigger', () => {
 	const DAY = 86_400_000;
 	const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 	const daysAgo = (n: number) => dayOf(Date.now() - n * DAY);
-	const cdlx = () => box.sim.instances.cardlytics as CardlyticsSim;
+	const cdlx = () => box.sim.instances.cardlytics;
 	const redemptionCalls = () =>
 		box.sim.stats.log
 			.filter((r) => r.route === '/api/v1/partner/redemptions')
@@ -676,7 +662,7 @@ test("Loyalife Trigger: Start From during a day delivers that day's transactions
 	).toBeUndefined();
 	const first = (await t.poll()).map(
 		(r) =>
-			(box.sim.instances.loyalife as LoyalifeSim).state.transactions.find(
+			box.sim.instances.loyalife.state.transactions.find(
 				(x) => x.ExternalReference === r.ExternalReference,
 			)?.TransactionId,
 	);

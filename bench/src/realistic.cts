@@ -47,6 +47,15 @@ interface ProviderState {
 	merchants: Map<string, unknown>;
 }
 
+/**
+ * A scenario's provider instance, read through the one view the write scenarios share (each counts its
+ * writes in its own provider's state, typed by the simulator).
+ */
+const instanceOf = (sim: Simulator, provider: string) =>
+	(sim.instances as unknown as Record<string, { state: ProviderState; settleBatches(): void }>)[
+		provider
+	];
+
 /** Our nodes' flow control, from the build (dist/). */
 interface FlowModule {
 	resetFlows(): void;
@@ -282,7 +291,7 @@ async function runOurs(
 				.join(' '),
 		);
 	}
-	if (s.settle) sim.instances[s.provider].settleBatches();
+	if (s.settle) instanceOf(sim, s.provider).settleBatches();
 	const polls = s.pollRoute
 		? sim.stats.log.filter((e: Entry) => e.provider === s.provider && e.route === s.pollRoute)
 				.length
@@ -295,7 +304,7 @@ async function runOurs(
 		boundMs: boundMs(requests, LIMITS[s.provider], s.perRequest ? 1 : IN_FLIGHT, latencyMs),
 		requests: seen.length + polls,
 		throttled: sim.stats.status(s.provider, 429),
-		applied: s.applied(sim.instances[s.provider].state, tag),
+		applied: s.applied(instanceOf(sim, s.provider).state, tag),
 		tokens: sim.stats.tokens[s.provider] ?? 0,
 		outcome: result.error ? `failed: ${result.error.message}` : `${result.items.length} items out`,
 	};
@@ -369,7 +378,7 @@ async function runHttp(
 		boundMs: boundMs(items.length, LIMITS[s.provider], IN_FLIGHT),
 		requests: writesSeen(sim, s).length,
 		throttled: sim.stats.status(s.provider, 429),
-		applied: s.applied(sim.instances[s.provider].state, variant),
+		applied: s.applied(instanceOf(sim, s.provider).state, variant),
 		tokens: sim.stats.tokens[s.provider] ?? 0,
 		outcome: error
 			? `failed: ${String(error.message).slice(0, 80)}`

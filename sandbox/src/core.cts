@@ -152,7 +152,7 @@ class Faults {
 /** One request the simulator received, as its log keeps it. */
 interface LoggedRequest {
 	provider: string;
-	method: string | undefined;
+	method: string;
 	path: string;
 	/** the route pattern it matched */
 	route: string;
@@ -527,7 +527,8 @@ function createSimulator(
 		if (stats.log.length > 5000) stats.log.shift();
 		const entry: LoggedRequest = {
 			provider,
-			method: req.method,
+			// a server request always has a method
+			method: req.method ?? '',
 			path: url.pathname,
 			route: route.pattern,
 			at: Date.now(),

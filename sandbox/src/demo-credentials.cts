@@ -7,7 +7,15 @@ import * as frederick from './providers/frederick/index.cjs';
 import * as loyaltylion from './providers/loyaltylion/index.cjs';
 
 /** @param {(provider: string) => string} baseUrl  e.g. sim.baseUrl */
-function demoCredentials(baseUrl: (provider: string) => string) {
+/** One credential as n8n's CLI imports it: its fields are the credential type's. */
+interface DemoCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+function demoCredentials(baseUrl: (provider: string) => string): DemoCredential[] {
 	const c = cardlytics.DEFAULTS.clients[0];
 	const ly = loyalistic.DEFAULTS.clients[0];
 	const xl = loyalife.DEFAULTS.clients[0];
@@ -134,3 +142,4 @@ const loyaltyLionApiKeys = {
 const loyaltyLionSiteSecret = loyaltylion.DEFAULTS.siteSecret;
 
 export { demoCredentials, loyaltyLionApiKeys, loyaltyLionSiteSecret };
+export type { DemoCredential };

@@ -46,4 +46,4 @@ export function useSandbox(options: Record<string, unknown> = {}): SandboxHandle
 
 export { Engine, resultOf, allText, NODE_PREFIX, connectOAuth2, activateTrigger };
 export type { CredentialRef, NodeResult, RunNodeOptions, WorkflowData } from './engine';
-export type { LoggedRequest, Simulator } from './sandbox';
+export type { FaultSpec, LoggedRequest, Simulator } from './sandbox';

@@ -5,7 +5,7 @@
 // invalid or expired bearer is documented for the report only; on merchants, offers and redemptions it is
 // assumed.
 import { TokenStore, bearerOf } from '../../tokens.cjs';
-import type { ProviderApi, ProviderInstance } from '../../types.cjs';
+import type { ProviderApi, RouteContext } from '../../types.cjs';
 import { helpers } from './helpers.cjs';
 import * as merchants from './merchants.cjs';
 import * as offers from './offers.cjs';
@@ -28,7 +28,7 @@ export const SOURCES: Record<string, string> = {
 	...redemptions.SOURCES,
 };
 
-function create(api: ProviderApi, userOptions: Partial<Options>): ProviderInstance {
+function create(api: ProviderApi, userOptions: Partial<Options>) {
 	const { randomId } = api;
 	const options: Options = { ...DEFAULTS, ...userOptions };
 	const tokens = new TokenStore({
@@ -47,11 +47,12 @@ function create(api: ProviderApi, userOptions: Partial<Options>): ProviderInstan
 
 	return {
 		/** The client a request comes from, whichever of its tokens it carries: rate limits count per client. */
-		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
+		callerOf: (ctx: RouteContext) =>
+			tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
 		state,
 		tokens,
 		// Assumed fault body (the 429 and 500 bodies are not public); no request-id header is sent.
-		faultBody(status) {
+		faultBody(status: number) {
 			return { status, message: status === 429 ? 'Too Many Requests' : 'Internal Server Error' };
 		},
 		control: {

@@ -3,14 +3,7 @@
 import type { z } from 'zod';
 import { bearerOf } from '../../tokens.cjs';
 import type { ProviderApi, RouteContext } from '../../types.cjs';
-import {
-	JSONAPI,
-	NAME,
-	type Job,
-	type LocationSubject,
-	type Options,
-	type State,
-} from './state.cjs';
+import { JSONAPI, NAME, type Job, type LocationSubject, type State } from './state.cjs';
 
 /** Switches the control API sets, read by the routes. */
 export interface Flags {

@@ -9,7 +9,7 @@
 // messages/errors, Retry-After between polls, a 303 to the result). ASSUMED: the two token paths, the sync
 // methods' method and body, and that a large sync batch answers as a background job.
 import { TokenStore } from '../../tokens.cjs';
-import type { ProviderApi, ProviderInstance } from '../../types.cjs';
+import type { ProviderApi } from '../../types.cjs';
 import * as auth from './auth.cjs';
 import * as campaigns from './campaigns.cjs';
 import * as contacts from './contacts.cjs';
@@ -32,7 +32,7 @@ export const SOURCES: Record<string, string> = {
 	...sync.SOURCES,
 };
 
-function create(api: ProviderApi, userOptions: Partial<Options>): ProviderInstance {
+function create(api: ProviderApi, userOptions: Partial<Options>) {
 	const options: Options = { ...DEFAULTS, ...userOptions };
 	const userTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fu_', onIssue: api.secret });
 	const locationTokens = new TokenStore({ lifetimeSeconds: 0, prefix: 'fl_', onIssue: api.secret });
@@ -50,7 +50,7 @@ function create(api: ProviderApi, userOptions: Partial<Options>): ProviderInstan
 
 	return {
 		state,
-		faultBody: (status) => ({
+		faultBody: (status: number) => ({
 			errors: [
 				{
 					status: String(status),

@@ -4,7 +4,7 @@
 // ASSUMED (the public material does not give them): an ASP.NET Web API 2 style API with page/pageSize paging
 // and {Message, ModelState} error bodies. The node keeps each path in one place so it can be corrected.
 import { TokenStore, bearerOf } from '../../tokens.cjs';
-import type { ProviderApi, ProviderInstance } from '../../types.cjs';
+import type { ProviderApi, RouteContext } from '../../types.cjs';
 import * as activities from './activities.cjs';
 import * as companies from './companies.cjs';
 import * as contacts from './contacts.cjs';
@@ -28,7 +28,7 @@ export const SOURCES: Record<string, string> = {
 	...swagger.SOURCES,
 };
 
-function create(api: ProviderApi, userOptions: Partial<Options>): ProviderInstance {
+function create(api: ProviderApi, userOptions: Partial<Options>) {
 	const options: Options = { ...DEFAULTS, ...userOptions };
 	const tokens = new TokenStore({
 		lifetimeSeconds: options.tokenLifetimeSeconds,
@@ -47,10 +47,11 @@ function create(api: ProviderApi, userOptions: Partial<Options>): ProviderInstan
 
 	return {
 		/** The client a request comes from, whichever of its tokens it carries: rate limits count per client. */
-		callerOf: (ctx) => tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
+		callerOf: (ctx: RouteContext) =>
+			tokens.tokens.get(bearerOf(ctx.headers) ?? '')?.subject?.clientId,
 		state,
 		tokens,
-		faultBody: (status) => ({
+		faultBody: (status: number) => ({
 			Message: status === 429 ? 'Too many requests.' : 'An error has occurred.',
 		}),
 		control: {
