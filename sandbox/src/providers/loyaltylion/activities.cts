@@ -27,7 +27,9 @@ export function register(ll: Lion) {
 		validate,
 		isoDateTime,
 		readQuery,
-		LIMIT,
+		PAGING,
+		CREATED,
+		UPDATED,
 		cursorList,
 		inRange,
 		notFound,
@@ -37,20 +39,14 @@ export function register(ll: Lion) {
 	// created_at_max (before). There is no name, customer or state filter: those are refused.
 	route('GET', '/v2/activities', (ctx) => {
 		need(ctx, 'read', 'customers');
-		const q = readQuery(ctx, {
-			since_id: { kind: 'int', min: 0 },
-			limit: LIMIT,
-			page: { kind: 'int', min: 1 },
-			cursor: { kind: 'string' },
-			created_at_min: { kind: 'datetime' },
-			created_at_max: { kind: 'datetime' },
-		});
+		const filters = { since_id: { kind: 'int', min: 0 }, ...CREATED } as const;
+		const q = readQuery(ctx, { ...filters, ...PAGING });
 		const { page, cursor, headers } = cursorList(
 			ctx,
 			'activities',
 			q,
 			state.activities,
-			['since_id', 'created_at_min', 'created_at_max'],
+			Object.keys(filters),
 			(a, f) => inRange(a.created_at, f.created_at_min, f.created_at_max, true),
 		);
 		return { status: 200, body: { activities: page.map(activityView), cursor }, headers };

@@ -18,7 +18,9 @@ export function register(ll: Lion) {
 		need,
 		validate,
 		readQuery,
-		LIMIT,
+		PAGING,
+		CREATED,
+		UPDATED,
 		cursorList,
 		inRange,
 		customerOr404,
@@ -26,34 +28,21 @@ export function register(ll: Lion) {
 	// customers/list-customers (date filters from the old customers page; at-or-after / at-or-before)
 	route('GET', '/v2/customers', (ctx) => {
 		need(ctx, 'read', 'customers');
-		const q = readQuery(ctx, {
+		const filters = {
 			since_id: { kind: 'int', min: 0 },
-			limit: LIMIT,
-			page: { kind: 'int', min: 1 },
 			sort_field: { kind: 'enum', values: ['id', 'updated_at'] },
 			sort_direction: { kind: 'enum', values: ['asc', 'desc'] },
-			cursor: { kind: 'string' },
 			email: { kind: 'string' },
-			created_at_min: { kind: 'datetime' },
-			created_at_max: { kind: 'datetime' },
-			updated_at_min: { kind: 'datetime' },
-			updated_at_max: { kind: 'datetime' },
-		});
+			...CREATED,
+			...UPDATED,
+		} as const;
+		const q = readQuery(ctx, { ...filters, ...PAGING });
 		const { page, cursor, headers } = cursorList(
 			ctx,
 			'customers',
 			q,
 			state.customers,
-			[
-				'since_id',
-				'sort_field',
-				'sort_direction',
-				'email',
-				'created_at_min',
-				'created_at_max',
-				'updated_at_min',
-				'updated_at_max',
-			],
+			Object.keys(filters),
 			(c, f) =>
 				// email: the customers whose e-mail contains it (case-insensitive: assumed)
 				(f.email === undefined || c.email.toLowerCase().includes(String(f.email).toLowerCase())) &&

@@ -30,7 +30,9 @@ export function register(ll: Lion) {
 		money,
 		isoDateTime,
 		readQuery,
-		LIMIT,
+		PAGING,
+		CREATED,
+		UPDATED,
 		cursorList,
 		inRange,
 		notFound,
@@ -42,22 +44,14 @@ export function register(ll: Lion) {
 	// orders/list-orders: since_id (> 0), limit, page (deprecated), cursor, created/updated_at_min/max.
 	route('GET', '/v2/orders', (ctx) => {
 		need(ctx, 'read', 'orders');
-		const q = readQuery(ctx, {
-			since_id: { kind: 'int', min: 1 },
-			limit: LIMIT,
-			page: { kind: 'int', min: 1 },
-			cursor: { kind: 'string' },
-			created_at_min: { kind: 'datetime' },
-			created_at_max: { kind: 'datetime' },
-			updated_at_min: { kind: 'datetime' },
-			updated_at_max: { kind: 'datetime' },
-		});
+		const filters = { since_id: { kind: 'int', min: 1 }, ...CREATED, ...UPDATED } as const;
+		const q = readQuery(ctx, { ...filters, ...PAGING });
 		const { page, cursor, headers } = cursorList(
 			ctx,
 			'orders',
 			q,
 			[...state.orders.values()],
-			['since_id', 'created_at_min', 'created_at_max', 'updated_at_min', 'updated_at_max'],
+			Object.keys(filters),
 			(o, f) =>
 				inRange(o.created_at, f.created_at_min, f.created_at_max, false) &&
 				inRange(o.updated_at, f.updated_at_min, f.updated_at_max, false),

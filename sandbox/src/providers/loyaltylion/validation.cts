@@ -7,7 +7,7 @@ import type { RouteContext } from '../../types.cjs';
 export type QSpec = Record<
 	string,
 	| { kind: 'int'; min?: number; max?: number }
-	| { kind: 'enum'; values: string[] }
+	| { kind: 'enum'; values: readonly string[] }
 	| { kind: 'string'; pattern?: RegExp; hint?: string }
 	| { kind: 'datetime' }
 >;
@@ -145,8 +145,37 @@ export function makeValidation(ll: Auth) {
 		return out as QueryOf<S>;
 	};
 	const LIMIT = { kind: 'int', min: 1, max: 500 } as const;
+	/** What every cursor-paged list takes besides its filters: limit (1..500), page (deprecated), cursor. */
+	const PAGING = {
+		limit: LIMIT,
+		page: { kind: 'int', min: 1 },
+		cursor: { kind: 'string' },
+	} as const;
+	/** created_at_min and created_at_max, as the lists that filter by creation take them */
+	const CREATED = {
+		created_at_min: { kind: 'datetime' },
+		created_at_max: { kind: 'datetime' },
+	} as const;
+	/** updated_at_min and updated_at_max, likewise */
+	const UPDATED = {
+		updated_at_min: { kind: 'datetime' },
+		updated_at_max: { kind: 'datetime' },
+	} as const;
 
-	return { article, describe, fail400, validate, noBody, money, isoDateTime, readQuery, LIMIT };
+	return {
+		article,
+		describe,
+		fail400,
+		validate,
+		noBody,
+		money,
+		isoDateTime,
+		readQuery,
+		LIMIT,
+		PAGING,
+		CREATED,
+		UPDATED,
+	};
 }
 
 export type Validation = ReturnType<typeof makeValidation>;
