@@ -5,6 +5,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { buildPath } from '../shared/http/path';
+import { credentialSettings } from '../shared/http/per-execution';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider } from '../shared/http/types';
 
@@ -60,23 +61,16 @@ export const cardlytics: Provider = {
 	},
 };
 
-const baseUrls = new WeakMap<object, Promise<string>>();
+const baseOf = credentialSettings((credentials) => {
+	const environment = String(credentials.environment ?? 'production');
+	const base =
+		environment === 'custom' ? String(credentials.customBaseUrl ?? '') : ENVIRONMENTS[environment];
+	return (base ?? ENVIRONMENTS.production).replace(/\/+$/, '');
+});
 
 /** The API base for this execution's credential, read once per execution (not per item). */
 export async function baseUrl(ctx: IExecuteFunctions | IPollFunctions): Promise<string> {
-	let cached = baseUrls.get(ctx);
-	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
-			const environment = String(credentials.environment ?? 'production');
-			const base =
-				environment === 'custom'
-					? String(credentials.customBaseUrl ?? '')
-					: ENVIRONMENTS[environment];
-			return (base ?? ENVIRONMENTS.production).replace(/\/+$/, '');
-		});
-		baseUrls.set(ctx, cached);
-	}
-	return await cached;
+	return await baseOf(ctx, CREDENTIAL_TYPE);
 }
 
 export async function cardlyticsRequest<T = IDataObject>(

@@ -6,7 +6,13 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
+import {
+	changeKeyOf,
+	eventProperty,
+	newestFirst,
+	pollOnce,
+	pollOptionsProperty,
+} from '../shared/polling/polling';
 import { locationIdField } from './actions/fields';
 import { CREDENTIAL_TYPE, frederickList, PATHS } from './transport';
 
@@ -91,12 +97,9 @@ export class FrederickTrigger implements INodeType {
 			{
 				fetchSince: async (since) =>
 					(await all()).filter((r) => Date.parse(timeOf(r)) >= since.getTime()),
-				fetchLatest: async (count) =>
-					(await all())
-						.sort((a, b) => Date.parse(timeOf(b)) - Date.parse(timeOf(a)))
-						.slice(0, count),
+				fetchLatest: async (count) => newestFirst(await all(), timeOf, count),
 				timeOf,
-				keyOf: (r) => `${String(r.id)}@${timeOf(r)}`,
+				keyOf: changeKeyOf(timeOf),
 				overlapMs: 60_000,
 			},
 			{ startFrom: options.startFrom as string | undefined },

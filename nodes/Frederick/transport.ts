@@ -10,6 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { frederickBaseUrl } from '../../credentials/FrederickApi.credentials';
 import { pageRecords, paginate } from '../shared/http/pagination';
 import { buildPath, followOnOrigin } from '../shared/http/path';
+import { credentialSettings } from '../shared/http/per-execution';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider } from '../shared/http/types';
 
@@ -97,17 +98,12 @@ export const frederick: Provider = {
 	},
 };
 
-const bases = new WeakMap<object, Promise<string>>();
+const baseOf = credentialSettings((credentials) => frederickBaseUrl(credentials));
 
 async function baseUrl(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 ): Promise<string> {
-	let cached = bases.get(ctx);
-	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => frederickBaseUrl(c));
-		bases.set(ctx, cached);
-	}
-	return await cached;
+	return await baseOf(ctx, CREDENTIAL_TYPE);
 }
 
 export interface JsonApiResource {

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { paginate } from '../shared/http/pagination';
+import { credentialSettings } from '../shared/http/per-execution';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider, ProviderError } from '../shared/http/types';
 
@@ -198,54 +199,49 @@ interface Settings {
 	/** IANA zone of the deployment, in which Loyalife reads and writes times without a zone. */
 	timeZone: string;
 }
-const settings = new WeakMap<object, Promise<Settings>>();
+type Ctx = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+const settingsFor = credentialSettings<Settings, Ctx>((c, ctx) => {
+	// ProgramId goes into bodies as an integer and into queries as pintProgramId: a whole number only.
+	if (!/^\d+$/.test(String(c.programId ?? '').trim()))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Loyalife credential's Program ID must be a whole number, got "${String(c.programId ?? '')}"`,
+			{ description: 'Set it to your program ID, as issued by Xoxoday (e.g. 19).' },
+		);
+	const timeZone = String(c.timeZone ?? '').trim() || ASSUMED.timeZone;
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+	} catch {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Loyalife credential's Time Zone is not a time zone, got "${timeZone}"`,
+			{ description: 'Set an IANA time zone name (e.g. Asia/Kolkata or UTC).' },
+		);
+	}
+	// Relation Type: Customer (4), or Other (0) with the code in Other Relation Type.
+	const relationType =
+		Number(c.relationType ?? RELATION_TYPE_CUSTOMER) === 0
+			? Number(c.relationTypeOther)
+			: Number(c.relationType ?? RELATION_TYPE_CUSTOMER);
+	if (!Number.isInteger(relationType) || relationType < 1)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Loyalife credential's Other Relation Type must be a whole number, got "${String(c.relationTypeOther ?? '')}"`,
+			{ description: 'Set the RelationType code Xoxoday gave you, or choose Customer (4).' },
+		);
+	return {
+		timeZone,
+		relationType,
+		base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
+		programId: String(c.programId ?? '').trim(),
+		currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
+	};
+});
 
 /** Base URL and program id of this execution's credential, read once per execution. */
-export async function settingsOf(
-	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
-): Promise<Settings> {
-	let cached = settings.get(ctx);
-	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((c) => {
-			// ProgramId goes into bodies as an integer and into queries as pintProgramId: a whole number only.
-			if (!/^\d+$/.test(String(c.programId ?? '').trim()))
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`The Loyalife credential's Program ID must be a whole number, got "${String(c.programId ?? '')}"`,
-					{ description: 'Set it to your program ID, as issued by Xoxoday (e.g. 19).' },
-				);
-			const timeZone = String(c.timeZone ?? '').trim() || ASSUMED.timeZone;
-			try {
-				new Intl.DateTimeFormat('en-US', { timeZone });
-			} catch {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`The Loyalife credential's Time Zone is not a time zone, got "${timeZone}"`,
-					{ description: 'Set an IANA time zone name (e.g. Asia/Kolkata or UTC).' },
-				);
-			}
-			// Relation Type: Customer (4), or Other (0) with the code in Other Relation Type.
-			const relationType =
-				Number(c.relationType ?? RELATION_TYPE_CUSTOMER) === 0
-					? Number(c.relationTypeOther)
-					: Number(c.relationType ?? RELATION_TYPE_CUSTOMER);
-			if (!Number.isInteger(relationType) || relationType < 1)
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`The Loyalife credential's Other Relation Type must be a whole number, got "${String(c.relationTypeOther ?? '')}"`,
-					{ description: 'Set the RelationType code Xoxoday gave you, or choose Customer (4).' },
-				);
-			return {
-				timeZone,
-				relationType,
-				base: String(c.baseUrl ?? 'https://loyalife-api.xoxoday.in').replace(/\/+$/, ''),
-				programId: String(c.programId ?? '').trim(),
-				currency: String(c.transactionCurrency ?? '').trim() || 'DEFAULT',
-			};
-		});
-		settings.set(ctx, cached);
-	}
-	return await cached;
+export async function settingsOf(ctx: Ctx): Promise<Settings> {
+	return await settingsFor(ctx, CREDENTIAL_TYPE);
 }
 
 /** Sends a request and unwraps the envelope: returns ReturnObject (and Count), or throws the envelope error. */

@@ -6,8 +6,17 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { eventProperty, pollOnce, pollOptionsProperty } from '../shared/polling/polling';
+import {
+	changeKeyOf,
+	eventProperty,
+	newestFirst,
+	pollOnce,
+	pollOptionsProperty,
+} from '../shared/polling/polling';
 import { CALLS, CREDENTIAL_TYPE, loyalisticList, PATHS, QUERY } from './transport';
+
+/** A contact's change time: its update, or its creation when it was never updated. */
+const timeOf = (r: IDataObject) => String(r.updatedAt ?? r.createdAt ?? '');
 
 /**
  * Loyalistic sends no webhooks: this trigger polls its contacts by update time (`updatedSince`, assumed like
@@ -59,7 +68,7 @@ export class LoyalisticTrigger implements INodeType {
 					),
 				// The latest changes of the last 30 days, newest first (the list has no documented sort).
 				fetchLatest: async (count) =>
-					(
+					newestFirst(
 						await loyalisticList(
 							this,
 							0,
@@ -67,12 +76,12 @@ export class LoyalisticTrigger implements INodeType {
 							PATHS.contacts,
 							{ [QUERY.updatedSince]: new Date(Date.now() - 30 * 86_400_000).toISOString() },
 							undefined,
-						)
-					)
-						.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)))
-						.slice(0, count),
-				timeOf: (r) => String(r.updatedAt ?? r.createdAt ?? ''),
-				keyOf: (r) => `${String(r.id)}@${String(r.updatedAt ?? r.createdAt ?? '')}`,
+						),
+						timeOf,
+						count,
+					),
+				timeOf,
+				keyOf: changeKeyOf(timeOf),
 				overlapMs: 60_000,
 			},
 			{ startFrom: options.startFrom as string | undefined },

@@ -9,6 +9,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 import { pageRecords, paginate } from '../shared/http/pagination';
 import { buildPath } from '../shared/http/path';
+import { credentialSettings } from '../shared/http/per-execution';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider } from '../shared/http/types';
 import { SWAGGER_PATH } from './swaggerCheck';
@@ -162,19 +163,14 @@ export const loyalistic: Provider = {
 	},
 };
 
-const bases = new WeakMap<object, Promise<string>>();
+const baseOf = credentialSettings((credentials) =>
+	String(credentials.apiBaseUrl ?? 'https://api.loyalistic.com/v1').replace(/\/+$/, ''),
+);
 
 export async function baseUrl(
 	ctx: IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions,
 ): Promise<string> {
-	let cached = bases.get(ctx);
-	if (!cached) {
-		cached = ctx
-			.getCredentials(CREDENTIAL_TYPE)
-			.then((c) => String(c.apiBaseUrl ?? 'https://api.loyalistic.com/v1').replace(/\/+$/, ''));
-		bases.set(ctx, cached);
-	}
-	return await cached;
+	return await baseOf(ctx, CREDENTIAL_TYPE);
 }
 
 export async function loyalisticRequest<T = IDataObject>(

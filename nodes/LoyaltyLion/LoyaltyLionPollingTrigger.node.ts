@@ -11,6 +11,7 @@ import {
 	pollOnce,
 	pollOptionsProperty,
 	type PollSource,
+	changeKeyOf,
 } from '../shared/polling/polling';
 import {
 	authenticationProperties,
@@ -19,6 +20,9 @@ import {
 	MAX_PAGE_SIZE,
 	PATHS,
 } from './transport';
+
+/** A record's change time: its update, or its creation for records never updated. */
+const timeOf = (r: IDataObject) => String(r.updated_at ?? r.created_at ?? '');
 
 /**
  * LoyaltyLion by polling, for stores that cannot register webhooks: new or updated customers
@@ -126,8 +130,8 @@ export class LoyaltyLionPollingTrigger implements INodeType {
 					event.latest ?? {},
 					Math.min(count, MAX_PAGE_SIZE),
 				),
-			timeOf: (r) => String(r.updated_at ?? r.created_at ?? ''),
-			keyOf: (r) => `${String(r.id)}@${String(r.updated_at ?? r.created_at ?? '')}`,
+			timeOf,
+			keyOf: changeKeyOf(timeOf),
 			overlapMs: 60_000,
 		};
 		return await pollOnce(this, source, { startFrom: options.startFrom as string | undefined });

@@ -12,6 +12,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { csvRecords, csvText } from '../shared/formats/csv';
 import { pageRecords, paginate } from '../shared/http/pagination';
 import { buildPath } from '../shared/http/path';
+import { credentialSettings } from '../shared/http/per-execution';
 import { apiRequest } from '../shared/http/request';
 import type { ApiResponse, Provider } from '../shared/http/types';
 
@@ -157,34 +158,27 @@ type Ctx =
 	| ILoadOptionsFunctions;
 
 interface Settings {
-	credentialType: string;
 	base: string;
 	rateLimit: { requests: number; perMs: number };
 }
-const settings = new WeakMap<object, Promise<Settings>>();
+const settingsFor = credentialSettings<Settings>((c) => ({
+	base: String(c.apiBaseUrl ?? 'https://api.loyaltylion.com/v2').replace(/\/+$/, ''),
+	// Each of the processes sharing the credential keeps its share of the rate (queue mode).
+	rateLimit: {
+		requests: Math.max(
+			1,
+			Math.floor(
+				(Number(c.requestsPerSecond ?? 20) || 20) / Math.max(1, Number(c.processes ?? 1) || 1),
+			),
+		),
+		perMs: 1000,
+	},
+}));
 
 /** Which credential the node uses (Authentication field) and its API base, read once per execution. */
-export async function settingsOf(ctx: Ctx): Promise<Settings> {
-	let cached = settings.get(ctx);
-	if (!cached) {
-		const credentialType = credentialTypeOf(authenticationOf(ctx));
-		cached = ctx.getCredentials(credentialType).then((c) => ({
-			credentialType,
-			base: String(c.apiBaseUrl ?? 'https://api.loyaltylion.com/v2').replace(/\/+$/, ''),
-			// Each of the processes sharing the credential keeps its share of the rate (queue mode).
-			rateLimit: {
-				requests: Math.max(
-					1,
-					Math.floor(
-						(Number(c.requestsPerSecond ?? 20) || 20) / Math.max(1, Number(c.processes ?? 1) || 1),
-					),
-				),
-				perMs: 1000,
-			},
-		}));
-		settings.set(ctx, cached);
-	}
-	return await cached;
+export async function settingsOf(ctx: Ctx): Promise<Settings & { credentialType: string }> {
+	const credentialType = credentialTypeOf(authenticationOf(ctx));
+	return { credentialType, ...(await settingsFor(ctx, credentialType)) };
 }
 
 export async function loyaltyLionRequest<T = IDataObject>(

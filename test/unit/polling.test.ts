@@ -1,5 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { pollOnce, type PollSource, type PollState } from '../../nodes/shared/polling/polling';
+import {
+	changeKeyOf,
+	newestFirst,
+	pollOnce,
+	type PollSource,
+	type PollState,
+} from '../../nodes/shared/polling/polling';
 
 /** The parts of a poll context pollOnce reads in a scheduled poll: its mode, the node's static data, the node. */
 function pollContext(state: PollState): IPollFunctions {
@@ -94,5 +100,28 @@ describe('polling', () => {
 		await expect(pollOnce(pollContext({}), source, { startFrom: 'yesterday' })).rejects.toThrow(
 			'Start From must be a date-time, got "yesterday"',
 		);
+	});
+});
+
+describe('change keys and the newest records', () => {
+	const timeOf = (r: IDataObject) => String(r.updated ?? r.created ?? '');
+
+	test('a record changed in place has a new key at each change', () => {
+		const keyOf = changeKeyOf(timeOf);
+		expect(keyOf({ id: 7, created: '2026-11-01T10:00:00Z' })).toBe('7@2026-11-01T10:00:00Z');
+		expect(keyOf({ id: 7, created: '2026-11-01T10:00:00Z', updated: '2026-11-02T08:00:00Z' })).toBe(
+			'7@2026-11-02T08:00:00Z',
+		);
+	});
+
+	test('newest first by the change time, a never-updated record by its creation, then cut to the count', () => {
+		const records: IDataObject[] = [
+			{ id: 'a', updated: '2026-11-01T10:00:00Z' },
+			{ id: 'b', created: '2026-11-03T10:00:00Z' },
+			{ id: 'c', updated: '2026-11-02T10:00:00+02:00' },
+			{ id: 'd' },
+		];
+		expect(newestFirst(records, timeOf, 3).map((r) => r.id)).toEqual(['b', 'c', 'a']);
+		expect(records.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
-import { Validator } from '../../shared/execution/validate';
+import { readCollection } from '../../shared/execution/validate';
 
 export const locationIdField: INodeProperties = recordLocator({
 	displayName: 'Location',
@@ -100,15 +100,10 @@ export function contactAttributes(
 	name: string,
 	label: string,
 ): IDataObject {
-	const raw = ctx.getNodeParameter(name, i, {}) as IDataObject;
-	const v = new Validator(ctx, i);
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(raw)) {
-		if (value === '' || value === undefined || value === null) continue;
+	return readCollection(ctx, i, name, (key, value, v, out) => {
 		const text = String(value).trim();
 		if (key === 'email') v.emailValue(text, `${label} → Email`);
 		if (key === 'external_id') out.properties = { external_id: text };
 		else out[key] = text;
-	}
-	return out;
+	});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
-import { Validator } from '../../shared/execution/validate';
+import { readCollection, Validator } from '../../shared/execution/validate';
 import { ASSUMED } from '../transport';
 
 const REF = 'https://help-loyalife.xoxoday.com/api-reference';
@@ -147,20 +147,17 @@ export function profileData(
 	fieldOf: Record<string, string> = {},
 ): IDataObject {
 	const v = new Validator(ctx, i);
-	const raw = ctx.getNodeParameter(collection, i, {}) as IDataObject;
-	const data: IDataObject = {};
-	for (const [key, value] of Object.entries(raw)) {
-		if (value === '' || value === undefined || value === null) continue;
+	const data = readCollection(ctx, i, collection, (key, value, _v, out) => {
 		if (typeof value === 'object') v.fail(`${label} → ${key}`, 'must be text');
 		if (key === 'dob') {
 			const day = /^\d{4}-\d{2}-\d{2}/.exec(String(value))?.[0];
 			if (!day) v.fail(`${label} → Date of Birth`, `must be a date, got "${String(value)}"`);
-			data.dob = day;
-		} else if (key === 'email_id') data.email_id = v.emailValue(value, `${label} → Email`);
+			out.dob = day;
+		} else if (key === 'email_id') out.email_id = v.emailValue(value, `${label} → Email`);
 		// The address field's name is not public (ASSUMED.addressField); the parameter keeps its own name.
-		else if (key === 'address') data[ASSUMED.addressField] = String(value).trim();
-		else data[key] = String(value).trim();
-	}
+		else if (key === 'address') out[ASSUMED.addressField] = String(value).trim();
+		else out[key] = String(value).trim();
+	});
 	const custom = (ctx.getNodeParameter('customAttributes', i, {}) as IDataObject).attribute as
 		| IDataObject[]
 		| undefined;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/descriptions/locator';
 import type { FieldPick, OutputVersions } from '../../shared/descriptions/simplify';
-import { Validator } from '../../shared/execution/validate';
+import { readCollection, Validator } from '../../shared/execution/validate';
 
 /**
  * Loyalistic's id type is not public: any single path segment is accepted (a number, a GUID, ...) and the API
@@ -151,17 +151,13 @@ export function collectionBody(
 	name: string,
 	label: string,
 ): IDataObject {
-	const raw = ctx.getNodeParameter(name, i, {}) as IDataObject;
-	const v = new Validator(ctx, i);
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(raw)) {
-		if (value === '' || value === undefined || value === null) continue;
+	return readCollection(ctx, i, name, (key, value, v, body) => {
 		if (key === 'customFields') {
 			const parsed = typeof value === 'string' ? safeJson(value) : value;
 			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
 				v.fail(`${label} → Custom Fields (JSON)`, 'must be a JSON object');
 			if (Object.keys(parsed as object).length) body.customFields = parsed as IDataObject;
-			continue;
+			return;
 		}
 		if (key === 'email') v.emailValue(value, `${label} → Email`);
 		if (
@@ -170,10 +166,9 @@ export function collectionBody(
 		) {
 			v.fail(`${label} → ${key}`, 'must be a whole number');
 		}
-		if (key === 'companyId' && value === 0) continue;
+		if (key === 'companyId' && value === 0) return;
 		body[key] = value;
-	}
-	return body;
+	});
 }
 
 function safeJson(text: string): unknown {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { outputItems, type OperationResult } from '../../shared/execution/items';
 import { loyaltyLionCsv, loyaltyLionList } from '../transport';
-import { Validator } from '../../shared/execution/validate';
+import { readCollection, Validator } from '../../shared/execution/validate';
 
 /** A date-time filter of a LoyaltyLion list (sent as ISO 8601). */
 export function dateFilter(
@@ -27,19 +27,10 @@ export const sinceIdFilter = (what: string, min = 0): INodeProperties => ({
  * as ISO 8601, each checked and named in the error when it is not what the field says.
  */
 export function readFilters(ctx: IExecuteFunctions, i: number): IDataObject {
-	const raw = ctx.getNodeParameter('filters', i, {}) as IDataObject;
-	const v = new Validator(ctx, i);
-	const filters: IDataObject = {};
-	for (const [key, value] of Object.entries(raw)) {
-		if (value === '' || value === undefined || value === null) continue;
-		if (/_at_(min|max)$/.test(key)) {
-			const date = new Date(String(value));
-			if (Number.isNaN(date.getTime()))
-				v.fail(`Filters → ${key}`, `must be a date-time, got "${String(value)}"`);
-			filters[key] = date.toISOString();
-		} else filters[key] = typeof value === 'string' ? value.trim() : value;
-	}
-	return filters;
+	return readCollection(ctx, i, 'filters', (key, value, v, filters) => {
+		if (/_at_(min|max)$/.test(key)) filters[key] = v.dateTimeValue(value, `Filters → ${key}`);
+		else filters[key] = typeof value === 'string' ? value.trim() : value;
+	});
 }
 
 /**

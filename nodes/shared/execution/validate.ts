@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { segmentProblem } from '../http/path';
 
@@ -105,6 +105,14 @@ export class Validator {
 		return day;
 	}
 
+	/** A date-time from a field's value (any form Date reads), as ISO 8601 in UTC. */
+	dateTimeValue(value: unknown, label: string): string {
+		const date = new Date(String(value));
+		if (Number.isNaN(date.getTime()))
+			this.fail(label, `must be a date-time, got "${String(value)}"`);
+		return date.toISOString();
+	}
+
 	/** A list of strings from a comma-separated string or an array (as expressions often give). */
 	list(name: string, label: string): string[] {
 		const value = this.ctx.getNodeParameter(name, this.itemIndex, '') as unknown;
@@ -167,4 +175,29 @@ export class Validator {
 	url(name: string, label: string): string {
 		return this.pattern(name, label, /^https?:\/\/\S+$/, 'an http(s) URL');
 	}
+}
+
+/**
+ * A collection parameter's filled-in fields (empty ones left out), each handed with the item's Validator to
+ * `each`, which checks it and writes what the request sends into `out`. Answers `out`.
+ */
+export function readCollection(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	each: (
+		key: string,
+		value: NonNullable<IDataObject[string]>,
+		v: Validator,
+		out: IDataObject,
+	) => void,
+): IDataObject {
+	const raw = ctx.getNodeParameter(name, i, {}) as IDataObject;
+	const v = new Validator(ctx, i);
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (value === '' || value === undefined || value === null) continue;
+		each(key, value, v, out);
+	}
+	return out;
 }

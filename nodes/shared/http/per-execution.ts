@@ -1,4 +1,4 @@
-import type { ICredentialsDecrypted } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 import type { RequestContext } from './types';
 
 /**
@@ -24,6 +24,21 @@ export function perExecution<T>(
 export function executionCache<T>(): (ctx: object, key: string, make: () => T) => T {
 	const store = new WeakMap<object, Map<string, T>>();
 	return (ctx, key, make) => perExecution(store, ctx, key, make);
+}
+
+/**
+ * What a transport derives from its stored credential (API base, program, rate), read once per execution and
+ * credential type rather than once per item: `settingsOf(ctx, credentialType)`. A failed derivation (a field
+ * the transport refuses) fails every request of the execution the same way.
+ */
+export function credentialSettings<T, C extends RequestContext = RequestContext>(
+	derive: (credentials: ICredentialDataDecryptedObject, ctx: C) => T,
+): (ctx: C, credentialType: string) => Promise<T> {
+	const once = executionCache<Promise<T>>();
+	return async (ctx, credentialType) =>
+		await once(ctx, credentialType, () =>
+			ctx.getCredentials(credentialType).then((credentials) => derive(credentials, ctx)),
+		);
 }
 
 const decrypted = executionCache<Promise<ICredentialsDecrypted | undefined>>();

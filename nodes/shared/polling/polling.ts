@@ -79,6 +79,22 @@ export function pollOptionsProperty(extra: INodeProperties[] = []): INodePropert
 	};
 }
 
+/** A change's key for records with an `id` that are changed in place: the id at its change time. */
+export const changeKeyOf =
+	(timeOf: (record: IDataObject) => string) =>
+	(record: IDataObject): string =>
+		`${String(record.id)}@${timeOf(record)}`;
+
+/** The `count` records changed last, newest first, by `timeOf` (for a source with no sorted list). */
+export function newestFirst(
+	records: IDataObject[],
+	timeOf: (record: IDataObject) => string,
+	count: number,
+): IDataObject[] {
+	const at = (r: IDataObject) => Date.parse(timeOf(r)) || 0;
+	return [...records].sort((a, b) => at(b) - at(a)).slice(0, count);
+}
+
 function time(source: PollSource, record: IDataObject): number {
 	const t = Date.parse(source.timeOf(record));
 	return Number.isNaN(t) ? 0 : t;

@@ -84,12 +84,9 @@ export default defineOperation({
 		for (const [key, raw] of Object.entries(extra)) {
 			const value = locatorValue(raw) as IDataObject[string];
 			if (value === '' || value === undefined) continue;
-			if (key === 'send_at') {
-				const date = new Date(String(value));
-				if (Number.isNaN(date.getTime()))
-					v.fail('Additional Fields → Send At', `must be a date-time, got "${String(value)}"`);
-				attributes.send_at = date.toISOString();
-			} else attributes[key] = value;
+			if (key === 'send_at')
+				attributes.send_at = v.dateTimeValue(value, 'Additional Fields → Send At');
+			else attributes[key] = value;
 		}
 		return shape(
 			this,

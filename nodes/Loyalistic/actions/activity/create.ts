@@ -60,15 +60,8 @@ export default defineOperation({
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const body: IDataObject = { type };
 		if (extra.description) body.description = extra.description;
-		if (extra.occurredAt) {
-			const date = new Date(String(extra.occurredAt));
-			if (Number.isNaN(date.getTime()))
-				v.fail(
-					'Additional Fields → Occurred At',
-					`must be a date-time, got "${String(extra.occurredAt)}"`,
-				);
-			body.occurredAt = date.toISOString();
-		}
+		if (extra.occurredAt)
+			body.occurredAt = v.dateTimeValue(extra.occurredAt, 'Additional Fields → Occurred At');
 		if (extra.properties) {
 			const properties = v.json(
 				'additionalFields.properties',

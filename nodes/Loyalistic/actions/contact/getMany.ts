@@ -36,15 +36,11 @@ export default defineOperation({
 		const shape = outputShaper(this, i, CONTACT_OUTPUT);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
-		if (filters.updatedSince) {
-			const date = new Date(String(filters.updatedSince));
-			if (Number.isNaN(date.getTime()))
-				new Validator(this, i).fail(
-					'Filters → Updated Since',
-					`must be a date-time, got "${String(filters.updatedSince)}"`,
-				);
-			qs[QUERY.updatedSince] = date.toISOString();
-		}
+		if (filters.updatedSince)
+			qs[QUERY.updatedSince] = new Validator(this, i).dateTimeValue(
+				filters.updatedSince,
+				'Filters → Updated Since',
+			);
 		return shape(
 			await loyalisticList(this, i, CALLS.contactGetMany, PATHS.contacts, qs, limitOf(this, i)),
 			CONTACT_SIMPLE,

@@ -142,12 +142,7 @@ export default defineOperation({
 			const properties = v.json('additionalFields.properties', 'Additional Fields → Properties');
 			if (properties && Object.keys(properties).length) body.properties = properties as IDataObject;
 		}
-		if (extra.date) {
-			const date = new Date(String(extra.date));
-			if (Number.isNaN(date.getTime()))
-				v.fail('Additional Fields → Date', `must be a date-time, got "${String(extra.date)}"`);
-			body.date = date.toISOString();
-		}
+		if (extra.date) body.date = v.dateTimeValue(extra.date, 'Additional Fields → Date');
 		if (extra.guest !== undefined)
 			body.guest = booleanOf(v, extra.guest, 'Additional Fields → Guest');
 		const siteId = siteIdOf(v, extra.site_id, 'Additional Fields → Site');

@@ -233,12 +233,8 @@ export default defineOperation({
 				if (ids.length) body.claimed_reward_ids = ids;
 			} else if (key === 'guest') body.guest = booleanOf(v, value, 'Additional Fields → Guest');
 			else if (key === 'total_paid') body.total_paid = String(value).trim();
-			else if (key === 'date') {
-				const date = new Date(String(value));
-				if (Number.isNaN(date.getTime()))
-					v.fail('Additional Fields → Date', `must be a date-time, got "${String(value)}"`);
-				body.date = date.toISOString();
-			} else body[key] = typeof value === 'string' ? value.trim() : value;
+			else if (key === 'date') body.date = v.dateTimeValue(value, 'Additional Fields → Date');
+			else body[key] = typeof value === 'string' ? value.trim() : value;
 		}
 		if (body.total_paid !== undefined && !isAmount(String(body.total_paid)))
 			v.fail(

@@ -29,7 +29,6 @@ export function register(ll: Lion) {
 		readQuery,
 		PAGING,
 		CREATED,
-		UPDATED,
 		cursorList,
 		inRange,
 		notFound,
