@@ -1,16 +1,22 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error -- an end-to-end test that drives a real n8n process and a browser (its owner password is a throwaway test account), never loaded by n8n */
 // The n8n editor in a real browser (Debian's Chromium, headless, driven by playwright-core): the packed pack
 // installed into a fresh n8n, an owner account set up, every node searched in the node panel, added to the
 // canvas, opened with its fields, and its credential form opened. Screenshots (JPEG, so `n8n-node build`,
 // which copies PNG files, never ships them) go to test-artifacts/editor/.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { ensureRuntime, N8N_VERSION } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import {
+	ensureRuntime,
+	N8N_VERSION,
+	N8nInstance,
+	packTarball,
+	startSandbox,
+	demoCredentials,
+	type Simulator,
+} from './harness';
+import type { N8nJson } from './rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'editor');
@@ -21,8 +27,32 @@ const OWNER = {
 	password: 'Editor-test-password-1',
 };
 
+/** A request the simulator received. */
+type LoggedRequest = Simulator['stats']['log'][number];
+
+/** The parts of an <img> the page functions read (this TypeScript has no DOM library). */
+interface Img {
+	complete: boolean;
+	naturalWidth: number;
+	addEventListener(type: 'load' | 'error', listener: () => void): void;
+}
+
+/** A node type or credential type as n8n lists it in /types/*.json (the fields read here). */
+interface Listed {
+	name: string;
+	displayName: string;
+	iconUrl?: { light?: string; dark?: string };
+}
+
 /** Each node: how a user finds it, the action they pick, a field its form must show, its credential form's fields. */
-const NODES = [
+const NODES: Array<{
+	file: string;
+	search: string;
+	action: string;
+	label: string;
+	credential: string;
+	credentialFields: string[];
+}> = [
 	{
 		file: 'cardlytics',
 		search: 'Cardlytics',
@@ -93,14 +123,14 @@ const NODES = [
 	},
 ];
 
-let n8n;
-let browser;
-let cookie;
-let sim;
+let n8n: N8nInstance;
+let browser: Browser;
+let cookie: string;
+let sim: Simulator;
 
 beforeAll(async () => {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
-	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-editor-'));
 	n8n = new N8nInstance({ runtime, userFolder: home });
 	n8n.installPack(packTarball(path.join(home, 'pack')));
@@ -112,7 +142,9 @@ beforeAll(async () => {
 		body: JSON.stringify(OWNER),
 	});
 	expect(setup.status).toBe(200);
-	cookie = setup.headers.get('set-cookie').split(';')[0];
+	const setCookie = setup.headers.get('set-cookie');
+	if (!setCookie) throw new Error('n8n set up the owner without a session cookie');
+	cookie = setCookie.split(';')[0];
 	browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
 		args: [
@@ -136,7 +168,9 @@ afterAll(async () => {
 });
 
 test('n8n lists every node (and its AI tool variant) and every credential, each with an icon it serves', async () => {
-	const nodes = await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json();
+	const nodes = (await (
+		await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })
+	).json()) as Listed[];
 	const ours = nodes.filter((n) => n.name.startsWith('n8n-nodes-loyalty.'));
 	const names = ours.map((n) => n.displayName).sort();
 	expect(names).toEqual(
@@ -166,7 +200,7 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 			{ headers: { cookie } },
 		);
 		expect(schema.status).toBe(200);
-		expect(Object.keys((await schema.json()).properties)).toEqual(
+		expect(Object.keys(((await schema.json()) as N8nJson).properties)).toEqual(
 			expect.arrayContaining(['email', 'merchant_id', 'points_approved', 'tier']),
 		);
 		const none = await fetch(
@@ -175,9 +209,9 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 		);
 		expect(none.status).toBe(404);
 	}
-	const credentials = await (
+	const credentials = (await (
 		await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })
-	).json();
+	).json()) as Listed[];
 	const ourCredentials = credentials.filter((c) =>
 		[
 			'cardlyticsOAuth2Api',
@@ -191,7 +225,7 @@ test('n8n lists every node (and its AI tool variant) and every credential, each 
 	);
 	expect(ourCredentials).toHaveLength(7);
 	for (const item of [...ours, ...ourCredentials]) {
-		for (const variant of ['light', 'dark']) {
+		for (const variant of ['light', 'dark'] as const) {
 			const url = item.iconUrl?.[variant];
 			expect(url).toMatch(/^icons\/n8n-nodes-loyalty\/dist\/icons\/[a-z]+(\.dark)?\.svg$/);
 			const icon = await fetch(`${n8n.url}/${url}`, { headers: { cookie } });
@@ -208,7 +242,7 @@ describe('in the editor', () => {
 			const [name, value] = cookie.split('=');
 			await context.addCookies([{ name, value, url: n8n.url }]);
 			const page = await context.newPage();
-			const shot = (step) =>
+			const shot = (step: string) =>
 				page.screenshot({
 					path: path.join(ARTIFACTS, `${spec.file}-${step}.${process.env.E2E_PNG ? 'png' : 'jpg'}`),
 					type: process.env.E2E_PNG ? 'png' : 'jpeg',
@@ -229,10 +263,10 @@ describe('in the editor', () => {
 				await expect(icon.getAttribute('src')).resolves.toMatch(/n8n-nodes-loyalty\/dist\/icons\//);
 				// Wait for the icon to finish loading (the first panel of a fresh editor may still be fetching it).
 				await expect(
-					icon.evaluate((img) =>
+					icon.evaluate((img: Img) =>
 						img.complete
 							? img.naturalWidth > 0
-							: new Promise((resolve) => {
+							: new Promise<boolean>((resolve) => {
 									img.addEventListener('load', () => resolve(img.naturalWidth > 0));
 									img.addEventListener('error', () => resolve(false));
 								}),
@@ -260,7 +294,7 @@ describe('in the editor', () => {
 						ndv
 							.locator('[data-test-id=node-credentials-slot] img')
 							.first()
-							.evaluate((img) => img.naturalWidth > 0),
+							.evaluate((img: Img) => img.naturalWidth > 0),
 					).resolves.toBe(true);
 				await shot('2-node-fields');
 
@@ -281,7 +315,7 @@ describe('in the editor', () => {
 					modal
 						.locator('img')
 						.first()
-						.evaluate((img) => img.naturalWidth > 0),
+						.evaluate((img: Img) => img.naturalWidth > 0),
 				).resolves.toBe(true);
 				await shot('3-credential-form');
 			} catch (error) {
@@ -297,7 +331,7 @@ describe('in the editor', () => {
 test("each credential's Test button (n8n's credential test) passes with good secrets and explains bad ones", async () => {
 	// Saved now (not before), so the editor tests above saw a fresh instance with no credential yet.
 	await n8n.importCredentials(demoCredentials(sim.baseUrl));
-	const results = {};
+	const results: Record<string, N8nJson> = {};
 	for (const credential of demoCredentials(sim.baseUrl)) {
 		// The OAuth2 authorization-code credential can only be tested once connected (n8n's rule).
 		if (credential.type === 'loyaltyLionOAuth2Api') continue;
@@ -314,13 +348,13 @@ test("each credential's Test button (n8n's credential test) passes with good sec
 					credentials: { id: credential.id, name: credential.name, type: credential.type, data },
 				}),
 			});
-			results[`${credential.type} ${variant}`] = (await answer.json()).data;
+			results[`${credential.type} ${variant}`] = ((await answer.json()) as N8nJson).data;
 		}
 	}
 	// n8n 1.x tests a saved OAuth2 client-credentials credential with the secret it has stored, not the one
 	// typed in the form (seen: the token request carried the stored secret), so a wrong secret typed there
 	// cannot fail the test on 1.x; n8n 2.x uses what was typed.
-	const oauth1x = (key) =>
+	const oauth1x = (key: string) =>
 		N8N_VERSION.startsWith('1.') && /^(cardlytics|loyalistic)OAuth2Api bad$/.test(key);
 	for (const [key, result] of Object.entries(results)) {
 		if (key.endsWith('good') || oauth1x(key))
@@ -347,7 +381,14 @@ test("each credential's Test button (n8n's credential test) passes with good sec
  * the simulator must then have received the picked record's ID. Cardlytics lists none of its records (its
  * IDs are the partner's own): its fields are By ID only.
  */
-const LOCATORS = [
+const LOCATORS: Array<{
+	file: string;
+	node: { type: string; credential: string; parameters: Record<string, unknown> };
+	field: string;
+	search: string;
+	pick: string;
+	request: (r: LoggedRequest) => boolean;
+}> = [
 	{
 		file: 'loyaltylion',
 		node: {
@@ -421,6 +462,7 @@ describe('a record picked From List in the editor is the one the node sends', ()
 	for (const spec of LOCATORS) {
 		test(`${spec.file}: search, pick, execute`, async () => {
 			const credential = demoCredentials(sim.baseUrl).find((c) => c.type === spec.node.credential);
+			if (!credential) throw new Error(`no demo credential of type ${spec.node.credential}`);
 			const workflow = {
 				name: `Pick from list: ${spec.file}`,
 				active: false, // n8n 1.x requires it
@@ -458,13 +500,13 @@ describe('a record picked From List in the editor is the one the node sends', ()
 				200,
 				'',
 			]);
-			const { id } = (await created.json()).data;
+			const { id } = ((await created.json()) as N8nJson).data;
 			const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 			const [name, value] = cookie.split('=');
 			await context.addCookies([{ name, value, url: n8n.url }]);
 			const page = await context.newPage();
 			const png = Boolean(process.env.E2E_PNG);
-			const shot = (step) =>
+			const shot = (step: string) =>
 				page.screenshot({
 					path: path.join(ARTIFACTS, `${spec.file}-locator-${step}.${png ? 'png' : 'jpg'}`),
 					type: png ? 'png' : 'jpeg',
