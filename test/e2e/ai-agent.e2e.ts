@@ -1,41 +1,61 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // n8n's AI Agent node calls the LoyaltyLion node as a tool, in a real n8n (CLI). n8n turns every community
 // node with `usableAsTool` into a `<type>Tool` node on its own; the tool's parameters written as
 // `$fromAI(...)` become the tool's arguments, which the model fills. The model is a small mock of the OpenAI
 // chat-completions API (the OpenAI Chat Model node's credential points its Base URL here): its first answer
 // calls our tool with a customer's email, its second quotes what the tool returned.
-const http = require('node:http');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { preparedInstance } = require('../../scripts/n8n-instance');
-const { manualWorkflow, executeOrThrow } = require('./rest');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+	ensureRuntime,
+	preparedInstance,
+	startSandbox,
+	demoCredentials,
+	type DemoCredential,
+	type Simulator,
+} from './harness';
+import { manualWorkflow, executeOrThrow, type N8nJson, type Run } from './rest';
 
 const WORKFLOW_ID = 'E2eAiAgentTool01';
 const TOOL_NODE = 'Find LoyaltyLion customer';
 const EMAIL = 'shopper4242@example.com';
 const FINAL_PREFIX = 'Here is what LoyaltyLion answered: ';
 const OPENAI_CREDENTIAL = { id: 'MockOpenAiCred01', name: 'Mock model (e2e)' };
-let sim;
-let model;
-let run;
-let started;
-let apiKeyValue;
+let sim: Simulator;
+let model: Model;
+let run: Run;
+let started: number;
+let apiKeyValue: string;
+
+/** One request the mock model received; its body is what n8n's chat model node sent. */
+interface ModelRequest {
+	method: string | undefined;
+	url: string | undefined;
+	headers: http.IncomingHttpHeaders;
+	body: N8nJson;
+}
+
+interface Model {
+	requests: ModelRequest[];
+	/** the Base URL the OpenAI credential points at */
+	url: string;
+	stop(): Promise<void>;
+}
 
 /**
  * The OpenAI chat-completions API, as much as the chat model node uses: every request is kept. Without a tool
  * result in the conversation it asks for the first tool, with the first string parameter of the tool's schema
  * set to EMAIL; with one, it answers the tool's content verbatim after FINAL_PREFIX.
  */
-function startModel() {
-	const requests = [];
+function startModel(): Promise<Model> {
+	const requests: ModelRequest[] = [];
 	const server = http.createServer((req, res) => {
 		let raw = '';
 		req.on('data', (c) => (raw += c));
 		req.on('end', () => {
-			const body = raw ? JSON.parse(raw) : {};
+			const body: N8nJson = raw ? JSON.parse(raw) : {};
 			requests.push({ method: req.method, url: req.url, headers: req.headers, body });
-			const answer = (message, finish) => {
+			const answer = (message: Record<string, unknown>, finish: string) => {
 				res.writeHead(200, { 'Content-Type': 'application/json' });
 				res.end(
 					JSON.stringify({
@@ -48,19 +68,19 @@ function startModel() {
 					}),
 				);
 			};
-			if (req.method !== 'POST' || !req.url.endsWith('/chat/completions') || body.stream) {
+			if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions') || body.stream) {
 				res.writeHead(400, { 'Content-Type': 'application/json' });
 				res.end(
 					JSON.stringify({ error: { message: `mock model: ${req.method} ${req.url} not served` } }),
 				);
 				return;
 			}
-			const result = (body.messages ?? []).find((m) => m.role === 'tool');
+			const result = (body.messages ?? []).find((m: N8nJson) => m.role === 'tool');
 			if (result)
 				return answer({ role: 'assistant', content: FINAL_PREFIX + result.content }, 'stop');
 			const tool = body.tools?.[0]?.function;
 			if (!tool) return answer({ role: 'assistant', content: 'no tool offered' }, 'stop');
-			const [param] = Object.entries(tool.parameters?.properties ?? {}).find(
+			const [param] = Object.entries<N8nJson>(tool.parameters?.properties ?? {}).find(
 				([, schema]) => schema.type === 'string',
 			) ?? [undefined];
 			answer(
@@ -71,7 +91,8 @@ function startModel() {
 						{
 							id: 'call_e2e_1',
 							type: 'function',
-							function: { name: tool.name, arguments: JSON.stringify({ [param]: EMAIL }) },
+							// Without a string parameter the key is "undefined", what JavaScript makes of an undefined key.
+							function: { name: tool.name, arguments: JSON.stringify({ [String(param)]: EMAIL }) },
 						},
 					],
 				},
@@ -83,14 +104,14 @@ function startModel() {
 		server.listen(0, '127.0.0.1', () =>
 			resolve({
 				requests,
-				url: `http://127.0.0.1:${server.address().port}/v1`,
-				stop: () => new Promise((r) => server.close(r)),
+				url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+				stop: () => new Promise<void>((r) => server.close(() => r())),
 			}),
 		),
 	);
 }
 
-function workflow(apiKeyCredential) {
+function workflow(apiKeyCredential: DemoCredential) {
 	return manualWorkflow({
 		id: WORKFLOW_ID,
 		name: 'AI Agent with the LoyaltyLion tool (e2e)',
@@ -157,13 +178,17 @@ const customerLists = () =>
 	sim.stats.log.filter((r) => r.provider === 'loyaltylion' && r.route === '/v2/customers');
 
 beforeAll(async () => {
-	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	model = await startModel();
 	const apiKey = demoCredentials(sim.baseUrl).find((c) => c.id === 'LlApiKeySandbx01');
-	apiKeyValue = apiKey.data.apiKey;
+	if (!apiKey) throw new Error('no demo credential LlApiKeySandbx01');
+	apiKeyValue = String(apiKey.data.apiKey);
 	const n8n = await preparedInstance({
 		runtime,
+		// Not used (the credentials are given), but preparedInstance's signature asks for them.
+		sim,
+		demoCredentials,
 		credentials: [
 			apiKey,
 			{
@@ -223,20 +248,24 @@ test("the simulator received one list-customers request with the model's email, 
 });
 
 test("the tool's result went back to the model, and the agent's answer quotes it", () => {
-	const toolMessage = model.requests[1].body.messages.find((m) => m.role === 'tool');
+	const toolMessage = model.requests[1].body.messages.find((m: N8nJson) => m.role === 'tool');
 	expect(toolMessage.tool_call_id).toBe('call_e2e_1');
 	// The simplified customer LoyaltyLion holds for that email.
-	const customer = sim.instances.loyaltylion.state.customers.find((c) => c.email === EMAIL);
+	const customer = sim.instances.loyaltylion.state.customers.find(
+		(c: { email: string }) => c.email === EMAIL,
+	);
 	expect(toolMessage.content).toContain(EMAIL);
 	expect(toolMessage.content).toContain(String(customer.points_approved));
-	const items = run.data.resultData.runData['AI Agent'][0].data.main[0];
+	const items = run.data.resultData.runData['AI Agent'][0].data?.main?.[0];
 	expect(items).toHaveLength(1);
-	expect(items[0].json.output).toBe(FINAL_PREFIX + toolMessage.content);
+	expect(items?.[0].json.output).toBe(FINAL_PREFIX + toolMessage.content);
 });
 
 test('n8n recorded the tool node as run once, with the email the model gave', () => {
 	const [task] = run.data.resultData.runData[TOOL_NODE];
 	expect(run.data.resultData.runData[TOOL_NODE]).toHaveLength(1);
 	expect(task.error).toBeUndefined();
-	expect(task.inputOverride.ai_tool[0][0].json).toEqual(expect.objectContaining({ email: EMAIL }));
+	expect((task.inputOverride as N8nJson).ai_tool[0][0].json).toEqual(
+		expect.objectContaining({ email: EMAIL }),
+	);
 });
