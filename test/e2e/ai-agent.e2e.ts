@@ -251,9 +251,8 @@ test("the tool's result went back to the model, and the agent's answer quotes it
 	const toolMessage = model.requests[1].body.messages.find((m: N8nJson) => m.role === 'tool');
 	expect(toolMessage.tool_call_id).toBe('call_e2e_1');
 	// The simplified customer LoyaltyLion holds for that email.
-	const customer = sim.instances.loyaltylion.state.customers.find(
-		(c: { email: string }) => c.email === EMAIL,
-	);
+	const customer = sim.instances.loyaltylion.state.customers.find((c) => c.email === EMAIL);
+	if (!customer) throw new Error(`The simulator has no customer ${EMAIL}`);
 	expect(toolMessage.content).toContain(EMAIL);
 	expect(toolMessage.content).toContain(String(customer.points_approved));
 	const items = run.data.resultData.runData['AI Agent'][0].data?.main?.[0];
