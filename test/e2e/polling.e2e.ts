@@ -1,20 +1,30 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // The LoyaltyLion Polling Trigger in a real n8n: an active workflow polling every minute (n8n's
 // shortest interval) gives each customer change to the next node exactly once, across polls and across an n8n
 // restart, because n8n persists the trigger's mark in the workflow's static data. Each delivered customer gets
 // an activity recorded through the LoyaltyLion node (which, unlike points, does not itself change the
 // customer), so the simulator's activity log counts deliveries. Waiting is bounded (a few poll intervals).
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import {
+	ensureRuntime,
+	freePort,
+	preparedInstance,
+	startSandbox,
+	demoCredentials,
+	type N8nInstance,
+	type Simulator,
+} from './harness';
+import type { Workflow } from './rest';
 
 const WORKFLOW_ID = 'E2eLlPollingWf01';
-let sim;
-let n8n;
-let port;
+let sim: Simulator;
+let n8n: N8nInstance;
+let port: number;
 
-const waitFor = async (check, what, timeoutMs) => {
+const waitFor = async (
+	check: () => boolean | Promise<boolean>,
+	what: string,
+	timeoutMs: number,
+): Promise<void> => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
@@ -22,14 +32,16 @@ const waitFor = async (check, what, timeoutMs) => {
 		await new Promise((r) => setTimeout(r, 500));
 	}
 };
-const touch = (ids, at) => {
+const touch = (ids: number[], at: string): void => {
 	for (const id of ids)
 		sim.instances.loyaltylion.state.byMerchantId.get(`cust-${id}`).updated_at = at;
 };
 /** Activities recorded per customer, as the simulator received them. */
-const awarded = () => {
-	const counts = {};
-	for (const a of sim.instances.loyaltylion.state.activities)
+const awarded = (): Record<string, number> => {
+	const counts: Record<string, number> = {};
+	const activities: Array<{ name: string; customer_id: string }> =
+		sim.instances.loyaltylion.state.activities;
+	for (const a of activities)
 		if (a.name === 'polled') counts[a.customer_id] = (counts[a.customer_id] ?? 0) + 1;
 	return counts;
 };
@@ -38,8 +50,9 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
+	if (!credential) throw new Error('the simulator has no loyaltyLionApi demo credential');
 	const creds = { loyaltyLionApi: { id: credential.id, name: credential.name } };
-	const workflow = {
+	const workflow: Workflow = {
 		id: WORKFLOW_ID,
 		name: 'LoyaltyLion polling (e2e)',
 		nodes: [
