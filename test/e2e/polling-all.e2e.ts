@@ -1,23 +1,33 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // Three other polling triggers in a real n8n: Loyalistic, Loyalife and Frederick (Cardlytics, which re-reads
-// a window of daily files, has its own: cardlytics-trigger.e2e.js),
+// a window of daily files, has its own: cardlytics-trigger.e2e.ts),
 // each in an active workflow polling every minute and posting what it receives to the simulator's recorder.
 // The first poll delivers what changed since Start From, a later poll only what changed after it; nothing twice.
-// (Persistence across an n8n restart is proven for the shared polling core in polling.e2e.js.)
+// (Persistence across an n8n restart is proven for the shared polling core in polling.e2e.ts.)
 // Loyalife's workflow is the shipped example examples/loyalife-new-transactions.json itself (no Start From:
 // it starts from activation), with a Record node after its last node.
-const fs = require('node:fs');
-const path = require('node:path');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+	ensureRuntime,
+	freePort,
+	preparedInstance,
+	startSandbox,
+	demoCredentials,
+	type N8nInstance,
+	type Simulator,
+} from './harness';
+import type { Workflow } from './rest';
 
-let sim;
-let n8n;
-const dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+let sim: Simulator;
+let n8n: N8nInstance;
+const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-const waitFor = async (check, what, timeoutMs) => {
+const waitFor = async (
+	check: () => boolean | Promise<boolean>,
+	what: string,
+	timeoutMs: number,
+): Promise<void> => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
@@ -29,15 +39,24 @@ const waitFor = async (check, what, timeoutMs) => {
 	}
 };
 /** What each workflow posted to the recorder: source → keys, in order. */
-const received = () => {
-	const out = {};
-	for (const r of sim.recorded)
+const received = (): Record<string, Array<string | undefined>> => {
+	const out: Record<string, Array<string | undefined>> = {};
+	// What the Record nodes post.
+	for (const r of sim.recorded as Array<{ source: string; key: string }>)
 		(out[r.source] ??= []).push(r.source === 'loyalife' ? loyalifeId(r.key) : r.key);
 	return out;
 };
 
-function workflow(id, source, type, credentialType, parameters, keyExpression) {
+function workflow(
+	id: string,
+	source: string,
+	type: string,
+	credentialType: string,
+	parameters: Record<string, unknown>,
+	keyExpression: string,
+): Workflow {
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === credentialType);
+	if (!credential) throw new Error(`the simulator has no ${credentialType} demo credential`);
 	return {
 		id,
 		name: `${source} polling (e2e)`,
@@ -74,13 +93,13 @@ function workflow(id, source, type, credentialType, parameters, keyExpression) {
 }
 
 /** The shipped Loyalife trigger example, its last node followed by a Record node. */
-function loyalifeExample() {
+function loyalifeExample(): Workflow {
 	const example = JSON.parse(
 		fs.readFileSync(
 			path.join(__dirname, '..', '..', 'examples', 'loyalife-new-transactions.json'),
 			'utf8',
 		),
-	);
+	) as Workflow;
 	const record = workflow(
 		'unused',
 		'loyalife',
@@ -89,15 +108,23 @@ function loyalifeExample() {
 		{},
 		'$json.ExternalReference',
 	).nodes[1];
-	const last = example.nodes.find((n) => n.type === 'n8n-nodes-base.noOp').name;
+	const last = example.nodes.find((n) => n.type === 'n8n-nodes-base.noOp')?.name;
+	if (!last) throw new Error('the Loyalife example has no No Op node');
 	example.nodes.push({ ...record, position: [480, 0] });
 	example.connections[last] = { main: [[{ node: 'Record', type: 'main', index: 0 }]] };
 	return example;
 }
 
-async function insertTransaction(id) {
-	const c = demoCredentials(sim.baseUrl).find((x) => x.type === 'loyalifeApi').data;
-	const token = await (
+async function insertTransaction(id: string): Promise<void> {
+	const credential = demoCredentials(sim.baseUrl).find((x) => x.type === 'loyalifeApi');
+	if (!credential) throw new Error('the simulator has no loyalifeApi demo credential');
+	const c = credential.data as {
+		baseUrl: string;
+		clientId: string;
+		clientSecret: string;
+		programId: string;
+	};
+	const token = (await (
 		await fetch(`${c.baseUrl}/lbms-ingress/oauth/api/Auth/Token`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -107,7 +134,7 @@ async function insertTransaction(id) {
 				client_secret: c.clientSecret,
 			}),
 		})
-	).json();
+	).json()) as { results: { token: string } };
 	const answer = await fetch(
 		`${c.baseUrl}/lbms-ingress/transaction-lm/API/Transaction/InsertTransactionData?pintProgramId=${c.programId}`,
 		{
@@ -129,12 +156,17 @@ async function insertTransaction(id) {
 	expect(answer.status).toBe(200);
 }
 /** The client's transaction_id of a delivered Loyalife summary record, by its ExternalReference. */
-const loyalifeId = (externalReference) =>
-	sim.instances.loyalife.state.transactions.find((t) => t.ExternalReference === externalReference)
-		?.TransactionId;
-const touchLoyalistic = (id, at) =>
+const loyalifeId = (externalReference: string): string | undefined =>
+	(
+		sim.instances.loyalife.state.transactions as Array<{
+			ExternalReference: string;
+			TransactionId: string;
+		}>
+	).find((t) => t.ExternalReference === externalReference)?.TransactionId;
+const touchLoyalistic = (id: number, at: string) =>
 	(sim.instances.loyalistic.state.contacts.get(id).updatedAt = at);
-const touchFrederick = (id, at) => (sim.instances.frederick.state.contacts.get(id).updated_at = at);
+const touchFrederick = (id: string, at: string) =>
+	(sim.instances.frederick.state.contacts.get(id).updated_at = at);
 
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
@@ -177,11 +209,11 @@ test('Loyalistic, Loyalife and Frederick triggers: each change delivered once, f
 	touchLoyalistic(5, halfHourAgo);
 	touchLoyalistic(6, halfHourAgo);
 	await insertTransaction('E2E-POLL-1');
-	const frederickId = [...sim.instances.frederick.state.contacts.keys()][4];
+	const frederickId: string = [...sim.instances.frederick.state.contacts.keys()][4];
 	touchFrederick(frederickId, halfHourAgo);
 	await n8n.start({ port: await freePort() });
 
-	const expectedFirst = {
+	const expectedFirst: Record<string, string[]> = {
 		loyalistic: ['5', '6'],
 		frederick: [frederickId],
 	};
@@ -203,7 +235,7 @@ test('Loyalistic, Loyalife and Frederick triggers: each change delivered once, f
 
 	touchLoyalistic(7, new Date().toISOString());
 	await insertTransaction('E2E-POLL-2');
-	const frederickId2 = [...sim.instances.frederick.state.contacts.keys()][5];
+	const frederickId2: string = [...sim.instances.frederick.state.contacts.keys()][5];
 	touchFrederick(frederickId2, new Date().toISOString());
 	await waitFor(
 		() =>
