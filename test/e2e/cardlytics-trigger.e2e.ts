@@ -1,28 +1,42 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // The Cardlytics Trigger in a real n8n: an active workflow polling every minute re-reads the redemption files
 // of the last 14 days on each poll. Cardlytics adds redemptions late to a file it does not name; the simulator
 // stands for that by adding rows to past days' files between polls. Each late row must reach the next node
 // exactly once: on the poll after it appears, not again when it shows up in another file, and not again after
 // an n8n restart (n8n keeps the trigger's memory in the workflow's static data). Waiting is bounded.
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import {
+	ensureRuntime,
+	freePort,
+	preparedInstance,
+	startSandbox,
+	demoCredentials,
+	type N8nInstance,
+	type Simulator,
+} from './harness';
+import type { Workflow } from './rest';
 
 const WORKFLOW_ID = 'E2eCdlxLateRows1';
 const DAY = 86_400_000;
-const daysAgo = (n) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-let sim;
-let n8n;
-let port;
+const daysAgo = (n: number): string => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+let sim: Simulator;
+let n8n: N8nInstance;
+let port: number;
 
 /** What the workflow passed on, as `transaction_id@fileDate`, in arrival order. */
-const received = () => sim.recorded.filter((r) => r.source === 'cardlytics').map((r) => r.key);
-const linkRequests = () =>
+const received = (): string[] =>
+	// What the Record node posts.
+	(sim.recorded as Array<{ source: string; key: string }>)
+		.filter((r) => r.source === 'cardlytics')
+		.map((r) => r.key);
+const linkRequests = (): number =>
 	sim.stats.log.filter((r) => r.route === '/api/v1/partner/redemptions').length;
-const fileRequests = () =>
+const fileRequests = (): number =>
 	sim.stats.log.filter((r) => r.route === '/files/redemptions/:file').length;
-const waitFor = async (check, what, timeoutMs) => {
+const waitFor = async (
+	check: () => boolean | Promise<boolean>,
+	what: string,
+	timeoutMs: number,
+): Promise<void> => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
@@ -34,14 +48,14 @@ const waitFor = async (check, what, timeoutMs) => {
 	}
 };
 /** Waits for one whole poll (14 links and 14 files) after the requests counted so far. */
-const nextPoll = async (what) => {
+const nextPoll = async (what: string): Promise<void> => {
 	const links = linkRequests();
 	const files = fileRequests();
 	await waitFor(() => linkRequests() >= links + 14 && fileRequests() >= files + 14, what, 150_000);
 	// The poll's items go to the next node after its last file: give the execution a moment to record them.
 	await new Promise((r) => setTimeout(r, 3_000));
 };
-const late = (date, transactionId) =>
+const late = (date: string, transactionId: string): void =>
 	sim.instances.cardlytics.control.addRedemption({
 		date,
 		row: {
@@ -54,7 +68,8 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'cardlyticsOAuth2Api');
-	const workflow = {
+	if (!credential) throw new Error('the simulator has no cardlyticsOAuth2Api demo credential');
+	const workflow: Workflow = {
 		id: WORKFLOW_ID,
 		name: 'Cardlytics late redemptions (e2e)',
 		nodes: [
