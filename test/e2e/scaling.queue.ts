@@ -1,4 +1,4 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- an end-to-end test that drives real n8n processes, never loaded by n8n */
 // n8n in queue mode: one main process receiving webhooks, two workers executing, Redis between them (Debian's
 // redis-server, started here on a free port), one shared database. Purchases posted to the Loyalife webhook
 // example are executed by the workers; Loyalife's token is fetched once and then found by both workers in
@@ -7,19 +7,33 @@
 // LoyaltyLion's 20/s per key): every write applied once, none failed; the time and the 429s are printed (the
 // benchmark reports them; a timed assertion here would be flaky on a loaded machine).
 // Opt-in (it needs redis-server): `npm run test:queue`.
-const { execSync, spawn } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball, freePort } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+	ensureRuntime,
+	N8nInstance,
+	packTarball,
+	freePort,
+	startSandbox,
+	demoCredentials,
+	type Simulator,
+} from './harness';
+import type { N8nJson, Workflow } from './rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOW = path.join(ROOT, 'examples', 'loyalife-purchase-webhook.json');
+/** A LoyaltyLion API key credential, its `processes` setting, and the workflow that adds points through it. */
+interface Scenario {
+	credential: string;
+	processes: number;
+	path: string;
+	workflow: string;
+}
+
 /** One credential each: the processes sharing it set to the two workers, and left at 1 (429s adapt the rate). */
-const SHARED = [
+const SHARED: Scenario[] = [
 	{
 		credential: 'LlQueueShared002',
 		processes: 2,
@@ -35,7 +49,7 @@ const SHARED = [
 ];
 
 /** Webhook → Split Out (body.items) → LoyaltyLion Points → Add, answering with every item once done. */
-function pointsWorkflow({ credential, path: hookPath, workflow }) {
+function pointsWorkflow({ credential, path: hookPath, workflow }: Scenario): Workflow {
 	return {
 		id: workflow,
 		name: `LoyaltyLion points in queue mode (${hookPath})`,
@@ -89,12 +103,12 @@ function pointsWorkflow({ credential, path: hookPath, workflow }) {
 	};
 }
 
-let sim;
-let main;
-let redis;
-const workers = [];
+let sim: Simulator;
+let main: N8nInstance;
+let redis: ChildProcess;
+const workers: Array<Awaited<ReturnType<N8nInstance['launch']>>> = [];
 
-function ensureRedis() {
+function ensureRedis(): void {
 	if (fs.existsSync('/usr/bin/redis-server')) return;
 	const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
 	execSync(
@@ -103,7 +117,11 @@ function ensureRedis() {
 	);
 }
 
-const waitFor = async (check, what, timeoutMs = 60_000) => {
+const waitFor = async (
+	check: () => boolean | Promise<boolean>,
+	what: string,
+	timeoutMs = 60_000,
+): Promise<void> => {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await check())) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -114,7 +132,7 @@ const waitFor = async (check, what, timeoutMs = 60_000) => {
 beforeAll(async () => {
 	ensureRedis();
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
-	const redisPort = await freePort();
+	const redisPort: number = await freePort();
 	redis = spawn(
 		'/usr/bin/redis-server',
 		['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -122,7 +140,7 @@ beforeAll(async () => {
 	);
 	sim = await startSandbox({ port: 0 });
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-queue-'));
-	const queueEnv = {
+	const queueEnv: Record<string, string> = {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redisPort),
@@ -134,6 +152,7 @@ beforeAll(async () => {
 	await main.importWorkflow(WORKFLOW);
 	await main.activate('ExXlPurchaseHook');
 	const ll = demoCredentials(sim.baseUrl).find((c) => c.id === 'LlApiKeySandbx01');
+	if (!ll) throw new Error('the simulator has no LlApiKeySandbx01 demo credential');
 	await main.importCredentials(
 		SHARED.map(({ credential, processes }) => ({
 			...ll,
@@ -172,7 +191,7 @@ afterAll(async () => {
 });
 
 test('purchases posted to the main process are executed by workers; one Loyalife token serves every worker', async () => {
-	const before = sim.instances.loyalife.pointsOf('MEM0005');
+	const before: number = sim.instances.loyalife.pointsOf('MEM0005');
 	const purchases = Array.from({ length: 6 }, (_, i) => ({
 		transaction_id: `QUEUE-${Date.now()}-${i}`,
 		member: 'MEM0005',
@@ -211,7 +230,7 @@ for (const scenario of SHARED) {
 		sim.stats.reset();
 		const state = sim.instances.loyaltylion.state;
 		const run = `${scenario.path}-${Date.now()}`;
-		const batch = (name) =>
+		const batch = (name: string): Array<{ merchantId: string; reason: string }> =>
 			Array.from({ length: 300 }, (_, i) => ({
 				merchantId: `cust-${(i % 50) + 1}`,
 				reason: `${run}-${name}-${i}`,
@@ -223,7 +242,7 @@ for (const scenario of SHARED) {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json' },
 					body: JSON.stringify({ items: batch(name) }),
-				}).then(async (r) => ({ status: r.status, body: await r.json() })),
+				}).then(async (r) => ({ status: r.status, body: (await r.json()) as N8nJson[] })),
 			),
 		);
 		const seconds = (Date.now() - started) / 1000;
@@ -232,9 +251,9 @@ for (const scenario of SHARED) {
 			expect(answer.status).toBe(200);
 			expect(answer.body).toHaveLength(300);
 		}
-		const reasons = state.transactions
+		const reasons = (state.transactions as Array<{ adjustment?: { reason?: unknown } }>)
 			.map((t) => t.adjustment?.reason)
-			.filter((r) => typeof r === 'string' && r.startsWith(`${run}-`));
+			.filter((r): r is string => typeof r === 'string' && r.startsWith(`${run}-`));
 		expect(reasons).toHaveLength(600);
 		expect(new Set(reasons).size).toBe(600);
 		const throttled = sim.stats.statuses.loyaltylion?.['429'] ?? 0;
