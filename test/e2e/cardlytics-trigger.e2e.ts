@@ -55,7 +55,7 @@ const nextPoll = async (what: string): Promise<void> => {
 	// The poll's items go to the next node after its last file: give the execution a moment to record them.
 	await new Promise((r) => setTimeout(r, 3_000));
 };
-const late = (date: string, transactionId: string): void =>
+const late = (date: string, transactionId: string) =>
 	sim.instances.cardlytics.control.addRedemption({
 		date,
 		row: {

@@ -157,16 +157,18 @@ async function insertTransaction(id: string): Promise<void> {
 }
 /** The client's transaction_id of a delivered Loyalife summary record, by its ExternalReference. */
 const loyalifeId = (externalReference: string): string | undefined =>
-	(
-		sim.instances.loyalife.state.transactions as Array<{
-			ExternalReference: string;
-			TransactionId: string;
-		}>
-	).find((t) => t.ExternalReference === externalReference)?.TransactionId;
+	sim.instances.loyalife.state.transactions.find((t) => t.ExternalReference === externalReference)
+		?.TransactionId;
+/** A record of the simulator's seed: missing, the test fails here. */
+const seeded = <K, V>(records: Map<K, V>, key: K): V => {
+	const record = records.get(key);
+	if (!record) throw new Error(`The simulator has no record ${String(key)}`);
+	return record;
+};
 const touchLoyalistic = (id: number, at: string) =>
-	(sim.instances.loyalistic.state.contacts.get(id).updatedAt = at);
+	(seeded(sim.instances.loyalistic.state.contacts, id).updatedAt = at);
 const touchFrederick = (id: string, at: string) =>
-	(sim.instances.frederick.state.contacts.get(id).updated_at = at);
+	(seeded(sim.instances.frederick.state.contacts, id).updated_at = at);
 
 beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });

@@ -33,8 +33,11 @@ const waitFor = async (
 	}
 };
 const touch = (ids: number[], at: string): void => {
-	for (const id of ids)
-		sim.instances.loyaltylion.state.byMerchantId.get(`cust-${id}`).updated_at = at;
+	for (const id of ids) {
+		const customer = sim.instances.loyaltylion.state.byMerchantId.get(`cust-${id}`);
+		if (!customer) throw new Error(`The simulator has no customer cust-${id}`);
+		customer.updated_at = at;
+	}
 };
 /** Activities recorded per customer, as the simulator received them. */
 const awarded = (): Record<string, number> => {
