@@ -18,6 +18,8 @@ export {
 	type Simulator,
 	type DemoCredential,
 } from '../harness/sandbox';
+export { must } from '../harness/must';
+export { requireFromRoot } from '../harness/root';
 
 // tsc reads the scripts' JavaScript too narrowly in places: of start()'s and launch()'s options only `env` (from
 // its default), `log` as possibly unset, not the `log` that launch() adds to the child, and preparedInstance's
