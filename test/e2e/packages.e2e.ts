@@ -1,20 +1,34 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // Each service package alone in a real n8n, as Settings → Community Nodes would install it: a fresh user
 // folder with only that tarball installed, only that service's demo credentials, and that package's own
 // examples (their node types carry the package's name), all run in one `n8n start` per package: manual and
 // polling examples as the editor's "Execute workflow" runs them, webhooks called at their production
-// address (examples.e2e.js runs the examples with `n8n execute`). Nothing in one package may need a file of
+// address (examples.e2e.ts runs the examples with `n8n execute`). Nothing in one package may need a file of
 // another. Last, a service package installed next to the combined pack: n8n starts, both packages' nodes
 // load, one example runs.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, freePort } = require('../../scripts/n8n-instance');
-const packages = require('../../scripts/packages');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
-const { waitFor, login, executions } = require('./rest');
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+	ensureRuntime,
+	N8nInstance,
+	freePort,
+	packages,
+	startSandbox,
+	demoCredentials,
+	must,
+	type Runtime,
+	type Simulator,
+} from './harness';
+import {
+	waitFor,
+	login,
+	executions,
+	type Item,
+	type N8nJson,
+	type Run,
+	type TaskData,
+} from './rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OWNER = {
@@ -23,21 +37,49 @@ const OWNER = {
 	lastName: 'Test',
 	password: 'Packages-test-password-1',
 };
-let runtime;
-let sim;
-let built;
-let flatted;
+
+/** An example workflow as a package ships it (the parts this file reads). */
+interface Example {
+	id: string;
+	nodes: Array<{
+		name: string;
+		type: string;
+		parameters: { path?: string; [key: string]: unknown };
+		credentials?: Record<string, unknown>;
+	}>;
+}
+
+/** n8n's own `flatted` (the format n8n stores execution data in), loaded from the installed runtime. */
+interface Flatted {
+	parse(text: string): N8nJson;
+}
+
+let runtime: Runtime;
+let sim: Simulator;
+let built: ReturnType<typeof packages.main>;
+let flatted: Flatted;
 
 /** The output items of one node in an execution's data. */
-function output(data, nodeName) {
+function output(
+	data: Run['data'] | undefined,
+	nodeName: string,
+): { items: Item[]; error: TaskData['error'] } {
 	const task = data?.resultData?.runData?.[nodeName]?.[0];
-	return { items: (task?.data?.main ?? []).flat().filter(Boolean), error: task?.error };
+	return {
+		items: (task?.data?.main ?? []).flat().filter((item): item is Item => Boolean(item)),
+		error: task?.error,
+	};
 }
 
 /** Every node of the package in the run: no error, and items out of it. */
-function expectProviderOutput(data, workflow, packageName, file) {
+function expectProviderOutput(
+	data: Run['data'] | undefined,
+	workflow: Example,
+	packageName: string,
+	file: string,
+): void {
 	const ran = workflow.nodes.filter(
-		(n) => n.type.startsWith(`${packageName}.`) && data.resultData.runData[n.name],
+		(n) => n.type.startsWith(`${packageName}.`) && data?.resultData.runData[n.name],
 	);
 	expect(ran.length).toBeGreaterThan(0);
 	for (const node of ran) {
@@ -52,20 +94,23 @@ function expectProviderOutput(data, workflow, packageName, file) {
 }
 
 /** The credential types a staged package declares (the class's own `name`). */
-function credentialTypes(installed) {
-	const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+function credentialTypes(installed: string): string[] {
+	const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+		n8n: { credentials: string[] };
+	};
 	return pkg.n8n.credentials.map((file) => {
 		const code = fs.readFileSync(path.join(installed, file), 'utf8');
-		return /^\s+name = '([^']+)';/m.exec(code)[1];
+		return must(/^\s+name = '([^']+)';/m.exec(code), `the credential name in ${file}`)[1];
 	});
 }
 
 const MANUAL = 'n8n-nodes-base.manualTrigger';
-const isManual = (wf) => wf.nodes.some((n) => n.type === MANUAL);
-const isWebhook = (wf) => wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook');
+const isManual = (wf: Example): boolean => wf.nodes.some((n) => n.type === MANUAL);
+const isWebhook = (wf: Example): boolean =>
+	wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook');
 
 /** A fresh n8n user folder with the given tarballs installed as n8n installs community packages. */
-function instanceWith(name, tarballs) {
+function instanceWith(name: string, tarballs: string[]): { n8n: N8nInstance; modules: string } {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-pkg-${name}-`));
 	const n8n = new N8nInstance({ runtime, userFolder });
 	for (const tarball of tarballs) n8n.installPack(tarball);
@@ -74,9 +119,13 @@ function instanceWith(name, tarballs) {
 }
 
 /** The full data of a finished execution, read over n8n's REST API (its data is stored flatted). */
-async function executionData(n8n, cookie, id) {
+async function executionData(
+	n8n: N8nInstance,
+	cookie: string,
+	id: string,
+): Promise<{ status: string | undefined; data: Run['data'] | undefined }> {
 	const answer = await fetch(`${n8n.url}/rest/executions/${id}`, { headers: { cookie } });
-	const body = await answer.json();
+	const body = (await answer.json()) as N8nJson;
 	const data = body.data?.data;
 	return { status: body.data?.status, data: typeof data === 'string' ? flatted.parse(data) : data };
 }
@@ -88,7 +137,12 @@ async function executionData(n8n, cookie, id) {
 const ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 
 /** The editor's "Execute workflow" from the named trigger; answers the HTTP status. */
-async function runManually(n8n, cookie, workflowId, triggerName) {
+async function runManually(
+	n8n: N8nInstance,
+	cookie: string,
+	workflowId: string,
+	triggerName: string,
+): Promise<number> {
 	const answer = await fetch(`${n8n.url}/rest/workflows/${workflowId}/run`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', cookie },
@@ -97,18 +151,24 @@ async function runManually(n8n, cookie, workflowId, triggerName) {
 	return answer.status;
 }
 
-async function finished(n8n, cookie, workflowId, count = 1) {
+async function finished(
+	n8n: N8nInstance,
+	cookie: string,
+	workflowId: string,
+	count = 1,
+): Promise<{ status: string | undefined; data: Run['data'] | undefined }> {
 	const done = await waitFor(async () => {
 		const list = await executions(n8n, cookie, workflowId);
 		const over = list.filter((e) => e.status && !['new', 'running', 'waiting'].includes(e.status));
 		return over.length >= count ? over : undefined;
 	}, `an execution of ${workflowId}`);
-	return executionData(n8n, cookie, done[0].id);
+	return executionData(n8n, cookie, must(done, 'the finished executions')[0].id);
 }
 
 beforeAll(async () => {
 	runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
-	flatted = require(path.join(runtime.dir, 'node_modules', 'flatted'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own module, from the runtime installed at run time
+	flatted = require(path.join(runtime.dir, 'node_modules', 'flatted')) as Flatted;
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes')))
 		throw new Error('dist/ is missing: run `npm run build` first');
 	built = packages.main([]);
@@ -124,7 +184,7 @@ afterEach(async () => {
 
 // What a trigger example's manual run needs to find in the simulator: Loyalistic's latest changes are those
 // of the last 30 days, older than every seeded contact, so one contact changes an hour before.
-const BEFORE_TRIGGERS = {
+const BEFORE_TRIGGERS: Partial<Record<string, () => void>> = {
 	'n8n-nodes-loyalistic': () =>
 		(sim.instances.loyalistic.state.contacts.get(5).updatedAt = new Date(
 			Date.now() - 3_600_000,
@@ -132,11 +192,14 @@ const BEFORE_TRIGGERS = {
 };
 
 describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', (name) => {
-	let n8n;
+	let n8n: N8nInstance | undefined;
 	afterEach(async () => n8n?.stop());
 
 	test('installs alone, imports its credentials and examples, and runs every example', async () => {
-		const { tarball } = built.find((b) => b.name === name);
+		const { tarball } = must(
+			built.find((b) => b.name === name),
+			`the tarball of ${name}`,
+		);
 		const instance = instanceWith(name, [tarball]);
 		n8n = instance.n8n;
 		// Only this package (n8n-workflow is n8n's own; no other package came along).
@@ -153,7 +216,7 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 		expect(files.length).toBeGreaterThan(0);
 		const workflows = files.map((file) => ({
 			file,
-			wf: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+			wf: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Example,
 		}));
 		for (const { file, wf } of workflows) {
 			// The example names this package's nodes and no other community package's.
@@ -175,7 +238,10 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 		for (const { file, wf } of [...manual, ...others]) {
 			if (!isManual(wf) && wf === others[0].wf) BEFORE_TRIGGERS[name]?.();
 			if (isWebhook(wf)) {
-				const hook = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+				const hook = must(
+					wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook'),
+					`the Webhook node of ${file}`,
+				);
 				const answer = await fetch(`${n8n.url}/webhook/${hook.parameters.path}`, {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json' },
@@ -190,8 +256,9 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 			} else {
 				// The editor's "Execute workflow": from the Manual Trigger, or on a trigger of the package,
 				// where n8n runs the poll once, in manual mode.
-				const trigger = wf.nodes.find((n) =>
-					isManual(wf) ? n.type === MANUAL : n.type.startsWith(`${name}.`),
+				const trigger = must(
+					wf.nodes.find((n) => (isManual(wf) ? n.type === MANUAL : n.type.startsWith(`${name}.`))),
+					`the trigger of ${file}`,
 				);
 				expect({ file, status: await runManually(n8n, cookie, wf.id, trigger.name) }).toEqual({
 					file,
@@ -210,13 +277,17 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 });
 
 describe('a service package next to the combined pack', () => {
-	let n8n;
+	let n8n: N8nInstance | undefined;
 	afterEach(async () => n8n?.stop());
 
 	test('n8n starts, both packages load their nodes, and an example runs', async () => {
 		const service = packages.SERVICES[0];
 		const tarballs = [service.name, packages.PACK].map(
-			(n) => built.find((b) => b.name === n).tarball,
+			(n) =>
+				must(
+					built.find((b) => b.name === n),
+					`the tarball of ${n}`,
+				).tarball,
 		);
 		const instance = instanceWith('both', tarballs);
 		n8n = instance.n8n;
@@ -233,11 +304,14 @@ describe('a service package next to the combined pack', () => {
 			'examples',
 			'loyaltylion-points-for-order.json',
 		);
-		const wf = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const wf = JSON.parse(fs.readFileSync(file, 'utf8')) as Example;
 		await n8n.importWorkflow(file);
 		await n8n.start({ env: ENGINE });
 		const cookie = await login(n8n, OWNER);
-		const trigger = wf.nodes.find((n) => n.type === MANUAL);
+		const trigger = must(
+			wf.nodes.find((n) => n.type === MANUAL),
+			'the Manual Trigger',
+		);
 		expect(await runManually(n8n, cookie, wf.id, trigger.name)).toBe(200);
 		const { status, data } = await finished(n8n, cookie, wf.id);
 		expect({ status, error: data?.resultData?.error?.message }).toEqual({
@@ -248,7 +322,7 @@ describe('a service package next to the combined pack', () => {
 
 		const answer = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } });
 		expect(answer.status).toBe(200);
-		const names = new Set((await answer.json()).map((t) => t.name));
+		const names = new Set(((await answer.json()) as Array<{ name: string }>).map((t) => t.name));
 		for (const pkg of [service.name, packages.PACK]) {
 			expect(names).toContain(`${pkg}.loyaltyLion`);
 			expect(names).toContain(`${pkg}.loyaltyLionTrigger`);
