@@ -1,37 +1,50 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // End to end in a real n8n process: the packed tarball installed as a community package into a fresh n8n
 // user folder, the simulator's credentials imported with `n8n import:credentials`, every example workflow
 // imported and executed with the n8n CLI, outputs checked against what the simulator holds, and n8n's own
 // token storage observed across executions.
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { N8nInstance, packTarball } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+	ensureRuntime,
+	N8nInstance,
+	packTarball,
+	startSandbox,
+	demoCredentials,
+	must,
+	type Simulator,
+} from './harness';
+import type { Item, Run, TaskData } from './rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
-let sim;
-let n8n;
+let sim: Simulator;
+let n8n: N8nInstance;
 
 /** The output items of one node in the result of `n8n execute --rawOutput`. */
-function output(run, nodeName) {
+function output(
+	run: Run | undefined,
+	nodeName: string,
+): { items: Item[]; error: TaskData['error'] } {
 	const task = run?.data?.resultData?.runData?.[nodeName]?.[0];
-	return { items: (task?.data?.main ?? []).flat().filter(Boolean), error: task?.error };
+	return {
+		items: (task?.data?.main ?? []).flat().filter((item): item is Item => Boolean(item)),
+		error: task?.error,
+	};
 }
 
-async function executeExample(file) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+async function executeExample(file: string): Promise<Run> {
+	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { id: string };
 	const result = await n8n.execute(workflow.id);
 	if (result.code !== 0 || !result.run) {
 		throw new Error(
 			`n8n execute ${file} exited ${result.code}:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-2000)}`,
 		);
 	}
-	expect(result.run.data.resultData.error).toBeUndefined();
-	return result.run;
+	const run = result.run as Run;
+	expect(run.data.resultData.error).toBeUndefined();
+	return run;
 }
 
 beforeAll(async () => {
@@ -137,15 +150,18 @@ describe('example workflows in a real n8n (CLI)', () => {
 			points: 125,
 		});
 		const earned = () =>
-			sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001');
+			sim.instances.loyalife.state.transactions.filter(
+				(t: { TransactionId: string }) => t.TransactionId === 'POS-77001',
+			);
 		expect(earned()).toEqual([expect.objectContaining({ TransactionType: 'DR', Points: 125 })]);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 		const second = await n8n.execute('ExXlUpsertTx0001');
+		const secondRun = second.run as Run | undefined;
 		// The member now exists (no create); the same purchase sent again carries the same idempotency key, so
 		// a program that enforces the key (the simulator's demo program, assumed) does not count it twice; and
 		// no new token was needed.
-		expect(output(second.run, 'Create member').items).toHaveLength(0);
-		expect(output(second.run, 'Record purchase').items[0].json).toMatchObject({
+		expect(output(secondRun, 'Create member').items).toHaveLength(0);
+		expect(output(secondRun, 'Record purchase').items[0].json).toMatchObject({
 			transaction_id: 'POS-77001',
 			status: 'applied',
 		});
@@ -182,7 +198,10 @@ describe('example workflows in a real n8n (CLI)', () => {
 		expect(sim.instances.loyalistic.state.lists.get(1).contactIds.size).toBe(5);
 		await executeExample('loyalistic-contacts-to-list.json');
 		expect(sim.stats.tokens.loyalistic).toBe(1);
-		const tokenCall = sim.stats.log.find((r) => r.route === '/token');
+		const tokenCall = must(
+			sim.stats.log.find((r) => r.route === '/token'),
+			'the token request',
+		);
 		expect(tokenCall.headers.authorization).toMatch(/^Basic /);
 	});
 
@@ -196,10 +215,9 @@ describe('example workflows in a real n8n (CLI)', () => {
 			batch: { status: 'complete', created: 8 },
 		});
 		expect(output(run, 'Finish sync run').items).toHaveLength(1);
-		expect(sim.instances.frederick.state.syncRuns.map((r) => r.sync_status)).toEqual([
-			'started',
-			'finished',
-		]);
+		expect(
+			sim.instances.frederick.state.syncRuns.map((r: { sync_status: string }) => r.sync_status),
+		).toEqual(['started', 'finished']);
 		expect(sim.stats.log.every((r) => r.headers['x-api-key'] === 'fred-demo-api-key')).toBe(true);
 	});
 });
