@@ -1,26 +1,84 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // n8n's own HTTP Request node with each credential of the pack under Authentication → Predefined Credential
 // Type, in a real n8n (CLI): each one calls a simulator endpoint the nodes do not need to cover and gets the
 // answer, with the credential's own authorization on the request (API key, HTTP Basic, OAuth2 tokens n8n
 // fetches or holds, and the token chains that preAuthentication runs for Loyalife and Frederick).
-const path = require('node:path');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { preparedInstance } = require('../../scripts/n8n-instance');
-const { manualWorkflow, executeOrThrow, taskOf } = require('./rest');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import {
+	ensureRuntime,
+	preparedInstance,
+	startSandbox,
+	demoCredentials,
+	requireFromRoot,
+	must,
+	type DemoCredential,
+	type Simulator,
+} from './harness';
+import {
+	manualWorkflow,
+	executeOrThrow,
+	taskOf,
+	type Item,
+	type Run,
+	type TaskData,
+	type Workflow,
+} from './rest';
 
 const WORKFLOW_ID = 'E2eHttpRequest01';
 const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
-let sim;
-let credentials;
-let oauthToken;
-let run;
+let sim: Simulator;
+let credentials: DemoCredential[];
+let oauthToken: string;
+let run: Run;
 
-const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/** What one HTTP Request node calls, and with which credential. */
+interface Call {
+	name: string;
+	type: string;
+	id: string;
+	method: string;
+	url: string;
+	query?: Record<string, string>;
+	headers?: Record<string, string>;
+	body?: Record<string, unknown>;
+	options?: Record<string, unknown>;
+}
+
+/** The partner app of the LoyaltyLion OAuth2 demo credential (the fields "Connect my account" uses). */
+type PartnerApp = {
+	oauthBaseUrl: string;
+	clientId: string;
+	clientSecret: string;
+	scopes: string[];
+};
+
+/** The token answer of the simulator's OAuth2 token endpoint. */
+interface TokenAnswer {
+	access_token: string;
+	[key: string]: unknown;
+}
+
+/** A credential class of the pack, as dist/ exports it (the parts the test reads). */
+interface CredentialClass {
+	new (): { name: string; extends?: string[]; [key: string]: unknown };
+}
+
+/** n8n's HTTP Request node, version 3, from n8n-nodes-base (the parts the test reads). */
+interface HttpRequestV3Module {
+	HttpRequestV3: new (base: { displayName: string; name: string }) => {
+		description: { properties: Array<{ name: string; credentialTypes: string[] }> };
+	};
+}
+
+const yesterday = (): string => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+const credentialById = (id: string): DemoCredential =>
+	must(
+		credentials.find((c) => c.id === id),
+		`the demo credential ${id}`,
+	);
 
 /** One HTTP Request node per credential: what it calls, and with which credential. */
-function calls(base) {
+function calls(base: Simulator['baseUrl']): Call[] {
 	return [
 		{
 			name: 'LoyaltyLion API key',
@@ -69,7 +127,7 @@ function calls(base) {
 				RelationReference: 'MEM0001',
 				TransactionCurrency: 'DEFAULT',
 				RelationType: 4,
-				ProgramId: Number(credentials.find((c) => c.id === 'XlSandboxCred001').data.programId),
+				ProgramId: Number(credentialById('XlSandboxCred001').data.programId),
 			},
 		},
 		{
@@ -90,9 +148,10 @@ function calls(base) {
 	];
 }
 
-function httpNode(call, index) {
-	const credential = credentials.find((c) => c.id === call.id);
-	const pairs = (o) => Object.entries(o).map(([name, value]) => ({ name, value }));
+function httpNode(call: Call, index: number): Workflow['nodes'][number] {
+	const credential = credentialById(call.id);
+	const pairs = (o: Record<string, string>): Array<{ name: string; value: string }> =>
+		Object.entries(o).map(([name, value]) => ({ name, value }));
 	return {
 		id: `http-${index}`,
 		name: call.name,
@@ -120,7 +179,7 @@ function httpNode(call, index) {
 	};
 }
 
-function workflow(all) {
+function workflow(all: Call[]): Workflow {
 	return manualWorkflow({
 		id: WORKFLOW_ID,
 		name: 'HTTP Request node with each credential (e2e)',
@@ -132,38 +191,42 @@ function workflow(all) {
 }
 
 /** The partner app approved in the simulator, as "Connect my account" does: the token n8n would store. */
-async function partnerToken(partner) {
-	const authorize = new URL(`${partner.data.oauthBaseUrl}/oauth/authorize`);
+async function partnerToken(partner: DemoCredential): Promise<TokenAnswer> {
+	const app = partner.data as PartnerApp;
+	const authorize = new URL(`${app.oauthBaseUrl}/oauth/authorize`);
 	authorize.search = new URLSearchParams({
-		client_id: partner.data.clientId,
+		client_id: app.clientId,
 		redirect_uri: REDIRECT_URI,
 		response_type: 'code',
-		scope: partner.data.scopes.join(','),
+		scope: app.scopes.join(','),
 		state: 'e2e',
 	}).toString();
 	const approved = await fetch(authorize, { redirect: 'manual' });
 	expect(approved.status).toBe(302);
-	const code = new URL(approved.headers.get('location')).searchParams.get('code');
-	const answer = await fetch(`${partner.data.oauthBaseUrl}/oauth/access-token`, {
+	const code = must(
+		new URL(must(approved.headers.get('location'), 'the redirect')).searchParams.get('code'),
+		'the authorization code',
+	);
+	const answer = await fetch(`${app.oauthBaseUrl}/oauth/access-token`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({
 			grant_type: 'authorization_code',
 			code,
-			client_id: partner.data.clientId,
-			client_secret: partner.data.clientSecret,
+			client_id: app.clientId,
+			client_secret: app.clientSecret,
 			redirect_uri: REDIRECT_URI,
 		}).toString(),
 	});
 	expect(answer.status).toBe(200);
-	return await answer.json();
+	return (await answer.json()) as TokenAnswer;
 }
 
 /** The simulator's log entries of one node's request (the token requests are logged apart). */
-const logged = (provider, route) =>
+const logged = (provider: string, route: string): Simulator['stats']['log'] =>
 	sim.stats.log.filter((r) => r.provider === provider && r.route === route);
 
-function output(name) {
+function output(name: string): { task: TaskData | undefined; items: Item[]; error: unknown } {
 	const { task, items, error } = taskOf(run, name);
 	return { task, items, error: error ?? items[0]?.json?.error };
 }
@@ -172,7 +235,7 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	credentials = demoCredentials(sim.baseUrl);
-	const partner = credentials.find((c) => c.id === 'LlPartnerSandbx1');
+	const partner = credentialById('LlPartnerSandbx1');
 	const token = await partnerToken(partner);
 	oauthToken = token.access_token;
 	partner.data.oauthTokenData = token;
@@ -201,21 +264,22 @@ test('the run succeeded and every HTTP Request node answered one item', () => {
 });
 
 test('LoyaltyLion API key: Authorization Bearer pat_… on whoami', () => {
-	const key = credentials.find((c) => c.id === 'LlApiKeySandbx01').data.apiKey;
-	const [request] = logged('loyaltylion', '/v2/identity/whoami').filter((r) =>
-		r.headers.authorization?.startsWith('Bearer '),
-	);
+	const key = credentialById('LlApiKeySandbx01').data.apiKey;
+	const [request] = logged('loyaltylion', '/v2/identity/whoami').filter((r) => {
+		const authorization = r.headers.authorization;
+		return typeof authorization === 'string' && authorization.startsWith('Bearer ');
+	});
 	expect(request.headers.authorization).toBe(`Bearer ${key}`);
 	expect(output('LoyaltyLion API key').items[0].json).toEqual(expect.any(Object));
 	expect(Object.keys(output('LoyaltyLion API key').items[0].json).length).toBeGreaterThan(0);
 });
 
 test('LoyaltyLion deprecated token and secret: HTTP Basic token:secret on whoami', () => {
-	const { token, secret } = credentials.find((c) => c.id === 'LlStoreSandbox01').data;
+	const { token, secret } = credentialById('LlStoreSandbox01').data;
 	const basic = `Basic ${Buffer.from(`${token}:${secret}`).toString('base64')}`;
 	const requests = logged('loyaltylion', '/v2/identity/whoami');
 	expect(requests.map((r) => r.headers.authorization).sort()).toEqual(
-		[basic, `Bearer ${credentials.find((c) => c.id === 'LlApiKeySandbx01').data.apiKey}`].sort(),
+		[basic, `Bearer ${credentialById('LlApiKeySandbx01').data.apiKey}`].sort(),
 	);
 	expect(Object.keys(output('LoyaltyLion token and secret').items[0].json).length).toBeGreaterThan(
 		0,
@@ -255,7 +319,7 @@ test("Loyalife: preAuthentication's token as bearer on Check Availability; the m
 
 test('Frederick: x-api-key and the location token of the chain (user token, then location token) as Bearer', () => {
 	const [request] = logged('frederick', '/v2/locations');
-	const apiKey = credentials.find((c) => c.id === 'FredSandboxCred1').data.apiKey;
+	const apiKey = credentialById('FredSandboxCred1').data.apiKey;
 	expect(request.headers['x-api-key']).toBe(apiKey);
 	const issued = [...sim.instances.frederick.state.locationTokens.tokens.keys()];
 	expect(issued).toHaveLength(1);
@@ -264,19 +328,27 @@ test('Frederick: x-api-key and the location token of the chain (user token, then
 });
 
 test("every credential of the pack is offered under Predefined Credential Type: it meets the HTTP Request node's own rule (extends oAuth2Api, or has authenticate)", () => {
-	const { HttpRequestV3 } = require('n8n-nodes-base/dist/nodes/HttpRequest/V3/HttpRequestV3.node');
+	const { HttpRequestV3 } =
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- n8n's own node, loaded only by this test
+		require('n8n-nodes-base/dist/nodes/HttpRequest/V3/HttpRequestV3.node') as HttpRequestV3Module;
 	const description = new HttpRequestV3({ displayName: 'HTTP Request', name: 'httpRequest' })
 		.description;
-	const field = description.properties.find((p) => p.name === 'nodeCredentialType');
+	const field = must(
+		description.properties.find((p) => p.name === 'nodeCredentialType'),
+		'the nodeCredentialType field',
+	);
 	expect(field.credentialTypes).toEqual([
 		'extends:oAuth2Api',
 		'extends:oAuth1Api',
 		'has:authenticate',
 	]);
-	const pkg = require('../../package.json');
-	const offered = pkg.n8n.credentials.map((entry) => {
-		const Type = Object.values(require(path.join(__dirname, '../..', entry))).find(
-			(v) => typeof v === 'function',
+	const pkg = requireFromRoot<{ n8n: { credentials: string[] } }>('package.json');
+	const offered = pkg.n8n.credentials.map((entry): [string, boolean] => {
+		const Type = must(
+			Object.values(requireFromRoot<Record<string, unknown>>(entry)).find(
+				(v): v is CredentialClass => typeof v === 'function',
+			),
+			`the credential class of ${entry}`,
 		);
 		const credential = new Type();
 		const ok = field.credentialTypes.some((rule) => {
