@@ -122,7 +122,9 @@ describe('example workflows in a real n8n (CLI)', () => {
 	});
 
 	test('LoyaltyLion: a paid order earns points and a bonus', async () => {
-		const before = sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved;
+		const cust42 = () =>
+			must(sim.instances.loyaltylion.state.byMerchantId.get('cust-42'), 'cust-42');
+		const before = cust42().points_approved;
 		const run = await executeExample('loyaltylion-points-for-order.json');
 		expect(output(run, 'Bonus points').items[0].json).toEqual({
 			merchantId: 'cust-42',
@@ -130,9 +132,7 @@ describe('example workflows in a real n8n (CLI)', () => {
 			reason: 'Thanks for your order',
 			status: 201,
 		});
-		expect(sim.instances.loyaltylion.state.byMerchantId.get('cust-42').points_approved).toBe(
-			before + 64 + 50,
-		);
+		expect(cust42().points_approved).toBe(before + 64 + 50);
 	});
 
 	test('Loyalife: upsert a member then record a purchase as a batch and wait for its points; the stored token serves the second execution', async () => {
@@ -150,9 +150,7 @@ describe('example workflows in a real n8n (CLI)', () => {
 			points: 125,
 		});
 		const earned = () =>
-			sim.instances.loyalife.state.transactions.filter(
-				(t: { TransactionId: string }) => t.TransactionId === 'POS-77001',
-			);
+			sim.instances.loyalife.state.transactions.filter((t) => t.TransactionId === 'POS-77001');
 		expect(earned()).toEqual([expect.objectContaining({ TransactionType: 'DR', Points: 125 })]);
 		expect(sim.stats.tokens.loyalife).toBe(1);
 		const second = await n8n.execute('ExXlUpsertTx0001');
@@ -195,7 +193,7 @@ describe('example workflows in a real n8n (CLI)', () => {
 	test('Loyalistic: contacts onto a list, with activities; one token across two executions', async () => {
 		const run = await executeExample('loyalistic-contacts-to-list.json');
 		expect(output(run, 'Record activity').items).toHaveLength(5);
-		expect(sim.instances.loyalistic.state.lists.get(1).contactIds.size).toBe(5);
+		expect(must(sim.instances.loyalistic.state.lists.get(1), 'list 1').contactIds.size).toBe(5);
 		await executeExample('loyalistic-contacts-to-list.json');
 		expect(sim.stats.tokens.loyalistic).toBe(1);
 		const tokenCall = must(

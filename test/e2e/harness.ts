@@ -53,11 +53,18 @@ export const N8nInstance = ScriptInstance as new (
 	options: ConstructorParameters<typeof ScriptInstance>[0],
 ) => N8nInstance;
 
+/** The n8n install ensureRuntime answers. */
+export type Runtime = ConstructorParameters<typeof ScriptInstance>[0]['runtime'] & {
+	dir: string;
+	version: string;
+};
+
 /** What preparedInstance takes: one workflow or several, imported and (unless `activate` is false) activated. */
 export interface PreparedOptions {
 	runtime: ConstructorParameters<typeof ScriptInstance>[0]['runtime'];
-	sim: Simulator;
-	demoCredentials: (baseUrl: Simulator['baseUrl']) => DemoCredential[];
+	/** with demoCredentials, where the credentials come from when `credentials` is not given */
+	sim?: Simulator;
+	demoCredentials?: (baseUrl: Simulator['baseUrl']) => DemoCredential[];
 	credentials?: DemoCredential[];
 	name: string;
 	workflow?: Workflow;

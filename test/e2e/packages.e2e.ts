@@ -186,7 +186,7 @@ afterEach(async () => {
 // of the last 30 days, older than every seeded contact, so one contact changes an hour before.
 const BEFORE_TRIGGERS: Partial<Record<string, () => void>> = {
 	'n8n-nodes-loyalistic': () =>
-		(sim.instances.loyalistic.state.contacts.get(5).updatedAt = new Date(
+		(must(sim.instances.loyalistic.state.contacts.get(5), 'contact 5').updatedAt = new Date(
 			Date.now() - 3_600_000,
 		).toISOString()),
 };
