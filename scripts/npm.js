@@ -1,6 +1,12 @@
+// @ts-check
 'use strict';
 // npm as a child process on every platform: through the npm that runs this script where there is one (`npm start`
 // and `npm run dev` set npm_execpath), else the npm on PATH, which on Windows is npm.cmd and needs a shell.
+
+/**
+ * @param {string[]} args
+ * @returns {{ command: string, args: string[], shell: boolean }}
+ */
 function npmCommand(args) {
 	const cli = process.env.npm_execpath;
 	if (cli && /npm-cli\.js$/.test(cli))

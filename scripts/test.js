@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // `npm test`: everything CI runs, in order: install the dev tooling if needed, build, lint (n8n-node lint),
 // the engine tests (n8n-core, fast), then the end-to-end tests in a real n8n process and a real browser
@@ -10,6 +11,11 @@ const os = require('node:os');
 const path = require('node:path');
 const { ensureDeps, ROOT } = require('./ensure-deps');
 
+/**
+ * @param {string} title
+ * @param {string} command
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 const run = (title, command, env = {}) => {
 	console.log(`\n[test] ${title}: ${command}`);
 	execSync(command, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -32,6 +38,7 @@ function ensureChromium() {
 /**
  * Installs the real n8n (the first time, about 4 minutes) in a child process while the build, lint and engine
  * tests run, its output kept in a log file (a pipe nobody reads would stall it). Resolves when it is ready.
+ * @returns {Promise<void>}
  */
 function installN8nMeanwhile() {
 	const log = path.join(os.tmpdir(), `n8n-runtime-install-${process.pid}.log`);
@@ -72,7 +79,7 @@ async function main() {
 	console.log('\n[test] all green');
 }
 
-main().catch((error) => {
+main().catch((/** @type {Error} */ error) => {
 	console.error(`\n[test] failed: ${error.message.split('\n')[0]}`);
 	process.exit(1);
 });
