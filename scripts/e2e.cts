@@ -1,17 +1,17 @@
-'use strict';
 // `npm run test:e2e`: the end-to-end tests as two jest processes at once: the files that mostly wait for
 // n8n's once-a-minute polls (jest.e2e-polling.config.js, all at once) beside the others, one at a time
 // (jest.e2e.config.js). The polling run's output is kept in a log and printed when it ends, so the two do not
 // interleave. Fails when either fails. Extra arguments go to both jest runs.
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..');
+// The repository's root, from the build (scripts/build) as from the sources.
+const ROOT = path.resolve(__dirname, '..', '..');
 const JEST = require.resolve('jest/bin/jest');
 
-function jest(config, extra, out) {
+function jest(config: string, extra: string[], out: number | 'inherit'): Promise<number> {
 	const args = [JEST, '--ci', '--config', config, ...extra];
 	const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', out, out] });
 	return new Promise((resolve, reject) => {
@@ -20,8 +20,7 @@ function jest(config, extra, out) {
 	});
 }
 
-async function main() {
-	const extra = process.argv.slice(2);
+async function main(extra: string[]): Promise<void> {
 	const log = path.join(os.tmpdir(), `n8n-loyalty-e2e-polling-${process.pid}.log`);
 	const out = fs.openSync(log, 'w');
 	console.log(`[e2e] polling files in a second jest process (log: ${log}), the others here`);
@@ -37,7 +36,10 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(`[e2e] ${error.message}`);
-	process.exit(1);
-});
+/** `npm run test:e2e` (scripts/e2e.js): `argv` are the extra arguments for jest. */
+export function cli(argv: string[]): void {
+	main(argv).catch((error: Error) => {
+		console.error(`[e2e] ${error.message}`);
+		process.exit(1);
+	});
+}

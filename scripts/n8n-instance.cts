@@ -1,18 +1,39 @@
-'use strict';
 // Drives a real n8n process the way a user's n8n runs: the pack installed as a community package from its
 // npm tarball into <user folder>/.n8n/nodes, credentials and workflows imported with n8n's CLI, workflows
 // executed with `n8n execute`, or `n8n start` for the editor.
-const { execFileSync, spawn } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const net = require('node:net');
-const path = require('node:path');
-const { npmCommand } = require('./npm');
+import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Runtime } from './n8n-runtime.js';
+import { npmCommand } from './npm.js';
 
-const ROOT = path.resolve(__dirname, '..');
+// The repository's root, from the build (scripts/build) as from the sources.
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** What an n8n CLI command printed, and its exit code (null when it was killed). */
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * `n8n execute`'s result: `run` is n8n's result JSON, parsed when there is one. n8n's own shape (IRun, which
+ * the CLI prints), read by the tests as far as they need it.
+ */
+export interface ExecuteResult extends CliResult {
+	// Untyped JSON: the run data n8n prints, shaped by whatever the workflow produced.
+	run: any;
+}
+
+/** A child n8n process with its output collected (`launch`). */
+export type N8nChild = ChildProcessByStdio<null, Readable, Readable> & { log: string };
 
 /** Packs the built pack with npm, as it would be published. Returns the tarball path. */
-function packTarball(destination) {
+export function packTarball(destination: string): string {
 	fs.mkdirSync(destination, { recursive: true });
 	const npm = npmCommand(['pack', '--silent', '--pack-destination', destination]);
 	const out = execFileSync(npm.command, npm.args, { cwd: ROOT, shell: npm.shell })
@@ -20,36 +41,51 @@ function packTarball(destination) {
 		.trim()
 		.split('\n')
 		.pop();
-	return path.join(destination, out);
+	return path.join(destination, out ?? '');
 }
 
-function freePort() {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
 		server.unref();
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = server.address() as net.AddressInfo;
 			server.close(() => resolve(port));
 		});
 	});
 }
 
-class N8nInstance {
+export class N8nInstance {
+	readonly runtime: Runtime;
+	readonly userFolder: string;
+	extraEnv: Record<string, string>;
+	port: number | undefined;
+	process: ChildProcessByStdio<null, Readable, Readable> | undefined;
+	log = '';
+	children: N8nChild[] | undefined;
+
 	/**
-	 * @param {object} o
-	 * @param {{node: string, n8n: string}} o.runtime   from scripts/n8n-runtime.js
-	 * @param {string} o.userFolder                     N8N_USER_FOLDER (n8n keeps its data in <it>/.n8n)
-	 * @param {Record<string,string>} [o.env]           extra environment
+	 * @param o.runtime     from scripts/n8n-runtime.js
+	 * @param o.userFolder  N8N_USER_FOLDER (n8n keeps its data in <it>/.n8n)
+	 * @param o.env         extra environment
 	 */
-	constructor({ runtime, userFolder, env = {} }) {
+	constructor({
+		runtime,
+		userFolder,
+		env = {},
+	}: {
+		runtime: Runtime;
+		userFolder: string;
+		env?: Record<string, string>;
+	}) {
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.extraEnv = env;
 		fs.mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 	}
 
-	env(extra = {}) {
+	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 		return {
 			...process.env,
 			PATH: `${path.dirname(this.runtime.node)}${path.delimiter}${process.env.PATH}`,
@@ -79,7 +115,7 @@ class N8nInstance {
 	}
 
 	/** Installs the pack from its tarball as n8n installs community packages. */
-	installPack(tarball) {
+	installPack(tarball: string): void {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		fs.mkdirSync(nodesDir, { recursive: true });
 		const manifest = path.join(nodesDir, 'package.json');
@@ -105,8 +141,10 @@ class N8nInstance {
 	 * linked: n8n's hot reload watches that folder and clears the module cache by its path, which a symlink
 	 * would defeat). Call it again after each build; with N8N_DEV_RELOAD n8n reloads the nodes.
 	 */
-	syncPack(root) {
-		const name = require(path.join(root, 'package.json')).name;
+	syncPack(root: string): void {
+		const { name } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+			name: string;
+		};
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		const target = path.join(nodesDir, 'node_modules', name);
 		fs.mkdirSync(target, { recursive: true });
@@ -130,7 +168,10 @@ class N8nInstance {
 	 * process.exit() right after printing a large result, which cuts a pipe's pending output short (seen with
 	 * n8n 1.x and 5,000 items); a file receives every byte.
 	 */
-	cli(args, { env = {}, timeoutMs = 180_000 } = {}) {
+	cli(
+		args: string[],
+		{ env = {}, timeoutMs = 180_000 }: { env?: Record<string, string>; timeoutMs?: number } = {},
+	): Promise<CliResult> {
 		return new Promise((resolve) => {
 			const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-')), 'stdout');
 			const out = fs.openSync(outFile, 'w');
@@ -139,7 +180,7 @@ class N8nInstance {
 				stdio: ['ignore', out, 'pipe'],
 			});
 			let stderr = '';
-			child.stderr.on('data', (c) => (stderr += c));
+			child.stderr?.on('data', (c: Buffer) => (stderr += c));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
@@ -151,7 +192,7 @@ class N8nInstance {
 		});
 	}
 
-	async importCredentials(credentials) {
+	async importCredentials(credentials: unknown[]): Promise<CliResult> {
 		const file = path.join(this.userFolder, 'credentials.json');
 		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
 		const result = await this.cli(['import:credentials', `--input=${file}`]);
@@ -161,7 +202,7 @@ class N8nInstance {
 		return result;
 	}
 
-	async importWorkflow(file) {
+	async importWorkflow(file: string): Promise<CliResult> {
 		const result = await this.cli(['import:workflow', `--input=${file}`]);
 		if (result.code !== 0)
 			throw new Error(
@@ -171,7 +212,7 @@ class N8nInstance {
 	}
 
 	/** Imports every workflow file (`*.json`) of a folder in one n8n boot (`import:workflow --separate`). */
-	async importWorkflows(dir) {
+	async importWorkflows(dir: string): Promise<CliResult> {
 		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		if (result.code !== 0)
 			throw new Error(
@@ -185,7 +226,10 @@ class N8nInstance {
 	 * stderr}: `run` is the parsed result JSON (printed after the log lines, from the first line that is
 	 * exactly "{" to the last "}").
 	 */
-	async execute(id, { env = {} } = {}) {
+	async execute(
+		id: string,
+		{ env = {} }: { env?: Record<string, string> } = {},
+	): Promise<ExecuteResult> {
 		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
 			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
 		});
@@ -197,7 +241,7 @@ class N8nInstance {
 				end = i;
 				break;
 			}
-		let run;
+		let run: unknown;
 		if (start >= 0 && end >= start) {
 			try {
 				run = JSON.parse(lines.slice(start, end + 1).join('\n'));
@@ -209,9 +253,17 @@ class N8nInstance {
 	}
 
 	/** `n8n start`; resolves when /healthz/readiness answers 200. */
-	async start({ port, env = {}, onLine } = {}) {
+	async start({
+		port,
+		env = {},
+		onLine,
+	}: {
+		port?: number;
+		env?: Record<string, string>;
+		onLine?: (line: string) => void;
+	} = {}): Promise<this> {
 		this.port = port ?? (await freePort());
-		this.process = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
+		const child = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
 			env: this.env({
 				N8N_PORT: String(this.port),
 				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
@@ -219,19 +271,22 @@ class N8nInstance {
 			}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
+		this.process = child;
 		this.log = '';
-		const collect = (chunk) => {
+		const collect = (chunk: Buffer) => {
 			this.log += chunk;
 			if (onLine) for (const line of chunk.toString().split('\n')) if (line.trim()) onLine(line);
 		};
-		this.process.stdout.on('data', collect);
-		this.process.stderr.on('data', collect);
-		const exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
+		const exited = new Promise<number | null>((resolve) =>
+			child.once('exit', (code) => resolve(code)),
+		);
 		const deadline = Date.now() + 120_000;
 		for (;;) {
 			const state = await Promise.race([
 				exited.then((code) => ({ exited: code })),
-				new Promise((r) => setTimeout(() => r({}), 500)),
+				new Promise<{ exited?: undefined }>((r) => setTimeout(() => r({}), 500)),
 			]);
 			if (state.exited !== undefined)
 				throw new Error(
@@ -250,7 +305,7 @@ class N8nInstance {
 	}
 
 	/** Activates (publishes) an imported workflow: `publish:workflow` in n8n 2.x, `update:workflow --active` in 1.x. */
-	async activate(id) {
+	async activate(id: string): Promise<CliResult> {
 		const args = String(this.runtime.version ?? '').startsWith('1.')
 			? ['update:workflow', `--id=${id}`, '--active=true']
 			: ['publish:workflow', `--id=${id}`];
@@ -261,13 +316,18 @@ class N8nInstance {
 	}
 
 	/** Starts another n8n process on the same user folder (e.g. `worker` in queue mode); resolves the child. */
-	async launch(args, { env = {}, onLine } = {}) {
-		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
-			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		child.log = '';
-		const collect = (chunk) => {
+	async launch(
+		args: string[],
+		{ env = {}, onLine }: { env?: Record<string, string>; onLine?: (line: string) => void } = {},
+	): Promise<N8nChild> {
+		const child: N8nChild = Object.assign(
+			spawn(this.runtime.node, [this.runtime.n8n, ...args], {
+				env: this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
+			{ log: '' },
+		);
+		const collect = (chunk: Buffer) => {
 			child.log += chunk;
 			if (onLine) for (const line of chunk.toString().split('\n')) if (line.trim()) onLine(line);
 		};
@@ -277,16 +337,17 @@ class N8nInstance {
 		return child;
 	}
 
-	get url() {
+	get url(): string {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
-	async stop() {
+	async stop(): Promise<void> {
 		for (const child of this.children ?? []) if (child.exitCode === null) child.kill('SIGTERM');
-		if (!this.process || this.process.exitCode !== null) return;
-		const done = new Promise((resolve) => this.process.once('exit', resolve));
-		this.process.kill('SIGTERM');
-		const timer = setTimeout(() => this.process.kill('SIGKILL'), 15_000);
+		const child = this.process;
+		if (!child || child.exitCode !== null) return;
+		const done = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 		await done;
 		clearTimeout(timer);
 	}
@@ -296,7 +357,7 @@ class N8nInstance {
  * A real n8n, not started, with the packed pack installed, the simulator's demo credentials imported and,
  * if given, workflows imported and activated: what the end-to-end tests of triggers start from.
  */
-async function preparedInstance({
+export async function preparedInstance<Workflow extends { id: string }>({
 	runtime,
 	sim,
 	demoCredentials,
@@ -305,7 +366,16 @@ async function preparedInstance({
 	workflow,
 	workflows = workflow ? [workflow] : [],
 	activate = true,
-}) {
+}: {
+	runtime: Runtime;
+	sim: { baseUrl(provider: string): string };
+	demoCredentials: (baseUrl: (provider: string) => string) => unknown[];
+	credentials?: unknown[];
+	name: string;
+	workflow?: Workflow;
+	workflows?: Workflow[];
+	activate?: boolean;
+}): Promise<N8nInstance> {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`));
 	const n8n = new N8nInstance({ runtime, userFolder });
 	n8n.installPack(packTarball(path.join(userFolder, 'pack')));
@@ -320,5 +390,3 @@ async function preparedInstance({
 	if (activate) for (const wf of workflows) await n8n.activate(wf.id);
 	return n8n;
 }
-
-module.exports = { N8nInstance, packTarball, freePort, preparedInstance };

@@ -1,4 +1,3 @@
-'use strict';
 // `npm run packages`: after `npm run build`, stages one package per service and the combined pack under
 // build/packages/<name>/ and packs each into build/tarballs/. n8n verifies only packages that integrate one
 // service, so each service package carries its own nodes, credentials, icons, codex files and output
@@ -9,16 +8,63 @@
 // back on, since the repository's .npmrc ignores them): a plain `npm publish` of a staged folder or of a
 // tarball is refused. `--publish` (only inside GitHub Actions, as publish.yml runs it) stages them
 // publishable.
-const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..');
+/** What this reads of the repository's package.json. */
+interface RootPackage {
+	name: string;
+	version: string;
+	description: string;
+	keywords: string[];
+	homepage: string;
+	bugs: unknown;
+	author: unknown;
+	repository: unknown;
+	engines: unknown;
+	n8n: { n8nNodesApiVersion: number; strict: boolean; credentials: string[]; nodes: string[] };
+	peerDependencies: Record<string, string>;
+}
+
+/** One service package: its npm name, its folder under nodes/ (and credentials' prefix), its icon's name. */
+export interface Service {
+	name: string;
+	folder: string;
+	title: string;
+	icon: string;
+	keywords: string[];
+	about: string;
+}
+
+/** A staged package: its folder under build/packages and its tarball under build/tarballs. */
+export interface Built {
+	name: string;
+	dir: string;
+	tarball: string;
+}
+
+/** n8n entries of a package.json: node and credential files under dist/. */
+interface Entries {
+	nodes: string[];
+	credentials: string[];
+}
+
+/** A README section: its heading's level and title, its lines, and the title of the section it is in. */
+interface Section {
+	level: number;
+	title: string;
+	lines: string[];
+	parent?: string;
+}
+
+// The repository's root, from the build (scripts/build) as from the sources.
+const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'build');
-const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as RootPackage;
 
-const SERVICES = [
+export const SERVICES: Service[] = [
 	{
 		name: 'n8n-nodes-loyaltylion',
 		folder: 'LoyaltyLion',
@@ -60,15 +106,15 @@ const SERVICES = [
 		about: 'marketing for appointment businesses',
 	},
 ];
-const PACK = root.name;
+export const PACK = root.name;
 
 // The guard publish.yml passes: GitHub Actions with an OIDC token for the provenance statement.
 const GUARD =
 	"node -e \"if(process.env.GITHUB_ACTIONS!=='true'||!process.env.ACTIONS_ID_TOKEN_REQUEST_URL){console.error('Refused: this package is published only by the publish workflow on a version tag (GitHub Actions, with provenance). See README, Releasing.');process.exit(1)}\"";
 
-const rel = (file) => path.relative(DIST, file).split(path.sep).join('/');
+const rel = (file: string): string => path.relative(DIST, file).split(path.sep).join('/');
 
-function listFiles(dir) {
+function listFiles(dir: string): string[] {
 	if (!fs.existsSync(dir)) return [];
 	return fs
 		.readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -77,9 +123,10 @@ function listFiles(dir) {
 }
 
 // What n8n loads from a node folder: compiled code, codex files and output schemas (no maps, no typings).
-const shipped = (file) => /(?<!\.d)\.js$|\.node\.json$|\/__schema__\/.+\.json$/.test(file);
+const shipped = (file: string): boolean =>
+	/(?<!\.d)\.js$|\.node\.json$|\/__schema__\/.+\.json$/.test(file);
 
-function resolveRequire(from, spec) {
+function resolveRequire(from: string, spec: string): string {
 	const base = path.resolve(path.dirname(from), spec);
 	for (const candidate of [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')])
 		if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
@@ -87,11 +134,11 @@ function resolveRequire(from, spec) {
 }
 
 // Every file reachable by relative require() from the entries: the shared core a service needs.
-function closure(entries) {
-	const seen = new Set();
+function closure(entries: string[]): Set<string> {
+	const seen = new Set<string>();
 	const queue = [...entries];
 	while (queue.length) {
-		const file = queue.pop();
+		const file = queue.pop() as string;
 		if (seen.has(file)) continue;
 		seen.add(file);
 		if (!file.endsWith('.js')) continue;
@@ -102,7 +149,7 @@ function closure(entries) {
 	return seen;
 }
 
-function serviceEntries(service) {
+function serviceEntries(service: Service): Entries {
 	return {
 		nodes: root.n8n.nodes.filter((n) => n.startsWith(`dist/nodes/${service.folder}/`)),
 		credentials: root.n8n.credentials.filter((c) =>
@@ -111,9 +158,9 @@ function serviceEntries(service) {
 	};
 }
 
-function filesOf(services) {
-	const files = new Set();
-	const entries = [];
+function filesOf(services: Service[]): string[] {
+	const files = new Set<string>();
+	const entries: string[] = [];
 	for (const service of services) {
 		const { nodes, credentials } = serviceEntries(service);
 		entries.push(...nodes, ...credentials);
@@ -131,9 +178,9 @@ function filesOf(services) {
 }
 
 // README: the root README's sections of the service, with what to install and compatibility.
-function sections(markdown) {
-	const out = [];
-	let current = { level: 0, title: '', lines: [] };
+function sections(markdown: string): Section[] {
+	const out: Section[] = [];
+	let current: Section = { level: 0, title: '', lines: [] };
 	for (const line of markdown.split('\n')) {
 		const heading = /^(#{1,3}) (.+)$/.exec(line);
 		if (heading) {
@@ -143,7 +190,7 @@ function sections(markdown) {
 	}
 	out.push(current);
 	// Each section's own text and the path of headings above it.
-	const trail = [];
+	const trail: string[] = [];
 	return out.map((s) => {
 		trail.length = Math.max(0, s.level - 1);
 		trail[s.level - 1] = s.title;
@@ -151,13 +198,13 @@ function sections(markdown) {
 	});
 }
 
-function body(all, parent, title) {
+function body(all: Section[], parent: string | undefined, title: string): string {
 	const found = all.find((s) => s.title === title && (parent === undefined || s.parent === parent));
 	if (!found) throw new Error(`README has no section "${title}" under "${parent}"`);
 	return found.lines.join('\n').trim();
 }
 
-function examplesOf(service) {
+function examplesOf(service: Service): string[] {
 	const prefix = `${service.icon}-`;
 	return fs
 		.readdirSync(path.join(ROOT, 'examples'))
@@ -165,7 +212,7 @@ function examplesOf(service) {
 		.sort();
 }
 
-function packagesSection() {
+function packagesSection(): string {
 	const rows = SERVICES.map((s) => `| ${s.title} | \`${s.name}\` |`).join('\n');
 	return [
 		'Install **one** of these, in *Settings → Community Nodes → Install*:',
@@ -183,9 +230,10 @@ function packagesSection() {
 	].join('\n');
 }
 
-function readmeFor(service, all) {
+function readmeFor(service: Service, all: Section[]): string {
 	const rootReadme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 	const row = rootReadme.split('\n').find((l) => l.startsWith(`| [${service.title}`));
+	if (row === undefined) throw new Error(`README has no row for ${service.title}`);
 	const [, , credentials, nodes] = row.split('|').map((c) => c.trim());
 	const polling = body(all, 'Operations', 'Polling triggers')
 		.split('\n')
@@ -249,7 +297,13 @@ function readmeFor(service, all) {
 	return text.replaceAll(`(#${service.icon}-1)`, '(#operations)');
 }
 
-function packageJson(name, description, keywords, entries, publish) {
+function packageJson(
+	name: string,
+	description: string,
+	keywords: string[],
+	entries: Entries,
+	publish: boolean,
+): string {
 	const pkg = {
 		name,
 		version: root.version,
@@ -278,9 +332,23 @@ function packageJson(name, description, keywords, entries, publish) {
 }
 
 // Codex ids and example node types name the package: rewritten to the staged package's own name.
-const rename = (text, name) => text.replaceAll(`"${PACK}.`, `"${name}.`);
+const rename = (text: string, name: string): string => text.replaceAll(`"${PACK}.`, `"${name}.`);
 
-function stage({ name, description, keywords, services, readme, publish }) {
+function stage({
+	name,
+	description,
+	keywords,
+	services,
+	readme,
+	publish,
+}: {
+	name: string;
+	description: string;
+	keywords: string[];
+	services: Service[];
+	readme: string;
+	publish: boolean;
+}): string {
 	const dir = path.join(OUT, 'packages', name);
 	fs.rmSync(dir, { recursive: true, force: true });
 	const files = filesOf(services);
@@ -299,7 +367,7 @@ function stage({ name, description, keywords, services, readme, publish }) {
 				path.join(dir, 'examples', example),
 				rename(fs.readFileSync(path.join(ROOT, 'examples', example), 'utf8'), name),
 			);
-	const entries = { nodes: [], credentials: [] };
+	const entries: Entries = { nodes: [], credentials: [] };
 	for (const service of services) {
 		const own = serviceEntries(service);
 		entries.nodes.push(...own.nodes);
@@ -317,7 +385,7 @@ function stage({ name, description, keywords, services, readme, publish }) {
 	return dir;
 }
 
-function pack(dir) {
+function pack(dir: string): string {
 	const dest = path.join(OUT, 'tarballs');
 	fs.mkdirSync(dest, { recursive: true });
 	const out = execFileSync(
@@ -325,10 +393,10 @@ function pack(dir) {
 		['pack', '--ignore-scripts', '--json', '--pack-destination', dest],
 		{ cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] },
 	).toString();
-	return path.join(dest, JSON.parse(out)[0].filename);
+	return path.join(dest, (JSON.parse(out) as Array<{ filename: string }>)[0].filename);
 }
 
-function main(argv) {
+export function main(argv: string[]): Built[] {
 	const publish = argv.includes('--publish');
 	if (publish && process.env.GITHUB_ACTIONS !== 'true')
 		throw new Error(
@@ -338,7 +406,7 @@ function main(argv) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	const all = sections(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
 	fs.rmSync(path.join(OUT, 'tarballs'), { recursive: true, force: true });
-	const built = [];
+	const built: Built[] = [];
 	for (const service of SERVICES) {
 		const dir = stage({
 			name: service.name,
@@ -362,14 +430,13 @@ function main(argv) {
 	return built;
 }
 
-module.exports = { SERVICES, PACK, main };
-
-if (require.main === module) {
+/** `npm run packages` (scripts/packages.js): stages and packs them, one line per tarball. */
+export function cli(argv: string[]): void {
 	try {
-		for (const { name, tarball } of main(process.argv.slice(2)))
+		for (const { name, tarball } of main(argv))
 			console.log(`${name}: ${path.relative(ROOT, tarball)}`);
 	} catch (error) {
-		console.error(`packages: ${error.message}`);
+		console.error(`packages: ${(error as Error).message}`);
 		process.exit(1);
 	}
 }

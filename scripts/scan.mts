@@ -14,8 +14,9 @@ import {
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// `node scripts/scan.mjs [tarball]`: scans the tarball given (a staged package from `npm run packages`), or
+// The repository's root, from the build (scripts/build) as from the sources.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// `node scripts/scan.js [tarball]`: scans the tarball given (a staged package from `npm run packages`), or
 // packs the repository's own package when none is given.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-scan-'));
 const given = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
@@ -29,11 +30,19 @@ const tarball =
 			.toString()
 			.trim()
 			.split('\n')
-			.pop(),
+			.pop() ?? '',
 	);
 execFileSync('tar', ['xzf', tarball], { cwd: work });
 
-async function scan(dir, patterns) {
+/** What one scan found: files linted, error and warning counts, and each message. */
+interface ScanResult {
+	files: number;
+	errors: number;
+	warnings: number;
+	messages: string[];
+}
+
+async function scan(dir: string, patterns: string[]): Promise<ScanResult> {
 	const eslint = new ESLint({
 		cwd: dir,
 		allowInlineConfig: false,
@@ -56,7 +65,7 @@ async function scan(dir, patterns) {
 	};
 }
 
-const report = {
+const report: { tarball: ScanResult; source: ScanResult | undefined } = {
 	tarball: await scan(path.join(work, 'package'), ['**/*.js', '**/*.ts', '**/*.json']),
 	// The sources are the same for every staged package: scanned once, with the repository's own tarball.
 	source: given ? undefined : await scan(ROOT, SOURCE_FILE_PATTERNS),

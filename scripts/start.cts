@@ -1,4 +1,3 @@
-'use strict';
 // `npm start`: the pack running in a real n8n against the provider simulator, no provider account needed.
 // Installs what it needs (dev tooling, then n8n once), builds and packs the pack, installs it into n8n as a
 // community package, imports ready credentials and the example workflows, starts n8n, prints what to try.
@@ -8,11 +7,32 @@
 // icons/ rebuilds dist/ and copies it into n8n's community-package folder (node types keep their published
 // names), and n8n reloads the nodes (N8N_DEV_RELOAD): refresh the editor to see them. Offline, with the
 // pinned n8n the tests use.
-const { execSync } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { ensureDeps, ROOT } = require('./ensure-deps');
+//
+// This is what follows the bootstrap (scripts/start.js, which installs the dev tooling and builds first).
+import { execSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { N8nInstance, packTarball } from './n8n-instance.cjs';
+import { ensureRuntime } from './n8n-runtime.js';
+
+/** The simulator, as far as this uses it. */
+interface Simulator {
+	url: string;
+	baseUrl(provider: string): string;
+	stop(): Promise<void>;
+}
+
+// The repository's root, from the build (scripts/build) as from the sources.
+const ROOT = path.resolve(__dirname, '..', '..');
+// The simulator is a program of its own (sandbox/tsconfig.json, without declarations): loaded through its
+// shims, which compile it on first use, and typed here as far as this uses it.
+const { startSandbox } = require(path.join(ROOT, 'sandbox')) as {
+	startSandbox(options: { port: number }): Promise<Simulator>;
+};
+const { demoCredentials } = require(path.join(ROOT, 'sandbox', 'demo-credentials')) as {
+	demoCredentials(baseUrl: (provider: string) => string): unknown[];
+};
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 4010);
@@ -23,15 +43,8 @@ const OWNER = {
 	password: 'Demo-password-1',
 };
 
-async function main() {
-	ensureDeps();
-	console.log('[start] building the pack');
-	execSync('npm run build --silent', { cwd: ROOT, stdio: 'inherit' });
-	const { ensureRuntime } = require('./n8n-runtime');
-	const { N8nInstance, packTarball } = require('./n8n-instance');
-	const { startSandbox } = require('../sandbox');
-	const { demoCredentials } = require('../sandbox/demo-credentials');
-
+/** Everything after the build: n8n, the simulator, the pack in n8n, what to try. */
+export async function start(): Promise<void> {
 	const runtime = await ensureRuntime();
 	const sim = await startSandbox({ port: SANDBOX_PORT });
 	console.log(`[start] provider simulator on ${sim.url}`);
@@ -77,7 +90,7 @@ async function main() {
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-	n8n.process.once('exit', (code) => {
+	n8n.process?.once('exit', (code) => {
 		if (!stopping) {
 			console.error(`[start] n8n exited (code ${code})`);
 			sim.stop().then(() => process.exit(1));
@@ -103,8 +116,8 @@ async function main() {
 }
 
 /** Rebuilds dist/ (debounced) when a source file of the pack changes. */
-function watchAndRebuild(afterBuild) {
-	let timer;
+function watchAndRebuild(afterBuild: () => void): void {
+	let timer: NodeJS.Timeout | undefined;
 	let building = false;
 	const rebuild = () => {
 		if (building) {
@@ -118,7 +131,7 @@ function watchAndRebuild(afterBuild) {
 			console.log(`[dev] rebuilt dist/ at ${new Date().toLocaleTimeString()}`);
 		} catch (error) {
 			console.error(
-				`[dev] build failed: ${error.message.split('\n')[0]} (run npm run build to see why)`,
+				`[dev] build failed: ${(error as Error).message.split('\n')[0]} (run npm run build to see why)`,
 			);
 		} finally {
 			building = false;
@@ -131,8 +144,3 @@ function watchAndRebuild(afterBuild) {
 		});
 	}
 }
-
-main().catch((error) => {
-	console.error(`[start] ${error.message}`);
-	process.exit(1);
-});

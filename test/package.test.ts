@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
 import YAML from 'yaml';
+import { load } from '../scripts/load';
 import { requireFromRoot } from './harness/root';
 import { must } from './harness/must';
 
@@ -45,14 +46,6 @@ interface CiWorkflow {
 interface PublishWorkflow {
 	on: { push: { tags: string[] } };
 	jobs: { publish: Job & { permissions: Record<string, string> } };
-}
-
-/** A service package of scripts/packages.js. */
-interface Service {
-	name: string;
-	folder: string;
-	icon: string;
-	title: string;
 }
 
 /** The one class a node or credential file exports. */
@@ -227,7 +220,7 @@ test('every text field of every node shows a placeholder (an example of what goe
 	expect(missing).toEqual([]);
 });
 
-/** What scripts/scan.mjs reports of one scan. */
+/** What scripts/scan.js prints of one scan (its JSON output). */
 interface ScanResult {
 	files: number;
 	messages: unknown[];
@@ -241,7 +234,7 @@ test("n8n's verification scanner (@n8n/scan-community-package, through its API) 
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- taken out, so that env is the rest
 	const { NODE_ENV, ...env } = process.env;
 	const report = JSON.parse(
-		execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.mjs')], {
+		execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.js')], {
 			cwd: ROOT,
 			env,
 			stdio: ['ignore', 'pipe', 'inherit'],
@@ -296,7 +289,7 @@ test("every node's Docs link is its README section: documentationUrl and the cod
 	expect(anchors.get('cardlytics')).toEqual({ level: 3, text: 'Cardlytics' });
 	expect(anchors.get('cardlytics-1')).toEqual({ level: 3, text: 'Cardlytics' });
 	expect(anchors.has('how-it-behaves')).toBe(true);
-	const { SERVICES } = requireFromRoot<{ SERVICES: Service[] }>('scripts', 'packages.js');
+	const { SERVICES } = load('packages');
 	const repo = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 	expect(pkg.homepage).toBe(repo);
 	// Where each heading sits: the service packages copy the provider's Operations section and Polling triggers.

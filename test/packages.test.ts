@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @typescript-eslint/no-require-imports -- a test that runs npm and Node on the built packages, never loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- a test that runs npm and Node on the built packages, never loaded by n8n */
 // One package per service: `npm run packages` (after the build) stages and packs six tarballs. Each is
 // checked as n8n would get it: only its own service's files, every relative require() inside the package,
 // every n8n entry and icon present, n8n's scanner clean, each node loadable by plain Node from the
@@ -7,13 +7,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { load } from '../scripts/load';
+import type { Built } from '../scripts/packages.cjs';
 
 const ROOT = path.resolve(__dirname, '..');
 const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const { SERVICES, PACK } = require(path.join(ROOT, 'scripts', 'packages.js')) as {
-	SERVICES: Array<{ name: string; folder: string; icon: string; title: string }>;
-	PACK: string;
-};
+// The packages script's own list, from its build (scripts/load.js compiles it on first use).
+const { SERVICES, PACK } = load('packages');
 const FOLDERS = SERVICES.map((s) => s.folder);
 
 // npm (and npx) export their configuration to children as npm_config_*, the repository's
@@ -29,7 +29,6 @@ const cleanEnv = (): NodeJS.ProcessEnv => {
 	return env;
 };
 
-type Built = { name: string; dir: string; tarball: string };
 let built: Built[] = [];
 const unpacked = new Map<string, string>();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-packages-'));
@@ -218,7 +217,7 @@ test.each([...SERVICES.map((s) => s.name), PACK])(
 	(name) => {
 		const tarball = built.find((b) => b.name === name)!.tarball;
 		const report = JSON.parse(
-			execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.mjs'), tarball], {
+			execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'scan.js'), tarball], {
 				cwd: ROOT,
 				env: cleanEnv(),
 				stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,6 +15,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+// The scripts' types from their build's declarations (scripts/build, compiled before the benchmarks by
+// `npm run bench`): their sources lie outside this program's.
+import type * as Instance from '../../scripts/build/n8n-instance.cjs';
+import type { N8nInstance } from '../../scripts/build/n8n-instance.cjs';
+import type * as N8nRuntime from '../../scripts/build/n8n-runtime.js';
+import type { Runtime } from '../../scripts/build/n8n-runtime.js';
 import {
 	CUSTOMERS,
 	LIST_PAGE_SIZE,
@@ -24,23 +30,8 @@ import {
 	RUNS,
 } from './fixtures.cjs';
 import { ROOT, requireFromRoot } from './root.cjs';
-import { demoCredentials, type DemoCredential } from './sandbox.cjs';
+import { demoCredentials } from './sandbox.cjs';
 import { writeSection } from './sections.cjs';
-
-/** The n8n install scripts/n8n-runtime.js prepares. */
-interface Runtime {
-	dir: string;
-	node: string;
-	n8n: string;
-}
-
-/** A real n8n (scripts/n8n-instance.js), as far as the benchmark drives it. */
-interface N8nInstance {
-	url: string;
-	extraEnv: Record<string, string>;
-	start(options: { port: number; env?: Record<string, string> }): Promise<void>;
-	stop(): Promise<void>;
-}
 
 interface Workflow {
 	id: string;
@@ -51,19 +42,12 @@ interface Workflow {
 	settings: IDataObject;
 }
 
-const { ensureRuntime } = requireFromRoot<{
-	ensureRuntime(options: { log(line: string): void }): Promise<Runtime>;
-}>('scripts', 'n8n-runtime');
+// n8n-runtime.js stays JavaScript (the n8n install runs beside `npm ci`); n8n-instance is loaded through the
+// scripts' loader, which compiles it first when its build is missing or stale.
+const { ensureRuntime } = requireFromRoot<typeof N8nRuntime>('scripts', 'n8n-runtime');
 const { preparedInstance, freePort } = requireFromRoot<{
-	preparedInstance(options: {
-		runtime: Runtime;
-		sim: { baseUrl(provider: string): string };
-		demoCredentials(): DemoCredential[];
-		name: string;
-		workflows: Workflow[];
-	}): Promise<N8nInstance>;
-	freePort(): Promise<number>;
-}>('scripts', 'n8n-instance');
+	load(name: 'n8n-instance'): typeof Instance;
+}>('scripts', 'load').load('n8n-instance');
 const { login, waitFor } = requireFromRoot<{
 	login(n8n: N8nInstance, owner: typeof OWNER): Promise<string>;
 	/** Polls `check` until it returns something truthy, and returns that. */
