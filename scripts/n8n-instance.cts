@@ -361,21 +361,24 @@ export async function preparedInstance<Workflow extends { id: string }>({
 	runtime,
 	sim,
 	demoCredentials,
-	credentials = demoCredentials(sim.baseUrl),
+	credentials = sim && demoCredentials ? demoCredentials(sim.baseUrl) : undefined,
 	name,
 	workflow,
 	workflows = workflow ? [workflow] : [],
 	activate = true,
 }: {
 	runtime: Runtime;
-	sim: { baseUrl(provider: string): string };
-	demoCredentials: (baseUrl: (provider: string) => string) => unknown[];
+	/** with demoCredentials: the simulator's demo credentials, unless `credentials` are given */
+	sim?: { baseUrl(provider: string): string };
+	demoCredentials?: (baseUrl: (provider: string) => string) => unknown[];
 	credentials?: unknown[];
 	name: string;
 	workflow?: Workflow;
 	workflows?: Workflow[];
 	activate?: boolean;
 }): Promise<N8nInstance> {
+	if (!credentials)
+		throw new Error('preparedInstance needs credentials, or sim and demoCredentials');
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`));
 	const n8n = new N8nInstance({ runtime, userFolder });
 	n8n.installPack(packTarball(path.join(userFolder, 'pack')));
