@@ -132,7 +132,7 @@ async function executionData(
 
 // n8n 2.41.1's default expression engine (isolated-vm), in `n8n start`, exits (code 0, nothing logged) after
 // a manual run of the 5,000-customer sync example has evaluated its Set node; `n8n execute` does not
-// (examples.e2e.js runs that example so under the default engine). What this file tests is packaging, so
+// (examples.e2e.ts runs that example so under the default engine). What this file tests is packaging, so
 // its n8n evaluates expressions with n8n's legacy engine.
 const ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 
