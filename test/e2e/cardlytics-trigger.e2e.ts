@@ -13,7 +13,7 @@ import {
 	type N8nInstance,
 	type Simulator,
 } from './harness';
-import type { Workflow } from './rest';
+import { waitFor as waitUntil, type Workflow } from './rest';
 
 const WORKFLOW_ID = 'E2eCdlxLateRows1';
 const DAY = 86_400_000;
@@ -32,21 +32,14 @@ const linkRequests = (): number =>
 	sim.stats.log.filter((r) => r.route === '/api/v1/partner/redemptions').length;
 const fileRequests = (): number =>
 	sim.stats.log.filter((r) => r.route === '/files/redemptions/:file').length;
-const waitFor = async (
-	check: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs: number,
-): Promise<void> => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (await check()) return;
-		if (Date.now() > deadline)
-			throw new Error(
-				`timed out waiting for ${what}: received ${JSON.stringify(received())}; n8n log: ${n8n.log.slice(-1500)}`,
-			);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-};
+/** Waits for `check`, showing what was received and n8n's log if it times out. */
+const waitFor = (check: () => boolean, what: string, timeoutMs: number) =>
+	waitUntil(
+		check,
+		what,
+		timeoutMs,
+		() => `received ${JSON.stringify(received())}; n8n log: ${n8n.log.slice(-1500)}`,
+	);
 /** Waits for one whole poll (14 links and 14 files) after the requests counted so far. */
 const nextPoll = async (what: string): Promise<void> => {
 	const links = linkRequests();

@@ -17,27 +17,12 @@ import {
 	type N8nInstance,
 	type Simulator,
 } from './harness';
-import type { Workflow } from './rest';
+import { waitFor as waitUntil, type Workflow } from './rest';
 
 let sim: Simulator;
 let n8n: N8nInstance;
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-const waitFor = async (
-	check: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs: number,
-): Promise<void> => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (await check()) return;
-		if (Date.now() > deadline)
-			throw new Error(
-				`timed out waiting for ${what}: received ${JSON.stringify(received())}; requests ${JSON.stringify(sim.stats.requests)}; n8n log: ${n8n.log.slice(-1500)}`,
-			);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-};
 /** What each workflow posted to the recorder: source → keys, in order. */
 const received = (): Record<string, Array<string | undefined>> => {
 	const out: Record<string, Array<string | undefined>> = {};
@@ -91,6 +76,16 @@ function workflow(
 		active: false,
 	};
 }
+
+/** Waits for `check`, showing what was received, the requests and n8n's log if it times out. */
+const waitFor = (check: () => boolean, what: string, timeoutMs: number) =>
+	waitUntil(
+		check,
+		what,
+		timeoutMs,
+		() =>
+			`received ${JSON.stringify(received())}; requests ${JSON.stringify(sim.stats.requests)}; n8n log: ${n8n.log.slice(-1500)}`,
+	);
 
 /** The shipped Loyalife trigger example, its last node followed by a Record node. */
 function loyalifeExample(): Workflow {

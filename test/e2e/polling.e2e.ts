@@ -13,25 +13,13 @@ import {
 	type N8nInstance,
 	type Simulator,
 } from './harness';
-import type { Workflow } from './rest';
+import { waitFor, type Workflow } from './rest';
 
 const WORKFLOW_ID = 'E2eLlPollingWf01';
 let sim: Simulator;
 let n8n: N8nInstance;
 let port: number;
 
-const waitFor = async (
-	check: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs: number,
-): Promise<void> => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (await check()) return;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-};
 const touch = (ids: number[], at: string): void => {
 	for (const id of ids) {
 		const customer = sim.instances.loyaltylion.state.byMerchantId.get(`cust-${id}`);

@@ -63,17 +63,22 @@ interface CredentialRef {
 	name: string;
 }
 
-/** Polls `check` until it returns something truthy. */
+/**
+ * Polls `check` until it returns something truthy. `detail` adds what the timeout message should show of the
+ * state at that moment (what was received, n8n's log).
+ */
 export async function waitFor<T>(
 	check: () => T | Promise<T>,
 	what: string,
 	timeoutMs = 30_000,
+	detail?: () => string,
 ): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out waiting for ${what}${detail ? `: ${detail()}` : ''}`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }

@@ -20,7 +20,7 @@ import {
 	demoCredentials,
 	type Simulator,
 } from './harness';
-import type { N8nJson, Workflow } from './rest';
+import { waitFor, type N8nJson, type Workflow } from './rest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOW = path.join(ROOT, 'examples', 'loyalife-purchase-webhook.json');
@@ -117,18 +117,6 @@ function ensureRedis(): void {
 	);
 }
 
-const waitFor = async (
-	check: () => boolean | Promise<boolean>,
-	what: string,
-	timeoutMs = 60_000,
-): Promise<void> => {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-};
-
 beforeAll(async () => {
 	ensureRedis();
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
@@ -209,6 +197,7 @@ test('purchases posted to the main process are executed by workers; one Loyalife
 		await waitFor(
 			() => sim.instances.loyalife.state.transactionIds.has(purchase.transaction_id),
 			`purchase ${purchase.transaction_id}`,
+			60_000,
 		);
 	}
 	expect(sim.instances.loyalife.pointsOf('MEM0005')).toBe(before + 6 * 20);
