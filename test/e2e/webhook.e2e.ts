@@ -1,19 +1,25 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // The LoyaltyLion Trigger in a real n8n 2.41: activated from the CLI, subscribed in the
 // simulator, and attacked the way a real n8n was: replays of a captured signed event, concurrent copies,
 // other Content-Types, a body that is not an event; then n8n is restarted and the replay tried again. Every
 // case is counted in n8n's own executions (its REST API), not in our node's memory.
-const crypto = require('node:crypto');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const {
+import * as crypto from 'node:crypto';
+import {
+	ensureRuntime,
+	freePort,
+	preparedN8n,
+	startSandbox,
+	demoCredentials,
+	must,
+	type N8nProcess,
+	type Simulator,
+} from './harness';
+import {
 	waitFor,
-	login: loginAs,
-	executions: executionsOf,
+	login as loginAs,
+	executions as executionsOf,
 	loyaltyLionTriggerWorkflow,
-} = require('./rest');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+} from './rest';
 
 const OWNER = {
 	email: 'webhook-test@n8n-nodes-loyalty.local',
@@ -24,24 +30,34 @@ const OWNER = {
 const WORKFLOW_ID = 'E2eLlTriggerWf01';
 const login = () => loginAs(n8n, OWNER);
 const executions = () => executionsOf(n8n, cookie, WORKFLOW_ID);
-let sim;
-let n8n;
-let port;
-let cookie;
+let sim: Simulator;
+let n8n: N8nProcess;
+let port: number;
+let cookie: string;
+
+/** A signed body as sent: its bytes and their signature. */
+interface Signed {
+	bytes: Buffer;
+	signature: string;
+}
 
 /** Waits until n8n has recorded `count` executions, and a moment more to see that no other one comes. */
-async function settle(count) {
+async function settle(count: number): Promise<number> {
 	await waitFor(async () => (await executions()).length >= count, `${count} executions`);
 	await new Promise((r) => setTimeout(r, 1500));
 	return (await executions()).length;
 }
 
-function signed(event, secret = 'll-demo-site-secret') {
+function signed(event: string | Record<string, unknown>, secret = 'll-demo-site-secret'): Signed {
 	const bytes = Buffer.from(typeof event === 'string' ? event : JSON.stringify(event));
 	return { bytes, signature: crypto.createHmac('sha256', secret).update(bytes).digest('base64') };
 }
 
-async function post(address, { bytes, signature }, contentType = 'application/json') {
+async function post(
+	address: string,
+	{ bytes, signature }: Signed,
+	contentType = 'application/json',
+): Promise<{ status: number; body: string }> {
 	const answer = await fetch(address, {
 		method: 'POST',
 		headers: {
@@ -54,15 +70,18 @@ async function post(address, { bytes, signature }, contentType = 'application/js
 	return { status: answer.status, body: await answer.text() };
 }
 
-async function startN8n() {
+async function startN8n(): Promise<void> {
 	await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
 	cookie = await login();
 }
 
 beforeAll(async () => {
-	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
+	const credential = must(
+		demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi'),
+		'the loyaltyLionApi demo credential',
+	);
 	const workflow = loyaltyLionTriggerWorkflow({
 		id: WORKFLOW_ID,
 		name: 'LoyaltyLion trigger (e2e)',
@@ -72,7 +91,7 @@ beforeAll(async () => {
 		type: 'loyaltyLionApi',
 		credential,
 	});
-	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook', workflow });
+	n8n = await preparedN8n({ runtime, sim, demoCredentials, name: 'webhook', workflow });
 	port = await freePort();
 	await startN8n();
 	await waitFor(
@@ -92,7 +111,7 @@ test('replays, concurrent copies, other Content-Types and non-events: each event
 		`http://127.0.0.1:${port}/webhook/6f0c1a0e-5b8e-4c56-9d7a-1e2f3a4b5c6d/webhook`,
 	);
 	const address = subscription.address;
-	const event = (id) => ({
+	const event = (id: string) => ({
 		id,
 		topic: 'customers/update',
 		created_at: new Date().toISOString(),
@@ -103,7 +122,7 @@ test('replays, concurrent copies, other Content-Types and non-events: each event
 	const genuine = await sim.instances.loyaltylion.deliver('customers/update', {
 		customer: { id: 1 },
 	});
-	expect(genuine.results.map((r) => r.status)).toEqual([200]);
+	expect(genuine.results.map((r: { status: number }) => r.status)).toEqual([200]);
 	expect(await settle(1)).toBe(1);
 	const captured = genuine.event;
 
