@@ -1,20 +1,28 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // The LoyaltyLion Trigger with the API key and the OAuth2 partner-app credentials (node version 1.1) in a
 // real n8n: activation subscribes through the API with the key (or the partner app's token, connected
 // through n8n's own OAuth2 flow), deliveries signed with the site secret (API key) or the app's client
 // secret (OAuth) start the workflow, others are refused. Counted in n8n's own executions. (The
-// token-and-secret credential's trigger runs in webhook.e2e.js.)
-const crypto = require('node:crypto');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const {
+// token-and-secret credential's trigger runs in webhook.e2e.ts.)
+import * as crypto from 'node:crypto';
+import {
+	ensureRuntime,
+	freePort,
+	preparedN8n,
+	startSandbox,
+	demoCredentials,
+	loyaltyLionSiteSecret,
+	must,
+	type N8nProcess,
+	type Simulator,
+} from './harness';
+import {
 	waitFor,
-	login: loginAs,
-	executions: executionsOf,
+	login as loginAs,
+	executions as executionsOf,
 	loyaltyLionTriggerWorkflow,
-} = require('./rest');
-const { demoCredentials, loyaltyLionSiteSecret } = require('../../sandbox/demo-credentials');
+	type N8nJson,
+} from './rest';
 
 const OWNER = {
 	email: 'apikey-test@n8n-nodes-loyalty.local',
@@ -31,11 +39,15 @@ const login = () => loginAs(n8n, OWNER);
 const executions = (id = WORKFLOW_ID) => executionsOf(n8n, cookie, id);
 
 /** A trigger workflow of node version 1.1 on one topic. */
-const triggerWorkflow = ({ topic, ...rest }) =>
-	loyaltyLionTriggerWorkflow({ ...rest, topics: [topic], typeVersion: 1.1 });
+const triggerWorkflow = ({
+	topic,
+	...rest
+}: Omit<Parameters<typeof loyaltyLionTriggerWorkflow>[0], 'topics' | 'typeVersion'> & {
+	topic: string;
+}) => loyaltyLionTriggerWorkflow({ ...rest, topics: [topic], typeVersion: 1.1 });
 
 /** A delivery signed with `secret` (LoyaltyLion's header: base64 HMAC-SHA256 of the raw body). */
-async function post(address, secret, topic) {
+async function post(address: string, secret: string, topic: string): Promise<Response> {
 	const body = JSON.stringify({
 		id: `evt_forged_${Date.now()}`,
 		topic,
@@ -49,16 +61,22 @@ async function post(address, secret, topic) {
 		body,
 	});
 }
-let sim;
-let n8n;
-let cookie;
-let port;
+let sim: Simulator;
+let n8n: N8nProcess;
+let cookie: string;
+let port: number;
 
 beforeAll(async () => {
-	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const credential = demoCredentials(sim.baseUrl).find((c) => c.id === 'LlApiKeySandbx01');
-	const partner = demoCredentials(sim.baseUrl).find((c) => c.id === 'LlPartnerSandbx1');
+	const credential = must(
+		demoCredentials(sim.baseUrl).find((c) => c.id === 'LlApiKeySandbx01'),
+		'the API key demo credential',
+	);
+	const partner = must(
+		demoCredentials(sim.baseUrl).find((c) => c.id === 'LlPartnerSandbx1'),
+		'the partner-app demo credential',
+	);
 	const workflows = [
 		triggerWorkflow({
 			id: WORKFLOW_ID,
@@ -80,7 +98,7 @@ beforeAll(async () => {
 			credential: partner,
 		}),
 	];
-	n8n = await preparedInstance({
+	n8n = await preparedN8n({
 		runtime,
 		sim,
 		demoCredentials,
@@ -109,13 +127,13 @@ test('subscribed with the API key; deliveries signed with the site secret run th
 	expect(subscription.address).toMatch(new RegExp(`/webhook/${WEBHOOK_ID}/webhook$`));
 	// The subscription was created with the key (the simulator records who created it).
 	const created = sim.stats.log.find((r) => r.route === '/v2/webhooks' && r.method === 'POST');
-	expect(created.headers.authorization).toMatch(/^Bearer pat_/);
+	expect(created?.headers.authorization).toMatch(/^Bearer pat_/);
 
 	const genuine = await sim.instances.loyaltylion.deliver('program_events/customer.points_earned', {
 		customer: { merchant_id: 'cust-9' },
 		points: 5,
 	});
-	expect(genuine.results.map((r) => r.status)).toEqual([200]);
+	expect(genuine.results.map((r: { status: number }) => r.status)).toEqual([200]);
 	await waitFor(async () => (await executions()).length >= 1, 'one execution');
 
 	const answer = await post(
@@ -142,13 +160,13 @@ test("the partner app connected through n8n's OAuth2 flow: after a restart the t
 	});
 	expect(auth.status).toBe(200);
 	const binding = (auth.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]);
-	const authorizeUrl = new URL((await auth.json()).data);
+	const authorizeUrl = new URL(((await auth.json()) as { data: N8nJson }).data);
 	expect(authorizeUrl.searchParams.get('scope')).toBe(
 		'read_customers,write_customers,read_orders,write_orders',
 	);
 	const approved = await fetch(authorizeUrl, { redirect: 'manual' });
 	expect(approved.status).toBe(302);
-	const callback = await fetch(approved.headers.get('location'), {
+	const callback = await fetch(must(approved.headers.get('location'), 'the redirect to n8n'), {
 		headers: { cookie: [cookie, ...binding].join('; ') },
 		redirect: 'manual',
 	});
@@ -158,19 +176,23 @@ test("the partner app connected through n8n's OAuth2 flow: after a restart the t
 	await n8n.stop();
 	await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
 	cookie = await login();
-	const [subscription] = await waitFor(
-		() => (webhooks().length ? webhooks() : undefined),
-		'the partner-app trigger to subscribe',
-		60_000,
+	// waitFor answers only what is truthy, which its type does not say: must() does.
+	const [subscription] = must(
+		await waitFor(
+			() => (webhooks().length ? webhooks() : undefined),
+			'the partner-app trigger to subscribe',
+			60_000,
+		),
+		'the partner-app subscription',
 	);
 	const created = sim.stats.log.filter((r) => r.route === '/v2/webhooks' && r.method === 'POST');
 	const token = [...sim.instances.loyaltylion.state.tokens.keys()][0];
-	expect(created.at(-1).headers.authorization).toBe(`Bearer ${token}`);
+	expect(created.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
 
 	const genuine = await sim.instances.loyaltylion.deliver(OAUTH_TOPIC, {
 		customer: { merchant_id: 'cust-9' },
 	});
-	expect(genuine.results.map((r) => r.status)).toEqual([200]);
+	expect(genuine.results.map((r: { status: number }) => r.status)).toEqual([200]);
 	await waitFor(
 		async () => (await executions(OAUTH_WORKFLOW_ID)).length >= 1,
 		'one partner-app execution',
