@@ -1,18 +1,24 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // Frederick background jobs in a real n8n (CLI): a batch sync Frederick runs as a background job is polled
 // until it ends. A job that ends in "error" fails the execution at once with the job's reasons (not after the
 // 300 s timeout, with no reason); a job that completes gives the result its 303 leads to. The workflow is
 // imported and executed with `n8n execute`, as users' workflows run.
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { preparedInstance } = require('../../scripts/n8n-instance');
-const { manualWorkflow, executeOrThrow, taskOf } = require('./rest');
-const { startSandbox } = require('../../sandbox');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import {
+	ensureRuntime,
+	preparedN8n,
+	startSandbox,
+	demoCredentials,
+	must,
+	type N8nProcess,
+	type Simulator,
+	type DemoCredential,
+} from './harness';
+import { manualWorkflow, executeOrThrow, taskOf, type Run, type Workflow } from './rest';
 
 const WORKFLOW_ID = 'E2eFredJobs00001';
 const SYNC_NODE = 'Batch sync services';
-let sim;
-let n8n;
+let sim: Simulator;
+let n8n: N8nProcess;
 
 const services = Array.from({ length: 8 }, (_, i) => ({
 	external_id: `e2e-svc-${i}`,
@@ -20,7 +26,7 @@ const services = Array.from({ length: 8 }, (_, i) => ({
 	duration: 30,
 }));
 
-function workflow(credential) {
+function workflow(credential: DemoCredential): Workflow {
 	const creds = { frederickApi: { id: credential.id, name: credential.name } };
 	return manualWorkflow({
 		id: WORKFLOW_ID,
@@ -71,16 +77,19 @@ function workflow(credential) {
 }
 
 /** The sync node's task in the result of `n8n execute --rawOutput`. */
-const syncTask = (run) => taskOf(run, SYNC_NODE);
+const syncTask = (run: Run | undefined) => taskOf(run, SYNC_NODE);
 
 const jobPolls = () =>
 	sim.stats.log.filter((r) => r.route === '/v2/locations/:locationId/background_jobs/:id');
 
 beforeAll(async () => {
-	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'frederickApi');
-	n8n = await preparedInstance({
+	const credential = must(
+		demoCredentials(sim.baseUrl).find((c) => c.type === 'frederickApi'),
+		'the frederickApi demo credential',
+	);
+	n8n = await preparedN8n({
 		runtime,
 		sim,
 		demoCredentials,
@@ -110,12 +119,12 @@ test('a job that ends in "error" fails the execution at once, with the job\'s re
 	expect(result.run).toBeDefined();
 	const { task, error, items } = syncTask(result.run);
 	expect(items).toHaveLength(0);
-	expect(error.message).toMatch(
+	expect(error?.message).toMatch(
 		/^Frederick's background job job_[0-9a-f]+ ended in "error": duration must be a whole number of minutes; e2e-svc-3: name is taken \(item 0\)$/,
 	);
-	expect(result.run.data.resultData.error.message).toBe(error.message);
+	expect(result.run?.data.resultData.error?.message).toBe(error?.message);
 	// Failed at the poll that reported the error: the simulator's job ends on its second poll, 1 s apart (the field's minimum).
-	expect(task.executionTime).toBeLessThan(10_000);
+	expect(task?.executionTime).toBeLessThan(10_000);
 	expect(jobPolls()).toHaveLength(2);
 	expect(sim.instances.frederick.state.synced.get('loc_1/services')?.has('e2e-svc-0')).toBeFalsy();
 });
@@ -130,7 +139,7 @@ test('a job that ends in "error" with its reasons in messages: the execution fai
 	expect(result.code).not.toBe(0);
 	const { items, error } = syncTask(result.run);
 	expect(items).toHaveLength(0);
-	expect(error.message).toMatch(
+	expect(error?.message).toMatch(
 		/^Frederick's background job job_[0-9a-f]+ ended in "error": the data source is paused \(item 0\)$/,
 	);
 });
