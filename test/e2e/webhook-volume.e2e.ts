@@ -1,17 +1,24 @@
-'use strict';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- an end-to-end test that drives a real n8n process, never loaded by n8n */
 // The LoyaltyLion Trigger at volume in a real n8n 2.41: more signed deliveries than any count-bounded list of
 // ids held (1,500, most of them ten at a time, so n8n's static data saves overlap), the ids read back from
 // the workflow's stored static data, n8n restarted on the same data folder and early events replayed: no new
 // execution. And what n8n answers to a 20 MiB unsigned delivery. Runs are counted in n8n's own executions.
-const crypto = require('node:crypto');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { ensureRuntime } = require('../../scripts/n8n-runtime');
-const { freePort, preparedInstance } = require('../../scripts/n8n-instance');
-const { startSandbox } = require('../../sandbox');
-const { waitFor, login: loginAs, loyaltyLionTriggerWorkflow } = require('./rest');
-const { demoCredentials } = require('../../sandbox/demo-credentials');
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+	ensureRuntime,
+	freePort,
+	preparedN8n,
+	startSandbox,
+	demoCredentials,
+	must,
+	type N8nProcess,
+	type Simulator,
+} from './harness';
+import { waitFor, login as loginAs, loyaltyLionTriggerWorkflow, type N8nJson } from './rest';
 
 const OWNER = {
 	email: 'webhook-volume@n8n-nodes-loyalty.local',
@@ -22,21 +29,28 @@ const OWNER = {
 const WORKFLOW_ID = 'E2eLlTriggerVol1';
 const WEBHOOK_ID = '0b7e3c52-4a1d-4f0e-9c3b-6a2d8e1f5a77';
 const TOTAL = 1500;
-let sim;
-let n8n;
-let port;
-let cookie;
+let sim: Simulator;
+let n8n: N8nProcess;
+let port: number;
+let cookie: string;
 
-const event = (n) => ({
+const event = (n: number) => ({
 	id: `evt_vol_${n}`,
 	topic: 'customers/update',
 	created_at: new Date().toISOString(),
 	payload: { customer: { id: n, merchant_id: `cust-${n}` } },
 });
 /** Each event's bytes as first sent: a retry sends the same bytes. */
-const sent = new Map();
+const sent = new Map<number, Buffer>();
 
-async function deliver(address, n) {
+/** n8n's answer to a delivery, and how long it took. */
+interface Delivered {
+	status: number | undefined;
+	body: N8nJson;
+	ms: number;
+}
+
+async function deliver(address: string, n: number): Promise<Delivered> {
 	const bytes = sent.get(n) ?? Buffer.from(JSON.stringify(event(n)));
 	sent.set(n, bytes);
 	const signature = crypto
@@ -56,24 +70,25 @@ async function deliver(address, n) {
 }
 
 /** How many executions n8n recorded for the workflow (its own count, not a page of them). */
-async function executionCount() {
+async function executionCount(): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
 	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, {
 		headers: { cookie },
 	});
-	const body = await answer.json();
+	const body = (await answer.json()) as { data?: N8nJson };
 	if (typeof body.data?.count !== 'number')
 		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
 	return body.data.count;
 }
 
 /** The workflow's static data as n8n stored it in its database (exported by n8n's CLI while it is stopped). */
-async function storedStaticData() {
+async function storedStaticData(): Promise<N8nJson> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-export-'));
 	const file = path.join(dir, 'workflow.json');
 	const result = await n8n.cli(['export:workflow', `--id=${WORKFLOW_ID}`, `--output=${file}`]);
 	if (result.code !== 0) throw new Error(`export:workflow failed: ${result.stderr}`);
-	const [workflow] = [].concat(JSON.parse(fs.readFileSync(file, 'utf8')));
+	// The file holds an array of workflows or one workflow: read as a list either way.
+	const [workflow]: N8nJson[] = [JSON.parse(fs.readFileSync(file, 'utf8'))].flat();
 	fs.rmSync(dir, { recursive: true, force: true });
 	return typeof workflow.staticData === 'string'
 		? JSON.parse(workflow.staticData)
@@ -84,8 +99,11 @@ async function storedStaticData() {
  * POSTs `body` (bytes, or a size to send that many filler bytes) on a connection of its own, as a webhook
  * sender does, and returns n8n's status and body, even when n8n answers before the body is sent.
  */
-function send(address, body, headers) {
-	const http = require('node:http');
+function send(
+	address: string,
+	body: Buffer | number,
+	headers: Record<string, string>,
+): Promise<{ status: number | undefined; body: string }> {
 	const size = typeof body === 'number' ? body : body.length;
 	return new Promise((resolve, reject) => {
 		const req = http.request(
@@ -98,7 +116,10 @@ function send(address, body, headers) {
 			},
 		);
 		req.on('error', reject);
-		if (typeof body !== 'number') return req.end(body);
+		if (typeof body !== 'number') {
+			req.end(body);
+			return;
+		}
 		const chunk = Buffer.alloc(1024 * 1024, 'a');
 		let left = size;
 		const write = () => {
@@ -115,17 +136,21 @@ function send(address, body, headers) {
 	});
 }
 
-async function startN8n() {
+async function startN8n(): Promise<void> {
 	await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/` } });
 	cookie = await loginAs(n8n, OWNER);
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 beforeAll(async () => {
-	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
+	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
-	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi');
+	const credential = must(
+		demoCredentials(sim.baseUrl).find((c) => c.type === 'loyaltyLionApi'),
+		'the loyaltyLionApi demo credential',
+	);
 	const workflow = loyaltyLionTriggerWorkflow({
 		id: WORKFLOW_ID,
 		name: 'LoyaltyLion trigger at volume (e2e)',
@@ -135,7 +160,7 @@ beforeAll(async () => {
 		type: 'loyaltyLionApi',
 		credential,
 	});
-	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook-volume', workflow });
+	n8n = await preparedN8n({ runtime, sim, demoCredentials, name: 'webhook-volume', workflow });
 	port = await freePort();
 	await startN8n();
 	await waitFor(
@@ -151,7 +176,7 @@ afterAll(async () => {
 
 test('1,500 deliveries, ten at a time: every id is in the stored static data; after a restart, replays of early ones start nothing', async () => {
 	const address = `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`;
-	const times = [];
+	const times: number[] = [];
 	// The first 300 one after the other, the rest ten at once (their static data saves overlap).
 	for (let n = 0; n < 300; n++) {
 		const answer = await deliver(address, n);
@@ -171,7 +196,10 @@ test('1,500 deliveries, ten at a time: every id is in the stored static data; af
 	expect(await executionCount()).toBe(TOTAL);
 
 	await n8n.stop();
-	const stored = (await storedStaticData())['node:LoyaltyLion Trigger'].events;
+	// The trigger's remembered ids: per hour, the ids joined by spaces.
+	const stored: { h: Record<string, string> } = (await storedStaticData())[
+		'node:LoyaltyLion Trigger'
+	].events;
 	const ids = new Set(Object.values(stored.h).flatMap((joined) => joined.split(' ')));
 	const missing = Array.from({ length: TOTAL }, (_, n) => `evt_vol_${n}`).filter(
 		(id) => !ids.has(id),
