@@ -5,7 +5,7 @@ const { POLLING } = require('./test/e2e/groups');
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: POLLING.map((name) => `**/${name}.e2e.[jt]s`),
+	testMatch: POLLING.map((name) => `**/${name}.e2e.ts`),
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 300_000,
 	maxWorkers: POLLING.length,

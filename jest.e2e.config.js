@@ -6,8 +6,8 @@ const { POLLING } = require('./test/e2e/groups');
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.e2e.[jt]s'],
-	testPathIgnorePatterns: ['/node_modules/', ...POLLING.map((name) => `/${name}\\.e2e\\.[jt]s$`)],
+	testMatch: ['**/*.e2e.ts'],
+	testPathIgnorePatterns: ['/node_modules/', ...POLLING.map((name) => `/${name}\\.e2e\\.ts$`)],
 	// TypeScript, type-checked by `npm run lint` (tsc -p test/tsconfig.json): here only transpiled.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 300_000,

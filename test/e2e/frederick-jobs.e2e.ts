@@ -5,11 +5,11 @@
 // imported and executed with `n8n execute`, as users' workflows run.
 import {
 	ensureRuntime,
-	preparedN8n,
+	preparedInstance,
 	startSandbox,
 	demoCredentials,
 	must,
-	type N8nProcess,
+	type N8nInstance,
 	type Simulator,
 	type DemoCredential,
 } from './harness';
@@ -18,7 +18,7 @@ import { manualWorkflow, executeOrThrow, taskOf, type Run, type Workflow } from 
 const WORKFLOW_ID = 'E2eFredJobs00001';
 const SYNC_NODE = 'Batch sync services';
 let sim: Simulator;
-let n8n: N8nProcess;
+let n8n: N8nInstance;
 
 const services = Array.from({ length: 8 }, (_, i) => ({
 	external_id: `e2e-svc-${i}`,
@@ -89,7 +89,7 @@ beforeAll(async () => {
 		demoCredentials(sim.baseUrl).find((c) => c.type === 'frederickApi'),
 		'the frederickApi demo credential',
 	);
-	n8n = await preparedN8n({
+	n8n = await preparedInstance({
 		runtime,
 		sim,
 		demoCredentials,
@@ -159,5 +159,7 @@ test('a job that completes gives the result its 303 leads to', async () => {
 	expect(
 		sim.requestsTo('frederick', 'GET', '/v2/locations/:locationId/background_jobs/:id/result'),
 	).toBe(1);
-	expect(sim.instances.frederick.state.synced.get('loc_1/services').size).toBe(8);
+	expect(
+		must(sim.instances.frederick.state.synced.get('loc_1/services'), 'the synced services').size,
+	).toBe(8);
 });

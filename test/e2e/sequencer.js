@@ -9,7 +9,7 @@ const LONGEST_FIRST = ['packages', 'webhook-volume', 'editor', 'examples', 'webh
 class LongestFirst extends Sequencer {
 	sort(tests) {
 		const rank = (test) => {
-			const name = path.basename(test.path).replace(/\.e2e\.[jt]s$/, '');
+			const name = path.basename(test.path).replace(/\.e2e\.ts$/, '');
 			const index = LONGEST_FIRST.indexOf(name);
 			return index < 0 ? LONGEST_FIRST.length : index;
 		};

@@ -8,12 +8,12 @@ import * as crypto from 'node:crypto';
 import {
 	ensureRuntime,
 	freePort,
-	preparedN8n,
+	preparedInstance,
 	startSandbox,
 	demoCredentials,
 	loyaltyLionSiteSecret,
 	must,
-	type N8nProcess,
+	type N8nInstance,
 	type Simulator,
 } from './harness';
 import {
@@ -62,7 +62,7 @@ async function post(address: string, secret: string, topic: string): Promise<Res
 	});
 }
 let sim: Simulator;
-let n8n: N8nProcess;
+let n8n: N8nInstance;
 let cookie: string;
 let port: number;
 
@@ -98,7 +98,7 @@ beforeAll(async () => {
 			credential: partner,
 		}),
 	];
-	n8n = await preparedN8n({
+	n8n = await preparedInstance({
 		runtime,
 		sim,
 		demoCredentials,

@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import {
 	ensureRuntime,
 	freePort,
-	preparedN8n,
+	preparedInstance,
 	startSandbox,
 	demoCredentials,
 	must,
-	type N8nProcess,
+	type N8nInstance,
 	type Simulator,
 } from './harness';
 import { waitFor, login as loginAs, loyaltyLionTriggerWorkflow, type N8nJson } from './rest';
@@ -30,7 +30,7 @@ const WORKFLOW_ID = 'E2eLlTriggerVol1';
 const WEBHOOK_ID = '0b7e3c52-4a1d-4f0e-9c3b-6a2d8e1f5a77';
 const TOTAL = 1500;
 let sim: Simulator;
-let n8n: N8nProcess;
+let n8n: N8nInstance;
 let port: number;
 let cookie: string;
 
@@ -160,7 +160,7 @@ beforeAll(async () => {
 		type: 'loyaltyLionApi',
 		credential,
 	});
-	n8n = await preparedN8n({ runtime, sim, demoCredentials, name: 'webhook-volume', workflow });
+	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook-volume', workflow });
 	port = await freePort();
 	await startN8n();
 	await waitFor(

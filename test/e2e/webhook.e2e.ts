@@ -7,11 +7,11 @@ import * as crypto from 'node:crypto';
 import {
 	ensureRuntime,
 	freePort,
-	preparedN8n,
+	preparedInstance,
 	startSandbox,
 	demoCredentials,
 	must,
-	type N8nProcess,
+	type N8nInstance,
 	type Simulator,
 } from './harness';
 import {
@@ -31,7 +31,7 @@ const WORKFLOW_ID = 'E2eLlTriggerWf01';
 const login = () => loginAs(n8n, OWNER);
 const executions = () => executionsOf(n8n, cookie, WORKFLOW_ID);
 let sim: Simulator;
-let n8n: N8nProcess;
+let n8n: N8nInstance;
 let port: number;
 let cookie: string;
 
@@ -91,7 +91,7 @@ beforeAll(async () => {
 		type: 'loyaltyLionApi',
 		credential,
 	});
-	n8n = await preparedN8n({ runtime, sim, demoCredentials, name: 'webhook', workflow });
+	n8n = await preparedInstance({ runtime, sim, demoCredentials, name: 'webhook', workflow });
 	port = await freePort();
 	await startN8n();
 	await waitFor(
