@@ -7,7 +7,9 @@ const Sequencer = require('@jest/test-sequencer').default;
 const LONGEST_FIRST = ['packages', 'webhook-volume', 'editor', 'examples', 'webhook-credentials'];
 
 class LongestFirst extends Sequencer {
+	/** @param {import('@jest/test-result').Test[]} tests */
 	sort(tests) {
+		/** @param {import('@jest/test-result').Test} test */
 		const rank = (test) => {
 			const name = path.basename(test.path).replace(/\.e2e\.ts$/, '');
 			const index = LONGEST_FIRST.indexOf(name);
