@@ -13,7 +13,7 @@ import {
 	type N8nInstance,
 	type Simulator,
 } from './harness';
-import { waitFor as waitUntil, type Workflow } from './rest';
+import { recordingPollWorkflow, waitFor as waitUntil } from './rest';
 
 const WORKFLOW_ID = 'E2eCdlxLateRows1';
 const DAY = 86_400_000;
@@ -62,45 +62,17 @@ beforeAll(async () => {
 	sim = await startSandbox({ port: 0 });
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === 'cardlyticsOAuth2Api');
 	if (!credential) throw new Error('the simulator has no cardlyticsOAuth2Api demo credential');
-	const workflow: Workflow = {
+	const workflow = recordingPollWorkflow({
 		id: WORKFLOW_ID,
 		name: 'Cardlytics late redemptions (e2e)',
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Trigger',
-				type: 'n8n-nodes-loyalty.cardlyticsTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'redemption',
-					windowDays: 14,
-					options: {},
-				},
-				credentials: { cardlyticsOAuth2Api: { id: credential.id, name: credential.name } },
-			},
-			{
-				id: 'record',
-				name: 'Record',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [240, 0],
-				parameters: {
-					method: 'POST',
-					url: `${sim.url}/__control/record`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						'={{ JSON.stringify({ source: "cardlytics", key: $json.transaction_id + "@" + $json.fileDate }) }}',
-					options: {},
-				},
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-		settings: {},
-		active: false,
-	};
+		type: 'cardlyticsTrigger',
+		credentialType: 'cardlyticsOAuth2Api',
+		credential,
+		parameters: { event: 'redemption', windowDays: 14, options: {} },
+		recordUrl: `${sim.url}/__control/record`,
+		source: 'cardlytics',
+		keyExpression: '$json.transaction_id + "@" + $json.fileDate',
+	});
 	n8n = await preparedInstance({
 		runtime,
 		sim,

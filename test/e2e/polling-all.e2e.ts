@@ -17,7 +17,7 @@ import {
 	type N8nInstance,
 	type Simulator,
 } from './harness';
-import { waitFor as waitUntil, type Workflow } from './rest';
+import { recordingPollWorkflow, waitFor as waitUntil, type Workflow } from './rest';
 
 let sim: Simulator;
 let n8n: N8nInstance;
@@ -42,39 +42,17 @@ function workflow(
 ): Workflow {
 	const credential = demoCredentials(sim.baseUrl).find((c) => c.type === credentialType);
 	if (!credential) throw new Error(`the simulator has no ${credentialType} demo credential`);
-	return {
+	return recordingPollWorkflow({
 		id,
 		name: `${source} polling (e2e)`,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Trigger',
-				type: `n8n-nodes-loyalty.${type}`,
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
-				credentials: { [credentialType]: { id: credential.id, name: credential.name } },
-			},
-			{
-				id: 'record',
-				name: 'Record',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [240, 0],
-				parameters: {
-					method: 'POST',
-					url: `${sim.url}/__control/record`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: `={{ JSON.stringify({ source: "${source}", key: String(${keyExpression}) }) }}`,
-					options: {},
-				},
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-		settings: {},
-		active: false,
-	};
+		type,
+		credentialType,
+		credential,
+		parameters,
+		recordUrl: `${sim.url}/__control/record`,
+		source,
+		keyExpression,
+	});
 }
 
 /** Waits for `check`, showing what was received, the requests and n8n's log if it times out. */

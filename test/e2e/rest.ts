@@ -242,3 +242,66 @@ export function taskOf(
 	const items = (task?.data?.main ?? []).flat().filter((item): item is Item => Boolean(item));
 	return { task, items, error: task?.error };
 }
+
+/**
+ * A polling trigger of the pack (every minute, n8n's shortest) into an HTTP Request node that posts what it
+ * delivers to the simulator's recorder as {source, key}: the tests count deliveries there.
+ */
+export function recordingPollWorkflow({
+	id,
+	name,
+	type,
+	credentialType,
+	credential,
+	parameters,
+	recordUrl,
+	source,
+	keyExpression,
+}: {
+	id: string;
+	name: string;
+	/** the trigger's node type without the package, e.g. cardlyticsTrigger */
+	type: string;
+	credentialType: string;
+	credential: CredentialRef;
+	parameters: Record<string, unknown>;
+	/** the simulator's /__control/record address */
+	recordUrl: string;
+	source: string;
+	/** an n8n expression (without braces) of the delivered item's key */
+	keyExpression: string;
+}): Workflow {
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Trigger',
+				type: `n8n-nodes-loyalty.${type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters },
+				credentials: { [credentialType]: { id: credential.id, name: credential.name } },
+			},
+			{
+				id: 'record',
+				name: 'Record',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [240, 0],
+				parameters: {
+					method: 'POST',
+					url: recordUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ source: "${source}", key: String(${keyExpression}) }) }}`,
+					options: {},
+				},
+			},
+		],
+		connections: { Trigger: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+		settings: {},
+		active: false,
+	};
+}
