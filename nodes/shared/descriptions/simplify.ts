@@ -16,12 +16,26 @@ export const simplifyField: INodeProperties = {
 /** A record reduced to the listed fields; a field may be read from a path (`['tier', 'a.b.name']`). */
 export type FieldPick = string | [string, string];
 
+/** A field list split into names and key paths once: a listing picks from tens of thousands of records. */
+const compiled = new WeakMap<FieldPick[], Array<[string, string[]]>>();
+
+function compile(fields: FieldPick[]): Array<[string, string[]]> {
+	let paths = compiled.get(fields);
+	if (!paths) {
+		paths = fields.map((field) => {
+			const [name, path] = Array.isArray(field) ? field : [field, field];
+			return [name, path.split('.')];
+		});
+		compiled.set(fields, paths);
+	}
+	return paths;
+}
+
 export function pick(record: IDataObject, fields: FieldPick[]): IDataObject {
 	const out: IDataObject = {};
-	for (const field of fields) {
-		const [name, path] = Array.isArray(field) ? field : [field, field];
+	for (const [name, keys] of compile(fields)) {
 		let value: unknown = record;
-		for (const key of path.split('.'))
+		for (const key of keys)
 			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 		if (value !== undefined) out[name] = value as IDataObject[string];
 	}
