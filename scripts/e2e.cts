@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { makeSeed } from './n8n-instance.cjs';
+import { ensureRuntime } from './n8n-runtime.js';
 
 // The repository's root, from the build (scripts/build) as from the sources.
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,6 +23,14 @@ function jest(config: string, extra: string[], out: number | 'inherit'): Promise
 }
 
 async function main(extra: string[]): Promise<void> {
+	// The pack installed and n8n's database migrated once, for every instance of both runs to copy.
+	const seed = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-e2e-seed-'));
+	const started = Date.now();
+	await makeSeed(await ensureRuntime(), seed);
+	process.env.N8N_E2E_SEED = seed;
+	console.log(
+		`[e2e] seed (pack installed, database migrated) in ${Date.now() - started} ms: ${seed}`,
+	);
 	const log = path.join(os.tmpdir(), `n8n-loyalty-e2e-polling-${process.pid}.log`);
 	const out = fs.openSync(log, 'w');
 	console.log(`[e2e] polling files in a second jest process (log: ${log}), the others here`);
@@ -28,6 +38,7 @@ async function main(extra: string[]): Promise<void> {
 	const others = await jest('jest.e2e.config.js', extra, 'inherit');
 	const pollingCode = await polling;
 	fs.closeSync(out);
+	fs.rmSync(seed, { recursive: true, force: true });
 	console.log(`\n[e2e] the polling files (jest.e2e-polling.config.js):`);
 	process.stdout.write(fs.readFileSync(log, 'utf8'));
 	if (others !== 0 || pollingCode !== 0) {

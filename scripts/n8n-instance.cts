@@ -34,6 +34,7 @@ export type N8nChild = ChildProcessByStdio<null, Readable, Readable> & { log: st
 
 /** Packs the built pack with npm, as it would be published. Returns the tarball path. */
 export function packTarball(destination: string): string {
+	const started = Date.now();
 	fs.mkdirSync(destination, { recursive: true });
 	const npm = npmCommand(['pack', '--silent', '--pack-destination', destination]);
 	const out = execFileSync(npm.command, npm.args, { cwd: ROOT, shell: npm.shell })
@@ -41,6 +42,7 @@ export function packTarball(destination: string): string {
 		.trim()
 		.split('\n')
 		.pop();
+	timing('npm pack', started);
 	return path.join(destination, out ?? '');
 }
 
@@ -54,6 +56,13 @@ export function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/** Appends one line to $E2E_TIMING (a file), when set: where an e2e run spends its time. */
+function timing(what: string, started: number): void {
+	const file = process.env.E2E_TIMING;
+	if (file)
+		fs.appendFileSync(file, `${new Date().toISOString()} ${Date.now() - started} ms ${what}\n`);
 }
 
 export class N8nInstance {
@@ -133,7 +142,9 @@ export class N8nInstance {
 			'--loglevel=error',
 			tarball,
 		]);
+		const started = Date.now();
 		execFileSync(npm.command, npm.args, { cwd: nodesDir, stdio: 'pipe', shell: npm.shell });
+		timing(`npm install ${path.basename(tarball)}`, started);
 	}
 
 	/**
@@ -172,6 +183,7 @@ export class N8nInstance {
 		args: string[],
 		{ env = {}, timeoutMs = 180_000 }: { env?: Record<string, string>; timeoutMs?: number } = {},
 	): Promise<CliResult> {
+		const started = Date.now();
 		return new Promise((resolve) => {
 			const outFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-')), 'stdout');
 			const out = fs.openSync(outFile, 'w');
@@ -187,6 +199,7 @@ export class N8nInstance {
 				fs.closeSync(out);
 				const stdout = fs.readFileSync(outFile, 'utf8');
 				fs.rmSync(path.dirname(outFile), { recursive: true, force: true });
+				timing(`n8n ${args[0]}`, started);
 				resolve({ code, stdout, stderr });
 			});
 		});
@@ -262,6 +275,7 @@ export class N8nInstance {
 		env?: Record<string, string>;
 		onLine?: (line: string) => void;
 	} = {}): Promise<this> {
+		const started = Date.now();
 		this.port = port ?? (await freePort());
 		const child = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
 			env: this.env({
@@ -295,7 +309,10 @@ export class N8nInstance {
 			try {
 				// Ready means the REST API answers too: n8n 1.x reports readiness before it registers its routes.
 				const answer = await fetch(`${this.url}/healthz/readiness`);
-				if (answer.ok && (await fetch(`${this.url}/rest/settings`)).ok) return this;
+				if (answer.ok && (await fetch(`${this.url}/rest/settings`)).ok) {
+					timing('n8n start', started);
+					return this;
+				}
 			} catch {
 				// not listening yet
 			}
@@ -354,6 +371,51 @@ export class N8nInstance {
 }
 
 /**
+ * An e2e run's seed (its folder in N8N_E2E_SEED, set by scripts/e2e.js): an n8n user folder with the packed
+ * pack installed and n8n's database created and migrated, made once per run and copied into each instance
+ * that starts from it (`instanceWithPack`), where packing, installing and the first boot's migrations cost
+ * about 10 s each on two cores.
+ */
+export async function makeSeed(runtime: Runtime, dir: string): Promise<void> {
+	const n8n = new N8nInstance({ runtime, userFolder: dir });
+	n8n.installPack(packTarball(path.join(dir, 'pack')));
+	// Any CLI command boots n8n, which creates and migrates its database; an empty import changes nothing else.
+	await n8n.importCredentials([]);
+}
+
+/**
+ * A new n8n, not started, in a fresh user folder (`home`, or a temporary one named after `name`) with the
+ * packed pack installed: copied from the run's seed when there is one, else packed and installed here. With
+ * `pack: false`, only the seed's migrated database is copied (for a test that installs packages itself).
+ */
+export function instanceWithPack({
+	runtime,
+	name,
+	home = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`)),
+	env,
+	pack = true,
+}: {
+	runtime: Runtime;
+	name: string;
+	home?: string;
+	env?: Record<string, string>;
+	pack?: boolean;
+}): N8nInstance {
+	const seed = process.env.N8N_E2E_SEED;
+	if (seed && fs.existsSync(path.join(seed, '.n8n', 'nodes'))) {
+		const nodes = path.join(seed, '.n8n', 'nodes');
+		fs.cpSync(path.join(seed, '.n8n'), path.join(home, '.n8n'), {
+			recursive: true,
+			filter: (source) => pack || !source.startsWith(nodes),
+		});
+		return new N8nInstance({ runtime, userFolder: home, env });
+	}
+	const n8n = new N8nInstance({ runtime, userFolder: home, env });
+	if (pack) n8n.installPack(packTarball(path.join(home, 'pack')));
+	return n8n;
+}
+
+/**
  * A real n8n, not started, with the packed pack installed, the simulator's demo credentials imported and,
  * if given, workflows imported and activated: what the end-to-end tests of triggers start from.
  */
@@ -379,13 +441,11 @@ export async function preparedInstance<Workflow extends { id: string }>({
 }): Promise<N8nInstance> {
 	if (!credentials)
 		throw new Error('preparedInstance needs credentials, or sim and demoCredentials');
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-${name}-`));
-	const n8n = new N8nInstance({ runtime, userFolder });
-	n8n.installPack(packTarball(path.join(userFolder, 'pack')));
+	const n8n = instanceWithPack({ runtime, name });
 	await n8n.importCredentials(credentials);
 	if (workflows.length > 0) {
 		// One n8n boot for all of them.
-		const dir = fs.mkdtempSync(path.join(userFolder, 'workflows-'));
+		const dir = fs.mkdtempSync(path.join(n8n.userFolder, 'workflows-'));
 		for (const wf of workflows)
 			fs.writeFileSync(path.join(dir, `workflow-${wf.id}.json`), JSON.stringify(wf));
 		await n8n.importWorkflows(dir);

@@ -11,7 +11,7 @@ import {
 	ensureRuntime,
 	N8N_VERSION,
 	N8nInstance,
-	packTarball,
+	instanceWithPack,
 	startSandbox,
 	demoCredentials,
 	type Simulator,
@@ -132,8 +132,7 @@ beforeAll(async () => {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	const runtime = await ensureRuntime({ log: (line: string) => process.stdout.write(line + '\n') });
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-editor-'));
-	n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
+	n8n = instanceWithPack({ runtime, name: 'editor', home });
 	sim = await startSandbox({ port: 0 });
 	await n8n.start();
 	const setup = await fetch(`${n8n.url}/rest/owner/setup`, {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import {
 	ensureRuntime,
 	N8nInstance,
-	packTarball,
+	instanceWithPack,
 	startSandbox,
 	demoCredentials,
 	must,
@@ -51,8 +51,7 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime({ log: (line) => process.stdout.write(line + '\n') });
 	sim = await startSandbox({ port: 0 });
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-loyalty-e2e-'));
-	n8n = new N8nInstance({ runtime, userFolder: home });
-	n8n.installPack(packTarball(path.join(home, 'pack')));
+	n8n = instanceWithPack({ runtime, name: 'examples', home });
 	expect(
 		fs.existsSync(
 			path.join(

@@ -6,7 +6,8 @@ import { load } from '../../scripts/load';
 import type * as Instance from '../../scripts/n8n-instance.cjs';
 
 export { ensureRuntime, N8N_VERSION, type Runtime } from '../../scripts/n8n-runtime';
-export const { N8nInstance, packTarball, freePort, preparedInstance } = load('n8n-instance');
+export const { N8nInstance, packTarball, freePort, preparedInstance, instanceWithPack } =
+	load('n8n-instance');
 export type N8nInstance = Instance.N8nInstance;
 export type { CliResult, ExecuteResult, N8nChild } from '../../scripts/n8n-instance.cjs';
 export const packages = load('packages');

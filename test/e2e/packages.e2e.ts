@@ -7,11 +7,11 @@
 // another. Last, a service package installed next to the combined pack: n8n starts, both packages' nodes
 // load, one example runs.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
 	ensureRuntime,
-	N8nInstance,
+	type N8nInstance,
+	instanceWithPack,
 	freePort,
 	packages,
 	startSandbox,
@@ -111,10 +111,10 @@ const isWebhook = (wf: Example): boolean =>
 
 /** A fresh n8n user folder with the given tarballs installed as n8n installs community packages. */
 function instanceWith(name: string, tarballs: string[]): { n8n: N8nInstance; modules: string } {
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-loyalty-pkg-${name}-`));
-	const n8n = new N8nInstance({ runtime, userFolder });
+	// The run's migrated database, if there is one, and no package but these.
+	const n8n = instanceWithPack({ runtime, name: `pkg-${name}`, pack: false });
 	for (const tarball of tarballs) n8n.installPack(tarball);
-	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+	const modules = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules');
 	return { n8n, modules };
 }
 
