@@ -1,13 +1,15 @@
 // The provider simulator and its demo credentials, loaded from the repository (compiled by its own build),
-// typed by the simulator's own sources: each provider's instance (state and controls) as its module builds it.
-import type * as SandboxModule from '../../sandbox/src/index.cjs';
-import type * as DemoCredentialsModule from '../../sandbox/src/demo-credentials.cjs';
+// typed by that build's declarations (from the simulator's sources: each provider's instance, state and
+// controls, as its module builds it). Declarations, not the sources: the benchmarks compile this harness
+// with its own folder as the root, which a source outside it would break.
+import type * as SandboxModule from '../../sandbox/build/index.cjs';
+import type * as DemoCredentialsModule from '../../sandbox/build/demo-credentials.cjs';
 import { requireFromRoot } from './root';
 
-export type { Sandbox as Simulator } from '../../sandbox/src/index.cjs';
-export type { FaultSpec, LoggedRequest } from '../../sandbox/src/core.cjs';
+export type { Sandbox as Simulator } from '../../sandbox/build/index.cjs';
+export type { FaultSpec, LoggedRequest } from '../../sandbox/build/core.cjs';
 
-export type { DemoCredential } from '../../sandbox/src/demo-credentials.cjs';
+export type { DemoCredential } from '../../sandbox/build/demo-credentials.cjs';
 
 export const { startSandbox } = requireFromRoot<typeof SandboxModule>('sandbox');
 
