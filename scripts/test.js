@@ -18,7 +18,9 @@ const { ensureDeps, ROOT } = require('./ensure-deps');
  */
 const run = (title, command, env = {}) => {
 	console.log(`\n[test] ${title}: ${command}`);
+	const started = Date.now();
 	execSync(command, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+	console.log(`[test] ${title}: ${Math.round((Date.now() - started) / 1000)} s`);
 };
 
 /** Debian's Chromium for the editor test, installed the way env's notes say, if it is not there yet. */
@@ -65,7 +67,9 @@ async function main() {
 	const n8n = engineOnly ? undefined : installN8nMeanwhile();
 	// An install failure is reported when the e2e tests need n8n, not as an unhandled rejection before.
 	n8n?.catch(() => {});
+	const started = Date.now();
 	ensureDeps();
+	console.log(`[test] dev tooling ready after ${Math.round((Date.now() - started) / 1000)} s`);
 	run('build', 'npm run build --silent');
 	run('lint', 'npm run lint --silent');
 	run('engine tests', 'npx jest --ci');
@@ -76,7 +80,7 @@ async function main() {
 		await n8n;
 		run('end-to-end tests (real n8n, real browser)', 'node scripts/e2e.js');
 	}
-	console.log('\n[test] all green');
+	console.log(`\n[test] all green in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 main().catch((/** @type {Error} */ error) => {
