@@ -1,4 +1,4 @@
-// The test harness for the benchmarks: `load('engine')`. The harness is TypeScript (test/harness), compiled to
+// The test harness for the benchmarks: `load('engine')`, and the e2e tests' REST helpers (`loadRest`). The harness is TypeScript (test/harness), compiled to
 // bench/build/harness on first use, the way the simulator's shims do. Its types are restated here, as far as
 // the benchmarks use them: the harness lies outside this program's sources.
 import * as path from 'node:path';
@@ -78,6 +78,19 @@ const loader = requireFromRoot<CompiledModule>('scripts', 'compiled').compiledLo
 	marker: 'engine.js',
 	ext: '.js',
 });
+
+const restLoader = requireFromRoot<CompiledModule>('scripts', 'compiled').compiledLoader({
+	src: path.join(ROOT, 'test', 'e2e'),
+	build: path.join(ROOT, 'bench', 'build', 'e2e-rest'),
+	tsconfig: path.join(ROOT, 'bench', 'tsconfig.rest.json'),
+	marker: 'rest.js',
+	ext: '.js',
+});
+
+/** The e2e tests' REST helpers (test/e2e/rest.ts), compiled on first use; typed by the caller. */
+export function loadRest<T>(): T {
+	return restLoader.load('rest') as T;
+}
 
 export function load(name: 'engine'): EngineModule;
 export function load(name: 'webhooks'): WebhooksModule;

@@ -24,7 +24,7 @@ interface Figures {
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-queue-')), 'figures.jsonl');
 const run = spawnSync(
 	'npx',
-	['jest', '--ci', '--config', 'jest.e2e.config.js', '--testMatch', '**/*.queue.js', 'test/e2e'],
+	['jest', '--ci', '--config', 'jest.e2e.config.js', '--testMatch', '**/*.queue.ts', 'test/e2e'],
 	{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_QUEUE_OUT: out } },
 );
 if (run.status !== 0 || !fs.existsSync(out)) {

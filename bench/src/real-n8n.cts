@@ -29,6 +29,7 @@ import {
 	REAL_WRITES as WRITES,
 	RUNS,
 } from './fixtures.cjs';
+import { loadRest } from './harness.cjs';
 import { ROOT, requireFromRoot } from './root.cjs';
 import { demoCredentials } from './sandbox.cjs';
 import { writeSection } from './sections.cjs';
@@ -48,7 +49,7 @@ const { ensureRuntime } = requireFromRoot<typeof N8nRuntime>('scripts', 'n8n-run
 const { preparedInstance, freePort } = requireFromRoot<{
 	load(name: 'n8n-instance'): typeof Instance;
 }>('scripts', 'load').load('n8n-instance');
-const { login, waitFor } = requireFromRoot<{
+const { login, waitFor } = loadRest<{
 	login(n8n: N8nInstance, owner: typeof OWNER): Promise<string>;
 	/** Polls `check` until it returns something truthy, and returns that. */
 	waitFor<T>(
@@ -56,7 +57,7 @@ const { login, waitFor } = requireFromRoot<{
 		what: string,
 		timeoutMs?: number,
 	): Promise<Exclude<T, false | 0 | '' | null | undefined>>;
-}>('test', 'e2e', 'rest');
+}>();
 
 /** n8n's flatted, which its REST API serialises execution data with. */
 interface Flatted {
