@@ -1,5 +1,5 @@
 // `npm run test:e2e`: the end-to-end tests as two jest processes at once: the files that mostly wait for
-// n8n's once-a-minute polls (jest.e2e-polling.config.js, all at once) beside the others, one at a time
+// n8n's once-a-minute polls (jest.e2e-polling.config.js, all at once) beside the others, two at a time
 // (jest.e2e.config.js). The polling run's output is kept in a log and printed when it ends, so the two do not
 // interleave. Fails when either fails. Extra arguments go to both jest runs.
 import { spawn } from 'node:child_process';
