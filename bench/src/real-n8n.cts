@@ -5,13 +5,18 @@
 //     our node again with the workflow's "Save successful production executions" off;
 //   - 1,000 Points → Add at LoyaltyLion's published 20 requests per second, against the 50 s bound
 //     (BENCH_REAL_WRITES=0 skips it);
-//   - one listing by our node under `--cpu-prof`, summarised by self time (BENCH_REAL_PROFILE=0 skips it).
+//   - one listing by our node under `--cpu-prof`, summarised by self time (BENCH_REAL_PROFILE=0 skips it);
+//   - n8n's expression engine: a second n8n with N8N_EXPRESSION_ENGINE=legacy, its listings run by run beside
+//     the first's; signed LoyaltyLion Trigger deliveries one after the other to each until n8n has saved their
+//     executions; the first restarted with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, its deliveries again
+//     (BENCH_REAL_ENGINES=0 skips it).
 // Each workflow starts with a Webhook answering when the last node is done ("lastNode", no data), so that the
 // wall time is that of the request that runs it; n8n's own figure is the execution's startedAt → stoppedAt,
 // read back over REST. The simulator runs in a child process of its own, so that neither the bare loop nor
 // n8n shares an event loop with it. Written into bench/RESULTS.md (its real-n8n section).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as crypto from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
@@ -49,8 +54,17 @@ const { ensureRuntime } = requireFromRoot<typeof N8nRuntime>('scripts', 'n8n-run
 const { preparedInstance, freePort } = requireFromRoot<{
 	load(name: 'n8n-instance'): typeof Instance;
 }>('scripts', 'load').load('n8n-instance');
-const { login, waitFor } = loadRest<{
+const { login, waitFor, loyaltyLionTriggerWorkflow } = loadRest<{
 	login(n8n: N8nInstance, owner: typeof OWNER): Promise<string>;
+	loyaltyLionTriggerWorkflow(o: {
+		id: string;
+		name: string;
+		webhookId: string;
+		topics: string[];
+		authentication: string;
+		type: string;
+		credential: { id: string; name: string };
+	}): Workflow;
 	/** Polls `check` until it returns something truthy, and returns that. */
 	waitFor<T>(
 		check: () => T | Promise<T>,
@@ -76,6 +90,21 @@ interface RunFigures {
 
 type Figures = Record<'bare' | 'node' | 'http' | 'nodeNoSave', RunFigures[]>;
 
+/** Trigger deliveries one after the other, timed from the first until n8n has saved every execution. */
+interface Deliveries {
+	count: number;
+	totalMs: number;
+	/** The median time n8n took to answer one delivery. */
+	answerMs: number;
+}
+
+/** The same n8n under its default expression engine, restarted with the legacy one, then with the default
+ * engine acquiring an isolate only when an expression needs one. */
+interface Engines {
+	deliveries: Record<'default' | 'legacy' | 'lazy', Deliveries>;
+	legacy: Figures;
+}
+
 interface Share {
 	name: string;
 	ms: number;
@@ -99,6 +128,11 @@ interface SimStats {
 
 const DO_WRITES = process.env.BENCH_REAL_WRITES !== '0';
 const DO_PROFILE = process.env.BENCH_REAL_PROFILE !== '0';
+const DO_ENGINES = process.env.BENCH_REAL_ENGINES !== '0';
+/** LoyaltyLion Trigger deliveries per engine. */
+const DELIVERIES = 300;
+const TRIGGER_ID = 'BenchRealTrigger';
+const TRIGGER_WEBHOOK = '5d1f6a0e-2c4b-4e8f-9a3d-7b6c5e4f3a21';
 const OWNER = {
 	email: 'bench@example.com',
 	firstName: 'Bench',
@@ -237,6 +271,15 @@ function workflows(listBase: string) {
 				parameters: { fieldToSplitOut: 'customers', options: {} },
 			},
 		]),
+		trigger: loyaltyLionTriggerWorkflow({
+			id: TRIGGER_ID,
+			name: 'bench: LoyaltyLion Trigger deliveries',
+			webhookId: TRIGGER_WEBHOOK,
+			topics: ['customers/update'],
+			authentication: 'apiToken',
+			type: 'loyaltyLionApi',
+			credential: LIST_CREDENTIAL,
+		}),
 		write: chain('BenchRealWrite01', 'bench: our node adds points at 20/s', [
 			webhook('bench-write'),
 			{
@@ -362,6 +405,57 @@ async function runWorkflow(
 	return result;
 }
 
+/** How many executions n8n saved for a workflow (its own count, not a page of them). */
+async function executionCount(n8n: N8nInstance, cookie: string, workflowId: string) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, {
+		headers: { cookie },
+	});
+	const body = (await answer.json()) as { data?: { count?: number } };
+	if (typeof body.data?.count !== 'number')
+		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
+	return body.data.count;
+}
+
+/**
+ * DELIVERIES signed LoyaltyLion events to the trigger, one after the other as LoyaltyLion sends them, ids
+ * tagged with `tag` (each new, so each starts an execution): timed from the first until n8n has saved the
+ * execution of every one.
+ */
+async function deliverEvents(n8n: N8nInstance, cookie: string, tag: string): Promise<Deliveries> {
+	const before = await executionCount(n8n, cookie, TRIGGER_ID);
+	const address = `${n8n.url}/webhook/${TRIGGER_WEBHOOK}/webhook`;
+	const answers: number[] = [];
+	const started = process.hrtime.bigint();
+	for (let n = 0; n < DELIVERIES; n++) {
+		const bytes = Buffer.from(
+			JSON.stringify({
+				id: `evt_bench_${tag}_${n}`,
+				topic: 'customers/update',
+				created_at: new Date().toISOString(),
+				payload: { customer: { id: n + 1, merchant_id: `cust-${n + 1}` } },
+			}),
+		);
+		const signature = crypto.createHmac('sha256', STORE.secret).update(bytes).digest('base64');
+		const sent = process.hrtime.bigint();
+		const answer = await fetch(address, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'x-loyaltylion-hmac-sha256': signature },
+			body: bytes,
+		});
+		await answer.arrayBuffer();
+		if (answer.status !== 200) throw new Error(`delivery ${n} answered ${answer.status}`);
+		answers.push(Number(process.hrtime.bigint() - sent) / 1e6);
+	}
+	await waitFor(
+		async () => (await executionCount(n8n, cookie, TRIGGER_ID)) >= before + DELIVERIES,
+		`${DELIVERIES} trigger executions`,
+		300_000,
+	);
+	const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+	return { count: DELIVERIES, totalMs, answerMs: median(answers) };
+}
+
 /** Top self-time functions of a .cpuprofile, and self time grouped by package. */
 function summariseProfile(
 	file: string,
@@ -413,6 +507,67 @@ function summariseProfile(
 	return { totalMs, functions: top(fns, 15), packages: top(pkgs, 10) };
 }
 
+const SCENARIOS: Record<
+	'node' | 'nodeNoSave' | 'http',
+	{ pathName: string; workflowId?: string; lastNode?: string }
+> = {
+	node: { pathName: 'bench-node', workflowId: 'BenchRealNode001', lastNode: 'Get customers' },
+	nodeNoSave: { pathName: 'bench-node-nosave' },
+	http: { pathName: 'bench-http', workflowId: 'BenchRealHttp001', lastNode: 'Split Out' },
+};
+
+/** An n8n to measure the listings in, and what was measured there. */
+interface Target {
+	label: string;
+	n8n: N8nInstance;
+	cookie: string;
+	figures: Figures;
+}
+
+/**
+ * The listings RUNS times each in every target, interleaved with the bare loop (each run's bare loop is the
+ * baseline of every target), after one untimed warm-up of each.
+ */
+async function measureListings(targets: Target[], listBase: string, flatted: Flatted) {
+	const simUrl = listBase.replace(/\/loyaltylion$/, '');
+	// Warm-up, untimed: each path once (n8n loads a node's module and compiles it on first use).
+	await bareList(listBase);
+	for (const { n8n, cookie } of targets)
+		for (const s of Object.values(SCENARIOS)) await runWorkflow(n8n, cookie, { ...s, flatted });
+	for (let i = 0; i < RUNS; i++) {
+		// Interleaved, so that a slow moment on the shared machine falls on all of them alike.
+		await control(simUrl, 'reset', 'POST');
+		const t0 = process.hrtime.bigint();
+		const items = await bareList(listBase);
+		const bare = { wallMs: Number(process.hrtime.bigint() - t0) / 1e6, items };
+		for (const { label, n8n, cookie, figures } of targets) {
+			figures.bare.push(bare);
+			for (const [name, s] of Object.entries(SCENARIOS) as Array<
+				[keyof typeof SCENARIOS, (typeof SCENARIOS)[keyof typeof SCENARIOS]]
+			>) {
+				await control(simUrl, 'reset', 'POST');
+				const r = await runWorkflow(n8n, cookie, { ...s, count: true, flatted });
+				const stats = await control<SimStats>(simUrl, 'stats');
+				r.requests = Object.entries(stats.requests)
+					.filter(([k]) => k.startsWith('loyaltylion '))
+					.reduce((n, [, v]) => n + v, 0);
+				figures[name].push(r);
+			}
+			console.log(
+				`run ${i + 1}, ${label}:`,
+				Object.entries(figures)
+					.map(
+						([k, v]) =>
+							`${k} ${Math.round(v[i].wallMs)} ms${v[i].execMs !== undefined ? ` (n8n ${v[i].execMs} ms)` : ''}`,
+					)
+					.join(', '),
+			);
+		}
+	}
+}
+
+const noFigures = (): Figures => ({ bare: [], node: [], http: [], nodeNoSave: [] });
+
 function machine() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
@@ -453,11 +608,13 @@ async function startN8n(
 function report({
 	figures,
 	write,
+	engines,
 	profile,
 	load,
 }: {
 	figures: Figures;
 	write?: RunFigures;
+	engines?: Engines;
 	profile?: Profile;
 	load: number;
 }) {
@@ -491,6 +648,29 @@ function report({
 			'|---|---|---|---|---|---|---|',
 			`| LoyaltyLion node (Webhook → Split Out → Add points), one run | ${(write.wallMs / 1000).toFixed(1)} s | ${(write.execMs! / 1000).toFixed(1)} s | ${(write.wallMs / (WRITES / WRITE_RATE) / 1000).toFixed(3)}× | ${write.requests} | ${write.throttled} | ${write.items} |`,
 		);
+	if (engines) {
+		const wall = (f: Figures, k: keyof Figures) => median(f[k].map((r) => r.wallMs));
+		const legacyBase = wall(engines.legacy, 'bare');
+		const listRow = (label: string, k: keyof Figures) =>
+			`| ${label} | ${ms(wall(figures, k))} (${(wall(figures, k) / base).toFixed(2)}× the bare loop) | ${ms(wall(engines.legacy, k))} (${(wall(engines.legacy, k) / legacyBase).toFixed(2)}×) | ${(wall(engines.legacy, k) / wall(figures, k)).toFixed(2)}× |`;
+		const { default: d, legacy: l, lazy } = engines.deliveries;
+		const each = (x: Deliveries) => x.totalMs / x.count;
+		lines.push(
+			'',
+			`### n8n's expression engine: the default (\`vm\`, an isolated-vm isolate per execution) and \`N8N_EXPRESSION_ENGINE=legacy\``,
+			'',
+			`A second n8n, the same but for \`N8N_EXPRESSION_ENGINE=legacy\`, its listings measured run by run beside the first's (median of ${engines.legacy.bare.length}, the same bare-loop runs as their baseline); then ${d.count.toLocaleString('en')} signed LoyaltyLion Trigger deliveries to each, one after the other (new ids, so each starts an execution), timed from the first until n8n has saved every execution.`,
+			'',
+			'| | default engine | legacy engine | legacy / default |',
+			'|---|---|---|---|',
+			listRow('LoyaltyLion node, Get Many, execution saved', 'node'),
+			listRow('same, "Save successful production executions" off', 'nodeNoSave'),
+			listRow('n8n HTTP Request node + Split Out', 'http'),
+			`| LoyaltyLion Trigger, one delivery to its execution saved | ${each(d).toFixed(1)} ms (answered in ${d.answerMs.toFixed(1)} ms) | ${each(l).toFixed(1)} ms (answered in ${l.answerMs.toFixed(1)} ms) | ${(each(l) / each(d)).toFixed(2)}× |`,
+			'',
+			`The default engine with \`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true\` (an isolate only once an expression needs one): ${each(lazy).toFixed(1)} ms a delivery (answered in ${lazy.answerMs.toFixed(1)} ms), ${(each(lazy) / each(d)).toFixed(2)}× the default. The legacy engine evaluates expressions in n8n's own process, without the isolate the default gives each execution: the choice is the instance owner's.`,
+		);
+	}
 	if (profile)
 		lines.push(
 			'',
@@ -540,49 +720,20 @@ function report({
 	const sims = await startSimulators();
 	const listBase = `${sims.list}/loyaltylion`;
 	let n8n: N8nInstance | undefined;
+	let legacyN8n: N8nInstance | undefined;
 	try {
 		const started = await startN8n(runtime, sims);
 		n8n = started.n8n;
 		const { cookie } = started;
-		const figures: Figures = { bare: [], node: [], http: [], nodeNoSave: [] };
-		const scenarios: Record<
-			'node' | 'nodeNoSave' | 'http',
-			{ pathName: string; workflowId?: string; lastNode?: string }
-		> = {
-			node: { pathName: 'bench-node', workflowId: 'BenchRealNode001', lastNode: 'Get customers' },
-			nodeNoSave: { pathName: 'bench-node-nosave' },
-			http: { pathName: 'bench-http', workflowId: 'BenchRealHttp001', lastNode: 'Split Out' },
-		};
-		// Warm-up, untimed: each path once (n8n loads a node's module and compiles it on first use).
-		await bareList(listBase);
-		for (const s of Object.values(scenarios)) await runWorkflow(n8n, cookie, { ...s, flatted });
-		for (let i = 0; i < RUNS; i++) {
-			// Interleaved, so that a slow moment on the shared machine falls on all of them alike.
-			await control(sims.list, 'reset', 'POST');
-			const t0 = process.hrtime.bigint();
-			const items = await bareList(listBase);
-			figures.bare.push({ wallMs: Number(process.hrtime.bigint() - t0) / 1e6, items });
-			for (const [name, s] of Object.entries(scenarios) as Array<
-				[keyof typeof scenarios, (typeof scenarios)[keyof typeof scenarios]]
-			>) {
-				await control(sims.list, 'reset', 'POST');
-				const r = await runWorkflow(n8n, cookie, { ...s, count: true, flatted });
-				const stats = await control<SimStats>(sims.list, 'stats');
-				r.requests = Object.entries(stats.requests)
-					.filter(([k]) => k.startsWith('loyaltylion '))
-					.reduce((n, [, v]) => n + v, 0);
-				figures[name].push(r);
-			}
-			console.log(
-				`run ${i + 1}:`,
-				Object.entries(figures)
-					.map(
-						([k, v]) =>
-							`${k} ${Math.round(v[i].wallMs)} ms${v[i].execMs !== undefined ? ` (n8n ${v[i].execMs} ms)` : ''}`,
-					)
-					.join(', '),
-			);
+		const targets: Target[] = [{ label: 'default engine', n8n, cookie, figures: noFigures() }];
+		if (DO_ENGINES) {
+			// A second n8n, the same in all but its expression engine, measured run by run beside the first.
+			const legacy = await startN8n(runtime, sims, { N8N_EXPRESSION_ENGINE: 'legacy' });
+			legacyN8n = legacy.n8n;
+			targets.push({ label: 'legacy engine', ...legacy, figures: noFigures() });
 		}
+		await measureListings(targets, listBase, flatted);
+		const { figures } = targets[0];
 
 		let write: RunFigures | undefined;
 		if (DO_WRITES) {
@@ -607,6 +758,41 @@ function report({
 			write.throttled = stats.statuses.loyaltylion?.['429'] ?? 0;
 			console.log('write:', write);
 		}
+		let engines: Engines | undefined;
+		if (DO_ENGINES) {
+			// The trigger's deliveries under n8n's default engine and the legacy one; then the first n8n
+			// restarted with the default engine acquiring an isolate only when an expression needs one.
+			const byDefault = await deliverEvents(n8n, cookie, 'default');
+			console.log('deliveries, default engine:', byDefault);
+			const byLegacy = await deliverEvents(legacyN8n!, targets[1].cookie, 'legacy');
+			console.log('deliveries, legacy engine:', byLegacy);
+			await legacyN8n!.stop();
+			await n8n.stop();
+			const lazyPort = await freePort();
+			await n8n.start({
+				port: lazyPort,
+				env: {
+					WEBHOOK_URL: `http://127.0.0.1:${lazyPort}/`,
+					N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+				},
+			});
+			const lazyCookie = await login(n8n, OWNER);
+			// The webhooks are registered as n8n starts, a moment after it reports ready: one untimed listing.
+			await waitFor(
+				async () =>
+					(await runWorkflow(n8n!, lazyCookie, { ...SCENARIOS.nodeNoSave, flatted }).catch(
+						() => false,
+					)) !== false,
+				'the webhooks after a restart',
+				60_000,
+			);
+			const byLazy = await deliverEvents(n8n, lazyCookie, 'lazy');
+			console.log('deliveries, default engine, lazy acquire:', byLazy);
+			engines = {
+				deliveries: { default: byDefault, legacy: byLegacy, lazy: byLazy },
+				legacy: targets[1].figures,
+			};
+		}
 		let profile: Profile | undefined;
 		if (DO_PROFILE) {
 			// One listing by our node with V8's sampling profiler on, the same n8n restarted: the main process
@@ -625,14 +811,14 @@ function report({
 			// The webhooks are registered a little after readiness when the profiler slows the start.
 			await waitFor(
 				async () =>
-					(await runWorkflow(n8n!, profCookie, { ...scenarios.node, flatted }).catch(
+					(await runWorkflow(n8n!, profCookie, { ...SCENARIOS.node, flatted }).catch(
 						() => false,
 					)) !== false,
 				'the webhook after a restart',
 				60_000,
 			);
 			const from = Number(process.hrtime.bigint() / 1000n);
-			const profiled = await runWorkflow(n8n, profCookie, { ...scenarios.node, flatted });
+			const profiled = await runWorkflow(n8n, profCookie, { ...SCENARIOS.node, flatted });
 			const to = from + profiled.wallMs * 1000;
 			const timed = { wallMs: profiled.wallMs, execMs: profiled.execMs };
 			await n8n.stop();
@@ -650,11 +836,12 @@ function report({
 		}
 		fs.writeFileSync(
 			path.join(os.tmpdir(), 'bench-real-n8n.json'),
-			JSON.stringify({ figures, write, profile, load: os.loadavg()[1] }, null, 2),
+			JSON.stringify({ figures, write, engines, profile, load: os.loadavg()[1] }, null, 2),
 		);
-		report({ figures, write, profile, load: os.loadavg()[1] });
+		report({ figures, write, engines, profile, load: os.loadavg()[1] });
 	} finally {
 		await n8n?.stop();
+		await legacyN8n?.stop();
 		sims.child.kill('SIGTERM');
 	}
 })().catch((error) => {
