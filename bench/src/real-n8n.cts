@@ -568,6 +568,29 @@ async function measureListings(targets: Target[], listBase: string, flatted: Fla
 
 const noFigures = (): Figures => ({ bare: [], node: [], http: [], nodeNoSave: [] });
 
+/**
+ * Restarts n8n with `env` on a new port and signs in again; resolves once `scenario`'s webhook has run once
+ * (untimed): n8n registers its webhooks a moment after it reports ready, later under the profiler.
+ */
+async function restart(
+	n8n: N8nInstance,
+	env: Record<string, string>,
+	scenario: (typeof SCENARIOS)[keyof typeof SCENARIOS],
+	flatted: Flatted,
+): Promise<string> {
+	await n8n.stop();
+	const port = await freePort();
+	await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/`, ...env } });
+	const cookie = await login(n8n, OWNER);
+	await waitFor(
+		async () =>
+			(await runWorkflow(n8n, cookie, { ...scenario, flatted }).catch(() => false)) !== false,
+		'the webhooks after a restart',
+		60_000,
+	);
+	return cookie;
+}
+
 function machine() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
@@ -767,24 +790,11 @@ function report({
 			const byLegacy = await deliverEvents(legacyN8n!, targets[1].cookie, 'legacy');
 			console.log('deliveries, legacy engine:', byLegacy);
 			await legacyN8n!.stop();
-			await n8n.stop();
-			const lazyPort = await freePort();
-			await n8n.start({
-				port: lazyPort,
-				env: {
-					WEBHOOK_URL: `http://127.0.0.1:${lazyPort}/`,
-					N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
-				},
-			});
-			const lazyCookie = await login(n8n, OWNER);
-			// The webhooks are registered as n8n starts, a moment after it reports ready: one untimed listing.
-			await waitFor(
-				async () =>
-					(await runWorkflow(n8n!, lazyCookie, { ...SCENARIOS.nodeNoSave, flatted }).catch(
-						() => false,
-					)) !== false,
-				'the webhooks after a restart',
-				60_000,
+			const lazyCookie = await restart(
+				n8n,
+				{ N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+				SCENARIOS.nodeNoSave,
+				flatted,
 			);
 			const byLazy = await deliverEvents(n8n, lazyCookie, 'lazy');
 			console.log('deliveries, default engine, lazy acquire:', byLazy);
@@ -797,25 +807,12 @@ function report({
 		if (DO_PROFILE) {
 			// One listing by our node with V8's sampling profiler on, the same n8n restarted: the main process
 			// writes its profile on exit; only the samples within the timed request are summarised.
-			await n8n.stop();
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-real-prof-'));
-			const port = await freePort();
-			await n8n.start({
-				port,
-				env: {
-					WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-					NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --cpu-prof-interval=500`,
-				},
-			});
-			const profCookie = await login(n8n, OWNER);
-			// The webhooks are registered a little after readiness when the profiler slows the start.
-			await waitFor(
-				async () =>
-					(await runWorkflow(n8n!, profCookie, { ...SCENARIOS.node, flatted }).catch(
-						() => false,
-					)) !== false,
-				'the webhook after a restart',
-				60_000,
+			const profCookie = await restart(
+				n8n,
+				{ NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir} --cpu-prof-interval=500` },
+				SCENARIOS.node,
+				flatted,
 			);
 			const from = Number(process.hrtime.bigint() / 1000n);
 			const profiled = await runWorkflow(n8n, profCookie, { ...SCENARIOS.node, flatted });
