@@ -54,8 +54,10 @@ const { ensureRuntime } = requireFromRoot<typeof N8nRuntime>('scripts', 'n8n-run
 const { preparedInstance, freePort } = requireFromRoot<{
 	load(name: 'n8n-instance'): typeof Instance;
 }>('scripts', 'load').load('n8n-instance');
-const { login, waitFor, loyaltyLionTriggerWorkflow } = loadRest<{
+const { login, waitFor, loyaltyLionTriggerWorkflow, executionCount } = loadRest<{
 	login(n8n: N8nInstance, owner: typeof OWNER): Promise<string>;
+	/** How many executions n8n saved for a workflow (its own count, not a page of them). */
+	executionCount(n8n: N8nInstance, cookie: string, workflowId: string): Promise<number>;
 	loyaltyLionTriggerWorkflow(o: {
 		id: string;
 		name: string;
@@ -403,18 +405,6 @@ async function runWorkflow(
 		if (count) result.items = itemsOut(exec.full!, lastNode!, flatted);
 	}
 	return result;
-}
-
-/** How many executions n8n saved for a workflow (its own count, not a page of them). */
-async function executionCount(n8n: N8nInstance, cookie: string, workflowId: string) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, {
-		headers: { cookie },
-	});
-	const body = (await answer.json()) as { data?: { count?: number } };
-	if (typeof body.data?.count !== 'number')
-		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
-	return body.data.count;
 }
 
 /**

@@ -294,9 +294,10 @@ async function runOurs(
 		);
 		// Requests the provider accepted in each second from the first write: where the time goes.
 		const perSecond: number[] = [];
-		for (const e of seen.filter((x) => x.status !== 429))
-			perSecond[Math.floor((e.at - seen[0].at) / 1000)] =
-				(perSecond[Math.floor((e.at - seen[0].at) / 1000)] ?? 0) + 1;
+		for (const e of seen.filter((x) => x.status !== 429)) {
+			const second = Math.floor((e.at - seen[0].at) / 1000);
+			perSecond[second] = (perSecond[second] ?? 0) + 1;
+		}
 		console.log('accepted per second', Array.from(perSecond, (n) => n ?? 0).join(' '));
 	}
 	if (s.settle) instanceOf(sim, s.provider).settleBatches();

@@ -109,6 +109,22 @@ function cookieOf(answer: Response): string {
 	return cookie.split(';')[0];
 }
 
+/** How many executions n8n saved for a workflow (its own count, not a page of them). */
+export async function executionCount(
+	n8n: Running,
+	cookie: string,
+	workflowId: string,
+): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, {
+		headers: { cookie },
+	});
+	const body = (await answer.json()) as { data?: N8nJson };
+	if (typeof body.data?.count !== 'number')
+		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
+	return body.data.count;
+}
+
 /** The executions n8n recorded for a workflow (finished or not). */
 export async function executions(
 	n8n: Running,

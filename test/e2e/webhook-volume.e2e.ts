@@ -23,7 +23,13 @@ import {
 	type N8nInstance,
 	type Simulator,
 } from './harness';
-import { waitFor, login as loginAs, loyaltyLionTriggerWorkflow, type N8nJson } from './rest';
+import {
+	waitFor,
+	login as loginAs,
+	loyaltyLionTriggerWorkflow,
+	executionCount as countExecutions,
+	type N8nJson,
+} from './rest';
 
 const OWNER = {
 	email: 'webhook-volume@n8n-nodes-loyalty.local',
@@ -74,17 +80,8 @@ async function deliver(address: string, n: number): Promise<Delivered> {
 	};
 }
 
-/** How many executions n8n recorded for the workflow (its own count, not a page of them). */
-async function executionCount(): Promise<number> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const answer = await fetch(`${n8n.url}/rest/executions?filter=${filter}&limit=1`, {
-		headers: { cookie },
-	});
-	const body = (await answer.json()) as { data?: N8nJson };
-	if (typeof body.data?.count !== 'number')
-		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(body).slice(0, 300)}`);
-	return body.data.count;
-}
+/** How many executions n8n recorded for the workflow. */
+const executionCount = () => countExecutions(n8n, cookie, WORKFLOW_ID);
 
 /** The workflow's static data as n8n stored it in its database (exported by n8n's CLI while it is stopped). */
 async function storedStaticData(): Promise<N8nJson> {
