@@ -30,8 +30,8 @@ async function grants(
 }
 
 /**
- * A provider that counts arrivals in a sliding window (`limit` per second, 0 for none; refused requests are not
- * counted), `workers` items in flight sending `total` requests through `flow`, each way taking `oneWayMs()`.
+ * A provider that counts arrivals in a sliding window (`limit` per second, 0 for none; refused requests counted
+ * only with `countsRefused`), `workers` items in flight sending `total` requests through `flow`, each way taking `oneWayMs()`.
  * Returns every accepted arrival's time, the 429s and how long after the start the last answer came.
  */
 async function drive(
@@ -41,9 +41,18 @@ async function drive(
 		workers = 8,
 		oneWayMs,
 		limit = 0,
-	}: { total: number; workers?: number; oneWayMs: () => number; limit?: number },
+		countsRefused = false,
+	}: {
+		total: number;
+		workers?: number;
+		oneWayMs: () => number;
+		limit?: number;
+		countsRefused?: boolean;
+	},
 ) {
 	const arrivals: number[] = [];
+	/** What the provider counts in its window: the accepted arrivals, and the refused ones if it counts them. */
+	const counted: number[] = [];
 	let throttled = 0;
 	let left = total;
 	let answered = 0;
@@ -58,8 +67,9 @@ async function drive(
 				ticket.sent();
 				await trip(oneWayMs());
 				const now = Date.now();
-				const refused = limit > 0 && arrivals.filter((t) => now - t < 1000).length >= limit;
+				const refused = limit > 0 && counted.filter((t) => now - t < 1000).length >= limit;
 				if (!refused) arrivals.push(now);
+				if (!refused || countsRefused) counted.push(now);
 				await trip(oneWayMs());
 				ticket.done(refused ? 'throttled' : 'ok');
 				if (!refused) break;
@@ -120,7 +130,7 @@ describe('flow control', () => {
 	});
 
 	test('an undisclosed limit is used to at least 95% with at most 1% of requests answered 429 (issue 28), low limits included', async () => {
-		for (const limit of [5, 10, 20, 40]) {
+		for (const limit of [5, 10, 20, 40, 60]) {
 			resetFlows();
 			const flow = flowFor(`adaptive|hidden${limit}`, { maxPerSecond: 100 }) as AdaptiveFlow;
 			const { arrivals, throttled, ms } = await drive(flow, {
@@ -128,11 +138,32 @@ describe('flow control', () => {
 				oneWayMs: () => 50,
 				limit,
 			});
+			console.log(limit, (((1000 / ms) * 1000) / limit).toFixed(3), throttled);
 			expect(arrivals).toHaveLength(1000);
-			// Reached: 98.7%, 98.4%, 98.0%, 95.9% with 8, 7, 7, 5 429s (the old flow: 94-98%, 6-34 429s, the
-			// probes' share growing as the limit falls).
+			// Reached: 99.1%, 98.9%, 98.5%, 97.4%, 95.2% with 6, 6, 7, 7, 6 429s. Cut to 95% of what was accepted
+			// and slow start led by a second's count of answers: 98.7%, 98.4%, 98.0%, 95.9%, 92.7% with 8, 7, 7, 5, 5.
 			expect((1000 / ms) * 1000).toBeGreaterThanOrEqual(0.95 * limit);
 			expect(throttled).toBeLessThanOrEqual(0.01 * 1000);
+		}
+	});
+
+	// Whether a provider counts the requests it refuses is not public: refused places stay in the window. Given
+	// back, the 40/s case above reached 97.9%, but against this provider 10/s fell to 75% (each refusal refused
+	// the next).
+	test('a provider that counts the requests it refuses as well: the limit is still used to 95%, with under 2% answered 429', async () => {
+		for (const limit of [10, 40]) {
+			resetFlows();
+			const flow = flowFor(`adaptive|counts${limit}`, { maxPerSecond: 100 }) as AdaptiveFlow;
+			const { arrivals, throttled, ms } = await drive(flow, {
+				total: 1000,
+				oneWayMs: () => 50,
+				limit,
+				countsRefused: true,
+			});
+			console.log(limit, (((1000 / ms) * 1000) / limit).toFixed(3), throttled);
+			expect(arrivals).toHaveLength(1000);
+			expect((1000 / ms) * 1000).toBeGreaterThanOrEqual(0.95 * limit);
+			expect(throttled).toBeLessThanOrEqual(0.02 * 1000);
 		}
 	});
 
@@ -217,24 +248,22 @@ describe('flow control', () => {
 		for (let i = 1; i < burst.length; i++)
 			expect(burst[i].at - burst[i - 1].at).toBeGreaterThanOrEqual(1000 / START_RATE);
 		for (const g of burst) g.ticket.done('ok');
-		// One more per clean answer, once the rate is at most 1.25 times the answers of the last second plus
-		// 10 (from the 8th answer on).
-		expect(flow.rate).toBe(START_RATE + (START_RATE - 8 + 1));
+		// One more per clean answer, once the rate is at most 1.25 times the rate of answers (over the last 250
+		// ms: 4 per answer) plus 10: from the 2nd answer on, as all come at the same moment.
+		expect(flow.rate).toBe(START_RATE + (START_RATE - 1));
 		// Two more go out at the grown rate; both come back 429 at the same moment.
 		const [one, two] = await grants(flow, 2, 10, 3000);
 		one.ticket.done('throttled');
-		// What the provider accepted in the last second (START_RATE answers), cut to 95%.
-		expect(flow.rate).toBe(START_RATE * 0.95);
+		// What the provider accepted in the last second (START_RATE answers): more than half the rate.
+		expect(flow.rate).toBe(START_RATE);
 		expect(flow.stats).toMatchObject({ throttled: 1, decreases: 1 });
 		// The second 429 within the guard second carries the same news: no second cut.
 		two.ticket.done('throttled');
-		expect(flow.rate).toBe(START_RATE * 0.95);
+		expect(flow.rate).toBe(START_RATE);
 		expect(flow.stats).toMatchObject({ throttled: 2, decreases: 1 });
 		// Requests are spaced evenly at the new rate.
 		const spaced = await grants(flow, 3, 5, 5000);
-		expect(spaced[2].at - spaced[1].at).toBeGreaterThanOrEqual(
-			Math.floor(1000 / (START_RATE * 0.95)),
-		);
+		expect(spaced[2].at - spaced[1].at).toBeGreaterThanOrEqual(Math.floor(1000 / START_RATE));
 	});
 
 	test('the ceiling the credential sets is never passed; a changed setting starts a new flow', () => {

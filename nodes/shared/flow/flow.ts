@@ -10,10 +10,11 @@ import { type Place, RequestWindow } from './window';
  *   from when it may reach the provider (window.ts): the provider, counting arrivals, never sees more than
  *   the rate. Processes sharing a credential keep their share; a 429 cuts the share until answers are clean.
  * - An undisclosed limit is found as TCP finds a link's capacity (AIMD), requests spaced evenly. Slow start
- *   at START_RATE, doubling each second while within SLOW_START_LEAD x accepted + SLOW_START_SLACK; each 429
- *   cuts the rate to DECREASE of what was accepted in the last second (once a second); below that limit it
- *   grows by INCREASE_PER_SECOND, past it by 1 per PROBE_ANSWERS clean answers, doubled every as many. The
- *   rate never exceeds the credential's Max Requests per Second.
+ *   at START_RATE, doubling each second while within SLOW_START_LEAD x the rate of answers + SLOW_START_SLACK;
+ *   a 429 (once a second) sets the limit to what was accepted in the last second and the rate to it (to half
+ *   the old rate if that is more, unless the count confirms the last limit); below that limit the rate grows by
+ *   INCREASE_PER_SECOND, past it by 1 per PROBE_ANSWERS clean answers, doubled every as many. The rate never
+ *   exceeds the credential's Max Requests per Second.
  */
 
 /** Requests per second an adaptive flow starts at. */
@@ -22,19 +23,18 @@ export const START_RATE = 20;
 export const DEFAULT_MAX_RATE = 100;
 /** The floor an adaptive flow never goes under, requests per second. */
 const MIN_RATE = 1;
-/** After a 429, the new rate is this share of what the provider accepted in the last second (the limit as
- * measured, so only a little under it: the window keeps whole requests and the spread of trips). */
-const DECREASE = 0.95;
 /** A documented rate under 429s (another process shares it): its share is cut to this. */
 const DECREASE_DOCUMENTED = 0.85;
 /** Slow start: rate added per clean answer (so the rate doubles each second). */
 const SLOW_START_GAIN = 1;
-/** Slow start grows only while the rate is at most this many times what was accepted in the last second, plus
- * SLOW_START_SLACK: past it the items in flight do not use the rate, and the overshoot at the limit grows. */
+/** Slow start grows only while the rate is at most this many times the rate of answers, plus SLOW_START_SLACK:
+ * past it the items in flight do not use the rate, and the overshoot at the limit grows. */
 const SLOW_START_LEAD = 1.25;
 const SLOW_START_SLACK = 10;
-/** Congestion avoidance below the measured limit: requests per second added each second of clean answers
- * (a cut to 95% of 40/s is made up in 2 s). */
+/** The rate of answers is measured over this many milliseconds: a second's count lags a doubling rate by half a
+ * second, and held slow start at 20/s for its first 450 ms. */
+const ANSWER_RATE_SPAN_MS = 250;
+/** Congestion avoidance below the measured limit: requests per second added each second of clean answers. */
 const INCREASE_PER_SECOND = 1;
 /** Past the measured limit: 1 request per second added per this many clean answers at first, doubled every as
  * many answers. Counted in answers, not seconds, so the probes' 429s are the same share at any limit. */
@@ -161,9 +161,9 @@ export class AdaptiveFlow implements Flow {
 	}
 
 	/** Rate added by one clean answer. */
-	private gain(acceptedLastSecond: number): number {
+	private gain(now: number): number {
 		if (!this.congested)
-			return this.rate <= SLOW_START_LEAD * acceptedLastSecond + SLOW_START_SLACK
+			return this.rate <= SLOW_START_LEAD * this.answerRate(now) + SLOW_START_SLACK
 				? SLOW_START_GAIN
 				: 0;
 		// About `rate` answers a second: 1 request per second added each second.
@@ -180,13 +180,19 @@ export class AdaptiveFlow implements Flow {
 		return this.accepted.filter((t) => now - t < 1000).length;
 	}
 
+	/** Clean answers per second, over the last ANSWER_RATE_SPAN_MS. */
+	private answerRate(now: number): number {
+		const recent = this.accepted.filter((t) => now - t < ANSWER_RATE_SPAN_MS).length;
+		return (recent * 1000) / ANSWER_RATE_SPAN_MS;
+	}
+
 	private report(outcome: Outcome, retryAfterMs?: number): void {
 		const now = Date.now();
 		if (outcome === 'ok') {
 			this.accepted.push(now);
 			if (this.accepted.length > 4 * this.maxPerSecond + 16)
 				this.accepted.splice(0, this.accepted.length / 2);
-			this.rate = Math.min(this.maxPerSecond, this.rate + this.gain(this.acceptedLastSecond(now)));
+			this.rate = Math.min(this.maxPerSecond, this.rate + this.gain(now));
 			return;
 		}
 		if (outcome !== 'throttled') return;
@@ -196,9 +202,19 @@ export class AdaptiveFlow implements Flow {
 		this.lastDecreaseAt = now;
 		this.stats.decreases++;
 		const acceptedLastSecond = this.acceptedLastSecond(now);
-		this.ceiling = acceptedLastSecond;
 		this.probeAnswers = 0;
-		this.rate = Math.max(MIN_RATE, DECREASE * Math.max(acceptedLastSecond, this.rate / 2));
+		// Half the rate is the floor of a first measure, which a second's count of answers may undercount (answers
+		// still on their way); a measure that confirms the last one, or is under it, is the limit as it is now
+		// (at 5/s, the floor took two more cuts and 7 more 429s to come down).
+		const confirmed = acceptedLastSecond > 0 && acceptedLastSecond <= this.ceiling;
+		this.ceiling = acceptedLastSecond;
+		// All of what was accepted, not a share under it: the provider took that many in its window, and the window
+		// counts each request from when it can arrive, so as many again fit (cut to 95% of it, the first bulk job
+		// under a hidden 40/s kept 93% of the limit).
+		this.rate = Math.max(
+			MIN_RATE,
+			confirmed ? acceptedLastSecond : Math.max(acceptedLastSecond, this.rate / 2),
+		);
 		// Sends already scheduled at the old rate move out to the new one.
 		this.congested = true;
 		this.nextAt = Math.max(this.nextAt, now + 1000 / this.rate);
