@@ -138,7 +138,6 @@ describe('flow control', () => {
 				oneWayMs: () => 50,
 				limit,
 			});
-			console.log(limit, (((1000 / ms) * 1000) / limit).toFixed(3), throttled);
 			expect(arrivals).toHaveLength(1000);
 			// Reached: 99.1%, 98.9%, 98.5%, 97.4%, 95.2% with 6, 6, 7, 7, 6 429s. Cut to 95% of what was accepted
 			// and slow start led by a second's count of answers: 98.7%, 98.4%, 98.0%, 95.9%, 92.7% with 8, 7, 7, 5, 5.
@@ -160,7 +159,6 @@ describe('flow control', () => {
 				limit,
 				countsRefused: true,
 			});
-			console.log(limit, (((1000 / ms) * 1000) / limit).toFixed(3), throttled);
 			expect(arrivals).toHaveLength(1000);
 			expect((1000 / ms) * 1000).toBeGreaterThanOrEqual(0.95 * limit);
 			expect(throttled).toBeLessThanOrEqual(0.02 * 1000);
