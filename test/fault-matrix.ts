@@ -5,10 +5,10 @@
 // faults-more.test.ts), each for some of the providers: jest runs them at once (in one file, 100-112 s, the
 // engine tests' longest).
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import type { Provider as Transport } from '../../nodes/shared/http/types';
-import { Engine, useSandbox, type FaultSpec, type RunNodeOptions } from './index';
-import { requireFromRoot } from './root';
-import { demoCredentials } from './sandbox';
+import type { Provider as Transport } from '../nodes/shared/http/types';
+import { Engine, useSandbox, type FaultSpec, type RunNodeOptions } from './harness';
+import { requireFromRoot } from './harness/root';
+import { demoCredentials } from './harness/sandbox';
 
 /** A value a test goes on to read: missing, the test fails here. */
 function must<T>(value: T | null | undefined, what: string): T {
