@@ -264,6 +264,25 @@ describe('flow control', () => {
 		expect(spaced[2].at - spaced[1].at).toBeGreaterThanOrEqual(Math.floor(1000 / START_RATE));
 	});
 
+	test('a 429 just after a pause: the few answers since are not taken for the limit', async () => {
+		const flow = flowFor('adaptive|pause', { maxPerSecond: 50 }) as AdaptiveFlow;
+		// A first spell: 20 answered in a second, then a 429 measures the limit at 20.
+		const first = await grants(flow, START_RATE + 1, 10, 1000);
+		for (const g of first) g.ticket.done('ok');
+		const [over] = await grants(flow, 1, 10, 3000);
+		over.ticket.done('throttled');
+		expect(flow.rate).toBe(START_RATE);
+		// Five seconds without a request, then three: two answered, the third refused (another process spends
+		// the account now). Two answers in the last second are not the limit: half the old rate is kept.
+		await jest.advanceTimersByTimeAsync(5000);
+		const after = await grants(flow, 3, 10, 1000);
+		after[0].ticket.done('ok');
+		after[1].ticket.done('ok');
+		after[2].ticket.done('throttled');
+		expect(flow.rate).toBeCloseTo(START_RATE / 2, 1);
+		expect(flow.stats.decreases).toBe(2);
+	});
+
 	test('the ceiling the credential sets is never passed; a changed setting starts a new flow', () => {
 		const low = flowFor('adaptive|x', { maxPerSecond: 3 }) as AdaptiveFlow;
 		expect(low.rate).toBe(3);

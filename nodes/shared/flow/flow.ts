@@ -11,9 +11,9 @@ import { type Place, RequestWindow } from './window';
  *   the rate. Processes sharing a credential keep their share; a 429 cuts the share until answers are clean.
  * - An undisclosed limit is found as TCP finds a link's capacity (AIMD), requests spaced evenly. Slow start
  *   at START_RATE, doubling each second while within SLOW_START_LEAD x the rate of answers + SLOW_START_SLACK;
- *   a 429 (once a second) sets the limit to what was accepted in the last second and the rate to it (to half
- *   the old rate if that is more, unless the count confirms the last limit); below that limit the rate grows by
- *   INCREASE_PER_SECOND, past it by 1 per PROBE_ANSWERS clean answers, doubled every as many. The rate never
+ *   a 429 (at most one a second) sets the limit to what was accepted in the last second and the rate to it, or
+ *   to half the old rate if that is more and the count may be short (less than a second after a pause);
+ *   from there the rate grows by 1 per PROBE_ANSWERS clean answers, doubled every as many. The rate never
  *   exceeds the credential's Max Requests per Second.
  */
 
@@ -34,8 +34,9 @@ const SLOW_START_SLACK = 10;
 /** The rate of answers is measured over this many milliseconds: a second's count lags a doubling rate by half a
  * second, and held slow start at 20/s for its first 450 ms. */
 const ANSWER_RATE_SPAN_MS = 250;
-/** Congestion avoidance below the measured limit: requests per second added each second of clean answers. */
-const INCREASE_PER_SECOND = 1;
+/** A spell of sending: requests with gaps shorter than this. A count of a second's answers covers a whole
+ * second of sending once the spell is this old. */
+const SPELL_MS = 1000;
 /** Past the measured limit: 1 request per second added per this many clean answers at first, doubled every as
  * many answers. Counted in answers, not seconds, so the probes' 429s are the same share at any limit. */
 const PROBE_ANSWERS = 300;
@@ -113,7 +114,7 @@ export class AdaptiveFlow implements Flow {
 	private lastDecreaseAt = 0;
 	/** What the provider accepted in the second before the last 429: the limit as last measured. */
 	private ceiling = Infinity;
-	/** Clean answers since the rate reached the ceiling (probing past it), 0 while below. */
+	/** Clean answers since the last cut: probing past the measured limit, faster the longer it holds. */
 	private probeAnswers = 0;
 	/** At most floor(`rate`) requests in any second, counted as the provider counts them (see RequestWindow).
 	 * After a 429 this window still holds what the provider counted in the last second, so sending resumes
@@ -121,6 +122,9 @@ export class AdaptiveFlow implements Flow {
 	private readonly window = new RequestWindow(1000);
 	/** Times of the clean answers of the last second: what the provider accepts. */
 	private accepted: number[] = [];
+	/** When the current spell of sending began, and when the last request was granted. */
+	private spellStartedAt = 0;
+	private lastGrantAt = -Infinity;
 	/** Counters, for tests and benchmarks. */
 	readonly stats = { sent: 0, throttled: 0, decreases: 0 };
 
@@ -145,6 +149,9 @@ export class AdaptiveFlow implements Flow {
 			break;
 		}
 		this.stats.sent++;
+		const granted = Date.now();
+		if (granted - this.lastGrantAt >= SPELL_MS) this.spellStartedAt = granted;
+		this.lastGrantAt = granted;
 		// The next slot follows this one's, not its grant: timers fire late (by milliseconds on a busy
 		// machine), and at 40/s 2 ms late each time is 8% lost. Later than half an interval (or after a
 		// pause), it follows the grant: no burst makes up for lost time.
@@ -166,13 +173,8 @@ export class AdaptiveFlow implements Flow {
 			return this.rate <= SLOW_START_LEAD * this.answerRate(now) + SLOW_START_SLACK
 				? SLOW_START_GAIN
 				: 0;
-		// About `rate` answers a second: 1 request per second added each second.
-		if (this.rate < this.ceiling) {
-			this.probeAnswers = 0;
-			return INCREASE_PER_SECOND / this.rate;
-		}
-		// Past the measured limit slowly, faster the longer it holds (the limit may have grown, or the
-		// measure was low).
+		// From the measured limit on (a cut sets the rate at it or above), slowly, faster the longer it holds
+		// (the limit may have grown, or the measure was low).
 		return 2 ** Math.floor(this.probeAnswers++ / PROBE_ANSWERS) / PROBE_ANSWERS;
 	}
 
@@ -203,17 +205,23 @@ export class AdaptiveFlow implements Flow {
 		this.stats.decreases++;
 		const acceptedLastSecond = this.acceptedLastSecond(now);
 		this.probeAnswers = 0;
-		// Half the rate is the floor of a first measure, which a second's count of answers may undercount (answers
-		// still on their way); a measure that confirms the last one, or is under it, is the limit as it is now
-		// (at 5/s, the floor took two more cuts and 7 more 429s to come down).
-		const confirmed = acceptedLastSecond > 0 && acceptedLastSecond <= this.ceiling;
+		// The count is the limit when it covers a whole second of sending, or when nothing was known before (the
+		// first cut: the provider's window held only this flow's requests). A count taken less than a second
+		// after a pause or a Retry-After may be short of it, and is not trusted below half the old rate. (Never
+		// trusted, the floor took two more cuts and 7 more 429s to come down to a limit of 5/s.) The rate is the
+		// measure itself, not a share under it: the provider took that many in its window, and the window counts
+		// each request from when it can arrive, so as many again fit (cut to 95% of it, the first bulk job under a
+		// hidden 40/s kept 93% of the limit).
+		const trusted =
+			acceptedLastSecond > 0 &&
+			(this.ceiling === Infinity || now - this.spellStartedAt >= SPELL_MS);
 		this.ceiling = acceptedLastSecond;
-		// All of what was accepted, not a share under it: the provider took that many in its window, and the window
-		// counts each request from when it can arrive, so as many again fit (cut to 95% of it, the first bulk job
-		// under a hidden 40/s kept 93% of the limit).
-		this.rate = Math.max(
-			MIN_RATE,
-			confirmed ? acceptedLastSecond : Math.max(acceptedLastSecond, this.rate / 2),
+		this.rate = Math.min(
+			this.maxPerSecond,
+			Math.max(
+				MIN_RATE,
+				trusted ? acceptedLastSecond : Math.max(acceptedLastSecond, this.rate / 2),
+			),
 		);
 		// Sends already scheduled at the old rate move out to the new one.
 		this.congested = true;
