@@ -11,5 +11,7 @@ module.exports = {
 	// Four files at once: the engine tests spend most of their time waiting (backoffs, rate windows), not
 	// computing, and each file has its own simulator and flows.
 	maxWorkers: 4,
+	// The longest files first (test/sequencer.js): on a fresh clone jest has no timings to order them by.
+	testSequencer: '<rootDir>/test/sequencer.js',
 	setupFilesAfterEnv: ['<rootDir>/test/harness/scan-after-each-file.ts'],
 };
