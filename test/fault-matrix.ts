@@ -7,14 +7,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Provider as Transport } from '../nodes/shared/http/types';
 import { Engine, useSandbox, type FaultSpec, type RunNodeOptions } from './harness';
+import { must } from './harness/must';
 import { requireFromRoot } from './harness/root';
 import { demoCredentials } from './harness/sandbox';
-
-/** A value a test goes on to read: missing, the test fails here. */
-function must<T>(value: T | null | undefined, what: string): T {
-	if (value === null || value === undefined) throw new Error(`${what} is missing`);
-	return value;
-}
 
 /** One fault, as the simulator's faults.add takes it. */
 type Fault = FaultSpec;
