@@ -3,6 +3,12 @@
 
 /** Runs of each in-process and real-n8n scenario, the median reported (BENCH_RUNS). */
 export const RUNS = Number(process.env.BENCH_RUNS || 3);
+/** (i): runs of each listing in the real n8n (BENCH_REAL_RUNS): a run takes seconds there, and three left the
+ * median moving by a fifth from one benchmark to the next on two shared cores. */
+export const REAL_RUNS = Number(process.env.BENCH_REAL_RUNS || 5);
+/** (i): the pause before each timed request in the real n8n, so that the last execution's saving and the
+ * garbage it left are not counted against the next. */
+export const REAL_SETTLE_MS = 500;
 
 /** (a), (i): the LoyaltyLion customers listed, in pages of LIST_PAGE_SIZE. */
 export const CUSTOMERS = 50_000;

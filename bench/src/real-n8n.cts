@@ -32,7 +32,8 @@ import {
 	POINTS_CUSTOMERS,
 	REAL_WRITE_RATE as WRITE_RATE,
 	REAL_WRITES as WRITES,
-	RUNS,
+	REAL_RUNS,
+	REAL_SETTLE_MS,
 } from './fixtures.cjs';
 import { loadRest } from './harness.cjs';
 import { ROOT, requireFromRoot } from './root.cjs';
@@ -515,7 +516,7 @@ interface Target {
 }
 
 /**
- * The listings RUNS times each in every target, interleaved with the bare loop (each run's bare loop is the
+ * The listings REAL_RUNS times each in every target, interleaved with the bare loop (each run's bare loop is the
  * baseline of every target), after one untimed warm-up of each.
  */
 async function measureListings(targets: Target[], listBase: string, flatted: Flatted) {
@@ -524,9 +525,10 @@ async function measureListings(targets: Target[], listBase: string, flatted: Fla
 	await bareList(listBase);
 	for (const { n8n, cookie } of targets)
 		for (const s of Object.values(SCENARIOS)) await runWorkflow(n8n, cookie, { ...s, flatted });
-	for (let i = 0; i < RUNS; i++) {
+	for (let i = 0; i < REAL_RUNS; i++) {
 		// Interleaved, so that a slow moment on the shared machine falls on all of them alike.
 		await control(simUrl, 'reset', 'POST');
+		await settle();
 		const t0 = process.hrtime.bigint();
 		const items = await bareList(listBase);
 		const bare = { wallMs: Number(process.hrtime.bigint() - t0) / 1e6, items };
@@ -536,6 +538,7 @@ async function measureListings(targets: Target[], listBase: string, flatted: Fla
 				[keyof typeof SCENARIOS, (typeof SCENARIOS)[keyof typeof SCENARIOS]]
 			>) {
 				await control(simUrl, 'reset', 'POST');
+				await settle();
 				const r = await runWorkflow(n8n, cookie, { ...s, count: true, flatted });
 				const stats = await control<SimStats>(simUrl, 'stats');
 				r.requests = Object.entries(stats.requests)
@@ -555,6 +558,8 @@ async function measureListings(targets: Target[], listBase: string, flatted: Fla
 		}
 	}
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, REAL_SETTLE_MS));
 
 const noFigures = (): Figures => ({ bare: [], node: [], http: [], nodeNoSave: [] });
 
@@ -641,7 +646,7 @@ function report({
 	const lines = [
 		`## (i) In a real n8n 2.41.1`,
 		'',
-		`Measured by \`node bench/build/real-n8n.cjs\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}; n8n 2.41.1 on Node.js 24 (SQLite, regular mode, default execution settings), the pack installed from its packed tarball; the bare loop on Node.js ${process.version} in the benchmark's process; the simulator in a process of its own. Each workflow starts with a Webhook that answers when the last node is done (no data in the answer): the wall time is that of this request; n8n's time is the execution's startedAt → stoppedAt read back over REST (it ends before n8n saves the execution). Median of ${figures.bare.length} runs, interleaved, after one untimed warm-up of each.${load > os.cpus().length / 2 ? ` The machine was shared: load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run, so the absolute times are slower than on an idle machine; the ratios are of the same run.` : load ? ` Load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run (the benchmark's own processes).` : ''}`,
+		`Measured by \`node bench/build/real-n8n.cjs\` on ${new Date().toISOString().slice(0, 10)}, ${machine()}; n8n 2.41.1 on Node.js 24 (SQLite, regular mode, default execution settings), the pack installed from its packed tarball; the bare loop on Node.js ${process.version} in the benchmark's process; the simulator in a process of its own. Each workflow starts with a Webhook that answers when the last node is done (no data in the answer): the wall time is that of this request; n8n's time is the execution's startedAt → stoppedAt read back over REST (it ends before n8n saves the execution). Median of ${figures.bare.length} runs, interleaved, after one untimed warm-up of each; each timed request after a pause of ${REAL_SETTLE_MS} ms, so that the execution before it has been saved.${load > os.cpus().length / 2 ? ` The machine was shared: load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run, so the absolute times are slower than on an idle machine; the ratios are of the same run.` : load ? ` Load average ${load.toFixed(1)} on ${os.cpus().length} cores during the run (the benchmark's own processes).` : ''}`,
 		'',
 		`### ${CUSTOMERS.toLocaleString('en')} LoyaltyLion customers, ${CUSTOMERS / LIST_PAGE_SIZE} pages of ${LIST_PAGE_SIZE}, rate limit lifted`,
 		'',
