@@ -1,7 +1,7 @@
 // Parameters the benchmarks share, in one place: the sizes, rates, latencies and repetitions of every scenario
 // (some can be set from the environment, as named), and the node parameters more than one benchmark uses.
 
-/** Runs of each in-process and real-n8n scenario, the median reported (BENCH_RUNS). */
+/** Runs of each in-process scenario, the median reported (BENCH_RUNS); the real n8n has REAL_RUNS. */
 export const RUNS = Number(process.env.BENCH_RUNS || 3);
 /** (i): runs of each listing in the real n8n (BENCH_REAL_RUNS): a run takes seconds there, and three left the
  * median moving by a fifth from one benchmark to the next on two shared cores. */
