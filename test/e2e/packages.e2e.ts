@@ -41,11 +41,13 @@ const OWNER = {
 /** An example workflow as a package ships it (the parts this file reads). */
 interface Example {
 	id: string;
+	name: string;
+	connections: unknown;
 	nodes: Array<{
 		name: string;
 		type: string;
 		parameters: { path?: string; [key: string]: unknown };
-		credentials?: Record<string, unknown>;
+		credentials?: Record<string, { id?: string; name?: string }>;
 	}>;
 }
 
@@ -213,7 +215,6 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 		const types = credentialTypes(installed);
 		const credentials = demoCredentials(sim.baseUrl).filter((c) => types.includes(c.type));
 		expect(credentials.length).toBeGreaterThan(0);
-		await n8n.importCredentials(credentials);
 
 		const dir = path.join(installed, 'examples');
 		const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -230,13 +231,17 @@ describe.each(packages.SERVICES.map((s) => [s.name]))('%s alone in a real n8n', 
 			for (const node of community)
 				for (const type of Object.keys(node.credentials ?? {})) expect(types).toContain(type);
 		}
-		await n8n.importWorkflows(dir);
-
-		for (const { wf } of workflows.filter((w) => isWebhook(w.wf))) await n8n.activate(wf.id);
-		// One n8n for every example of the package: each `n8n execute` would boot n8n again.
+		// One n8n for every example of the package: each `n8n execute` would boot n8n again. Credentials and
+		// examples go in over n8n's REST API, as the editor imports them; the webhook examples are published.
 		const port = await freePort();
 		await n8n.start({ port, env: { WEBHOOK_URL: `http://127.0.0.1:${port}/`, ...ENGINE } });
 		const cookie = await login(n8n, OWNER);
+		await n8n.provision({
+			cookie,
+			credentials,
+			workflows: workflows.map((w) => w.wf),
+			activate: workflows.filter((w) => isWebhook(w.wf)).map((w) => w.wf.id),
+		});
 		const manual = workflows.filter((w) => isManual(w.wf));
 		const others = workflows.filter((w) => !isManual(w.wf));
 		for (const { file, wf } of [...manual, ...others])
@@ -313,7 +318,6 @@ describe('a service package next to the combined pack', () => {
 				.filter((f) => !f.startsWith('.'))
 				.sort(),
 		).toEqual([packages.PACK, service.name].sort());
-		await n8n.importCredentials(demoCredentials(sim.baseUrl));
 		const file = path.join(
 			instance.modules,
 			service.name,
@@ -321,9 +325,9 @@ describe('a service package next to the combined pack', () => {
 			'loyaltylion-points-for-order.json',
 		);
 		const wf = JSON.parse(fs.readFileSync(file, 'utf8')) as Example;
-		await n8n.importWorkflow(file);
 		await n8n.start({ env: ENGINE });
 		const cookie = await login(n8n, OWNER);
+		await n8n.provision({ cookie, credentials: demoCredentials(sim.baseUrl), workflows: [wf] });
 		const trigger = must(
 			wf.nodes.find((n) => n.type === MANUAL),
 			'the Manual Trigger',
